@@ -1,24 +1,15 @@
-# Every target installs what it needs first (scripts/setup.sh is idempotent).
+# Thin wrappers: the scripts install what they need first (scripts/setup.sh is idempotent).
 .PHONY: setup demo test lint bench clean
-VENV := .venv/bin
-CORES ?= all
-
 setup:
 	bash scripts/setup.sh
-
-demo: setup  ## build the embedded demo hospital and release it
-	$(VENV)/snakemake --cores $(CORES) --workflow-profile workflow/profiles/default
-
-test: setup  ## the whole test suite, lint included
-	$(VENV)/ruff check src tests scripts benchmarks
-	$(VENV)/python -m pytest -q tests
-
+demo:
+	bash scripts/demo.sh
+test:
+	bash scripts/test.sh
 lint: setup
-	$(VENV)/ruff check src tests scripts benchmarks
-	$(VENV)/snakemake --lint
-
+	.venv/bin/ruff check src tests scripts benchmarks
+	.venv/bin/snakemake --lint
 bench: setup
-	$(VENV)/python benchmarks/run_all.py
-
+	.venv/bin/python benchmarks/run_all.py
 clean:
 	rm -rf results .snakemake

@@ -20,6 +20,13 @@ fi
 
 PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null || PY=python3
+# Debian splits venv/ensurepip out of the interpreter package.
+if ! "$PY" -c 'import ensurepip, venv' 2>/dev/null; then
+  echo "setup: installing python3-venv"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-venv >/dev/null
+fi
 "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' \
   || { echo "setup: Python 3.11 is required (found $("$PY" --version))"; exit 1; }
 if [ ! -x .venv/bin/python ]; then
