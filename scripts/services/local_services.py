@@ -44,7 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import requests
@@ -481,14 +481,16 @@ def stop_orthanc(base: Path) -> None:
     state_file(base, "orthanc").unlink(missing_ok=True)
 
 
-def upload_to_orthanc(url: str, folder: Path) -> tuple[int, int]:
-    """POST every file under ``folder`` to ``url/instances``; returns (stored, rejected).
+def upload_to_orthanc(url: str, files: Path | Iterable[Path]) -> tuple[int, int]:
+    """POST each file (every file under a folder) to ``url/instances``; returns (stored, rejected).
 
     Orthanc rejects files that are not DICOM, as a real PACS would.
     """
+    if isinstance(files, Path):
+        files = (p for p in files.rglob("*") if p.is_file())
     stored = rejected = 0
     with requests.Session() as session:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        for path in sorted(files):
             response = session.post(f"{url}/instances", data=path.read_bytes(),
                                     headers={"Content-Type": "application/dicom"}, timeout=60)
             if response.ok:
@@ -516,6 +518,16 @@ def start(service: str, base: Path) -> dict:
 
 def stop(service: str, base: Path) -> None:
     STOPPERS[service](base)
+
+
+@contextlib.contextmanager
+def running(service: str, base: Path) -> Iterator[dict]:
+    """Start ``service`` under ``base`` for the duration of a ``with`` block."""
+    state = start(service, base)
+    try:
+        yield state
+    finally:
+        stop(service, base)
 
 
 def main(argv: list[str] | None = None) -> int:
