@@ -282,6 +282,7 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
     withheld = (images["status"] == "planned") & (images["study_status"] != "planned")
     images.loc[withheld, "status"] = "quarantined"
     images.loc[withheld, "reason"] = "study withheld: " + images.loc[withheld, "study_reason"]
+    images["source"] = [str(Path(pacs_dir).resolve() / p) for p in images["path"]]
     images["output"] = None
     planned = images["status"] == "planned"
     images.loc[planned, "output"] = [

@@ -1,0 +1,77 @@
+"""The MIMIC-CXR v2.0.0 release layout (contracts.md section 2): names, paths and id forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+RECORD_LIST = "cxr-record-list.csv.gz"
+STUDY_LIST = "cxr-study-list.csv.gz"
+CHECKSUMS = "SHA256SUMS.txt"
+DATA_CARD = "README.md"
+FILES_DIR = "files"
+RECORD_COLUMNS = ("subject_id", "study_id", "dicom_id", "path")
+STUDY_COLUMNS = ("subject_id", "study_id", "path")
+
+SUBJECT_MIN, SUBJECT_MAX = 10_000_000, 19_999_999
+STUDY_MIN, STUDY_MAX = 50_000_000, 59_999_999
+DATE_YEAR_MIN, DATE_YEAR_MAX = 2100, 2200
+
+SUBJECT_ID = re.compile(r"^[0-9]{8}$")
+STUDY_ID = re.compile(r"^[0-9]{8}$")
+DICOM_ID = re.compile(r"^[0-9a-f]{8}(?:-[0-9a-f]{8}){4}$")
+IMAGE_PATH = re.compile(r"^files/(p[0-9]{2})/p([0-9]{8})/s([0-9]{8})/([0-9a-f-]{44})\.dcm$")
+REPORT_PATH = re.compile(r"^files/(p[0-9]{2})/p([0-9]{8})/s([0-9]{8})\.txt$")
+
+
+def reports_archive(name: str, suffix: str = ".tar.gz") -> str:
+    """``<release.name>-reports.tar.gz`` (or ``.zip``)."""
+    return f"{name}-reports{suffix}"
+
+
+def shard_of(subject_id: str) -> str:
+    """The shard folder: the first three characters of ``p<subject_id>``."""
+    return f"p{subject_id}"[:3]
+
+
+def image_path(subject_id: str, study_id: str, dicom_id: str) -> str:
+    return f"{FILES_DIR}/{shard_of(subject_id)}/p{subject_id}/s{study_id}/{dicom_id}.dcm"
+
+
+def report_path(subject_id: str, study_id: str) -> str:
+    return f"{FILES_DIR}/{shard_of(subject_id)}/p{subject_id}/s{study_id}.txt"
+
+
+def subject_id_ok(value: str) -> bool:
+    return bool(SUBJECT_ID.match(value)) and SUBJECT_MIN <= int(value) <= SUBJECT_MAX
+
+
+def study_id_ok(value: str) -> bool:
+    return bool(STUDY_ID.match(value)) and STUDY_MIN <= int(value) <= STUDY_MAX
+
+
+def dicom_id_ok(value: str) -> bool:
+    return bool(DICOM_ID.match(value))
+
+
+@dataclass(frozen=True)
+class ReleasedFile:
+    """One file under ``files/``: an image or a report, with the ids its path carries."""
+
+    path: str
+    kind: str  # "image" | "report"
+    shard: str
+    subject_id: str
+    study_id: str
+    dicom_id: str | None = None
+
+
+def parse_release_path(path: str) -> ReleasedFile | None:
+    """The ids in a release path, or None when the path is not of the layout."""
+    match = IMAGE_PATH.match(path)
+    if match:
+        return ReleasedFile(path, "image", *match.groups())
+    match = REPORT_PATH.match(path)
+    if match:
+        return ReleasedFile(path, "report", *match.groups())
+    return None

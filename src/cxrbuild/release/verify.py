@@ -1,0 +1,302 @@
+"""Check a release against the MIMIC-CXR v2.0.0 layout of contracts.md section 2.
+
+Checks: the top-level files; every path under ``files/`` of the layout with ids
+in range (subject_id 10,000,000-19,999,999 in its shard folder, study_id
+50,000,000-59,999,999, dicom_id five groups of 8 hex digits), unique study and
+dicom ids; the record and study lists equal to the files; the reports archive
+(and zip twin) equal to the report files; SHA256SUMS.txt complete and correct;
+every date in the DICOM headers (DA/DT, nested and private elements included,
+PS3.5 6.2) and every full date in the reports within 2100-2200. Given the
+private work area, also that each released image's dates moved by its
+patient's day shift (intervals kept) and that the crosswalk is owner-only.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import re
+import stat
+import tarfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydicom import dcmread
+from pydicom.multival import MultiValue
+
+from cxrbuild.release import layout
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+#: full dates with a four-digit year, in the forms reports use; group "year" is checked
+REPORT_DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<year>\d{4})\b"),
+    re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<year>\d{4})\b"),
+    re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+)
+MAX_LISTED = 50
+
+
+@dataclass
+class Violations:
+    items: list[str] = field(default_factory=list)
+    total: int = 0
+
+    def add(self, message: str) -> None:
+        self.total += 1
+        if len(self.items) < MAX_LISTED * 20:
+            self.items.append(message)
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+def _read_csv_gz(path: Path, columns: tuple[str, ...], problems: Violations) -> list[list[str]]:
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as err:
+        problems.add(f"{path.name}: not a readable gzip CSV ({err})")
+        return []
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or tuple(rows[0]) != columns:
+        problems.add(f"{path.name}: columns {rows[0] if rows else []} != {list(columns)}")
+        return []
+    body = rows[1:]
+    if body != sorted(body):
+        problems.add(f"{path.name}: rows are not sorted")
+    return body
+
+
+def _walk_files(root: Path) -> Iterator[str]:
+    for path in sorted(root.rglob("*")):
+        if path.is_file() or path.is_symlink():
+            yield path.relative_to(root).as_posix()
+
+
+def dicom_dates(path: Path) -> Iterator[tuple[str, str]]:
+    """(keyword or tag, value) of every DA and DT element, nested ones included."""
+    ds = dcmread(path, stop_before_pixels=True)
+    for elem in ds.iterall():
+        if elem.VR in ("DA", "DT") and elem.value not in (None, ""):
+            values = list(elem.value) if isinstance(elem.value, MultiValue | list | tuple) else [elem.value]
+            for value in values:
+                text = str(value).strip()
+                if text:
+                    yield (elem.keyword or str(elem.tag)), text
+
+
+def _year_ok(year: int) -> bool:
+    return layout.DATE_YEAR_MIN <= year <= layout.DATE_YEAR_MAX
+
+
+def report_years(text: str) -> Iterator[tuple[str, int]]:
+    for pattern in REPORT_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            yield match.group(0), int(match.group("year"))
+
+
+def _check_intervals(root: Path, work_dir: Path, image_paths: list[str], problems: Violations) -> None:
+    """Released DA values = original DA values + the patient's day shift (top-level dates)."""
+    ids_dir = work_dir / "ids"
+    crosswalk = ids_dir / "images.parquet"
+    if not crosswalk.exists():
+        problems.add(f"{crosswalk}: crosswalk not found (--work-dir)")
+        return
+    for private in [ids_dir, *sorted(ids_dir.glob("*.parquet"))]:
+        mode = stat.S_IMODE(private.stat().st_mode)
+        if mode & 0o077:
+            problems.add(f"{private}: crosswalk readable by others (mode {mode:o})")
+    images = pd.read_parquet(crosswalk)
+    images = images.loc[images["status"] == "planned"].set_index("output")
+    for rel in image_paths:
+        if rel not in images.index:
+            problems.add(f"{rel}: released image not in the crosswalk")
+            continue
+        row = images.loc[rel]
+        source = Path(row["source"]) if row.get("source") else None
+        if source is None or not source.exists():
+            continue
+        original = dcmread(source, stop_before_pixels=True)
+        released = dcmread(root / rel, stop_before_pixels=True)
+        for keyword in ("StudyDate", "SeriesDate", "AcquisitionDate", "ContentDate"):
+            before, after = original.get(keyword), released.get(keyword)
+            if not before or not after:
+                continue
+            try:
+                delta = (pd.Timestamp(str(after)) - pd.Timestamp(str(before))).days
+            except ValueError:
+                problems.add(f"{rel}: {keyword} {after!r} is not a date")
+                continue
+            if delta != int(row["day_shift"]):
+                problems.add(f"{rel}: {keyword} moved by {delta} days, the patient's shift is {row['day_shift']}")
+
+
+def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) -> Violations:
+    """Every violation of contracts.md section 2 found in ``release_dir`` (empty when it conforms)."""
+    root = Path(release_dir)
+    problems = Violations()
+    if not root.is_dir():
+        problems.add(f"{root}: release folder not found")
+        return problems
+    for required in (layout.RECORD_LIST, layout.STUDY_LIST, layout.CHECKSUMS, layout.FILES_DIR):
+        if not (root / required).exists():
+            problems.add(f"{required}: missing")
+    archives = sorted(p.name for p in root.glob("*-reports.tar.gz"))
+    if len(archives) != 1:
+        problems.add(f"expected one <name>-reports.tar.gz, found {archives or 'none'}")
+
+    all_files = list(_walk_files(root))
+    images: dict[str, layout.ReleasedFile] = {}
+    reports: dict[str, layout.ReleasedFile] = {}
+    study_owner: dict[str, str] = {}
+    dicom_seen: dict[str, str] = {}
+    for rel in all_files:
+        if not rel.startswith(f"{layout.FILES_DIR}/"):
+            if "/" in rel:
+                problems.add(f"{rel}: unexpected folder outside files/")
+            elif rel.endswith((".parquet", ".key", ".sqlite", ".jsonl")):
+                problems.add(f"{rel}: private work file in the release")
+            continue
+        parsed = layout.parse_release_path(rel)
+        if parsed is None:
+            problems.add(f"{rel}: path not of the layout files/pNN/pSUBJECT/sSTUDY[/DICOM_ID.dcm|.txt]")
+            continue
+        if not layout.subject_id_ok(parsed.subject_id):
+            problems.add(f"{rel}: subject_id {parsed.subject_id} outside 10000000-19999999")
+        if parsed.shard != layout.shard_of(parsed.subject_id):
+            problems.add(f"{rel}: shard folder {parsed.shard} is not {layout.shard_of(parsed.subject_id)}")
+        if not layout.study_id_ok(parsed.study_id):
+            problems.add(f"{rel}: study_id {parsed.study_id} outside 50000000-59999999")
+        owner = study_owner.setdefault(parsed.study_id, parsed.subject_id)
+        if owner != parsed.subject_id:
+            problems.add(f"{rel}: study_id {parsed.study_id} also used by subject {owner}")
+        if parsed.kind == "image":
+            if not layout.dicom_id_ok(parsed.dicom_id or ""):
+                problems.add(f"{rel}: dicom_id {parsed.dicom_id} is not 5 groups of 8 hex digits")
+            if parsed.dicom_id in dicom_seen:
+                problems.add(f"{rel}: dicom_id also used by {dicom_seen[parsed.dicom_id]}")
+            dicom_seen[parsed.dicom_id or ""] = rel
+            images[rel] = parsed
+        else:
+            reports[rel] = parsed
+
+    study_dirs = {f"{layout.FILES_DIR}/{p.shard}/p{p.subject_id}/s{p.study_id}" for p in images.values()}
+    for folder in sorted(study_dirs):
+        if f"{folder}.txt" not in reports:
+            problems.add(f"{folder}: images without the study's report {folder}.txt")
+    for rel in sorted(reports):
+        if rel[: -len(".txt")] not in study_dirs:
+            problems.add(f"{rel}: report of a study without released images")
+
+    if (root / layout.RECORD_LIST).exists():
+        rows = _read_csv_gz(root / layout.RECORD_LIST, layout.RECORD_COLUMNS, problems)
+        listed = {}
+        for row in rows:
+            if len(row) != 4:
+                problems.add(f"{layout.RECORD_LIST}: malformed row {row}")
+                continue
+            subject_id, study_id, dicom_id, path = row
+            listed[path] = row
+            if path != layout.image_path(subject_id, study_id, dicom_id):
+                problems.add(f"{layout.RECORD_LIST}: path {path} does not match its ids")
+        for path in sorted(set(listed) - set(images)):
+            problems.add(f"{layout.RECORD_LIST}: lists {path}, which is not in the release")
+        for path in sorted(set(images) - set(listed)):
+            problems.add(f"{path}: image not in {layout.RECORD_LIST}")
+        if len(rows) != len(listed):
+            problems.add(f"{layout.RECORD_LIST}: duplicate rows")
+    if (root / layout.STUDY_LIST).exists():
+        rows = _read_csv_gz(root / layout.STUDY_LIST, layout.STUDY_COLUMNS, problems)
+        listed = {}
+        for row in rows:
+            if len(row) != 3:
+                problems.add(f"{layout.STUDY_LIST}: malformed row {row}")
+                continue
+            subject_id, study_id, path = row
+            listed[path] = row
+            if path != layout.report_path(subject_id, study_id):
+                problems.add(f"{layout.STUDY_LIST}: path {path} does not match its ids")
+        for path in sorted(set(listed) - set(reports)):
+            problems.add(f"{layout.STUDY_LIST}: lists {path}, which is not in the release")
+        for path in sorted(set(reports) - set(listed)):
+            problems.add(f"{path}: report not in {layout.STUDY_LIST}")
+        if len(rows) != len(listed):
+            problems.add(f"{layout.STUDY_LIST}: duplicate rows")
+
+    for name in archives:
+        try:
+            with tarfile.open(root / name, "r:gz") as tar:
+                members = {m.name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+        except (tarfile.TarError, OSError, EOFError) as err:
+            problems.add(f"{name}: unreadable archive ({err})")
+            continue
+        _compare_archive(name, members, root, reports, problems)
+    for zip_path in sorted(root.glob("*-reports.zip")):
+        try:
+            with zipfile.ZipFile(zip_path) as archive:
+                members = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
+        except (zipfile.BadZipFile, OSError) as err:
+            problems.add(f"{zip_path.name}: unreadable archive ({err})")
+            continue
+        _compare_archive(zip_path.name, members, root, reports, problems)
+
+    _check_checksums(root, all_files, problems)
+
+    for rel in sorted(images):
+        try:
+            for keyword, value in dicom_dates(root / rel):
+                if not value[:4].isdigit() or not _year_ok(int(value[:4])):
+                    problems.add(f"{rel}: {keyword} {value} outside {layout.DATE_YEAR_MIN}-{layout.DATE_YEAR_MAX}")
+        except Exception as err:  # an unreadable released image is itself a violation
+            problems.add(f"{rel}: unreadable DICOM ({str(err).splitlines()[0] if str(err) else type(err).__name__})")
+    for rel in sorted(reports):
+        text = (root / rel).read_text(encoding="utf-8", errors="replace")
+        for found, year in report_years(text):
+            if not _year_ok(year):
+                problems.add(f"{rel}: date {found!r} outside {layout.DATE_YEAR_MIN}-{layout.DATE_YEAR_MAX}")
+
+    if work_dir is not None:
+        _check_intervals(root, Path(work_dir), sorted(images), problems)
+    return problems
+
+
+def _compare_archive(name: str, members: dict[str, bytes], root: Path, reports: dict, problems: Violations) -> None:
+    for member in sorted(set(members) - set(reports)):
+        problems.add(f"{name}: member {member} is not a released report")
+    for rel in sorted(set(reports) - set(members)):
+        problems.add(f"{name}: lacks {rel}")
+    for rel in sorted(set(reports) & set(members)):
+        if members[rel] != (root / rel).read_bytes():
+            problems.add(f"{name}: {rel} differs from the released file")
+
+
+def _check_checksums(root: Path, all_files: list[str], problems: Violations) -> None:
+    sums_path = root / layout.CHECKSUMS
+    if not sums_path.exists():
+        return
+    listed: dict[str, str] = {}
+    for number, line in enumerate(sums_path.read_text(encoding="utf-8").splitlines(), 1):
+        match = re.match(r"^([0-9a-f]{64}) [ *](.+)$", line)
+        if not match:
+            problems.add(f"{layout.CHECKSUMS}:{number}: malformed line")
+            continue
+        listed[match.group(2)] = match.group(1)
+    expected = set(all_files) - {layout.CHECKSUMS}
+    for rel in sorted(expected - set(listed)):
+        problems.add(f"{rel}: not in {layout.CHECKSUMS}")
+    for rel in sorted(set(listed) - expected):
+        problems.add(f"{layout.CHECKSUMS}: lists {rel}, which is not in the release")
+    for rel in sorted(expected & set(listed)):
+        digest = hashlib.sha256()
+        with open(root / rel, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != listed[rel]:
+            problems.add(f"{rel}: SHA-256 differs from {layout.CHECKSUMS}")
