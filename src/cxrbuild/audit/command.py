@@ -1,0 +1,190 @@
+"""`cxrbuild audit RELEASE_DIR --ehr URL`: the leak scan of a release.
+
+Collects every identifier the EHR holds for the released patients (through
+the private crosswalk; without it, for every patient of the EHR), searches
+every released byte for them and re-reads the pixels' text, then writes the
+ranked findings (JSON, CSV, a readable summary) to ``--out`` (which must not
+lie inside the release: the findings hold identifiers). Exit status 1 when a
+finding of the failing rank (default: confirmed) exists, 0 otherwise, 2 on
+bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import time
+from pathlib import Path
+
+from cxrbuild import __version__
+from cxrbuild.audit.crosswalk import load_crosswalk
+from cxrbuild.audit.findings import (
+    CONFIRMED,
+    PROBABLE,
+    RANKS,
+    Commonness,
+    mask,
+    rank_counts,
+    write_findings,
+)
+from cxrbuild.audit.identifiers import collect_identifiers
+from cxrbuild.audit.scan import ReleaseScanner, report_token_subjects
+from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.progress import setup_logging
+
+LOG = logging.getLogger("cxrbuild.audit")
+LEXICON_PATH = Path(__file__).parent / "data" / "radiology_words.txt"
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> frozenset[str]:
+    """The radiology word list (one lower-case word a line, '#' comments)."""
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().casefold()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+def english_zipf():
+    """Zipf frequency of an English word (wordfreq's bundled lists; no download)."""
+    from wordfreq import zipf_frequency
+
+    cache: dict[str, float] = {}
+
+    def zipf(token: str) -> float:
+        if token not in cache:
+            cache[token] = zipf_frequency(token, "en")
+        return cache[token]
+
+    return zipf
+
+
+def pixel_text_reader():
+    """The pixel module's reader of text regions (box, text) in a dataset's pixels."""
+    from cxrbuild.dicom.pixels import read_text_regions
+
+    return read_text_regions
+
+
+def run_audit(
+    release_dir: Path,
+    ehr_url: str,
+    out_dir: Path | None = None,
+    crosswalk: Path | None = None,
+    work_dir: Path | None = None,
+    queries_dir: Path | None = None,
+    ocr: bool = True,
+    fail_on: str = CONFIRMED,
+) -> tuple[int, dict]:
+    """Audit one release; returns (exit status, the findings' meta and counts)."""
+    release_dir = Path(release_dir)
+    if not release_dir.is_dir():
+        raise CxrbuildError(f"{release_dir}: release directory not found")
+    if out_dir is not None:
+        resolved_out = Path(out_dir).resolve()
+        if resolved_out == release_dir.resolve() or release_dir.resolve() in resolved_out.parents:
+            raise CxrbuildError(f"{out_dir}: the findings hold identifiers and must not be written inside the release")
+    started = time.monotonic()
+    links = load_crosswalk(crosswalk=crosswalk, work_dir=work_dir)
+    if links is None:
+        scope = "all patients of the EHR: no crosswalk given, so the released ones are not known"
+        mrns = None
+        LOG.warning("no crosswalk: auditing against %s", "all patients of the EHR")
+    else:
+        scope = f"released patients, from the crosswalk {links.path}"
+        mrns = links.mrns
+    ids = collect_identifiers(ehr_url, mrns, queries_dir, extra_uids=links.uids if links else None)
+    if not ids.forms:
+        raise CxrbuildError(f"{ehr_url}: no identifiers found for the audited patients")
+    token_subjects = report_token_subjects(release_dir)
+    commonness = Commonness(english_zipf(), load_lexicon(), lambda t: len(token_subjects.get(t, ())))
+    reader = None
+    if ocr:
+        try:
+            reader = pixel_text_reader()
+        except ImportError as err:
+            raise CxrbuildError(
+                f"pixel OCR is not available ({err}); run with --no-ocr to audit without re-reading pixels"
+            ) from err
+    scanner = ReleaseScanner(release_dir, ids, commonness,
+                             subject_owner=links.subject_owner if links else None, pixel_text=reader)
+    findings = scanner.run()
+    stats = scanner.stats
+    meta = {
+        "release": str(release_dir),
+        "cxrbuild_version": __version__,
+        "patients": len(ids.patients),
+        "patient_scope": scope,
+        "identifier_forms": len(ids),
+        "identifier_kinds": ids.kinds(),
+        "files_scanned": stats.files,
+        "bytes_scanned": stats.bytes,
+        "dicom_files": stats.dicom_files,
+        "archive_members": stats.archive_members,
+        "ocr_images": stats.ocr_images,
+        "ocr": bool(ocr),
+        "not_fully_read": stats.unreadable,
+        "fail_on": fail_on,
+    }
+    counts = rank_counts(findings)
+    if out_dir is not None:
+        write_findings(Path(out_dir), findings, meta)
+    failing = counts[CONFIRMED] + (counts[PROBABLE] if fail_on == PROBABLE else 0)
+    failing += counts["weak"] if fail_on == "weak" else 0
+    for finding in findings:
+        if finding.rank == CONFIRMED:
+            LOG.error("confirmed %s %r in %s %s", finding.kind, mask(finding.found), finding.file, finding.where)
+    for problem in stats.unreadable:
+        LOG.warning("not fully read: %s", problem)
+    elapsed = time.monotonic() - started
+    summary = (
+        f"audit: {stats.files} files ({stats.dicom_files} DICOM, {stats.archive_members} archive members, "
+        f"{stats.ocr_images} images OCR'd) against {len(ids)} identifier forms of {len(ids.patients)} patients: "
+        f"{counts[CONFIRMED]} confirmed, {counts[PROBABLE]} probable, {counts['weak']} weak findings "
+        f"-> {'FAIL' if failing else 'PASS'} in {elapsed:.1f}s"
+    )
+    print(summary)
+    LOG.info(summary)
+    meta["counts"] = counts
+    meta["summary"] = summary
+    return (1 if failing else 0), meta
+
+
+def _command(args: argparse.Namespace) -> int:
+    setup_logging(args.log, verbose=args.verbose)
+    status, _meta = run_audit(
+        Path(args.release_dir),
+        args.ehr,
+        out_dir=Path(args.out) if args.out else None,
+        crosswalk=Path(args.crosswalk) if args.crosswalk else None,
+        work_dir=Path(args.work_dir) if args.work_dir else None,
+        queries_dir=Path(args.queries) if args.queries else None,
+        ocr=not args.no_ocr,
+        fail_on=args.fail_on,
+    )
+    if status and not args.out:
+        print("audit: run with --out DIR to keep the ranked findings (JSON, CSV, summary)")
+    return status
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "audit",
+        help="search a release for the EHR's identifiers (non-zero exit on a confirmed finding)",
+        description=__doc__.split("\n\n")[1],
+    )
+    parser.add_argument("release_dir", metavar="RELEASE_DIR", help="the release to audit")
+    parser.add_argument("--ehr", required=True, metavar="URL", help="SQLAlchemy URL of the EHR database")
+    parser.add_argument("--crosswalk", metavar="FILE",
+                        help="the private crosswalk (Parquet/CSV with an mrn column): audit the released patients")
+    parser.add_argument("--work-dir", metavar="DIR", help="the private work area holding the crosswalk")
+    parser.add_argument("--queries", metavar="DIR",
+                        help="folder with audit_*.sql replacing the default EHR queries (another schema)")
+    parser.add_argument("--out", metavar="DIR", help="write findings.json, findings.csv, summary.md here")
+    parser.add_argument("--no-ocr", action="store_true", help="do not re-read the pixels' text by OCR")
+    parser.add_argument("--fail-on", choices=RANKS, default=CONFIRMED,
+                        help="lowest finding rank that fails the audit (default: confirmed)")
+    parser.add_argument("--log", metavar="FILE", help="also write the log to this file")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    parser.set_defaults(func=_command)

@@ -1,0 +1,384 @@
+"""Search every released byte for the EHR's identifiers.
+
+Every file under the release is read, whatever its name:
+
+- DICOM files (PS3.10): every data element decoded, file meta included,
+  walking nested sequences item by item and private elements (named by their
+  private creator, PS3.5 section 7.8.1); then a raw scan of the file's bytes
+  for what decoding may hide (preamble, undecodable or trailing bytes), in
+  which the pixel data value is searched only for long tokens (short ones
+  occur in compressed pixels by chance); then the pixels' text regions are
+  read again by OCR.
+- gzip files, tar and zip archives: every member (and its name, owner and
+  the archive comment) is read as if it were a released file.
+- everything else as text (UTF-8, undecodable bytes replaced), located by
+  line and column.
+
+Every file's path is searched too. Findings are ranked by
+:mod:`cxrbuild.audit.findings`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import re
+import tarfile
+import zipfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cxrbuild.audit.findings import Commonness, Finding, rank_match, score
+from cxrbuild.audit.identifiers import IdentifierSet
+from cxrbuild.audit.matcher import Match, Matcher, keep_outermost
+from cxrbuild.audit.tokens import TOKEN_PATTERN, Token, tokenize
+from cxrbuild.util.progress import Progress
+
+LOG = logging.getLogger("cxrbuild.audit")
+
+# Pixel-like bulk data: searched as raw bytes for long tokens only.
+PIXEL_TAGS = frozenset({0x7FE00010, 0x7FE00008, 0x7FE00009})
+LONG_TOKEN_BYTES = re.compile(rb"[A-Za-z]{6,}|[0-9]{6,}")
+MAX_ARCHIVE_DEPTH = 3
+SUBJECT_IN_PATH = re.compile(r"(?:^|/)p(1\d{7})(?:/|$)")
+# A reader of the text in an image's pixels: (box, text) of each text region.
+PixelTextReader = Callable[[object], Sequence[tuple[tuple[int, int, int, int], str]]]
+
+
+@dataclass
+class ScanStats:
+    files: int = 0
+    bytes: int = 0
+    dicom_files: int = 0
+    archive_members: int = 0
+    ocr_images: int = 0
+    unreadable: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Unit:
+    """A piece of released text to search: what it is and where it came from."""
+
+    text: str
+    file: str
+    where: str
+    place: str
+    fuzzy: bool = False
+    line_positions: bool = False
+    long_tokens_only: bool = False
+    byte_offset: int = 0  # where ``text`` starts in its file (raw scans)
+
+
+def _line_col(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return f"line {line}, col {col}"
+
+
+def _is_dicom(data: bytes, name: str) -> bool:
+    return data[128:132] == b"DICM" or name.lower().endswith((".dcm", ".dicom"))
+
+
+def _subject_of(label: str) -> str | None:
+    match = SUBJECT_IN_PATH.search(label.replace("!", "/"))
+    return match.group(1) if match else None
+
+
+def _element_label(tag, elem, dataset) -> str:
+    label = f"({tag.group:04X},{tag.element:04X})"
+    if elem.keyword:
+        return f"{label} {elem.keyword}"
+    if tag.is_private:
+        if tag.element < 0x0100:
+            return f"{label} private creator"
+        creator_tag = (tag.group << 16) | (tag.element >> 8)
+        creator = dataset.get(creator_tag)
+        name = str(creator.value).strip() if creator is not None else "?"
+        return f"{label} private element of creator '{name}'"
+    return f"{label} unknown element"
+
+
+def _element_text(elem) -> str:
+    value = elem.value
+    if value is None:
+        return ""
+    if isinstance(value, bytes | bytearray):
+        return bytes(value).decode("latin-1")
+    if isinstance(value, list | tuple) or type(value).__name__ == "MultiValue":
+        return "\\".join(str(v) for v in value)
+    return str(value)
+
+
+def dicom_units(dataset, file: str, prefix: str = "") -> Iterator[Unit]:
+    """Units of every data element of ``dataset`` (recursively through sequences)."""
+    for elem in dataset:
+        tag = elem.tag
+        label = prefix + _element_label(tag, elem, dataset)
+        if int(tag) in PIXEL_TAGS or (tag.group & 0xFF00 == 0x6000 and tag.element == 0x3000):
+            continue  # pixel and overlay bitmaps: raw long-token scan and OCR cover them
+        if elem.VR == "SQ":
+            for index, item in enumerate(elem.value or ()):
+                yield from dicom_units(item, file, f"{label}[{index}] > ")
+            continue
+        try:
+            text = _element_text(elem)
+        except Exception as err:  # an undecodable value: the raw scan still sees its bytes
+            LOG.warning("%s: %s: value not decodable (%s)", file, label, err)
+            continue
+        if text:
+            yield Unit(text, file, label, "dicom_element", fuzzy=True)
+
+
+def _pixel_value_range(data: bytes) -> tuple[int, int] | None:
+    """Byte range of the Pixel Data (7FE0,0010) value, little endian (PS3.5 section 7.1)."""
+    tag = b"\xe0\x7f\x10\x00"
+    position = data.rfind(tag)
+    while position != -1:
+        vr = data[position + 4 : position + 6]
+        if vr in (b"OB", b"OW"):
+            length = int.from_bytes(data[position + 8 : position + 12], "little")
+            start = position + 12
+        else:
+            length = int.from_bytes(data[position + 4 : position + 8], "little")
+            start = position + 8
+        if length == 0xFFFFFFFF:
+            end = data.rfind(b"\xfe\xff\xdd\xe0")
+            return (start, end if end > start else len(data))
+        if start + length <= len(data):
+            return (start, start + length)
+        position = data.rfind(tag, 0, position)
+    return None
+
+
+class ReleaseScanner:
+    """Scans one release directory against one set of identifiers."""
+
+    def __init__(
+        self,
+        release_dir: Path,
+        ids: IdentifierSet,
+        commonness: Commonness,
+        subject_owner: Mapping[str, str] | None = None,
+        pixel_text: PixelTextReader | None = None,
+    ) -> None:
+        self.release_dir = Path(release_dir)
+        self.matcher = Matcher(ids.forms)
+        self.commonness = commonness
+        self.subject_owner = dict(subject_owner or {})
+        self.pixel_text = pixel_text
+        self.stats = ScanStats()
+        self.findings: list[Finding] = []
+
+    # -- matching -----------------------------------------------------
+    def _tokens(self, unit: Unit) -> list[Token]:
+        if unit.long_tokens_only:
+            raw = unit.text.encode("latin-1")
+            return [Token(m.group().decode("latin-1").casefold(), m.start(), m.end())
+                    for m in LONG_TOKEN_BYTES.finditer(raw)]
+        return tokenize(unit.text)
+
+    def scan_unit(self, unit: Unit) -> list[Finding]:
+        matches = keep_outermost(self.matcher.find(self._tokens(unit), fuzzy=unit.fuzzy))
+        subject = _subject_of(unit.file)
+        owner_of_file = self.subject_owner.get(subject) if subject else None
+        new: list[Finding] = []
+        for match in matches:
+            new_finding = self._finding(unit, match, owner_of_file)
+            if new_finding is not None:
+                new.append(new_finding)
+        self.findings.extend(new)
+        return new
+
+    def _finding(self, unit: Unit, match: Match, owner_of_file: str | None) -> Finding | None:
+        found = unit.text[match.start : match.end]
+        same = None
+        if owner_of_file is not None and match.form.owner is not None:
+            same = owner_of_file == match.form.owner
+        ranked = rank_match(match, found, unit.place, self.commonness, same)
+        if ranked is None:
+            return None
+        rank, explanation = ranked
+        where = unit.where
+        if unit.line_positions:
+            where = f"{where}{', ' if where else ''}{_line_col(unit.text, match.start)}"
+        elif unit.place in ("dicom_raw", "pixel_bytes", "raw"):
+            where = f"{where} at byte {unit.byte_offset + match.start}"
+        shown = found if len(found) <= 80 else found[:77] + "..."
+        return Finding(
+            rank=rank,
+            score=score(rank, found, same),
+            kind=match.form.kind,
+            identifier=match.form.printed,
+            found=shown.replace("\x00", " "),
+            match="fuzzy" if match.fuzzy else "exact",
+            file=unit.file,
+            where=where,
+            place=unit.place,
+            owner=match.form.owner,
+            source=match.form.source,
+            explanation=explanation,
+        )
+
+    # -- files ----------------------------------------------------------
+    def scan_path(self, label: str) -> None:
+        self.scan_unit(Unit(label, label, "file name", "path"))
+
+    def scan_bytes(self, data: bytes, label: str, depth: int = 0) -> None:
+        """Dispatch one released file (or archive member) by its content."""
+        name = label.rsplit("!", 1)[-1].lower()
+        looks_tar = name.endswith((".tar.gz", ".tgz", ".tar")) or data[257:262] == b"ustar"
+        if looks_tar and self._scan_tar(data, label, depth):
+            return
+        looks_zip = data[:4] == b"PK\x03\x04" or name.endswith(".zip")
+        if looks_zip and self._scan_zip(data, label, depth):
+            return
+        if data[:2] == b"\x1f\x8b":
+            try:
+                inner = gzip.decompress(data)
+            except (OSError, EOFError) as err:
+                self.stats.unreadable.append(f"{label}: not a readable gzip ({err})")
+            else:
+                # the decompressed content is named like an archive member: 'x.csv.gz!x.csv'
+                inner_name = label.rsplit("!", 1)[-1].rsplit("/", 1)[-1]
+                inner_name = inner_name[: -len(".gz")] if inner_name.lower().endswith(".gz") else inner_name
+                if depth < MAX_ARCHIVE_DEPTH:
+                    self.scan_bytes(inner, f"{label}!{inner_name}", depth + 1)
+                    return
+        if _is_dicom(data, name):
+            self._scan_dicom(data, label)
+            return
+        text = data.decode("utf-8", errors="replace")
+        place = "report" if re.search(r"(^|/)s\d+\.txt$", name) else "text"
+        self.scan_unit(Unit(text, label, "", place, fuzzy=True, line_positions=True))
+
+    def _scan_tar(self, data: bytes, label: str, depth: int) -> bool:
+        try:
+            archive = tarfile.open(fileobj=io.BytesIO(data), mode="r:*")  # noqa: SIM115 - closed below
+        except (tarfile.TarError, OSError, EOFError):
+            return False
+        with archive:
+            for member in archive:
+                member_label = f"{label}!{member.name}"
+                self.stats.archive_members += 1
+                self.scan_unit(Unit(member.name, member_label, "archive member name", "path"))
+                owners = " ".join(x for x in (member.uname, member.gname) if x)
+                if owners:
+                    self.scan_unit(Unit(owners, member_label, "archive member owner", "path"))
+                if not member.isfile():
+                    continue
+                handle = archive.extractfile(member)
+                if handle is None:
+                    continue
+                content = handle.read()
+                if depth < MAX_ARCHIVE_DEPTH:
+                    self.scan_bytes(content, member_label, depth + 1)
+        return True
+
+    def _scan_zip(self, data: bytes, label: str, depth: int) -> bool:
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, OSError):
+            return False
+        with archive:
+            if archive.comment:
+                self.scan_unit(Unit(archive.comment.decode("utf-8", "replace"), label, "zip comment", "text"))
+            for info in archive.infolist():
+                member_label = f"{label}!{info.filename}"
+                self.stats.archive_members += 1
+                self.scan_unit(Unit(info.filename, member_label, "archive member name", "path"))
+                if info.comment:
+                    self.scan_unit(Unit(info.comment.decode("utf-8", "replace"), member_label,
+                                        "archive member comment", "text"))
+                if info.is_dir():
+                    continue
+                content = archive.read(info)
+                if depth < MAX_ARCHIVE_DEPTH:
+                    self.scan_bytes(content, member_label, depth + 1)
+        return True
+
+    def _scan_dicom(self, data: bytes, label: str) -> None:
+        import pydicom
+        from pydicom.errors import InvalidDicomError
+
+        self.stats.dicom_files += 1
+        decoded: list[Finding] = []
+        dataset = None
+        try:
+            dataset = pydicom.dcmread(io.BytesIO(data), force=True)
+            units = list(dicom_units(dataset.file_meta, label)) if dataset.file_meta else []
+            units += list(dicom_units(dataset, label))
+        except (InvalidDicomError, Exception) as err:  # the raw scan below still reads every byte
+            self.stats.unreadable.append(f"{label}: DICOM not fully decodable ({str(err).splitlines()[0]})")
+            units = []
+        for unit in units:
+            decoded += self.scan_unit(unit)
+        self._scan_raw_dicom(data, label, {f.identifier for f in decoded})
+        if dataset is not None and self.pixel_text is not None and "PixelData" in dataset:
+            self._scan_pixels(dataset, label)
+
+    def _scan_raw_dicom(self, data: bytes, label: str, already: set[str]) -> None:
+        """Raw bytes: finds what decoding missed; skips forms already found decoded."""
+        pixel_range = _pixel_value_range(data)
+        pieces: list[tuple[int, bytes, bool]] = []
+        if pixel_range is None:
+            pieces.append((0, data, False))
+        else:
+            start, end = pixel_range
+            pieces += [(0, data[:start], False), (start, data[start:end], True), (end, data[end:], False)]
+        for offset, piece, is_pixels in pieces:
+            if not piece:
+                continue
+            unit = Unit(piece.decode("latin-1"), label, "pixel data bytes" if is_pixels else "raw bytes",
+                        "pixel_bytes" if is_pixels else "dicom_raw", long_tokens_only=is_pixels,
+                        byte_offset=offset)
+            saved = len(self.findings)
+            found = self.scan_unit(unit)
+            self.findings[saved:] = [f for f in found if f.identifier not in already]
+
+    def _scan_pixels(self, dataset, label: str) -> None:
+        assert self.pixel_text is not None
+        try:
+            regions = self.pixel_text(dataset)
+        except Exception as err:  # a file the OCR cannot read is reported, never skipped silently
+            self.stats.unreadable.append(f"{label}: pixels not re-read by OCR ({str(err).splitlines()[0]})")
+            return
+        self.stats.ocr_images += 1
+        for box, text in regions:
+            if text and TOKEN_PATTERN.search(text):
+                where = f"text region [{', '.join(str(v) for v in box)}]"
+                self.scan_unit(Unit(text, label, where, "pixels_ocr", fuzzy=True))
+
+    def run(self, progress_label: str = "audit") -> list[Finding]:
+        files = sorted(p for p in self.release_dir.rglob("*") if p.is_file())
+        progress = Progress(progress_label, len(files))
+        for path in files:
+            label = path.relative_to(self.release_dir).as_posix()
+            self.stats.files += 1
+            self.scan_path(label)
+            try:
+                data = path.read_bytes()
+            except OSError as err:
+                self.stats.unreadable.append(f"{label}: cannot read ({err.strerror})")
+                progress.advance()
+                continue
+            self.stats.bytes += len(data)
+            self.scan_bytes(data, label)
+            progress.advance()
+        self.findings.sort(key=lambda f: (-f.score, f.file, f.where, f.kind))
+        self.progress = progress
+        return self.findings
+
+
+def report_token_subjects(release_dir: Path, max_subjects: int = 8) -> dict[str, set[str]]:
+    """For each token of the released reports: the subjects whose reports hold it (capped)."""
+    subjects: dict[str, set[str]] = {}
+    for path in sorted(Path(release_dir).glob("files/p1*/p1*/s*.txt")):
+        subject = path.parent.name[1:]
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for token in {m.group().casefold() for m in TOKEN_PATTERN.finditer(text)}:
+            held = subjects.setdefault(token, set())
+            if len(held) < max_subjects:
+                held.add(subject)
+    return subjects

@@ -1,0 +1,201 @@
+"""A small clean release and its EHR, made by hand, for the audit tests.
+
+It follows the release layout of contracts section 2 (files/, the two lists,
+the reports archive, SHA256SUMS.txt, README.md) and holds de-identified
+DICOM files and reports whose every date is shifted into the 2100s, so the
+audit must pass it; each test then plants one identifier in a copy.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import sqlite3
+import tarfile
+from pathlib import Path
+
+import numpy as np
+from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.sequence import Sequence
+from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+
+PATIENTS = [
+    # mrn, family, given, birth date, street, city, state, zip, phone, ssn
+    ("00482913", "Kowalczyk", "Theodora", "1950-03-15", "41 Larkspur Lane", "Fairhaven", "MA", "02719",
+     "(508) 555-0142", "123-45-6789"),
+    ("00519377", "Mass", "Albert", "1962-11-02", "7 Quarry Road", "Millbury", "MA", "01527",
+     "508-555-0199", "987-65-4321"),
+]
+STUDIES = [
+    # accession, mrn, study uid, study time
+    ("A20190001", "00482913", "1.2.826.0.1.3680043.8.498.11111111111111111111", "2019-06-04 10:12:00"),
+    ("A20190002", "00519377", "1.2.826.0.1.3680043.8.498.22222222222222222222", "2019-07-21 08:40:00"),
+]
+AUTHORS = {"A20190001": "Dr. Evangeline Thistlewood, MD (Fairhaven General Hospital)",
+           "A20190002": "Dr. Evangeline Thistlewood, MD (Fairhaven General Hospital)"}
+RELEASED = [
+    # subject_id, study_id, dicom_id, mrn, accession
+    ("10482913", "50000001", "0a1b2c3d-4e5f6a7b-8c9d0e1f-2a3b4c5d-6e7f8a9b", "00482913", "A20190001"),
+    ("11519377", "50000002", "1f2e3d4c-5b6a7f8e-9d0c1b2a-3f4e5d6c-7b8a9f0e", "00519377", "A20190002"),
+]
+REPORTS = {
+    "50000001": (
+        "                                 FINAL REPORT\n"
+        " EXAMINATION:  CHEST (PA AND LAT)\n\n"
+        " INDICATION:  ___ year old woman with cough.\n\n"
+        " COMPARISON:  ___\n\n"
+        " FINDINGS:\n\n"
+        " No focal consolidation, pleural effusion or pneumothorax. No mass is seen.\n"
+        " Heart size is normal.\n\n"
+        " IMPRESSION:\n\n"
+        " No acute cardiopulmonary process.\n"
+    ),
+    "50000002": (
+        "                                 FINAL REPORT\n"
+        " EXAMINATION:  CHEST (PORTABLE AP)\n\n"
+        " INDICATION:  ___ year old man, evaluate for pneumonia.\n\n"
+        " FINDINGS:\n\n"
+        " Low lung volumes. A mass-like opacity in the right lower lobe. Small left\n"
+        " pleural effusion. Dr. ___ was notified at ___.\n\n"
+        " IMPRESSION:\n\n"
+        " Right lower lobe opacity, may represent pneumonia or a mass.\n"
+    ),
+}
+
+
+def make_ehr(path: Path) -> str:
+    """The EHR (schema of contracts section 1.1) as SQLite; returns its SQLAlchemy URL."""
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        CREATE TABLE patients (mrn TEXT PRIMARY KEY, family_name TEXT, given_name TEXT, birth_date DATE,
+          sex TEXT, street TEXT, city TEXT, state TEXT, postal_code TEXT, phone TEXT, ssn TEXT);
+        CREATE TABLE encounters (encounter_id TEXT PRIMARY KEY, mrn TEXT NOT NULL, encounter_type TEXT NOT NULL,
+          admit_time TIMESTAMP NOT NULL, discharge_time TIMESTAMP);
+        CREATE TABLE imaging_studies (accession_number TEXT PRIMARY KEY, mrn TEXT NOT NULL, encounter_id TEXT,
+          study_instance_uid TEXT NOT NULL, procedure_code TEXT NOT NULL, procedure_description TEXT,
+          modality TEXT, study_time TIMESTAMP NOT NULL);
+        CREATE TABLE radiology_reports (accession_number TEXT PRIMARY KEY, report_text TEXT NOT NULL,
+          author TEXT, signed_time TIMESTAMP);
+        """
+    )
+    for mrn, family, given, birth, street, city, state, postal, phone, ssn in PATIENTS:
+        connection.execute("INSERT INTO patients VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           (mrn, family, given, birth, "F", street, city, state, postal, phone, ssn))
+    for number, (accession, mrn, uid, time) in enumerate(STUDIES):
+        encounter = f"E{number}"
+        connection.execute("INSERT INTO encounters VALUES (?,?,?,?,?)",
+                           (encounter, mrn, "ED", time, None))
+        connection.execute("INSERT INTO imaging_studies VALUES (?,?,?,?,?,?,?,?)",
+                           (accession, mrn, encounter, uid, "CXR2V", "XR CHEST 2V", "CR", time))
+        connection.execute("INSERT INTO radiology_reports VALUES (?,?,?,?)",
+                           (accession, "original report text", AUTHORS[accession], time))
+    connection.commit()
+    connection.close()
+    return f"sqlite:///{path}"
+
+
+def make_image(subject_id: str, study_id: str, dicom_id: str) -> Dataset:
+    """A de-identified CR image: shifted dates, new UIDs, a nested sequence and a private block."""
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.1"
+    meta.MediaStorageSOPInstanceUID = generate_uid(entropy_srcs=[dicom_id])
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds = Dataset()
+    ds.file_meta = meta
+    ds.SOPClassUID = meta.MediaStorageSOPClassUID
+    ds.SOPInstanceUID = meta.MediaStorageSOPInstanceUID
+    ds.StudyInstanceUID = generate_uid(entropy_srcs=[study_id])
+    ds.SeriesInstanceUID = generate_uid(entropy_srcs=[study_id, "series"])
+    ds.PatientName = subject_id
+    ds.PatientID = subject_id
+    ds.StudyID = study_id
+    ds.AccessionNumber = ""
+    ds.StudyDate = "21520604"
+    ds.SeriesDate = "21520604"
+    ds.ContentDate = "21520604"
+    ds.Modality = "CR"
+    ds.ViewPosition = "PA"
+    ds.PatientIdentityRemoved = "YES"
+    item = Dataset()
+    item.RequestedProcedureDescription = "CHEST PA AND LATERAL"
+    item.ScheduledProcedureStepID = "1"
+    ds.RequestAttributesSequence = Sequence([item])
+    block = ds.private_block(0x0019, "ACME CR 1.0", create=True)
+    block.add_new(0x10, "LO", "EXPOSURE INDEX 312")
+    rows, cols = 256, 256
+    ds.Rows, ds.Columns = rows, cols
+    ds.SamplesPerPixel = 1
+    ds.PhotometricInterpretation = "MONOCHROME2"
+    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
+    yy, xx = np.mgrid[0:rows, 0:cols]
+    chest = (90 + 80 * np.exp(-(((xx - 128) / 70.0) ** 2 + ((yy - 140) / 90.0) ** 2))).astype(np.uint8)
+    ds.PixelData = chest.tobytes()
+    return ds
+
+
+def write_dataset(ds: Dataset, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ds.save_as(path, enforce_file_format=True)
+
+
+def _csv_gz(rows: list[list[str]], header: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return gzip.compress(buffer.getvalue().encode(), mtime=0)
+
+
+def reports_archive(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for name in sorted(files):
+            info = tarfile.TarInfo(name)
+            info.size = len(files[name])
+            info.mtime = 0
+            archive.addfile(info, io.BytesIO(files[name]))
+    return gzip.compress(buffer.getvalue(), mtime=0)
+
+
+def finish_release(release: Path) -> None:
+    """Rewrite the lists, the reports archive and SHA256SUMS.txt from the files under files/."""
+    records, studies, reports = [], [], {}
+    for path in sorted(release.glob("files/p*/p*/s*/*.dcm")):
+        rel = path.relative_to(release).as_posix()
+        records.append([path.parent.parent.name[1:], path.parent.name[1:], path.stem, rel])
+    for path in sorted(release.glob("files/p*/p*/s*.txt")):
+        rel = path.relative_to(release).as_posix()
+        studies.append([path.parent.name[1:], path.stem[1:], rel])
+        reports[rel] = path.read_bytes()
+    (release / "cxr-record-list.csv.gz").write_bytes(
+        _csv_gz(records, ["subject_id", "study_id", "dicom_id", "path"]))
+    (release / "cxr-study-list.csv.gz").write_bytes(_csv_gz(studies, ["subject_id", "study_id", "path"]))
+    (release / "mimic-cxr-reports.tar.gz").write_bytes(reports_archive(reports))
+    sums = []
+    for path in sorted(release.rglob("*")):
+        if path.is_file() and path.name not in ("SHA256SUMS.txt", "README.md"):
+            sums.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.relative_to(release).as_posix()}")
+    (release / "SHA256SUMS.txt").write_text("\n".join(sums) + "\n")
+
+
+def make_release(root: Path) -> tuple[Path, str, Path]:
+    """(release dir, EHR URL, crosswalk CSV) of a clean two-patient release."""
+    root.mkdir(parents=True, exist_ok=True)
+    ehr_url = make_ehr(root / "ehr.sqlite")
+    release = root / "release"
+    for subject_id, study_id, dicom_id, _mrn, _accession in RELEASED:
+        study_dir = release / "files" / f"p{subject_id[:2]}" / f"p{subject_id}"
+        write_dataset(make_image(subject_id, study_id, dicom_id), study_dir / f"s{study_id}" / f"{dicom_id}.dcm")
+        (study_dir / f"s{study_id}.txt").write_text(REPORTS[study_id])
+    (release / "README.md").write_text("# A de-identified chest radiograph dataset\n\nCounts: 2 subjects.\n")
+    finish_release(release)
+    crosswalk = root / "crosswalk.csv"
+    with crosswalk.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["mrn", "subject_id", "study_id", "accession_number"])
+        for subject_id, study_id, _dicom_id, mrn, accession in RELEASED:
+            writer.writerow([mrn, subject_id, study_id, accession])
+    return release, ehr_url, crosswalk
