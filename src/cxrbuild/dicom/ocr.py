@@ -1,0 +1,184 @@
+"""Read text in small image crops with Tesseract, through its C API (tesserocr).
+
+One ``PyTessBaseAPI`` is created per process and reused for every crop: loading
+the English model costs far more than reading a line, so a process never
+starts Tesseract twice, and OCR never runs over a whole image, only over the
+candidate text lines found by :mod:`cxrbuild.dicom.textdetect`.
+
+The trained data is looked up at run time (``TESSDATA_PREFIX`` first, then
+the places Debian, Fedora, Homebrew and source builds install it); nothing is
+downloaded. Without it, :class:`OcrUnavailableError` is raised, and the pixel
+step fails closed (the image is quarantined, never released unread).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+# Where Tesseract's trained data is installed by common packagings, newest first.
+TESSDATA_CANDIDATES = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/usr/local/share/tesseract-ocr/tessdata",
+    "/opt/homebrew/share/tessdata",
+    "/opt/local/share/tessdata",
+)
+
+# Tesseract reads best when capital letters are ~30 px tall; smaller crops are upscaled.
+TARGET_TEXT_HEIGHT = 32
+MAX_UPSCALE = 4.0
+
+
+class OcrUnavailableError(RuntimeError):
+    """Tesseract or its English trained data cannot be found."""
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One word read by Tesseract, with its box in the coordinates of the crop given."""
+
+    text: str
+    confidence: float  # 0-100, Tesseract's word confidence
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 (half-open)
+
+
+def find_tessdata(language: str = "eng") -> Path:
+    """Return the directory holding ``<language>.traineddata``.
+
+    ``TESSDATA_PREFIX`` may name the tessdata directory itself or its parent
+    (both conventions exist across Tesseract versions).
+    """
+    candidates: list[Path] = []
+    prefix = os.environ.get("TESSDATA_PREFIX")
+    if prefix:
+        candidates += [Path(prefix), Path(prefix) / "tessdata"]
+    candidates += [Path(p) for p in TESSDATA_CANDIDATES]
+    try:  # the data path tesserocr was built with, if any
+        import tesserocr
+
+        built_in, _ = tesserocr.get_languages()
+        if built_in:
+            candidates.append(Path(built_in))
+    except Exception:  # tesserocr missing is reported by _engine()
+        pass
+    for directory in candidates:
+        if (directory / f"{language}.traineddata").is_file():
+            return directory
+    raise OcrUnavailableError(
+        f"no {language}.traineddata found (set TESSDATA_PREFIX; looked in "
+        f"{', '.join(str(c) for c in candidates)})"
+    )
+
+
+class _Engine:
+    """A Tesseract instance set up for single text lines, reused for every crop."""
+
+    def __init__(self) -> None:
+        try:
+            import tesserocr
+        except ImportError as err:  # pragma: no cover - tesserocr is a hard dependency
+            raise OcrUnavailableError(f"tesserocr is not installed ({err})") from err
+        self._tesserocr = tesserocr
+        tessdata = find_tessdata()
+        self.api = tesserocr.PyTessBaseAPI(
+            path=str(tessdata) + os.sep, lang="eng", psm=tesserocr.PSM.SINGLE_LINE
+        )
+        # Crops are binarized already; dictionary look-ups would "correct" IDs and names.
+        for name, value in (
+            ("load_system_dawg", "0"),
+            ("load_freq_dawg", "0"),
+            ("tessedit_do_invert", "0"),
+        ):
+            self.api.SetVariable(name, value)
+        self.lock = threading.Lock()
+
+    def read(self, gray: np.ndarray, single_line: bool) -> list[OcrWord]:
+        tesserocr = self._tesserocr
+        image = np.ascontiguousarray(gray, dtype=np.uint8)
+        height, width = image.shape
+        with self.lock:
+            self.api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE if single_line else tesserocr.PSM.SINGLE_BLOCK)
+            self.api.SetImageBytes(image.tobytes(), width, height, 1, width)
+            self.api.SetSourceResolution(300)
+            self.api.Recognize()
+            words: list[OcrWord] = []
+            iterator = self.api.GetIterator()
+            level = tesserocr.RIL.WORD
+            if iterator is not None:
+                while True:
+                    try:
+                        text = iterator.GetUTF8Text(level)
+                    except RuntimeError:  # an empty word (tesserocr raises instead of "")
+                        text = ""
+                    if text and text.strip():
+                        bbox = iterator.BoundingBox(level)
+                        if bbox is not None:
+                            words.append(OcrWord(text.strip(), float(iterator.Confidence(level)), tuple(bbox)))
+                    if not iterator.Next(level):
+                        break
+            self.api.Clear()
+        return words
+
+
+_ENGINE: _Engine | None = None
+_ENGINE_PID: int | None = None
+
+
+def _engine() -> _Engine:
+    """The process's Tesseract instance (re-created after a fork, never shared across processes)."""
+    global _ENGINE, _ENGINE_PID
+    if _ENGINE is None or os.getpid() != _ENGINE_PID:
+        _ENGINE = _Engine()
+        _ENGINE_PID = os.getpid()
+    return _ENGINE
+
+
+def prepare_crop(binary_text: np.ndarray, text_height: int, margin: int = 8) -> tuple[np.ndarray, float]:
+    """Turn a boolean text mask into black-on-white 8-bit, upscaled so letters are ~32 px tall.
+
+    Returns the image and the scale factor applied (crop coordinates = image / scale - margin).
+    """
+    scale = 1.0
+    if 0 < text_height < TARGET_TEXT_HEIGHT:
+        scale = min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / text_height)
+    mask = binary_text
+    if scale > 1.0:
+        factor = int(np.ceil(scale))
+        scale = float(factor)
+        mask = np.repeat(np.repeat(mask, factor, axis=0), factor, axis=1)
+    image = np.where(mask, 0, 255).astype(np.uint8)
+    pad = int(margin * max(scale, 1.0))
+    image = np.pad(image, pad, constant_values=255)
+    return image, scale
+
+
+def read_text_mask(
+    binary_text: np.ndarray, text_height: int, single_line: bool = True
+) -> list[OcrWord]:
+    """OCR a boolean mask of text pixels; word boxes come back in the mask's coordinates."""
+    if binary_text.size == 0 or not binary_text.any():
+        return []
+    margin = 8
+    image, scale = prepare_crop(binary_text, text_height, margin=margin)
+    pad = int(margin * max(scale, 1.0))
+    words = _engine().read(image, single_line=single_line)
+    height, width = binary_text.shape
+    out: list[OcrWord] = []
+    for word in words:
+        x0, y0, x1, y1 = word.box
+        bx0 = int(np.floor((x0 - pad) / scale))
+        by0 = int(np.floor((y0 - pad) / scale))
+        bx1 = int(np.ceil((x1 - pad) / scale))
+        by1 = int(np.ceil((y1 - pad) / scale))
+        bx0, by0 = max(bx0, 0), max(by0, 0)
+        bx1, by1 = min(bx1, width), min(by1, height)
+        if bx1 > bx0 and by1 > by0:
+            out.append(OcrWord(word.text, word.confidence, (bx0, by0, bx1, by1)))
+    return out

@@ -1,0 +1,286 @@
+"""Decide whether a word read in the pixels is PHI or a marker to keep.
+
+Three sources of evidence, all tolerant to OCR errors:
+
+- the keep-list (``data/pixel_keep.yaml``): laterality, view, position and
+  technique words, matched after folding the letters OCR confuses (O/0, I/1/l,
+  S/5, B/8, Z/2) and allowing one edit in longer words;
+- PHI patterns (``data/pixel_phi_patterns.yaml``): dates in numeric and
+  month-name forms, times, long digit runs, ID-like tokens, labels such as
+  DOB/MRN, sex markers and name shapes, also tried on the "digit reading" of
+  the text so ``O3/O2/2O17`` is a date;
+- the deny-list: this image's own header values and the EHR row's (names,
+  MRN, accession, birth date), matched approximately anywhere in the line.
+
+The decision order is deny-list, then patterns, then keep-list, then the
+policy default (``phi`` unless configured otherwise): a word is kept only
+when it is confidently a marker. Reasons name the rule, never the text, so
+they can be logged without leaking PHI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# Letters and digits OCR mistakes for one another, folded onto one class.
+_CONFUSION_FOLD = str.maketrans(
+    {
+        "0": "O", "Q": "O", "D": "O",
+        "1": "I", "L": "I", "|": "I", "!": "I", "J": "I",
+        "5": "S", "8": "B", "2": "Z", "6": "G",
+    }
+)
+# Letters read where digits were printed (for the "digit reading" of a word).
+_TO_DIGITS = str.maketrans(
+    {
+        "O": "0", "o": "0", "D": "0", "Q": "0",
+        "I": "1", "l": "1", "|": "1", "i": "1", "!": "1",
+        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6",
+    }
+)
+_NON_ALNUM = re.compile(r"[^0-9A-Z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def fold(text: str) -> str:
+    """Upper-case ``text``, drop everything but letters and digits, fold OCR confusions."""
+    return _NON_ALNUM.sub("", text.upper()).translate(_CONFUSION_FOLD)
+
+
+def digit_reading(text: str) -> str:
+    """``text`` with confusable letters read as digits, applied only to tokens holding a digit."""
+
+    def convert(match: re.Match[str]) -> str:
+        token = match.group(0)
+        return token.translate(_TO_DIGITS) if _DIGIT.search(token) else token
+
+    return re.sub(r"\S+", convert, text)
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Levenshtein distance (stops early once every path exceeds ``limit``)."""
+    if a == b:
+        return 0
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        if limit is not None and min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def approximate_substring_distance(needle: str, haystack: str) -> int:
+    """Fewest edits turning ``needle`` into some substring of ``haystack`` (Sellers, 1980)."""
+    if not needle:
+        return 0
+    previous = [0] * (len(haystack) + 1)
+    for i, char_n in enumerate(needle, start=1):
+        current = [i]
+        for j, char_h in enumerate(haystack, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_n != char_h)))
+        previous = current
+    return min(previous)
+
+
+def allowed_edits(length: int) -> int:
+    """Edits tolerated when matching a string of ``length`` folded characters."""
+    if length < 5:
+        return 0
+    if length < 10:
+        return 1
+    return 2
+
+
+@dataclass(frozen=True)
+class KeepList:
+    """Marker words and technique patterns that stay in the pixels."""
+
+    words: frozenset[str]  # folded
+    patterns: tuple[re.Pattern[str], ...]
+    value_after: frozenset[str]  # folded
+
+    @classmethod
+    def from_mapping(cls, data: Mapping) -> KeepList:
+        return cls(
+            words=frozenset(fold(word) for word in data.get("words", ())),
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()),
+            value_after=frozenset(fold(word) for word in data.get("value_after", ())),
+        )
+
+    def matches_word(self, word: str) -> bool:
+        """True when ``word`` (as read) is a marker word or a technique value."""
+        stripped = word.strip(".,:;'\"`*()[]{}")
+        if not stripped:
+            return False
+        if any(pattern.fullmatch(stripped) for pattern in self.patterns):
+            return True
+        parts = [part for part in re.split(r"[-/]", stripped) if part]
+        return bool(parts) and all(self._matches_part(part) for part in parts)
+
+    def _matches_part(self, part: str) -> bool:
+        folded = fold(part)
+        if not folded:
+            return False
+        if folded in self.words:
+            return True
+        tolerance = allowed_edits(len(folded))
+        if tolerance == 0:
+            return False
+        return any(
+            abs(len(candidate) - len(folded)) <= tolerance
+            and edit_distance(folded, candidate, tolerance) <= tolerance
+            for candidate in self.words
+            if len(candidate) >= 5
+        )
+
+    def is_value_after(self, previous_word: str, word: str) -> bool:
+        """True for a bare number following a technique word ("kVp 110")."""
+        return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2})?", word.strip(".,:;"))) and (
+            fold(previous_word) in self.value_after
+        )
+
+
+@dataclass(frozen=True)
+class PhiPatterns:
+    """Named regular expressions for the shapes of PHI."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, str]) -> PhiPatterns:
+        return cls(tuple((name, re.compile(p, re.IGNORECASE)) for name, p in data.items()))
+
+    def first_match(self, text: str, names: Iterable[str] | None = None) -> str | None:
+        """Name of the first pattern found in ``text`` or its digit reading, or None."""
+        wanted = None if names is None else set(names)
+        readings = (text, digit_reading(text))
+        for name, pattern in self.patterns:
+            if wanted is not None and name not in wanted:
+                continue
+            if any(pattern.search(reading) for reading in readings):
+                return name
+        return None
+
+
+class DenyList:
+    """PHI strings of this image (header, EHR row) matched approximately in OCR text."""
+
+    def __init__(self, strings: Iterable[str], min_length: int = 2) -> None:
+        entries: set[str] = set()
+        for value in strings:
+            if not value:
+                continue
+            text = str(value)
+            # the whole value and each of its parts: names appear reordered or split
+            for candidate in [text, *re.split(r"[\s,^/.-]+", text)]:
+                folded = fold(candidate)
+                if len(folded) >= min_length:
+                    entries.add(folded)
+        self.entries = tuple(sorted(entries, key=len, reverse=True))
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def find(self, text: str) -> str | None:
+        """The first deny-list entry readable in ``text`` (folded form), or None."""
+        folded = fold(text)
+        if not folded:
+            return None
+        for entry in self.entries:
+            tolerance = allowed_edits(len(entry))
+            if tolerance == 0:
+                # short entries (initials, short IDs) only as a whole word
+                words = {fold(word) for word in re.split(r"[\s,;:/^]+", text) if word}
+                if entry in words:
+                    return entry
+                continue
+            if len(folded) + tolerance < len(entry):
+                continue
+            if entry in folded or approximate_substring_distance(entry, folded) <= tolerance:
+                return entry
+        return None
+
+
+@dataclass(frozen=True)
+class WordDecision:
+    """The decision for one OCR word: ``phi`` or ``keep`` and the rule that decided."""
+
+    decision: str
+    reason: str
+
+
+def classify_words(
+    words: Sequence[tuple[str, float]],
+    keep: KeepList,
+    patterns: PhiPatterns,
+    deny: DenyList,
+    default_decision: str = "phi",
+    keep_min_confidence: float = 50.0,
+) -> list[WordDecision]:
+    """Decide each word of one line; ``words`` are (text, OCR confidence) in reading order.
+
+    The deny-list is searched in the whole line too, so a name split by OCR
+    into pieces ("DOWN TIME") still marks every piece it spans.
+    """
+    texts = [text for text, _ in words]
+    decisions: list[WordDecision | None] = [None] * len(words)
+    # deny-list hits spanning several words: mark every word of the spanning window
+    if deny:
+        for start in range(len(texts)):
+            for end in range(start + 1, min(len(texts), start + 4) + 1):
+                window = " ".join(texts[start:end])
+                if deny.find(window) and (end - start == 1 or not deny.find(" ".join(texts[start : end - 1]))):
+                    for index in range(start, end):
+                        decisions[index] = WordDecision("phi", "deny-list")
+                    break
+    for index, (text, confidence) in enumerate(words):
+        if decisions[index] is not None:
+            continue
+        pattern = patterns.first_match(text)
+        is_marker = keep.matches_word(text) or (index > 0 and keep.is_value_after(texts[index - 1], text))
+        if is_marker and confidence >= keep_min_confidence and pattern not in STRONG_PHI_PATTERNS:
+            decisions[index] = WordDecision("keep", "keep-list")
+        elif pattern is not None:
+            decisions[index] = WordDecision("phi", pattern)
+        elif default_decision == "keep":
+            decisions[index] = WordDecision("keep", "default")
+        else:
+            decisions[index] = WordDecision("phi", "not on keep-list")
+    # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
+    line = " ".join(texts)
+    line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)
+    if line_pattern is not None:
+        for index, text in enumerate(texts):
+            if decisions[index].decision == "keep" and not keep.matches_word(text) and _DIGIT.search(digit_reading(text)):
+                decisions[index] = WordDecision("phi", line_pattern)
+    return [decision for decision in decisions if decision is not None]
+
+
+# Patterns that are never a marker, whatever the keep-list says, and that the
+# verification pass reports when it reads them anywhere in a cleaned image.
+STRONG_PHI_PATTERNS = (
+    "date_numeric",
+    "date_compact",
+    "date_month_name",
+    "time",
+    "long_digit_run",
+    "name_caret",
+)
+
+
+@lru_cache(maxsize=4)
+def load_yaml_resource(name: str) -> dict:
+    """A YAML data file shipped in ``cxrbuild/dicom/data``."""
+    text = resources.files("cxrbuild.dicom").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}

@@ -1,0 +1,509 @@
+"""Burned-in text in the pixels: find it, read it, black out the PHI, keep the markers.
+
+The MIMIC-CXR recipe, per image:
+
+1. decode every frame and render it as a viewer would (Modality LUT, then VOI
+   LUT or window, PS3.3 C.11.1 and C.11.2; MONOCHROME1 and an INVERSE
+   Presentation LUT Shape shown inverted, PS3.3 C.7.6.3.1.2 and C.11.6);
+2. find candidate text lines (:mod:`cxrbuild.dicom.textdetect`): binarize at
+   the extreme stored values, at the manufacturer's text values and at strong
+   local contrast, keep glyph-shaped components, group them into lines;
+3. OCR only those lines (:mod:`cxrbuild.dicom.ocr`, one Tesseract per process);
+4. classify each word (:mod:`cxrbuild.dicom.phitext`): deny-list, PHI
+   patterns, keep-list, then the policy default (remove);
+5. black out each PHI word, padded, in the stored values of every frame
+   (:mod:`cxrbuild.dicom.redact`), everything else untouched.
+
+:func:`verify_pixels` is the independent second pass on the cleaned image.
+Errors that make an image unsafe to release raise :class:`PixelDeidError`,
+whose message is one line; the pipeline quarantines the file on it.
+
+``TextRegion.text`` holds what OCR read, which is PHI for removed words: it is
+for tests and measurements, never for logs or manifests (``reason`` is safe).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+from pydicom.dataset import Dataset
+from pydicom.pixels import apply_modality_lut, apply_voi_lut
+from scipy import ndimage
+
+from cxrbuild.dicom import ocr, redact
+from cxrbuild.dicom.phitext import (
+    STRONG_PHI_PATTERNS,
+    DenyList,
+    KeepList,
+    PhiPatterns,
+    classify_words,
+    load_yaml_resource,
+)
+from cxrbuild.dicom.textdetect import CONTRAST_PLANES, DetectionSettings, TextLine, find_text_lines
+
+log = logging.getLogger("cxrbuild.pixels")
+
+Box = tuple[int, int, int, int]
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+class PixelDeidError(Exception):
+    """The image's pixels cannot be cleaned safely; ``str(err)`` is a one-line reason."""
+
+
+def _merge(base: dict, override: Mapping) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass
+class PixelPolicy:
+    """How burned-in text is found and judged; defaults in ``dicom/data/pixel_policy.yaml``."""
+
+    default_decision: str = "phi"
+    unreadable_decision: str = "phi"
+    keep_min_confidence: float = 50.0
+    single_glyph_min_confidence: float = 60.0
+    padding_px: int = 3
+    padding_fraction: float = 0.25
+    lossy_target_transfer_syntax: str = "1.2.840.10008.1.2.1"
+    max_frames_searched: int = 64
+    detection: DetectionSettings = field(default_factory=DetectionSettings)
+    text_values: dict[str, list] = field(default_factory=dict)
+    keep: KeepList = field(default_factory=lambda: KeepList.from_mapping(load_yaml_resource("pixel_keep.yaml")))
+    patterns: PhiPatterns = field(
+        default_factory=lambda: PhiPatterns.from_mapping(load_yaml_resource("pixel_phi_patterns.yaml"))
+    )
+
+    @classmethod
+    def from_mapping(cls, mapping: Mapping | None = None) -> PixelPolicy:
+        """The packaged defaults overlaid with ``mapping`` (same keys as pixel_policy.yaml).
+
+        ``keep_list`` and ``phi_patterns`` may replace the packaged keep-list and
+        patterns (mappings shaped like pixel_keep.yaml / pixel_phi_patterns.yaml).
+        """
+        data = _merge(load_yaml_resource("pixel_policy.yaml"), mapping or {})
+        known = {f.name for f in fields(cls)} | {"keep_list", "phi_patterns"}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"unknown pixel policy key(s): {', '.join(unknown)}")
+        for key in ("default_decision", "unreadable_decision"):
+            if data.get(key, "phi") not in ("phi", "keep"):
+                raise ValueError(f"pixel policy {key} must be 'phi' or 'keep', not {data[key]!r}")
+        detection_keys = {f.name for f in fields(DetectionSettings)}
+        detection = data.get("detection") or {}
+        bad = sorted(set(detection) - detection_keys)
+        if bad:
+            raise ValueError(f"unknown pixel policy detection key(s): {', '.join(bad)}")
+        scalars = {
+            key: data[key]
+            for key in (
+                "default_decision",
+                "unreadable_decision",
+                "keep_min_confidence",
+                "single_glyph_min_confidence",
+                "padding_px",
+                "padding_fraction",
+                "lossy_target_transfer_syntax",
+                "max_frames_searched",
+            )
+            if key in data
+        }
+        return cls(
+            **scalars,
+            detection=DetectionSettings(**detection),
+            text_values={str(k).lower(): list(v or []) for k, v in (data.get("text_values") or {}).items()},
+            keep=KeepList.from_mapping(data.get("keep_list") or load_yaml_resource("pixel_keep.yaml")),
+            patterns=PhiPatterns.from_mapping(
+                data.get("phi_patterns") or load_yaml_resource("pixel_phi_patterns.yaml")
+            ),
+        )
+
+    def text_values_for(self, manufacturer: str) -> list:
+        """Fixed text values for a Manufacturer (0008,0070): the default plus every matching prefix."""
+        values = list(self.text_values.get("default", []))
+        name = (manufacturer or "").strip().lower()
+        for key, extra in self.text_values.items():
+            if key != "default" and name.startswith(key):
+                values.extend(extra)
+        return values
+
+
+@dataclass
+class TextRegion:
+    """One word (or unreadable line) of burned-in text and what was decided for it."""
+
+    box: Box
+    text: str
+    decision: str  # "phi" | "keep"
+    reason: str
+    frame: int = 0
+
+
+@dataclass
+class PixelResult:
+    """Boxes blacked out (padded, image coordinates, all frames) and every text region seen."""
+
+    boxes: list[Box]
+    regions: list[TextRegion]
+    transfer_syntax: str = ""
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+@dataclass
+class DecodedImage:
+    """Stored frames (frames, rows, cols[, samples]) and their 8-bit display rendering."""
+
+    stored: np.ndarray
+    display: np.ndarray  # (frames, rows, cols) uint8, white = bright on screen
+    grey_black: int | None  # stored value shown darkest (grey images)
+
+
+def decode(ds: Dataset) -> DecodedImage:
+    """Decode the pixels and render them for display; PixelDeidError if that is impossible."""
+    if "PixelData" not in ds:
+        kind = "float" if ("FloatPixelData" in ds or "DoubleFloatPixelData" in ds) else "no"
+        raise PixelDeidError(f"{kind} pixel data: burned-in text cannot be checked")
+    photometric = str(ds.get("PhotometricInterpretation", "")).upper()
+    samples = int(ds.get("SamplesPerPixel", 1))
+    if photometric not in {"MONOCHROME1", "MONOCHROME2", "RGB", "YBR_FULL", "YBR_FULL_422", "YBR_ICT", "YBR_RCT"}:
+        raise PixelDeidError(f"photometric interpretation {photometric or '(missing)'} is not supported")
+    if int(ds.get("BitsAllocated", 0)) not in (8, 16, 32):
+        raise PixelDeidError(f"bits allocated {ds.get('BitsAllocated')} is not supported")
+    try:
+        array = ds.pixel_array  # pydicom converts YBR to RGB (PS3.3 C.7.6.3.1.2)
+    except Exception as err:  # any decoder failure means the pixels cannot be cleaned
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise PixelDeidError(f"pixel data cannot be decoded: {message}") from err
+    frames = int(ds.get("NumberOfFrames", 1) or 1)
+    rows, cols = int(ds.Rows), int(ds.Columns)
+    try:
+        stored = array.reshape((frames, rows, cols) if samples == 1 else (frames, rows, cols, samples))
+    except ValueError as err:
+        raise PixelDeidError(f"pixel data shape {array.shape} does not match the header") from err
+    if samples == 1:
+        display, grey_black = _grey_display(ds, stored, photometric)
+    else:
+        # colour overlays: text is drawn bright in some channel, so show the brightest channel
+        display = stored.max(axis=-1).astype(np.uint8) if stored.dtype == np.uint8 else _scale8(stored.max(axis=-1))
+        grey_black = None
+    return DecodedImage(stored, display, grey_black)
+
+
+def _scale8(values: np.ndarray) -> np.ndarray:
+    lo, hi = float(values.min()), float(values.max())
+    if hi <= lo:
+        return np.zeros(values.shape, dtype=np.uint8)
+    return np.round((values - lo) * (255.0 / (hi - lo))).astype(np.uint8)
+
+
+def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np.ndarray, int]:
+    """8-bit display of grey frames through a lookup table over the stored range.
+
+    Modality LUT/rescale then VOI LUT/window (first one, as a viewer's default),
+    scaled to 0-255 over the image's own output range, inverted for MONOCHROME1
+    (and for an INVERSE Presentation LUT Shape).
+    """
+    lo, hi = int(stored.min()), int(stored.max())
+    domain = np.arange(lo, hi + 1, dtype=np.int64)
+    try:
+        modality = apply_modality_lut(domain, ds)
+        shown = np.asarray(apply_voi_lut(modality, ds, index=0), dtype=np.float64)
+    except Exception as err:
+        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
+    inverted = photometric == "MONOCHROME1"
+    if str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE":
+        inverted = not inverted
+    table = _scale8(shown)
+    if inverted:
+        table = 255 - table
+    offsets = stored.astype(np.int64) - lo if lo != 0 or stored.dtype.kind == "i" else stored
+    display = table[offsets]
+    black = lo if int(table[0]) <= int(table[-1]) else hi
+    if int(table[0]) == int(table[-1]):  # flat image: fall back on the photometric convention
+        black = hi if inverted else lo
+    return display, black
+
+
+# --------------------------------------------------------------------------- reading lines
+
+
+@dataclass
+class _LineReading:
+    words: list[tuple[str, float, Box]]  # text, confidence, box in line-crop coordinates
+
+
+def _frame_indices(n_frames: int, limit: int) -> list[int]:
+    if n_frames <= limit:
+        return list(range(n_frames))
+    picks = np.linspace(0, n_frames - 1, num=max(2, limit)).round().astype(int)
+    return sorted(set(picks.tolist()))
+
+
+def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading:
+    """OCR one candidate line (identical crops in other frames are read once)."""
+    key = hashlib.blake2b(
+        line.mask.tobytes() + bytes(str(line.mask.shape), "ascii"), digest_size=16
+    ).digest()
+    if key not in cache:
+        words = ocr.read_text_mask(line.mask, line.glyph_height)
+        cache[key] = _LineReading([(w.text, w.confidence, w.box) for w in words])
+    return cache[key]
+
+
+def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
+    return any(any(ch in _ALNUM for ch in text) and conf >= min_confidence for text, conf, _ in words)
+
+
+def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool:
+    """Whether a candidate line is text at all (blobs, icons and wires are not)."""
+    if line.n_glyphs == 1:
+        return _readable(reading.words, policy.single_glyph_min_confidence)
+    if line.plane in CONTRAST_PLANES and line.n_glyphs < 3:
+        return _readable(reading.words, policy.single_glyph_min_confidence)
+    return True
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _intersects(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _pad(box: Box, pad: int, rows: int, cols: int) -> Box:
+    return (max(0, box[0] - pad), max(0, box[1] - pad), min(cols, box[2] + pad), min(rows, box[3] + pad))
+
+
+def _line_regions(
+    line: TextLine,
+    reading: _LineReading,
+    policy: PixelPolicy,
+    deny: DenyList,
+    frame: int,
+) -> list[tuple[TextRegion, Box]]:
+    """Regions of one line with the exact pixel extent of each (word box ∪ its glyphs)."""
+    ox, oy = line.box[0], line.box[1]
+    labels, _count = ndimage.label(line.mask, structure=np.ones((3, 3), dtype=bool))
+    components = [
+        (s[1].start, s[0].start, s[1].stop, s[0].stop) for s in ndimage.find_objects(labels) if s is not None
+    ]
+    words = [(text, conf, box) for text, conf, box in reading.words if any(ch in _ALNUM for ch in text) or len(text) > 1]
+    if not words:
+        box = (ox, oy, line.box[2], line.box[3])
+        return [(TextRegion(box, "", policy.unreadable_decision, "unreadable text", frame), box)]
+    decisions = classify_words(
+        [(text, conf) for text, conf, _ in words],
+        policy.keep,
+        policy.patterns,
+        deny,
+        default_decision=policy.default_decision,
+        keep_min_confidence=policy.keep_min_confidence,
+    )
+    extents = [box for _, _, box in words]
+    orphans: list[Box] = []
+    min_height = policy.detection.min_glyph_height
+    for component in components:
+        overlaps = [
+            min(component[2], box[2]) - max(component[0], box[0]) for box in extents
+        ]
+        best = int(np.argmax(overlaps))
+        if overlaps[best] > 0:
+            extents[best] = _union(extents[best], component)
+        elif component[3] - component[1] >= min_height:
+            orphans.append(component)  # a glyph OCR did not read: nothing vouches for it
+        else:  # punctuation beside a word belongs to the nearest word
+            centre = (component[0] + component[2]) / 2
+            nearest = int(np.argmin([abs((b[0] + b[2]) / 2 - centre) for b in extents]))
+            extents[nearest] = _union(extents[nearest], component)
+    regions: list[tuple[TextRegion, Box]] = []
+    for (text, _conf, _box), decision, extent in zip(words, decisions, extents, strict=True):
+        absolute = (extent[0] + ox, extent[1] + oy, extent[2] + ox, extent[3] + oy)
+        regions.append((TextRegion(absolute, text, decision.decision, decision.reason, frame), absolute))
+    for orphan in orphans:
+        absolute = (orphan[0] + ox, orphan[1] + oy, orphan[2] + ox, orphan[3] + oy)
+        regions.append((TextRegion(absolute, "", policy.unreadable_decision, "unread glyph", frame), absolute))
+    return regions
+
+
+def _boxes_from_regions(
+    regions: Sequence[TextRegion], glyph_heights: Sequence[int], policy: PixelPolicy, rows: int, cols: int
+) -> list[Box]:
+    """Padded boxes of the PHI regions; padding never spills onto a kept marker."""
+    kept = [region.box for region in regions if region.decision == "keep"]
+    boxes: list[Box] = []
+    for region, height in zip(regions, glyph_heights, strict=True):
+        if region.decision != "phi":
+            continue
+        pad = max(policy.padding_px, round(policy.padding_fraction * height))
+        padded = list(_pad(region.box, pad, rows, cols))
+        for marker in kept:
+            if not _intersects(tuple(padded), marker) or _intersects(region.box, marker):
+                continue  # a marker touching the PHI itself loses (fail closed)
+            # pull the padded edge back to the marker, never inside the PHI's own extent
+            if marker[0] >= region.box[2]:
+                padded[2] = max(region.box[2], min(padded[2], marker[0]))
+            elif marker[2] <= region.box[0]:
+                padded[0] = min(region.box[0], max(padded[0], marker[2]))
+            elif marker[1] >= region.box[3]:
+                padded[3] = max(region.box[3], min(padded[3], marker[1]))
+            elif marker[3] <= region.box[1]:
+                padded[1] = min(region.box[1], max(padded[1], marker[3]))
+        boxes.append(tuple(padded))
+    return merge_boxes(boxes)
+
+
+def merge_boxes(boxes: Sequence[Box]) -> list[Box]:
+    """Union overlapping boxes until none overlap (fewer, larger rectangles; same pixels covered or more)."""
+    pending = sorted(set(boxes))
+    merged = True
+    while merged:
+        merged = False
+        result: list[Box] = []
+        for box in pending:
+            for index, other in enumerate(result):
+                if _intersects(box, other):
+                    result[index] = _union(box, other)
+                    merged = True
+                    break
+            else:
+                result.append(box)
+        pending = sorted(set(result))
+    return pending
+
+
+def find_text(
+    ds: Dataset, deny: Sequence[str], policy: PixelPolicy, image: DecodedImage | None = None
+) -> tuple[list[TextRegion], list[Box], DecodedImage]:
+    """Every text region in the image with its decision, and the padded PHI boxes."""
+    image = image or decode(ds)
+    deny_list = DenyList(deny)
+    values = policy.text_values_for(str(ds.get("Manufacturer", "")))
+    n_frames, rows, cols = image.display.shape
+    cache: dict[bytes, _LineReading] = {}
+    regions: list[TextRegion] = []
+    heights: list[int] = []
+    try:
+        for frame in _frame_indices(n_frames, policy.max_frames_searched):
+            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values)
+            for line in lines:
+                reading = _read_line(line, cache)
+                if not _is_text(line, reading, policy):
+                    continue
+                for region, _extent in _line_regions(line, reading, policy, deny_list, frame):
+                    regions.append(region)
+                    heights.append(line.glyph_height)
+    except ocr.OcrUnavailableError as err:
+        raise PixelDeidError(f"OCR unavailable: {err}") from err
+    boxes = _boxes_from_regions(regions, heights, policy, rows, cols)
+    return regions, boxes, image
+
+
+def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:
+    """Black out burned-in PHI in ``ds`` in place (all frames) and return the boxes and regions.
+
+    Pixel Data is re-encoded losslessly in the original transfer syntax (a lossy
+    source with boxes is written in ``policy.lossy_target_transfer_syntax``);
+    with no boxes the Pixel Data bytes are left untouched.
+    """
+    policy = policy or PixelPolicy.from_mapping()
+    regions, boxes, image = find_text(ds, deny, policy)
+    try:
+        syntax = redact.redact_boxes(ds, boxes, image.grey_black, policy.lossy_target_transfer_syntax)
+    except redact.RedactionError as err:
+        raise PixelDeidError(f"pixels cannot be redacted: {err}") from err
+    except Exception as err:  # an encoder failure must quarantine, not crash the batch
+        raise PixelDeidError(f"pixels cannot be re-encoded: {str(err).splitlines()[0]}") from err
+    return PixelResult(boxes=boxes, regions=regions, transfer_syntax=str(syntax))
+
+
+def verify_pixels(
+    ds: Dataset,
+    deny: Sequence[str],
+    policy: PixelPolicy | None = None,
+    boxes: Sequence[Box] | None = None,
+) -> list[str]:
+    """Second pass on a cleaned image: PHI still readable anywhere, as a list of findings.
+
+    Re-reads the whole image (every candidate line, whatever the policy would
+    decide) and, around every box (``boxes``, or the rectangles recorded in the
+    Graphic Annotation Sequence), a crop one box-height larger on each side, so
+    a partly covered word is read again. Findings are ``deny-list`` or a PHI
+    pattern name plus where it was seen, never the text read; an empty list
+    means clean.
+    """
+    policy = policy or PixelPolicy.from_mapping()
+    deny_list = DenyList(deny)
+    image = decode(ds)
+    n_frames, rows, cols = image.display.shape
+    if boxes is None:
+        boxes = recorded_boxes(ds)
+    findings: list[str] = []
+    cache: dict[bytes, _LineReading] = {}
+
+    def judge(words: Sequence[tuple[str, float, Box]], where: str) -> None:
+        texts = [text for text, _, _ in words]
+        kept = {i for i, text in enumerate(texts) if policy.keep.matches_word(text)}
+        suspicious = " ".join(text for i, text in enumerate(texts) if i not in kept)
+        if not suspicious:
+            return
+        if deny_list.find(suspicious):
+            findings.append(f"deny-list string readable {where}")
+            return
+        pattern = policy.patterns.first_match(suspicious, STRONG_PHI_PATTERNS)
+        if pattern:
+            findings.append(f"{pattern} readable {where}")
+
+    try:
+        for frame in _frame_indices(n_frames, policy.max_frames_searched):
+            for line in find_text_lines(image.stored[frame], image.display[frame], policy.detection, ()):
+                reading = _read_line(line, cache)
+                judge(reading.words, f"in frame {frame} at {list(line.box)}")
+            for box in boxes:
+                height = max(box[3] - box[1], policy.detection.min_glyph_height)
+                x0, y0, x1, y1 = _pad(tuple(box), height, rows, cols)
+                crop = image.display[frame, y0:y1, x0:x1]
+                for mask in (crop >= 128, crop < 128):
+                    if mask.all() or not mask.any():
+                        continue
+                    words = ocr.read_text_mask(mask, height, single_line=False)
+                    judge([(w.text, w.confidence, w.box) for w in words], f"around box {list(box)}")
+    except ocr.OcrUnavailableError as err:
+        raise PixelDeidError(f"OCR unavailable: {err}") from err
+    return sorted(set(findings))
+
+
+def recorded_boxes(ds: Dataset) -> list[Box]:
+    """Rectangles recorded in Graphic Annotation Sequence (0070,0001), PS3.3 C.10.5."""
+    found: list[Box] = []
+    for annotation in ds.get("GraphicAnnotationSequence", []):
+        for graphic in annotation.get("GraphicObjectSequence", []):
+            if str(graphic.get("GraphicType", "")).upper() != "RECTANGLE":
+                continue
+            data = [float(v) for v in graphic.get("GraphicData", [])]
+            if len(data) == 4:
+                # PIXEL units: (0,0) is the top left corner of the top left pixel and
+                # (Columns, Rows) the bottom right corner of the image (PS3.3 C.10.5.1.2),
+                # so a half-open pixel box maps to its corners unchanged
+                x0, y0, x1, y1 = data
+                found.append(
+                    (
+                        int(np.floor(min(x0, x1))),
+                        int(np.floor(min(y0, y1))),
+                        int(np.ceil(max(x0, x1))),
+                        int(np.ceil(max(y0, y1))),
+                    )
+                )
+    return found
