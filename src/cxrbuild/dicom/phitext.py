@@ -31,17 +31,38 @@ import yaml
 # Letters and digits OCR mistakes for one another, folded onto one class.
 _CONFUSION_FOLD = str.maketrans(
     {
-        "0": "O", "Q": "O", "D": "O",
-        "1": "I", "L": "I", "|": "I", "!": "I", "J": "I",
-        "5": "S", "8": "B", "2": "Z", "6": "G",
+        "0": "O",
+        "Q": "O",
+        "D": "O",
+        "1": "I",
+        "L": "I",
+        "|": "I",
+        "!": "I",
+        "J": "I",
+        "5": "S",
+        "8": "B",
+        "2": "Z",
+        "6": "G",
     }
 )
 # Letters read where digits were printed (for the "digit reading" of a word).
 _TO_DIGITS = str.maketrans(
     {
-        "O": "0", "o": "0", "D": "0", "Q": "0",
-        "I": "1", "l": "1", "|": "1", "i": "1", "!": "1",
-        "S": "5", "s": "5", "B": "8", "Z": "2", "z": "2", "G": "6",
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "i": "1",
+        "!": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+        "G": "6",
     }
 )
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
@@ -73,7 +94,9 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     for i, char_a in enumerate(a, start=1):
         current = [i]
         for j, char_b in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
         if limit is not None and min(current) > limit:
             return limit + 1
         previous = current
@@ -88,7 +111,9 @@ def approximate_substring_distance(needle: str, haystack: str) -> int:
     for i, char_n in enumerate(needle, start=1):
         current = [i]
         for j, char_h in enumerate(haystack, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_n != char_h)))
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_n != char_h))
+            )
         previous = current
     return min(previous)
 
@@ -114,7 +139,9 @@ class KeepList:
     def from_mapping(cls, data: Mapping) -> KeepList:
         return cls(
             words=frozenset(fold(word) for word in data.get("words", ())),
-            patterns=tuple(re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()),
+            patterns=tuple(
+                re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()
+            ),
             value_after=frozenset(fold(word) for word in data.get("value_after", ())),
         )
 
@@ -240,7 +267,9 @@ def classify_words(
         for start in range(len(texts)):
             for end in range(start + 1, min(len(texts), start + 4) + 1):
                 window = " ".join(texts[start:end])
-                if deny.find(window) and (end - start == 1 or not deny.find(" ".join(texts[start : end - 1]))):
+                if deny.find(window) and (
+                    end - start == 1 or not deny.find(" ".join(texts[start : end - 1]))
+                ):
                     for index in range(start, end):
                         decisions[index] = WordDecision("phi", "deny-list")
                     break
@@ -248,10 +277,14 @@ def classify_words(
         if decisions[index] is not None:
             continue
         pattern = patterns.first_match(text)
-        is_marker = keep.matches_word(text) or (index > 0 and keep.is_value_after(texts[index - 1], text))
+        is_marker = keep.matches_word(text) or (
+            index > 0 and keep.is_value_after(texts[index - 1], text)
+        )
         if is_marker and confidence >= keep_min_confidence and pattern not in STRONG_PHI_PATTERNS:
             decisions[index] = WordDecision("keep", "keep-list")
-        elif pattern is not None:
+        elif pattern is not None and not (
+            default_decision == "keep" and pattern in WEAK_PHI_PATTERNS
+        ):
             decisions[index] = WordDecision("phi", pattern)
         elif default_decision == "keep":
             decisions[index] = WordDecision("keep", "default")
@@ -262,7 +295,11 @@ def classify_words(
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)
     if line_pattern is not None:
         for index, text in enumerate(texts):
-            if decisions[index].decision == "keep" and not keep.matches_word(text) and _DIGIT.search(digit_reading(text)):
+            if (
+                decisions[index].decision == "keep"
+                and not keep.matches_word(text)
+                and _DIGIT.search(digit_reading(text))
+            ):
                 decisions[index] = WordDecision("phi", line_pattern)
     return [decision for decision in decisions if decision is not None]
 
@@ -277,6 +314,12 @@ STRONG_PHI_PATTERNS = (
     "long_digit_run",
     "name_caret",
 )
+
+
+# Patterns too broad to remove text on their own: under a permissive policy
+# (default "keep") they do not decide; under the default policy they only
+# name the reason.
+WEAK_PHI_PATTERNS = ("name_like",)
 
 
 @lru_cache(maxsize=4)
