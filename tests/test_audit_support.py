@@ -125,13 +125,13 @@ def make_image(subject_id: str, study_id: str, dicom_id: str) -> Dataset:
     ds.RequestAttributesSequence = Sequence([item])
     block = ds.private_block(0x0019, "ACME CR 1.0", create=True)
     block.add_new(0x10, "LO", "EXPOSURE INDEX 312")
-    rows, cols = 256, 256
+    rows, cols = 320, 320
     ds.Rows, ds.Columns = rows, cols
     ds.SamplesPerPixel = 1
     ds.PhotometricInterpretation = "MONOCHROME2"
     ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 8, 8, 7, 0
     yy, xx = np.mgrid[0:rows, 0:cols]
-    chest = (90 + 80 * np.exp(-(((xx - 128) / 70.0) ** 2 + ((yy - 140) / 90.0) ** 2))).astype(np.uint8)
+    chest = (90 + 80 * np.exp(-(((xx - 160) / 70.0) ** 2 + ((yy - 170) / 90.0) ** 2))).astype(np.uint8)
     ds.PixelData = chest.tobytes()
     return ds
 

@@ -60,11 +60,49 @@ def english_zipf():
     return zipf
 
 
-def pixel_text_reader():
-    """The pixel module's reader of text regions (box, text) in a dataset's pixels."""
-    from cxrbuild.dicom.pixels import read_text_regions
+def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str]]:
+    """Words read in the pixels, joined into lines (same frame, overlapping rows), left to right.
 
-    return read_text_regions
+    A name is burned in as several words ('SMITH, JOHN'); the matcher needs
+    them side by side to see a full name.
+    """
+    lines: list[list] = []
+    for region in sorted(regions, key=lambda r: (r.frame, r.box[1], r.box[0])):
+        _, y0, _, y1 = region.box
+        for line in lines:
+            first = line[0]
+            ly0 = min(r.box[1] for r in line)
+            ly1 = max(r.box[3] for r in line)
+            overlap = min(y1, ly1) - max(y0, ly0)
+            if first.frame == region.frame and overlap > 0.5 * min(y1 - y0, ly1 - ly0):
+                line.append(region)
+                break
+        else:
+            lines.append([region])
+    joined = []
+    for line in lines:
+        line.sort(key=lambda r: r.box[0])
+        box = (min(r.box[0] for r in line), min(r.box[1] for r in line),
+               max(r.box[2] for r in line), max(r.box[3] for r in line))
+        joined.append((box, " ".join(r.text for r in line if r.text)))
+    return joined
+
+
+def pixel_text_reader():
+    """Reads the text regions of a dataset's pixels with the pixel module's detector and OCR.
+
+    The pixel module's :func:`find_text` finds and reads every candidate text
+    line; with an empty deny list nothing is changed in the dataset.
+    """
+    from cxrbuild.dicom.pixels import PixelPolicy, find_text
+
+    policy = PixelPolicy.from_mapping()
+
+    def read(dataset) -> list[tuple[tuple[int, int, int, int], str]]:
+        regions, _boxes, _image = find_text(dataset, (), policy)
+        return join_words_into_lines(regions)
+
+    return read
 
 
 def run_audit(
@@ -87,14 +125,14 @@ def run_audit(
             raise CxrbuildError(f"{out_dir}: the findings hold identifiers and must not be written inside the release")
     started = time.monotonic()
     links = load_crosswalk(crosswalk=crosswalk, work_dir=work_dir)
-    if links is None:
-        scope = "all patients of the EHR: no crosswalk given, so the released ones are not known"
-        mrns = None
-        LOG.warning("no crosswalk: auditing against %s", "all patients of the EHR")
-    else:
+    scope = "all patients of the EHR: no crosswalk given, so the released ones are not known"
+    mrns = None
+    if links is not None:
         scope = f"released patients, from the crosswalk {links.path}"
         mrns = links.mrns
     ids = collect_identifiers(ehr_url, mrns, queries_dir, extra_uids=links.uids if links else None)
+    if links is None:
+        LOG.warning("no crosswalk: auditing against all %d patients of the EHR", len(ids.patients))
     if not ids.forms:
         raise CxrbuildError(f"{ehr_url}: no identifiers found for the audited patients")
     token_subjects = report_token_subjects(release_dir)
