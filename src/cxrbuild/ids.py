@@ -37,7 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild.cohort import name_parts, patient_deny_list
-from cxrbuild.keys import format_dicom_id, keyed_digest, keyed_hex, keyed_int
+from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
 
@@ -74,11 +74,6 @@ class ShiftSettings:
 def key_fingerprint(key: bytes) -> str:
     """A public fingerprint of the key, to refuse reusing ids issued under another key."""
     return keyed_hex(key, 16, "fingerprint")
-
-
-def uid_key(key: bytes) -> bytes:
-    """The key handed to the image pipeline for ``keyed_uid`` (derived, not the secret itself)."""
-    return keyed_digest(key, "uid-key")
 
 
 def private_dir(path: str | Path) -> Path:

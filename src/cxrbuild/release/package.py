@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild.release import layout
+from cxrbuild.release.records import sha256_file
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
@@ -104,8 +105,6 @@ def write_sha256sums(release_dir: str | Path, known: Mapping[str, str] | None = 
     ``known`` maps relative paths to digests already computed (e.g. by the
     batches); any other file is hashed here. Returns the number of files listed.
     """
-    from cxrbuild.release.batches import sha256_file
-
     root = Path(release_dir)
     known = dict(known or {})
     lines = []

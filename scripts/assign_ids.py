@@ -1,0 +1,37 @@
+"""Snakemake adapter of checkpoint assign_ids: keyed ids, day shifts, crosswalk and batch plans."""
+
+import datetime as dt
+import time
+
+import pandas as pd
+from _helpers import mock_snakemake, run_step
+
+
+def main(snakemake, log) -> None:
+    from pathlib import Path
+
+    from cxrbuild.ids import ShiftSettings, assign, write_crosswalk
+    from cxrbuild.keys import load_or_create_key
+
+    started = time.monotonic()
+    tables = {name: pd.read_parquet(getattr(snakemake.input, name))
+              for name in ("patients", "encounters", "studies", "reports", "bad_rows")}
+    headers = pd.read_parquet(snakemake.input.headers)
+    cohort = snakemake.params.cohort
+    window_years = dt.date.fromisoformat(cohort["end"]).year - dt.date.fromisoformat(cohort["start"]).year + 1
+    key = load_or_create_key(snakemake.params.key_file)
+    assignment = assign(tables, headers, key, Path(snakemake.output.summary).parent.parent,
+                        ShiftSettings.from_mapping(snakemake.params.ids, window_years),
+                        snakemake.params.batches_per_shard, snakemake.params.pacs_dir)
+    write_crosswalk(assignment, Path(snakemake.output.summary).parent)
+    summary = assignment.summary
+    line = (f"assign_ids: {summary['patients']} patients, {summary['cohort_studies']} studies, "
+            f"{summary['cohort_images']} images; {len(summary['changed_plans'])} batch plans changed "
+            f"in {time.monotonic() - started:.1f}s")
+    log.info(line)
+    log.info("changed plans: %s", ", ".join(summary["changed_plans"]) or "none")
+    print(line)
+
+
+if __name__ == "__main__":
+    run_step(globals().get("snakemake") or mock_snakemake("assign_ids"), main)

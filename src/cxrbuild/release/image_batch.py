@@ -1,0 +1,77 @@
+"""Run one image batch: header and pixel de-identification into a staging folder.
+
+The per-file work is ``cxrbuild.dicom.images.process_batch`` (header de-id per
+DICOM PS3.15 Annex E, burned-in text removal, second-pass verification); this
+module turns a plan into its work items and the manifest into batch records.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from cxrbuild.dicom.header import ImageContext
+from cxrbuild.dicom.images import ImageDeidSettings, process_batch
+from cxrbuild.keys import keyed_digest, load_or_create_key
+from cxrbuild.release.records import one_line, sha256_file, write_records
+from cxrbuild.util.atomic import atomic_write_text
+
+log = logging.getLogger("cxrbuild.image_batch")
+
+
+def uid_key(key: bytes) -> bytes:
+    """The key handed to the image pipeline for ``keyed_uid`` (derived, not the secret itself)."""
+    return keyed_digest(key, "uid-key")
+
+
+def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
+                    manifest_path: str | Path, key_file: str | Path, settings: Mapping | None = None,
+                    workers: int = 1) -> dict[str, int]:
+    """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``."""
+    plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
+    staging = Path(staging_dir)
+    staging.mkdir(parents=True, exist_ok=True)
+    key_for_uids = uid_key(load_or_create_key(key_file, create=False))
+    deid_settings = ImageDeidSettings.from_mapping(dict(settings or {})) if hasattr(
+        ImageDeidSettings, "from_mapping") else ImageDeidSettings(**dict(settings or {}))
+    items = []
+    for item in plan["items"]:
+        ctx = ImageContext(subject_id=item["subject_id"], study_id=item["study_id"], dicom_id=item["dicom_id"],
+                           day_shift=int(item["day_shift"]), uid_key=key_for_uids, deny=tuple(item["deny"]))
+        items.append((Path(item["source"]), staging / item["output"], ctx))
+    if items:
+        process_batch(items, deid_settings, Path(manifest_path), workers=workers)
+    else:
+        atomic_write_text(manifest_path, "")
+    by_output = {}
+    for line in Path(manifest_path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            by_output[str(Path(entry["output"]).resolve()) if entry.get("output") else entry["source"]] = entry
+    by_source = {}
+    for entry in by_output.values():
+        by_source[str(entry["source"])] = entry
+    records = []
+    counts = {"ok": 0, "quarantined": 0}
+    for item in plan["items"]:
+        entry = by_source.get(str(Path(item["source"])))
+        target = staging / item["output"]
+        record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"],
+                  "dicom_id": item["dicom_id"], "source": item["source"]}
+        if entry is None:
+            record.update(status="quarantined", reason="missing from the image manifest", sha256=None)
+        elif entry.get("status") == "ok" and target.is_file():
+            record.update(status="ok", reason="", sha256=sha256_file(target), boxes=entry.get("boxes", []))
+        else:
+            reason = entry.get("reason") or "output file not written"
+            record.update(status="quarantined", reason=one_line(reason), sha256=None)
+            if target.exists():  # fail closed: a quarantined image never reaches packaging
+                target.unlink()
+        counts[record["status"]] += 1
+        records.append(record)
+    write_records(records, records_path)
+    return counts
+
+

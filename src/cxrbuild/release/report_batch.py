@@ -1,0 +1,51 @@
+"""Run one report batch: rules + NER de-identification into a staging folder.
+
+Each report is de-identified with the batch's own EHR identifiers as deny list
+(names, MRNs, accession numbers, birth dates of its patients, signing authors)
+and, where the settings ask for it, full dates shifted by the patient's day
+shift instead of removed. A report that fails is quarantined with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from cxrbuild.release.records import one_line, sha256_file, write_records
+from cxrbuild.text.deid import ReportDeidentifier
+from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.progress import Progress
+
+log = logging.getLogger("cxrbuild.report_batch")
+
+
+def run_report_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
+                     model_dir: str | Path | None, settings: Mapping | None = None) -> dict[str, int]:
+    """De-identify the reports of one batch, with the batch's EHR identifiers as deny list."""
+    plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
+    staging = Path(staging_dir)
+    staging.mkdir(parents=True, exist_ok=True)
+    records = []
+    counts = {"ok": 0, "quarantined": 0}
+    reports = plan["reports"]
+    if reports:
+        deidentifier = ReportDeidentifier(model_dir=Path(model_dir) if model_dir else None,
+                                          settings=dict(settings or {}))
+        deny = tuple(plan["deny"])
+        progress = Progress(f"reports {plan['shard']}_{plan['batch']}", len(reports))
+        for item in reports:
+            record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"]}
+            try:
+                result = deidentifier.deidentify(item["text"], deny=deny, day_shift=int(item["day_shift"]))
+                target = staging / item["output"]
+                atomic_write_text(target, result.text)
+                record.update(status="ok", reason="", sha256=sha256_file(target), n_phi=len(result.spans))
+            except Exception as err:  # one report's failure quarantines that report, never the batch
+                record.update(status="quarantined", reason=one_line(f"{type(err).__name__}: {err}"), sha256=None)
+            counts[record["status"]] += 1
+            records.append(record)
+            progress.advance()
+    write_records(records, records_path)
+    return counts

@@ -1,0 +1,126 @@
+# Helpers shared by the rules: paths from config, the batch list, code digests
+# (so reruns follow the library code) and the checkpoint-backed plan lookups.
+
+import sys
+from pathlib import Path
+
+SRC_ROOT = Path(workflow.basedir) / "src"
+if str(SRC_ROOT) not in sys.path:
+    sys.path.insert(0, str(SRC_ROOT))
+
+from cxrbuild.release.provenance import code_digest, tree_digest  # noqa: E402
+
+WORK = config["work"]["dir"].rstrip("/")
+RELEASE = config["release"]["dir"].rstrip("/")
+DEMO = config["demo"]["dir"].rstrip("/")
+LOGS = f"{WORK}/logs"
+SHARDS = [f"p{n}" for n in range(10, 20)]
+BATCHES = list(range(config["batches"]["batches_per_shard"]))
+REPORTS_ARCHIVE = f"{RELEASE}/{config['release']['name']}-reports.tar.gz"
+
+wildcard_constraints:
+    shard="p1[0-9]",
+    batch="[0-9]+",
+
+
+def use_demo():
+    """The demo hospital is made only when the config names no EHR or no PACS."""
+    has_pacs = bool(config["pacs"]["dir"] or config["pacs"]["dicomweb_url"])
+    if bool(config["ehr"]["url"]) != has_pacs:
+        raise ValueError("config: set both ehr.url and pacs.dir (or pacs.dicomweb_url), or neither for the demo")
+    return not config["ehr"]["url"]
+
+
+def ehr_url():
+    if use_demo():
+        return f"sqlite:///{Path(DEMO).resolve()}/ehr.sqlite"
+    return config["ehr"]["url"]
+
+
+def ehr_files():
+    """The EHR as a file when it is one (SQLite), so that editing it reruns the cohort."""
+    if use_demo():
+        return [f"{DEMO}/ehr.sqlite"]
+    url = config["ehr"]["url"]
+    if url.startswith("sqlite:///"):
+        return [url[len("sqlite:///"):]]
+    return []
+
+
+def pacs_dir():
+    if use_demo():
+        return f"{DEMO}/pacs"
+    if config["pacs"]["dicomweb_url"] and not config["pacs"]["dir"]:
+        return f"{WORK}/pacs_dicomweb"
+    return config["pacs"]["dir"]
+
+
+def pacs_inputs():
+    """What the PACS index is rebuilt from: the demo or DICOMweb rule output, or the folder."""
+    if use_demo():
+        return [f"{DEMO}/truth/summary.json"]
+    if config["pacs"]["dicomweb_url"] and not config["pacs"]["dir"]:
+        return [f"{WORK}/dicomweb/fetch_summary.json"]
+    return []
+
+
+def pacs_listing_stamp():
+    """Names and mtimes of the PACS folders (not files): adding or removing files changes it."""
+    root = Path(pacs_dir())
+    if not root.is_dir():
+        return "absent"
+    stamps = []
+    for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
+        stamps.append(f"{folder.relative_to(root).as_posix()}:{folder.stat().st_mtime_ns}")
+    import hashlib
+
+    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+def code(*modules):
+    """Digest of the library modules a step runs (with everything they import, and their data)."""
+    return code_digest(SRC_ROOT, *modules)
+
+
+def ner_model_dir():
+    return config["ner"]["model_dir"] or f"{WORK}/ner/model"
+
+
+def ner_model_digest():
+    """A hospital-supplied model is digested here; a trained one reruns its users by mtime."""
+    if config["ner"]["model_dir"]:
+        return tree_digest(config["ner"]["model_dir"])
+    return "trained-in-workflow"
+
+
+def image_plan(wildcards):
+    """The batch's image plan, known once assign_ids (a checkpoint) has run.
+
+    The plan file is not a declared output of any rule, so a batch depends on
+    it only through its modification time: assign_ids rewrites a plan only
+    when its content changes, and unchanged batches are not rerun even when
+    assign_ids is.
+    """
+    checkpoints.assign_ids.get()
+    return f"{WORK}/plans/images/{wildcards.shard}_{wildcards.batch}.json"
+
+
+def report_plan(wildcards):
+    """The batch's report plan (see image_plan)."""
+    checkpoints.assign_ids.get()
+    return f"{WORK}/plans/reports/{wildcards.shard}_{wildcards.batch}.json"
+
+
+def all_batch_outputs(kind, name):
+    return [f"{WORK}/batches/{kind}/{shard}_{batch}/{name}" for shard in SHARDS for batch in BATCHES]
+
+
+def release_targets():
+    targets = [
+        f"{RELEASE}/cxr-record-list.csv.gz",
+        f"{RELEASE}/cxr-study-list.csv.gz",
+        REPORTS_ARCHIVE,
+        f"{RELEASE}/SHA256SUMS.txt",
+        f"{WORK}/release_summary.json",
+    ]
+    return targets

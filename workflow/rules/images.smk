@@ -1,0 +1,60 @@
+# The PACS side: optional DICOMweb retrieval, the header index, and per-batch
+# image de-identification (header + pixels + second-pass verification).
+
+
+rule fetch_pacs:
+    input:
+        studies=f"{WORK}/cohort/studies.parquet",
+    output:
+        summary=f"{WORK}/dicomweb/fetch_summary.json",
+    params:
+        base_url=config["pacs"]["dicomweb_url"],
+        out_dir=f"{WORK}/pacs_dicomweb",
+        code=code("cxrbuild.dicomweb"),
+    log:
+        f"{LOGS}/fetch_pacs.log",
+    conda:
+        "../../envs/images.yaml"
+    script:
+        "../../scripts/fetch_pacs.py"
+
+
+rule pacs_index:
+    input:
+        pacs_inputs(),
+    output:
+        headers=f"{WORK}/pacs/headers.parquet",
+    params:
+        pacs_dir=pacs_dir(),
+        listing=pacs_listing_stamp(),
+        workers=config["pacs_index"]["workers"],
+        chunk_size=config["pacs_index"]["chunk_size"],
+        code=code("cxrbuild.pacs_index"),
+    threads: config["pacs_index"]["workers"]
+    log:
+        f"{LOGS}/pacs_index.log",
+    conda:
+        "../../envs/images.yaml"
+    script:
+        "../../scripts/pacs_index.py"
+
+
+rule deid_images:
+    input:
+        plan=image_plan,
+    output:
+        staged=directory(f"{WORK}/batches/images/{{shard}}_{{batch}}/staged"),
+        records=f"{WORK}/batches/images/{{shard}}_{{batch}}/records.jsonl",
+        manifest=f"{WORK}/batches/images/{{shard}}_{{batch}}/manifest.jsonl",
+    params:
+        key_file=config["secrets"]["key_file"],
+        settings=config["images"]["settings"],
+        workers=config["images"]["workers"],
+        code=code("cxrbuild.release.image_batch"),
+    threads: config["images"]["workers"]
+    log:
+        f"{LOGS}/deid_images/{{shard}}_{{batch}}.log",
+    conda:
+        "../../envs/images.yaml"
+    script:
+        "../../scripts/deid_images.py"

@@ -1,0 +1,36 @@
+# The report NER model: a synthetic labelled corpus, then deterministic spaCy
+# training (single thread, fixed seed). Skipped when config ner.model_dir is set.
+
+
+rule ner_corpus:
+    output:
+        train=f"{WORK}/ner/corpus/train.jsonl",
+        heldout=f"{WORK}/ner/corpus/heldout.jsonl",
+    params:
+        n_train=config["ner"]["n_train"],
+        n_heldout=config["ner"]["n_heldout"],
+        seed=config["ner"]["seed"],
+        code=code("cxrbuild.text.corpus"),
+    log:
+        f"{LOGS}/ner_corpus.log",
+    conda:
+        "../../envs/reports.yaml"
+    script:
+        "../../scripts/ner_corpus.py"
+
+
+rule ner_train:
+    input:
+        train=f"{WORK}/ner/corpus/train.jsonl",
+        heldout=f"{WORK}/ner/corpus/heldout.jsonl",
+    output:
+        model=directory(f"{WORK}/ner/model"),
+    params:
+        seed=config["ner"]["seed"],
+        code=code("cxrbuild.text.ner"),
+    log:
+        f"{LOGS}/ner_train.log",
+    conda:
+        "../../envs/reports.yaml"
+    script:
+        "../../scripts/ner_train.py"

@@ -1,0 +1,19 @@
+# The demo hospital (cxrbuild.synth), made only when config names no EHR and PACS.
+
+
+rule synth_demo:
+    output:
+        ehr=f"{DEMO}/ehr.sqlite",
+        pacs=directory(f"{DEMO}/pacs"),
+        summary=f"{DEMO}/truth/summary.json",
+    params:
+        patients=config["demo"]["patients"],
+        seed=config["demo"]["seed"],
+        image_size=config["demo"]["image_size"],
+        code=code("cxrbuild.synth"),
+    log:
+        f"{LOGS}/synth_demo.log",
+    conda:
+        "../../envs/synth.yaml"
+    script:
+        "../../scripts/synth_demo.py"
