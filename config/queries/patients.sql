@@ -1,8 +1,8 @@
 -- Cohort patients: anyone with a chest radiograph made during an ED-type
 -- encounter inside the window (contracts.md 1.1), with the EHR fields that
 -- feed the de-identification deny lists.
--- Parameters: :ed_encounter_types, :cxr_procedure_codes (lists), :window_start,
--- :window_end_exclusive (timestamps).
+-- Parameters: the ED encounter types and chest procedure codes (lists), the
+-- window start and the day after the window end (dates).
 SELECT p.mrn, p.family_name, p.given_name, p.birth_date, p.sex,
        p.street, p.city, p.state, p.postal_code, p.phone, p.ssn
 FROM patients p

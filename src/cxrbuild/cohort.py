@@ -4,7 +4,8 @@ The SQL lives in ``config/queries/*.sql`` (a hospital with another schema adapts
 the SQL, not this code) and runs through SQLAlchemy with bound parameters, so it
 works on any database SQLAlchemy reaches. Lists are bound as expanding ``IN``
 parameters; the window is bound as ``:window_start`` and
-``:window_end_exclusive`` timestamps (the configured end date is inclusive).
+``:window_end_exclusive`` dates (the configured end date is inclusive, so the
+exclusive bound is the day after it).
 
 Rows that cannot enter the dataset are never dropped silently: they are listed
 in the bad-rows table with a one-line reason (contracts.md 1.1, architecture.md
@@ -68,8 +69,8 @@ class CohortParams:
 
     def bind_values(self) -> dict[str, object]:
         return {
-            "window_start": dt.datetime.combine(self.start, dt.time()),
-            "window_end_exclusive": dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time()),
+            "window_start": self.start,
+            "window_end_exclusive": self.end + dt.timedelta(days=1),
             "ed_encounter_types": list(self.ed_encounter_types),
             "cxr_procedure_codes": list(self.cxr_procedure_codes),
         }
@@ -84,7 +85,9 @@ def _statement(sql: str, query_name: str) -> sa.TextClause:
         if name in LIST_PARAMETERS:
             binds.append(sa.bindparam(name, expanding=True))
         elif name in ("window_start", "window_end_exclusive"):
-            binds.append(sa.bindparam(name, type_=sa.DateTime()))
+            # dates, not timestamps: 'YYYY-MM-DD' compares correctly with timestamps stored as
+            # text in SQLite ('YYYY-MM-DD HH:MM:SS' or with 'T'), and casts on PostgreSQL
+            binds.append(sa.bindparam(name, type_=sa.Date()))
         else:
             raise CxrbuildError(f"{query_name}.sql: unknown parameter :{name}")
     return statement.bindparams(*binds) if binds else statement
