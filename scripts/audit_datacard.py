@@ -1,0 +1,24 @@
+"""Snakemake adapter of rule data_card: README.md of the release, from the build's own figures."""
+
+from _helpers import mock_snakemake, run_step
+
+
+def main(snakemake, log) -> None:
+    import json
+    from pathlib import Path
+
+    from cxrbuild.audit.datacard import config_digest, write_datacard
+
+    evaluation = None
+    if snakemake.params.ner_evaluation and Path(snakemake.params.ner_evaluation).exists():
+        evaluation = json.loads(Path(snakemake.params.ner_evaluation).read_text())
+    card = write_datacard(Path(snakemake.params.release_dir), snakemake.params.name,
+                          config_digest(snakemake.config),
+                          reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
+                          deid_stats=json.loads(Path(snakemake.input.stats).read_text()),
+                          ner_evaluation=evaluation)
+    log.info("data card written: %s", card)
+
+
+if __name__ == "__main__":
+    run_step(globals().get("snakemake") or mock_snakemake("data_card"), main)

@@ -1,0 +1,24 @@
+"""Snakemake adapter of rule qc_gallery: before/after thumbnails of sampled images (INTERNAL report)."""
+
+from _helpers import mock_snakemake, run_step
+
+
+def main(snakemake, log) -> None:
+    from pathlib import Path
+
+    from cxrbuild.audit.qc import sample_gallery, write_gallery
+    from cxrbuild.audit.reconcile import read_records
+
+    records = []
+    for path in snakemake.input.image_records:
+        batch = Path(path).parent.name  # the batch folder, e.g. p10_0
+        records += [r | {"batch": batch} for r in read_records([path])]
+    samples = sample_gallery(records, per_stratum=snakemake.params.per_stratum,
+                             max_images=snakemake.params.max_images, seed=snakemake.params.seed)
+    written = write_gallery(samples, Path(snakemake.params.release_dir), Path(snakemake.output.gallery),
+                            internal=snakemake.params.internal)
+    log.info("gallery: %d images shown of %d sampled", len(written), len(samples))
+
+
+if __name__ == "__main__":
+    run_step(globals().get("snakemake") or mock_snakemake("qc_gallery"), main)

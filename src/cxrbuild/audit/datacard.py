@@ -1,0 +1,199 @@
+"""The data card: README.md beside the lists, describing this build of the release.
+
+Everything in it is read from the release and the build's own outputs
+(lists, reconciliation, batch records, model evaluation), so the same build
+writes the same card byte for byte: no wall-clock time, no host name, no
+path of the work area.
+
+Checksums: a file cannot hold its own digest, so ``SHA256SUMS.txt`` lists
+every released file except itself and this card, and the card records the
+SHA-256 of ``SHA256SUMS.txt``. Checking the card's digest
+(``sha256sum SHA256SUMS.txt``) and then ``sha256sum -c SHA256SUMS.txt``
+verifies every byte of the release but the card, which the reader holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from cxrbuild import __version__
+from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.errors import CxrbuildError
+
+CHECKSUMS = "SHA256SUMS.txt"
+DATA_CARD = "README.md"
+RECORD_LIST = "cxr-record-list.csv.gz"
+STUDY_LIST = "cxr-study-list.csv.gz"
+
+
+def _list_rows(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise CxrbuildError(f"{path}: release list not found")
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def config_digest(config: Mapping) -> str:
+    """SHA-256 of the build config as canonical JSON (sorted keys), so equal configs give equal digests."""
+    canonical = json.dumps(config, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _table(header: list[str], rows: list[list[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    lines += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_datacard(
+    release_dir: Path,
+    name: str,
+    config_sha256: str,
+    reconciliation: Mapping | None = None,
+    deid_stats: Mapping | None = None,
+    ner_evaluation: Mapping | None = None,
+) -> str:
+    """The card's Markdown text (see the module docstring for what it holds)."""
+    release_dir = Path(release_dir)
+    records = _list_rows(release_dir / RECORD_LIST)
+    studies = _list_rows(release_dir / STUDY_LIST)
+    checksums = release_dir / CHECKSUMS
+    if not checksums.exists():
+        raise CxrbuildError(f"{checksums}: not found; the card records its digest, so it is written after it")
+    listed = [line.split("  ", 1)[1] for line in checksums.read_text(encoding="utf-8").splitlines() if "  " in line]
+    if DATA_CARD in listed:
+        raise CxrbuildError(f"{checksums}: lists {DATA_CARD}, but the card records the digest of {CHECKSUMS}")
+    subjects = {r["subject_id"] for r in records} | {r["subject_id"] for r in studies}
+    archives = sorted(p.name for p in release_dir.iterdir() if p.name.startswith(f"{name}-reports."))
+    lines = [
+        f"# {name}: de-identified chest radiographs and reports",
+        "",
+        "A research release of chest radiograph studies (DICOM images and free-text",
+        "radiology reports) in the MIMIC-CXR v2.0.0 layout, built by cxrbuild from one",
+        "hospital's EHR and PACS. Every identifier was replaced or removed before release;",
+        "see *De-identification* below.",
+        "",
+        "## This build",
+        "",
+        *_table(["what", "count"], [
+            ["subjects", len(subjects)],
+            ["studies (reports)", len(studies)],
+            ["images (DICOM files)", len(records)],
+            ["files listed in SHA256SUMS.txt", len(listed)],
+        ]),
+        "",
+        "## Layout",
+        "",
+        "```",
+        "files/pXX/pSUBJECT_ID/sSTUDY_ID/DICOM_ID.dcm   one DICOM image",
+        "files/pXX/pSUBJECT_ID/sSTUDY_ID.txt            the study's report",
+        f"{RECORD_LIST}                       subject_id,study_id,dicom_id,path (one row per image)",
+        f"{STUDY_LIST}                        subject_id,study_id,path (one row per study)",
+        *[f"{a:<46} every report, same paths" for a in archives],
+        f"{CHECKSUMS:<46} SHA-256 of every file but itself and this card",
+        f"{DATA_CARD:<46} this card",
+        "```",
+        "",
+        "- `subject_id` is a random number in 10,000,000-19,999,999; `pXX` is its first",
+        "  three characters (`p10`..`p19`). `study_id` is random in 50,000,000-59,999,999.",
+        "  `dicom_id` is 40 random hexadecimal digits in five groups of eight.",
+        "- `path` columns are relative to this folder.",
+        "",
+        "## De-identification",
+        "",
+        "- **Identifiers**: subject, study and image identifiers are random (keyed HMAC-SHA256);",
+        "  the link to the hospital's identifiers stays with the hospital.",
+        "- **Dates**: every date of a patient is shifted by the same number of days, so that the",
+        "  patient's first admission falls between the years 2100 and 2200; intervals within",
+        "  a patient are kept, dates across patients are not comparable.",
+        "- **Image headers**: DICOM PS3.15 Annex E Basic Application Level Confidentiality",
+        "  Profile with the Retain Longitudinal Temporal Information with Modified Dates option;",
+        "  UIDs are replaced consistently within the release.",
+        "- **Burned-in text**: text in the pixels is found and read by OCR; identifying text is",
+        "  blacked out in the stored pixels (black as displayed), radiologically relevant text",
+        "  (laterality markers, position, portable/upright) is kept. Every blacked-out box is",
+        "  recorded in the image header (Graphic Annotation Sequence (0070,0001)), and",
+        "  Burned In Annotation (0028,0301) is NO. Each cleaned image is read again by OCR and",
+        "  held back if identifying text is still readable.",
+        "- **Reports**: names, dates, times, phone numbers, identifiers, ages over 89, locations,",
+        "  hospitals and contacts are replaced by `___` (three underscores), using patterns,",
+        "  the hospital's own list of each patient's identifiers, and a trained named-entity",
+        "  model; everything else is unchanged.",
+        "- **Fail closed**: an image or report that could not be read, classified or cleaned",
+        "  was withheld with its reason, never released.",
+        "",
+    ]
+    lines += ["## Measured figures of this build", ""]
+    measured: list[list[object]] = []
+    if reconciliation:
+        figures = reconciliation.get("figures", reconciliation)
+        for key, label in (
+            ("cohort_studies", "cohort studies in the EHR"),
+            ("matched_images", "cohort images found in the PACS"),
+            ("withheld_studies", "studies withheld (no report, no image, or nothing left after quarantine)"),
+            ("quarantined_images", "images quarantined by de-identification"),
+            ("quarantined_reports", "reports quarantined by de-identification"),
+            ("unaccounted_studies", "cohort studies unaccounted for"),
+            ("unaccounted_images", "cohort images unaccounted for"),
+        ):
+            if key in figures:
+                measured.append([label, figures[key]])
+    if deid_stats:
+        for key, label in (
+            ("images_with_boxes", "released images with burned-in text blacked out"),
+            ("boxes", "boxes blacked out in released images"),
+            ("report_phi_spans", "PHI spans replaced in released reports"),
+        ):
+            if key in deid_stats:
+                measured.append([label, deid_stats[key]])
+        for label, count in sorted((deid_stats.get("phi_by_label") or {}).items()):
+            measured.append([f"report PHI spans labelled {label}", count])
+    if ner_evaluation:
+        for key in ("precision", "recall", "f1", "ents_p", "ents_r", "ents_f"):
+            if key in ner_evaluation and isinstance(ner_evaluation[key], int | float):
+                measured.append([f"report NER {key} on held-out synthetic reports", f"{ner_evaluation[key]:.3f}"])
+    if measured:
+        lines += _table(["figure", "value"], measured)
+    else:
+        lines.append("No measured figures were available to this build.")
+    lines += [
+        "",
+        "## Provenance",
+        "",
+        *_table(["item", "value"], [
+            ["built by", f"cxrbuild {__version__}"],
+            ["config digest (SHA-256 of the build config as canonical JSON)", f"`{config_sha256}`"],
+            [f"SHA-256 of {CHECKSUMS}", f"`{sha256_of(checksums)}`"],
+        ]),
+        "",
+        f"To check the release: `sha256sum {CHECKSUMS}` must print the digest above, then",
+        f"`sha256sum -c {CHECKSUMS}` checks every other file. {CHECKSUMS} does not list this",
+        "card because the card records its digest.",
+        "",
+        "## Use",
+        "",
+        "Do not try to identify any person in this dataset, and do not link it with other",
+        "data to that end. Report any identifier you find to the releasing hospital.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_datacard(release_dir: Path, name: str, config_sha256: str, **figures: Mapping | None) -> Path:
+    """Render the card and write it atomically as README.md of the release."""
+    text = render_datacard(Path(release_dir), name, config_sha256, **figures)
+    target = Path(release_dir) / DATA_CARD
+    atomic_write_text(target, text)
+    return target
