@@ -1,0 +1,315 @@
+"""``cxrbuild deid-images``: standalone de-identification of a folder of DICOM files.
+
+Every file under IN_DIR is either written de-identified at the same relative
+path under OUT_DIR or quarantined with a one-line reason in the manifest.
+
+Identities come from ``--context FILE.jsonl`` (one line per source file:
+``source`` relative to IN_DIR, ``subject_id``, ``study_id``, ``dicom_id``,
+``day_shift``, optional ``deny`` list and ``output`` path relative to OUT_DIR)
+or, without it, from the secret key and the original identifiers: subject_id
+from PatientID, study_id from StudyInstanceUID, dicom_id from SOPInstanceUID,
+and a per-patient shift in whole weeks that moves the patient's earliest date
+into the years 2100-2200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pydicom
+import yaml
+
+from cxrbuild.dicom.header import ImageContext
+from cxrbuild.dicom.images import ImageDeidSettings, process_batch
+from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int, load_or_create_key
+from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.progress import setup_logging
+
+log = logging.getLogger("cxrbuild.dicom.command")
+
+SUBJECT_ID_RANGE = (10_000_000, 19_999_999)
+STUDY_ID_RANGE = (50_000_000, 59_999_999)
+SHIFT_TARGET_START = dt.date(2100, 1, 1)
+SHIFT_TARGET_END = dt.date(2200, 12, 31)
+# anchor for patients without any readable date, so they still get a shift in range
+UNDATED_ANCHOR = dt.date(2000, 1, 1)
+DATE_KEYWORDS = (
+    "StudyDate",
+    "SeriesDate",
+    "AcquisitionDate",
+    "ContentDate",
+    "InstanceCreationDate",
+)
+HEADER_KEYWORDS = (
+    "PatientID",
+    "PatientName",
+    "PatientBirthDate",
+    "StudyInstanceUID",
+    "SOPInstanceUID",
+    *DATE_KEYWORDS,
+)
+
+
+def default_key_file() -> Path:
+    """``$CXRBUILD_KEY_FILE``, else ``~/.config/cxrbuild/secret.key`` (outside any output)."""
+    env = os.environ.get("CXRBUILD_KEY_FILE")
+    if env:
+        return Path(env)
+    return Path.home() / ".config" / "cxrbuild" / "secret.key"
+
+
+def list_input_files(in_dir: Path) -> list[Path]:
+    """Every regular file under ``in_dir`` (hidden ones too), sorted, without following links to directories."""
+    files = []
+    for root, dirs, names in os.walk(in_dir):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root) / name
+            if path.is_file():
+                files.append(path)
+    return sorted(files, key=lambda p: p.relative_to(in_dir).as_posix())
+
+
+def _earliest_date(ds: pydicom.Dataset) -> dt.date | None:
+    earliest = None
+    for keyword in DATE_KEYWORDS:
+        value = str(ds.get(keyword, "") or "").strip()
+        try:
+            day = dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+        except ValueError:
+            continue
+        earliest = day if earliest is None or day < earliest else earliest
+    return earliest
+
+
+def derived_contexts(files: list[Path], in_dir: Path, key: bytes) -> dict[Path, ImageContext]:
+    """Keyed identities for files without a context file (PatientID, Study and SOP Instance UIDs).
+
+    The day shift is a whole number of weeks (so weekdays stay weekdays) that
+    puts the patient's earliest date seen in IN_DIR between 2100-01-01 and
+    2200-12-31 (contracts: dates shifted into 2100-2200, intervals kept).
+    """
+    headers: dict[Path, dict[str, str]] = {}
+    earliest_by_patient: dict[str, dt.date] = {}
+    for path in files:
+        try:
+            ds = pydicom.dcmread(
+                path, stop_before_pixels=True, specific_tags=list(HEADER_KEYWORDS), force=True
+            )
+            values = {k: str(ds.get(k, "") or "").strip() for k in HEADER_KEYWORDS}
+            earliest = _earliest_date(ds)
+        except Exception:  # unreadable files are quarantined later; any identity will do
+            values, earliest = {}, None
+        patient = values.get("PatientID") or "|".join(
+            (values.get("PatientName", ""), values.get("PatientBirthDate", ""))
+        ).strip("|")
+        patient = patient or f"file:{path.relative_to(in_dir).as_posix()}"
+        values["_patient"] = patient
+        headers[path] = values
+        if earliest is not None and (
+            patient not in earliest_by_patient or earliest < earliest_by_patient[patient]
+        ):
+            earliest_by_patient[patient] = earliest
+    contexts = {}
+    for path, values in headers.items():
+        patient = values["_patient"]
+        anchor = earliest_by_patient.get(patient, UNDATED_ANCHOR)
+        low_weeks = -((anchor - SHIFT_TARGET_START).days // 7)  # ceil((start - anchor) / 7)
+        high_weeks = (SHIFT_TARGET_END - anchor).days // 7
+        weeks = keyed_int(key, low_weeks, high_weeks, "day_shift", patient)
+        study = values.get("StudyInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
+        instance = values.get("SOPInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
+        contexts[path] = ImageContext(
+            subject_id=str(keyed_int(key, *SUBJECT_ID_RANGE, "subject_id", patient)),
+            study_id=str(keyed_int(key, *STUDY_ID_RANGE, "study_id", study)),
+            dicom_id=format_dicom_id(keyed_hex(key, 40, "dicom_id", instance)),
+            day_shift=7 * weeks,
+            uid_key=key,
+        )
+    return contexts
+
+
+def read_context_file(path: Path, key: bytes) -> dict[str, tuple[ImageContext, str | None]]:
+    """``source`` (relative to IN_DIR) -> (context, output relative to OUT_DIR or None)."""
+    contexts: dict[str, tuple[ImageContext, str | None]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise CxrbuildError(f"{path}: cannot read context file ({err})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            source = Path(str(row["source"])).as_posix()
+            ctx = ImageContext(
+                subject_id=str(row["subject_id"]),
+                study_id=str(row["study_id"]),
+                dicom_id=str(row["dicom_id"]),
+                day_shift=int(row["day_shift"]),
+                uid_key=key,
+                deny=tuple(str(d) for d in row.get("deny") or ()),
+            )
+            output = row.get("output")
+        except (ValueError, KeyError, TypeError) as err:
+            raise CxrbuildError(
+                f"{path}:{number}: bad context line ({type(err).__name__}: {err})"
+            ) from None
+        if source in contexts:
+            raise CxrbuildError(f"{path}:{number}: source {source} listed twice")
+        contexts[source] = (ctx, str(output) if output else None)
+    return contexts
+
+
+def load_settings(
+    config: Path | None, no_pixel_deid: bool, modalities: str | None
+) -> ImageDeidSettings:
+    mapping: dict = {}
+    if config is not None:
+        try:
+            loaded = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as err:
+            raise CxrbuildError(
+                f"{config}: cannot read config ({' '.join(str(err).split())})"
+            ) from None
+        if not isinstance(loaded, dict):
+            raise CxrbuildError(f"{config}: config must be a mapping")
+        mapping = dict(loaded.get("images", loaded))
+    if no_pixel_deid:
+        mapping["pixels"] = False
+    if modalities is not None:
+        mapping["modalities"] = None if modalities.lower() == "any" else modalities
+    try:
+        return ImageDeidSettings.from_mapping(mapping)
+    except ValueError as err:
+        raise CxrbuildError(f"{config or 'settings'}: {err}") from None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _items(
+    files: list[Path], in_dir: Path, out_dir: Path, args: argparse.Namespace, key: bytes
+) -> Iterator[tuple[Path, Path, ImageContext]]:
+    if args.context is None:
+        contexts = derived_contexts(files, in_dir, key)
+        for path in files:
+            yield path, out_dir / path.relative_to(in_dir), contexts[path]
+        return
+    listed = read_context_file(Path(args.context), key)
+    for path in files:
+        relative = path.relative_to(in_dir).as_posix()
+        entry = listed.get(relative)
+        if entry is None:
+            # no identity, no release: the batch quarantines it (no_context)
+            yield path, out_dir / relative, ImageContext("", "", "", 0, key)
+            continue
+        ctx, output = entry
+        target = out_dir / output if output else out_dir / relative
+        if not _inside(target, out_dir):
+            raise CxrbuildError(f"{args.context}: output {output} is outside OUT_DIR")
+        yield path, target, ctx
+
+
+def run(args: argparse.Namespace) -> int:
+    in_dir, out_dir = Path(args.in_dir), Path(args.out_dir)
+    if not in_dir.is_dir():
+        raise CxrbuildError(f"{in_dir}: input folder not found")
+    if _inside(out_dir, in_dir) or _inside(in_dir, out_dir):
+        raise CxrbuildError(f"{out_dir}: output folder must not overlap the input folder {in_dir}")
+    manifest = (
+        Path(args.manifest)
+        if args.manifest
+        else out_dir.with_name(out_dir.name + ".manifest.jsonl")
+    )
+    if _inside(manifest, out_dir):
+        raise CxrbuildError(f"{manifest}: the manifest names source files; keep it outside OUT_DIR")
+    log_file = Path(args.log) if args.log else manifest.with_suffix(".log")
+    setup_logging(log_file, verbose=args.verbose)
+    key_file = Path(args.key_file) if args.key_file else default_key_file()
+    if _inside(key_file, out_dir):
+        raise CxrbuildError(f"{key_file}: the secret key must not be inside OUT_DIR")
+    key = load_or_create_key(key_file)
+    settings = load_settings(
+        Path(args.config) if args.config else None, args.no_pixel_deid, args.modalities
+    )
+    if settings.pixels:
+        try:
+            from cxrbuild.dicom import pixels  # noqa: F401  (checked once here, used in the workers)
+        except ImportError as err:
+            raise CxrbuildError(
+                f"pixel de-identification is not available ({err}); use --no-pixel-deid only for images known "
+                "to carry no burned-in text"
+            ) from None
+    files = list_input_files(in_dir)
+    log.info("deid-images: %d files under %s -> %s", len(files), in_dir, out_dir)
+    items = list(_items(files, in_dir, out_dir, args, key))
+    result = process_batch(items, settings, manifest, workers=max(1, int(args.workers)))
+    log.info("deid-images: %s; manifest %s", result.summary(), manifest)
+    if args.strict and result.quarantined:
+        print(f"cxrbuild deid-images: {result.quarantined} file(s) quarantined (--strict)")
+        return 1
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``deid-images`` to the ``cxrbuild`` command line."""
+    parser = subparsers.add_parser(
+        "deid-images",
+        help="de-identify every DICOM file under a folder (header and burned-in text)",
+        description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("in_dir", metavar="IN_DIR", help="folder of DICOM files (any layout)")
+    parser.add_argument(
+        "out_dir", metavar="OUT_DIR", help="where de-identified files go, same relative paths"
+    )
+    parser.add_argument(
+        "--manifest",
+        metavar="FILE",
+        help="JSON-lines outcome per input (default OUT_DIR.manifest.jsonl)",
+    )
+    parser.add_argument(
+        "--key-file",
+        metavar="F",
+        help="secret key file (default $CXRBUILD_KEY_FILE or ~/.config/cxrbuild/secret.key)",
+    )
+    parser.add_argument(
+        "--context",
+        metavar="FILE.jsonl",
+        help="per-file identities: source, subject_id, study_id, dicom_id, day_shift[, deny, output]",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="YAML",
+        help="settings: pixels, verify, modalities, pixel_policy, header (optionally under 'images:')",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    parser.add_argument(
+        "--no-pixel-deid",
+        action="store_true",
+        help="header only: for images known to carry no burned-in text",
+    )
+    parser.add_argument(
+        "--modalities",
+        metavar="LIST",
+        help="allowed modalities, e.g. CR,DX or 'radiographs' or 'any' (default any)",
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 when any file is quarantined")
+    parser.add_argument("--log", metavar="FILE", help="log file (default next to the manifest)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log progress details on the terminal"
+    )
+    parser.set_defaults(func=run)
