@@ -1,0 +1,482 @@
+"""Rule-based PHI detection in radiology reports.
+
+Patterns (dates, times, phone numbers, IDs, contacts, ages over 89, addresses,
+hospitals and wards) are read from ``text/data/patterns.yaml``; person names
+are found from context cues (``text/data/name_cues.yaml``) and from first- and
+last-name lists (:mod:`cxrbuild.text.names`); the EHR's own identifiers for
+the patient and author come in as a per-report deny list. An allow-list
+(``text/data/allow_terms.txt``) keeps eponyms, devices, anatomy and
+measurement tokens. The HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2))
+are the target: names, geographic units smaller than a state, all elements of
+dates except the year alone, phone/fax numbers, emails, URLs, record and
+account numbers, and ages over 89.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from cxrbuild.text.names import NameLists, default_name_lists, fold
+
+DATA_PACKAGE = "cxrbuild.text.data"
+LABELS = ("NAME", "DATE", "TIME", "PHONE", "ID", "AGE", "LOCATION", "HOSPITAL", "CONTACT")
+
+# letters and digits, never the underscore: existing "___" is never part of PHI
+WORD_CHARS = r"0-9A-Za-zÀ-ÖØ-öø-ÿ"
+NAME_TOKEN_RE = re.compile(
+    r"[ \t]*(?P<comma>,[ \t]*)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ])?)(?P<dot>\.)?"
+)
+CAPITALISED_WORD_RE = re.compile(r"(?<![" + WORD_CHARS + r"'’\-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ]")
+HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter", "ten", "dos", "das"}
+)
+
+
+@dataclass(frozen=True)
+class RuleSpan:
+    """One PHI finding of the rules: character offsets into the report, half-open."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    # strong: backed by explicit context (a title, a credential, the deny list);
+    # such spans are kept even when they hit an allow-listed word
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    label: str
+    regex: re.Pattern[str]
+    group: int
+
+
+def _data_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def _expand_macros(regex: str, macros: dict[str, str]) -> str:
+    # repeat: a macro may use another one
+    for _ in range(3):
+        for key, value in macros.items():
+            regex = regex.replace("{" + key + "}", value)
+    return regex
+
+
+def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
+    """Compile ``patterns.yaml`` (or the given YAML text): (version, patterns)."""
+    spec = yaml.safe_load(text if text is not None else _data_text("patterns.yaml"))
+    macros = {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
+    patterns: list[Pattern] = []
+    for entry in spec["patterns"]:
+        label = entry["label"]
+        if label not in LABELS:
+            raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
+        flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        try:
+            compiled = re.compile(_expand_macros(entry["regex"], macros), flags)
+        except re.error as err:
+            raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
+        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0))))
+    return str(spec["version"]), patterns
+
+
+def _read_list(name: str) -> list[str]:
+    items = []
+    for line in _data_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            items.append(line)
+    return items
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    # longest first so that "discussed by telephone with" wins over "discussed"
+    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+class NameCues:
+    """Compiled context cues for person names (see name_cues.yaml)."""
+
+    def __init__(self, spec: dict) -> None:
+        self.version = str(spec["version"])
+        roles = _alternation(spec["roles"])
+        self.title_re = re.compile(r"(?<![A-Za-z])(?:" + _alternation(spec["titles"]) + r")\.?(?=[ \t])", re.IGNORECASE)
+        role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
+        self.phrase_re = re.compile(
+            r"(?<![A-Za-z])(?:" + _alternation(spec["phrases"]) + r")" + role_prefix + r"(?=[ \t]|$)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        self.weak_re = re.compile(
+            r"(?<![A-Za-z])(?:" + _alternation(spec["weak_phrases"]) + r")" + role_prefix + r"(?=[ \t])",
+            re.IGNORECASE,
+        )
+        self.suffixes = frozenset(spec["suffixes"])
+        self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
+        # credentials that are also ordinary report words ("PA" view, "DO" verb):
+        # they mark a name only after a comma
+        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn"})
+        self.suffix_re = re.compile(
+            r"(?P<sep>,?[ \t]*)(?P<cred>" + _alternation(spec["suffixes"]) + r")(?![A-Za-z])"
+        )
+        self.signature_re = re.compile(
+            r"^[ \t]*(?:(?:" + _alternation(h for h in spec["signature_headers"] if h.endswith(" by")) + r")[ \t]*:?"
+            r"|(?:" + _alternation(spec["signature_headers"]) + r")[ \t]*:)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        self.role_words = frozenset(fold(r) for r in spec["roles"])
+
+
+class AllowList:
+    """Clinical terms that are never PHI; matched case-insensitively on word boundaries."""
+
+    def __init__(self, terms: Sequence[str]) -> None:
+        self.terms = tuple(terms)
+        self.single_words = frozenset(fold(t) for t in terms if " " not in t)
+        alternation = _alternation(terms)
+        self.regex = re.compile(r"(?<![" + WORD_CHARS + r"])(?:" + alternation + r")(?![" + WORD_CHARS + r"])", re.IGNORECASE)
+
+    def occurrences(self, text: str) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in self.regex.finditer(text)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[]*$")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` begins a line, a sentence or a section body."""
+    return SENTENCE_START_RE.search(text[max(0, start - 40):start]) is not None
+
+
+class RuleSet:
+    """All report rules, loaded once; :meth:`find` returns the PHI spans of one report."""
+
+    def __init__(self, names: NameLists | None = None) -> None:
+        self.pattern_version, self.patterns = load_patterns()
+        self.cues = NameCues(yaml.safe_load(_data_text("name_cues.yaml")))
+        self.allow = AllowList(_read_list("allow_terms.txt"))
+        self.names = names if names is not None else default_name_lists()
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """SHA-256 over every data file the rules read and the name lists."""
+        sha = hashlib.sha256()
+        for name in ("patterns.yaml", "name_cues.yaml", "allow_terms.txt", "clinical_words.txt"):
+            sha.update(_data_text(name).encode("utf-8"))
+        sha.update(self.names.digest().encode("ascii"))
+        return sha.hexdigest()
+
+    # -- public ------------------------------------------------------------
+    def find(self, text: str, deny: Sequence[str] = ()) -> list[RuleSpan]:
+        """Every PHI span the rules see in ``text`` (may overlap; the merge cleans up)."""
+        spans: list[RuleSpan] = []
+        spans.extend(self._pattern_spans(text))
+        spans.extend(self._name_spans(text))
+        spans.extend(self._deny_spans(text, deny))
+        return self.apply_allow_list(text, spans)
+
+    def apply_allow_list(self, text: str, spans: Iterable[RuleSpan]) -> list[RuleSpan]:
+        """Drop weak spans that lie inside an allow-listed term occurrence."""
+        spans = list(spans)
+        occurrences = self.allow.occurrences(text)
+        if not occurrences:
+            return spans
+        kept = []
+        for span in spans:
+            if not span.strong and any(a <= span.start and span.end <= b for a, b in occurrences):
+                continue
+            kept.append(span)
+        return kept
+
+    # -- patterns ----------------------------------------------------------
+    def _pattern_spans(self, text: str) -> list[RuleSpan]:
+        spans = []
+        for pattern in self.patterns:
+            for match in pattern.regex.finditer(text):
+                start, end = match.span(pattern.group)
+                if start < 0 or end <= start:
+                    continue
+                start, end = _trim(text, start, end)
+                if pattern.name.startswith("hospital_suffix"):
+                    start = self._skip_common_words(text, start, end)
+                if end > start:
+                    spans.append(RuleSpan(start, end, pattern.label, pattern.name))
+        return spans
+
+    def _skip_common_words(self, text: str, start: int, end: int) -> int:
+        """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""
+        while True:
+            match = re.match(r"([A-Za-z][A-Za-z'’&.\-]*)[ \t]+", text[start:end])
+            if not match or not self.names.is_common(match.group(1).rstrip(".")):
+                return start
+            rest = text[start + match.end():end]
+            if not re.match(r"[A-Za-z]", rest) or re.fullmatch(HOSPITAL_KEYWORDS, rest, re.IGNORECASE):
+                return start  # only the generic keyword would be left: this word is the name
+            start += match.end()
+
+    # -- names -------------------------------------------------------------
+    def _name_spans(self, text: str) -> list[RuleSpan]:
+        spans: list[RuleSpan] = []
+        names = self.names
+        cues = self.cues
+
+        for match in cues.title_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), mode="title", source="name_title"))
+        for match in cues.phrase_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), mode="strong", source="name_phrase"))
+        for match in cues.weak_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), mode="weak", source="name_weak_phrase"))
+        for match in cues.signature_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), mode="signature", source="name_signature"))
+        spans.extend(self._suffix_names(text))
+
+        # bare list matches: unambiguous names only, then grow over neighbouring name words.
+        # Capitals carry no signal at the start of a sentence or in all-caps text, so
+        # there a lone list word is not enough: it needs a neighbouring name word.
+        for match in CAPITALISED_WORD_RE.finditer(text):
+            word = match.group(0)
+            if self._is_allowed_word(word) or not names.is_unambiguous_name(word):
+                continue
+            if word.isupper() and len(word) <= 3:
+                continue  # short all-caps words are abbreviations far more often than names
+            start, end = self._grow_name(text, match.start(), match.end())
+            lone = (start, end) == match.span()
+            if lone and (word.isupper() or _sentence_initial(text, start)):
+                continue
+            spans.append(RuleSpan(start, end, "NAME", "name_list"))
+        return spans
+
+    def _is_allowed_word(self, word: str) -> bool:
+        return fold(word) in self.allow.single_words
+
+    def _accept_name_word(self, word: str, mode: str, first: bool) -> bool:
+        names = self.names
+        folded = fold(word)
+        if folded in self.cues.suffix_folded or folded in self.cues.role_words:
+            return False
+        if self._is_allowed_word(word):
+            return mode == "title" and first and _is_capitalised(word)
+        if mode == "title" and first:
+            return _is_capitalised(word) or not names.is_common(word)
+        if _is_capitalised(word):
+            if mode == "weak":
+                # in all-caps text a capital is no sign of a name
+                return names.is_unambiguous_name(word) if word.isupper() else names.is_name(word)
+            return names.is_name(word) or not names.is_common(word)
+        return names.is_unambiguous_name(word) and mode in {"title", "strong", "signature"}
+
+    def _take_name(self, text: str, pos: int, mode: str, source: str) -> list[RuleSpan]:
+        """Read up to four name words (and initials) starting at ``pos``."""
+        start = end = -1
+        words = 0
+        cursor = pos
+        while words < 4:
+            match = NAME_TOKEN_RE.match(text, cursor)
+            if not match:
+                break
+            word = match.group("word")
+            if match.group("comma") and (mode not in {"signature", "title"} or words != 1):
+                break  # "Smith, John" only directly after one surname
+            if len(word) == 1:
+                # an initial: needs a dot or a following name word
+                if not word.isupper():
+                    break
+                if not match.group("dot"):
+                    nxt = NAME_TOKEN_RE.match(text, match.end())
+                    if not nxt or nxt.group("comma") or not self._accept_name_word(nxt.group("word"), mode, False):
+                        break
+            elif fold(word) in NAME_PARTICLES and words > 0:
+                nxt = NAME_TOKEN_RE.match(text, match.end())
+                if not nxt or not _is_capitalised(nxt.group("word")):
+                    break
+            elif not self._accept_name_word(word, mode, first=words == 0):
+                break
+            if start < 0:
+                start = match.start("word")
+            end = match.end("word")
+            if len(word) == 1 and match.group("dot"):
+                end = match.end("dot")
+            words += 1
+            cursor = match.end("word")
+            if match.group("dot"):
+                # a dot after a full word ends the sentence (or an abbreviation)
+                if len(word) > 1:
+                    break
+                cursor = match.end("dot")
+        if start < 0:
+            return []
+        return [RuleSpan(start, end, "NAME", source, strong=mode in {"title", "signature"})]
+
+    def _suffix_names(self, text: str) -> list[RuleSpan]:
+        """Names written before a credential: "Jane Q. Roe, MD", "J. Roe RN"."""
+        spans = []
+        for match in self.cues.suffix_re.finditer(text):
+            credential = fold(match.group("cred")).rstrip(".")
+            has_comma = "," in match.group("sep")
+            if credential in self.cues.weak_suffixes and not has_comma:
+                continue
+            if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
+                continue
+            # walk back over name words
+            end = match.start("sep")
+            cursor = end
+            start = -1
+            count = 0
+            while count < 4:
+                prefix = text[:cursor]
+                word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)(\.?)[ \t]*$", prefix)
+                if not word_match:
+                    break
+                word = word_match.group(1)
+                if len(word) == 1:
+                    if not word.isupper():
+                        break
+                elif not _is_capitalised(word):
+                    break
+                elif credential in self.cues.weak_suffixes:
+                    if not self.names.is_unambiguous_name(word) and self.names.is_common(word):
+                        break
+                elif self.names.is_common(word) and not self.names.is_name(word):
+                    break
+                if self._is_allowed_word(word) or fold(word) in self.cues.role_words:
+                    break
+                start = word_match.start(1)
+                cursor = word_match.start(1)
+                count += 1
+            if start >= 0:
+                trimmed_end = end
+                while trimmed_end > start and text[trimmed_end - 1] in " \t,":
+                    trimmed_end -= 1
+                spans.append(RuleSpan(start, trimmed_end, "NAME", "name_credential", strong=True))
+        return spans
+
+    def _grow_name(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Extend a list-matched name over adjacent initials and name words on the same line."""
+        names = self.names
+        # forwards
+        while True:
+            match = NAME_TOKEN_RE.match(text, end)
+            if not match or match.group("comma"):
+                break
+            word = match.group("word")
+            if len(word) == 1 and word.isupper() and match.group("dot"):
+                end = match.end("dot")
+                continue
+            if _is_capitalised(word) and names.is_name(word) and not self._is_allowed_word(word):
+                end = match.end("word")
+                continue
+            break
+        # backwards
+        while True:
+            back = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)(\.?)[ \t]+$", text[max(0, start - 60):start])
+            if not back:
+                break
+            word = back.group(1)
+            offset = max(0, start - 60)
+            if len(word) == 1 and word.isupper() and back.group(2):
+                start = offset + back.start(1)
+                continue
+            if not back.group(2) and _is_capitalised(word) and names.is_name(word) and not self._is_allowed_word(word) and not names.is_common(word):
+                start = offset + back.start(1)
+                continue
+            break
+        return start, end
+
+    # -- deny list ---------------------------------------------------------
+    def _deny_spans(self, text: str, deny: Sequence[str]) -> list[RuleSpan]:
+        spans = []
+        for regex, label in _deny_regexes(tuple(deny), self.names.common):
+            for match in regex.finditer(text):
+                start, end = _trim(text, match.start(), match.end())
+                if end > start:
+                    spans.append(RuleSpan(start, end, label, "deny_list", strong=True))
+        return spans
+
+
+DATE_LIKE_RE = re.compile(r"^\d{1,4}[/\-. ]\d{1,2}[/\-. ]\d{1,4}$|^\d{8}$|[A-Za-z]{3,}\.? \d{1,2},? \d{4}$")
+
+
+@functools.lru_cache(maxsize=4096)
+def _deny_regexes(deny: tuple[str, ...], common: frozenset[str]) -> list[tuple[re.Pattern[str], str]]:
+    """Regexes for the EHR's own identifiers of one report (patient and author)."""
+    result: list[tuple[re.Pattern[str], str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(pattern: str, label: str, flags: int = re.IGNORECASE) -> None:
+        if (pattern, label) in seen:
+            return
+        seen.add((pattern, label))
+        result.append((re.compile(pattern, flags), label))
+
+    for raw in deny:
+        value = " ".join(str(raw).replace("^", " ").split())
+        if len(value) < 2 or set(value) <= {"_"}:
+            continue
+        digits = re.sub(r"\D", "", value)
+        letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ÿ]", "", value)
+        if DATE_LIKE_RE.search(value):
+            label = "DATE"
+        elif digits and len(digits) >= len(letters):
+            label = "PHONE" if len(digits) in {7, 10, 11} and re.search(r"[\s\-().]", value) else "ID"
+        else:
+            label = "NAME"
+        # the value as written, with any run of blanks or punctuation between its parts
+        parts = [re.escape(p) for p in re.split(r"[\s,]+", value) if p]
+        add(r"(?<![" + WORD_CHARS + r"])" + r"[\s,.]+".join(parts) + r"(?![" + WORD_CHARS + r"])", label)
+        if digits and len(digits) >= 5 and label != "DATE":
+            # the same digits with or without separators (617-555-1234, (617) 555 1234, 6175551234)
+            loose = r"[\s.\-()/]*".join(digits)
+            add(r"(?<![0-9])\(?" + loose + r"(?![0-9])", label)
+        if label == "NAME":
+            for part in re.split(r"[\s,.]+", value):
+                if len(part) < 2 or not part.isalpha():
+                    continue
+                if fold(part) in common or len(part) < 3:
+                    # a common word as a name: only when written capitalised
+                    add(r"(?<![" + WORD_CHARS + r"])" + re.escape(part[:1].upper() + part[1:].lower()) + r"(?![" + WORD_CHARS + r"])", "NAME", 0)
+                    add(r"(?<![" + WORD_CHARS + r"])" + re.escape(part.upper()) + r"(?![" + WORD_CHARS + r"])", "NAME", 0)
+                else:
+                    add(r"(?<![" + WORD_CHARS + r"])" + re.escape(part) + r"(?![" + WORD_CHARS + r"])", "NAME")
+    return result
+
+
+ABBREVIATION_END_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip blanks and trailing punctuation a pattern may have swallowed."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    # a full stop after a whole word or a number ends the sentence; "a.m." and "Jan." keep theirs
+    if (
+        end - start > 1
+        and text[end - 1] == "."
+        and re.search(r"(?:[A-Za-z]{3,}|[0-9])\.$", text[start:end])
+        and not ABBREVIATION_END_RE.search(text[start:end])
+    ):
+        end -= 1
+    return start, end
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    return RuleSet()
