@@ -152,6 +152,6 @@ def test_studies_without_images_and_duplicates_are_quarantined_with_reasons(hosp
     images = result.images.set_index("path")
     for path in duplicates:
         assert images.loc[path, "status"] == "quarantined"
-        assert images.loc[path, "reason"].startswith("duplicate SOPInstanceUID")
+        assert images.loc[path, "reason"].startswith("duplicate SOPInstanceUID: first copy is ")
     no_image = result.studies.loc[result.studies["n_images"] == 0]
     assert (no_image["status"] == "quarantined").all()

@@ -61,7 +61,7 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
                               "sha256": sha256_file(image_dir / output) if ok else None})
         rows.append({"path": f"{n}.dcm", "study_id": study, "status": "planned", "reason": "", "output": output,
                      "subject_id": SUBJECT, "dicom_id": dicom_id, "day_shift": 50000, "source": f"/pacs/{n}.dcm"})
-    rows.append({"path": "dup.dcm", "study_id": STUDY_OK, "status": "quarantined", "reason": "duplicate SOPInstanceUID of 0.dcm",
+    rows.append({"path": "dup.dcm", "study_id": STUDY_OK, "status": "quarantined", "reason": "duplicate SOPInstanceUID: first copy is 0.dcm",
                  "output": None, "subject_id": SUBJECT, "dicom_id": None, "day_shift": 50000, "source": "/pacs/dup.dcm"})
     report = layout.report_path(SUBJECT, STUDY_OK)
     (report_dir / report).parent.mkdir(parents=True, exist_ok=True)

@@ -149,7 +149,7 @@ def join_cohort(index: pd.DataFrame, studies: pd.DataFrame) -> pd.DataFrame:
     dup = pd.Series(False, index=index.index)
     dup.loc[cohort_rows] = index.loc[cohort_rows, "sop_instance_uid"].duplicated(keep="first")
     index.loc[dup, "status"] = "duplicate"
-    index.loc[dup, "reason"] = "duplicate SOPInstanceUID of " + index.loc[dup, "sop_instance_uid"].map(first_path)
+    index.loc[dup, "reason"] = "duplicate SOPInstanceUID: first copy is " + index.loc[dup, "sop_instance_uid"].map(first_path)
     return index
 
 

@@ -77,9 +77,9 @@ def pacs_listing_stamp():
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
-def code(*modules):
+def code(*modules, exclude=()):
     """Digest of the library modules a step runs (with everything they import, and their data)."""
-    return code_digest(SRC_ROOT, *modules)
+    return code_digest(SRC_ROOT, *modules, exclude=exclude)
 
 
 def ner_model_dir():

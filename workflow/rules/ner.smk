@@ -27,7 +27,9 @@ rule ner_train:
         model=directory(f"{WORK}/ner/model"),
     params:
         seed=config["ner"]["seed"],
-        code=code("cxrbuild.text.ner"),
+        # the weights come from ner.py, the corpus and the label set; the rules and the
+        # rules+model evaluation do not change them, so a rules edit reruns report batches only
+        code=code("cxrbuild.text.ner", exclude=("cxrbuild.text.deid", "cxrbuild.text.rules")),
     log:
         f"{LOGS}/ner_train.log",
     conda:

@@ -12,8 +12,6 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.dicom.header import ImageContext
-from cxrbuild.dicom.images import ImageDeidSettings, process_batch
 from cxrbuild.keys import keyed_digest, load_or_create_key
 from cxrbuild.release.records import one_line, sha256_file, write_records
 from cxrbuild.util.atomic import atomic_write_text
@@ -30,12 +28,15 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
                     manifest_path: str | Path, key_file: str | Path, settings: Mapping | None = None,
                     workers: int = 1) -> dict[str, int]:
     """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``."""
+    # imported here: an empty batch (most of them on a small hospital) needs no OCR engine
+    from cxrbuild.dicom.header import ImageContext
+    from cxrbuild.dicom.images import ImageDeidSettings, process_batch
+
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     staging = Path(staging_dir)
     staging.mkdir(parents=True, exist_ok=True)
     key_for_uids = uid_key(load_or_create_key(key_file, create=False))
-    deid_settings = ImageDeidSettings.from_mapping(dict(settings or {})) if hasattr(
-        ImageDeidSettings, "from_mapping") else ImageDeidSettings(**dict(settings or {}))
+    deid_settings = ImageDeidSettings.from_mapping(dict(settings or {}))
     items = []
     for item in plan["items"]:
         ctx = ImageContext(subject_id=item["subject_id"], study_id=item["study_id"], dicom_id=item["dicom_id"],

@@ -162,7 +162,7 @@ class ReleaseSummary:
 
 def _reason_class(reason: str) -> str:
     """The reason without per-item detail (for counting)."""
-    return reason.split(":")[0].split(" of ")[0].strip() if reason else "unknown"
+    return reason.split(":")[0].strip() if reason else "unknown"
 
 
 def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterable[str | Path],

@@ -47,10 +47,13 @@ def _imports(path: Path, module: str) -> set[str]:
     return {name for name in found if name == PACKAGE or name.startswith(PACKAGE + ".")}
 
 
-def module_closure(src_root: str | Path, modules: Iterable[str]) -> list[Path]:
-    """Source files of ``modules``, of the modules they import and of their packages, plus data files."""
+def module_closure(src_root: str | Path, modules: Iterable[str], exclude: Iterable[str] = ()) -> list[Path]:
+    """Source files of ``modules``, of the modules they import and of their packages, plus data files.
+
+    Modules in ``exclude`` are neither included nor followed.
+    """
     root = Path(src_root)
-    seen: set[str] = set()
+    seen: set[str] = set(exclude)
     files: set[Path] = set()
     queue = list(modules)
     while queue:
@@ -84,9 +87,9 @@ def files_digest(paths: Iterable[str | Path], relative_to: str | Path | None = N
     return digest.hexdigest()
 
 
-def code_digest(src_root: str | Path, *modules: str) -> str:
+def code_digest(src_root: str | Path, *modules: str, exclude: Iterable[str] = ()) -> str:
     """Digest of the modules' import closure under ``src_root`` (the folder holding ``cxrbuild/``)."""
-    return files_digest(module_closure(src_root, modules), relative_to=src_root)
+    return files_digest(module_closure(src_root, modules, exclude), relative_to=src_root)
 
 
 def tree_digest(folder: str | Path) -> str:

@@ -19,6 +19,7 @@ from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.progress import Progress
 
 log = logging.getLogger("cxrbuild.report_batch")
+CHUNK = 64  # reports per model call
 
 
 def run_report_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
@@ -35,17 +36,35 @@ def run_report_batch(plan_path: str | Path, staging_dir: str | Path, records_pat
                                           settings=dict(settings or {}))
         deny = tuple(plan["deny"])
         progress = Progress(f"reports {plan['shard']}_{plan['batch']}", len(reports))
-        for item in reports:
-            record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"]}
-            try:
-                result = deidentifier.deidentify(item["text"], deny=deny, day_shift=int(item["day_shift"]))
-                target = staging / item["output"]
-                atomic_write_text(target, result.text)
-                record.update(status="ok", reason="", sha256=sha256_file(target), n_phi=len(result.spans))
-            except Exception as err:  # one report's failure quarantines that report, never the batch
-                record.update(status="quarantined", reason=one_line(f"{type(err).__name__}: {err}"), sha256=None)
-            counts[record["status"]] += 1
-            records.append(record)
-            progress.advance()
+        for start in range(0, len(reports), CHUNK):
+            chunk = reports[start : start + CHUNK]
+            for item, outcome in zip(chunk, _deidentify_chunk(deidentifier, chunk, deny), strict=True):
+                record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"]}
+                if isinstance(outcome, Exception):
+                    record.update(status="quarantined", reason=one_line(f"{type(outcome).__name__}: {outcome}"),
+                                  sha256=None)
+                else:
+                    target = staging / item["output"]
+                    atomic_write_text(target, outcome.text)
+                    record.update(status="ok", reason="", sha256=sha256_file(target), n_phi=len(outcome.spans))
+                counts[record["status"]] += 1
+                records.append(record)
+            progress.advance(len(chunk))
+        progress.finish(f"{counts['ok']} ok, {counts['quarantined']} quarantined")
     write_records(records, records_path)
     return counts
+
+
+def _deidentify_chunk(deidentifier: ReportDeidentifier, chunk: list[dict], deny: tuple[str, ...]) -> list:
+    """Results of a chunk (the model runs batched); on failure, report by report, so only the bad one fails."""
+    try:
+        return deidentifier.deidentify_many([i["text"] for i in chunk], [deny] * len(chunk),
+                                            [int(i["day_shift"]) for i in chunk])
+    except Exception:
+        outcomes: list = []
+        for item in chunk:
+            try:
+                outcomes.append(deidentifier.deidentify(item["text"], deny=deny, day_shift=int(item["day_shift"])))
+            except Exception as err:  # one report's failure quarantines that report, never the batch
+                outcomes.append(err)
+        return outcomes
