@@ -53,7 +53,7 @@ PHI_TEMPLATES: dict[str, list[str]] = {
         "Accession number {ACC}.",
         "Outside films from {HOSPITAL} dated {DATE} were reviewed.",
         "The patient was transferred from {HOSPITAL} on {DATE_ANY}.",
-        "Patient currently on {WARD}, bed {BED}.",
+        "Patient currently on {WARD}, {BED}.",
         "Please call the reading room at {PHONE} with questions.",
         "For questions contact {EMAIL}.",
         "Images are available at {URL}.",
@@ -375,7 +375,7 @@ class Surrogates:
         return str(self.rng.randint(90, 104))
 
     def bed(self) -> str:
-        return str(self.rng.randint(1, 40))
+        return f"{self.rng.choice(['bed', 'Bed', 'room', 'Rm'])} {self.rng.randint(1, 40)}"
 
     # -- places and contacts -----------------------------------------------
     def _place(self) -> str:
@@ -488,7 +488,10 @@ def make_report(rng: random.Random, surrogates: Surrogates, split: str) -> dict:
     rng.shuffle(sentences)
     for index, sentence in enumerate(sentences):
         if index:
-            builder.add("\n " if rng.random() < 0.3 else "  ")
+            previous = sentences[index - 1]
+            # a sentence without a full stop (a signature line) ends its line
+            ends_line = isinstance(previous, tuple) and not previous[0].endswith(".")
+            builder.add("\n " if ends_line or rng.random() < 0.3 else "  ")
         if isinstance(sentence, tuple):
             builder.add_template(sentence[0], surrogates)
         else:

@@ -97,8 +97,8 @@ class ReportDeidentifier:
         results = []
         for text, deny, shift, predicted in zip(texts, denies, day_shifts, model_spans, strict=True):
             spans = self.rules.find(text, deny)
-            from_model = [RuleSpan(start, end, label, "model") for start, end, label in predicted]
-            spans.extend(self.rules.apply_allow_list(text, from_model))
+            vetted = (self.rules.vet_model_span(text, start, end, label) for start, end, label in predicted)
+            spans.extend(self.rules.apply_allow_list(text, [span for span in vetted if span is not None]))
             merged = merge_spans(text, spans)
             results.append(DeidResult(self._replace(text, merged, shift), merged))
         return results

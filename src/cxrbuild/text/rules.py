@@ -31,7 +31,7 @@ LABELS = ("NAME", "DATE", "TIME", "PHONE", "ID", "AGE", "LOCATION", "HOSPITAL", 
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9A-Za-zÀ-ÖØ-öø-ÿ"
 NAME_TOKEN_RE = re.compile(
-    r"[ \t]*(?P<comma>,[ \t]*)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ])?)(?P<dot>\.)?"
+    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ])?)(?P<dot>\.)?"
 )
 CAPITALISED_WORD_RE = re.compile(r"(?<![" + WORD_CHARS + r"'’\-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ]")
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
@@ -130,12 +130,26 @@ class NameCues:
         self.suffix_re = re.compile(
             r"(?P<sep>,?[ \t]*)(?P<cred>" + _alternation(spec["suffixes"]) + r")(?![A-Za-z])"
         )
+        # a signature header opens a line or a sentence; with a colon it may stand anywhere
         self.signature_re = re.compile(
-            r"^[ \t]*(?:(?:" + _alternation(h for h in spec["signature_headers"] if h.endswith(" by")) + r")[ \t]*:?"
-            r"|(?:" + _alternation(spec["signature_headers"]) + r")[ \t]*:)",
+            r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  ))[ \t]*(?:" + _alternation(h for h in spec["signature_headers"] if h.endswith(" by")) + r")[ \t]*:?"
+            r"|(?<![A-Za-z])(?:" + _alternation(spec["signature_headers"]) + r")[ \t]*:",
             re.IGNORECASE | re.MULTILINE,
         )
+        # verbs after a name: "Smith was notified", "J. Roe paged"
+        self.after_name_re = re.compile(
+            r"(?<=[A-Za-z.])(?P<sep>,?[ \t]+)(?:(?:was|were|has been|have been|is|had been)[ \t]+)?(?:" + _alternation(spec["after_name"]) + r")(?![A-Za-z])",
+            re.IGNORECASE,
+        )
         self.role_words = frozenset(fold(r) for r in spec["roles"])
+        # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
+        self.cue_words = frozenset(
+            fold(word)
+            for key in ("phrases", "after_name", "signature_headers")
+            for phrase in spec[key]
+            for word in re.split(r"[\s/]+", phrase)
+            if len(word) > 2
+        )
 
 
 class AllowList:
@@ -153,6 +167,28 @@ class AllowList:
 
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
+
+
+VET_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
+MONTH_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+WEEKDAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
+
+
+DATE_TIME_SHAPE_RE = re.compile(
+    r"[0-9][/.:\-][0-9]|[0-9]{3,}|[0-9](?:st|nd|rd|th)\b|[0-9]\s*(?:[ap]\.?m\b|h\b|hrs?\b)|"
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
+    r"(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midnight)\b)",
+)
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[]*$")
@@ -202,6 +238,74 @@ class RuleSet:
                 continue
             kept.append(span)
         return kept
+
+    # -- model spans -------------------------------------------------------
+    def vet_model_span(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
+        """Keep a model prediction only if it looks like its label; trim generic edge words.
+
+        The model generalises from synthetic reports; this check keeps it from
+        removing clinical words ("Known", "Scattered Kerley B lines") while
+        letting through what it finds beyond the rules (names without any cue,
+        unusual ID or date forms).
+        """
+        tokens = [m for m in VET_TOKEN_RE.finditer(text, start, end)]
+        if not tokens:
+            return None
+        all_caps_text = _mostly_upper(text)
+
+        def generic(word: str) -> bool:
+            folded = fold(word).rstrip(".")
+            if label in {"DATE", "TIME"} and (folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}):
+                return False
+            return (
+                word.isalpha()
+                and len(word) > 1
+                and (self.names.is_common(word) and not (label == "NAME" and self._name_like(text, word, tokens, all_caps_text)))
+            ) or self._is_allowed_word(word) or folded in self.cues.suffix_folded or folded in self.cues.role_words
+
+        first, last = 0, len(tokens) - 1
+        while first <= last and generic(tokens[first].group(0)):
+            first += 1
+        while last >= first and generic(tokens[last].group(0)):
+            last -= 1
+        if first > last:
+            return None
+        kept = tokens[first:last + 1]
+        words = [m.group(0) for m in kept]
+        has_digit = any(any(c.isdigit() for c in w) for w in words)
+        if label == "NAME":
+            if has_digit:
+                return None
+            if not any(self._name_like(text, m.group(0), kept, all_caps_text, m.start()) for m in kept):
+                return None
+        elif label in {"DATE", "TIME"}:
+            # a lone small number ("2 views") is neither a date nor a time
+            kept_text = text[kept[0].start():kept[-1].end()]
+            if not DATE_TIME_SHAPE_RE.search(kept_text):
+                return None
+        elif label == "AGE":
+            numbers = [int(w) for w in words if w.isdigit()]
+            if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred"} for w in words):
+                return None
+        elif label in {"ID", "PHONE"}:
+            if sum(c.isdigit() for w in words for c in w) < 3:
+                return None
+        elif label in {"LOCATION", "HOSPITAL"} and not has_digit:
+            proper = [w for w in words if w[:1].isupper() and not self.names.is_common(w) and not self._is_allowed_word(w)]
+            if not proper:
+                return None
+        return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _name_like(self, text: str, word: str, tokens: Sequence[re.Match[str]], all_caps_text: bool, position: int | None = None) -> bool:
+        if len(word) < 2 or not word.isalpha() or self._is_allowed_word(word):
+            return False
+        if self.names.is_unambiguous_name(word):
+            return True
+        if self.names.is_common(word) or not word[:1].isupper():
+            return False
+        if all_caps_text:
+            return False  # capitals say nothing in an all-caps report
+        return not (position is not None and _sentence_initial(text, position))
 
     # -- patterns ----------------------------------------------------------
     def _pattern_spans(self, text: str) -> list[RuleSpan]:
@@ -290,7 +394,9 @@ class RuleSet:
             if not match:
                 break
             word = match.group("word")
-            if match.group("comma") and (mode not in {"signature", "title"} or words != 1):
+            if words and len(match.group("gap")) > 1:
+                break  # two blanks separate fields, not the parts of one name
+            if match.group("comma") and (mode == "weak" or words != 1):
                 break  # "Smith, John" only directly after one surname
             if len(word) == 1:
                 # an initial: needs a dot or a following name word
@@ -298,7 +404,7 @@ class RuleSet:
                     break
                 if not match.group("dot"):
                     nxt = NAME_TOKEN_RE.match(text, match.end())
-                    if not nxt or nxt.group("comma") or not self._accept_name_word(nxt.group("word"), mode, False):
+                    if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1 or not self._accept_name_word(nxt.group("word"), mode, False):
                         break
             elif fold(word) in NAME_PARTICLES and words > 0:
                 nxt = NAME_TOKEN_RE.match(text, match.end())
@@ -323,7 +429,7 @@ class RuleSet:
         return [RuleSpan(start, end, "NAME", source, strong=mode in {"title", "signature"})]
 
     def _suffix_names(self, text: str) -> list[RuleSpan]:
-        """Names written before a credential: "Jane Q. Roe, MD", "J. Roe RN"."""
+        """Names before a credential ("Jane Q. Roe, MD") or a verb ("Roe, Jane was notified")."""
         spans = []
         for match in self.cues.suffix_re.finditer(text):
             credential = fold(match.group("cred")).rstrip(".")
@@ -332,38 +438,53 @@ class RuleSet:
                 continue
             if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
                 continue
-            # walk back over name words
-            end = match.start("sep")
-            cursor = end
-            start = -1
-            count = 0
-            while count < 4:
-                prefix = text[:cursor]
-                word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)(\.?)[ \t]*$", prefix)
-                if not word_match:
-                    break
-                word = word_match.group(1)
-                if len(word) == 1:
-                    if not word.isupper():
-                        break
-                elif not _is_capitalised(word):
-                    break
-                elif credential in self.cues.weak_suffixes:
-                    if not self.names.is_unambiguous_name(word) and self.names.is_common(word):
-                        break
-                elif self.names.is_common(word) and not self.names.is_name(word):
-                    break
-                if self._is_allowed_word(word) or fold(word) in self.cues.role_words:
-                    break
-                start = word_match.start(1)
-                cursor = word_match.start(1)
-                count += 1
-            if start >= 0:
-                trimmed_end = end
-                while trimmed_end > start and text[trimmed_end - 1] in " \t,":
-                    trimmed_end -= 1
-                spans.append(RuleSpan(start, trimmed_end, "NAME", "name_credential", strong=True))
+            strict = credential in self.cues.weak_suffixes
+            span = self._name_before(text, match.start("sep"), strict=strict, source="name_credential", strong=True)
+            if span:
+                spans.append(span)
+        for match in self.cues.after_name_re.finditer(text):
+            span = self._name_before(text, match.start("sep"), strict=True, source="name_before_verb", strong=False)
+            if span:
+                spans.append(span)
         return spans
+
+    def _name_before(self, text: str, end: int, strict: bool, source: str, strong: bool) -> RuleSpan | None:
+        """Walk back over up to four name words ending at ``end`` ("Roe, Jane Q." included).
+
+        ``strict``: every word must look like a name (on the lists and not a
+        common word, or not a common word at all), as when the cue is weak.
+        """
+        cursor = end
+        start = -1
+        count = 0
+        while count < 4:
+            word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*)(\.?)(,?)[ \t]*$", text[max(0, cursor - 80):cursor])
+            if not word_match:
+                break
+            offset = max(0, cursor - 80)
+            word = word_match.group(1)
+            if word_match.group(3) and count != 1:
+                break  # a comma only between surname and given name
+            if len(word) == 1:
+                if not word.isupper():
+                    break
+            elif not _is_capitalised(word) or (strict and self.names.is_common(word) and not self.names.is_unambiguous_name(word)) or (self.names.is_common(word) and not self.names.is_name(word)):
+                break
+            if self._is_allowed_word(word) or fold(word) in self.cues.role_words or fold(word) in self.cues.cue_words:
+                break
+            if word_match.group(2) and len(word) > 1:
+                break  # "Findings. Smith" : the dot ends a sentence
+            start = offset + word_match.start(1)
+            cursor = start
+            count += 1
+        if start < 0:
+            return None
+        trimmed_end = end
+        while trimmed_end > start and text[trimmed_end - 1] in " \t,":
+            trimmed_end -= 1
+        if count == 1 and _sentence_initial(text, start) and self.names.is_common(text[start:trimmed_end]):
+            return None
+        return RuleSpan(start, trimmed_end, "NAME", source, strong=strong)
 
     def _grow_name(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Extend a list-matched name over adjacent initials and name words on the same line."""
@@ -371,7 +492,7 @@ class RuleSet:
         # forwards
         while True:
             match = NAME_TOKEN_RE.match(text, end)
-            if not match or match.group("comma"):
+            if not match or match.group("comma") or len(match.group("gap")) > 1:
                 break
             word = match.group("word")
             if len(word) == 1 and word.isupper() and match.group("dot"):
