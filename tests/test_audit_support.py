@@ -199,3 +199,100 @@ def make_release(root: Path) -> tuple[Path, str, Path]:
         for subject_id, study_id, _dicom_id, mrn, accession in RELEASED:
             writer.writerow([mrn, subject_id, study_id, accession])
     return release, ehr_url, crosswalk
+
+
+SHARDS = [f"p{n}" for n in range(10, 20)]
+BURNED_BOX = (8, 6, 150, 30)  # where the original's name is burned in and the release is black
+
+
+def burn_name(ds: Dataset, text: str) -> None:
+    """Draw ``text`` into the pixels (white, top left), as a modality would."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    canvas = Image.fromarray(ds.pixel_array.copy())
+    font_path = next((p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+                                  "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")
+                      if Path(p).exists()), None)
+    font = ImageFont.truetype(font_path, 18) if font_path else ImageFont.load_default()
+    ImageDraw.Draw(canvas).text((BURNED_BOX[0] + 2, BURNED_BOX[1] + 2), text, fill=255, font=font)
+    ds.PixelData = np.asarray(canvas, dtype=np.uint8).tobytes()
+
+
+def make_build(root: Path) -> dict[str, Path | str]:
+    """A clean release plus the work files the audit stages read (as the workflow writes them).
+
+    The first image had the patient's name burned in: its original lies in
+    ``pacs/`` and its released copy has the box blacked out, as the batch
+    records say. One cohort study has no image (withheld), one PACS file is a
+    duplicate, one is outside the cohort, one is unreadable.
+    """
+    import json
+
+    import pandas as pd
+
+    release, ehr_url, _crosswalk = make_release(root)
+    (release / "README.md").unlink()
+    work = root / "work"
+    pacs = root / "pacs"
+    pacs.mkdir(parents=True)
+    ids_dir = work / "ids"
+    ids_dir.mkdir(parents=True)
+    images, image_records = [], {s: [] for s in SHARDS}
+    for number, (subject_id, study_id, dicom_id, mrn, _accession) in enumerate(RELEASED):
+        output = f"files/p{subject_id[:2]}/p{subject_id}/s{study_id}/{dicom_id}.dcm"
+        original = make_image(subject_id, study_id, dicom_id)
+        original.Manufacturer = ["Acme Imaging", "Borealis Medical"][number]
+        original.ManufacturerModelName = ["CR-100", "DX-9"][number]
+        boxes = []
+        if number == 0:
+            burn_name(original, f"{PATIENTS[0][1].upper()}")
+            released = pydicom_read(release / output)
+            pixels = released.pixel_array.copy()
+            x0, y0, x1, y1 = BURNED_BOX
+            pixels[y0:y1, x0:x1] = 0
+            released.PixelData = pixels.tobytes()
+            write_dataset(released, release / output)
+            boxes = [list(BURNED_BOX)]
+        write_dataset(original, pacs / f"IMG{number:04d}.dcm")
+        images.append({"path": f"IMG{number:04d}.dcm", "sop_instance_uid": f"1.2.3.{number}", "mrn": mrn,
+                       "subject_id": subject_id, "study_id": study_id, "dicom_id": dicom_id,
+                       "status": "planned", "reason": "", "output": output})
+        image_records[f"p{subject_id[:2]}"].append({
+            "output": output, "subject_id": subject_id, "study_id": study_id, "dicom_id": dicom_id,
+            "source": str(pacs / f"IMG{number:04d}.dcm"), "status": "ok", "reason": "", "boxes": boxes})
+    images.append({"path": "IMG0000_copy.dcm", "sop_instance_uid": "1.2.3.0", "mrn": RELEASED[0][3],
+                   "subject_id": RELEASED[0][0], "study_id": RELEASED[0][1], "dicom_id": None,
+                   "status": "quarantined", "reason": "duplicate SOPInstanceUID of IMG0000.dcm", "output": None})
+    finish_release(release)
+    studies = [{"accession_number": acc, "mrn": mrn, "study_id": study, "subject_id": subject, "n_images": 1,
+                "status": "planned", "reason": ""} for subject, study, _d, mrn, acc in RELEASED]
+    studies.append({"accession_number": "A20190003", "mrn": RELEASED[1][3], "study_id": "50000003",
+                    "subject_id": RELEASED[1][0], "n_images": 0, "status": "quarantined",
+                    "reason": "no image in the PACS"})
+    pd.DataFrame(studies).to_parquet(ids_dir / "studies.parquet", index=False)
+    pd.DataFrame(images).to_parquet(ids_dir / "images.parquet", index=False)
+    pd.DataFrame([{"mrn": m, "subject_id": s} for s, _st, _d, m, _a in RELEASED]).to_parquet(
+        ids_dir / "subjects.parquet", index=False)
+    pacs_files = [{"path": "IMG0000.dcm", "status": "cohort", "reason": ""},
+                  {"path": "IMG0001.dcm", "status": "cohort", "reason": ""},
+                  {"path": "IMG0000_copy.dcm", "status": "duplicate", "reason": "duplicate SOPInstanceUID"},
+                  {"path": "other.dcm", "status": "outside_cohort", "reason": "no cohort study"},
+                  {"path": "README.TXT", "status": "unreadable", "reason": "not DICOM: no preamble"}]
+    pd.DataFrame(pacs_files).to_parquet(ids_dir / "pacs_files.parquet", index=False)
+    for shard in SHARDS:
+        folder = work / "batches" / "images" / f"{shard}_0"
+        folder.mkdir(parents=True)
+        (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in image_records[shard]))
+        folder = work / "batches" / "reports" / f"{shard}_0"
+        folder.mkdir(parents=True)
+        reports = [{"output": f"files/{shard}/p{s}/s{st}.txt", "subject_id": s, "study_id": st, "status": "ok",
+                    "reason": "", "n_phi": 3, "phi_labels": {"NAME": 1, "DATE": 1, "AGE": 1}}
+                   for s, st, _d, _m, _a in RELEASED if s.startswith(shard[1:])]
+        (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in reports))
+    return {"release": release, "work": work, "pacs": pacs, "ehr_url": ehr_url, "ehr": root / "ehr.sqlite"}
+
+
+def pydicom_read(path: Path) -> Dataset:
+    import pydicom
+
+    return pydicom.dcmread(path)
