@@ -259,12 +259,15 @@ def _render(spec: dicomgen.ImageSpec, pacs_dir: str, reports: dict[str, str]) ->
     else:
         data, record = dicomgen.render_image(spec)
     target = Path(pacs_dir) / spec.path
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.parent not in _CREATED_DIRS:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _CREATED_DIRS.add(target.parent)
     target.write_bytes(data)
     return record
 
 
 _WORKER_STATE: dict = {}
+_CREATED_DIRS: set[Path] = set()  # per process: folders already made
 
 
 def _init_worker(pacs_dir: str, reports: dict[str, str]) -> None:
@@ -411,6 +414,7 @@ def _generate_into(
     staging: Path, target: Path, n_patients: int, seed: int, image_size: str, headers_only: bool,
     workers: int | None, progress_stream, started: float,
 ) -> SynthSummary:
+    _CREATED_DIRS.clear()
     hospital = generate_hospital(n_patients, seed)
     write_reports(hospital)
     log.info("planned %d patients, %d studies", len(hospital.patients), len(hospital.studies))

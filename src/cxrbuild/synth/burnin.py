@@ -83,6 +83,7 @@ class Burned:
     size: int
     level: int
     label: tuple[int, int, int, int] | None
+    label_level: int | None = None
 
     def truth(self) -> dict:
         record = {"box": list(self.box), "text": self.item.text, "phi": self.item.phi, "kind": self.item.kind}
@@ -91,6 +92,7 @@ class Burned:
         record["size"] = self.size
         record["level"] = self.level
         record["label_box"] = list(self.label) if self.label else None
+        record["label_level"] = self.label_level
         return record
 
 
@@ -145,6 +147,7 @@ def burn_block(
         return []
     occupied.append(outer)
     label_box = None
+    fill = None
     if label:
         dark_label = rng.random() < 0.6
         fill = int((rng.uniform(0.0, 0.12) if dark_label else rng.uniform(0.8, 0.95)) * max_value)
@@ -159,7 +162,7 @@ def burn_block(
         x = x0 if corner[1] == "l" else x0 + block_w - alpha.shape[1]
         box = _blend(levels, alpha, x, y, text_level)
         if box is not None:
-            burned.append(Burned(box, item, font_path, size, text_level, label_box))
+            burned.append(Burned(box, item, font_path, size, text_level, label_box, fill))
         y += alpha.shape[0] + gap
     return burned
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 import numpy as np
-from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.datadict import tag_for_keyword
 from pydicom.pixels import pack_bits
-from pydicom.sequence import Sequence
+from pydicom.pixels.encoders import JPEG2000LosslessEncoder, RLELosslessEncoder
 from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
@@ -34,6 +33,7 @@ from pydicom.uid import (
 
 from cxrbuild.synth import anatomy, burnin
 from cxrbuild.synth.ehr import HOSPITAL_UID_ROOT
+from cxrbuild.synth.encoder import Elements, EncapsulatedPixels, part10_bytes
 
 TRANSFER_SYNTAXES = (ExplicitVRLittleEndian, ImplicitVRLittleEndian, RLELossless, JPEG2000Lossless)
 CR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.1"
@@ -41,12 +41,17 @@ DX_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.1.1"  # For Presentation
 BASIC_TEXT_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.11"
 GSPS_STORAGE = "1.2.840.10008.5.1.4.1.1.11.1"
 IMPLEMENTATION_CLASS_UID = f"{HOSPITAL_UID_ROOT}.0.1"
+IMPLEMENTATION_VERSION = "HOSPRIS_24"
+ENCODERS = {RLELossless: RLELosslessEncoder, JPEG2000Lossless: JPEG2000LosslessEncoder}
+PIXEL_DATA = 0x7FE00010
+# encoded tiny pixel data of --headers-only files, per (syntax, photometric, bits, rows, columns)
+_TINY_PIXELS: dict[tuple, tuple[str, object]] = {}
 PRIVATE_CREATOR = "HOSPRIS PACS EXPORT 2.4"
 PRIVATE_GROUP = 0x0019
 
 SMALL_ROWS = (480, 560)
 FULL_ROWS = (2000, 3000)
-HEADERS_ONLY_SIZE = 16
+HEADERS_ONLY_SIZE = 32  # JPEG 2000 (5 decomposition levels) needs at least 32 pixels
 
 
 @dataclass
@@ -111,162 +116,127 @@ def _tm(value: dt.datetime) -> str:
     return value.strftime("%H%M%S")
 
 
-class HeaderWriter:
-    """Sets elements and remembers each PHI value with its tag path."""
+def build_header(spec: ImageSpec) -> Elements:
+    """The dataset of one image (or non-image object), without the Image Pixel module."""
 
-    def __init__(self, header_phi: list[dict]) -> None:
-        self.header_phi = header_phi
+    def on_phi(tag: str, keyword: str, value: str, kind: str) -> None:
+        spec.header_phi.append({"tag": tag, "keyword": keyword, "value": value, "kind": kind})
 
-    def put(self, ds: Dataset, keyword: str, value: object, kind: str | None = None, path: str = "") -> None:
-        setattr(ds, keyword, value)
-        if kind is not None and value not in (None, ""):
-            tag = ds.data_element(keyword).tag
-            self.header_phi.append(
-                {"tag": f"{path}{tag:08X}", "keyword": keyword, "value": str(ds[tag].value), "kind": kind}
-            )
-
-    def put_private(self, block, offset: int, vr: str, value: object, kind: str | None, path: str = "") -> None:
-        block.add_new(offset, vr, value)
-        if kind is not None:
-            tag = block.get_tag(offset)
-            self.header_phi.append({"tag": f"{path}{tag:08X}", "keyword": "", "value": str(value), "kind": kind})
-
-
-def build_header(spec: ImageSpec) -> Dataset:
-    """The dataset of one image (or non-image object), without pixel data."""
-    w = HeaderWriter(spec.header_phi)
-    ds = Dataset()
-    ds.file_meta = FileMetaDataset()
-    ds.file_meta.MediaStorageSOPClassUID = spec.sop_class
-    ds.file_meta.MediaStorageSOPInstanceUID = spec.sop_instance_uid
-    ds.file_meta.TransferSyntaxUID = spec.transfer_syntax
-    ds.file_meta.ImplementationClassUID = IMPLEMENTATION_CLASS_UID
-    ds.file_meta.ImplementationVersionName = "HOSPRIS_24"
-    ds.SpecificCharacterSet = "ISO_IR 100"
-    ds.ImageType = ["ORIGINAL", "PRIMARY"]
+    ds = Elements(on_phi)
+    ds.put("SpecificCharacterSet", "ISO_IR 100")
+    ds.put("ImageType", ["ORIGINAL", "PRIMARY"])
     study_day = spec.study_time.date()
     acq = spec.acquisition_time
-    w.put(ds, "InstanceCreationDate", _da(acq.date()), "study_date")
-    w.put(ds, "InstanceCreationTime", _tm(acq + dt.timedelta(seconds=40)), "time")
-    ds.SOPClassUID = spec.sop_class
-    w.put(ds, "SOPInstanceUID", spec.sop_instance_uid, "uid")
-    w.put(ds, "StudyDate", _da(study_day), "study_date")
-    w.put(ds, "SeriesDate", _da(acq.date()), "study_date")
-    w.put(ds, "AcquisitionDate", _da(acq.date()), "study_date")
-    w.put(ds, "ContentDate", _da(acq.date()), "study_date")
-    w.put(ds, "StudyTime", _tm(spec.study_time), "study_time")
-    w.put(ds, "SeriesTime", _tm(acq), "time")
-    w.put(ds, "AcquisitionTime", _tm(acq), "time")
-    w.put(ds, "ContentTime", _tm(acq + dt.timedelta(seconds=30)), "time")
-    w.put(ds, "AccessionNumber", spec.accession_number if spec.header_accession else "", "accession_number")
-    ds.Modality = spec.modality
-    ds.Manufacturer = "SYNTHETIX MEDICAL"
-    w.put(ds, "InstitutionName", spec.institution, "institution")
-    w.put(ds, "InstitutionAddress", spec.institution_address, "institution_address")
-    w.put(ds, "ReferringPhysicianName", spec.referring, "provider_name")
-    w.put(ds, "ReferringPhysicianTelephoneNumbers", spec.referring_phone, "phone")
-    w.put(ds, "StationName", spec.station, "station")
-    ds.StudyDescription = spec.study_description
-    ds.SeriesDescription = f"{spec.body_part} {spec.view}"
-    w.put(ds, "InstitutionalDepartmentName", spec.ward, "ward")
-    w.put(ds, "PerformingPhysicianName", spec.radiologist, "provider_name")
-    w.put(ds, "NameOfPhysiciansReadingStudy", spec.radiologist, "provider_name")
-    w.put(ds, "OperatorsName", spec.technologist, "provider_name")
-    ds.ManufacturerModelName = "SX-DR 5000" if spec.modality == "DX" else "SX-CR 300"
-    w.put(ds, "PatientName", spec.patient_name, "full_name")
-    w.put(ds, "PatientID", spec.mrn, "mrn")
-    ds.IssuerOfPatientID = "HOSP-MRN"
-    w.put(ds, "PatientBirthDate", _da(spec.birth_date), "birth_date")
-    ds.PatientSex = spec.sex if spec.sex in ("M", "F", "O") else ""
+    ds.put("InstanceCreationDate", _da(acq.date()), "study_date")
+    ds.put("InstanceCreationTime", _tm(acq + dt.timedelta(seconds=40)), "time")
+    ds.put("SOPClassUID", spec.sop_class)
+    ds.put("SOPInstanceUID", spec.sop_instance_uid, "uid")
+    ds.put("StudyDate", _da(study_day), "study_date")
+    ds.put("SeriesDate", _da(acq.date()), "study_date")
+    ds.put("AcquisitionDate", _da(acq.date()), "study_date")
+    ds.put("ContentDate", _da(acq.date()), "study_date")
+    ds.put("StudyTime", _tm(spec.study_time), "study_time")
+    ds.put("SeriesTime", _tm(acq), "time")
+    ds.put("AcquisitionTime", _tm(acq), "time")
+    ds.put("ContentTime", _tm(acq + dt.timedelta(seconds=30)), "time")
+    ds.put("AccessionNumber", spec.accession_number if spec.header_accession else "", "accession_number")
+    ds.put("Modality", spec.modality)
+    ds.put("Manufacturer", "SYNTHETIX MEDICAL")
+    ds.put("InstitutionName", spec.institution, "institution")
+    ds.put("InstitutionAddress", spec.institution_address, "institution_address")
+    ds.put("ReferringPhysicianName", spec.referring, "provider_name")
+    ds.put("ReferringPhysicianTelephoneNumbers", spec.referring_phone, "provider_phone")
+    ds.put("StationName", spec.station, "station")
+    ds.put("StudyDescription", spec.study_description)
+    ds.put("SeriesDescription", f"{spec.body_part} {spec.view}")
+    ds.put("InstitutionalDepartmentName", spec.ward, "ward")
+    ds.put("PerformingPhysicianName", spec.radiologist, "provider_name")
+    ds.put("NameOfPhysiciansReadingStudy", spec.radiologist, "provider_name")
+    ds.put("OperatorsName", spec.technologist, "provider_name")
+    ds.put("ManufacturerModelName", "SX-DR 5000" if spec.modality == "DX" else "SX-CR 300")
+    ds.put("PatientName", spec.patient_name, "full_name")
+    ds.put("PatientID", spec.mrn, "mrn")
+    ds.put("IssuerOfPatientID", "HOSP-MRN")
+    ds.put("PatientBirthDate", _da(spec.birth_date), "birth_date")
+    ds.put("PatientSex", spec.sex if spec.sex in ("M", "F", "O") else "")
     other_ids = []
     for n, (value, issuer, kind) in enumerate(((spec.old_mrn, "LEGACY-RIS", "mrn"), (spec.ssn, "SSA", "ssn"))):
-        item = Dataset()
-        w.put(item, "PatientID", value, kind, path=f"00101002[{n}].")
-        item.IssuerOfPatientID = issuer
-        item.TypeOfPatientID = "TEXT"
+        item = ds.item("OtherPatientIDsSequence", n)
+        item.put("PatientID", value, kind)
+        item.put("IssuerOfPatientID", issuer)
+        item.put("TypeOfPatientID", "TEXT")
         other_ids.append(item)
-    ds.OtherPatientIDsSequence = Sequence(other_ids)
+    ds.put("OtherPatientIDsSequence", other_ids)
     if spec.other_patient_names:
-        w.put(ds, "OtherPatientNames", spec.other_patient_names, "full_name")
-    age = f"{spec.age:03d}Y"
-    if spec.age > 89:
-        w.put(ds, "PatientAge", age, "age_over_89")
-    else:
-        ds.PatientAge = age
-    w.put(ds, "PatientAddress", spec.address, "street")
-    w.put(ds, "PatientTelephoneNumbers", spec.phone, "phone")
+        ds.put("OtherPatientNames", spec.other_patient_names, "full_name")
+    ds.put("PatientAge", f"{spec.age:03d}Y", "age_over_89" if spec.age > 89 else None)
+    ds.put("PatientAddress", spec.address, "street")
+    ds.put("PatientTelephoneNumbers", spec.phone, "phone")
     referring_family = spec.referring.split("^")[0].title()
-    w.put(ds, "AdditionalPatientHistory", f"Sent from ED by Dr. {referring_family}", "provider_name")
-    w.put(ds, "PatientComments", f"Pt {spec.given} {spec.family}, contact {spec.phone}", "full_name")
-    ds.BodyPartExamined = spec.body_part
-    ds.ViewPosition = "LL" if spec.view == "LAT" else spec.view
-    w.put(ds, "StudyInstanceUID", spec.study_instance_uid, "uid")
-    w.put(ds, "SeriesInstanceUID", spec.series_instance_uid, "uid")
-    w.put(ds, "StudyID", spec.accession_number[-6:], "accession_number")
-    ds.SeriesNumber = spec.series_number
-    ds.InstanceNumber = spec.instance_number
-    ds.PatientOrientation = ["P", "F"] if spec.view == "LAT" else ["L", "F"]
-    w.put(
-        ds,
-        "ImageComments",
-        f"{'PORTABLE ' if spec.portable else ''}{spec.view} - tech {spec.technologist.split('^')[0].title()}; pt {spec.family.upper()}",
-        "full_name",
-    )
-    w.put(ds, "StudyComments", f"Ordered by Dr. {referring_family}, call {spec.referring_phone}", "provider_name")
-    request = Dataset()
-    w.put(request, "AccessionNumber", spec.accession_number, "accession_number", path="00400275[0].")
-    w.put(request, "RequestedProcedureID", spec.accession_number, "accession_number", path="00400275[0].")
-    w.put(request, "ScheduledProcedureStepID", f"SPS{spec.accession_number}", "accession_number", path="00400275[0].")
-    request.RequestedProcedureDescription = spec.study_description
-    w.put(
-        request,
-        "ReasonForTheRequestedProcedure",
-        f"r/o pna per {spec.referring.split('^')[0].title()}",
-        "provider_name",
-        path="00400275[0].",
-    )
-    ds.RequestAttributesSequence = Sequence([request])
-    w.put(ds, "PerformedProcedureStepStartDate", _da(acq.date()), "study_date")
-    w.put(ds, "PerformedProcedureStepStartTime", _tm(acq), "time")
-    w.put(ds, "PerformedProcedureStepID", f"PPS{spec.accession_number}", "accession_number")
-    ds.PerformedProcedureStepDescription = spec.study_description
-    block = ds.private_block(PRIVATE_GROUP, PRIVATE_CREATOR, create=True)
-    w.put_private(block, 0x10, "LO", spec.patient_name.replace("^", " "), "full_name")
-    w.put_private(block, 0x11, "LO", spec.mrn, "mrn")
-    w.put_private(block, 0x12, "LT", f"Exported for {spec.radiologist.split('^')[0].title()} on {_da(study_day)}", "provider_name")
-    nested = Dataset()
-    w.put(nested, "PatientName", spec.patient_name, "full_name", path=f"{block.get_tag(0x13):08X}[0].")
-    w.put(nested, "AccessionNumber", spec.accession_number, "accession_number", path=f"{block.get_tag(0x13):08X}[0].")
-    block.add_new(0x13, "SQ", Sequence([nested]))
-    block.add_new(0x20, "US", 3)  # a non-PHI private value, as vendors store them
+    ds.put("AdditionalPatientHistory", f"Sent from ED by Dr. {referring_family}", "provider_name")
+    ds.put("PatientComments", f"Pt {spec.given} {spec.family}, contact {spec.phone}", "full_name")
+    ds.put("BodyPartExamined", spec.body_part)
+    ds.put("ViewPosition", "LL" if spec.view == "LAT" else spec.view)
+    ds.put("StudyInstanceUID", spec.study_instance_uid, "uid")
+    ds.put("SeriesInstanceUID", spec.series_instance_uid, "uid")
+    ds.put("StudyID", spec.accession_number[-6:], "accession_number")
+    ds.put("SeriesNumber", str(spec.series_number))
+    ds.put("InstanceNumber", str(spec.instance_number))
+    ds.put("PatientOrientation", ["P", "F"] if spec.view == "LAT" else ["L", "F"])
+    tech_family = spec.technologist.split("^")[0].title()
+    comment = f"{'PORTABLE ' if spec.portable else ''}{spec.view} - tech {tech_family}; pt {spec.family.upper()}"
+    ds.put("ImageComments", comment, "full_name")
+    ds.put("StudyComments", f"Ordered by Dr. {referring_family}, call {spec.referring_phone}", "provider_name")
+    request = ds.item("RequestAttributesSequence", 0)
+    request.put("AccessionNumber", spec.accession_number, "accession_number")
+    request.put("RequestedProcedureID", spec.accession_number, "accession_number")
+    request.put("ScheduledProcedureStepID", f"SPS{spec.accession_number}", "accession_number")
+    request.put("RequestedProcedureDescription", spec.study_description)
+    request.put("ReasonForTheRequestedProcedure", f"r/o pna per {referring_family}", "provider_name")
+    ds.put("RequestAttributesSequence", [request])
+    ds.put("PerformedProcedureStepStartDate", _da(acq.date()), "study_date")
+    ds.put("PerformedProcedureStepStartTime", _tm(acq), "time")
+    ds.put("PerformedProcedureStepID", f"PPS{spec.accession_number}", "accession_number")
+    ds.put("PerformedProcedureStepDescription", spec.study_description)
+    # private block 0x10 of group 0019 (PS3.5 7.8.1): creator at (0019,0010), data at (0019,10xx)
+    base = (PRIVATE_GROUP << 16) | 0x1000
+    ds.put_tag((PRIVATE_GROUP << 16) | 0x0010, "LO", PRIVATE_CREATOR)
+    ds.put_tag(base | 0x10, "LO", spec.patient_name.replace("^", " "), "full_name")
+    ds.put_tag(base | 0x11, "LO", spec.mrn, "mrn")
+    radiologist_family = spec.radiologist.split("^")[0].title()
+    ds.put_tag(base | 0x12, "LT", f"Exported for {radiologist_family} on {_da(study_day)}", "provider_name")
+    nested = ds.item(base | 0x13, 0)
+    nested.put("PatientName", spec.patient_name, "full_name")
+    nested.put("AccessionNumber", spec.accession_number, "accession_number")
+    ds.put_tag(base | 0x13, "SQ", [nested])
+    ds.put_tag(base | 0x20, "US", 3)  # a non-PHI private value, as vendors store them
     return ds
 
 
-def add_overlay(ds: Dataset, spec: ImageSpec, rng: np.random.Generator) -> None:
+def add_overlay(ds: Elements, spec: ImageSpec, rng: np.random.Generator) -> None:
     """An overlay plane (group 6000, PS3.3 C.9.2) with a drawn mark and a name in its description."""
     rows, columns = spec.rows, spec.columns
     plane = np.zeros((rows, columns), dtype=np.uint8)
     y = int(rng.integers(rows // 4, rows // 2))
     x = int(rng.integers(columns // 4, columns // 2))
     plane[y : y + max(2, rows // 20), x : x + max(2, columns // 20)] = 1
-    ds.add_new(0x60000010, "US", rows)
-    ds.add_new(0x60000011, "US", columns)
-    ds.add_new(0x60000040, "CS", "G")
-    ds.add_new(0x60000050, "SS", [1, 1])
-    ds.add_new(0x60000100, "US", 1)
-    ds.add_new(0x60000102, "US", 0)
-    description = f"Marked by {spec.technologist.split('^')[0].title()}"
-    ds.add_new(0x60000022, "LO", description)
-    spec.header_phi.append({"tag": "60000022", "keyword": "OverlayDescription", "value": description, "kind": "provider_name"})
-    ds.add_new(0x60003000, "OW", pack_bits(plane.ravel()))
+    ds.put_tag(0x60000010, "US", rows)
+    ds.put_tag(0x60000011, "US", columns)
+    ds.put_tag(0x60000022, "LO", f"Marked by {spec.technologist.split('^')[0].title()}", "provider_name", "OverlayDescription")
+    ds.put_tag(0x60000040, "CS", "G")
+    ds.put_tag(0x60000050, "SS", [1, 1])
+    ds.put_tag(0x60000100, "US", 1)
+    ds.put_tag(0x60000102, "US", 0)
+    ds.put_tag(0x60003000, "OW", pack_bits(plane.ravel()))
 
 
 def _pixel_levels(spec: ImageSpec, rng: np.random.Generator) -> tuple[np.ndarray, list[burnin.Burned]]:
     """Display levels (MONOCHROME2 sense) of the image and the text burned into them."""
     max_value = (1 << spec.bits_stored) - 1
     if spec.headers_only:
-        levels = rng.integers(0, max_value + 1, size=(spec.rows, spec.columns), dtype=np.uint16)
-        return levels, []
+        # a fixed ramp: same bytes for every image of a syntax, so its encoding is cached
+        ramp = np.linspace(0, max_value, spec.rows * spec.columns).reshape(spec.rows, spec.columns)
+        return np.rint(ramp).astype(np.uint16), []
     picture = anatomy.chest_image(rng, spec.rows, spec.columns, spec.view)
     levels = anatomy.to_display_levels(picture, spec.bits_stored, rng)
     return levels, burn_text(levels, max_value, spec, rng)
@@ -341,23 +311,47 @@ def burn_text(levels: np.ndarray, max_value: int, spec: ImageSpec, rng: np.rando
     return burned
 
 
-def encode_pixels(ds: Dataset, stored: np.ndarray, spec: ImageSpec) -> None:
-    """Set the Image Pixel module (PS3.3 C.7.6.3) and encode in the spec's transfer syntax."""
-    ds.SamplesPerPixel = 1
-    ds.PhotometricInterpretation = spec.photometric
-    ds.Rows, ds.Columns = stored.shape
-    ds.BitsAllocated = 16
-    ds.BitsStored = spec.bits_stored
-    ds.HighBit = spec.bits_stored - 1
-    ds.PixelRepresentation = 0
+def encode_pixels(ds: Elements, stored: np.ndarray, spec: ImageSpec, with_data: bool = True) -> None:
+    """The Image Pixel module (PS3.3 C.7.6.3), pixel data encoded in the spec's transfer syntax."""
+    rows, columns = stored.shape
+    ds.put("SamplesPerPixel", 1)
+    ds.put("PhotometricInterpretation", spec.photometric)
+    ds.put("Rows", rows)
+    ds.put("Columns", columns)
+    ds.put("BitsAllocated", 16)
+    ds.put("BitsStored", spec.bits_stored)
+    ds.put("HighBit", spec.bits_stored - 1)
+    ds.put("PixelRepresentation", 0)
     max_value = (1 << spec.bits_stored) - 1
-    ds.WindowCenter = max_value // 2
-    ds.WindowWidth = max_value
+    ds.put("WindowCenter", str(max_value // 2))
+    ds.put("WindowWidth", str(max_value))
     if spec.modality == "DX":
-        ds.PresentationLUTShape = "INVERSE" if spec.photometric == "MONOCHROME1" else "IDENTITY"
-    ds.PixelData = stored.astype("<u2").tobytes()
-    if spec.transfer_syntax in (RLELossless, JPEG2000Lossless):
-        ds.compress(spec.transfer_syntax, stored, encoding_plugin="pylibjpeg", generate_instance_uid=False)
+        ds.put("PresentationLUTShape", "INVERSE" if spec.photometric == "MONOCHROME1" else "IDENTITY")
+    if not with_data:
+        return
+    cache_key = (spec.transfer_syntax, spec.photometric, spec.bits_stored, rows, columns)
+    if spec.headers_only and cache_key in _TINY_PIXELS:
+        vr, value = _TINY_PIXELS[cache_key]
+    elif spec.transfer_syntax in ENCODERS:
+        frame = ENCODERS[spec.transfer_syntax].encode(
+            np.ascontiguousarray(stored),
+            encoding_plugin="pylibjpeg",
+            rows=rows,
+            columns=columns,
+            samples_per_pixel=1,
+            bits_allocated=16,
+            bits_stored=spec.bits_stored,
+            pixel_representation=0,
+            photometric_interpretation=spec.photometric,
+            number_of_frames=1,
+            planar_configuration=0,
+        )
+        vr, value = "OB", EncapsulatedPixels([frame])
+    else:
+        vr, value = "OW", stored.astype("<u2").tobytes()
+    if spec.headers_only:
+        _TINY_PIXELS[cache_key] = (vr, value)
+    ds.put_tag(PIXEL_DATA, vr, value)
 
 
 def image_rng(seed: int, sop_instance_uid: str) -> np.random.Generator:
@@ -366,10 +360,10 @@ def image_rng(seed: int, sop_instance_uid: str) -> np.random.Generator:
     return np.random.default_rng(int.from_bytes(digest[:16], "big"))
 
 
-def dataset_bytes(ds: Dataset) -> bytes:
-    buffer = io.BytesIO()
-    ds.save_as(buffer, enforce_file_format=True)
-    return buffer.getvalue()
+def file_bytes(ds: Elements, spec: ImageSpec) -> bytes:
+    return part10_bytes(
+        ds, spec.sop_class, spec.sop_instance_uid, spec.transfer_syntax, IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION
+    )
 
 
 def render_image(spec: ImageSpec) -> tuple[bytes, dict]:
@@ -380,24 +374,17 @@ def render_image(spec: ImageSpec) -> tuple[bytes, dict]:
     max_value = (1 << spec.bits_stored) - 1
     # MONOCHROME1 stores the inverse of what is displayed (PS3.3 C.7.6.3.1.2)
     stored = (max_value - levels).astype(np.uint16) if spec.photometric == "MONOCHROME1" else levels
-    ds.BurnedInAnnotation = "YES" if burned else "NO"
+    ds.put("BurnedInAnnotation", "YES" if burned else "NO")
     add_overlay(ds, spec, rng)
-    if spec.category != "no_pixels":
-        encode_pixels(ds, stored, spec)
-    else:
-        ds.SamplesPerPixel = 1
-        ds.PhotometricInterpretation = spec.photometric
-        ds.Rows, ds.Columns = stored.shape
-        ds.BitsAllocated = 16
-        ds.BitsStored = spec.bits_stored
-        ds.HighBit = spec.bits_stored - 1
-        ds.PixelRepresentation = 0
-    data = dataset_bytes(ds)
+    encode_pixels(ds, stored, spec, with_data=spec.category != "no_pixels")
+    data = file_bytes(ds, spec)
     if spec.category == "truncated":
         data = data[: int(len(data) * spec.truncate_at)]
+        # the truth keeps only the header PHI that survived the cut
+        spec.header_phi[:] = [e for e in spec.header_phi if e["value"].encode("latin-1") in data]
     record = truth_record(spec, burned)
     if spec.category == "image":
-        record["pixel_sha256"] = hashlib.sha256(np.ascontiguousarray(stored).tobytes()).hexdigest()
+        record["pixel_sha256"] = hashlib.sha256(stored.astype("<u2").tobytes()).hexdigest()
     return data, record
 
 
@@ -427,32 +414,30 @@ def truth_record(spec: ImageSpec, burned: list[burnin.Burned]) -> dict:
 
 
 def render_non_image(spec: ImageSpec, report_text: str) -> tuple[bytes, dict]:
-    """A Basic Text SR (PS3.3 A.35.1) or a presentation state: DICOM, but no image to release."""
+    """A Basic Text SR (PS3.3 A.35.1) or a presentation state (A.33.1): DICOM, but no image."""
     ds = build_header(spec)
     for keyword in ("ImageType", "ViewPosition", "PatientOrientation"):
-        delattr(ds, keyword)
+        del ds[tag_for_keyword(keyword)]
     if spec.sop_class == BASIC_TEXT_SR_STORAGE:
-        ds.Modality = "SR"
-        ds.ValueType = "CONTAINER"
-        ds.CompletionFlag = "COMPLETE"
-        ds.VerificationFlag = "UNVERIFIED"
-        concept = Dataset()
-        concept.CodeValue = "18748-4"
-        concept.CodingSchemeDesignator = "LN"
-        concept.CodeMeaning = "Diagnostic Imaging Report"
-        ds.ConceptNameCodeSequence = Sequence([concept])
-        ds.ContinuityOfContent = "SEPARATE"
-        item = Dataset()
-        item.RelationshipType = "CONTAINS"
-        item.ValueType = "TEXT"
-        item.TextValue = report_text
-        ds.ContentSequence = Sequence([item])
-        spec.header_phi.append({"tag": "0040A730[0].0040A160", "keyword": "TextValue", "value": report_text, "kind": "report"})
+        ds.put("Modality", "SR")
+        ds.put("ValueType", "CONTAINER")
+        ds.put("CompletionFlag", "COMPLETE")
+        ds.put("VerificationFlag", "UNVERIFIED")
+        concept = ds.item("ConceptNameCodeSequence", 0)
+        concept.put("CodeValue", "18748-4")
+        concept.put("CodingSchemeDesignator", "LN")
+        concept.put("CodeMeaning", "Diagnostic Imaging Report")
+        ds.put("ConceptNameCodeSequence", [concept])
+        ds.put("ContinuityOfContent", "SEPARATE")
+        item = ds.item("ContentSequence", 0)
+        item.put("RelationshipType", "CONTAINS")
+        item.put("ValueType", "TEXT")
+        item.put("TextValue", report_text, "report")
+        ds.put("ContentSequence", [item])
     else:
-        ds.Modality = "PR"
-        ds.ContentLabel = "ANNOTATION"
-        ds.PresentationCreationDate = _da(spec.acquisition_time.date())
-        ds.PresentationCreationTime = _tm(spec.acquisition_time)
-        w = HeaderWriter(spec.header_phi)
-        w.put(ds, "ContentCreatorName", spec.radiologist, "provider_name")
-    return dataset_bytes(ds), truth_record(spec, [])
+        ds.put("Modality", "PR")
+        ds.put("ContentLabel", "ANNOTATION")
+        ds.put("PresentationCreationDate", _da(spec.acquisition_time.date()), "study_date")
+        ds.put("PresentationCreationTime", _tm(spec.acquisition_time), "time")
+        ds.put("ContentCreatorName", spec.radiologist, "provider_name")
+    return file_bytes(ds, spec), truth_record(spec, [])
