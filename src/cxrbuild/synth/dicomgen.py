@@ -118,6 +118,7 @@ def _tm(value: dt.datetime) -> str:
 
 def build_header(spec: ImageSpec) -> Elements:
     """The dataset of one image (or non-image object), without the Image Pixel module."""
+    spec.header_phi = []  # rendering twice must not record the values twice
 
     def on_phi(tag: str, keyword: str, value: str, kind: str) -> None:
         spec.header_phi.append({"tag": tag, "keyword": keyword, "value": value, "kind": kind})
