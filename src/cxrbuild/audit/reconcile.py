@@ -147,19 +147,20 @@ def reconcile(
     ok_image_studies = {str(r["study_id"]) for r in ok_images}
     planned_ids = set(studies.loc[studies["status"] == "planned", "study_id"].astype(str))
     held_back = planned_ids - released_study_ids
-    no_image = held_back & ok_report_ids - ok_image_studies
     no_report = held_back - ok_report_ids
+    no_image = (held_back & ok_report_ids) - ok_image_studies
+    explained = no_report | no_image  # a planned study missing for any other reason is unaccounted
     if no_report:
         rows.append(("withheld after de-identification", "study: report quarantined", len(no_report), ""))
     if no_image:
         rows.append(("withheld after de-identification", "study: every image quarantined", len(no_image), ""))
-    orphan_images = [r for r in ok_images if str(r["study_id"]) in held_back]
+    orphan_images = [r for r in ok_images if str(r["study_id"]) in explained]
     if orphan_images:
         rows.append(("withheld after de-identification", "image: study withheld", "", len(orphan_images)))
     rows.append(("released", "studies (study list) / images (record list)", len(released_study_ids),
                  len(released_images)))
 
-    accounted_studies = len(released_study_ids) + len(withheld_studies) + len(held_back)
+    accounted_studies = len(released_study_ids) + len(withheld_studies) + len(explained)
     accounted_images = (len(released_images) + len(withheld_images) + len(quarantined_images)
                         + len(orphan_images))
     unaccounted_studies = n_studies - accounted_studies
@@ -176,7 +177,7 @@ def reconcile(
         "deidentified_reports": len(ok_reports),
         "quarantined_images": len(quarantined_images),
         "quarantined_reports": len(quarantined_reports),
-        "withheld_studies": len(withheld_studies) + len(held_back),
+        "withheld_studies": len(withheld_studies) + len(explained),
         "withheld_images": len(withheld_images) + len(orphan_images),
         "released_studies": len(released_study_ids),
         "released_images": len(released_images),
