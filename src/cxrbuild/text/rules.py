@@ -234,7 +234,10 @@ class RuleSet:
             return spans
         kept = []
         for span in spans:
-            if not span.strong and any(a <= span.start and span.end <= b for a, b in occurrences):
+            end = span.end - 1 if text[span.end - 1 : span.end] == "." else span.end
+            inside = [(a, b) for a, b in occurrences if a <= span.start and end <= b]
+            # a strong cue wins ("Dr. Foley"), unless the cue is itself part of the term ("Sister Mary Joseph")
+            if inside and (not span.strong or any(a < span.start for a, _ in inside)):
                 continue
             kept.append(span)
         return kept
@@ -377,6 +380,9 @@ class RuleSet:
             return mode == "title" and first and _is_capitalised(word)
         if mode == "title" and first:
             return _is_capitalised(word) or not names.is_common(word)
+        if not first and mode in {"title", "strong", "signature"} and word[:1].isupper() and not word.isupper():
+            # after a first name or initial, a capitalised word continues the name ("Jane Q. Mass")
+            return folded not in MONTH_WORDS and folded not in WEEKDAY_WORDS
         if _is_capitalised(word):
             if mode == "weak":
                 # in all-caps text a capital is no sign of a name
@@ -438,8 +444,8 @@ class RuleSet:
                 continue
             if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
                 continue
-            strict = credential in self.cues.weak_suffixes
-            span = self._name_before(text, match.start("sep"), strict=strict, source="name_credential", strong=True)
+            weak = credential in self.cues.weak_suffixes
+            span = self._name_before(text, match.start("sep"), strict=weak, source="name_credential", strong=True, any_capitalised=not weak)
             if span:
                 spans.append(span)
         for match in self.cues.after_name_re.finditer(text):
@@ -448,7 +454,9 @@ class RuleSet:
                 spans.append(span)
         return spans
 
-    def _name_before(self, text: str, end: int, strict: bool, source: str, strong: bool) -> RuleSpan | None:
+    def _name_before(
+        self, text: str, end: int, strict: bool, source: str, strong: bool, any_capitalised: bool = False
+    ) -> RuleSpan | None:
         """Walk back over up to four name words ending at ``end`` ("Roe, Jane Q." included).
 
         ``strict``: every word must look like a name (on the lists and not a
@@ -468,7 +476,7 @@ class RuleSet:
             if len(word) == 1:
                 if not word.isupper():
                     break
-            elif not _is_capitalised(word) or (strict and self.names.is_common(word) and not self.names.is_unambiguous_name(word)) or (self.names.is_common(word) and not self.names.is_name(word)):
+            elif not _is_capitalised(word) or (strict and self.names.is_common(word) and not self.names.is_unambiguous_name(word)) or (self.names.is_common(word) and not self.names.is_name(word) and not any_capitalised):
                 break
             if self._is_allowed_word(word) or fold(word) in self.cues.role_words or fold(word) in self.cues.cue_words:
                 break
@@ -500,6 +508,18 @@ class RuleSet:
                 continue
             if _is_capitalised(word) and names.is_name(word) and not self._is_allowed_word(word):
                 end = match.end("word")
+                continue
+            previous = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿ'’\-]+)\.?$", text[start:end])
+            if (
+                previous
+                and fold(previous.group(1)) in names.first
+                and _is_capitalised(word)
+                and not names.is_common(word)
+                and not self._is_allowed_word(word)
+                and fold(word) not in self.cues.suffix_folded
+                and fold(word) not in self.cues.role_words
+            ):
+                end = match.end("word")  # a first name's neighbour is the surname, listed or not
                 continue
             break
         # backwards

@@ -1,0 +1,164 @@
+"""Rule-based report de-identification: what must go, and what must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxrbuild.text.deid import ReportDeidentifier
+from cxrbuild.text.rules import _data_text, default_rules
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> ReportDeidentifier:
+    return ReportDeidentifier(settings={"use_model": False})
+
+
+def removed(deidentifier: ReportDeidentifier, text: str, phi: str, deny=()) -> bool:
+    """True when no letter or digit of ``phi`` survives in the output."""
+    result = deidentifier.deidentify(text, deny=deny)
+    start = text.index(phi)
+    covered = [False] * len(text)
+    for span in result.spans:
+        for index in range(span.start, span.end):
+            covered[index] = True
+    return all(covered[i] for i in range(start, start + len(phi)) if text[i].isalnum())
+
+
+@pytest.mark.parametrize(
+    "phi",
+    [
+        "03/12/2012", "3/12/12", "2012-03-12", "12.03.2012", "03-12-2012", "March 12, 2012", "Mar 12, 2012",
+        "Mar. 12, 2012", "12 March 2012", "12-Mar-2012", "March 12th, 2012", "the 3rd of March", "March 2012",
+        "3/12", "Tuesday, March 13, 2012", "20120312", "Sept 2011",
+    ],
+)
+def test_dates_in_every_written_form_are_removed(rules_only, phi):
+    assert removed(rules_only, f"Compared with the radiograph of {phi}, no change.", phi)
+
+
+@pytest.mark.parametrize("phi", ["10:15 a.m.", "10:15 AM", "22:30", "1015h", "1015 hrs", "3 pm", "07:45:12"])
+def test_times_are_removed(rules_only, phi):
+    assert removed(rules_only, f"The tube was repositioned at {phi} by the team.", phi)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Call (617) 555-0134 with questions.", "(617) 555-0134"),
+        ("Reached at 617-555-0134 x231.", "617-555-0134 x231"),
+        ("Dr. Roe was paged at pager 4-5678.", "4-5678"),
+        ("Fax 617.555.0199 for the report.", "617.555.0199"),
+        ("MRN: 12345678 confirmed.", "12345678"),
+        ("Accession # E7654321.", "E7654321"),
+        ("Order 2012-0012345 was placed.", "2012-0012345"),
+        ("SSN 123-45-6789 on file.", "123-45-6789"),
+        ("Questions to jroe@example.org please.", "jroe@example.org"),
+        ("Images at https://pacs.example.org/viewer?id=1234 today.", "https://pacs.example.org/viewer?id=1234"),
+        ("A 93-year-old woman with cough.", "93"),
+        ("History: 101 y/o man with fever.", "101"),
+        ("Lives at 123 Main Street, Springfield, IL 62704.", "123 Main Street"),
+        ("Lives at 123 Main Street, Springfield, IL 62704.", "IL 62704"),
+        ("Films from Mercy General Hospital were reviewed.", "Mercy General Hospital"),
+        ("Transferred from the Hospital of Saint Anne today.", "Hospital of Saint Anne"),
+        ("Patient was transferred to Farr 10 overnight.", "Farr 10"),
+        ("Now on Ward 7B.", "Ward 7B"),
+    ],
+)
+def test_numbers_contacts_ages_and_places_are_removed(rules_only, sentence, phi):
+    assert removed(rules_only, sentence, phi)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Findings discussed with Dr. Hall at the bedside.", "Hall"),
+        ("Findings were d/w Young, the covering NP.", "Young"),
+        ("Results given to Jane Q. Mass, MD, by phone.", "Jane Q. Mass"),
+        ("Electronically signed by: Karen O'Brien, MD", "Karen O'Brien"),
+        ("Signed: Bell, Andrew", "Bell, Andrew"),
+        ("These findings were discussed with Zwelinzima Okonkwo-Baptiste by telephone.", "Zwelinzima Okonkwo-Baptiste"),
+        ("Wibowo, Hansjoachim was notified at the time of the study.", "Wibowo, Hansjoachim"),
+        ("The study was reviewed with dr. gonzalez.", "gonzalez"),
+        ("Preliminary read provided to DALES SIOCHAIN in the ED.", "DALES SIOCHAIN"),
+    ],
+)
+def test_names_with_context_are_removed(rules_only, sentence, phi):
+    assert removed(rules_only, sentence, phi)
+
+
+def test_name_on_the_lists_is_removed_without_context(rules_only):
+    assert removed(rules_only, "Comparison with the film reviewed by the team and Svetlana Kowalczyk today.", "Svetlana Kowalczyk")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mass in the right upper lobe is unchanged.",
+        "Young woman with cough.",
+        "Gross appearance of the lungs is unchanged.",
+        "Hall effect artifacts are absent.",
+        "Bell-shaped chest wall deformity.",
+        "Trace left pleural effusion.",
+        "Tiny right apical pneumothorax.",
+        "The 4th anterior rib overlies the nodule.",
+        "Cardiothoracic ratio of 0.55.",
+        "A 3.2 x 2.8 cm nodule at T4 and L1, C7 intact.",
+        "PA and lateral views of the chest. AP portable upright view.",
+        "An 89-year-old man with dyspnea.",
+        "Endotracheal tube tip is 4.5 cm above the carina.",
+        "The patient may be repositioned.",
+        "There is a 2 mm nodule and a 10 mm nodule.",
+    ],
+)
+def test_clinical_text_is_left_alone(rules_only, sentence):
+    result = rules_only.deidentify(sentence)
+    assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def allow_terms() -> list[str]:
+    return [line.strip() for line in _data_text("allow_terms.txt").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_no_allow_listed_term_is_removed_by_the_rules(rules_only):
+    lost = []
+    for term in allow_terms():
+        for sentence in (f"There is {term} again noted.", f"{term} is unchanged.", f"Findings: {term}."):
+            result = rules_only.deidentify(sentence)
+            if term not in result.text:
+                lost.append((term, result.text))
+    assert not lost, lost[:20]
+
+
+def test_title_beats_the_allow_list(rules_only):
+    # an eponym is also a surname: with an explicit title it is a person
+    assert removed(rules_only, "Discussed with Dr. Foley at 10:15.", "Foley")
+
+
+def test_existing_underscores_are_kept(rules_only):
+    text = "___ year old woman. Comparison: ___. Discussed with Dr. ___ at ___."
+    result = rules_only.deidentify(text)
+    assert result.text == text
+    assert result.spans == []
+
+
+def test_deny_list_removes_the_ehr_identifiers_even_without_context(rules_only):
+    text = "Patient Snow seen. Old id 00123456 and phone 617 555 0100. Lake view unchanged. Young woman."
+    deny = ["SNOW^LAKE", "00123456", "617-555-0100"]
+    result = rules_only.deidentify(text, deny=deny)
+    assert "Snow" not in result.text
+    assert "00123456" not in result.text
+    assert "617 555 0100" not in result.text
+    # a common-word name part goes only where it is written as a name
+    assert "Lake view" not in result.text
+    assert "Young woman" in result.text
+
+
+def test_ages_up_to_89_are_kept_and_over_89_removed(rules_only):
+    assert rules_only.deidentify("An 89 year old man.").text == "An 89 year old man."
+    assert rules_only.deidentify("A 90 year old man.").text == "A ___ year old man."
+
+
+def test_rules_digest_changes_with_the_data_files():
+    rules = default_rules()
+    assert len(rules.digest) == 64
+    assert rules.pattern_version
