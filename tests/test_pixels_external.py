@@ -167,7 +167,7 @@ def test_names_dates_and_sex_are_read_and_decided_phi(cleaned: dict) -> None:
 
 def test_verification_flags_the_original_and_passes_the_cleaned(cleaned: dict, external_dir: Path) -> None:
     name = "presidio_CT_localizer_burnedin.dcm"
-    original, dataset, result = cleaned[name]
+    _, dataset, result = cleaned[name]
     deny = ["KAUFMAN", "SCOTT"]
     findings = verify_pixels(pydicom.dcmread(external_dir / name), deny)
     assert findings, "the uncleaned image must fail verification"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 
 # Where Tesseract's trained data is installed by common packagings, newest first.
 TESSDATA_CANDIDATES = (
@@ -140,36 +141,40 @@ def _engine() -> _Engine:
     return _ENGINE
 
 
-def prepare_crop(binary_text: np.ndarray, text_height: int, margin: int = 8) -> tuple[np.ndarray, float]:
-    """Turn a boolean text mask into black-on-white 8-bit, upscaled so letters are ~32 px tall.
+def prepare_crop(text: np.ndarray, text_height: int, margin: int = 8) -> tuple[np.ndarray, float]:
+    """Turn a text crop into black-on-white 8-bit, upscaled so letters are ~32 px tall.
 
-    Returns the image and the scale factor applied (crop coordinates = image / scale - margin).
+    ``text`` is a boolean mask of text pixels, or an 8-bit grey crop with dark
+    text on a light ground (interpolated when upscaled, which keeps thin
+    anti-aliased strokes whole). Returns the image and the integer scale
+    factor (crop coordinates = image coordinates / scale - margin).
     """
-    scale = 1.0
+    factor = 1
     if 0 < text_height < TARGET_TEXT_HEIGHT:
-        scale = min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / text_height)
-    mask = binary_text
-    if scale > 1.0:
-        factor = int(np.ceil(scale))
-        scale = float(factor)
-        mask = np.repeat(np.repeat(mask, factor, axis=0), factor, axis=1)
-    image = np.where(mask, 0, 255).astype(np.uint8)
-    pad = int(margin * max(scale, 1.0))
-    image = np.pad(image, pad, constant_values=255)
-    return image, scale
+        factor = int(np.ceil(min(MAX_UPSCALE, TARGET_TEXT_HEIGHT / text_height)))
+    if text.dtype == bool:
+        image = np.where(text, 0, 255).astype(np.uint8)
+        if factor > 1:
+            image = np.repeat(np.repeat(image, factor, axis=0), factor, axis=1)
+    else:
+        image = np.ascontiguousarray(text, dtype=np.uint8)
+        if factor > 1:
+            height, width = image.shape
+            resized = Image.fromarray(image).resize((width * factor, height * factor), Image.BILINEAR)
+            image = np.asarray(resized)
+    image = np.pad(image, margin * factor, constant_values=255)
+    return image, float(factor)
 
 
-def read_text_mask(
-    binary_text: np.ndarray, text_height: int, single_line: bool = True
-) -> list[OcrWord]:
-    """OCR a boolean mask of text pixels; word boxes come back in the mask's coordinates."""
-    if binary_text.size == 0 or not binary_text.any():
+def read_text_mask(text: np.ndarray, text_height: int, single_line: bool = True) -> list[OcrWord]:
+    """OCR a text crop (bool mask, or grey with dark text); word boxes in the crop's coordinates."""
+    if text.size == 0 or (text.dtype == bool and not text.any()):
         return []
     margin = 8
-    image, scale = prepare_crop(binary_text, text_height, margin=margin)
-    pad = int(margin * max(scale, 1.0))
+    image, scale = prepare_crop(text, text_height, margin=margin)
+    pad = int(margin * scale)
     words = _engine().read(image, single_line=single_line)
-    height, width = binary_text.shape
+    height, width = text.shape
     out: list[OcrWord] = []
     for word in words:
         x0, y0, x1, y1 = word.box

@@ -118,6 +118,10 @@ def approximate_substring_distance(needle: str, haystack: str) -> int:
     return min(previous)
 
 
+# Words this short are too easily produced by misreading anything: no folding, no edits.
+SHORT_WORD = 3
+
+
 def allowed_edits(length: int) -> int:
     """Edits tolerated when matching a string of ``length`` folded characters."""
     if length < 5:
@@ -134,11 +138,14 @@ class KeepList:
     words: frozenset[str]  # folded
     patterns: tuple[re.Pattern[str], ...]
     value_after: frozenset[str]  # folded
+    short_words: frozenset[str] = frozenset()  # upper case, as printed
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
+        words = [str(word) for word in data.get("words", ())]
         return cls(
-            words=frozenset(fold(word) for word in data.get("words", ())),
+            short_words=frozenset(word.upper() for word in words if len(word) <= SHORT_WORD),
+            words=frozenset(fold(word) for word in words),
             patterns=tuple(
                 re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()
             ),
@@ -152,13 +159,17 @@ class KeepList:
             return False
         if any(pattern.fullmatch(stripped) for pattern in self.patterns):
             return True
+        if self._matches_part(stripped):  # also "SEMI-UPRIGHT" misread as a whole
+            return True
         parts = [part for part in re.split(r"[-/]", stripped) if part]
-        return bool(parts) and all(self._matches_part(part) for part in parts)
+        return len(parts) > 1 and all(self._matches_part(part) for part in parts)
 
     def _matches_part(self, part: str) -> bool:
+        upper = part.upper()
+        if len(upper) <= SHORT_WORD:
+            # "it" must not pass for "LT", nor "5" for "S": short words match as printed
+            return upper in self.short_words
         folded = fold(part)
-        if not folded:
-            return False
         if folded in self.words:
             return True
         tolerance = allowed_edits(len(folded))
@@ -253,7 +264,8 @@ def classify_words(
     patterns: PhiPatterns,
     deny: DenyList,
     default_decision: str = "phi",
-    keep_min_confidence: float = 50.0,
+    keep_min_confidence: float = 30.0,
+    short_min_confidence: float = 75.0,
 ) -> list[WordDecision]:
     """Decide each word of one line; ``words`` are (text, OCR confidence) in reading order.
 

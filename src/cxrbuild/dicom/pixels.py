@@ -43,7 +43,7 @@ from cxrbuild.dicom.phitext import (
     classify_words,
     load_yaml_resource,
 )
-from cxrbuild.dicom.textdetect import CONTRAST_PLANES, DetectionSettings, TextLine, find_text_lines
+from cxrbuild.dicom.textdetect import STROKE_PLANES, DetectionSettings, TextLine, find_text_lines
 
 log = logging.getLogger("cxrbuild.pixels")
 
@@ -71,8 +71,11 @@ class PixelPolicy:
 
     default_decision: str = "phi"
     unreadable_decision: str = "phi"
-    keep_min_confidence: float = 50.0
+    keep_min_confidence: float = 30.0
+    short_keep_min_confidence: float = 75.0
     single_glyph_min_confidence: float = 60.0
+    single_stroke_glyph_min_confidence: float = 80.0
+    min_glyph_alignment: float = 0.75
     padding_px: int = 3
     padding_fraction: float = 0.25
     lossy_target_transfer_syntax: str = "1.2.840.10008.1.2.1"
@@ -110,7 +113,10 @@ class PixelPolicy:
                 "default_decision",
                 "unreadable_decision",
                 "keep_min_confidence",
+                "short_keep_min_confidence",
                 "single_glyph_min_confidence",
+                "single_stroke_glyph_min_confidence",
+                "min_glyph_alignment",
                 "padding_px",
                 "padding_fraction",
                 "lossy_target_transfer_syntax",
@@ -147,6 +153,7 @@ class TextRegion:
     decision: str  # "phi" | "keep"
     reason: str
     frame: int = 0
+    line: int = -1  # index of the text line it was read in (words of one line share it)
 
 
 @dataclass
@@ -253,11 +260,12 @@ def _frame_indices(n_frames: int, limit: int) -> list[int]:
 
 def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading:
     """OCR one candidate line (identical crops in other frames are read once)."""
+    crop = line.grey if line.grey is not None else line.mask
     key = hashlib.blake2b(
-        line.mask.tobytes() + bytes(str(line.mask.shape), "ascii"), digest_size=16
+        crop.tobytes() + bytes(f"{crop.shape}{crop.dtype}{line.glyph_height}", "ascii"), digest_size=16
     ).digest()
     if key not in cache:
-        words = ocr.read_text_mask(line.mask, line.glyph_height)
+        words = ocr.read_text_mask(crop, line.glyph_height)
         cache[key] = _LineReading([(w.text, w.confidence, w.box) for w in words])
     return cache[key]
 
@@ -266,11 +274,32 @@ def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) ->
     return any(any(ch in _ALNUM for ch in text) and conf >= min_confidence for text, conf, _ in words)
 
 
+def _reads_well(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
+    """A word of two letters or digits or more, read with high confidence."""
+    return any(sum(ch in _ALNUM for ch in text) >= 2 and conf >= min_confidence for text, conf, _ in words)
+
+
 def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool:
-    """Whether a candidate line is text at all (blobs, icons and wires are not)."""
+    """Whether a candidate line is text at all (blobs, icons, wires and bone edges are not).
+
+    Lines at an extreme or device value are text when they read, or when they
+    hold several glyphs (then they are removed even if unreadable). Lines
+    found only as thin strokes are text when a real word reads with high
+    confidence, or when their glyphs stand on one baseline (printed text
+    does, bone edges, wires and noise do not) and either read or are several.
+    """
+    strict = policy.single_stroke_glyph_min_confidence
+    if line.plane in STROKE_PLANES:
+        if line.n_glyphs == 1:
+            return _readable(reading.words, strict)
+        if _reads_well(reading.words, strict):
+            return True
+        if line.aligned < policy.min_glyph_alignment:
+            return False
+        if line.n_glyphs < 3:
+            return _readable(reading.words, policy.single_glyph_min_confidence)
+        return True
     if line.n_glyphs == 1:
-        return _readable(reading.words, policy.single_glyph_min_confidence)
-    if line.plane in CONTRAST_PLANES and line.n_glyphs < 3:
         return _readable(reading.words, policy.single_glyph_min_confidence)
     return True
 
@@ -311,6 +340,7 @@ def _line_regions(
         deny,
         default_decision=policy.default_decision,
         keep_min_confidence=policy.keep_min_confidence,
+        short_min_confidence=policy.short_keep_min_confidence,
     )
     extents = [box for _, _, box in words]
     orphans: list[Box] = []
@@ -338,29 +368,71 @@ def _line_regions(
     return regions
 
 
+def _phi_runs(
+    regions: Sequence[TextRegion], glyph_heights: Sequence[int], line_boxes: Mapping[tuple[int, int], Box]
+) -> list[tuple[Box, int]]:
+    """Boxes of the runs of PHI words of each line, with their glyph heights.
+
+    A run reaches from the kept word (or line end) before it to the kept word
+    (or line end) after it and spans the line's full height, so glyphs OCR
+    skipped or split off between or beside PHI words go with them.
+    """
+    by_line: dict[tuple[int, int], list[tuple[TextRegion, int]]] = {}
+    for region, height in zip(regions, glyph_heights, strict=True):
+        by_line.setdefault((region.frame, region.line), []).append((region, height))
+    runs: list[tuple[Box, int]] = []
+    for key, members in by_line.items():
+        members.sort(key=lambda item: item[0].box[0])
+        line_box = line_boxes.get(key)
+        left_limit = line_box[0] if line_box else None
+        current: Box | None = None
+        height = 0
+        for region, glyph_height in members:
+            if region.decision == "phi":
+                current = region.box if current is None else _union(current, region.box)
+                height = max(height, glyph_height)
+                continue
+            if current is not None:
+                runs.append((_run_box(current, left_limit, region.box[0], line_box), height))
+            current, height, left_limit = None, 0, region.box[2]
+        if current is not None:
+            runs.append((_run_box(current, left_limit, line_box[2] if line_box else None, line_box), height))
+    return runs
+
+
+def _run_box(phi: Box, left: int | None, right: int | None, line_box: Box | None) -> Box:
+    """A PHI run widened to its limits (kept words or line ends) and to the line's height."""
+    if line_box is None or left is None or right is None:
+        return phi
+    return (min(phi[0], left), min(phi[1], line_box[1]), max(phi[2], right), max(phi[3], line_box[3]))
+
+
 def _boxes_from_regions(
-    regions: Sequence[TextRegion], glyph_heights: Sequence[int], policy: PixelPolicy, rows: int, cols: int
+    regions: Sequence[TextRegion],
+    glyph_heights: Sequence[int],
+    line_boxes: Mapping[tuple[int, int], Box],
+    policy: PixelPolicy,
+    rows: int,
+    cols: int,
 ) -> list[Box]:
-    """Padded boxes of the PHI regions; padding never spills onto a kept marker."""
+    """Padded boxes of the PHI words; padding never spills onto a kept marker."""
     kept = [region.box for region in regions if region.decision == "keep"]
     boxes: list[Box] = []
-    for region, height in zip(regions, glyph_heights, strict=True):
-        if region.decision != "phi":
-            continue
+    for phi_box, height in _phi_runs(regions, glyph_heights, line_boxes):
         pad = max(policy.padding_px, round(policy.padding_fraction * height))
-        padded = list(_pad(region.box, pad, rows, cols))
+        padded = list(_pad(phi_box, pad, rows, cols))
         for marker in kept:
-            if not _intersects(tuple(padded), marker) or _intersects(region.box, marker):
+            if not _intersects(tuple(padded), marker) or _intersects(phi_box, marker):
                 continue  # a marker touching the PHI itself loses (fail closed)
             # pull the padded edge back to the marker, never inside the PHI's own extent
-            if marker[0] >= region.box[2]:
-                padded[2] = max(region.box[2], min(padded[2], marker[0]))
-            elif marker[2] <= region.box[0]:
-                padded[0] = min(region.box[0], max(padded[0], marker[2]))
-            elif marker[1] >= region.box[3]:
-                padded[3] = max(region.box[3], min(padded[3], marker[1]))
-            elif marker[3] <= region.box[1]:
-                padded[1] = min(region.box[1], max(padded[1], marker[3]))
+            if marker[0] >= phi_box[2]:
+                padded[2] = max(phi_box[2], min(padded[2], marker[0]))
+            elif marker[2] <= phi_box[0]:
+                padded[0] = min(phi_box[0], max(padded[0], marker[2]))
+            elif marker[1] >= phi_box[3]:
+                padded[3] = max(phi_box[3], min(padded[3], marker[1]))
+            elif marker[3] <= phi_box[1]:
+                padded[1] = min(phi_box[1], max(padded[1], marker[3]))
         boxes.append(tuple(padded))
     return merge_boxes(boxes)
 
@@ -395,6 +467,8 @@ def find_text(
     cache: dict[bytes, _LineReading] = {}
     regions: list[TextRegion] = []
     heights: list[int] = []
+    line_index = -1
+    line_boxes: dict[tuple[int, int], Box] = {}
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
             lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values)
@@ -402,12 +476,15 @@ def find_text(
                 reading = _read_line(line, cache)
                 if not _is_text(line, reading, policy):
                     continue
+                line_index += 1
+                line_boxes[(frame, line_index)] = line.box
                 for region, _extent in _line_regions(line, reading, policy, deny_list, frame):
+                    region.line = line_index
                     regions.append(region)
                     heights.append(line.glyph_height)
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err
-    boxes = _boxes_from_regions(regions, heights, policy, rows, cols)
+    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols)
     return regions, boxes, image
 
 

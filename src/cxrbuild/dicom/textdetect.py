@@ -8,16 +8,19 @@ binarized at
 2. the minimum stored value (plus a small tolerance),
 3. the fixed text value(s) of the device's manufacturer (config table),
 
-and, because overlay renderers also draw text in mid greys and colours
-(ultrasound, secondary captures), at
+and, because overlay renderers also draw text in mid greys and colours, over
+anatomy as well as on flat panels (ultrasound, secondary captures, some CR
+consoles), at
 
-4. strong local contrast in the display image (a pixel far brighter or darker
-   than the mean of its neighbourhood).
+4. thin strokes: pixels far brighter (white top-hat) or darker (black
+   top-hat) than a grey-level opening/closing of the display image, i.e.
+   structures narrower than a pen stroke, whatever the grey behind them.
 
-In each binary plane, connected components shaped like glyphs are kept
-(height, aspect, fill), grouped into horizontal lines by size and distance,
-and lines that do not contrast strongly with their surroundings are dropped.
-Only the lines found here are ever given to OCR.
+Large frames are searched at a reduced scale (block maximum of the masks,
+block mean of the display) and each candidate line is then re-binarized at
+full resolution inside its box. In each plane, connected components shaped
+like glyphs (height, aspect, fill) are grouped into horizontal lines by size
+and distance; only these lines are ever given to OCR.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import numpy as np
 from scipy import ndimage
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
-CONTRAST_PLANES = frozenset({"bright", "dark"})
+STROKE_PLANES = frozenset({"bright", "dark"})
 
 
 @dataclass(frozen=True)
@@ -38,19 +41,20 @@ class DetectionSettings:
 
     extreme_tolerance: float = 0.01  # fraction of the stored range counted as "at the extreme"
     value_tolerance: int = 2  # stored-value tolerance around a device's fixed text value
-    min_glyph_height: int = 5  # px; smaller text is unreadable on a radiograph anyway
+    detection_short_side: int = 1000  # frames are searched at a scale where the short side is about this
+    min_glyph_height: int = 6  # px at full resolution
     max_glyph_height_fraction: float = 0.08  # of the shorter image side
     max_glyph_height_floor: int = 24  # px; lower bound of the above on small images
     min_glyph_area: int = 6
     max_component_width_ratio: float = 14.0  # touching glyphs form wide components
     line_gap_factor: float = 1.5  # max gap between glyphs of one line, in glyph heights
     line_height_ratio: float = 2.6  # max height ratio of glyphs in one line
-    min_line_contrast: float = 60.0  # display grey levels between text and its surroundings
-    contrast_plane: bool = True
-    contrast_window: int = 15  # px, neighbourhood of the local-contrast plane
-    contrast_threshold: float = 70.0  # display grey levels above/below the neighbourhood mean
-    flat_ground_tolerance: int = 12  # display grey levels; overlay panels are one colour
-    flat_ground_fraction: float = 0.7
+    min_line_contrast: float = 40.0  # display grey levels between text and its surroundings
+    stroke_planes: bool = True
+    stroke_width: int = 9  # px at search scale: wider structures are background, not pen strokes
+    stroke_threshold: float = 40.0  # display grey levels a stroke surely stands out from its background
+    min_stroke_threshold: float = 8.0  # ...and the least, used on frames whose strokes are not noisy
+    stroke_noise_factor: float = 1.5  # threshold = this x the 95th percentile of the frame's stroke map
     max_lines: int = 400  # per frame; more means the planes caught texture, not text
     max_pixels_text_fraction: float = 0.25  # a plane covering more of the image is background
 
@@ -60,63 +64,94 @@ class TextLine:
     """A candidate line of text: its box, its text pixels and its typical glyph height."""
 
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 (half-open) in frame coordinates
-    glyph_height: int
+    glyph_height: int  # px at full resolution
     n_glyphs: int
     plane: str  # which binarization found it
-    mask: np.ndarray = field(repr=False)  # bool, text pixels inside box
+    mask: np.ndarray = field(repr=False)  # bool, text pixels inside box (full resolution)
     glyph_boxes: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
+    # the crop as OCR should see it: dark text on a light ground (stroke planes);
+    # None means "read the mask"
+    grey: np.ndarray | None = field(default=None, repr=False)
+    aligned: float = 1.0  # fraction of glyphs on the line's baseline
 
 
-def binary_planes(
-    stored: np.ndarray,
-    display: np.ndarray,
-    settings: DetectionSettings,
-    text_values: Sequence[Sequence[int] | int] = (),
-) -> list[tuple[str, np.ndarray]]:
-    """The binarizations of one frame, in order of trust (extremes first).
+def alignment(glyph_boxes: Sequence[tuple[int, ...]], tolerance: int = 1) -> float:
+    """Fraction of glyphs standing on the line's median baseline (printed text does; blobs do not).
 
-    ``stored`` is the frame's stored values (2-D; for colour, 3-D with samples
-    last); ``display`` the 8-bit grey image a viewer would show (white = bright).
+    Heights are not compared: mixed case differs in height by design.
     """
-    planes: list[tuple[str, np.ndarray]] = []
+    if len(glyph_boxes) < 2:
+        return 1.0
+    heights = np.array([b[3] - b[1] for b in glyph_boxes], dtype=np.float64)
+    bottoms = np.array([b[3] for b in glyph_boxes], dtype=np.float64)
+    height = float(np.median(heights))
+    slack = max(float(tolerance), 0.12 * height)
+    return float((np.abs(bottoms - np.median(bottoms)) <= slack).mean())
+
+
+def search_scale(shape: tuple[int, int], settings: DetectionSettings) -> int:
+    """Integer reduction factor of the search (1 for small frames)."""
+    return max(1, min(4, round(min(shape) / max(settings.detection_short_side, 1))))
+
+
+def _block_any(mask: np.ndarray, factor: int) -> np.ndarray:
+    if factor == 1:
+        return mask
+    rows, cols = (mask.shape[0] // factor) * factor, (mask.shape[1] // factor) * factor
+    return mask[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor).any(axis=(1, 3))
+
+
+def _block_mean(image: np.ndarray, factor: int) -> np.ndarray:
+    if factor == 1:
+        return image
+    rows, cols = (image.shape[0] // factor) * factor, (image.shape[1] // factor) * factor
+    blocks = image[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor)
+    return blocks.mean(axis=(1, 3), dtype=np.float32).astype(np.uint8)
+
+
+def _value_masks(
+    stored: np.ndarray, display: np.ndarray, settings: DetectionSettings, text_values: Sequence
+) -> list[tuple[str, np.ndarray]]:
+    """Full-resolution masks of the extreme and device text values."""
+    masks: list[tuple[str, np.ndarray]] = []
     if stored.ndim == 2:
         lo, hi = int(stored.min()), int(stored.max())
-        tolerance = max(1, round(settings.extreme_tolerance * (hi - lo)))
         if hi > lo:
-            planes.append(("max", stored >= hi - tolerance))
-            planes.append(("min", stored <= lo + tolerance))
+            tolerance = max(1, round(settings.extreme_tolerance * (hi - lo)))
+            masks.append(("max", stored >= hi - tolerance))
+            masks.append(("min", stored <= lo + tolerance))
         for value in text_values:
             if isinstance(value, Sequence):
                 continue  # colour values do not apply to a grey image
-            planes.append((f"value {value}", np.abs(stored.astype(np.int64) - int(value)) <= settings.value_tolerance))
+            masks.append((f"value {value}", np.abs(stored.astype(np.int64) - int(value)) <= settings.value_tolerance))
     else:
-        # colour: text is drawn brightest (white/grey/colour) or at a device colour
-        brightness = display
-        planes.append(("max", brightness >= int(brightness.max()) - max(1, int(2.55 * settings.extreme_tolerance * 100))))
+        tolerance = max(1, round(2.55 * settings.extreme_tolerance * 100))
+        masks.append(("max", display >= int(display.max()) - tolerance))
         for value in text_values:
             if not isinstance(value, Sequence) or len(value) != stored.shape[-1]:
                 continue
             diff = np.abs(stored.astype(np.int16) - np.asarray(value, dtype=np.int16)).max(axis=-1)
-            planes.append((f"value {tuple(value)}", diff <= settings.value_tolerance))
-    if settings.contrast_plane:
-        planes.extend(contrast_planes(display, settings))
+            masks.append((f"value {tuple(value)}", diff <= settings.value_tolerance))
     limit = settings.max_pixels_text_fraction * display.size
-    return [(name, plane) for name, plane in planes if 0 < np.count_nonzero(plane) <= limit or name in {"max", "min"}]
+    # a plane covering much of the frame is background (air, collimation), but the
+    # extremes are always searched: text sits inside such backgrounds
+    return [(n, m) for n, m in masks if n in {"max", "min"} or 0 < np.count_nonzero(m) <= limit]
 
 
-def contrast_planes(display: np.ndarray, settings: DetectionSettings) -> list[tuple[str, np.ndarray]]:
-    """Pixels much brighter (or darker) than their neighbourhood's mean: text at any grey or colour."""
-    image = display.astype(np.float32)
-    local_mean = ndimage.uniform_filter(image, size=settings.contrast_window, mode="nearest")
-    difference = image - local_mean
-    return [
-        ("bright", difference >= settings.contrast_threshold),
-        ("dark", difference <= -settings.contrast_threshold),
-    ]
+def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
+    """How far each pixel stands out from a grey opening (bright) or closing (dark) of ``display``.
+
+    A morphological top-hat: structures narrower than ``width`` (pen strokes)
+    keep their contrast, wider ones (anatomy, panels, gradients) drop to zero.
+    """
+    size = (width, width)
+    if bright:
+        return display.astype(np.int16) - ndimage.grey_opening(display, size=size).astype(np.int16)
+    return ndimage.grey_closing(display, size=size).astype(np.int16) - display.astype(np.int16)
 
 
 def _glyph_components(
-    plane: np.ndarray, settings: DetectionSettings
+    plane: np.ndarray, min_height: int, max_height: int, settings: DetectionSettings
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]], np.ndarray]:
     """Label ``plane``; return the labels, the boxes of glyph-like components, and a
     per-label flag of components too large to be text (background, anatomy)."""
@@ -126,8 +161,8 @@ def _glyph_components(
         return labels, [], too_large
     slices = ndimage.find_objects(labels)
     areas = np.bincount(labels.ravel(), minlength=count + 1)
-    max_height = max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(plane.shape)))
     boxes: list[tuple[int, int, int, int]] = []
+    min_area = max(3, settings.min_glyph_area * min_height // max(settings.min_glyph_height, 1))
     for index, region in enumerate(slices, start=1):
         if region is None:
             continue
@@ -135,10 +170,10 @@ def _glyph_components(
         height = rows.stop - rows.start
         width = cols.stop - cols.start
         area = int(areas[index])
-        if height > max_height or width > settings.max_component_width_ratio * max(height, max_height):
+        if height > max_height or width > settings.max_component_width_ratio * max_height:
             too_large[index] = True
             continue
-        if height < settings.min_glyph_height or area < settings.min_glyph_area:
+        if height < min_height or area < min_area:
             continue
         if width > settings.max_component_width_ratio * height:
             continue
@@ -173,11 +208,11 @@ def _group_lines(boxes: list[tuple[int, int, int, int]], settings: DetectionSett
         return i
 
     order = np.argsort(x0)
+    widest_reach = settings.line_gap_factor * heights.max()
     # sweep left to right; compare each glyph with the ones that start within reach
-    reach = settings.line_gap_factor * heights
     for position, i in enumerate(order):
         for j in order[position + 1 :]:
-            if x0[j] > x1[i] + reach[i] and x0[j] > x1[i] + settings.line_gap_factor * heights.max():
+            if x0[j] > x1[i] + widest_reach:
                 break
             gap = max(x0[j] - x1[i], x0[i] - x1[j], 0.0)
             tall, short = max(heights[i], heights[j]), min(heights[i], heights[j])
@@ -204,62 +239,121 @@ def find_text_lines(
     text_values: Sequence[Sequence[int] | int] = (),
 ) -> list[TextLine]:
     """Candidate text lines of one frame, from every binary plane, without duplicates."""
-    found: list[TextLine] = []
     rows, cols = display.shape
-    for plane_name, plane in binary_planes(stored, display, settings, text_values):
-        labels, boxes, too_large = _glyph_components(plane, settings)
+    factor = search_scale((rows, cols), settings)
+    min_height = max(3, -(-settings.min_glyph_height // factor))
+    max_height = max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(rows, cols)))
+    max_height_small = max(min_height + 1, max_height // factor)
+
+    full_masks = dict(_value_masks(stored, display, settings, text_values))
+    planes: list[tuple[str, np.ndarray]] = [(name, _block_any(mask, factor)) for name, mask in full_masks.items()]
+    small_display = _block_mean(display, factor) if settings.stroke_planes else None
+    thresholds: dict[str, float] = {}
+    if small_display is not None:
+        for name in ("bright", "dark"):
+            strokes = stroke_map(small_display, settings.stroke_width, bright=name == "bright")
+            thresholds[name] = stroke_threshold(strokes, settings)
+            planes.append((name, strokes >= thresholds[name]))
+
+    found: list[TextLine] = []
+    for plane_name, plane in planes:
+        labels, boxes, _too_large = _glyph_components(plane, min_height, max_height_small, settings)
+        if plane_name in STROKE_PLANES:
+            # the opening/closing is unreliable at the frame's edge (collimator edges, padding)
+            edge_rows, edge_cols = plane.shape
+            boxes = [b for b in boxes if b[0] > 0 and b[1] > 0 and b[2] < edge_cols and b[3] < edge_rows]
         if not boxes:
             continue
         for group in _group_lines(boxes, settings):
-            glyph_boxes = [boxes[i] for i in group]
-            heights = sorted(b[3] - b[1] for b in glyph_boxes)
-            glyph_height = heights[len(heights) // 2]
-            x0 = min(b[0] for b in glyph_boxes)
-            y0 = min(b[1] for b in glyph_boxes)
-            x1 = max(b[2] for b in glyph_boxes)
-            y1 = max(b[3] for b in glyph_boxes)
-            # punctuation and diacritics beside the glyphs belong to the line too
-            margin = max(2, glyph_height // 3)
-            bx0, by0 = max(0, x0 - margin), max(0, y0 - margin // 2)
-            bx1, by1 = min(cols, x1 + margin), min(rows, y1 + margin // 2)
-            box = (bx0, by0, bx1, by1)
-            if any(_overlap_fraction(box, line.box) > 0.6 for line in found):
-                continue
-            # the line's pixels, without background or anatomy reaching into its box
-            mask = plane[by0:by1, bx0:bx1] & ~too_large[labels[by0:by1, bx0:bx1]]
-            if not _contrasts(display[by0:by1, bx0:bx1], mask, settings):
-                continue
-            # the local-contrast planes also catch wires, clips and bone edges; overlay
-            # text at a mid grey is drawn on a flat panel, anatomy is never flat
-            if plane_name in CONTRAST_PLANES and not _flat_ground(display[by0:by1, bx0:bx1], mask, settings):
-                continue
-            found.append(
-                TextLine(box, glyph_height, len(glyph_boxes), plane_name, mask, glyph_boxes)
+            glyph_boxes = [tuple(v * factor for v in boxes[i]) for i in group]
+            line = _refine_line(
+                plane_name, glyph_boxes, display, full_masks, settings, factor, thresholds.get(plane_name, 0.0)
             )
+            if line is None:
+                continue
+            if any(_overlap_fraction(line.box, other.box) > 0.6 for other in found):
+                continue
+            found.append(line)
         del labels
         if len(found) > settings.max_lines:
             break
     return found
 
 
-def _flat_ground(display_crop: np.ndarray, mask: np.ndarray, settings: DetectionSettings) -> bool:
-    """True when the pixels around the glyphs (anti-aliased rims excluded) are nearly one value."""
-    rim = ndimage.binary_dilation(mask, structure=EIGHT_CONNECTED, iterations=2)
-    ground = display_crop[~rim].astype(np.int16)
-    if ground.size < 8:
-        return False
-    median = int(np.median(ground))
-    flat = np.count_nonzero(np.abs(ground - median) <= settings.flat_ground_tolerance)
-    return flat >= settings.flat_ground_fraction * ground.size
+def stroke_threshold(strokes: np.ndarray, settings: DetectionSettings) -> float:
+    """The stroke contrast that counts as text in this frame.
+
+    Faint text over smooth anatomy needs a low threshold, a noisy detector a
+    high one: the threshold follows the frame's own stroke noise (a high
+    percentile of a subsample of the stroke map), within fixed bounds.
+    """
+    sample = strokes[::4, ::4]
+    noise = float(np.percentile(sample, 95)) if sample.size else 0.0
+    return float(np.clip(settings.stroke_noise_factor * noise, settings.min_stroke_threshold, settings.stroke_threshold))
 
 
-def _contrasts(display_crop: np.ndarray, mask: np.ndarray, settings: DetectionSettings) -> bool:
-    """True when the text pixels stand out from the rest of the box as burned-in text does."""
+def _refine_line(
+    plane_name: str,
+    glyph_boxes: list[tuple[int, ...]],
+    display: np.ndarray,
+    full_masks: dict[str, np.ndarray],
+    settings: DetectionSettings,
+    factor: int,
+    threshold: float,
+) -> TextLine | None:
+    """Re-binarize a candidate line at full resolution inside its box; None if it is not text."""
+    rows, cols = display.shape
+    heights = sorted(b[3] - b[1] for b in glyph_boxes)
+    glyph_height = heights[len(heights) // 2]
+    x0 = min(b[0] for b in glyph_boxes)
+    y0 = min(b[1] for b in glyph_boxes)
+    x1 = max(b[2] for b in glyph_boxes)
+    y1 = max(b[3] for b in glyph_boxes)
+    # punctuation and diacritics beside the glyphs belong to the line too
+    margin = max(2, glyph_height // 3, factor)
+    box = (max(0, x0 - margin), max(0, y0 - margin // 2 - factor), min(cols, x1 + margin), min(rows, y1 + margin // 2 + factor))
+    bx0, by0, bx1, by1 = box
+    crop = display[by0:by1, bx0:bx1]
+    grey = None
+    if plane_name in STROKE_PLANES:
+        # the stroke map of the crop at full resolution, with room for the opening
+        width = settings.stroke_width * factor
+        pad = width
+        px0, py0 = max(0, bx0 - pad), max(0, by0 - pad)
+        px1, py1 = min(cols, bx1 + pad), min(rows, by1 + pad)
+        strokes = stroke_map(display[py0:py1, px0:px1], width, bright=plane_name == "bright")
+        strokes = strokes[by0 - py0 : by1 - py0, bx0 - px0 : bx1 - px0]
+        mask = strokes >= threshold
+        peak = int(strokes.max())
+        if peak <= 0:
+            return None
+        grey = (255 - np.clip(strokes.astype(np.float32) * (255.0 / peak), 0, 255)).astype(np.uint8)
+    else:
+        mask = full_masks[plane_name][by0:by1, bx0:bx1].copy()
+        # drop background or anatomy reaching into the box (components taller than a glyph)
+        labels, count = ndimage.label(mask, structure=EIGHT_CONNECTED)
+        if count:
+            for index, region in enumerate(ndimage.find_objects(labels), start=1):
+                if region is not None and region[0].stop - region[0].start > max(1.6 * glyph_height, glyph_height + 2 * factor + 2):
+                    mask[region][labels[region] == index] = False
     if not mask.any() or mask.all():
+        return None
+    minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
+    if not _contrasts(crop, mask, minimum):
+        return None
+    return TextLine(
+        box, glyph_height, len(glyph_boxes), plane_name, mask, list(glyph_boxes), grey, alignment(glyph_boxes, factor)
+    )
+
+
+def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bool:
+    """True when the text pixels stand out from the pixels right around them."""
+    rim = ndimage.binary_dilation(mask, structure=EIGHT_CONNECTED, iterations=2) & ~mask
+    if not rim.any():
         return False
-    text = display_crop[mask].astype(np.float32)
-    ground = display_crop[~mask].astype(np.float32)
-    return abs(float(np.median(text)) - float(np.median(ground))) >= settings.min_line_contrast
+    text = float(np.median(display_crop[mask]))
+    ground = float(np.median(display_crop[rim]))
+    return abs(text - ground) >= minimum
 
 
 def _overlap_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
