@@ -262,3 +262,34 @@ def test_text_burned_into_pixels_fails_the_audit(copy: tuple[Path, str, Path], t
     assert ocr_hits and ocr_hits[0]["file"] == IMAGE
     assert ocr_hits[0]["where"].startswith("text region [")
     assert meta["ocr_images"] == 2
+
+
+def _write_pixel_bytes(release: Path, text: bytes) -> None:
+    def plant(ds: Dataset) -> None:
+        data = bytearray(ds.PixelData)
+        data[5000 : 5000 + len(text)] = text
+        ds.PixelData = bytes(data)
+
+    _edit_image(release, plant)
+
+
+def test_a_name_spelled_in_the_stored_pixel_bytes_fails(copy: tuple[Path, str, Path], tmp_path: Path) -> None:
+    release, ehr_url, crosswalk = copy
+    _write_pixel_bytes(release, f"{FAMILY.upper()}^{GIVEN.upper()}".encode())
+    status, findings = audit(release, ehr_url, crosswalk, tmp_path / "audit")
+    assert status == 1
+    hits = confirmed(findings)
+    assert [(f["place"], f["kind"]) for f in hits] == [("pixel_bytes", "full_name")]
+    assert hits[0]["where"].startswith("pixel data bytes at byte ")
+
+
+def test_digits_in_the_stored_pixel_bytes_are_probable_not_confirmed(
+    copy: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    """Digit-valued bytes occur in smooth 8-bit pixels: an MRN-like run there is weighed, not a failure."""
+    release, ehr_url, crosswalk = copy
+    _write_pixel_bytes(release, MRN.encode())
+    status, findings = audit(release, ehr_url, crosswalk, tmp_path / "audit")
+    assert status == 0
+    assert [(f["rank"], f["place"], f["kind"]) for f in findings if f["place"] == "pixel_bytes"] == [
+        ("probable", "pixel_bytes", "mrn")]

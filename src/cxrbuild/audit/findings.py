@@ -124,9 +124,13 @@ def rank_match(
     if match.fuzzy:
         rank = _step_down(rank) if rank else None
         why.append("matched with one edit (OCR misread or typo)")
-    if place == "pixel_bytes" and rank == CONFIRMED and len(form.printed) < 8:
-        rank = PROBABLE
-        why.append("short string inside the stored pixel bytes (may be chance)")
+    if place == "pixel_bytes" and rank == CONFIRMED:
+        letters = sum(c.isalpha() for c in found)
+        if letters < 8:
+            # runs of digit-valued bytes are common in smooth 8-bit pixels, long runs of
+            # letters spelling a name are not
+            rank = PROBABLE
+            why.append("inside the stored pixel bytes, where such a string can occur by chance")
     if rank is None:
         return None
     if same_patient is True:
