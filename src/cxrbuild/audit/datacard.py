@@ -164,9 +164,11 @@ def render_datacard(
         for label, count in sorted((deid_stats.get("phi_by_label") or {}).items()):
             measured.append([f"report PHI spans labelled {label}", count])
     if ner_evaluation:
-        for key in ("precision", "recall", "f1", "ents_p", "ents_r", "ents_f"):
-            if key in ner_evaluation and isinstance(ner_evaluation[key], int | float):
-                measured.append([f"report NER {key} on held-out synthetic reports", f"{ner_evaluation[key]:.3f}"])
+        # token-level PHI scores of the report model on its held-out split (cxrbuild.text.metrics)
+        scores = ner_evaluation.get("overall", ner_evaluation)
+        for key in ("recall", "precision", "f1"):
+            if isinstance(scores.get(key), int | float):
+                measured.append([f"report PHI token {key}, model on its held-out split", f"{scores[key]:.3f}"])
     if measured:
         lines += _table(["figure", "value"], measured)
     else:
