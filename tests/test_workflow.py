@@ -1,0 +1,256 @@
+"""The Snakemake workflow end to end, on a tiny demo hospital.
+
+Every build runs in its own copy of the project (Snakefile, workflow/, scripts/,
+config/, src/) so that the code-digest tests can edit library modules without
+touching the working tree, and so that each build has its own .snakemake
+metadata. The NER model is trained once per session and handed to every build
+through ``ner.model_dir``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
+CXRBUILD = str(Path(sys.executable).with_name("cxrbuild"))
+PROJECT_PARTS = ("Snakefile", "workflow", "scripts", "config", "envs", "src")
+DEMO = {"patients": 4, "seed": 3, "image_size": "small"}
+KEY_1 = "11" * 32
+KEY_2 = "22" * 32
+
+pytestmark = pytest.mark.slow
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.pyc"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def write_key(path: Path, hex_key: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(hex_key + "\n")
+    path.chmod(0o600)
+    return path
+
+
+def snakemake_command(project: Path, config: dict, *args: str) -> list[str]:
+    config_file = project / "test-config.yaml"
+    config_file.write_text(yaml.safe_dump(config))
+    return [SNAKEMAKE, "--cores", "2", "--configfile", str(config_file), "--directory", str(project),
+            "--snakefile", str(project / "Snakefile"), "--workflow-profile",
+            str(project / "workflow" / "profiles" / "default"), *args]
+
+
+def snakemake(project: Path, config: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run(snakemake_command(project, config, *args), cwd=project, capture_output=True, text=True, timeout=900)
+    if check and result.returncode != 0:
+        raise AssertionError(f"snakemake failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}")
+    return result
+
+
+def planned_jobs(output: str) -> dict[str, int]:
+    """The 'Job stats' table of a dry run: rule -> job count."""
+    table = output.split("Job stats:", 1)[1].split("\n\n", 1)[0]
+    jobs = {}
+    for line in table.splitlines():
+        match = re.match(r"^(\w+)\s+(\d+)$", line.strip())
+        if match and match.group(1) != "total":
+            jobs[match.group(1)] = int(match.group(2))
+    return jobs
+
+
+def sums(release: Path) -> str:
+    return (release / "SHA256SUMS.txt").read_text()
+
+
+def record_mtimes(work: Path) -> dict[str, int]:
+    return {p.parent.relative_to(work / "batches").as_posix(): p.stat().st_mtime_ns
+            for p in (work / "batches").glob("*/*/records.jsonl")}
+
+
+@pytest.fixture(scope="session")
+def ner_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from cxrbuild.text.corpus import write_corpus
+    from cxrbuild.text.ner import train_model
+
+    root = tmp_path_factory.mktemp("ner")
+    write_corpus(root / "corpus", 60, 20, seed=0)
+    train_model(root / "corpus", root / "model", seed=0)
+    return root / "model"
+
+
+@pytest.fixture(scope="session")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("keys")
+    return {"one": write_key(root / "one.key", KEY_1), "two": write_key(root / "two.key", KEY_2)}
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory, ner_model: Path, keys) -> dict:
+    """Build A: the default config (demo hospital made by the workflow), key one."""
+    project = copy_project(tmp_path_factory.mktemp("build_a") / "project")
+    config = {"demo": DEMO, "secrets": {"key_file": str(keys["one"])}, "ner": {"model_dir": str(ner_model)}}
+    started = time.monotonic()
+    result = snakemake(project, config)
+    return {"project": project, "config": config, "stdout": result.stdout + result.stderr,
+            "release": project / "results" / "release", "work": project / "results" / "work",
+            "hospital": project / "results" / "demo", "seconds": time.monotonic() - started}
+
+
+def hospital_config(build: dict, key: Path, ner_model: Path, hospital: Path | None = None) -> dict:
+    hospital = hospital or build["hospital"]
+    return {"ehr": {"url": f"sqlite:///{hospital / 'ehr.sqlite'}"}, "pacs": {"dir": str(hospital / "pacs")},
+            "secrets": {"key_file": str(key)}, "ner": {"model_dir": str(ner_model)}}
+
+
+def test_the_demo_release_passes_verify_and_counts_add_up(demo_build: dict) -> None:
+    release, work = demo_build["release"], demo_build["work"]
+    result = subprocess.run([CXRBUILD, "verify", str(release), "--work-dir", str(work)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    records = gzip.decompress((release / "cxr-record-list.csv.gz").read_bytes()).decode().splitlines()[1:]
+    studies = gzip.decompress((release / "cxr-study-list.csv.gz").read_bytes()).decode().splitlines()[1:]
+    quarantine = pd.read_csv(work / "quarantine.csv")
+    truth = pd.read_csv(demo_build["hospital"] / "truth" / "cohort.csv", dtype=str)
+    truth_images = pd.read_json(demo_build["hospital"] / "truth" / "images.jsonl", lines=True)
+    cohort_images = int(truth_images["in_cohort"].sum())
+    q_studies = int((quarantine["kind"] == "study").sum())
+    q_images = int((quarantine["kind"] == "image").sum())
+    assert len(studies) == len(truth) - q_studies > 0
+    assert len(records) == cohort_images - q_images > 0
+    line = (f"released {len(studies)} studies and {len(records)} images = cohort {len(truth)} studies / "
+            f"{cohort_images} images - quarantined {q_studies} studies / {q_images} images")
+    assert line in demo_build["stdout"]
+    # the crosswalk stays private and out of the release
+    assert not list(release.rglob("*.parquet"))
+    assert (work / "ids" / "subjects.parquet").stat().st_mode & 0o077 == 0
+
+
+def test_same_key_gives_identical_bytes_another_key_shares_no_id(demo_build: dict, ner_model: Path, keys,
+                                                                  tmp_path: Path) -> None:
+    same = copy_project(tmp_path / "same")
+    snakemake(same, hospital_config(demo_build, keys["one"], ner_model))
+    release_a, release_b = demo_build["release"], same / "results" / "release"
+    assert sums(release_a) == sums(release_b)
+    for name in ("mimic-cxr-reports.tar.gz", "cxr-record-list.csv.gz", "cxr-study-list.csv.gz"):
+        assert (release_a / name).read_bytes() == (release_b / name).read_bytes()
+
+
+    # another key: the ids the release would carry (the crosswalk) share nothing
+    other = copy_project(tmp_path / "other")
+    snakemake(other, hospital_config(demo_build, keys["two"], ner_model), "results/work/ids/summary.json")
+
+    def ids(work: Path) -> tuple[set, set, set]:
+        images = pd.read_parquet(work / "ids" / "images.parquet")
+        return (set(images["subject_id"].dropna()), set(images["study_id"].dropna()),
+                set(images["dicom_id"].dropna()))
+
+    released = ids(demo_build["work"])
+    rows = [r.split(",") for r in gzip.decompress(
+        (release_a / "cxr-record-list.csv.gz").read_bytes()).decode().splitlines()[1:]]
+    assert {r[2] for r in rows} <= released[2]
+    for mine, theirs in zip(released, ids(other / "results" / "work"), strict=True):
+        assert mine and theirs and not mine & theirs
+
+
+def test_a_build_killed_among_image_batches_reruns_to_the_same_release(demo_build: dict, ner_model: Path, keys,
+                                                                        tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "killed")
+    config = hospital_config(demo_build, keys["one"], ner_model)
+    process = subprocess.Popen(snakemake_command(project, config), cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    staged = project / "results" / "work" / "batches" / "images"
+    deadline = time.monotonic() + 300
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            if any(p.is_file() for p in staged.glob("*/staged/**/*")):
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the build ended before any image was written"
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert not (project / "results" / "release" / "SHA256SUMS.txt").exists()
+    snakemake(project, config, "--unlock")
+    snakemake(project, config)
+    assert sums(project / "results" / "release") == sums(demo_build["release"])
+
+
+def _edit(path: Path):
+    original = path.read_text()
+    path.write_text(original + "\n# an edit that changes the module's digest\n")
+    return original
+
+
+def test_editing_the_report_rules_plans_only_report_batches_and_packaging(demo_build: dict) -> None:
+    module = demo_build["project"] / "src" / "cxrbuild" / "text" / "rules.py"
+    original = _edit(module)
+    try:
+        result = snakemake(demo_build["project"], demo_build["config"], "-n")
+    finally:
+        module.write_text(original)
+    assert planned_jobs(result.stdout) == {"deid_reports": 10, "package": 1, "all": 1}
+
+
+def test_editing_the_pixel_module_plans_only_image_batches_and_packaging(demo_build: dict) -> None:
+    module = demo_build["project"] / "src" / "cxrbuild" / "dicom" / "pixels.py"
+    original = _edit(module)
+    try:
+        result = snakemake(demo_build["project"], demo_build["config"], "-n")
+    finally:
+        module.write_text(original)
+    assert planned_jobs(result.stdout) == {"deid_images": 10, "package": 1, "all": 1}
+    assert "Nothing to be done" in snakemake(demo_build["project"], demo_build["config"], "-n").stdout
+
+
+def test_adding_one_patient_reruns_only_that_patients_batch_and_packaging(demo_build: dict, ner_model: Path,
+                                                                         keys, tmp_path: Path) -> None:
+    hospital = tmp_path / "hospital"
+    shutil.copytree(demo_build["hospital"], hospital)
+    full_ehr = tmp_path / "ehr-full.sqlite"
+    shutil.copy2(hospital / "ehr.sqlite", full_ehr)
+    newcomer = pd.read_csv(hospital / "truth" / "cohort.csv", dtype=str)["mrn"].iloc[0]
+    with sqlite3.connect(hospital / "ehr.sqlite") as conn:
+        conn.execute("DELETE FROM radiology_reports WHERE accession_number IN "
+                     "(SELECT accession_number FROM imaging_studies WHERE mrn = ?)", (newcomer,))
+        for table in ("imaging_studies", "encounters", "patients"):
+            conn.execute(f"DELETE FROM {table} WHERE mrn = ?", (newcomer,))
+    project = copy_project(tmp_path / "grow")
+    config = hospital_config(demo_build, keys["one"], ner_model, hospital)
+    snakemake(project, config)
+    work = project / "results" / "work"
+    before = record_mtimes(work)
+    index_mtime = (work / "pacs" / "headers.parquet").stat().st_mtime_ns
+    shutil.copy2(full_ehr, hospital / "ehr.sqlite")  # the EHR now holds the patient again
+    time.sleep(0.01)
+    snakemake(project, config)
+    after = record_mtimes(work)
+    rerun = {batch for batch in after if after[batch] != before.get(batch)}
+    subjects = pd.read_parquet(work / "ids" / "subjects.parquet").set_index("mrn")
+    batch = f"{subjects.loc[newcomer, 'shard']}_{subjects.loc[newcomer, 'batch']}"
+    assert rerun == {f"images/{batch}", f"reports/{batch}"}
+    assert (work / "pacs" / "headers.parquet").stat().st_mtime_ns == index_mtime  # the PACS was not re-read
+    # the grown release is the one built from the full EHR at once: everyone kept their ids
+    assert sums(project / "results" / "release") == sums(demo_build["release"])
