@@ -72,22 +72,31 @@ class SynthSummary:
         )
 
 
+PLACES = ("ehr", "header", "pixels", "report")
+PLACE_BIT = {place: 1 << i for i, place in enumerate(PLACES)}
+
+
 class PhiIndex:
-    """Every PHI value used, with the places it was written to (truth/phi.jsonl)."""
+    """Every PHI value used, with the places it was written to (truth/phi.jsonl).
+
+    Places are kept as bit masks: a full-scale hospital has millions of values.
+    """
 
     def __init__(self) -> None:
-        self.places: dict[tuple[str, str, str], set[str]] = {}
+        self.places: dict[tuple[str, str, str], int] = {}
 
     def add(self, mrn: str | None, kind: str, value: str, place: str) -> None:
         if not value:
             return
-        owner = "" if kind in PROVIDER_KINDS else (mrn or "")
-        self.places.setdefault((owner, kind, value), set()).add(place)
+        key = ("" if kind in PROVIDER_KINDS else (mrn or ""), kind, value)
+        self.places[key] = self.places.get(key, 0) | PLACE_BIT[place]
 
     def lines(self) -> list[str]:
         return [
-            json.dumps({"mrn": mrn or None, "kind": kind, "value": value, "places": sorted(places)})
-            for (mrn, kind, value), places in sorted(self.places.items())
+            json.dumps(
+                {"mrn": mrn or None, "kind": kind, "value": value, "places": [p for p in PLACES if mask & PLACE_BIT[p]]}
+            )
+            for (mrn, kind, value), mask in sorted(self.places.items())
         ]
 
 
@@ -253,7 +262,19 @@ def _plan_odd_files(
     return odd
 
 
-def _render(spec: dicomgen.ImageSpec, pacs_dir: str, reports: dict[str, str]) -> dict:
+@dataclass
+class Rendered:
+    """What the main process needs of one written file (the truth line is made in the worker)."""
+
+    line: str
+    category: str
+    mrn: str
+    accession_number: str
+    path: str
+    phi: list[tuple[str, str, str]]  # distinct (kind, value, place)
+
+
+def _render(spec: dicomgen.ImageSpec, pacs_dir: str, reports: dict[str, str]) -> Rendered:
     if spec.category == "non_image":
         data, record = dicomgen.render_non_image(spec, reports[spec.accession_number])
     else:
@@ -263,7 +284,12 @@ def _render(spec: dicomgen.ImageSpec, pacs_dir: str, reports: dict[str, str]) ->
         target.parent.mkdir(parents=True, exist_ok=True)
         _CREATED_DIRS.add(target.parent)
     target.write_bytes(data)
-    return record
+    phi = {(e["kind"], e["value"], "header") for e in record["header_phi"] if e["kind"] != "report"}
+    phi.update((v["kind"], v["value"], "pixels") for box in record["boxes"] for v in box["values"])
+    return Rendered(
+        json.dumps(record, separators=(",", ":")), record["category"], record["mrn"],
+        record["accession_number"], record["path"], sorted(phi),
+    )
 
 
 _WORKER_STATE: dict = {}
@@ -275,7 +301,7 @@ def _init_worker(pacs_dir: str, reports: dict[str, str]) -> None:
     _WORKER_STATE["reports"] = reports
 
 
-def _render_in_worker(spec: dicomgen.ImageSpec) -> dict:
+def _render_in_worker(spec: dicomgen.ImageSpec) -> Rendered:
     return _render(spec, _WORKER_STATE["pacs_dir"], _WORKER_STATE["reports"])
 
 
@@ -314,7 +340,7 @@ def _plain_record(path: str, base: dict | None) -> dict:
 
 def _render_all(
     specs: list[dicomgen.ImageSpec], pacs: Path, reports: dict[str, str], n_workers: int, headers_only: bool
-) -> Iterator[dict]:
+) -> Iterator[Rendered]:
     """Truth records of all specs, in spec order, rendered by a pool when it pays."""
     if n_workers > 1 and len(specs) > 8:
         ctx = multiprocessing.get_context("fork")
@@ -438,20 +464,16 @@ def _generate_into(
     kept_for_duplicates: list[dict] = []
     light_records: list[dict] = []  # path, mrn, accession of every image (not the whole record)
     with open(truth / "images.jsonl", "w", encoding="utf-8") as images_out:
-        for index, record in enumerate(_render_all(specs, pacs, reports, n_workers, headers_only)):
-            files[record["category"]] += 1
-            if record["category"] == "image":
-                n_images[record["accession_number"]] += 1
-                light_records.append({k: record[k] for k in ("path", "mrn", "accession_number")})
+        for index, done in enumerate(_render_all(specs, pacs, reports, n_workers, headers_only)):
+            files[done.category] += 1
+            if done.category == "image":
+                n_images[done.accession_number] += 1
+                light_records.append({"path": done.path, "mrn": done.mrn, "accession_number": done.accession_number})
             if index in duplicate_sources:
-                kept_for_duplicates.append(record)
-            for entry in record["header_phi"]:
-                if entry["kind"] != "report":
-                    phi.add(record["mrn"], entry["kind"], entry["value"], "header")
-            for box in record["boxes"]:
-                for value in box["values"]:
-                    phi.add(record["mrn"], value["kind"], value["value"], "pixels")
-            images_out.write(json.dumps(record, separators=(",", ":")) + "\n")
+                kept_for_duplicates.append(json.loads(done.line))
+            for kind, value, place in done.phi:
+                phi.add(done.mrn, kind, value, place)
+            images_out.write(done.line + "\n")
             progress.advance()
         extras = _write_duplicates(pacs, kept_for_duplicates)
         if light_records:

@@ -398,7 +398,7 @@ def generate_hospital(n_patients: int, seed: int) -> Hospital:
                 )
     # A study whose images never reached the PACS (real archives have them).
     chest_in_window = [s for s in studies if s.procedure.chest and _in_window(s.study_time)]
-    for study in chest_in_window[3::11]:
+    for study in chest_in_window[3::25]:
         study.views = ()
     hospital = Hospital(
         seed=seed,
@@ -426,7 +426,7 @@ def _chest_code(rng: random.Random, day: dt.date, views: int | None = None) -> s
     single, double, triple = ("71045", "71046", "71047") if modern else ("71010", "71020", "71022")
     if views == 1:
         return single
-    return rng.choices((single, double, triple), (45, 47, 8))[0]
+    return rng.choices((single, double, triple), (30, 58, 12))[0]
 
 
 def _plan_visits(rng: random.Random, pattern: str) -> list[tuple[str | None, dt.date, list[str], str]]:
@@ -442,7 +442,7 @@ def _plan_visits(rng: random.Random, pattern: str) -> list[tuple[str | None, dt.
         return _date_between(rng, COHORT_END + dt.timedelta(days=1), HISTORY_END)
 
     if pattern.startswith("cohort"):
-        n_visits = 1 + min(int(rng.expovariate(1 / 1.6)), 30)
+        n_visits = 1 + min(int(rng.expovariate(1 / 1.7)), 30)
         if pattern == "cohort_rich":
             n_visits = max(n_visits, 4)
         for v in range(n_visits):
@@ -502,6 +502,8 @@ def _choose_views(rng: random.Random, procedure: Procedure) -> tuple[str, ...]:
     views = procedure.views
     if len(views) > 1 and rng.random() < 0.05:  # an incomplete study: a view was never sent
         views = views[:-1]
+    elif views == ("AP",) and rng.random() < 0.3:  # a repeated portable film
+        views = ("AP", "AP")
     return views
 
 
