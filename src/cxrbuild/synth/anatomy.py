@@ -50,12 +50,17 @@ def _frontal(rng: np.random.Generator, yy: np.ndarray, xx: np.ndarray) -> np.nda
             curve = lung_top - 0.05 + k * spacing + u(0.1, 0.2) * (x * side) ** 2
             band = np.exp(-(((yy - curve) / width) ** 2)) * (x * side > 0.02)
             ribs = np.maximum(ribs, band)
-    image += u(0.07, 0.12) * ribs * (0.4 + 0.6 * lungs)
+    image += u(0.07, 0.12) * ribs * (0.4 + 0.6 * lungs) * body
     # clavicles
     for side in (-1.0, 1.0):
         curve = lung_top + 0.02 - 0.08 * (x * side - 0.25)
         clav = np.exp(-(((yy - curve) / 0.014) ** 2)) * ((x * side > 0.05) & (x * side < 0.55))
-        image += 0.12 * clav
+        image += 0.12 * clav * body
+    # vascular markings: fine branching-like texture inside the lungs, denser at the hila
+    vessels = ndimage.gaussian_filter(rng.standard_normal(yy.shape).astype(np.float32), 4.0)
+    vessels /= vessels.std() + 1e-6
+    hilum = np.exp(-((np.abs(x) - 0.2) ** 2 + (yy - cy) ** 2) / 0.08)
+    image += u(0.01, 0.02) * np.clip(vessels, 0, None) * lungs * (0.5 + hilum)
     # mediastinum and heart
     heart_cx = u(0.04, 0.14)
     heart = _soft_ellipse(yy, x, u(0.58, 0.66), heart_cx, u(0.12, 0.17), u(0.22, 0.32), 0.15)
@@ -69,7 +74,27 @@ def _frontal(rng: np.random.Generator, yy: np.ndarray, xx: np.ndarray) -> np.nda
     for side in (-1.0, 1.0):
         dome = lung_bottom - 0.02 + 0.25 * (x * side - 0.35) ** 2 + (0.03 if side > 0 else 0.0)
         image += 0.1 * (yy > dome) * (x * side > 0) * body
+    _devices(rng, image, yy, x, cy)
     return image
+
+
+def _devices(rng: np.random.Generator, image: np.ndarray, yy: np.ndarray, x: np.ndarray, cy: float) -> None:
+    """Lines, tubes and a pacemaker now and then: bright, sharp-edged objects that are not text."""
+    u = rng.uniform
+    if rng.random() < 0.35:  # a central line or tube: a thin bright curve from the neck or a shoulder
+        start_x = u(-0.5, 0.5)
+        curve_x = start_x + (0.0 - start_x) * np.clip(yy / u(0.4, 0.6), 0, 1) ** 0.7
+        width = u(0.004, 0.008)
+        tube = np.exp(-(((x - curve_x) / width) ** 2)) * (yy < u(0.35, 0.55))
+        image += u(0.2, 0.4) * tube
+    if rng.random() < 0.12:  # a pacemaker generator below a clavicle, with its lead
+        side = rng.choice([-1.0, 1.0])
+        box = (np.abs(x - side * u(0.4, 0.55)) < 0.07) & (np.abs(yy - u(0.2, 0.26)) < 0.04)
+        image += 0.6 * box
+    if rng.random() < 0.2:  # ECG electrodes: small bright discs
+        for _ in range(int(rng.integers(2, 5))):
+            disc = (x - u(-0.7, 0.7)) ** 2 + (yy - u(0.2, cy + 0.3)) ** 2 < 0.0006
+            image += 0.3 * disc
 
 
 def _lateral(rng: np.random.Generator, yy: np.ndarray, xx: np.ndarray) -> np.ndarray:
