@@ -164,11 +164,17 @@ def render_datacard(
         for label, count in sorted((deid_stats.get("phi_by_label") or {}).items()):
             measured.append([f"report PHI spans labelled {label}", count])
     if ner_evaluation:
-        # token-level PHI scores of the report model on its held-out split (cxrbuild.text.metrics)
-        scores = ner_evaluation.get("overall", ner_evaluation)
-        for key in ("recall", "precision", "f1"):
-            if isinstance(scores.get(key), int | float):
-                measured.append([f"report PHI token {key}, model on its held-out split", f"{scores[key]:.3f}"])
+        # token-level PHI scores on the report model's held-out synthetic split
+        # (cxrbuild.text.metrics): 'combined' is what de-identified the reports
+        parts = {part: ner_evaluation[part] for part in ("combined", "rules", "model")
+                 if isinstance(ner_evaluation.get(part), Mapping)} or {"combined": ner_evaluation}
+        held_out = ner_evaluation.get("n_heldout")
+        split = f"{held_out} held-out synthetic reports" if held_out else "held-out synthetic reports"
+        for part, scores in parts.items():
+            scores = scores.get("overall", scores)
+            for key in ("recall", "precision"):
+                if isinstance(scores.get(key), int | float):
+                    measured.append([f"report PHI token {key} ({part}), {split}", f"{scores[key]:.3f}"])
     if measured:
         lines += _table(["figure", "value"], measured)
     else:
