@@ -190,6 +190,34 @@ CLINICAL_TEMPLATES: dict[str, list[str]] = {
     ],
 }
 
+# pools for composed clinical sentences ("Patchy opacity at the left base, likely atelectasis.")
+FINDING_POOLS: dict[str, dict[str, list[str]]] = {
+    TRAIN: {
+        "start": ["There is", "There are", "Again seen is", "Redemonstrated is", "Noted is", "", "", ""],
+        "degree": ["mild", "moderate", "small", "large", "trace", "patchy", "subtle", "new", "stable", "increased", "decreased", "persistent", "minimal"],
+        "finding": ["opacity", "effusion", "atelectasis", "consolidation", "nodule", "pneumothorax", "edema", "scarring", "pleural thickening", "calcification", "Kerley B lines", "interstitial markings"],
+        "place": ["at the left base", "in the right upper lobe", "in the lingula", "along the right hemithorax", "in the retrocardiac region", "at the apices", "in the perihilar regions", "at T4", "near the Dobbhoff tube tip", "lateral to the Port-A-Cath"],
+        "tail": ["", ", likely atelectasis", ", unchanged from prior", ", which may reflect infection", ", concerning for pneumonia", " with air bronchograms", ", measuring 1.2 cm", ", 4 mm"],
+    },
+    HELDOUT: {
+        "start": ["Seen again is", "Persisting is", "Present is", "Visible is", "", "", ""],
+        "degree": ["faint", "extensive", "focal", "diffuse", "residual", "worsening", "improving", "confluent", "streaky", "ill-defined", "dense", "tiny"],
+        "finding": ["infiltrate", "haziness", "fluid", "mass", "bronchiectasis", "fibrosis", "lucency", "density", "air-space disease", "reticulation", "septal lines", "Westermark pattern"],
+        "place": ["in the left mid lung", "at the right costophrenic angle", "within the superior segment of the left lower lobe", "in the azygoesophageal recess", "projecting over the hilum", "at L1", "beside the Swan-Ganz catheter", "below the Morgagni hernia"],
+        "tail": ["", ", probably post-inflammatory", ", not significantly changed", ", possibly aspiration", ", suspicious for malignancy", " without cavitation", ", 2.5 x 1.8 cm", ", grade 2"],
+    },
+}
+
+
+def composed_finding(rng: random.Random, split: str) -> str:
+    """A clinical sentence composed from the split's word pools (no PHI)."""
+    pools = FINDING_POOLS[split]
+    start = rng.choice(pools["start"])
+    body = f"{rng.choice(pools['degree'])} {rng.choice(pools['finding'])} {rng.choice(pools['place'])}{rng.choice(pools['tail'])}."
+    sentence = f"{start} {body}" if start else body
+    return sentence[0].upper() + sentence[1:]
+
+
 INDICATIONS: dict[str, list[str]] = {
     TRAIN: [
         "___ year old woman with cough and fever, evaluate for pneumonia.",
@@ -483,7 +511,9 @@ def make_report(rng: random.Random, surrogates: Surrogates, split: str) -> dict:
     builder.add("\n \n TECHNIQUE:  Chest PA and lateral\n \n COMPARISON:  ")
     builder.add_template(rng.choice([t for t in phi if "DATE" in t and "{AGE}" not in t]), surrogates)
     builder.add("\n \n FINDINGS: \n \n ")
-    sentences: list[str | tuple[str]] = [rng.choice(clinical) for _ in range(rng.randint(3, 6))]
+    sentences: list[str | tuple[str]] = [
+        rng.choice(clinical) if rng.random() < 0.5 else composed_finding(rng, split) for _ in range(rng.randint(3, 6))
+    ]
     sentences += [(rng.choice(phi),) for _ in range(rng.randint(1, 3))]
     rng.shuffle(sentences)
     for index, sentence in enumerate(sentences):

@@ -169,6 +169,10 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# the longest plausible written form of each kind of identifier
+MODEL_SPAN_MAX_CHARS = {
+    "NAME": 60, "DATE": 40, "TIME": 20, "PHONE": 30, "ID": 30, "AGE": 25, "LOCATION": 100, "HOSPITAL": 100, "CONTACT": 120,
+}
 VET_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ0-9]+(?:['’][A-Za-z]+)?")
 MONTH_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
@@ -251,7 +255,9 @@ class RuleSet:
         letting through what it finds beyond the rules (names without any cue,
         unusual ID or date forms).
         """
-        tokens = [m for m in VET_TOKEN_RE.finditer(text, start, end)]
+        if end - start > MODEL_SPAN_MAX_CHARS.get(label, 60):
+            return None  # a confused prediction running over a sentence, not one identifier
+        tokens = list(VET_TOKEN_RE.finditer(text, start, end))
         if not tokens:
             return None
         all_caps_text = _mostly_upper(text)
