@@ -243,8 +243,7 @@ def test_adding_one_patient_reruns_only_that_patients_batch_and_packaging(demo_b
     work = project / "results" / "work"
     before = record_mtimes(work)
     index_mtime = (work / "pacs" / "headers.parquet").stat().st_mtime_ns
-    shutil.copy2(full_ehr, hospital / "ehr.sqlite")  # the EHR now holds the patient again
-    time.sleep(0.01)
+    shutil.copyfile(full_ehr, hospital / "ehr.sqlite")  # the EHR now holds the patient again (new mtime)
     snakemake(project, config)
     after = record_mtimes(work)
     rerun = {batch for batch in after if after[batch] != before.get(batch)}

@@ -65,7 +65,12 @@ def pacs_inputs():
 
 
 def pacs_listing_stamp():
-    """Names and mtimes of the PACS folders (not files): adding or removing files changes it."""
+    """Names and mtimes of a hospital's PACS folders (not files): adding or removing files changes it.
+
+    The demo and DICOMweb folders are rule outputs, tracked through pacs_inputs() instead.
+    """
+    if pacs_inputs():
+        return "tracked-by-input"
     root = Path(pacs_dir())
     if not root.is_dir():
         return "absent"
