@@ -142,12 +142,19 @@ def resolve_compound(action: str, vr: str, choices: Mapping[str, str]) -> str:
     The standard lets the choice follow the attribute's type in the IOD (PS3.15
     E.1.1: X for type 3, Z for type 2, D for type 1). The instance alone does
     not tell which IOD module a nested attribute came from, so the choice is
-    configured per compound code (``choices``, from the header settings), with
-    one safety rule: a sequence is never kept with dummy content (D on SQ
-    becomes removal), since a "dummy" code sequence could still carry the
-    original code meaning (PS3.15 E.1.1 note 13).
+    configured per compound code (``choices``, from the header settings) for
+    values; a sequence is removed whenever X is allowed (an emptied type 3
+    sequence is invalid, and a "dummy" code sequence could still carry the
+    original code meaning, PS3.15 E.1.1 note 13), or kept with its UIDs
+    replaced when the choice for its code is U*.
     """
-    chosen = action if "/" not in action else (choices.get(action) or action.split("/")[0])
-    if vr == "SQ" and chosen == "D":
-        return "X"
-    return chosen
+    if "/" not in action:
+        return "X" if vr == "SQ" and action == "D" else action
+    if vr == "SQ":
+        # an empty sequence is invalid where the IOD makes it optional (type 3 needs items,
+        # PS3.5 7.5.3) and a dummy one could keep a code meaning: remove when allowed
+        codes = action.split("/")
+        if "U*" in codes and choices.get(action) == "U*":
+            return "U*"
+        return "X" if "X" in codes else ("Z" if "Z" in codes else "X")
+    return choices.get(action) or action.split("/")[0]

@@ -241,7 +241,8 @@ def date_forms(value: str) -> list[str]:
                   f"{day}{sep}{month}{sep}{year[2:]}"]  # fmt: skip
     forms += [f"{day}-{mon_name[:3]}-{year}", f"{day} {mon_name[:3]} {year}", f"{mon_name[:3]} {day}, {year}",
               f"{mon_name[:3]} {day} {year}", f"{mon_name} {d}, {year}", f"{d} {mon_name} {year}",
-              f"{day}{mon_name[:3].upper()}{year}"]  # fmt: skip
+              f"{day}{mon_name[:3].upper()}{year}", f"{mon_name[:3]} {d}, {year}", f"{d} {mon_name[:3]} {year}",
+              f"{d}-{mon_name[:3]}-{year}", f"{mon_name} {day}, {year}"]  # fmt: skip
     return list(dict.fromkeys(forms))
 
 
@@ -285,14 +286,18 @@ def _element_strings(elem: DataElement) -> list[str]:
     return [str(v) for v in values if v is not None and str(v).strip()]
 
 
-def deny_list_from_header(ds: Dataset, table: AnnexETable | None = None) -> list[str]:
+def deny_list_from_header(
+    ds: Dataset, table: AnnexETable | None = None, keep_tags: frozenset[int] = frozenset()
+) -> list[str]:
     """PHI strings of the ORIGINAL header, in printed forms, for the pixel and text deny-lists.
 
     Collected from every level of the dataset: every value the Basic Profile
     removes or replaces (names in all their orders, IDs, accession numbers,
     institution, addresses...), every date in its printed forms (a date burned
     into pixels cannot be shifted, so even dates the header keeps shifted are
-    listed), and person names in private elements. Longest strings first.
+    listed), and person names in private elements. Attributes a hospital
+    allow-lists (``keep_tags``) are not identifiers by its decision and are not
+    listed. Longest strings first.
     """
     table = table or load_annex_e()
     found: list[str] = []
@@ -305,7 +310,7 @@ def deny_list_from_header(ds: Dataset, table: AnnexETable | None = None) -> list
                     visit(item)
                 continue
             strings = _element_strings(elem)
-            if not strings:
+            if not strings or int(elem.tag) in keep_tags:
                 continue
             if vr in ("DA", "DT"):
                 for s in strings:
@@ -348,6 +353,14 @@ _PATTERN_DATE = r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b"
 _PATTERN_DATE8 = r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b"
 _PATTERN_DIGITS = r"\b\d[\d\- ]{4,}\d\b"
 _PATTERN_EMAIL = r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+# coded entries (PS3.3 8.8): identifiers of concepts, kept verbatim
+CODED_TAGS = frozenset(
+    int(tag_for_keyword(keyword))
+    for keyword in (
+        "CodeValue", "CodingSchemeDesignator", "CodingSchemeVersion", "LongCodeValue", "URNCodeValue",
+        "ContextIdentifier", "MappingResource", "ContextGroupVersion", "ContextGroupLocalVersion",
+    )
+)  # fmt: skip
 IDENTIFIER_PATTERNS = re.compile(
     "|".join((_PATTERN_DATE, _PATTERN_DATE8, _PATTERN_DIGITS, _PATTERN_EMAIL))
 )
@@ -364,10 +377,11 @@ def _deny_regex(deny: Sequence[str]) -> re.Pattern[str] | None:
     )
 
 
-def clean_text(value: str, deny_regex: re.Pattern[str] | None) -> str:
-    """Remove deny-list strings and identifier-shaped substrings from a descriptor."""
+def clean_text(value: str, deny_regex: re.Pattern[str] | None, patterns: bool = True) -> str:
+    """Remove deny-list strings and (with ``patterns``) identifier-shaped substrings from text."""
     cleaned = deny_regex.sub(" ", value) if deny_regex is not None else value
-    cleaned = IDENTIFIER_PATTERNS.sub(" ", cleaned)
+    if patterns:
+        cleaned = IDENTIFIER_PATTERNS.sub(" ", cleaned)
     if cleaned == value:
         return value
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
@@ -427,7 +441,7 @@ def shift_datetime(value: str, day_shift: int) -> str | None:
 
 def cap_age(value: str) -> str | None:
     """An AS value with ages over 89 years replaced by ``090Y``; ``None`` if unreadable."""
-    match = re.fullmatch(r"\s*(\d{1,3})\s*([DWMY]?)\s*", value.upper())
+    match = re.fullmatch(r"\s*(\d{1,4})\s*([DWMY]?)\s*", value.upper())
     if not match:
         return None
     number, unit = int(match.group(1)), match.group(2) or "Y"
@@ -477,6 +491,9 @@ def _action_for(elem: DataElement, walk: _Walk, cleaning: bool) -> str:
     if tag.group == 0x0002:  # file meta information does not belong in the dataset body
         return "X"
     if int(tag) in settings.remove_tags:
+        return "X"
+    if 0x6000 <= tag.group <= 0x601E or 0x5000 <= tag.group <= 0x501E:
+        # overlays and curves go whole (PS3.3 C.9, retired C.10.2): planes, labels, descriptions
         return "X"
     row = walk.table.lookup(tag)
     if row is not None:
@@ -550,14 +567,20 @@ def _apply_dates(elem: DataElement, day_shift: int) -> None:
     elem.value = shifted if len(shifted) > 1 else shifted[0]
 
 
-def _clean_values(elem: DataElement, walk: _Walk) -> None:
-    """Apply text cleaning to every value of a string element (CS and UI are never free text)."""
+def _clean_values(elem: DataElement, walk: _Walk, descriptor: bool) -> None:
+    """Remove deny-list strings from every value of a kept string element.
+
+    Descriptors (the C action, PS3.15 E.3.5) also lose identifier-shaped text
+    (dates, long digit runs, e-mail addresses); coded values never do, since a
+    code is not free text. CS and UI values are never free text (E.1.1 note 9).
+    """
     if elem.VR not in TEXT_VRS or elem.VR in ("AS", "AE"):
         return
     values = _element_strings(elem)
     if not values:
         return
-    cleaned = [clean_text(v, walk.deny_regex) for v in values]
+    patterns = descriptor and int(elem.tag) not in CODED_TAGS
+    cleaned = [clean_text(v, walk.deny_regex, patterns) for v in values]
     if cleaned != values:
         elem.value = cleaned if len(cleaned) > 1 else cleaned[0]
 
@@ -621,7 +644,7 @@ def _deidentify_level(dataset: Dataset, walk: _Walk, cleaning: bool) -> None:
             if action != "K" or int(tag) not in walk.settings.keep_tags:
                 del dataset[tag]
         else:
-            _clean_values(elem, walk)
+            _clean_values(elem, walk, descriptor=cleaning or action == "C")
 
 
 def _set(ds: Dataset, keyword: str, value: object) -> None:
@@ -659,7 +682,7 @@ def deidentify_header(ds: Dataset, ctx: ImageContext, settings: HeaderSettings) 
       meta information and preamble are rewritten (PS3.10 7.1).
     """
     table = load_annex_e()
-    deny = list(deny_list_from_header(ds, table)) + [d for d in ctx.deny if d]
+    deny = list(deny_list_from_header(ds, table, settings.keep_tags)) + [d for d in ctx.deny if d]
     walk = _Walk(ctx=ctx, settings=settings, table=table, deny_regex=_deny_regex(deny))
     transfer_syntax = None
     if getattr(ds, "file_meta", None) is not None:

@@ -149,7 +149,14 @@ def _deidentify(
     """Read, classify and de-identify one file; raises :class:`dicom_io.Quarantine`."""
     result = dicom_io.read_image(src, settings.modalities, pixels_on=settings.pixels)
     ds = result.dataset
-    deny = list(dict.fromkeys([*deny_list_from_header(ds), *(d for d in ctx.deny if d)]))
+    deny = list(
+        dict.fromkeys(
+            [
+                *deny_list_from_header(ds, keep_tags=settings.header.keep_tags),
+                *(d for d in ctx.deny if d),
+            ]
+        )
+    )
     boxes: list[list[int]] = []
     if settings.pixels:
         pixels = _pixel_module()
