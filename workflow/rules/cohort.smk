@@ -15,6 +15,8 @@ rule cohort:
         ehr_url=ehr_url(),
         cohort=config["cohort"],
         code=code("cxrbuild.cohort"),
+    benchmark:
+        f"{WORK}/benchmarks/cohort.tsv"
     log:
         f"{LOGS}/cohort.log",
     conda:

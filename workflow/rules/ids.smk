@@ -23,6 +23,8 @@ checkpoint assign_ids:
         cohort=config["cohort"],
         batches_per_shard=config["batches"]["batches_per_shard"],
         code=code("cxrbuild.ids"),
+    benchmark:
+        f"{WORK}/benchmarks/assign_ids.tsv"
     log:
         f"{LOGS}/assign_ids.log",
     conda:

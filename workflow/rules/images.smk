@@ -31,6 +31,8 @@ rule pacs_index:
         chunk_size=config["pacs_index"]["chunk_size"],
         code=code("cxrbuild.pacs_index"),
     threads: config["pacs_index"]["workers"]
+    benchmark:
+        f"{WORK}/benchmarks/pacs_index.tsv"
     log:
         f"{LOGS}/pacs_index.log",
     conda:
@@ -52,6 +54,8 @@ rule deid_images:
         workers=config["images"]["workers"],
         code=code("cxrbuild.release.image_batch"),
     threads: config["images"]["workers"]
+    benchmark:
+        f"{WORK}/benchmarks/deid_images/{{shard}}_{{batch}}.tsv"
     log:
         f"{LOGS}/deid_images/{{shard}}_{{batch}}.log",
     conda:

@@ -30,6 +30,8 @@ rule ner_train:
         # the weights come from ner.py, the corpus and the label set; the rules and the
         # rules+model evaluation do not change them, so a rules edit reruns report batches only
         code=code("cxrbuild.text.ner", exclude=("cxrbuild.text.deid", "cxrbuild.text.rules")),
+    benchmark:
+        f"{WORK}/benchmarks/ner_train.tsv"
     log:
         f"{LOGS}/ner_train.log",
     conda:

@@ -24,6 +24,8 @@ rule package:
         zip=config["release"]["zip"],
         fatal=config["quarantine"]["fatal"],
         code=code("cxrbuild.release.package"),
+    benchmark:
+        f"{WORK}/benchmarks/package.tsv"
     log:
         f"{LOGS}/package.log",
     conda:

@@ -13,6 +13,8 @@ rule deid_reports:
         settings=config["reports"]["settings"],
         model_digest=ner_model_digest(),
         code=code("cxrbuild.release.report_batch"),
+    benchmark:
+        f"{WORK}/benchmarks/deid_reports/{{shard}}_{{batch}}.tsv"
     log:
         f"{LOGS}/deid_reports/{{shard}}_{{batch}}.log",
     conda:

@@ -11,6 +11,8 @@ rule synth_demo:
         seed=config["demo"]["seed"],
         image_size=config["demo"]["image_size"],
         code=code("cxrbuild.synth"),
+    benchmark:
+        f"{WORK}/benchmarks/synth_demo.tsv"
     log:
         f"{LOGS}/synth_demo.log",
     conda:

@@ -1,0 +1,190 @@
+"""Workflow benchmarks: the demo end to end, and the full-scale DAG and front stages.
+
+1. ``demo``: the default config (demo hospital of 40 patients, NER trained in
+   the workflow) end to end with ``--cores 2``, in a fresh copy of the project.
+2. ``full``: a full-scale headers-only hospital (``cxrbuild.synth.generate(...,
+   headers_only=True, patients=65000)``, ~377,000 files; made once and reused):
+   the dry-run DAG build time, job count and peak memory with
+   ``batches_per_shard: 100``, then cohort + pacs_index + assign_ids for real
+   with their times (Snakemake ``benchmark:`` files), then the dry run again
+   with the checkpoint resolved (every batch known).
+
+Writes benchmarks/results/workflow.md (and .json). Usage:
+
+    .venv/bin/python benchmarks/workflow_bench.py [--skip-demo] [--skip-full]
+        [--full-hospital /tmp/cxr_full] [--out /tmp/cxr_bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
+PROJECT_PARTS = ("Snakefile", "workflow", "scripts", "config", "envs", "src")
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def copy_project(dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def run_measured(command: list[str], cwd: Path, log: Path) -> dict:
+    """Run a command; wall time and peak RSS (KiB) via /usr/bin/time -v when present."""
+    timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
+    started = time.monotonic()
+    with open(log, "w") as handle:
+        result = subprocess.run(timer + command, cwd=cwd, stdout=handle, stderr=subprocess.STDOUT)
+    seconds = time.monotonic() - started
+    text = log.read_text(errors="replace")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    peak_kib = int(peak.group(1)) if peak else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}); see {log}")
+    return {"seconds": round(seconds, 1), "peak_rss_mib": round(peak_kib / 1024, 1), "output": text}
+
+
+def job_count(output: str) -> int:
+    match = re.search(r"^total\s+(\d+)$", output, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def snakemake(project: Path, config: Path, *args: str) -> list[str]:
+    return [SNAKEMAKE, "--cores", "2", "--configfile", str(config), "--directory", str(project),
+            "--snakefile", str(project / "Snakefile"), "--workflow-profile",
+            str(project / "workflow" / "profiles" / "default"), *args]
+
+
+def bench_tsv(path: Path) -> dict:
+    header, values = path.read_text().splitlines()[:2]
+    row = dict(zip(header.split("\t"), values.split("\t"), strict=False))
+    return {"seconds": float(row["s"]), "max_rss_mib": float(row["max_rss"]) if row.get("max_rss") not in (None, "-", "NA") else None}
+
+
+def bench_demo(out: Path) -> dict:
+    project = copy_project(out / "demo")
+    config = project / "bench-config.yaml"
+    config.write_text(f"secrets:\n  key_file: {project / 'secret.key'}\n")
+    measured = run_measured(snakemake(project, config), project, out / "demo.log")
+    summary = json.loads((project / "results" / "work" / "release_summary.json").read_text())
+    steps = {p.stem: bench_tsv(p)["seconds"] for p in sorted((project / "results" / "work" / "benchmarks").glob("*.tsv"))}
+    return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"],
+            "jobs": job_count(measured["output"]), "summary": summary, "steps": steps,
+            "command": " ".join(snakemake(Path("PROJECT"), Path("bench-config.yaml")))}
+
+
+def bench_full(out: Path, hospital: Path) -> dict:
+    if not (hospital / "truth" / "summary.json").exists():
+        from cxrbuild.synth import generate
+
+        started = time.monotonic()
+        generate(hospital, patients=65000, seed=0, headers_only=True)
+        print(f"full-scale hospital generated in {time.monotonic() - started:.0f}s", file=sys.stderr)
+    truth = json.loads((hospital / "truth" / "summary.json").read_text())
+    project = copy_project(out / "full")
+    config = project / "bench-config.yaml"
+    config.write_text(
+        f"ehr:\n  url: sqlite:///{hospital / 'ehr.sqlite'}\npacs:\n  dir: {hospital / 'pacs'}\n"
+        f"secrets:\n  key_file: {project / 'secret.key'}\nbatches:\n  batches_per_shard: 100\n"
+        "pacs_index:\n  workers: 2\n")
+    result: dict = {"hospital": {k: truth.get(k) for k in ("patients", "studies", "images", "cohort_studies",
+                                                           "cohort_images")}}
+    dry = run_measured(snakemake(project, config, "-n", "--quiet", "rules"), project, out / "full-dry1.log")
+    result["dry_run_before"] = {"seconds": dry["seconds"], "peak_rss_mib": dry["peak_rss_mib"],
+                                "jobs": job_count(dry["output"])}
+    target = str(project / "results" / "work" / "ids" / "summary.json")
+    front = run_measured(snakemake(project, config, target), project, out / "full-front.log")
+    bench_dir = project / "results" / "work" / "benchmarks"
+    result["front"] = {"seconds": front["seconds"],
+                       "steps": {name: bench_tsv(bench_dir / f"{name}.tsv") for name in
+                                 ("cohort", "pacs_index", "assign_ids")},
+                       "ids_summary": {k: v for k, v in json.loads(Path(target).read_text()).items()
+                                       if k != "changed_plans"}}
+    dry = run_measured(snakemake(project, config, "-n", "--quiet", "rules"), project, out / "full-dry2.log")
+    result["dry_run_after"] = {"seconds": dry["seconds"], "peak_rss_mib": dry["peak_rss_mib"],
+                               "jobs": job_count(dry["output"])}
+    result["command"] = " ".join(snakemake(Path("PROJECT"), Path("bench-config.yaml"), "-n", "--quiet", "rules"))
+    return result
+
+
+def write_markdown(results: dict, command: str) -> str:
+    lines = ["# Workflow benchmarks", "", f"Produced by `{command}` on {results['machine']}.", ""]
+    demo = results.get("demo")
+    if demo:
+        s = demo["summary"]
+        lines += ["## Demo end to end (default config, 40 patients, `--cores 2`)", "",
+                  "| figure | value | target |", "| --- | --- | --- |",
+                  f"| wall time | {demo['seconds']} s | <= 300 s |",
+                  f"| jobs | {demo['jobs']} | |",
+                  f"| peak RSS of the snakemake process tree's largest process | {demo['peak_rss_mib']} MiB | |",
+                  f"| released | {s['released_studies']} studies, {s['released_images']} images | |",
+                  f"| cohort | {s['cohort_studies']} studies, {s['cohort_images']} images | |",
+                  f"| quarantined | {s['quarantined_studies']} studies, {s['quarantined_images']} images | |",
+                  "", "Step times (Snakemake `benchmark:` files, seconds): " +
+                  ", ".join(f"{k} {v:.1f}" for k, v in demo["steps"].items()), "",
+                  f"Command (in a fresh copy of the project): `{demo['command']}`", ""]
+    full = results.get("full")
+    if full:
+        h = full["hospital"]
+        lines += ["## Full scale, headers-only hospital (`batches_per_shard: 100`)", "",
+                  f"Hospital: {h['patients']} patients, {h['studies']} studies, {h['images']} images "
+                  f"({h['cohort_studies']} cohort studies, {h['cohort_images']} cohort images).", "",
+                  "| figure | value | target |", "| --- | --- | --- |",
+                  f"| dry-run DAG build, fresh (checkpoint unresolved) | {full['dry_run_before']['seconds']} s, "
+                  f"{full['dry_run_before']['jobs']} jobs, peak {full['dry_run_before']['peak_rss_mib']} MiB | <= 60 s, <= 3000 jobs |",
+                  f"| dry-run DAG build, after assign_ids (all plans known) | {full['dry_run_after']['seconds']} s, "
+                  f"{full['dry_run_after']['jobs']} jobs, peak {full['dry_run_after']['peak_rss_mib']} MiB | <= 60 s, <= 3000 jobs |"]
+        for name, step in full["front"]["steps"].items():
+            lines.append(f"| {name} | {step['seconds']:.1f} s, max RSS {step['max_rss_mib']} MiB | |")
+        lines += [f"| cohort + pacs_index + assign_ids, wall (incl. Snakemake) | {full['front']['seconds']} s | |", "",
+                  "assign_ids summary: `" + json.dumps(full["front"]["ids_summary"], sort_keys=True) + "`", "",
+                  f"Dry-run command: `{full['command']}`", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-demo", action="store_true")
+    parser.add_argument("--skip-full", action="store_true")
+    parser.add_argument("--full-hospital", type=Path, default=Path("/tmp/cxr_full"))
+    parser.add_argument("--out", type=Path, default=Path("/tmp/cxr_bench"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    results_path = RESULTS / "workflow.json"
+    results = json.loads(results_path.read_text()) if results_path.exists() else {}
+    results["machine"] = f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    if not args.skip_demo:
+        results["demo"] = bench_demo(args.out)
+        print(f"demo: {results['demo']['seconds']} s", file=sys.stderr)
+    if not args.skip_full:
+        results["full"] = bench_full(args.out, args.full_hospital)
+        print(f"full: {json.dumps(results['full'])[:300]}", file=sys.stderr)
+    command = "python benchmarks/workflow_bench.py " + " ".join(sys.argv[1:])
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results_path.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    (RESULTS / "workflow.md").write_text(write_markdown(results, command.strip()))
+    print(f"workflow_bench: results in {RESULTS / 'workflow.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
