@@ -48,9 +48,12 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
     """The ``snakemake`` object of one job of ``rule_name``, built from the Snakefile without running it.
 
     Checkpoint-dependent inputs are resolved as after the checkpoint has run
-    (the plan files must exist, i.e. ``assign_ids`` has run once).
+    (the plan files must exist, i.e. ``assign_ids`` has run once). Extra config
+    files come from ``configfiles`` or the ``CXRBUILD_CONFIGFILES`` environment
+    variable (paths separated by ``:``), as ``--configfile`` would give them.
     """
     from snakemake.api import SnakemakeApi
+    from snakemake.io import apply_wildcards
     from snakemake.settings.types import (
         ConfigSettings,
         ResourceSettings,
@@ -58,6 +61,9 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
         WorkflowSettings,
     )
 
+    if configfiles is None:
+        configfiles = [p for p in os.environ.get("CXRBUILD_CONFIGFILES", "").split(":") if p]
+    configfiles = [str(Path(p).resolve()) for p in configfiles]
     os.chdir(REPO)
     with SnakemakeApi() as api:
         workflow_api = api.workflow(
@@ -81,7 +87,7 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
             for item in items:
                 if callable(item):
                     item = item(SimpleNamespace(**values))
-                text = item.format(**values) if isinstance(item, str) else item
+                text = apply_wildcards(item, values) if isinstance(item, str) else item
                 resolved.append(text)
             for name, index in items._names.items():
                 names[name] = resolved[index[0]] if isinstance(index, tuple) else resolved[index]

@@ -253,3 +253,14 @@ def test_adding_one_patient_reruns_only_that_patients_batch_and_packaging(demo_b
     assert (work / "pacs" / "headers.parquet").stat().st_mtime_ns == index_mtime  # the PACS was not re-read
     # the grown release is the one built from the full EHR at once: everyone kept their ids
     assert sums(project / "results" / "release") == sums(demo_build["release"])
+
+
+def test_a_step_runs_without_snakemake_through_mock_snakemake(demo_build: dict) -> None:
+    project = demo_build["project"]
+    before = sums(demo_build["release"])
+    env = os.environ | {"CXRBUILD_CONFIGFILES": str(project / "test-config.yaml")}
+    result = subprocess.run([sys.executable, str(project / "scripts" / "package.py")], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "package: released" in result.stdout
+    assert sums(demo_build["release"]) == before
