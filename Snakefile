@@ -20,9 +20,11 @@ include: "workflow/rules/images.smk"
 include: "workflow/rules/ner.smk"
 include: "workflow/rules/reports.smk"
 include: "workflow/rules/package.smk"
+include: "workflow/rules/audit.smk"
 
 
 rule all:
     input:
         release_targets(),
+        audit_targets(),
     default_target: True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -85,9 +86,17 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
             "studies": studies, "images": pd.DataFrame(rows)}
 
 
+def write_card(release: Path) -> None:
+    """A data card as the audit stage writes it: it records the digest of SHA256SUMS.txt."""
+    digest = hashlib.sha256((release / layout.CHECKSUMS).read_bytes()).hexdigest()
+    (release / layout.DATA_CARD).write_text(f"# Release\n\nSHA256SUMS.txt: {digest}\n")
+
+
 def make_release(root: Path, release: Path, make_zip: bool = True, **kwargs) -> tuple:
     batches = make_batches(root, **kwargs)
-    return build_release(release, "mimic-cxr", make_zip=make_zip, **batches)
+    built = build_release(release, "mimic-cxr", make_zip=make_zip, **batches)
+    write_card(release)
+    return built
 
 
 def test_released_equals_cohort_minus_quarantine_with_reasons(tmp_path: Path) -> None:
@@ -144,3 +153,11 @@ def test_a_file_released_earlier_but_not_now_is_removed(tmp_path: Path) -> None:
 def test_quarantine_can_be_made_fatal(tmp_path: Path) -> None:
     with pytest.raises(CxrbuildError, match="quarantine is fatal"):
         build_release(tmp_path / "release", "mimic-cxr", quarantine_fatal=True, **make_batches(tmp_path / "b"))
+
+
+def test_checksums_cover_every_file_but_the_data_card(tmp_path: Path) -> None:
+    make_release(tmp_path / "b", tmp_path / "release")
+    make_release(tmp_path / "b", tmp_path / "release")  # a rebuild beside an existing card
+    listed = [line.split("  ", 1)[1] for line in (tmp_path / "release" / layout.CHECKSUMS).read_text().splitlines()]
+    assert layout.DATA_CARD not in listed and layout.CHECKSUMS not in listed
+    assert layout.RECORD_LIST in listed and layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0]) in listed

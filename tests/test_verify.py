@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pydicom import dcmread
-from test_package import DICOM_IDS, STUDY_OK, SUBJECT, make_release
+from test_package import DICOM_IDS, STUDY_OK, SUBJECT, make_release, write_card
 
 from cxrbuild.cli import main
 from cxrbuild.release import layout
@@ -31,6 +31,11 @@ def release(good_release: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "release"
     shutil.copytree(good_release, copy)
     return copy
+
+
+def write_sums_and_card(release: Path) -> None:
+    write_sha256sums(release)
+    write_card(release)
 
 
 def messages(release: Path) -> list[str]:
@@ -68,26 +73,26 @@ def test_a_study_id_out_of_range_and_a_wrong_shard_are_caught(release: Path) -> 
 def test_an_image_missing_from_the_record_list_is_caught(release: Path) -> None:
     extra = release / layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[1])
     shutil.copy(release / IMAGE, extra)
-    write_sha256sums(release)
+    write_sums_and_card(release)
     assert any("image not in cxr-record-list.csv.gz" in m for m in messages(release))
 
 
 def test_a_listed_file_that_is_absent_is_caught(release: Path) -> None:
     (release / IMAGE).unlink()
-    write_sha256sums(release)
+    write_sums_and_card(release)
     found = messages(release)
     assert any(f"lists {IMAGE}, which is not in the release" in m for m in found)
 
 
 def test_unsorted_or_renamed_list_columns_are_caught(release: Path) -> None:
     (release / layout.STUDY_LIST).write_bytes(gzip.compress(f"subject,study,path\n{SUBJECT},{STUDY_OK},{REPORT}\n".encode()))
-    write_sha256sums(release)
+    write_sums_and_card(release)
     assert any("cxr-study-list.csv.gz: columns" in m for m in messages(release))
 
 
 def test_a_report_date_outside_2100_2200_is_caught(release: Path) -> None:
     (release / REPORT).write_text("Compared with the study of March 3, 2014.")
-    write_sha256sums(release)
+    write_sums_and_card(release)
     found = messages(release)
     assert any("date 'March 3, 2014' outside 2100-2200" in m for m in found)
     assert any("differs from the released file" in m for m in found)  # the archive still holds the old text
@@ -102,13 +107,13 @@ def test_a_dicom_date_outside_2100_2200_is_caught_even_nested(release: Path) -> 
     item.ObservationDateTime = "20140304101500"
     ds.ContentSequence = Sequence([item])
     ds.save_as(release / IMAGE)
-    write_sha256sums(release)
+    write_sums_and_card(release)
     assert any("ObservationDateTime 20140304101500 outside" in m for m in messages(release))
 
 
 def test_a_private_work_file_in_the_release_is_caught(release: Path) -> None:
     (release / "crosswalk.parquet").write_bytes(b"PAR1")
-    write_sha256sums(release)
+    write_sums_and_card(release)
     assert any("private work file in the release" in m for m in messages(release))
 
 
@@ -120,3 +125,14 @@ def test_missing_checksums_entry_is_caught(release: Path) -> None:
 def test_verify_of_a_missing_folder_is_a_one_line_error(tmp_path: Path, capsys) -> None:
     assert main(["verify", str(tmp_path / "nothing")]) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_a_missing_or_stale_data_card_is_caught(release: Path) -> None:
+    (release / layout.RECORD_LIST).write_bytes((release / layout.RECORD_LIST).read_bytes())
+    write_sha256sums(release)  # the checksums changed order-free, the card stays: still equal digest
+    assert messages(release) == []
+    (release / "files" / "extra.txt").write_text("x")
+    write_sha256sums(release)  # new checksums, old card
+    assert any("README.md: does not record the SHA-256" in m for m in messages(release))
+    (release / layout.DATA_CARD).unlink()
+    assert any(m == "README.md: missing" for m in messages(release))

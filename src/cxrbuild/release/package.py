@@ -102,6 +102,10 @@ def sha256_bytes(data: bytes) -> str:
 def write_sha256sums(release_dir: str | Path, known: Mapping[str, str] | None = None) -> int:
     """Write SHA256SUMS.txt over every file of the release (``sha256sum -c`` format).
 
+    The data card README.md is the one exception: it is written after the
+    checksums and records the SHA-256 of SHA256SUMS.txt itself (a file cannot
+    hold its own digest), so card -> SHA256SUMS.txt -> every other file.
+
     ``known`` maps relative paths to digests already computed (e.g. by the
     batches); any other file is hashed here. Returns the number of files listed.
     """
@@ -120,7 +124,7 @@ def _release_files(root: Path) -> list[str]:
     for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
             rel = (Path(dirpath) / name).relative_to(root).as_posix()
-            if rel != layout.CHECKSUMS and not name.startswith("."):
+            if rel not in (layout.CHECKSUMS, layout.DATA_CARD) and not name.startswith("."):
                 found.append(rel)
     return found
 

@@ -4,7 +4,9 @@ Checks: the top-level files; every path under ``files/`` of the layout with ids
 in range (subject_id 10,000,000-19,999,999 in its shard folder, study_id
 50,000,000-59,999,999, dicom_id five groups of 8 hex digits), unique study and
 dicom ids; the record and study lists equal to the files; the reports archive
-(and zip twin) equal to the report files; SHA256SUMS.txt complete and correct;
+(and zip twin) equal to the report files; SHA256SUMS.txt complete and correct
+over every file but the data card README.md, which records the digest of
+SHA256SUMS.txt;
 every date in the DICOM headers (DA/DT, nested and private elements included,
 PS3.5 6.2) and every full date in the reports within 2100-2200. Given the
 private work area, also that each released image's dates moved by its
@@ -145,9 +147,13 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
     if not root.is_dir():
         problems.add(f"{root}: release folder not found")
         return problems
-    for required in (layout.RECORD_LIST, layout.STUDY_LIST, layout.CHECKSUMS, layout.FILES_DIR):
+    for required in (layout.RECORD_LIST, layout.STUDY_LIST, layout.CHECKSUMS, layout.FILES_DIR, layout.DATA_CARD):
         if not (root / required).exists():
             problems.add(f"{required}: missing")
+    if (root / layout.DATA_CARD).exists() and (root / layout.CHECKSUMS).exists():
+        sums_digest = hashlib.sha256((root / layout.CHECKSUMS).read_bytes()).hexdigest()
+        if sums_digest not in (root / layout.DATA_CARD).read_text(encoding="utf-8", errors="replace"):
+            problems.add(f"{layout.DATA_CARD}: does not record the SHA-256 of {layout.CHECKSUMS} ({sums_digest})")
     archives = sorted(p.name for p in root.glob("*-reports.tar.gz"))
     if len(archives) != 1:
         problems.add(f"expected one <name>-reports.tar.gz, found {archives or 'none'}")
@@ -288,7 +294,8 @@ def _check_checksums(root: Path, all_files: list[str], problems: Violations) -> 
             problems.add(f"{layout.CHECKSUMS}:{number}: malformed line")
             continue
         listed[match.group(2)] = match.group(1)
-    expected = set(all_files) - {layout.CHECKSUMS}
+    # the data card is checked through the digest of SHA256SUMS.txt it records
+    expected = set(all_files) - {layout.CHECKSUMS, layout.DATA_CARD}
     for rel in sorted(expected - set(listed)):
         problems.add(f"{rel}: not in {layout.CHECKSUMS}")
     for rel in sorted(set(listed) - expected):
