@@ -293,3 +293,20 @@ def test_digits_in_the_stored_pixel_bytes_are_probable_not_confirmed(
     assert status == 0
     assert [(f["rank"], f["place"], f["kind"]) for f in findings if f["place"] == "pixel_bytes"] == [
         ("probable", "pixel_bytes", "mrn")]
+
+
+def test_a_common_word_one_edit_from_a_surname_is_not_a_finding() -> None:
+    from cxrbuild.audit.command import english_zipf, load_lexicon
+    from cxrbuild.audit.findings import Commonness, rank_match
+
+    ids = IdentifierSet()
+    add_name_forms(ids, "Norman", "Ingrid", "1", "", "patients")
+    add_name_forms(ids, "Kowalczyk", "Theodora", "2", "", "patients")
+    commonness = Commonness(english_zipf(), load_lexicon(), lambda token: 0)
+    text = "Heart size is normal. Discussed with KOWALCZVK."
+    ranked = {}
+    for match in Matcher(ids.forms).find(tokenize(text), fuzzy=True):
+        found = text[match.start : match.end]
+        ranked[found] = rank_match(match, found, "report", commonness, None)
+    assert ranked["normal"] is None  # a word, not a misread surname
+    assert ranked["KOWALCZVK"] is not None and ranked["KOWALCZVK"][0] == "weak"  # a misread rare surname

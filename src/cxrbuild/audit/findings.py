@@ -122,6 +122,8 @@ def rank_match(
         rank = PROBABLE
         why.append("written in lower case")
     if match.fuzzy:
+        if commonness.reason(found.casefold()) is not None and len(form.tokens) == 1:
+            return None  # 'normal' is one edit from 'Norman': a common word is itself, not a misread name
         rank = _step_down(rank) if rank else None
         why.append("matched with one edit (OCR misread or typo)")
     if place == "pixel_bytes" and rank == CONFIRMED:

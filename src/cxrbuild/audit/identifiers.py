@@ -71,7 +71,7 @@ STREET_SUFFIXES = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdentifierForm:
     """One written form of one EHR value.
 
@@ -100,11 +100,17 @@ class IdentifierSet:
         tokens = token_texts(printed)
         if not tokens:
             return
-        key = (tokens, owner, kind)
+        # one date of a patient is one form, whatever column it came from (a study, its
+        # report and its encounter usually share the day): fewer forms at scale
+        key = (tokens, owner, "date" if kind.endswith("_date") and kind != "birth_date" else kind)
         if key in self._seen:
             return
         self._seen.add(key)
         self.forms.append(IdentifierForm(tokens, kind, printed, owner, strength, source))
+
+    def seal(self) -> None:
+        """Drop the duplicate check once every form is in (it doubles the memory at scale)."""
+        self._seen = set()
 
     def __len__(self) -> int:
         return len(self.forms)
@@ -191,7 +197,8 @@ def date_forms(day: dt.date) -> list[tuple[str, str]]:
 
     Four-digit-year forms are strong: a release's dates are shifted into
     2100-2200 (contracts section 2), so an original date is never a shifted
-    one. Two-digit-year forms are medium: a shifted date can print the same.
+    one. Two-digit-year forms are medium: a shifted date can print the same;
+    YYMMDD is weak.
     """
     y, m, d = day.year, day.month, day.day
     month = MONTHS[m - 1]
@@ -226,9 +233,10 @@ def date_forms(day: dt.date) -> list[tuple[str, str]]:
         f"{m}/{d}/{yy}",
         f"{d:02d}.{m:02d}.{yy}",
         f"{d}.{m}.{yy}",
-        f"{yy}{m:02d}{d:02d}",
     ]
-    return [(p, STRONG) for p in strong] + [(p, MEDIUM) for p in medium]
+    # six bare digits are as often a serial or an exposure value as a date
+    weak = [f"{yy}{m:02d}{d:02d}"]
+    return [(p, STRONG) for p in strong] + [(p, MEDIUM) for p in medium] + [(p, WEAK) for p in weak]
 
 
 def add_date_forms(ids: IdentifierSet, value: object, kind: str, owner: str | None, source: str) -> None:
@@ -475,4 +483,5 @@ def collect_identifiers(
             continue
         for uid in uids:
             add_uid_forms(ids, str(uid), mrn, "pacs index")
+    ids.seal()
     return ids
