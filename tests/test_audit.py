@@ -310,3 +310,16 @@ def test_a_common_word_one_edit_from_a_surname_is_not_a_finding() -> None:
         ranked[found] = rank_match(match, found, "report", commonness, None)
     assert ranked["normal"] is None  # a word, not a misread surname
     assert ranked["KOWALCZVK"] is not None and ranked["KOWALCZVK"][0] == "weak"  # a misread rare surname
+
+
+def test_a_released_image_that_cannot_be_read_fails_closed(copy: tuple[Path, str, Path], tmp_path: Path) -> None:
+    pytest.importorskip("cxrbuild.dicom.pixels", reason="pixel OCR module not in this build")
+    release, ehr_url, crosswalk = copy
+    image = release / IMAGE
+    image.write_bytes(image.read_bytes()[: image.stat().st_size * 2 // 3])  # pixel data cut short
+    finish_release(release)
+    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    assert status == 1
+    assert meta["counts"]["confirmed"] == 0
+    assert [p.split(":")[0] for p in meta["not_fully_read"]] == [IMAGE]
+    assert "not fully read" in (tmp_path / "audit" / "summary.md").read_text()

@@ -5,8 +5,8 @@ the private crosswalk; without it, for every patient of the EHR), searches
 every released byte for them and re-reads the pixels' text, then writes the
 ranked findings (JSON, CSV, a readable summary) to ``--out`` (which must not
 lie inside the release: the findings hold identifiers). Exit status 1 when a
-finding of the failing rank (default: confirmed) exists, 0 otherwise, 2 on
-bad input.
+finding of the failing rank (default: confirmed) exists or a released file
+could not be read entirely (fail closed), 0 otherwise, 2 on bad input.
 """
 
 from __future__ import annotations
@@ -166,10 +166,12 @@ def run_audit(
         "fail_on": fail_on,
     }
     counts = rank_counts(findings)
+    failing = sum(counts[rank] for rank in RANKS[: RANKS.index(fail_on) + 1])
+    # fail closed: a released file the audit could not read entirely is not proven clean
+    failing += len(stats.unreadable)
+    meta["verdict"] = "FAIL" if failing else "PASS"
     if out_dir is not None:
         write_findings(Path(out_dir), findings, meta)
-    failing = counts[CONFIRMED] + (counts[PROBABLE] if fail_on == PROBABLE else 0)
-    failing += counts["weak"] if fail_on == "weak" else 0
     for finding in findings:
         if finding.rank == CONFIRMED:
             LOG.error("confirmed %s %r in %s %s", finding.kind, mask(finding.found), finding.file, finding.where)
@@ -179,8 +181,9 @@ def run_audit(
     summary = (
         f"audit: {stats.files} files ({stats.dicom_files} DICOM, {stats.archive_members} archive members, "
         f"{stats.ocr_images} images OCR'd) against {len(ids)} identifier forms of {len(ids.patients)} patients: "
-        f"{counts[CONFIRMED]} confirmed, {counts[PROBABLE]} probable, {counts['weak']} weak findings "
-        f"-> {'FAIL' if failing else 'PASS'} in {elapsed:.1f}s"
+        f"{counts[CONFIRMED]} confirmed, {counts[PROBABLE]} probable, {counts['weak']} weak findings"
+        f"{f', {len(stats.unreadable)} files not fully read' if stats.unreadable else ''}"
+        f" -> {meta['verdict']} in {elapsed:.1f}s"
     )
     print(summary)
     LOG.info(summary)

@@ -188,7 +188,9 @@ def write_findings(out_dir: Path, findings: Sequence[Finding], meta: dict) -> di
 def summary_markdown(findings: Sequence[Finding], meta: dict, per_rank: int = 25) -> str:
     """A readable summary: what was audited, the counts, the top findings of each rank."""
     counts = rank_counts(findings)
-    verdict = "FAIL: confirmed identifiers in the release" if counts[CONFIRMED] else "PASS: no confirmed identifier"
+    failed = meta.get("verdict", "FAIL" if counts[CONFIRMED] else "PASS") == "FAIL"
+    verdict = (f"FAIL: {counts[CONFIRMED]} confirmed identifiers, {len(meta.get('not_fully_read', []))} files "
+               "not fully read" if failed else "PASS: no confirmed identifier, every file read")
     lines = [
         f"# Leak audit of {meta.get('release', '?')}",
         "",
@@ -203,6 +205,8 @@ def summary_markdown(findings: Sequence[Finding], meta: dict, per_rank: int = 25
         "",
         "This file holds identifiers: keep it in the private work area, never in the release.",
     ]
+    if meta.get("not_fully_read"):
+        lines += ["", "## Not fully read (fail closed)", ""] + [f"- {p}" for p in meta["not_fully_read"]]
     for rank in RANKS:
         ranked = [f for f in findings if f.rank == rank]
         if not ranked:
