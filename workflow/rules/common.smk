@@ -1,6 +1,8 @@
 # Helpers shared by the rules: paths from config, the batch list, code digests
 # (so reruns follow the library code) and the checkpoint-backed plan lookups.
 
+import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -75,10 +77,9 @@ def pacs_listing_stamp():
     if not root.is_dir():
         return "absent"
     stamps = []
-    for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
-        stamps.append(f"{folder.relative_to(root).as_posix()}:{folder.stat().st_mtime_ns}")
-    import hashlib
-
+    for folder, subfolders, _files in os.walk(root):  # scandir: no stat of the files themselves
+        subfolders.sort()
+        stamps.append(f"{Path(folder).relative_to(root).as_posix()}:{os.stat(folder).st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
