@@ -289,6 +289,9 @@ def read_dataset(path: Path) -> tuple[Dataset, UID]:
         offset, meta_syntax = _meta_end(data)
     except StructureError as err:
         raise Quarantine(TRUNCATED, str(err)) from None
+    if meta_syntax in SUPPORTED_TRANSFER_SYNTAXES:
+        # before pydicom, which reads damaged files leniently or fails with a less useful error
+        _check_or_quarantine(data, UID(meta_syntax), offset)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -318,14 +321,18 @@ def read_dataset(path: Path) -> tuple[Dataset, UID]:
             else (ExplicitVRLittleEndian if little else ExplicitVRBigEndian)
         )
     transfer_syntax = UID(str(transfer_syntax))
-    if transfer_syntax in SUPPORTED_TRANSFER_SYNTAXES:
-        try:
-            check_structure(data, transfer_syntax, offset)
-        except StructureError as err:
-            raise Quarantine(TRUNCATED, str(err)) from None
-        except struct.error:
-            raise Quarantine(TRUNCATED, "file ends inside a data element") from None
+    if transfer_syntax in SUPPORTED_TRANSFER_SYNTAXES and transfer_syntax != meta_syntax:
+        _check_or_quarantine(data, transfer_syntax, offset)
     return ds, transfer_syntax
+
+
+def _check_or_quarantine(data: bytes, transfer_syntax: UID, offset: int) -> None:
+    try:
+        check_structure(data, transfer_syntax, offset)
+    except StructureError as err:
+        raise Quarantine(TRUNCATED, str(err)) from None
+    except struct.error:
+        raise Quarantine(TRUNCATED, "file ends inside a data element") from None
 
 
 def _expected_native_length(ds: Dataset) -> int | None:
