@@ -9,6 +9,7 @@ sibling directory that replaces the target only when complete.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -242,6 +243,7 @@ def _plan_odd_files(
             base.photometric, base.bits_stored, base.rows, base.columns, headers_only, base.portable, rng,
         )
         spec.sop_class = dicomgen.BASIC_TEXT_SR_STORAGE if sr else dicomgen.GSPS_STORAGE
+        spec.report_text = study.report_text if sr else ""
         odd.append(spec)
     for category, expected in (("truncated", "truncated"), ("no_pixels", "no_pixel_data")):
         for k in range(per_kind):
@@ -274,9 +276,9 @@ class Rendered:
     phi: list[tuple[str, str, str]]  # distinct (kind, value, place)
 
 
-def _render(spec: dicomgen.ImageSpec, pacs_dir: str, reports: dict[str, str]) -> Rendered:
+def _render(spec: dicomgen.ImageSpec, pacs_dir: str) -> Rendered:
     if spec.category == "non_image":
-        data, record = dicomgen.render_non_image(spec, reports[spec.accession_number])
+        data, record = dicomgen.render_non_image(spec, spec.report_text)
     else:
         data, record = dicomgen.render_image(spec)
     target = Path(pacs_dir) / spec.path
@@ -296,13 +298,12 @@ _WORKER_STATE: dict = {}
 _CREATED_DIRS: set[Path] = set()  # per process: folders already made
 
 
-def _init_worker(pacs_dir: str, reports: dict[str, str]) -> None:
+def _init_worker(pacs_dir: str) -> None:
     _WORKER_STATE["pacs_dir"] = pacs_dir
-    _WORKER_STATE["reports"] = reports
 
 
 def _render_in_worker(spec: dicomgen.ImageSpec) -> Rendered:
-    return _render(spec, _WORKER_STATE["pacs_dir"], _WORKER_STATE["reports"])
+    return _render(spec, _WORKER_STATE["pacs_dir"])
 
 
 def _write_not_dicom(pacs: Path, hospital: Hospital, images: list[dict], rng: random.Random) -> list[dict]:
@@ -338,18 +339,13 @@ def _plain_record(path: str, base: dict | None) -> dict:
     }
 
 
-def _render_all(
-    specs: list[dicomgen.ImageSpec], pacs: Path, reports: dict[str, str], n_workers: int, headers_only: bool
-) -> Iterator[Rendered]:
-    """Truth records of all specs, in spec order, rendered by a pool when it pays."""
-    if n_workers > 1 and len(specs) > 8:
-        ctx = multiprocessing.get_context("fork")
-        chunk = 64 if headers_only else 1
-        with ctx.Pool(n_workers, initializer=_init_worker, initargs=(str(pacs), reports)) as pool:
-            yield from pool.imap(_render_in_worker, specs, chunksize=chunk)
+def _render_all(specs: list[dicomgen.ImageSpec], pacs: Path, pool, headers_only: bool) -> Iterator[Rendered]:
+    """Truth records of all specs, in spec order, rendered by the pool when there is one."""
+    if pool is not None and len(specs) > 8:
+        yield from pool.imap(_render_in_worker, specs, chunksize=64 if headers_only else 1)
     else:
         for spec in specs:
-            yield _render(spec, str(pacs), reports)
+            yield _render(spec, str(pacs))
 
 
 def _write_duplicates(pacs: Path, images: list[dict]) -> list[dict]:
@@ -441,15 +437,31 @@ def _generate_into(
     workers: int | None, progress_stream, started: float,
 ) -> SynthSummary:
     _CREATED_DIRS.clear()
+    pacs = staging / "pacs"
+    pacs.mkdir()
+    n_workers = workers or min(2, os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        pool = None
+        if n_workers > 1:
+            # Workers are forked before the hospital is planned, so they do not inherit
+            # (and, as the garbage collector walks it, copy) the planner's memory.
+            ctx = multiprocessing.get_context("fork")
+            pool = stack.enter_context(ctx.Pool(n_workers, initializer=_init_worker, initargs=(str(pacs),)))
+        return _plan_and_write(
+            staging, target, n_patients, seed, image_size, headers_only, pool, progress_stream, started
+        )
+
+
+def _plan_and_write(
+    staging: Path, target: Path, n_patients: int, seed: int, image_size: str, headers_only: bool,
+    pool, progress_stream, started: float,
+) -> SynthSummary:
+    pacs = staging / "pacs"
     hospital = generate_hospital(n_patients, seed)
     write_reports(hospital)
     log.info("planned %d patients, %d studies", len(hospital.patients), len(hospital.studies))
     write_sqlite(hospital, staging / "ehr.sqlite")
     specs = plan_files(hospital, image_size, headers_only)
-    pacs = staging / "pacs"
-    pacs.mkdir()
-    reports = {s.accession_number: s.report_text for s in hospital.studies}
-    n_workers = workers or min(2, os.cpu_count() or 1)
     progress = Progress("synth", len(specs), stream=progress_stream)
     phi = PhiIndex()
     _ehr_phi(hospital, phi)
@@ -464,7 +476,7 @@ def _generate_into(
     kept_for_duplicates: list[dict] = []
     light_records: list[dict] = []  # path, mrn, accession of every image (not the whole record)
     with open(truth / "images.jsonl", "w", encoding="utf-8") as images_out:
-        for index, done in enumerate(_render_all(specs, pacs, reports, n_workers, headers_only)):
+        for index, done in enumerate(_render_all(specs, pacs, pool, headers_only)):
             files[done.category] += 1
             if done.category == "image":
                 n_images[done.accession_number] += 1

@@ -54,7 +54,7 @@ FULL_ROWS = (2000, 3000)
 HEADERS_ONLY_SIZE = 32  # JPEG 2000 (5 decomposition levels) needs at least 32 pixels
 
 
-@dataclass
+@dataclass(slots=True)
 class ImageSpec:
     """Everything one worker needs to write one DICOM file (picklable, no shared state)."""
 
@@ -105,6 +105,7 @@ class ImageSpec:
     portable: bool
     sop_class: str = CR_IMAGE_STORAGE
     truncate_at: float = 0.0
+    report_text: str = ""  # the text of a Basic Text SR
     header_phi: list[dict] = field(default_factory=list)
 
 

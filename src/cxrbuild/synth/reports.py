@@ -85,6 +85,18 @@ IMPRESSIONS_ABNORMAL = (
     "Bilateral effusions, slightly increased from prior.",
 )
 
+OTHER_FINDINGS = (
+    "No acute fracture or dislocation of the {part}.",
+    "Soft tissues of the {part} are unremarkable.",
+    "Degenerative changes are noted in the {part}.",
+    "No radiopaque foreign body is seen in the {part}.",
+)
+OTHER_IMPRESSIONS = (
+    "Nondisplaced fracture; correlate clinically.",
+    "Findings as above; follow-up imaging in 6 weeks is suggested.",
+    "Nonspecific findings, no acute process identified.",
+)
+
 
 class ReportBuilder:
     """Text that grows by pieces; PHI pieces are recorded with their exact spans."""
@@ -241,11 +253,17 @@ def write_report(rng: random.Random, hospital: Hospital, study: Study, prior: li
     else:
         b.add("None.\n \n")
     abnormal = rng.random() < 0.5
-    sentences = rng.sample(NORMAL_FINDINGS, 2)
-    if abnormal:
-        sentences = rng.sample(ABNORMAL_FINDINGS, rng.randint(1, 3)) + sentences[:1]
-    b.add(" FINDINGS: \n \n " + "  ".join(sentences) + "\n \n")
-    b.add(" IMPRESSION: \n \n " + rng.choice(IMPRESSIONS_ABNORMAL if abnormal else IMPRESSIONS_NORMAL) + "\n")
+    if study.procedure.chest:
+        sentences = rng.sample(NORMAL_FINDINGS, 2)
+        if abnormal:
+            sentences = rng.sample(ABNORMAL_FINDINGS, rng.randint(1, 3)) + sentences[:1]
+        impression = rng.choice(IMPRESSIONS_ABNORMAL if abnormal else IMPRESSIONS_NORMAL)
+    else:
+        part = study.procedure.body_part.lower()
+        sentences = [rng.choice(OTHER_FINDINGS).format(part=part), rng.choice(OTHER_FINDINGS).format(part=part)]
+        impression = f"No acute abnormality of the {part}." if not abnormal else rng.choice(OTHER_IMPRESSIONS)
+    b.add(" FINDINGS: \n \n " + "  ".join(dict.fromkeys(sentences)) + "\n \n")
+    b.add(" IMPRESSION: \n \n " + impression + "\n")
     if abnormal and rng.random() < 0.5:
         _notification(rng, b, hospital, study, patient)
     signed = when + dt.timedelta(minutes=rng.randint(15, 600))
