@@ -29,6 +29,7 @@ LABEL_OF_KIND = {
     "time": "TIME",
     "study_time": "TIME",
     "phone": "PHONE",
+    "provider_phone": "PHONE",
     "pager": "CONTACT",
     "mrn": "ID",
     "accession_number": "ID",
@@ -304,7 +305,7 @@ def _notification(rng: random.Random, b: ReportBuilder, hospital: Hospital, stud
         b.add(" was paged and informed of the results at ")
         b.phi(format_time(rng, at), "time")
         b.add(". Questions: ")
-        b.phi(study.radiologist.phone, "phone")
+        b.phi(study.radiologist.phone, "provider_phone")
         b.add(".\n")
     else:
         b.add("Telephone notification to the patient's nurse on ")
@@ -312,7 +313,7 @@ def _notification(rng: random.Random, b: ReportBuilder, hospital: Hospital, stud
         b.add(" at ")
         b.phi(format_time(rng, at), "time")
         b.add("; please call ")
-        b.phi(study.radiologist.phone, "phone")
+        b.phi(study.radiologist.phone, "provider_phone")
         b.add(" with questions.\n")
 
 
