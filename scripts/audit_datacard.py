@@ -12,7 +12,7 @@ def main(snakemake, log) -> None:
     evaluation = None
     if snakemake.params.ner_evaluation and Path(snakemake.params.ner_evaluation).exists():
         evaluation = json.loads(Path(snakemake.params.ner_evaluation).read_text())
-    card = write_datacard(Path(snakemake.params.release_dir), snakemake.params.name,
+    card = write_datacard(Path(snakemake.output.card).parent, snakemake.params.name,
                           config_digest(snakemake.config),
                           reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
                           deid_stats=json.loads(Path(snakemake.input.stats).read_text()),

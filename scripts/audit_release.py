@@ -10,9 +10,9 @@ def main(snakemake, log) -> None:
     from cxrbuild.audit.command import run_audit
     from cxrbuild.util.atomic import atomic_write_text
 
-    status, meta = run_audit(Path(snakemake.params.release_dir), snakemake.params.ehr_url,
+    status, meta = run_audit(Path(snakemake.input.checksums).parent, snakemake.params.ehr_url,
                              out_dir=Path(snakemake.output.findings).parent,
-                             crosswalk=Path(snakemake.params.crosswalk_dir), ocr=snakemake.params.ocr,
+                             crosswalk=Path(snakemake.input.subjects).parent, ocr=snakemake.params.ocr,
                              fail_on=snakemake.params.fail_on)
     verdict = {"failed": bool(status), "counts": meta["counts"], "summary": meta["summary"]}
     atomic_write_text(snakemake.output.verdict, json.dumps(verdict, indent=1, sort_keys=True) + "\n")

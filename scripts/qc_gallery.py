@@ -15,7 +15,7 @@ def main(snakemake, log) -> None:
         records += [r | {"batch": batch} for r in read_records([path])]
     samples = sample_gallery(records, per_stratum=snakemake.params.per_stratum,
                              max_images=snakemake.params.max_images, seed=snakemake.params.seed)
-    written = write_gallery(samples, Path(snakemake.params.release_dir), Path(snakemake.output.gallery),
+    written = write_gallery(samples, Path(snakemake.input.record_list).parent, Path(snakemake.output.gallery),
                             internal=snakemake.params.internal)
     log.info("gallery: %d images shown of %d sampled", len(written), len(samples))
 

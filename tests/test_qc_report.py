@@ -51,7 +51,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict:
         'configfile: "config.yaml"\n'
         f'include: "{REPO}/workflow/rules/common.smk"\n'
         f'include: "{REPO}/workflow/rules/audit.smk"\n'
-        "rule all:\n    input: audit_targets()\n    default_target: True\n")
+        "rule all:\n    input: AUDIT_TARGETS\n    default_target: True\n")
     run = subprocess.run([str(SNAKEMAKE), "--cores", "1", "--quiet", "all"], cwd=workdir,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]

@@ -7,15 +7,15 @@
 report: "../report/workflow.rst"
 
 
-def audit_targets():
-    """What the default target needs from this file: the card, the passed audit, the QC outputs."""
-    return [
-        f"{RELEASE}/README.md",
-        f"{WORK}/audit/passed.json",
-        f"{WORK}/qc/reconciliation.csv",
-        f"{WORK}/qc/plots",
-        f"{WORK}/qc/gallery",
-    ]
+# What the default target (rule all) needs from this file: the card, the passed
+# audit and the QC report's outputs.
+AUDIT_TARGETS = [
+    f"{RELEASE}/README.md",
+    f"{WORK}/audit/passed.json",
+    f"{WORK}/qc/reconciliation.csv",
+    f"{WORK}/qc/plots",
+    f"{WORK}/qc/gallery",
+]
 
 
 rule reconcile:
@@ -77,7 +77,6 @@ rule data_card:
     output:
         card=f"{RELEASE}/README.md",
     params:
-        release_dir=RELEASE,
         name=config["release"]["name"],
         ner_evaluation=f"{ner_model_dir()}/evaluation.json",
         code=code("cxrbuild.audit.datacard"),
@@ -103,9 +102,7 @@ rule audit_release:
         summary=f"{WORK}/audit/summary.md",
         verdict=f"{WORK}/audit/verdict.json",
     params:
-        release_dir=RELEASE,
         ehr_url=ehr_url(),
-        crosswalk_dir=f"{WORK}/ids",
         ocr=config.get("audit", {}).get("ocr", True),
         fail_on=config.get("audit", {}).get("fail_on", "confirmed"),
         code=code("cxrbuild.audit.command"),
@@ -143,7 +140,6 @@ rule qc_gallery:
             category="3. INTERNAL gallery: before and after redaction",
         ),
     params:
-        release_dir=RELEASE,
         per_stratum=config.get("qc", {}).get("gallery_per_stratum", 2),
         max_images=config.get("qc", {}).get("gallery_max_images", 24),
         seed=config.get("qc", {}).get("gallery_seed", "qc"),
