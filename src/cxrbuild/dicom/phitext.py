@@ -278,13 +278,25 @@ def classify_words(
     if deny:
         for start in range(len(texts)):
             for end in range(start + 1, min(len(texts), start + 4) + 1):
-                window = " ".join(texts[start:end])
-                if deny.find(window) and (
-                    end - start == 1 or not deny.find(" ".join(texts[start : end - 1]))
-                ):
+                if not deny.find(" ".join(texts[start:end])):
+                    continue
+                # the tightest window ending here that still holds the string
+                first = max(a for a in range(start, end) if deny.find(" ".join(texts[a:end])))
+                for index in range(first, end):
+                    decisions[index] = WordDecision("phi", "deny-list")
+                break
+    # a marker OCR split in pieces ("SUP INE", "SEMI- UPRIGHT") is kept whole
+    for start in range(len(texts)):
+        for end in range(min(len(texts), start + 3), start + 1, -1):
+            if any(decisions[i] is not None for i in range(start, end)):
+                continue
+            joined = "".join(texts[start:end])
+            confident = min(conf for _, conf in words[start:end]) >= keep_min_confidence
+            if len(joined) > SHORT_WORD and confident and keep.matches_word(joined):
+                if patterns.first_match(joined, STRONG_PHI_PATTERNS) is None:
                     for index in range(start, end):
-                        decisions[index] = WordDecision("phi", "deny-list")
-                    break
+                        decisions[index] = WordDecision("keep", "keep-list")
+                break
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
             continue

@@ -235,8 +235,13 @@ def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np
     table = _scale8(shown)
     if inverted:
         table = 255 - table
-    offsets = stored.astype(np.int64) - lo if lo != 0 or stored.dtype.kind == "i" else stored
-    display = table[offsets]
+    if stored.dtype.kind == "u":
+        # index with the stored values themselves: no wide temporary the size of the image
+        full_table = np.zeros(hi + 1, dtype=np.uint8)
+        full_table[lo:] = table
+        display = full_table[stored]
+    else:
+        display = table[stored.astype(np.int32) - lo]
     black = lo if int(table[0]) <= int(table[-1]) else hi
     if int(table[0]) == int(table[-1]):  # flat image: fall back on the photometric convention
         black = hi if inverted else lo
@@ -498,7 +503,9 @@ def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = 
     policy = policy or PixelPolicy.from_mapping()
     regions, boxes, image = find_text(ds, deny, policy)
     try:
-        syntax = redact.redact_boxes(ds, boxes, image.grey_black, policy.lossy_target_transfer_syntax)
+        syntax = redact.redact_boxes(
+            ds, boxes, image.grey_black, policy.lossy_target_transfer_syntax, decoded=image.stored
+        )
     except redact.RedactionError as err:
         raise PixelDeidError(f"pixels cannot be redacted: {err}") from err
     except Exception as err:  # an encoder failure must quarantine, not crash the batch

@@ -136,30 +136,53 @@ def _encoder_plugin(syntax: UID) -> str | None:
     return None
 
 
-def redact_boxes(ds: Dataset, boxes: Sequence[Box], grey_black: int | None, lossy_target: str) -> UID:
+def redact_boxes(
+    ds: Dataset,
+    boxes: Sequence[Box],
+    grey_black: int | None,
+    lossy_target: str,
+    decoded: np.ndarray | None = None,
+) -> UID:
     """Set every pixel inside ``boxes`` to black in all frames; returns the transfer syntax written.
 
     With no boxes nothing is touched (the Pixel Data bytes stay as they were).
+    ``decoded`` (frames, rows, cols[, samples]), the pixels already decoded by
+    the caller, saves decoding a compressed source a second time.
     """
     source = UID(ds.file_meta.TransferSyntaxUID)
     if not boxes:
         return source
     target = _target_syntax(source, lossy_target)
-    if source not in UNCOMPRESSED:
-        # decode once to native little endian; YBR from JPEG becomes RGB (PS3.5 8.2.1)
+    if source in UNCOMPRESSED:
+        flat, view = _frames_view(ds)
+        _fill(view, boxes, np.asarray(black_sample(ds, grey_black), dtype=view.dtype))
+        ds.PixelData = flat.tobytes()
+        return source
+    if decoded is not None and decoded.dtype.itemsize in (1, 2):
+        # decoded pixels are native little endian; YBR from JPEG became RGB (PS3.5 8.2.1)
+        samples = int(ds.get("SamplesPerPixel", 1))
+        photometric = "RGB" if samples == 3 else str(ds.PhotometricInterpretation)
+        edited = decoded.copy()
+        view = edited if samples > 1 else edited[..., np.newaxis]
+        _fill(view, boxes, np.asarray((0,) * samples if samples > 1 else (grey_black,), dtype=edited.dtype))
+        if "NumberOfFrames" not in ds:
+            edited = edited[0]
+        ds.set_pixel_data(edited, photometric, int(ds.BitsStored), generate_instance_uid=False)
+    else:
         ds.decompress(as_rgb=True, generate_instance_uid=False)
-    flat, view = _frames_view(ds)
-    black = np.asarray(black_sample(ds, grey_black), dtype=view.dtype)
+        flat, view = _frames_view(ds)
+        _fill(view, boxes, np.asarray(black_sample(ds, grey_black), dtype=view.dtype))
+        ds.PixelData = flat.tobytes()
+    if target not in UNCOMPRESSED:
+        ds.compress(target, encoding_plugin=_encoder_plugin(target) or "", generate_instance_uid=False)
+    return target
+
+
+def _fill(view: np.ndarray, boxes: Sequence[Box], black: np.ndarray) -> None:
+    """Write ``black`` into every box of a (frames, rows, cols, samples) view."""
     rows, cols = view.shape[1], view.shape[2]
     for x0, y0, x1, y1 in boxes:
         x0, y0 = max(0, int(x0)), max(0, int(y0))
         x1, y1 = min(cols, int(x1)), min(rows, int(y1))
         if x1 > x0 and y1 > y0:
             view[:, y0:y1, x0:x1, :] = black
-    ds.PixelData = flat.tobytes()
-    if target != UID(ds.file_meta.TransferSyntaxUID):
-        if target in UNCOMPRESSED:
-            ds.file_meta.TransferSyntaxUID = target
-        else:
-            ds.compress(target, encoding_plugin=_encoder_plugin(target) or "", generate_instance_uid=False)
-    return target

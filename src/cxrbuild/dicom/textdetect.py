@@ -25,7 +25,7 @@ and distance; only these lines are ever given to OCR.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -101,41 +101,73 @@ def _block_any(mask: np.ndarray, factor: int) -> np.ndarray:
     return mask[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor).any(axis=(1, 3))
 
 
-def _block_mean(image: np.ndarray, factor: int) -> np.ndarray:
+def _block_reduce(image: np.ndarray, factor: int, reduce: Callable) -> np.ndarray:
+    """Block maximum (``np.max``) or minimum (``np.min``): a thin stroke survives whole."""
     if factor == 1:
         return image
     rows, cols = (image.shape[0] // factor) * factor, (image.shape[1] // factor) * factor
-    blocks = image[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor)
-    return blocks.mean(axis=(1, 3), dtype=np.float32).astype(np.uint8)
+    pairwise = np.maximum if reduce is np.max else np.minimum
+    # f x f strided views combined pairwise: far faster than reducing a 4-D reshape
+    result = image[0:rows:factor, 0:cols:factor].copy()
+    for row in range(factor):
+        for col in range(factor):
+            if row or col:
+                pairwise(result, image[row:rows:factor, col:cols:factor], out=result)
+    return result
 
 
-def _value_masks(
+@dataclass(frozen=True)
+class ValuePlane:
+    """A binarization at a stored value: the test can be applied to any crop of the frame."""
+
+    name: str
+    test: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (stored crop, display crop) -> text mask
+    reduce: Callable | None = None  # block reduction of stored values that keeps the test exact
+    threshold: float = 0.0
+
+    def at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> np.ndarray:
+        if factor > 1 and self.reduce is not None:
+            reduced = _block_reduce(stored, factor, self.reduce)
+            return reduced >= self.threshold if self.reduce is np.max else reduced <= self.threshold
+        return _block_any(self.test(stored, display), factor)
+
+
+def _value_planes(
     stored: np.ndarray, display: np.ndarray, settings: DetectionSettings, text_values: Sequence
-) -> list[tuple[str, np.ndarray]]:
-    """Full-resolution masks of the extreme and device text values."""
-    masks: list[tuple[str, np.ndarray]] = []
+) -> list[ValuePlane]:
+    """The extreme and device text values of a frame, as binarizations."""
+    planes: list[ValuePlane] = []
     if stored.ndim == 2:
         lo, hi = int(stored.min()), int(stored.max())
         if hi > lo:
             tolerance = max(1, round(settings.extreme_tolerance * (hi - lo)))
-            masks.append(("max", stored >= hi - tolerance))
-            masks.append(("min", stored <= lo + tolerance))
+            top, bottom = hi - tolerance, lo + tolerance
+            planes.append(ValuePlane("max", lambda s, d, t=top: s >= t, np.max, top))
+            planes.append(ValuePlane("min", lambda s, d, b=bottom: s <= b, np.min, bottom))
         for value in text_values:
             if isinstance(value, Sequence):
                 continue  # colour values do not apply to a grey image
-            masks.append((f"value {value}", np.abs(stored.astype(np.int64) - int(value)) <= settings.value_tolerance))
+            planes.append(
+                ValuePlane(
+                    f"value {value}",
+                    lambda s, d, v=int(value): np.abs(s.astype(np.int64) - v) <= settings.value_tolerance,
+                )
+            )
     else:
         tolerance = max(1, round(2.55 * settings.extreme_tolerance * 100))
-        masks.append(("max", display >= int(display.max()) - tolerance))
+        top = int(display.max()) - tolerance
+        planes.append(ValuePlane("max", lambda s, d, t=top: d >= t))
         for value in text_values:
             if not isinstance(value, Sequence) or len(value) != stored.shape[-1]:
                 continue
-            diff = np.abs(stored.astype(np.int16) - np.asarray(value, dtype=np.int16)).max(axis=-1)
-            masks.append((f"value {tuple(value)}", diff <= settings.value_tolerance))
-    limit = settings.max_pixels_text_fraction * display.size
-    # a plane covering much of the frame is background (air, collimation), but the
-    # extremes are always searched: text sits inside such backgrounds
-    return [(n, m) for n, m in masks if n in {"max", "min"} or 0 < np.count_nonzero(m) <= limit]
+            colour = np.asarray(value, dtype=np.int16)
+            planes.append(
+                ValuePlane(
+                    f"value {tuple(value)}",
+                    lambda s, d, c=colour: np.abs(s.astype(np.int16) - c).max(axis=-1) <= settings.value_tolerance,
+                )
+            )
+    return planes
 
 
 def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
@@ -241,16 +273,23 @@ def find_text_lines(
     """Candidate text lines of one frame, from every binary plane, without duplicates."""
     rows, cols = display.shape
     factor = search_scale((rows, cols), settings)
-    min_height = max(3, -(-settings.min_glyph_height // factor))
+    min_height = max(4, -(-settings.min_glyph_height // factor))
     max_height = max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(rows, cols)))
     max_height_small = max(min_height + 1, max_height // factor)
 
-    full_masks = dict(_value_masks(stored, display, settings, text_values))
-    planes: list[tuple[str, np.ndarray]] = [(name, _block_any(mask, factor)) for name, mask in full_masks.items()]
-    small_display = _block_mean(display, factor) if settings.stroke_planes else None
+    value_planes = {plane.name: plane for plane in _value_planes(stored, display, settings, text_values)}
+    limit = settings.max_pixels_text_fraction * display.size / factor**2
+    planes: list[tuple[str, np.ndarray]] = []
+    for name, value_plane in value_planes.items():
+        plane = value_plane.at_scale(stored, display, factor)
+        # a plane covering much of the frame is background (air, collimation), but the
+        # extremes are always searched: text sits inside such backgrounds
+        if name in {"max", "min"} or 0 < np.count_nonzero(plane) <= limit:
+            planes.append((name, plane))
     thresholds: dict[str, float] = {}
-    if small_display is not None:
-        for name in ("bright", "dark"):
+    if settings.stroke_planes:
+        for name, reduce in (("bright", np.max), ("dark", np.min)):
+            small_display = _block_reduce(display, factor, reduce)
             strokes = stroke_map(small_display, settings.stroke_width, bright=name == "bright")
             thresholds[name] = stroke_threshold(strokes, settings)
             planes.append((name, strokes >= thresholds[name]))
@@ -265,9 +304,11 @@ def find_text_lines(
         if not boxes:
             continue
         for group in _group_lines(boxes, settings):
+            if plane_name in STROKE_PLANES and not _plausible_stroke_group([boxes[i] for i in group], min_height):
+                continue
             glyph_boxes = [tuple(v * factor for v in boxes[i]) for i in group]
             line = _refine_line(
-                plane_name, glyph_boxes, display, full_masks, settings, factor, thresholds.get(plane_name, 0.0)
+                plane_name, glyph_boxes, stored, display, value_planes, settings, factor, thresholds.get(plane_name, 0.0)
             )
             if line is None:
                 continue
@@ -292,11 +333,21 @@ def stroke_threshold(strokes: np.ndarray, settings: DetectionSettings) -> float:
     return float(np.clip(settings.stroke_noise_factor * noise, settings.min_stroke_threshold, settings.stroke_threshold))
 
 
+def _plausible_stroke_group(boxes: Sequence[tuple[int, int, int, int]], min_height: int) -> bool:
+    """Cheap test before the full-resolution look: thin-stroke noise forms small lone blobs
+    and ragged rows; printed text forms rows on a baseline, or one large letter."""
+    if len(boxes) == 1:
+        x0, y0, x1, y1 = boxes[0]
+        return y1 - y0 >= 2 * min_height
+    return alignment(boxes, 1) >= 0.5
+
+
 def _refine_line(
     plane_name: str,
     glyph_boxes: list[tuple[int, ...]],
+    stored: np.ndarray,
     display: np.ndarray,
-    full_masks: dict[str, np.ndarray],
+    value_planes: dict[str, ValuePlane],
     settings: DetectionSettings,
     factor: int,
     threshold: float,
@@ -329,7 +380,7 @@ def _refine_line(
             return None
         grey = (255 - np.clip(strokes.astype(np.float32) * (255.0 / peak), 0, 255)).astype(np.uint8)
     else:
-        mask = full_masks[plane_name][by0:by1, bx0:bx1].copy()
+        mask = value_planes[plane_name].test(stored[by0:by1, bx0:bx1], crop)
         # drop background or anatomy reaching into the box (components taller than a glyph)
         labels, count = ndimage.label(mask, structure=EIGHT_CONNECTED)
         if count:
