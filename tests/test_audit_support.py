@@ -296,3 +296,63 @@ def pydicom_read(path: Path) -> Dataset:
     import pydicom
 
     return pydicom.dcmread(path)
+
+
+def release_from_hospital(hospital: Path, root: Path, patients: int = 2) -> tuple[Path, str, Path, dict]:
+    """A release of the first ``patients`` cohort patients of a demo hospital, through the real de-id.
+
+    Images go through ``cxrbuild.dicom.images.process_file`` (header + pixels +
+    second pass) and reports through ``cxrbuild.text.deid.ReportDeidentifier``
+    (rules and the EHR deny list), with a day shift that moves 2011-2016 into the
+    2100s. Returns (release, EHR URL, crosswalk CSV, {mrn: (family, given)}).
+    """
+    import json
+    import sqlite3
+
+    from cxrbuild.cohort import patient_deny_list
+    from cxrbuild.dicom.header import ImageContext
+    from cxrbuild.dicom.images import ImageDeidSettings, process_file
+    from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
+    from cxrbuild.text.deid import ReportDeidentifier
+
+    key = b"audit-test-key-0123456789abcdef"
+    images = [json.loads(line) for line in (hospital / "truth" / "images.jsonl").read_text().splitlines()]
+    reports = {json.loads(line)["accession_number"]: json.loads(line)
+               for line in (hospital / "truth" / "reports.jsonl").read_text().splitlines()}
+    cohort = [r for r in images if r["category"] == "image" and r["in_cohort"] and r["expected"] == "ok"]
+    chosen = sorted({r["mrn"] for r in cohort})[:patients]
+    connection = sqlite3.connect(hospital / "ehr.sqlite")
+    connection.row_factory = sqlite3.Row
+    people = {row["mrn"]: dict(row) for row in connection.execute("SELECT * FROM patients")}
+    connection.close()
+    release = root / "release"
+    settings = ImageDeidSettings.from_mapping({})
+    deidentifier = ReportDeidentifier()
+    shift = 7 * 4700  # whole weeks, about 90 years: 2011-2016 land in the 2100s
+    rows = []
+    for mrn in chosen:
+        subject_id = str(keyed_int(key, 10_000_000, 19_999_999, "subject", mrn))
+        mine = [r for r in cohort if r["mrn"] == mrn]
+        deny = patient_deny_list(people[mrn], sorted({r["accession_number"] for r in mine}))
+        for record in mine:
+            study_id = str(keyed_int(key, 50_000_000, 59_999_999, "study", record["accession_number"]))
+            dicom_id = format_dicom_id(keyed_hex(key, 40, "dicom", record["sop_instance_uid"]))
+            study_dir = release / "files" / f"p{subject_id[:2]}" / f"p{subject_id}"
+            context = ImageContext(subject_id=subject_id, study_id=study_id, dicom_id=dicom_id, day_shift=shift,
+                                   uid_key=key, deny=tuple(deny))
+            result = process_file(hospital / "pacs" / record["path"], study_dir / f"s{study_id}" / f"{dicom_id}.dcm",
+                                  context, settings)
+            report = reports.get(record["accession_number"])
+            if result.status == "ok" and report is not None and not (study_dir / f"s{study_id}.txt").exists():
+                cleaned = deidentifier.deidentify(report["text"], deny=deny, day_shift=shift)
+                (study_dir / f"s{study_id}.txt").write_text(cleaned.text, encoding="utf-8")
+        rows.append((mrn, subject_id))
+    # a study is released with its report only (as packaging does)
+    for image in release.glob("files/p*/p*/s*/*.dcm"):
+        if not image.parent.with_suffix(".txt").exists():
+            image.unlink()
+    finish_release(release)
+    crosswalk = root / "crosswalk.csv"
+    crosswalk.write_text("mrn,subject_id\n" + "".join(f"{m},{s}\n" for m, s in rows))
+    names = {m: (people[m]["family_name"], people[m]["given_name"]) for m in chosen}
+    return release, f"sqlite:///{hospital / 'ehr.sqlite'}", crosswalk, names
