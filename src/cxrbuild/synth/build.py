@@ -34,6 +34,7 @@ from cxrbuild.synth.ehr import (
     Hospital,
     Patient,
     Study,
+    age_in_years,
     generate_hospital,
     report_author,
     write_sqlite,
@@ -105,15 +106,6 @@ def _fmt(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _age(patient: Patient, when: dt.datetime) -> int:
-    b = patient.birth_date
-    return when.year - b.year - ((when.month, when.day) < (b.month, b.day))
-
-
-def _provider_dicom(provider) -> str:
-    return provider.dicom_name
-
-
 def plan_files(hospital: Hospital, image_size: str, headers_only: bool) -> list[dicomgen.ImageSpec]:
     """One spec per DICOM file of the PACS export (images first, then the odd objects)."""
     rng = random.Random(f"cxrbuild-synth/{hospital.seed}/pacs")
@@ -178,7 +170,7 @@ def _spec(
         other_patient_names=f"{patient.other_family.upper()}^{patient.given.upper()}" if patient.other_family else None,
         birth_date=patient.birth_date,
         sex=patient.sex,
-        age=_age(patient, study.study_time),
+        age=age_in_years(patient, study.study_time),
         address=address,
         phone=patient.phone,
         ssn=patient.ssn,
@@ -198,10 +190,10 @@ def _spec(
         body_part=study.procedure.body_part,
         modality=study.procedure.modality,
         view=view,
-        referring=_provider_dicom(study.referring),
+        referring=study.referring.dicom_name,
         referring_phone=study.referring.phone,
-        radiologist=_provider_dicom(study.radiologist),
-        technologist=_provider_dicom(study.technologist),
+        radiologist=study.radiologist.dicom_name,
+        technologist=study.technologist.dicom_name,
         institution=hospital.institution,
         institution_address=hospital.institution_address,
         ward=rng.choice(hospital.wards),

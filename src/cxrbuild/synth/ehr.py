@@ -210,6 +210,12 @@ class Hospital:
         self._by_mrn = {p.mrn: p for p in self.patients}
 
 
+def age_in_years(patient: Patient, when: dt.datetime) -> int:
+    """Completed years of age at ``when``."""
+    birth = patient.birth_date
+    return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))
+
+
 def _fmt_ts(value: dt.datetime | None) -> str | None:
     return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
 

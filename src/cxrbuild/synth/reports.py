@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from cxrbuild.synth.ehr import Hospital, Patient, Provider, Study
+from cxrbuild.synth.ehr import Hospital, Patient, Provider, Study, age_in_years
 
 LABEL_OF_KIND = {
     "family_name": "NAME",
@@ -173,13 +173,8 @@ def _say_provider(rng: random.Random, b: ReportBuilder, provider: Provider) -> N
     b.add(suffix)
 
 
-def _age_years(patient: Patient, when: dt.datetime) -> int:
-    birth = patient.birth_date
-    return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))
-
-
 def _say_age(rng: random.Random, b: ReportBuilder, patient: Patient, when: dt.datetime) -> None:
-    age = _age_years(patient, when)
+    age = age_in_years(patient, when)
     noun = {"F": "woman", "M": "man"}.get(patient.sex, "patient")
     form = rng.randrange(3)
     text = str(age)
@@ -334,7 +329,7 @@ def _addendum(
         b.add("); the previously dictated history belonged to another patient.\n")
     else:
         b.add("Age corrected; patient is ")
-        age = _age_years(patient, study.study_time)
+        age = age_in_years(patient, study.study_time)
         (b.phi(str(age), "age_over_89") if age > 89 else b.add(str(age)))
         b.add(" years old. Family contact: ")
         b.phi(patient.phone, "phone")
