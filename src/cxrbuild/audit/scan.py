@@ -300,7 +300,6 @@ class ReleaseScanner:
 
     def _scan_dicom(self, data: bytes, label: str) -> None:
         import pydicom
-        from pydicom.errors import InvalidDicomError
 
         self.stats.dicom_files += 1
         decoded: list[Finding] = []
@@ -309,7 +308,7 @@ class ReleaseScanner:
             dataset = pydicom.dcmread(io.BytesIO(data), force=True)
             units = list(dicom_units(dataset.file_meta, label)) if dataset.file_meta else []
             units += list(dicom_units(dataset, label))
-        except (InvalidDicomError, Exception) as err:  # the raw scan below still reads every byte
+        except Exception as err:  # pydicom raises many kinds; the raw scan below still reads every byte
             self.stats.unreadable.append(f"{label}: DICOM not fully decodable ({str(err).splitlines()[0]})")
             units = []
         for unit in units:
@@ -367,7 +366,6 @@ class ReleaseScanner:
             self.scan_bytes(data, label)
             progress.advance()
         self.findings.sort(key=lambda f: (-f.score, f.file, f.where, f.kind))
-        self.progress = progress
         return self.findings
 
 
