@@ -96,9 +96,10 @@ class ReportDeidentifier:
         model_spans = self.model.predict(texts) if self.model is not None else [[] for _ in texts]
         results = []
         for text, deny, shift, predicted in zip(texts, denies, day_shifts, model_spans, strict=True):
-            spans = self.rules.find(text, deny)
+            allowed = self.rules.allow.occurrences(text)
+            spans = self.rules.find(text, deny, allowed)
             vetted = (self.rules.vet_model_span(text, start, end, label) for start, end, label in predicted)
-            spans.extend(self.rules.apply_allow_list(text, [span for span in vetted if span is not None]))
+            spans.extend(self.rules.apply_allow_list(text, [span for span in vetted if span is not None], allowed))
             merged = merge_spans(text, spans)
             results.append(DeidResult(self._replace(text, merged, shift), merged))
         return results

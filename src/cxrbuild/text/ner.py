@@ -1,9 +1,10 @@
 """The neural half of report de-identification: a small spaCy NER model.
 
 A blank English pipeline with one ``ner`` component over a compact CNN
-(hash embeddings of norm, prefix, suffix and shape; width 64, depth 2), and a
-tokenizer that splits at every letter/digit/punctuation boundary so that PHI
-spans such as "93" in "93yo" or "4-5678" fall on token boundaries. The model
+(hash embeddings of norm, prefix, suffix and shape; width 48, depth 2; a 32-wide
+parser layer), sized for speed, and a
+tokenizer that splits at every letter/digit boundary so that PHI spans such as
+"93" in "93yo" fall on token boundaries. The model
 is trained on the synthetic corpus of :mod:`cxrbuild.text.corpus`, on one CPU
 thread with fixed seeds, so the same corpus and seed give the same model and
 the same predictions.
@@ -36,12 +37,44 @@ from cxrbuild.util.errors import CxrbuildError
 
 log = logging.getLogger("cxrbuild.text.ner")
 
-TOKENIZER_NAME = "cxrbuild.report_tokenizer.v1"
+TOKENIZER_NAME = "cxrbuild.report_tokenizer.v2"
 MODEL_META_FILE = "cxrbuild_model.json"
 EVALUATION_FILE = "evaluation.json"
 
-# letters, digits, underscores runs, single punctuation marks, whitespace runs
-TOKEN_PIECES_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+|[0-9]+|_+|[^\sA-Za-zÀ-ÖØ-öø-ÿ0-9_]|\s+")
+# numbers joined by / : . - (dates, times, decimals: one token each), letter runs,
+# digit runs, underscore runs, punctuation runs, whitespace runs. Trailing
+# punctuation stays on its word ("Smith," "Dr."): a quarter fewer tokens, so a
+# faster model; predicted spans are trimmed back to letters and digits later.
+TOKEN_PIECES_RE = re.compile(
+    r"[0-9]+(?:[/:.\-][0-9]+)+[^\sA-Za-zÀ-ÖØ-öø-ÿ0-9_]*|[A-Za-zÀ-ÖØ-öø-ÿ]+[^\sA-Za-zÀ-ÖØ-öø-ÿ0-9_]*"
+    r"|[0-9]+[^\sA-Za-zÀ-ÖØ-öø-ÿ0-9_]*|_+|[^\sA-Za-zÀ-ÖØ-öø-ÿ0-9_]+|\s+"
+)
+WHITESPACE_RUN_RE = re.compile(r"\s+")
+LINE_RE = re.compile(r"[^\n]+")
+
+
+def collapse_whitespace(text: str) -> tuple[str, list[int]]:
+    """``text`` with every whitespace run made one space, and each kept character's original index.
+
+    The model reads the collapsed text: layout whitespace carries no PHI and
+    costs inference time (MIMIC-style reports are full of blank runs).
+    """
+    pieces: list[str] = []
+    index: list[int] = []
+    cursor = 0
+    for match in WHITESPACE_RUN_RE.finditer(text):
+        pieces.append(text[cursor:match.start()])
+        index.extend(range(cursor, match.start()))
+        pieces.append(" ")
+        index.append(match.start())
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    index.extend(range(cursor, len(text)))
+    return "".join(pieces), index
+
+
+def _to_original(index: list[int], start: int, end: int) -> tuple[int, int]:
+    return index[start], index[end - 1] + 1
 
 # labels of other NER models (spaCy's OntoNotes scheme, i2b2/n2c2 de-id sets) -> ours
 FOREIGN_LABELS = {
@@ -61,12 +94,13 @@ FOREIGN_LABELS = {
 
 # The training configuration; it enters the model digest.
 DEFAULT_TRAINING = {
-    "width": 64,
+    "width": 48,
     "depth": 2,
     "embed_size": 2000,
     "window_size": 1,
     "maxout_pieces": 2,
-    "hidden_width": 64,
+    "parser_maxout_pieces": 1,
+    "hidden_width": 32,
     "epochs": 6,
     "batch_size": 32,
     "dropout": 0.1,
@@ -146,7 +180,7 @@ update_with_oracle_cut_size = 100
 state_type = "ner"
 extra_state_tokens = false
 hidden_width = {training["hidden_width"]}
-maxout_pieces = {training["maxout_pieces"]}
+maxout_pieces = {training["parser_maxout_pieces"]}
 use_upper = true
 nO = null
 
@@ -214,10 +248,15 @@ def _examples(nlp, records: Iterable[dict]):
 
     examples = []
     for record in records:
-        doc = nlp.make_doc(record["text"])
+        text, index = collapse_whitespace(record["text"])
+        position = {original: collapsed for collapsed, original in enumerate(index)}
+        doc = nlp.make_doc(text)
         entities = []
         for span in record["spans"]:
-            char_span = doc.char_span(span["start"], span["end"], label=span["label"], alignment_mode="expand")
+            start, end = position.get(span["start"]), position.get(span["end"] - 1)
+            if start is None or end is None:
+                continue
+            char_span = doc.char_span(start, end + 1, label=span["label"], alignment_mode="expand")
             if char_span is not None:
                 entities.append((char_span.start_char, char_span.end_char, span["label"]))
         entities = _drop_overlaps(entities)
@@ -337,7 +376,7 @@ def evaluate_model(model_dir: Path, heldout_records: Sequence[dict]) -> dict:
 class PhiModel:
     """A trained NER pipeline (ours or a hospital's) that returns PHI spans per text."""
 
-    def __init__(self, model_dir: Path, batch_size: int = 64) -> None:
+    def __init__(self, model_dir: Path, batch_size: int = 256) -> None:
         import spacy
 
         _register_tokenizer()
@@ -358,14 +397,22 @@ class PhiModel:
         self.digest = json.loads(meta_path.read_text())["digest"] if meta_path.is_file() else _directory_digest(model_dir)
 
     def predict(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        results = []
+        # the model reads each line on its own (as it was trained), whitespace collapsed
+        lines: list[str] = []
+        owners: list[tuple[int, list[int]]] = []
+        for number, text in enumerate(texts):
+            for line in LINE_RE.finditer(text):
+                collapsed, index = collapse_whitespace(line.group(0))
+                if collapsed.strip():
+                    lines.append(collapsed)
+                    owners.append((number, [line.start() + i for i in index]))
+        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         with self.nlp.select_pipes(disable=self.disabled):
-            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-                spans = []
+            for doc, (number, index) in zip(self.nlp.pipe(lines, batch_size=self.batch_size), owners, strict=True):
                 for ent in doc.ents:
+                    # a label we do not know is still PHI to its model: keep it, as a name
                     label = ent.label_ if ent.label_ in LABELS else FOREIGN_LABELS.get(ent.label_.upper(), "NAME")
-                    spans.append((ent.start_char, ent.end_char, label))
-                results.append(spans)
+                    results[number].append((*_to_original(index, ent.start_char, ent.end_char), label))
         return results
 
 

@@ -158,11 +158,28 @@ class AllowList:
     def __init__(self, terms: Sequence[str]) -> None:
         self.terms = tuple(terms)
         self.single_words = frozenset(fold(t) for t in terms if " " not in t)
-        alternation = _alternation(terms)
-        self.regex = re.compile(r"(?<![" + WORD_CHARS + r"])(?:" + alternation + r")(?![" + WORD_CHARS + r"])", re.IGNORECASE)
+        # terms indexed by their first (up to) three letters, lower case: one dictionary
+        # look-up per word of the report instead of a 500-way alternation at every position
+        self.by_prefix: dict[str, list[re.Pattern[str]]] = {}
+        for term in sorted(set(self.terms), key=len, reverse=True):
+            body = re.escape(term).replace(r"\ ", r"\s+")
+            pattern = re.compile(body + r"(?![" + WORD_CHARS + r"])", re.IGNORECASE)
+            self.by_prefix.setdefault(term[:3].lower(), []).append(pattern)
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in self.regex.finditer(text)]
+        found = []
+        lowered = text.lower()
+        for word in WORD_START_RE.finditer(text):
+            position = word.start()
+            for length in (3, 2, 1):
+                for pattern in self.by_prefix.get(lowered[position:position + length], ()):
+                    match = pattern.match(text, position)
+                    if match:
+                        found.append((position, match.end()))
+        return found
+
+
+WORD_START_RE = re.compile(r"(?<![" + WORD_CHARS + r"])[" + WORD_CHARS + r"]")
 
 
 def _is_capitalised(word: str) -> bool:
@@ -183,13 +200,20 @@ WEEKDAY_WORDS = frozenset(
 )
 
 
-DATE_TIME_SHAPE_RE = re.compile(
-    r"[0-9][/.:\-][0-9]|[0-9]{3,}|[0-9](?:st|nd|rd|th)\b|[0-9]\s*(?:[ap]\.?m\b|h\b|hrs?\b)|"
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|"
-    r"(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|midnight)\b)",
+CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
+DATE_SHAPE_RE = re.compile(
+    r"[0-9]{1,4}[/\-][0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])|[0-9]{8}"
+    r"|[0-9](?:st|nd|rd|th)\b"
+    r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"|(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
-
-
+TIME_SHAPE_RE = re.compile(
+    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
+)
+CONTACT_SHAPE_RE = re.compile(
+    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:https?://|ftp://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]"
+    r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|edu|gov|us|uk|ca|au|de|fr|io|info|health)\b"
+)
 def _mostly_upper(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -222,18 +246,25 @@ class RuleSet:
         return sha.hexdigest()
 
     # -- public ------------------------------------------------------------
-    def find(self, text: str, deny: Sequence[str] = ()) -> list[RuleSpan]:
-        """Every PHI span the rules see in ``text`` (may overlap; the merge cleans up)."""
+    def find(self, text: str, deny: Sequence[str] = (), allowed: list[tuple[int, int]] | None = None) -> list[RuleSpan]:
+        """Every PHI span the rules see in ``text`` (may overlap; the merge cleans up).
+
+        ``allowed``: the allow-list occurrences in ``text``, when already known.
+        """
         spans: list[RuleSpan] = []
         spans.extend(self._pattern_spans(text))
         spans.extend(self._name_spans(text))
         spans.extend(self._deny_spans(text, deny))
-        return self.apply_allow_list(text, spans)
+        return self.apply_allow_list(text, spans, allowed)
 
-    def apply_allow_list(self, text: str, spans: Iterable[RuleSpan]) -> list[RuleSpan]:
+    def apply_allow_list(
+        self, text: str, spans: Iterable[RuleSpan], allowed: list[tuple[int, int]] | None = None
+    ) -> list[RuleSpan]:
         """Drop weak spans that lie inside an allow-listed term occurrence."""
         spans = list(spans)
-        occurrences = self.allow.occurrences(text)
+        if not spans:
+            return spans
+        occurrences = self.allow.occurrences(text) if allowed is None else allowed
         if not occurrences:
             return spans
         kept = []
@@ -248,29 +279,36 @@ class RuleSet:
 
     # -- model spans -------------------------------------------------------
     def vet_model_span(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
-        """Keep a model prediction only if it looks like its label; trim generic edge words.
+        """Keep a model prediction only if it looks like its label, trimmed to the identifier.
 
         The model generalises from synthetic reports; this check keeps it from
-        removing clinical words ("Known", "Scattered Kerley B lines") while
-        letting through what it finds beyond the rules (names without any cue,
-        unusual ID or date forms).
+        removing clinical words ("Known", "Scattered Kerley B lines") or the cue
+        words around a name ("relayed to", "notified", "M.D."), while letting
+        through what it finds beyond the rules (names without any cue, unusual
+        ID or date forms).
         """
         if end - start > MODEL_SPAN_MAX_CHARS.get(label, 60):
             return None  # a confused prediction running over a sentence, not one identifier
         tokens = list(VET_TOKEN_RE.finditer(text, start, end))
         if not tokens:
             return None
-        all_caps_text = _mostly_upper(text)
+        if label == "NAME":
+            return self._vet_name(text, tokens)
+        if label == "CONTACT":
+            found = list(CONTACT_SHAPE_RE.finditer(text, start, end))
+            return RuleSpan(found[0].start(), found[-1].end(), label, "model") if found else None
 
         def generic(word: str) -> bool:
-            folded = fold(word).rstrip(".")
-            if label in {"DATE", "TIME"} and (folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}):
-                return False
+            folded = fold(word)
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
+                return label not in {"DATE", "TIME"}
             return (
-                word.isalpha()
-                and len(word) > 1
-                and (self.names.is_common(word) and not (label == "NAME" and self._name_like(text, word, tokens, all_caps_text)))
-            ) or self._is_allowed_word(word) or folded in self.cues.suffix_folded or folded in self.cues.role_words
+                (word.isalpha() and len(word) > 1 and self.names.is_common(word))
+                or self._is_allowed_word(word)
+                or folded in self.cues.suffix_folded
+                or folded in self.cues.role_words
+                or folded in self.cues.cue_words
+            )
 
         first, last = 0, len(tokens) - 1
         while first <= last and generic(tokens[first].group(0)):
@@ -281,29 +319,66 @@ class RuleSet:
             return None
         kept = tokens[first:last + 1]
         words = [m.group(0) for m in kept]
-        has_digit = any(any(c.isdigit() for c in w) for w in words)
-        if label == "NAME":
-            if has_digit:
-                return None
-            if not any(self._name_like(text, m.group(0), kept, all_caps_text, m.start()) for m in kept):
-                return None
-        elif label in {"DATE", "TIME"}:
-            # a lone small number ("2 views") is neither a date nor a time
-            kept_text = text[kept[0].start():kept[-1].end()]
-            if not DATE_TIME_SHAPE_RE.search(kept_text):
-                return None
-        elif label == "AGE":
+        kept_text = text[kept[0].start():kept[-1].end()]
+        has_digit = any(c.isdigit() for c in kept_text)
+        if label == "DATE" and not DATE_SHAPE_RE.search(kept_text):
+            return None  # "2 views", "ratio of 0.51": numbers, not dates
+        if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
+            return None
+        if label == "AGE":
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred"} for w in words):
                 return None
-        elif label in {"ID", "PHONE"}:
-            if sum(c.isdigit() for w in words for c in w) < 3:
-                return None
-        elif label in {"LOCATION", "HOSPITAL"} and not has_digit:
+        if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
+            return None
+        if label in {"LOCATION", "HOSPITAL"} and not has_digit:
             proper = [w for w in words if w[:1].isupper() and not self.names.is_common(w) and not self._is_allowed_word(w)]
             if not proper:
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _vet_name(self, text: str, tokens: Sequence[re.Match[str]]) -> RuleSpan | None:
+        """The longest run of name-looking words in a model NAME span, if any is a name."""
+        all_caps_text = _mostly_upper(text)
+
+        def part_of_name(match: re.Match[str]) -> bool:
+            word = match.group(0)
+            folded = fold(word)
+            if any(c.isdigit() for c in word) or self._is_allowed_word(word):
+                return False
+            if folded in self.cues.suffix_folded or folded in self.cues.role_words or folded in self.cues.cue_words:
+                return False
+            if len(word) == 1:  # an initial, but not the letters of a credential ("M.D.")
+                before = text[max(0, match.start() - 2):match.start()]
+                return (
+                    word.isupper()
+                    and text[match.end():match.end() + 1] == "."
+                    and not CREDENTIAL_INITIALS_RE.match(text, match.start())
+                    and not re.fullmatch(r"[A-Z]\.", before)
+                )
+            return self._name_like(text, word, tokens, all_caps_text) or (
+                word[:1].isupper() and (self.names.is_name(word) or not self.names.is_common(word))
+            )
+
+        best: list[re.Match[str]] = []
+        run: list[re.Match[str]] = []
+        for match in tokens:
+            # a run is broken by a non-name word or by punctuation other than an initial's dot, a hyphen or a comma
+            gap = text[run[-1].end():match.start()] if run else ""
+            if run and not re.fullmatch(r"[ \t]?|\.[ \t]?|[ \t]?-[ \t]?|,[ \t]?|['’]", gap):
+                run = []
+            if part_of_name(match):
+                run.append(match)
+                if len(run) > len(best):
+                    best = list(run)
+            else:
+                run = []
+        if not best or not any(self._name_like(text, m.group(0), tokens, all_caps_text, m.start()) for m in best):
+            return None
+        end = best[-1].end()
+        if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
+            end += 1
+        return RuleSpan(best[0].start(), end, "NAME", "model")
 
     def _name_like(self, text: str, word: str, tokens: Sequence[re.Match[str]], all_caps_text: bool, position: int | None = None) -> bool:
         if len(word) < 2 or not word.isalpha() or self._is_allowed_word(word):
@@ -411,8 +486,8 @@ class RuleSet:
             if match.group("comma") and (mode == "weak" or words != 1):
                 break  # "Smith, John" only directly after one surname
             if len(word) == 1:
-                # an initial: needs a dot or a following name word
-                if not word.isupper():
+                # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
+                if not word.isupper() or match.group("comma") or CREDENTIAL_INITIALS_RE.match(text, match.start("word")):
                     break
                 if not match.group("dot"):
                     nxt = NAME_TOKEN_RE.match(text, match.end())
