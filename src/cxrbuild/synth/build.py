@@ -280,14 +280,23 @@ def _render(spec: dicomgen.ImageSpec, pacs_dir: str) -> Rendered:
     target.write_bytes(data)
     phi = {(e["kind"], e["value"], "header") for e in record["header_phi"] if e["kind"] != "report"}
     phi.update((v["kind"], v["value"], "pixels") for box in record["boxes"] for v in box["values"])
+    # A patient's files are mostly rendered by the same process in a row: values it has
+    # already reported need not travel to the main process again (the union is the same).
+    mrn = record["mrn"]
+    fresh = sorted(item for item in phi if (mrn, *item) not in _REPORTED_PHI)
+    if len(_REPORTED_PHI) > REPORTED_PHI_LIMIT:
+        _REPORTED_PHI.clear()
+    _REPORTED_PHI.update((mrn, *item) for item in fresh)
     return Rendered(
-        json.dumps(record, separators=(",", ":")), record["category"], record["mrn"],
-        record["accession_number"], record["path"], sorted(phi),
+        json.dumps(record, separators=(",", ":")), record["category"], mrn,
+        record["accession_number"], record["path"], fresh,
     )
 
 
 _WORKER_STATE: dict = {}
 _CREATED_DIRS: set[Path] = set()  # per process: folders already made
+_REPORTED_PHI: set[tuple[str, str, str, str]] = set()  # per process: (mrn, kind, value, place) sent
+REPORTED_PHI_LIMIT = 200_000
 
 
 def _init_worker(pacs_dir: str) -> None:
@@ -429,6 +438,7 @@ def _generate_into(
     workers: int | None, progress_stream, started: float,
 ) -> SynthSummary:
     _CREATED_DIRS.clear()
+    _REPORTED_PHI.clear()
     pacs = staging / "pacs"
     pacs.mkdir()
     n_workers = workers or min(2, os.cpu_count() or 1)
