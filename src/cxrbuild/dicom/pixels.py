@@ -357,7 +357,7 @@ def _line_regions(
         best = int(np.argmax(overlaps))
         if overlaps[best] > 0:
             extents[best] = _union(extents[best], component)
-        elif component[3] - component[1] >= min_height:
+        elif component[3] - component[1] >= max(min_height, line.glyph_height // 2):
             orphans.append(component)  # a glyph OCR did not read: nothing vouches for it
         else:  # punctuation beside a word belongs to the nearest word
             centre = (component[0] + component[2]) / 2

@@ -337,8 +337,8 @@ def _plausible_stroke_group(boxes: Sequence[tuple[int, int, int, int]], min_heig
     """Cheap test before the full-resolution look: thin-stroke noise forms small lone blobs
     and ragged rows; printed text forms rows on a baseline, or one large letter."""
     if len(boxes) == 1:
-        x0, y0, x1, y1 = boxes[0]
-        return y1 - y0 >= 2 * min_height
+        _, top, _, bottom = boxes[0]
+        return bottom - top >= 2 * min_height
     return alignment(boxes, 1) >= 0.5
 
 
