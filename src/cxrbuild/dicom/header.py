@@ -506,14 +506,17 @@ def _action_for(elem: DataElement, walk: _Walk, cleaning: bool) -> str:
     if int(tag) in settings.unlisted_keep_tags:
         return "C" if cleaning else "K"
     vr = elem.VR
-    if vr in settings.unlisted_keep_vrs or vr == "UI":
-        return "K"
-    if (
-        vr == "SQ"
-        and settings.unlisted_keep_code_sequences
-        and keyword_for_tag(tag).endswith("CodeSequence")
-    ):
-        return "C"
+    if vr in settings.unlisted_keep_vrs or vr == "UI" or vr in ("DA", "DT", "TM", "AS"):
+        return "K"  # UIDs are replaced, dates shifted and ages capped by VR below
+    if vr == "SQ":
+        # a container: its items go through the same rules, so what identifies inside is
+        # removed there; code sequences carry concepts (E.1.1 note 10) and are cleaned
+        if settings.unlisted_keep_code_sequences and keyword_for_tag(tag).endswith("CodeSequence"):
+            return "C"
+        return "U*"
+    if vr in TEXT_VRS:
+        # free text the table does not know: emptied, which keeps a type 2 attribute valid
+        return "Z"
     return "X"
 
 
@@ -817,7 +820,10 @@ def find_header_leaks(ds: Dataset, deny: Sequence[str]) -> list[str]:
     if regex is None:
         return []
     hits = []
+    written_by_us = {str(v) for v in DUMMY_VALUES.values()}
     for tag, value in remaining_text_values(ds):
+        if value in written_by_us:  # a dummy value equal to an original placeholder is not a leak
+            continue
         if regex.search(value):
             hits.append(f"({tag.group:04X},{tag.element:04X})")
     return list(dict.fromkeys(hits))
