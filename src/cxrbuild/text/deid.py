@@ -56,6 +56,11 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
+def _same_run(left: str, right: str) -> bool:
+    """Two neighbouring characters of one letter run or one digit run."""
+    return (left.isalpha() and right.isalpha()) or (left.isdigit() and right.isdigit())
+
+
 class ReportDeidentifier:
     """Rules plus (optionally) the NER model; one instance serves many reports."""
 
@@ -127,10 +132,11 @@ def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]
     length = len(text)
     for span in spans:
         start, end = max(0, span.start), min(length, span.end)
-        # widen to whole words: a span never leaves half a word behind
-        while start > 0 and start < length and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+        # widen to whole words: a span never leaves half a word behind ("Johnson"), but a
+        # number stops at letters and letters at a number ("95F": the age, not the sex)
+        while 0 < start < length and _same_run(text[start - 1], text[start]):
             start -= 1
-        while 0 < end < length and _is_word_char(text[end - 1]) and _is_word_char(text[end]):
+        while 0 < end < length and _same_run(text[end - 1], text[end]):
             end += 1
         # one piece per line, so the line structure survives
         line_start = start

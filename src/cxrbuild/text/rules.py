@@ -34,6 +34,11 @@ NAME_TOKEN_RE = re.compile(
     r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿ](?:[A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ])?)(?P<dot>\.)?"
 )
 CAPITALISED_WORD_RE = re.compile(r"(?<![" + WORD_CHARS + r"'’\-])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿ]")
+# common words that often begin a place's own name
+PLACE_NAME_WORDS = frozenset(
+    {"east", "west", "north", "south", "new", "upper", "lower", "mount", "mt", "lake", "port", "fort", "saint", "st", "great",
+     "little", "old", "royal", "grand", "golden", "green", "rose", "spring", "hill", "valley", "river", "bay", "sea", "ocean"}
+)
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter", "ten", "dos", "das"}
@@ -387,8 +392,8 @@ class RuleSet:
             return True
         if self.names.is_common(word) or not word[:1].isupper():
             return False
-        if all_caps_text:
-            return False  # capitals say nothing in an all-caps report
+        if all_caps_text or word.isupper():
+            return False  # capitals say nothing in an all-caps report or heading
         return not (position is not None and _sentence_initial(text, position))
 
     # -- patterns ----------------------------------------------------------
@@ -412,6 +417,8 @@ class RuleSet:
             match = re.match(r"([A-Za-z][A-Za-z'’&.\-]*)[ \t]+", text[start:end])
             if not match or not self.names.is_common(match.group(1).rstrip(".")):
                 return start
+            if fold(match.group(1).rstrip(".")) in PLACE_NAME_WORDS:
+                return start  # "East Cynthia Community Hospital": part of the name
             rest = text[start + match.end():end]
             if not re.match(r"[A-Za-z]", rest) or re.fullmatch(HOSPITAL_KEYWORDS, rest, re.IGNORECASE):
                 return start  # only the generic keyword would be left: this word is the name
@@ -457,6 +464,8 @@ class RuleSet:
         folded = fold(word)
         if folded in self.cues.suffix_folded or folded in self.cues.role_words:
             return False
+        if folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
+            return False  # "WET READ: JKoc FRI 19:18": the day ends the name
         if self._is_allowed_word(word):
             return mode == "title" and first and _is_capitalised(word)
         if mode == "title" and first:
@@ -483,8 +492,8 @@ class RuleSet:
             word = match.group("word")
             if words and len(match.group("gap")) > 1:
                 break  # two blanks separate fields, not the parts of one name
-            if match.group("comma") and (mode == "weak" or words != 1):
-                break  # "Smith, John" only directly after one surname
+            if match.group("comma") and (words != 1 or (mode == "weak" and fold(word) not in self.names.first)):
+                break  # "Smith, John" only directly after one surname (after a weak cue: a listed given name)
             if len(word) == 1:
                 # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
                 if not word.isupper() or match.group("comma") or CREDENTIAL_INITIALS_RE.match(text, match.start("word")):
@@ -555,9 +564,17 @@ class RuleSet:
             if word_match.group(3) and count != 1:
                 break  # a comma only between surname and given name
             if len(word) == 1:
-                if not word.isupper():
-                    break
-            elif not _is_capitalised(word) or (strict and self.names.is_common(word) and not self.names.is_unambiguous_name(word)) or (self.names.is_common(word) and not self.names.is_name(word) and not any_capitalised):
+                position = offset + word_match.start(1)
+                if not word.isupper() or any(
+                    CREDENTIAL_INITIALS_RE.match(text, p) for p in (position, position - 2) if p >= 0
+                ):
+                    break  # not an initial but the letters of "M.D."
+            elif not _is_capitalised(word) or (
+                strict
+                and self.names.is_common(word)
+                and not self.names.is_unambiguous_name(word)
+                and not (word_match.group(3) and count == 1)  # "STRONG, BREANNA was paged"
+            ) or (self.names.is_common(word) and not self.names.is_name(word) and not any_capitalised):
                 break
             if self._is_allowed_word(word) or fold(word) in self.cues.role_words or fold(word) in self.cues.cue_words:
                 break
