@@ -19,6 +19,7 @@ infrastructure under test.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -80,7 +81,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from cxrbuild.text.ner import train_model
 
     base = tmp_path_factory.mktemp("services_release")
-    generate(base / "hospital", patients=4, seed=11, image_size="small")
+    generate(base / "hospital", patients=3, seed=11, image_size="small")
     write_corpus(base / "ner_corpus", n_train=60, n_heldout=20, seed=0)
     train_model(base / "ner_corpus", base / "ner_model", seed=0)
     return base
@@ -136,12 +137,16 @@ def test_slurm_cluster_build_matches_local_sha256sums(slurm: dict, shared: Path,
         "--default-resources", "mem_mb=1000", "runtime=30", "cpus_per_task=1",
         "--set-resources", "pacs_index:cpus_per_task=1", "package:mem_mb=2000",
         "--set-threads", "pacs_index=1",
+        # the demo's 10 tiny image batches as one SLURM job too, to keep the test short
+        "--groups", "deid_images=image_batches", "deid_reports=report_batches",
+        "--group-components", "image_batches=10", "report_batches=10",
     ], timeout=900)
     assert (release / "SHA256SUMS.txt").read_bytes() == (local_release / "SHA256SUMS.txt").read_bytes()
     # the jobs really went through the cluster: its controller saw them complete
     controller_log = Path(slurm["root"]) / "log" / "slurmctld.log"
-    completed = controller_log.read_text(errors="replace").count("_job_complete: JobId=")
-    assert completed >= 5, f"only {completed} SLURM jobs completed: the build did not go through the cluster"
+    completed = len(re.findall(r"_job_complete: JobId=\d+ WEXITSTATUS 0", controller_log.read_text(errors="replace")))
+    # cohort, pacs_index, assign_ids, the image group, the report group, package
+    assert completed >= 6, f"only {completed} SLURM jobs succeeded: the build did not go through the cluster"
 
 
 def test_postgresql_ehr_gives_the_same_release_as_sqlite(postgres: dict, shared: Path,

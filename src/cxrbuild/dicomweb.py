@@ -42,6 +42,7 @@ import re
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -288,14 +289,16 @@ class FetchProgress:
         self._lock = threading.Lock()
         self.done: dict[str, str] = {}  # SOPInstanceUID -> path relative to the output folder
         self.studies_done: set[str] = set()
+        self.per_study: Counter[str] = Counter()  # instances recorded per study folder
         if path.exists():
             for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if "sop" in record:
+                if "sop" in record and record["sop"] not in self.done:
                     self.done[record["sop"]] = record["path"]
+                    self.per_study[record["path"].split("/", 1)[0]] += 1
                 elif "study_done" in record:
                     self.studies_done.add(record["study_done"])
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -309,6 +312,8 @@ class FetchProgress:
     def add_instance(self, sop_uid: str, rel_path: str, sha256: str) -> None:
         self._append({"sop": sop_uid, "path": rel_path, "sha256": sha256})
         with self._lock:
+            if sop_uid not in self.done:
+                self.per_study[rel_path.split("/", 1)[0]] += 1
             self.done[sop_uid] = rel_path
 
     def add_study(self, study_uid: str) -> None:
@@ -371,9 +376,7 @@ def fetch_study(client: DicomWebClient, key: StudyKey, out_dir: Path, progress: 
         study_uid = _safe_uid(raw_uid, "Study Instance UID")
         if study_uid in progress.studies_done:
             with lock:
-                summary.instances_skipped += sum(
-                    1 for rel in progress.done.values() if rel.startswith(f"{study_uid}/")
-                )
+                summary.instances_skipped += progress.per_study[study_uid]
             continue
         instances = client.list_instances(study_uid)
         missing = [(series, sop) for series, sop in instances if not progress.has(sop, out_dir)]
