@@ -116,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
         except UnicodeDecodeError as err:
             raise CxrbuildError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from err
     deidentifier = ReportDeidentifier(model_dir=args.model, settings=settings)
+    if deidentifier.model is None:
+        log.warning("deid-reports: no NER model given (--model or model_dir in --config): rules only")
     log.info("deid-reports: %d reports, rules %s, model %s", len(records), deidentifier.version["rules"][:12], (deidentifier.version["model"] or "none")[:12])
 
     progress = Progress("deid-reports", len(records))

@@ -101,7 +101,7 @@ DEFAULT_TRAINING = {
     "maxout_pieces": 2,
     "parser_maxout_pieces": 1,
     "hidden_width": 32,
-    "epochs": 6,
+    "epochs": 8,
     "batch_size": 32,
     "dropout": 0.1,
     "learn_rate": 0.001,
