@@ -410,3 +410,30 @@ def test_summary_counts_match_the_files(synth_small: Path, truth: dict) -> None:
     assert summary["cohort_studies"] == len(truth["cohort"])
     on_disk = {p.relative_to(synth_small / "pacs").as_posix() for p in (synth_small / "pacs").rglob("*") if p.is_file()}
     assert on_disk == {r["path"] for r in truth["images"]}
+
+
+def test_reports_hold_phi_in_its_many_surface_forms() -> None:
+    from cxrbuild.synth import ehr, reports
+
+    hospital = ehr.generate_hospital(300, seed=2)
+    reports.write_reports(hospital)
+    values_by_label: dict[str, list[str]] = defaultdict(list)
+    for study in hospital.studies:
+        for span in study.report_phi:
+            values_by_label[span["label"]].append(span["value"])
+    names = values_by_label["NAME"]
+    assert any(re.fullmatch(r"[A-Z][A-Za-z'-]+", n) for n in names)  # 'Dr. Smith'
+    assert any(re.fullmatch(r"[A-Z'-]{2,}, [A-Z'-]{2,}", n) for n in names)  # 'SMITH, JOHN'
+    assert any(re.fullmatch(r"[A-Z]\. [A-Z][A-Za-z'-]+", n) for n in names)  # 'J. Smith'
+    dates = values_by_label["DATE"]
+    for form in (r"\d{1,2}/\d{1,2}/\d{4}", r"[A-Z][a-z]+ \d{1,2}, \d{4}", r"\d{4}-\d{2}-\d{2}", r"\d{1,2}-\d{1,2}-\d{2}", r"\d{1,2}/\d{1,2}"):
+        assert any(re.fullmatch(form, d) for d in dates), form
+    times = values_by_label["TIME"]
+    assert any(re.fullmatch(r"\d{1,2}:\d{2} [ap]\.m\.", t) for t in times)
+    assert any(re.fullmatch(r"\(\d{3}\) ?\d{3}-\d{4}", p) for p in values_by_label["PHONE"])
+    assert all(re.fullmatch(r"\d{5}", p) for p in values_by_label["CONTACT"])
+    assert all(int(a) > 89 for a in values_by_label["AGE"]) and values_by_label["AGE"]
+    texts = "\n".join(s.report_text for s in hospital.studies)
+    assert re.search(r"pager #\d{5}", texts) and re.search(r"by telephone at", texts)
+    assert re.search(r"\b([1-7]\d|8[0-9])-year-old", texts), "ages of 89 or less stay in the text unlabelled"
+    assert {"HOSPITAL", "LOCATION", "ID"} <= set(values_by_label)
