@@ -131,3 +131,19 @@ def test_a_directory_that_is_not_a_model_is_refused(tmp_path):
     (tmp_path / "junk").mkdir()
     with pytest.raises(CxrbuildError, match="not a loadable spaCy model"):
         PhiModel(tmp_path / "junk")
+
+
+def test_a_hospital_model_with_its_own_labels_can_replace_ours(tmp_path):
+    import spacy
+
+    # a pipeline trained elsewhere: spaCy's default tokenizer, OntoNotes-style labels
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", name="ner")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Zorblax Quint"}, {"label": "GPE", "pattern": "Vexford"}])
+    nlp.to_disk(tmp_path / "hospital_model")
+    deidentifier = ReportDeidentifier(model_dir=tmp_path / "hospital_model")
+    text = "Images reviewed by the team including Zorblax Quint. Patient from Vexford. Lungs clear."
+    result = deidentifier.deidentify(text)
+    assert result.text == "Images reviewed by the team including ___. Patient from ___. Lungs clear."
+    assert [s.label for s in result.spans] == ["NAME", "LOCATION"]
+    assert len(PhiModel(tmp_path / "hospital_model").digest) == 64
