@@ -19,7 +19,7 @@ from pydicom.uid import UID
 from cxrbuild.cli import main
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom.command import STUDY_ID_RANGE, SUBJECT_ID_RANGE
-from cxrbuild.dicom.header import ImageContext, is_well_known_uid, redaction_boxes
+from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch, process_file
 
 PYDICOM_DATA = Path(pydicom.data.__file__).parent
@@ -82,7 +82,9 @@ def original_identifiers(path: Path) -> set[str]:
                     terms.update(part for part in re.split(r"[\^=]", text) if part)
             elif elem.VR == "UI" and not is_well_known_uid(text) and re.fullmatch(r"[\d.]+", text):
                 terms.add(text)
-    return {t for t in terms if len(t) >= 3}
+    # placeholders such as ANONYMIZED identify no one, and cxrbuild writes them as dummy values (D)
+    placeholders = {str(v).upper() for v in DUMMY_VALUES.values()}
+    return {t for t in terms if len(t) >= 3 and t.upper() not in placeholders}
 
 
 def find_terms(data: bytes, terms: set[str]) -> list[str]:

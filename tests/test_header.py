@@ -229,6 +229,27 @@ def test_clean_descriptors_keep_the_description_but_not_the_identifiers():
     assert "cough" in reason and "HOUSE" not in reason.upper()
 
 
+def test_descriptors_lose_people_named_nowhere_else_in_the_header():
+    ds = chest_dataset()
+    ds.RequestAttributesSequence[
+        0
+    ].ReasonForTheRequestedProcedure = "cough, ordered by Dr. Kowalczyk"
+    ds.ProtocolName = "Chest PA call 401.969.0745"
+    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    reason = ds.RequestAttributesSequence[0].ReasonForTheRequestedProcedure
+    assert "cough" in reason and "Kowalczyk" not in reason
+    assert ds.ProtocolName == "Chest PA call"
+    # the pattern-only cleaner does not know the name, only the phone number
+    ds = chest_dataset()
+    ds.RequestAttributesSequence[
+        0
+    ].ReasonForTheRequestedProcedure = "cough, ordered by Dr. Kowalczyk"
+    deidentify_header(
+        ds, context(), HeaderSettings.from_mapping({"descriptor_cleaner": "patterns"})
+    )
+    assert "Kowalczyk" in ds.RequestAttributesSequence[0].ReasonForTheRequestedProcedure
+
+
 def test_comments_are_cleaned_instead_of_removed_when_configured():
     ds = chest_dataset()
     deidentify_header(ds, context(), HeaderSettings.from_mapping({"remove_comments": False}))

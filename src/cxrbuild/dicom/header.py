@@ -125,6 +125,7 @@ class HeaderSettings:
     unlisted_keep_vrs: frozenset[str] = frozenset()
     unlisted_keep_tags: frozenset[int] = frozenset()
     unlisted_keep_code_sequences: bool = True
+    descriptor_cleaner: str = "text_rules"
 
     @classmethod
     def from_mapping(cls, mapping: Mapping | None = None) -> HeaderSettings:
@@ -161,6 +162,11 @@ class HeaderSettings:
                     f"header settings: compound action {code} cannot resolve to {choice}"
                 )
         unlisted = merged["unlisted"]
+        descriptor_cleaner = str(merged["descriptor_cleaner"])
+        if descriptor_cleaner not in ("text_rules", "patterns"):
+            raise ValueError(
+                f"header settings: descriptor_cleaner must be 'text_rules' or 'patterns', not {descriptor_cleaner!r}"
+            )
         return cls(
             patient_name=patient_name,
             options=options,
@@ -176,6 +182,7 @@ class HeaderSettings:
                 _parse_tag_spec(s) for s in unlisted["keep_keywords"] or ()
             ),
             unlisted_keep_code_sequences=bool(unlisted["keep_code_sequences"]),
+            descriptor_cleaner=descriptor_cleaner,
         )
 
 
@@ -348,11 +355,12 @@ def _iter_elements(dataset: Dataset) -> Iterable[DataElement]:
 # ---------------------------------------------------------------------------
 # text cleaning (the C action of Clean Descriptors, PS3.15 E.3.5)
 
-# dates printed with separators, 8-digit dates 19xx/20xx, long digit runs (IDs, phones), e-mails
+# phone numbers, dates printed with separators, 8-digit dates 19xx/20xx, long digit runs (IDs), e-mails
 _PATTERN_DATE = r"\b\d{1,4}[-./]\d{1,2}[-./]\d{2,4}\b"
 _PATTERN_DATE8 = r"\b(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\b"
 _PATTERN_DIGITS = r"\b\d[\d\- ]{4,}\d\b"
 _PATTERN_EMAIL = r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+_PATTERN_PHONE = r"(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b"
 # coded entries (PS3.3 8.8): identifiers of concepts, kept verbatim
 CODED_TAGS = frozenset(
     int(tag_for_keyword(keyword))
@@ -362,7 +370,7 @@ CODED_TAGS = frozenset(
     )
 )  # fmt: skip
 IDENTIFIER_PATTERNS = re.compile(
-    "|".join((_PATTERN_DATE, _PATTERN_DATE8, _PATTERN_DIGITS, _PATTERN_EMAIL))
+    "|".join((_PATTERN_PHONE, _PATTERN_DATE, _PATTERN_DATE8, _PATTERN_DIGITS, _PATTERN_EMAIL))
 )
 
 
@@ -377,15 +385,38 @@ def _deny_regex(deny: Sequence[str]) -> re.Pattern[str] | None:
     )
 
 
-def clean_text(value: str, deny_regex: re.Pattern[str] | None, patterns: bool = True) -> str:
-    """Remove deny-list strings and (with ``patterns``) identifier-shaped substrings from text."""
+def clean_text(
+    value: str,
+    deny_regex: re.Pattern[str] | None,
+    patterns: bool = True,
+    deny: Sequence[str] = (),
+    text_rules: bool = False,
+) -> str:
+    """Remove deny-list strings and, for descriptors (``patterns``), identifier-shaped text.
+
+    With ``text_rules`` the report de-identification rules (:mod:`cxrbuild.text`:
+    name lists and cues such as "Dr." or "per", phone numbers, IDs, dates) find
+    what a header deny list cannot know, e.g. a physician named only in free text.
+    """
     cleaned = deny_regex.sub(" ", value) if deny_regex is not None else value
     if patterns:
         cleaned = IDENTIFIER_PATTERNS.sub(" ", cleaned)
+        if text_rules and re.search(r"[A-Za-z]{2}", cleaned):
+            result = _descriptor_deidentifier().deidentify(cleaned, deny=deny)
+            for span in sorted(result.spans, key=lambda span: span.start, reverse=True):
+                cleaned = cleaned[: span.start] + " " + cleaned[span.end :]
     if cleaned == value:
         return value
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
     return cleaned.strip(" \t,;:-/^")
+
+
+@functools.cache
+def _descriptor_deidentifier():
+    """The report rules (no NER model), loaded once per process on first use."""
+    from cxrbuild.text.deid import ReportDeidentifier
+
+    return ReportDeidentifier(settings={"use_model": False, "dates": "remove"})
 
 
 # ---------------------------------------------------------------------------
@@ -472,6 +503,7 @@ class _Walk:
     settings: HeaderSettings
     table: AnnexETable
     deny_regex: re.Pattern[str] | None
+    deny: tuple[str, ...] = ()
 
     def map_uid(self, value: str) -> str:
         value = value.strip().rstrip("\0")
@@ -583,7 +615,8 @@ def _clean_values(elem: DataElement, walk: _Walk, descriptor: bool) -> None:
     if not values:
         return
     patterns = descriptor and int(elem.tag) not in CODED_TAGS
-    cleaned = [clean_text(v, walk.deny_regex, patterns) for v in values]
+    text_rules = walk.settings.descriptor_cleaner == "text_rules"
+    cleaned = [clean_text(v, walk.deny_regex, patterns, walk.deny, text_rules) for v in values]
     if cleaned != values:
         elem.value = cleaned if len(cleaned) > 1 else cleaned[0]
 
@@ -686,7 +719,9 @@ def deidentify_header(ds: Dataset, ctx: ImageContext, settings: HeaderSettings) 
     """
     table = load_annex_e()
     deny = list(deny_list_from_header(ds, table, settings.keep_tags)) + [d for d in ctx.deny if d]
-    walk = _Walk(ctx=ctx, settings=settings, table=table, deny_regex=_deny_regex(deny))
+    walk = _Walk(
+        ctx=ctx, settings=settings, table=table, deny_regex=_deny_regex(deny), deny=tuple(deny)
+    )
     transfer_syntax = None
     if getattr(ds, "file_meta", None) is not None:
         transfer_syntax = ds.file_meta.get("TransferSyntaxUID")
