@@ -323,3 +323,30 @@ def test_a_released_image_that_cannot_be_read_fails_closed(copy: tuple[Path, str
     assert meta["counts"]["confirmed"] == 0
     assert [p.split(":")[0] for p in meta["not_fully_read"]] == [IMAGE]
     assert "not fully read" in (tmp_path / "audit" / "summary.md").read_text()
+
+
+def test_ocr_digit_misreads_match_only_where_asked() -> None:
+    import datetime as dt
+
+    ids = IdentifierSet()
+    for printed, strength in date_forms(dt.date(1958, 6, 21)):
+        ids.add(printed, "birth_date", "1", strength, "patients.birth_date")
+    matcher = Matcher(ids.forms)
+    misread = tokenize("DOB: 1968-06-21")
+    assert matcher.find(misread) == []
+    assert [m.fuzzy for m in matcher.find(misread, fuzzy_digits=True)] == [True]
+
+
+def test_text_left_in_the_pixels_is_probable_even_without_an_identifier(
+    copy: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    pytest.importorskip("cxrbuild.dicom.pixels", reason="pixel OCR module not in this build")
+    from test_audit_support import burn_name
+
+    release, ehr_url, crosswalk = copy
+    _edit_image(release, lambda ds: burn_name(ds, "WARD OBSERVATION"))
+    status, _meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    assert status == 0  # nothing of the EHR: weighed by a person, not a failure
+    left = [f for f in findings if f["kind"] == "pixel_text_left"]
+    assert [(f["rank"], f["file"]) for f in left] == [("probable", IMAGE)]

@@ -34,6 +34,7 @@ from cxrbuild.util.progress import setup_logging
 
 LOG = logging.getLogger("cxrbuild.audit")
 LEXICON_PATH = Path(__file__).parent / "data" / "radiology_words.txt"
+SURE_OCR_CONFIDENCE = 70.0  # Tesseract word confidence (0-100) of text that surely is text
 
 
 def load_lexicon(path: Path = LEXICON_PATH) -> frozenset[str]:
@@ -60,11 +61,12 @@ def english_zipf():
     return zipf
 
 
-def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str]]:
+def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str, bool]]:
     """Words read in the pixels, joined into lines (same frame, overlapping rows), left to right.
 
     A name is burned in as several words ('SMITH, JOHN'); the matcher needs
-    them side by side to see a full name.
+    them side by side to see a full name. A line is *removable* when the pixel
+    policy decides any of its words is not a kept marker.
     """
     lines: list[list] = []
     for region in sorted(regions, key=lambda r: (r.frame, r.box[1], r.box[0])):
@@ -84,23 +86,47 @@ def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str]
         line.sort(key=lambda r: r.box[0])
         box = (min(r.box[0] for r in line), min(r.box[1] for r in line),
                max(r.box[2] for r in line), max(r.box[3] for r in line))
-        joined.append((box, " ".join(r.text for r in line if r.text)))
+        removable = any(r.decision == "phi" for r in line)
+        joined.append((box, " ".join(r.text for r in line if r.text), removable))
     return joined
 
 
 def pixel_text_reader():
-    """Reads the text regions of a dataset's pixels with the pixel module's detector and OCR.
+    """Reads the text of a dataset's pixels with the pixel module's detector and OCR.
 
-    The pixel module's :func:`find_text` finds and reads every candidate text
-    line; with an empty deny list nothing is changed in the dataset.
+    Two reads: the pixel module's :func:`find_text` (every candidate text line,
+    with the policy's keep/remove decision; with an empty deny list nothing is
+    changed), and its OCR around every box recorded in the header (Graphic
+    Annotation Sequence, PS3.3 C.10.5), a crop one box-height larger on each
+    side in both polarities, because a word half covered by a box is where a
+    redaction most often leaks.
     """
-    from cxrbuild.dicom.pixels import PixelPolicy, find_text
+    from cxrbuild.dicom import ocr
+    from cxrbuild.dicom.pixels import PixelPolicy, find_text, recorded_boxes
 
     policy = PixelPolicy.from_mapping()
 
-    def read(dataset) -> list[tuple[tuple[int, int, int, int], str]]:
-        regions, _boxes, _image = find_text(dataset, (), policy)
-        return join_words_into_lines(regions)
+    def read(dataset) -> list[tuple[tuple[int, int, int, int], str, bool]]:
+        regions, _boxes, image = find_text(dataset, (), policy)
+        lines = join_words_into_lines(regions)
+        display = image.display[0]
+        rows, cols = display.shape
+        for x0, y0, x1, y1 in recorded_boxes(dataset):
+            pad = max(y1 - y0, policy.detection.min_glyph_height)
+            crop_box = (max(0, x0 - pad), max(0, y0 - pad), min(cols, x1 + pad), min(rows, y1 + pad))
+            crop = display[crop_box[1] : crop_box[3], crop_box[0] : crop_box[2]]
+            for glyphs in (crop >= 128, crop < 128):
+                if glyphs.all() or not glyphs.any():
+                    continue
+                words = [w for w in ocr.read_text_mask(glyphs, pad, single_line=False) if w.text.strip()]
+                if words:
+                    # every word is matched against the identifiers, but only words read with
+                    # confidence count as text left behind: a crop's background reads as noise
+                    sure = [w.text for w in words if w.confidence >= SURE_OCR_CONFIDENCE
+                            and sum(c.isalnum() for c in w.text) >= 3]
+                    removable = any(not policy.keep.matches_word(word) for word in sure)
+                    lines.append((crop_box, " ".join(w.text for w in words), removable))
+        return lines
 
     return read
 

@@ -100,7 +100,12 @@ def rank_match(
     rank: str | None = base
     if form.kind in SINGLE_NAME_KINDS:
         common = commonness.reason(form.tokens[0])
-        if form.kind.endswith("given_name"):
+        if place == "pixels_ocr" and found.isupper() and len(found) >= MIN_DISTINCTIVE_LENGTH:
+            # burned-in capitals are labels, not prose: a name part there is most likely
+            # the rest of a name the OCR only partly read
+            rank = PROBABLE
+            why.append("a name part in capitals burned into the pixels")
+        elif form.kind.endswith("given_name"):
             rank = WEAK_RANK
             why.append("a given name alone")
         elif common:

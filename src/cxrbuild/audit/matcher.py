@@ -22,6 +22,7 @@ from cxrbuild.audit.tokens import Token
 
 MAX_SEPARATOR_CHARS = 3  # 'SMITH^JOHN', 'Smith, John', 'J. Smith': at most this between tokens
 MIN_FUZZY_ANCHOR = 6  # shorter tokens are one edit away from too many words
+MIN_FUZZY_DIGITS = 4  # a year, or longer: OCR misreads one digit ('1958' as '1968')
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,26 @@ class Matcher:
                 return None
         return Match(form, tokens[start].start, tokens[end - 1].end, fuzzy)
 
-    def find(self, tokens: Sequence[Token], fuzzy: bool = False) -> list[Match]:
-        """Every form found in ``tokens`` (exact; plus one-edit anchors when ``fuzzy``)."""
+    def find(self, tokens: Sequence[Token], fuzzy: bool = False, fuzzy_digits: bool = False) -> list[Match]:
+        """Every form found in ``tokens``: exact; plus one-edit letter anchors when ``fuzzy``;
+        plus anchors of four or more digits with one digit misread when ``fuzzy_digits``
+        (for OCR text only: a random number one digit from an id is common elsewhere)."""
         found: list[Match] = []
         for i, token in enumerate(tokens):
             for form, anchor in self.exact.get(token.text, ()):
                 match = self._aligned(tokens, form, anchor, i, False)
                 if match is not None:
                     found.append(match)
+            if fuzzy_digits and len(token.text) >= MIN_FUZZY_DIGITS and token.text.isdigit():
+                for position, digit in enumerate(token.text):
+                    for other in "0123456789":
+                        if other == digit:
+                            continue
+                        variant = token.text[:position] + other + token.text[position + 1 :]
+                        for form, anchor in self.exact.get(variant, ()):
+                            match = self._aligned(tokens, form, anchor, i, True)
+                            if match is not None:
+                                found.append(match)
             if fuzzy and len(token.text) >= MIN_FUZZY_ANCHOR - 1 and token.text.isalpha():
                 candidates: dict[int, tuple[IdentifierForm, int]] = {}
                 for key in _deletions(token.text) | {token.text}:

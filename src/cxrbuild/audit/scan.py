@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cxrbuild.audit.findings import Commonness, Finding, rank_match, score
+from cxrbuild.audit.findings import PROBABLE, Commonness, Finding, rank_match, score
 from cxrbuild.audit.identifiers import IdentifierSet
 from cxrbuild.audit.matcher import Match, Matcher, keep_outermost
 from cxrbuild.audit.tokens import TOKEN_PATTERN, Token, tokenize
@@ -43,8 +43,9 @@ PIXEL_TAGS = frozenset({0x7FE00010, 0x7FE00008, 0x7FE00009})
 LONG_TOKEN_BYTES = re.compile(rb"[A-Za-z]{6,}|[0-9]{6,}")
 MAX_ARCHIVE_DEPTH = 3
 SUBJECT_IN_PATH = re.compile(r"(?:^|/)p(1\d{7})(?:/|$)")
-# A reader of the text in an image's pixels: (box, text) of each text region.
-PixelTextReader = Callable[[object], Sequence[tuple[tuple[int, int, int, int], str]]]
+# A reader of the text in an image's pixels: (box, text, removable) of each text line;
+# removable: the pixel policy would black it out (it is not a kept marker).
+PixelTextReader = Callable[[object], Sequence[tuple[tuple[int, int, int, int], str, bool]]]
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Unit:
     where: str
     place: str
     fuzzy: bool = False
+    fuzzy_digits: bool = False
     line_positions: bool = False
     long_tokens_only: bool = False
     byte_offset: int = 0  # where ``text`` starts in its file (raw scans)
@@ -180,7 +182,8 @@ class ReleaseScanner:
         return tokenize(unit.text)
 
     def scan_unit(self, unit: Unit) -> list[Finding]:
-        matches = keep_outermost(self.matcher.find(self._tokens(unit), fuzzy=unit.fuzzy))
+        matches = keep_outermost(self.matcher.find(self._tokens(unit), fuzzy=unit.fuzzy,
+                                                   fuzzy_digits=unit.fuzzy_digits))
         subject = _subject_of(unit.file)
         owner_of_file = self.subject_owner.get(subject) if subject else None
         new: list[Finding] = []
@@ -344,10 +347,21 @@ class ReleaseScanner:
             self.stats.unreadable.append(f"{label}: pixels not re-read by OCR ({str(err).splitlines()[0]})")
             return
         self.stats.ocr_images += 1
-        for box, text in regions:
+        for box, text, removable in regions:
+            where = f"text region [{', '.join(str(v) for v in box)}]"
+            found = []
             if text and TOKEN_PATTERN.search(text):
-                where = f"text region [{', '.join(str(v) for v in box)}]"
-                self.scan_unit(Unit(text, label, where, "pixels_ocr", fuzzy=True))
+                found = self.scan_unit(Unit(text, label, where, "pixels_ocr", fuzzy=True, fuzzy_digits=True))
+            if removable and not found:
+                # no identifier read there, but text the pixel policy removes is still in the
+                # released pixels: OCR may have misread a name; a person has to look
+                self.findings.append(Finding(
+                    rank=PROBABLE, score=score(PROBABLE, text, None), kind="pixel_text_left", identifier="",
+                    found=(text or "(unreadable)")[:80], match="none", file=label, where=where,
+                    place="pixels_ocr", owner=None, source="pixel policy",
+                    explanation="burned-in text that the pixel policy would black out (not a kept marker) "
+                                "is still in the released pixels; it reads as no EHR identifier, but OCR "
+                                "may have misread one: look at the image"))
 
     def run(self, progress_label: str = "audit") -> list[Finding]:
         files = sorted(p for p in self.release_dir.rglob("*") if p.is_file())
