@@ -21,6 +21,7 @@ from importlib import resources
 DATA_PACKAGE = "cxrbuild.text.data"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Lower-case ASCII form of a word, for matching names written with or without accents."""
     decomposed = unicodedata.normalize("NFKD", word)

@@ -64,6 +64,8 @@ class Pattern:
     label: str
     regex: re.Pattern[str]
     group: int
+    # the pattern is tried only if the text contains one of these (lower-case) strings
+    requires: tuple[str, ...] = ()
 
 
 def _data_text(name: str) -> str:
@@ -92,7 +94,8 @@ def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
             compiled = re.compile(_expand_macros(entry["regex"], macros), flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
-        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0))))
+        requires = tuple(str(r).lower() for r in entry.get("requires", ()))
+        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires))
     return str(spec["version"]), patterns
 
 
@@ -219,9 +222,15 @@ CONTACT_SHAPE_RE = re.compile(
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:https?://|ftp://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]"
     r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|edu|gov|us|uk|ca|au|de|fr|io|info|health)\b"
 )
+UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+
+
+@functools.lru_cache(maxsize=256)
 def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """An all-caps report (or line): capitals say nothing there."""
+    upper, lower = len(UPPER_RE.findall(text)), len(LOWER_RE.findall(text))
+    return upper > 4 * lower
 
 
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[]*$")
@@ -399,7 +408,10 @@ class RuleSet:
     # -- patterns ----------------------------------------------------------
     def _pattern_spans(self, text: str) -> list[RuleSpan]:
         spans = []
+        lowered = text.lower()
         for pattern in self.patterns:
+            if pattern.requires and not any(needle in lowered for needle in pattern.requires):
+                continue
             for match in pattern.regex.finditer(text):
                 start, end = match.span(pattern.group)
                 if start < 0 or end <= start:
