@@ -389,7 +389,6 @@ def clean_text(
     value: str,
     deny_regex: re.Pattern[str] | None,
     patterns: bool = True,
-    deny: Sequence[str] = (),
     text_rules: bool = False,
 ) -> str:
     """Remove deny-list strings and, for descriptors (``patterns``), identifier-shaped text.
@@ -402,7 +401,8 @@ def clean_text(
     if patterns:
         cleaned = IDENTIFIER_PATTERNS.sub(" ", cleaned)
         if text_rules and re.search(r"[A-Za-z]{2}", cleaned):
-            result = _descriptor_deidentifier().deidentify(cleaned, deny=deny)
+            # the deny list is already applied above; the rules add what it cannot know
+            result = _descriptor_deidentifier().deidentify(cleaned)
             for span in sorted(result.spans, key=lambda span: span.start, reverse=True):
                 cleaned = cleaned[: span.start] + " " + cleaned[span.end :]
     if cleaned == value:
@@ -503,7 +503,6 @@ class _Walk:
     settings: HeaderSettings
     table: AnnexETable
     deny_regex: re.Pattern[str] | None
-    deny: tuple[str, ...] = ()
 
     def map_uid(self, value: str) -> str:
         value = value.strip().rstrip("\0")
@@ -616,7 +615,7 @@ def _clean_values(elem: DataElement, walk: _Walk, descriptor: bool) -> None:
         return
     patterns = descriptor and int(elem.tag) not in CODED_TAGS
     text_rules = walk.settings.descriptor_cleaner == "text_rules"
-    cleaned = [clean_text(v, walk.deny_regex, patterns, walk.deny, text_rules) for v in values]
+    cleaned = [clean_text(v, walk.deny_regex, patterns, text_rules) for v in values]
     if cleaned != values:
         elem.value = cleaned if len(cleaned) > 1 else cleaned[0]
 
@@ -719,9 +718,7 @@ def deidentify_header(ds: Dataset, ctx: ImageContext, settings: HeaderSettings) 
     """
     table = load_annex_e()
     deny = list(deny_list_from_header(ds, table, settings.keep_tags)) + [d for d in ctx.deny if d]
-    walk = _Walk(
-        ctx=ctx, settings=settings, table=table, deny_regex=_deny_regex(deny), deny=tuple(deny)
-    )
+    walk = _Walk(ctx=ctx, settings=settings, table=table, deny_regex=_deny_regex(deny))
     transfer_syntax = None
     if getattr(ds, "file_meta", None) is not None:
         transfer_syntax = ds.file_meta.get("TransferSyntaxUID")
