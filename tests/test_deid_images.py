@@ -328,6 +328,24 @@ def test_duplicate_sop_instance_is_quarantined_and_first_output_kept(tmp_path):
     assert [p.name for p in (tmp_path / "out").rglob("*") if p.is_file()] == ["one.dcm"]
 
 
+def test_a_rerun_that_quarantines_a_file_removes_its_old_output(tmp_path):
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    shutil.copy(PYDICOM_DATA / "test_files" / "CT_small.dcm", in_dir / "ct.dcm")
+    args = [
+        "deid-images",
+        str(in_dir),
+        str(tmp_path / "out"),
+        "--key-file",
+        str(tmp_path / "k"),
+        "--no-pixel-deid",
+    ]
+    assert main(args) == 0
+    assert (tmp_path / "out" / "ct.dcm").exists()
+    assert main([*args, "--modalities", "CR,DX"]) == 0
+    assert not (tmp_path / "out" / "ct.dcm").exists()
+
+
 def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     def failing_save(self, filename, **kwargs):
         Path(filename).write_bytes(b"DICM half written")

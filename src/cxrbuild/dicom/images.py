@@ -336,14 +336,16 @@ def process_batch(
     The first file of a SOP Instance UID to be written wins; later copies are
     quarantined as ``duplicate``. Outputs are written to hidden pending files
     and renamed into place only once accepted, so a duplicate never replaces
-    an accepted output. Returns the counts.
+    an accepted output; an output left by an earlier run for a file that is
+    quarantined now is removed. Returns the counts.
     """
     tasks = [
         (index, str(src), str(dst), ctx, settings) for index, (src, dst, ctx) in enumerate(items)
     ]
     result = BatchResult(total=len(tasks))
     progress = Progress(progress_label, len(tasks), stream=progress_stream)
-    written: dict[str, str] = {}
+    written: dict[str, str] = {}  # original SOP Instance UID -> source that was written
+    written_outputs: set[str] = set()
     records: list[ManifestRecord] = []
     runner = _run_pool(tasks, workers) if workers > 1 and len(tasks) > 1 else _run_serial(tasks)
     try:
@@ -357,8 +359,16 @@ def process_batch(
                     record.status, record.output, record.boxes = "quarantined", None, []
                     record.reason = f"{dicom_io.DUPLICATE}: same SOP Instance as {written[uid]}"
                 else:
-                    os.replace(pending, dst)
-                    written[uid] = record.source
+                    try:
+                        os.replace(pending, dst)
+                    except OSError as err:
+                        record.status, record.output, record.boxes = "quarantined", None, []
+                        record.reason = (
+                            f"{dicom_io.ERROR}: cannot move the output into place ({err.strerror})"
+                        )
+                    else:
+                        written[uid] = record.source
+                        written_outputs.add(dst)
             if record.status == "ok":
                 result.ok += 1
             else:
@@ -372,6 +382,11 @@ def process_batch(
         for index, _src, dst, _ctx, _settings in tasks:
             with contextlib.suppress(OSError):
                 _pending_path(Path(dst), index).unlink()
+    # fail closed across runs: a file quarantined now loses the output an earlier run wrote
+    for (_index, _src, dst, _ctx, _settings), record in zip(tasks, records, strict=False):
+        if record.status != "ok" and dst not in written_outputs:
+            with contextlib.suppress(FileNotFoundError):
+                Path(dst).unlink()
     with atomic_open(manifest_path, "w", encoding="utf-8", newline="\n") as handle:
         for record in records:
             handle.write(record.to_json() + "\n")
