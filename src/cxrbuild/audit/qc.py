@@ -155,23 +155,29 @@ def _device(path: Path) -> str:
 
 
 def sample_gallery(records: Sequence[Mapping], per_stratum: int = 2, max_images: int = 24,
-                   seed: str = "qc") -> list[dict]:
+                   seed: str = "qc", candidates_per_batch: int = 40) -> list[dict]:
     """Released images to show: ``per_stratum`` of each (batch, device), boxes first, keyed order.
 
     Each record needs ``source`` (original file), ``output`` and ``batch``;
-    ``device`` is read from the original header when absent.
+    ``device`` is read from the original header when absent, for at most
+    ``candidates_per_batch`` images of each batch (so the header reads stay
+    bounded however large the archive; rare devices of a huge batch may then
+    be missed, which a smaller batch size or a larger bound fixes).
     """
-    strata: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for record in records:
-        if record.get("status") != "ok":
-            continue
-        entry = dict(record)
-        entry.setdefault("device", _device(Path(entry["source"])))
-        strata[(str(entry.get("batch", "")), entry["device"])].append(entry)
 
     def key(entry: Mapping) -> tuple[int, str]:
         digest = hashlib.sha256(f"{seed}|{entry['output']}".encode()).hexdigest()
         return (0 if entry.get("boxes") else 1, digest)
+
+    batches: dict[str, list[dict]] = defaultdict(list)
+    for record in records:
+        if record.get("status") == "ok":
+            batches[str(record.get("batch", ""))].append(dict(record))
+    strata: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for batch, entries in batches.items():
+        for entry in sorted(entries, key=key)[:candidates_per_batch]:
+            entry.setdefault("device", _device(Path(entry["source"])))
+            strata[(batch, entry["device"])].append(entry)
 
     chosen: list[dict] = []
     ordered = {k: sorted(v, key=key) for k, v in sorted(strata.items())}
