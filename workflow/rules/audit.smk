@@ -104,7 +104,11 @@ rule audit_release:
     output:
         findings=f"{WORK}/audit/findings.json",
         table=f"{WORK}/audit/findings.csv",
-        summary=f"{WORK}/audit/summary.md",
+        summary=report(
+            f"{WORK}/audit/summary.md",
+            caption="../report/audit.rst",
+            category="4. INTERNAL leak audit findings",
+        ),
         verdict=f"{WORK}/audit/verdict.json",
     params:
         ehr_url=ehr_url(),
