@@ -90,14 +90,18 @@ def evaluate(findings: list[dict], image_truth: dict, report_truth: dict, ehr_va
         for box in record.get("boxes", []):
             if not box.get("phi"):
                 continue
-            hit = False
+            hit = named = False
             for f in found:
                 if f["place"] != "pixels_ocr":
                     continue
                 region = [int(v) for v in re.findall(r"-?\d+", f["where"])[:4]]
-                hit = hit or (len(region) == 4 and _overlaps(region, box["box"]))
+                if len(region) == 4 and _overlaps(region, box["box"]):
+                    hit = True
+                    named = named or f["kind"] != "pixel_text_left"
             values = box.get("values") or [{"value": box["text"]}]
             count("pixels", box.get("kind", "?"), str(values[0]["value"]), hit)
+            # the same, counting only findings that name an EHR identifier (not 'text left')
+            count("pixels, identifier named", box.get("kind", "?"), str(values[0]["value"]), named)
     for rel, record in report_truth.items():
         found = by_file.get(rel, [])
         spans = []
