@@ -90,7 +90,9 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
                 text = apply_wildcards(item, values) if isinstance(item, str) else item
                 resolved.append(text)
             for name, index in items._names.items():
-                names[name] = resolved[index[0]] if isinstance(index, tuple) else resolved[index]
+                # a name covers one item (start, None) or a list of items (start, end)
+                start, end = index if isinstance(index, tuple) else (index, None)
+                names[name] = resolved[start] if end is None else resolved[start:end]
             return resolved, names
 
         inputs, input_names = resolve(rule.input)
