@@ -184,7 +184,9 @@ def load_settings(
     if no_pixel_deid:
         mapping["pixels"] = False
     if modalities is not None:
-        mapping["modalities"] = None if modalities.lower() == "any" else modalities
+        mapping["modalities"] = modalities
+    elif "modalities" not in mapping:
+        mapping["modalities"] = "any"  # standalone: any image modality unless told otherwise
     try:
         return ImageDeidSettings.from_mapping(mapping)
     except ValueError as err:

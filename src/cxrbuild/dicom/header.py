@@ -8,8 +8,10 @@ and writes the de-identification record of PS3.3 C.7.1.1 (Patient Identity
 Removed, De-identification Method Code Sequence) plus the redaction boxes of
 the pixel step (Graphic Annotation Sequence, PS3.3 C.10.5).
 
-Everything not in the table is treated conservatively: it stays only if its
-value cannot carry free text or it is a known image attribute (settings).
+Everything not in the table is treated conservatively: numbers and code
+strings stay, UIDs, dates and ages are handled by VR as everywhere, sequences
+stay and their items go through the same rules, free text is emptied unless it
+is a known image attribute, and other binary data goes (settings).
 """
 
 from __future__ import annotations
@@ -675,8 +677,9 @@ def _deidentify_level(dataset: Dataset, walk: _Walk, cleaning: bool) -> None:
                 else (ages if len(ages) > 1 else (ages[0] if ages else ""))
             )
         elif vr == "UN":
-            # unknown VR content cannot be inspected; kept only through an explicit allow-list
-            if action != "K" or int(tag) not in walk.settings.keep_tags:
+            # unknown VR content cannot be inspected: kept only through an explicit allow-list
+            # (keep, or keep_private for a private block read without its VRs)
+            if not (tag.is_private or int(tag) in walk.settings.keep_tags):
                 del dataset[tag]
         else:
             _clean_values(elem, walk, descriptor=cleaning or action == "C")
@@ -703,9 +706,9 @@ def _code_item(code: str) -> Dataset:
 def deidentify_header(ds: Dataset, ctx: ImageContext, settings: HeaderSettings) -> None:
     """De-identify ``ds`` in place (PS3.15 E.1.1 Basic Profile plus the configured options).
 
-    - every attribute gets its Table E.1-1 action; private groups, curves (50xx),
-      overlays (60xx) and the Original Attributes Sequence go; unlisted attributes
-      stay only when safe (settings);
+    - every attribute gets its Table E.1-1 action; private groups (unless
+      allow-listed), curves (50xx), overlays (60xx) and the Original Attributes
+      Sequence go; unlisted attributes stay only when safe (settings);
     - every kept DA/DT moves by ``ctx.day_shift`` days, at every level; TM values
       stay, so date+time pairs stay consistent and all intervals are exact;
     - every UID that the standard does not define becomes a keyed ``2.25.`` UID

@@ -60,11 +60,12 @@ class ImageDeidSettings:
     pixels: bool = True
     verify: bool = True
     pixel_policy: Mapping | None = None
-    modalities: frozenset[str] | None = None  # None = any modality
+    modalities: frozenset[str] | None = frozenset(RADIOGRAPH_MODALITIES)  # None = any modality
 
     @classmethod
     def from_mapping(cls, mapping: Mapping | None = None) -> ImageDeidSettings:
-        """Keys: ``pixels`` (bool), ``verify`` (bool), ``modalities`` (list, "radiographs" or null),
+        """Keys: ``pixels`` (bool), ``verify`` (bool), ``modalities`` (a list or comma-separated
+        string, "radiographs" (the default: CR, DX, DR, RG), or "any"/null for every modality),
         ``pixel_policy`` (mapping for ``PixelPolicy.from_mapping``), ``header`` (mapping for
         :meth:`HeaderSettings.from_mapping`). Unknown keys raise ``ValueError``.
         """
@@ -73,8 +74,10 @@ class ImageDeidSettings:
         unknown = set(mapping) - known
         if unknown:
             raise ValueError(f"image settings: unknown key(s) {', '.join(sorted(unknown))}")
-        modalities = mapping.get("modalities")
-        if modalities == "radiographs":
+        modalities = mapping.get("modalities", "radiographs")
+        if isinstance(modalities, str) and modalities.strip().lower() == "any":
+            modalities = None
+        elif isinstance(modalities, str) and modalities.strip().lower() == "radiographs":
             modalities = RADIOGRAPH_MODALITIES
         elif isinstance(modalities, str):
             modalities = [m for m in re.split(r"[,\s]+", modalities) if m]
