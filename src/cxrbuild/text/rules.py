@@ -109,9 +109,28 @@ def _read_list(name: str) -> list[str]:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    # longest first so that "discussed by telephone with" wins over "discussed"
-    ordered = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """One regex for many phrases, as a prefix tree (much faster than a flat alternation).
+
+    Within a phrase a blank matches any run of blanks. Longer phrases are tried
+    first, so "discussed by telephone with" wins over "discussed".
+    """
+    trie: dict = {}
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        node = trie
+        for unit in re.findall(r"\s+|.", phrase):
+            node = node.setdefault(r"\s+" if unit.isspace() else re.escape(unit), {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [key + _trie_regex(child) for key, child in sorted(node.items()) if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase ends here, a longer one may go on
+        return body + "?" if len(branches) == 1 and len(branches[0]) <= 1 else "(?:" + body + ")?"
+    return body
 
 
 class NameCues:
