@@ -434,6 +434,20 @@ def test_standalone_identities_are_keyed_and_in_range(tmp_path):
         assert (again / relative).read_bytes() == Path(record["output"]).read_bytes()
 
 
+def test_broken_links_and_empty_files_are_accounted_for(tmp_path):
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    (in_dir / "empty.dcm").write_bytes(b"")
+    (in_dir / "gone.dcm").symlink_to(tmp_path / "nowhere.dcm")
+    manifest = tmp_path / "m.jsonl"
+    assert main(["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file",
+                 str(tmp_path / "k"), "--no-pixel-deid"]) == 0  # fmt: skip
+    reasons = {Path(r["source"]).name: r["reason"] for r in read_manifest(manifest)}
+    assert reasons["empty.dcm"].startswith("not_dicom") and reasons["gone.dcm"].startswith(
+        "unreadable"
+    )
+
+
 def test_bad_invocations_fail_with_one_line(tmp_path, capsys):
     assert main(["deid-images", str(tmp_path / "missing"), str(tmp_path / "out")]) == 2
     assert "input folder not found" in capsys.readouterr().err

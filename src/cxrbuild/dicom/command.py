@@ -65,13 +65,21 @@ def default_key_file() -> Path:
 
 
 def list_input_files(in_dir: Path) -> list[Path]:
-    """Every regular file under ``in_dir`` (hidden ones too), sorted, without following links to directories."""
+    """Every file under ``in_dir`` (hidden ones and broken links too, so that they are
+    accounted for in the manifest), sorted, without following links to directories.
+
+    A folder that cannot be listed is an error: its files would otherwise vanish unseen.
+    """
+
+    def unreadable_folder(err: OSError) -> None:
+        raise CxrbuildError(f"{err.filename}: cannot list folder ({err.strerror})")
+
     files = []
-    for root, dirs, names in os.walk(in_dir):
+    for root, dirs, names in os.walk(in_dir, onerror=unreadable_folder):
         dirs.sort()
         for name in sorted(names):
             path = Path(root) / name
-            if path.is_file():
+            if path.is_file() or path.is_symlink():
                 files.append(path)
     return sorted(files, key=lambda p: p.relative_to(in_dir).as_posix())
 
