@@ -431,6 +431,7 @@ def test_deny_list_has_names_ids_and_dates_in_printed_forms():
                      "Springfield", "HOUSE", "SMITH", "RP-55"):  # fmt: skip
         assert expected in deny, expected
     assert "CHEST" not in deny and "PA upright" not in deny  # descriptors are cleaned, not denied
+    assert "95Y" in deny and "095Y" in deny  # an age over 89 is an identifier where it is printed
     assert deny == sorted(deny, key=lambda s: (-len(s), s))
 
 

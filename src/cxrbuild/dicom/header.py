@@ -277,6 +277,23 @@ def name_forms(value: str) -> list[str]:
     return [f for f in dict.fromkeys(forms) if len(f) >= 2]
 
 
+def age_forms(value: str) -> list[str]:
+    """Printed forms of an age over 89 years (an identifier, HIPAA 164.514(b)(2)(i)(C)); none otherwise."""
+    match = re.fullmatch(r"\s*0*(\d{1,3})\s*Y?\s*", value.upper())
+    if not match or int(match.group(1)) <= MAX_AGE_YEARS:
+        return []
+    years = match.group(1)
+    return [
+        f"{int(years):03d}Y",
+        f"{years}Y",
+        f"{years} Y",
+        f"{years} y",
+        f"{years}yo",
+        f"{years} yo",
+        f"{years} years",
+    ]
+
+
 def _text_forms(value: str) -> list[str]:
     """A free-text identifier and its comma/line separated parts (addresses, lists)."""
     value = value.strip()
@@ -329,7 +346,11 @@ def deny_list_from_header(
                 for s in strings:
                     found.extend(name_forms(s))
                 continue
-            if elem.tag.is_private or vr not in TEXT_VRS or vr == "AS":
+            if vr == "AS":
+                for s in strings:
+                    found.extend(age_forms(s))
+                continue
+            if elem.tag.is_private or vr not in TEXT_VRS:
                 continue
             row = table.lookup(elem.tag)
             if row is None or row.basic_profile in ("K", "C", "U"):
