@@ -38,6 +38,10 @@ CASES = {
 
 
 def _du_bytes(path: Path) -> int:
+    """Apparent size of the output (du is much faster than stat-ing 450,000 files from Python)."""
+    du = subprocess.run(["du", "-sb", str(path)], capture_output=True, text=True, check=False)
+    if du.returncode == 0:
+        return int(du.stdout.split()[0])
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 

@@ -93,13 +93,13 @@ class PhiIndex:
         key = ("" if kind in PROVIDER_KINDS else (mrn or ""), kind, value)
         self.places[key] = self.places.get(key, 0) | PLACE_BIT[place]
 
-    def lines(self) -> list[str]:
-        return [
-            json.dumps(
-                {"mrn": mrn or None, "kind": kind, "value": value, "places": [p for p in PLACES if mask & PLACE_BIT[p]]}
-            )
-            for (mrn, kind, value), mask in sorted(self.places.items())
-        ]
+    def lines(self) -> Iterator[str]:
+        """One JSON line per value, sorted; streamed, as a full-scale index has millions."""
+        for key in sorted(self.places):
+            mrn, kind, value = key
+            mask = self.places[key]
+            places = [p for p in PLACES if mask & PLACE_BIT[p]]
+            yield json.dumps({"mrn": mrn or None, "kind": kind, "value": value, "places": places}) + "\n"
 
 
 def _fmt(value: dt.datetime) -> str:
@@ -499,7 +499,8 @@ def _plan_and_write(
         for s in hospital.studies:
             spans = [{k: span[k] for k in ("start", "end", "label", "value", "kind")} for span in s.report_phi]
             out.write(json.dumps({"accession_number": s.accession_number, "mrn": s.mrn, "text": s.report_text, "phi": spans}) + "\n")
-    atomic_write_text(truth / "phi.jsonl", "\n".join(phi.lines()) + "\n")
+    with open(truth / "phi.jsonl", "w", encoding="utf-8") as phi_out:
+        phi_out.writelines(phi.lines())
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["mrn", "accession_number", "study_instance_uid", "study_time", "encounter_type", "n_images"])
