@@ -188,7 +188,13 @@ def load_settings(
             ) from None
         if not isinstance(loaded, dict):
             raise CxrbuildError(f"{config}: config must be a mapping")
-        mapping = dict(loaded.get("images", loaded))
+        # a settings file, or a workflow config (images: {settings: {...}})
+        section = loaded.get("images", loaded)
+        if isinstance(section, dict) and isinstance(section.get("settings"), dict):
+            section = section["settings"]
+        if not isinstance(section, dict):
+            raise CxrbuildError(f"{config}: 'images' must be a mapping")
+        mapping = dict(section)
     if no_pixel_deid:
         mapping["pixels"] = False
     if modalities is not None:
@@ -278,7 +284,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "deid-images",
         help="de-identify every DICOM file under a folder (header and burned-in text)",
-        description=__doc__.split("\n\n")[0],
+        description="De-identify every file under IN_DIR (DICOM header and burned-in text) into OUT_DIR "
+        "at the same relative paths; each file is written or quarantined with a one-line reason in the manifest.",
     )
     parser.add_argument("in_dir", metavar="IN_DIR", help="folder of DICOM files (any layout)")
     parser.add_argument(
@@ -302,7 +309,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--config",
         metavar="YAML",
-        help="settings: pixels, verify, modalities, pixel_policy, header (optionally under 'images:')",
+        help="settings: pixels, verify, modalities, pixel_policy, header (or a workflow config: images.settings)",
     )
     parser.add_argument(
         "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"
