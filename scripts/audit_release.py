@@ -12,7 +12,8 @@ def main(snakemake, log) -> None:
 
     status, meta = run_audit(Path(snakemake.input.checksums).parent, snakemake.params.ehr_url,
                              out_dir=Path(snakemake.output.findings).parent,
-                             crosswalk=Path(snakemake.input.subjects).parent, ocr=snakemake.params.ocr,
+                             crosswalk=Path(snakemake.input.subjects).parent,
+                             queries_dir=Path(snakemake.params.queries_dir), ocr=snakemake.params.ocr,
                              fail_on=snakemake.params.fail_on)
     verdict = {"failed": bool(status), "counts": meta["counts"], "summary": meta["summary"]}
     atomic_write_text(snakemake.output.verdict, json.dumps(verdict, indent=1, sort_keys=True) + "\n")

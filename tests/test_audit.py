@@ -350,3 +350,25 @@ def test_text_left_in_the_pixels_is_probable_even_without_an_identifier(
     assert status == 0  # nothing of the EHR: weighed by a person, not a failure
     left = [f for f in findings if f["kind"] == "pixel_text_left"]
     assert [(f["rank"], f["file"]) for f in left] == [("probable", IMAGE)]
+
+
+def test_another_ehr_schema_is_read_through_the_queries_folder(
+    clean: tuple[Path, str, Path], tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import sqlite3
+
+    release, ehr_url, crosswalk = clean
+    other = tmp_path / "other.sqlite"
+    shutil.copyfile(ehr_url.removeprefix("sqlite:///"), other)
+    with sqlite3.connect(other) as connection:
+        connection.execute("ALTER TABLE patients RENAME TO person")
+    argv = ["audit", str(release), "--ehr", f"sqlite:///{other}", "--crosswalk", str(crosswalk), "--no-ocr"]
+    assert main(argv) == 2
+    assert "audit_patients.sql failed" in capsys.readouterr().err
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / "audit_patients.sql").write_text(
+        "SELECT mrn, family_name, given_name, birth_date, street, city, state, postal_code, phone, ssn FROM person")
+    assert main([*argv, "--queries", str(queries), "--out", str(tmp_path / "audit")]) == 0
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())
+    assert findings["identifier_kinds"]["full_name"] > 0

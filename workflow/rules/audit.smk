@@ -96,6 +96,8 @@ rule data_card:
 rule audit_release:
     input:
         ehr_files(),
+        # a hospital with another EHR schema adds audit_*.sql here (see cxrbuild.audit.identifiers)
+        sorted(str(p) for p in Path("config/queries").glob("audit_*.sql")),
         card=f"{RELEASE}/README.md",
         checksums=f"{RELEASE}/SHA256SUMS.txt",
         reports_archive=REPORTS_ARCHIVE,
@@ -112,6 +114,7 @@ rule audit_release:
         verdict=f"{WORK}/audit/verdict.json",
     params:
         ehr_url=ehr_url(),
+        queries_dir="config/queries",
         ocr=config.get("audit", {}).get("ocr", True),
         fail_on=config.get("audit", {}).get("fail_on", "confirmed"),
         code=code("cxrbuild.audit.command"),
