@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,7 +98,9 @@ class IdentifierSet:
         self.patients: set[str] = set()
 
     def add(self, printed: str, kind: str, owner: str | None, strength: str, source: str) -> None:
-        tokens = token_texts(printed)
+        # interned: the same few thousand tokens (years, months, common names) recur in
+        # millions of forms at full scale
+        tokens = tuple(sys.intern(token) for token in token_texts(printed))
         if not tokens:
             return
         # one date of a patient is one form, whatever column it came from (a study, its
