@@ -16,7 +16,9 @@ def main(snakemake, log) -> None:
                           config_digest(snakemake.config),
                           reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
                           deid_stats=json.loads(Path(snakemake.input.stats).read_text()),
-                          ner_evaluation=evaluation)
+                          ner_evaluation=evaluation,
+                          index_years=(int(snakemake.config["ids"]["index_year_min"]),
+                                       int(snakemake.config["ids"]["index_year_max"])))
     log.info("data card written: %s", card)
 
 

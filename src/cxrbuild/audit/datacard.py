@@ -65,8 +65,12 @@ def render_datacard(
     reconciliation: Mapping | None = None,
     deid_stats: Mapping | None = None,
     ner_evaluation: Mapping | None = None,
+    index_years: tuple[int, int] = (2100, 2200),
 ) -> str:
-    """The card's Markdown text (see the module docstring for what it holds)."""
+    """The card's Markdown text (see the module docstring for what it holds).
+
+    ``index_years``: the range the date shift puts each patient's first admission in.
+    """
     release_dir = Path(release_dir)
     records = _list_rows(release_dir / RECORD_LIST)
     studies = _list_rows(release_dir / STUDY_LIST)
@@ -119,8 +123,8 @@ def render_datacard(
         "- **Identifiers**: subject, study and image identifiers are random (keyed HMAC-SHA256);",
         "  the link to the hospital's identifiers stays with the hospital.",
         "- **Dates**: every date of a patient is shifted by the same number of days, so that the",
-        "  patient's first admission falls between the years 2100 and 2200; intervals within",
-        "  a patient are kept, dates across patients are not comparable.",
+        f"  patient's first admission falls between the years {index_years[0]} and {index_years[1]};",
+        "  intervals within a patient are kept, dates across patients are not comparable.",
         "- **Image headers**: DICOM PS3.15 Annex E Basic Application Level Confidentiality",
         "  Profile with the Retain Longitudinal Temporal Information with Modified Dates option;",
         "  UIDs are replaced consistently within the release.",
@@ -201,7 +205,7 @@ def render_datacard(
     return "\n".join(lines) + "\n"
 
 
-def write_datacard(release_dir: Path, name: str, config_sha256: str, **figures: Mapping | None) -> Path:
+def write_datacard(release_dir: Path, name: str, config_sha256: str, **figures) -> Path:
     """Render the card and write it atomically as README.md of the release."""
     text = render_datacard(Path(release_dir), name, config_sha256, **figures)
     target = Path(release_dir) / DATA_CARD
