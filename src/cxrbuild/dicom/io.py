@@ -273,18 +273,31 @@ def _looks_like_dataset(ds: Dataset) -> bool:
     return bool(uid.fullmatch(sop_class) and uid.fullmatch(sop_instance))
 
 
+def _starts_like_raw_dataset(head: bytes) -> bool:
+    """A data set written without the PS3.10 preamble starts with a low group (0002, 0004 or 0008)."""
+    if len(head) < 8:
+        return False
+    little, big = struct.unpack_from("<H", head)[0], struct.unpack_from(">H", head)[0]
+    return little in (0x0002, 0x0004, 0x0008) or big in (0x0002, 0x0004, 0x0008)
+
+
 def read_dataset(path: Path) -> tuple[Dataset, UID]:
     """Read any DICOM file (header and pixels) after checking its byte structure.
 
     Raises :class:`Quarantine` (``not_dicom``, ``truncated``, ``unreadable``).
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            head = handle.read(132)
+            if not head:
+                raise Quarantine(NOT_DICOM, "empty file")
+            has_preamble = len(head) == 132 and head[128:132] == b"DICM"
+            if not has_preamble and not _starts_like_raw_dataset(head):
+                # logs, archives, thumbnails: decided from the first bytes, never read whole
+                raise Quarantine(NOT_DICOM, "no DICOM preamble and no data set at the start")
+            data = head + handle.read()
     except OSError as err:
         raise Quarantine(UNREADABLE, f"cannot read file ({err.strerror or err})") from None
-    if not data:
-        raise Quarantine(NOT_DICOM, "empty file")
-    has_preamble = len(data) >= 132 and data[128:132] == b"DICM"
     try:
         offset, meta_syntax = _meta_end(data)
     except StructureError as err:
