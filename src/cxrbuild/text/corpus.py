@@ -297,7 +297,7 @@ class Surrogates:
 
     def _name(self, pool: Sequence[str]) -> str:
         word = self._invented() if self.rng.random() < 0.25 else self.rng.choice(pool)
-        return "-".join(p.capitalize() for p in word.split("-")).replace("'", "'")
+        return "-".join(p.capitalize() for p in word.split("-"))
 
     def first(self) -> str:
         return self._case(self._name(self.first_names))

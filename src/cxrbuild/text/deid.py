@@ -139,13 +139,11 @@ def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]
         while 0 < end < length and _same_run(text[end - 1], text[end]):
             end += 1
         # one piece per line, so the line structure survives
-        line_start = start
         for line_match in re.finditer(r"[^\n\r]+", text[start:end]):
             piece_start, piece_end = start + line_match.start(), start + line_match.end()
             piece_start, piece_end = _strip(text, piece_start, piece_end)
             if piece_end > piece_start and any(_is_word_char(c) for c in text[piece_start:piece_end]):
                 pieces.append((piece_start, piece_end, span.label))
-        del line_start
     pieces.sort(key=lambda p: (p[0], -p[1]))
     merged: list[list] = []
     for start, end, label in pieces:

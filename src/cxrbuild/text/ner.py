@@ -384,7 +384,7 @@ class PhiModel:
         if not model_dir.is_dir():
             raise CxrbuildError(f"{model_dir}: report NER model directory not found")
         try:
-            self.nlp = spacy.load(model_dir, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler", "senter", "tok2vec_unused"])
+            self.nlp = spacy.load(model_dir)
         except (OSError, ValueError) as err:
             raise CxrbuildError(f"{model_dir}: not a loadable spaCy model ({err})") from err
         if "ner" not in self.nlp.pipe_names:

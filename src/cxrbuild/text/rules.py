@@ -389,7 +389,7 @@ class RuleSet:
                     and not CREDENTIAL_INITIALS_RE.match(text, match.start())
                     and not re.fullmatch(r"[A-Z]\.", before)
                 )
-            return self._name_like(text, word, tokens, all_caps_text) or (
+            return self._name_like(text, word, all_caps_text) or (
                 word[:1].isupper() and (self.names.is_name(word) or not self.names.is_common(word))
             )
 
@@ -406,14 +406,15 @@ class RuleSet:
                     best = list(run)
             else:
                 run = []
-        if not best or not any(self._name_like(text, m.group(0), tokens, all_caps_text, m.start()) for m in best):
+        if not best or not any(self._name_like(text, m.group(0), all_caps_text, m.start()) for m in best):
             return None
         end = best[-1].end()
         if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
             end += 1
         return RuleSpan(best[0].start(), end, "NAME", "model")
 
-    def _name_like(self, text: str, word: str, tokens: Sequence[re.Match[str]], all_caps_text: bool, position: int | None = None) -> bool:
+    def _name_like(self, text: str, word: str, all_caps_text: bool, position: int | None = None) -> bool:
+        """A word that reads as a name: listed, or capitalised where capitals mean something."""
         if len(word) < 2 or not word.isalpha() or self._is_allowed_word(word):
             return False
         if self.names.is_unambiguous_name(word):
