@@ -434,6 +434,23 @@ def test_standalone_identities_are_keyed_and_in_range(tmp_path):
         assert (again / relative).read_bytes() == Path(record["output"]).read_bytes()
 
 
+def test_a_data_set_without_file_meta_is_written_as_a_proper_file(tmp_path):
+    ds = pydicom.dcmread(PYDICOM_DATA / "test_files" / "CT_small.dcm")
+    ds.file_meta = pydicom.dataset.FileMetaDataset()
+    ds.preamble = None
+    raw = tmp_path / "raw.dcm"
+    pydicom.dcmwrite(raw, ds, enforce_file_format=False, implicit_vr=True, little_endian=True)
+    assert raw.read_bytes()[128:132] != b"DICM"
+    ctx = ImageContext("10000001", "50000001", "f" * 8 + "-" + "-".join(["f" * 8] * 4), 700, KEY)
+    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    record = process_file(raw, tmp_path / "out.dcm", ctx, settings)
+    assert record.status == "ok", record.reason
+    written = pydicom.dcmread(tmp_path / "out.dcm")
+    assert written.file_meta.TransferSyntaxUID == "1.2.840.10008.1.2"
+    original = pydicom.dcmread(PYDICOM_DATA / "test_files" / "CT_small.dcm")
+    assert written.pixel_array.tobytes() == original.pixel_array.tobytes()
+
+
 def test_broken_links_and_empty_files_are_accounted_for(tmp_path):
     in_dir = tmp_path / "in"
     in_dir.mkdir()
