@@ -296,7 +296,15 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     strict = policy.single_stroke_glyph_min_confidence
     if line.plane in STROKE_PLANES:
         if line.n_glyphs == 1:
-            return _readable(reading.words, strict)
+            # one component: a word of touching letters, or a lone character, which
+            # printed is a capital or a digit ("L", "R", "M"); a lone lowercase
+            # reading is a blob, a lead marker seen sideways or a clip
+            plausible = [
+                (text, conf, box)
+                for text, conf, box in reading.words
+                if sum(ch in _ALNUM for ch in text) >= 3 or not any(ch.islower() for ch in text)
+            ]
+            return _readable(plausible, strict)
         if _reads_well(reading.words, strict):
             return True
         if line.aligned < policy.min_glyph_alignment:
@@ -307,6 +315,20 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     if line.n_glyphs == 1:
         return _readable(reading.words, policy.single_glyph_min_confidence)
     return True
+
+
+def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequence[bool]) -> bool:
+    """True when line ``index`` mostly covers another line that reads well."""
+    box = lines[index].box
+    for other_index, other in enumerate(lines):
+        if other_index == index or not read_well[other_index]:
+            continue
+        width = min(box[2], other.box[2]) - max(box[0], other.box[0])
+        height = min(box[3], other.box[3]) - max(box[1], other.box[1])
+        area = (other.box[2] - other.box[0]) * (other.box[3] - other.box[1])
+        if width > 0 and height > 0 and area and width * height / area > 0.6:
+            return True
+    return False
 
 
 def _union(a: Box, b: Box) -> Box:
@@ -477,10 +499,16 @@ def find_text(
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
             lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values)
-            for line in lines:
-                reading = _read_line(line, cache)
+            readings = [_read_line(line, cache) for line in lines]
+            read_well = [
+                line.n_glyphs > 1 and _reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                for line, reading in zip(lines, readings, strict=True)
+            ]
+            for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
                 if not _is_text(line, reading, policy):
                     continue
+                if not read_well[index] and _spans_other_lines(index, lines, read_well):
+                    continue  # fragments of two stacked lines, read as nonsense: the lines themselves count
                 line_index += 1
                 line_boxes[(frame, line_index)] = line.box
                 for region, _extent in _line_regions(line, reading, policy, deny_list, frame):

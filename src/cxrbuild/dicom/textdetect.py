@@ -312,8 +312,15 @@ def find_text_lines(
             )
             if line is None:
                 continue
-            if any(_overlap_fraction(line.box, other.box) > 0.6 for other in found):
+            # one line found in two planes is read once; a lone fragment (the bright
+            # counter of a dark letter) gives way to the whole line holding it
+            if any(_covered_fraction(line.box, other.box) > 0.6 for other in found):
                 continue
+            found = [
+                other
+                for other in found
+                if other.n_glyphs > 1 or _covered_fraction(other.box, line.box) <= 0.6
+            ]
             found.append(line)
         del labels
         if len(found) > settings.max_lines:
@@ -331,6 +338,24 @@ def stroke_threshold(strokes: np.ndarray, settings: DetectionSettings) -> float:
     sample = strokes[::4, ::4]
     noise = float(np.percentile(sample, 95)) if sample.size else 0.0
     return float(np.clip(settings.stroke_noise_factor * noise, settings.min_stroke_threshold, settings.stroke_threshold))
+
+
+def otsu_threshold(values: np.ndarray) -> float:
+    """Otsu's threshold (1979) of non-negative integer values below 256."""
+    clipped = np.clip(values, 0, 255).astype(np.uint8).ravel()
+    histogram = np.bincount(clipped, minlength=256).astype(np.float64)
+    total = histogram.sum()
+    if total == 0:
+        return 0.0
+    levels = np.arange(256, dtype=np.float64)
+    weight_low = np.cumsum(histogram)
+    mean_low = np.cumsum(histogram * levels)
+    weight_high = total - weight_low
+    overall = mean_low[-1]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (overall * weight_low / total - mean_low) ** 2 / (weight_low * weight_high)
+    between[~np.isfinite(between)] = 0.0
+    return float(np.argmax(between)) + 1.0
 
 
 def _plausible_stroke_group(boxes: Sequence[tuple[int, int, int, int]], min_height: int) -> bool:
@@ -374,7 +399,9 @@ def _refine_line(
         px1, py1 = min(cols, bx1 + pad), min(rows, by1 + pad)
         strokes = stroke_map(display[py0:py1, px0:px1], width, bright=plane_name == "bright")
         strokes = strokes[by0 - py0 : by1 - py0, bx0 - px0 : bx1 - px0]
-        mask = strokes >= threshold
+        # at full resolution the noise is stronger than at search scale: split the
+        # crop's own strokes from its noise (Otsu), never below the frame's threshold
+        mask = strokes >= max(threshold, otsu_threshold(strokes))
         peak = int(strokes.max())
         if peak <= 0:
             return None
@@ -407,11 +434,11 @@ def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bo
     return abs(text - ground) >= minimum
 
 
-def _overlap_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
-    """Intersection area over the smaller box's area."""
+def _covered_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """The share of box ``a`` that box ``b`` covers."""
     width = min(a[2], b[2]) - max(a[0], b[0])
     height = min(a[3], b[3]) - max(a[1], b[1])
     if width <= 0 or height <= 0:
         return 0.0
-    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
-    return width * height / smaller if smaller else 0.0
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return width * height / area if area else 0.0
