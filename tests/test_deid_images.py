@@ -584,6 +584,34 @@ def test_worker_pool_gives_the_same_bytes_as_one_process(tmp_path):
     assert not [p for p in (tmp_path / "pool").iterdir() if p.name.startswith(".")]
 
 
+class WorkerKillingContext(ImageContext):
+    """An ordinary context here; unpickled in a worker process it ends that process at once,
+    as a decoder crashing on a malformed file would."""
+
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+def test_a_file_that_kills_its_worker_is_quarantined_and_the_batch_goes_on(tmp_path):
+    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    dicom_id = "9" * 8 + "-" + "-".join(["9" * 8] * 4)
+    names = ("CT_small.dcm", "MR_small.dcm", "SC_rgb_rle.dcm")
+    items = []
+    for i, name in enumerate(names):
+        context_type = WorkerKillingContext if i == 1 else ImageContext
+        ctx = context_type("10000001", f"5000000{i}", dicom_id, 700, KEY)
+        items.append((PYDICOM_DATA / "test_files" / name, tmp_path / "out" / name, ctx))
+    result = process_batch(items, settings, tmp_path / "m.jsonl", workers=2)
+    records = read_manifest(tmp_path / "m.jsonl")
+    assert [r["status"] for r in records] == ["ok", "quarantined", "ok"]
+    assert records[1]["reason"] == "error: worker process died while reading this file"
+    assert (result.ok, result.quarantined) == (2, 1)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "CT_small.dcm",
+        "SC_rgb_rle.dcm",
+    ]
+
+
 def test_environment_key_file_is_used_when_no_option(tmp_path, monkeypatch):
     monkeypatch.setenv("CXRBUILD_KEY_FILE", str(tmp_path / "env.key"))
     in_dir = tmp_path / "in"
