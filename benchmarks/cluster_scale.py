@@ -135,14 +135,17 @@ def ensure_hospital(path: Path, patients: int) -> dict:
     return {"generated_seconds": round(time.monotonic() - started), "summary": json.loads(summary.read_text())}
 
 
-def ensure_model(out: Path) -> Path:
-    model = out / "ner_model"
-    if not (model / "meta.json").is_file():
-        from cxrbuild.text.corpus import write_corpus
-        from cxrbuild.text.ner import train_model
+def train_small_model(out: Path) -> Path:
+    """A small NER model trained with the current code (a report batch's cost hardly depends on its size)."""
+    import shutil
 
-        write_corpus(out / "ner_corpus", n_train=60, n_heldout=20, seed=0)
-        train_model(out / "ner_corpus", model, seed=0)
+    from cxrbuild.text.corpus import write_corpus
+    from cxrbuild.text.ner import train_model
+
+    model = out / "ner_model"
+    shutil.rmtree(model, ignore_errors=True)
+    write_corpus(out / "ner_corpus", n_train=60, n_heldout=20, seed=0)
+    train_model(out / "ner_corpus", model, seed=0)
     return model
 
 
@@ -170,7 +173,7 @@ def dry_run_jobs(config: Path, out: Path) -> dict:
     stats = subprocess.run(argv, cwd=REPO, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if stats.returncode != 0:
-        raise SystemExit(f"cluster_scale: dry run failed: {stats.stderr.strip().splitlines()[-1:]}")
+        raise SystemExit("cluster_scale: dry run failed: " + " | ".join(stats.stderr.strip().splitlines()[-3:]))
     per_rule: dict[str, int] = {}
     for line in (stats.stdout + stats.stderr).splitlines():
         match = re.match(r"^(\w+)\s+(\d+)$", line.strip())
@@ -333,32 +336,37 @@ def main(argv: list[str] | None = None) -> int:
                     "machine_memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30)}
     result["hospital"] = ensure_hospital(args.hospital.resolve(), args.patients)
     print("cluster_scale: hospital ready", flush=True)
-    model = ensure_model(out)
+    model = train_small_model(out)
     # the jobs of a build depend on the batch count only (shards x batches), not on the data
     result["dry_run"] = dry_run_jobs(write_config(out, args.hospital.resolve(), model, args.batches_per_shard), out)
     config = write_config(out, args.hospital.resolve(), model, measured_batches)
     print(f"cluster_scale: {result['dry_run']['sbatch_calls']} sbatch calls", flush=True)
 
     work = out / "work"
-    stages = {}
-    stages["cohort"] = run_rule_targets(config, out, "cohort", [str(work / "cohort" / "studies.parquet")], 1)
-    stages["cohort"]["items"] = "all studies"
-    stages["pacs_index (2 workers)"] = run_rule_targets(config, out, "pacs_index",
-                                                        [str(work / "pacs" / "headers.parquet")], 2)
-    stages["pacs_index (2 workers)"]["items"] = f"{sum(result['hospital']['summary'].get('files', {}).values())} files"
-    stages["assign_ids"] = run_rule_targets(config, out, "assign_ids", ["--until", "assign_ids"], 1)
-    stages["assign_ids"]["items"] = "all"
+    # a stage measured before (same --out) is not run again: its outputs exist and
+    # Snakemake would do nothing; delete --out/stages.json to measure afresh
+    stages_file = out / "stages.json"
+    stages: dict = json.loads(stages_file.read_text()) if stages_file.is_file() else {}
+
+    def stage(name: str, items: str, targets: list[str], cores: int = 1) -> None:
+        if name not in stages:
+            stages[name] = {**run_rule_targets(config, out, name.split()[0].rstrip(","), targets, cores),
+                            "items": items}
+            stages_file.write_text(json.dumps(stages, indent=2))
+
+    n_files = sum(result["hospital"]["summary"].get("files", {}).values())
+    stage("cohort", f"{result['hospital']['summary'].get('studies')} studies",
+          [str(work / "cohort" / "studies.parquet")])
+    stage("pacs_index (2 workers)", f"{n_files} files", [str(work / "pacs" / "headers.parquet")], 2)
+    stage("assign_ids", f"{result['hospital']['summary'].get('cohort_images')} cohort images",
+          ["--until", "assign_ids"])
     print("cluster_scale: once-per-build rules done", flush=True)
-    plan = json.loads((work / "plans" / "images" / "p10_0.json").read_text())
-    n_images = len(plan["items"])
-    stages["deid_images, one batch (headers-only)"] = run_rule_targets(
-        config, out, "deid_images", [str(work / "batches" / "images" / "p10_0" / "records.jsonl")], 1)
-    stages["deid_images, one batch (headers-only)"]["items"] = f"{n_images} images"
-    report_plan = json.loads((work / "plans" / "reports" / "p10_0.json").read_text())
-    n_reports = len(report_plan["reports"])
-    stages["deid_reports, one batch"] = run_rule_targets(
-        config, out, "deid_reports", [str(work / "batches" / "reports" / "p10_0" / "records.jsonl")], 1)
-    stages["deid_reports, one batch"]["items"] = f"{n_reports} reports"
+    n_images = len(json.loads((work / "plans" / "images" / "p10_0.json").read_text())["items"])
+    n_reports = len(json.loads((work / "plans" / "reports" / "p10_0.json").read_text())["reports"])
+    stage("deid_images, one batch (headers-only)", f"{n_images} images",
+          [str(work / "batches" / "images" / "p10_0" / "records.jsonl")])
+    stage("deid_reports, one batch", f"{n_reports} reports",
+          [str(work / "batches" / "reports" / "p10_0" / "records.jsonl")])
     result["stages"] = stages
     result["images_per_batch"] = n_images
     print("cluster_scale: one batch of each done; measuring full-size pixels", flush=True)
