@@ -372,3 +372,31 @@ def test_another_ehr_schema_is_read_through_the_queries_folder(
     assert main([*argv, "--queries", str(queries), "--out", str(tmp_path / "audit")]) == 0
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())
     assert findings["identifier_kinds"]["full_name"] > 0
+
+
+def test_a_name_in_an_overlay_plane_fails_the_audit(copy: tuple[Path, str, Path], tmp_path: Path) -> None:
+    """Overlay Data (60xx,3000) left in a released file is read by OCR like the pixels."""
+    pytest.importorskip("cxrbuild.dicom.pixels", reason="pixel OCR module not in this build")
+    from PIL import Image, ImageDraw, ImageFont
+
+    release, ehr_url, crosswalk = copy
+
+    def plant(ds: Dataset) -> None:
+        canvas = Image.new("1", (ds.Columns, ds.Rows), 0)
+        font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 18) \
+            if Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").exists() else ImageFont.load_default()
+        ImageDraw.Draw(canvas).text((10, 200), f"{GIVEN.upper()} {FAMILY.upper()}", fill=1, font=font)
+        bits = np.asarray(canvas, dtype=np.uint8).ravel()
+        ds.add_new(0x60000010, "US", ds.Rows)
+        ds.add_new(0x60000011, "US", ds.Columns)
+        ds.add_new(0x60000040, "CS", "G")
+        ds.add_new(0x60000050, "SS", [1, 1])
+        ds.add_new(0x60000100, "US", 1)
+        ds.add_new(0x60000102, "US", 0)
+        ds.add_new(0x60003000, "OW", np.packbits(bits, bitorder="little").tobytes())
+
+    _edit_image(release, plant)
+    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    assert status == 1, meta["summary"]
+    assert [(f["kind"], f["where"]) for f in confirmed(findings)] == [("full_name", "overlay (6000,3000)")]

@@ -319,6 +319,8 @@ class ReleaseScanner:
         self._scan_raw_dicom(data, label, {f.identifier for f in decoded})
         if dataset is not None and self.pixel_text is not None and "PixelData" in dataset:
             self._scan_pixels(dataset, label)
+        if dataset is not None and self.pixel_text is not None:
+            self._scan_overlays(dataset, label)
 
     def _scan_raw_dicom(self, data: bytes, label: str, already: set[str]) -> None:
         """Raw bytes: finds what decoding missed; skips forms already found decoded."""
@@ -363,6 +365,31 @@ class ReleaseScanner:
                                 "is still in the released pixels; it reads as no EHR identifier, but OCR "
                                 "may have misread one: look at the image"))
 
+    def _scan_overlays(self, dataset, label: str) -> None:
+        """Overlay planes (PS3.3 C.9.2) left in a released file: their bitmaps are read by OCR."""
+        tags = [elem.tag for elem in dataset]
+        groups = sorted({tag.group for tag in tags if 0x6000 <= tag.group <= 0x601E
+                         and tag.group % 2 == 0 and tag.element == 0x3000})
+        for group in groups:
+            where = f"overlay ({group:04X},3000)"
+            try:
+                from cxrbuild.dicom import ocr
+
+                bitmap = dataset.overlay_array(group).astype(bool)
+                words = ocr.read_text_mask(bitmap, _glyph_height(bitmap), single_line=False) if bitmap.any() else []
+            except Exception as err:  # an overlay the audit cannot read is not proven clean
+                self.stats.unreadable.append(f"{label}: {where} not read ({str(err).splitlines()[0]})")
+                continue
+            text = " ".join(w.text for w in words if w.text.strip())
+            found = self.scan_unit(Unit(text, label, where, "pixels_ocr", fuzzy=True, fuzzy_digits=True)) if text else []
+            if bitmap.any() and not found:
+                self.findings.append(Finding(
+                    rank=PROBABLE, score=score(PROBABLE, text, None), kind="overlay_left", identifier="",
+                    found=(text or "(graphics, no text read)")[:80], match="none", file=label, where=where,
+                    place="pixels_ocr", owner=None, source="overlay",
+                    explanation="an overlay plane with content is in the released file (the Basic Profile "
+                                "removes Overlay Data); it reads as no EHR identifier: look at it"))
+
     def run(self, progress_label: str = "audit") -> list[Finding]:
         files = sorted(p for p in self.release_dir.rglob("*") if p.is_file())
         progress = Progress(progress_label, len(files))
@@ -381,6 +408,17 @@ class ReleaseScanner:
             progress.advance()
         self.findings.sort(key=lambda f: (-f.score, f.file, f.where, f.kind))
         return self.findings
+
+
+def _glyph_height(bitmap) -> int:
+    """Median height of the bitmap's connected components: the text height OCR scales to."""
+    from scipy import ndimage
+
+    labels, count = ndimage.label(bitmap)
+    if not count:
+        return 10
+    heights = sorted(s[0].stop - s[0].start for s in ndimage.find_objects(labels) if s is not None)
+    return max(6, heights[len(heights) // 2])
 
 
 def report_token_subjects(release_dir: Path, max_subjects: int = 8) -> dict[str, set[str]]:
