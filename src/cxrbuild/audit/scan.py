@@ -7,8 +7,11 @@ Every file under the release is read, whatever its name:
   private creator, PS3.5 section 7.8.1); then a raw scan of the file's bytes
   for what decoding may hide (preamble, undecodable or trailing bytes), in
   which the pixel data value is searched only for long tokens (short ones
-  occur in compressed pixels by chance); then the pixels' text regions are
-  read again by OCR.
+  occur in compressed pixels by chance); then the pixels' text is read again
+  by OCR (the pixel module's text lines, and crops around every redaction box
+  recorded in the header), and so is any overlay plane left in the file.
+  Text the pixel policy would remove but that reads as no identifier is a
+  probable finding: OCR may have misread a name.
 - gzip files, tar and zip archives: every member (and its name, owner and
   the archive comment) is read as if it were a released file.
 - everything else as text (UTF-8, undecodable bytes replaced), located by
