@@ -304,7 +304,10 @@ def classify_words(
         is_marker = keep.matches_word(text) or (
             index > 0 and keep.is_value_after(texts[index - 1], text)
         )
-        if is_marker and confidence >= keep_min_confidence and pattern not in STRONG_PHI_PATTERNS:
+        # a short marker ("L", "AP") is only trusted when read with confidence
+        short = len(text.strip(".,:;")) <= SHORT_WORD
+        needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
+        if is_marker and confidence >= needed and pattern not in STRONG_PHI_PATTERNS:
             decisions[index] = WordDecision("keep", "keep-list")
         elif pattern is not None and not (
             default_decision == "keep" and pattern in WEAK_PHI_PATTERNS
