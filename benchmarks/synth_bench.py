@@ -115,6 +115,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--keep", action="store_true", help="keep the generated hospitals")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # run a single case, print its JSON
+    parser.add_argument(
+        "--merge", nargs="+", type=Path, default=[], metavar="JSON",
+        help="record results printed by `--one CASE` runs made separately, instead of running cases",
+    )
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_case(args.one, args.out_root, args.workers, args.keep)))
@@ -122,6 +126,11 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     store = RESULTS / "synth.json"
     previous = {r["case"]: r for r in json.loads(store.read_text())} if store.exists() else {}
+    if args.merge:
+        for path in args.merge:
+            result = json.loads(path.read_text().strip().splitlines()[-1])
+            previous[result["case"]] = result
+        args.cases = []
     for name in args.cases:
         # a fresh process per case, so one case's peak memory never counts for another
         command = [sys.executable, __file__, "--one", name, "--out-root", str(args.out_root)]
