@@ -202,6 +202,29 @@ def test_outputs_carry_the_deidentification_record_and_the_boxes(real_files_run)
         assert ds.preamble == b"\x00" * 128
 
 
+LOSSY_TRANSFER_SYNTAXES = {"1.2.840.10008.1.2.4.50", "1.2.840.10008.1.2.4.51", "1.2.840.10008.1.2.4.81",
+                           "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.203"}  # fmt: skip
+
+
+def test_pixel_data_is_never_degraded(real_files_run):
+    """Untouched pixels keep their bytes; lossless stays lossless; a lossy source is never re-encoded lossily."""
+    _in_dir, _out_dir, manifest = real_files_run
+    for record in read_manifest(manifest):
+        if record["status"] != "ok":
+            continue
+        source, output = pydicom.dcmread(record["source"]), pydicom.dcmread(record["output"])
+        before, after = (
+            str(source.file_meta.TransferSyntaxUID),
+            str(output.file_meta.TransferSyntaxUID),
+        )
+        if not record["boxes"]:
+            assert after == before and output.PixelData == source.PixelData, record["source"]
+        elif before in LOSSY_TRANSFER_SYNTAXES:
+            assert after not in LOSSY_TRANSFER_SYNTAXES, record["source"]
+        elif UID(before).is_compressed:
+            assert after == before, record["source"]
+
+
 def assert_no_new_dciodvfy_errors(source: Path, output: Path) -> None:
     before, after = dciodvfy_errors(source), dciodvfy_errors(output)
     new = {e for e in after - before if not any(f"<{k}>" in e for k in EMPTIED_BY_PROFILE)}
