@@ -227,6 +227,12 @@ WEEKDAY_WORDS = frozenset(
 )
 
 
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "ID", "PHONE", "AGE"})
+# words that may end or begin a numeric identifier's written form
+NUMERIC_LABEL_WORDS = frozenset(
+    {"am", "pm", "a", "p", "m", "h", "hr", "hrs", "hours", "st", "nd", "rd", "th", "x", "ext", "o'clock", "oclock",
+     "ninety", "hundred", "and", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 DATE_SHAPE_RE = re.compile(
     r"[0-9]{1,4}[/\-][0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])|[0-9]{8}"
@@ -335,6 +341,9 @@ class RuleSet:
             folded = fold(word)
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
+            if label in NUMERIC_LABELS and word.isalpha():
+                # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
+                return folded not in NUMERIC_LABEL_WORDS
             return (
                 (word.isalpha() and len(word) > 1 and self.names.is_common(word))
                 or self._is_allowed_word(word)
