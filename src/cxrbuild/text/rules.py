@@ -241,7 +241,7 @@ DATE_SHAPE_RE = re.compile(
     r"|(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 TIME_SHAPE_RE = re.compile(
-    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
+    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
 )
 CONTACT_SHAPE_RE = re.compile(
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:https?://|ftp://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]"
