@@ -18,7 +18,7 @@ from pydicom.uid import UID
 
 from cxrbuild.cli import main
 from cxrbuild.dicom import io as dicom_io
-from cxrbuild.dicom.command import STUDY_ID_RANGE, SUBJECT_ID_RANGE
+from cxrbuild.dicom.command import STUDY_ID_RANGE, SUBJECT_ID_RANGE, unique_keyed_ids
 from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch, process_file
 
@@ -486,6 +486,14 @@ def test_broken_links_and_empty_files_are_accounted_for(tmp_path):
     assert reasons["empty.dcm"].startswith("not_dicom") and reasons["gone.dcm"].startswith(
         "unreadable"
     )
+
+
+def test_standalone_ids_never_collide():
+    ids = unique_keyed_ids(KEY, "subject_id", (10, 19), {f"patient{i}" for i in range(10)})
+    assert sorted(int(v) for v in ids.values()) == list(
+        range(10, 20)
+    )  # 10 names, 10 ids: all distinct
+    assert unique_keyed_ids(KEY, "subject_id", (10, 19), {f"patient{i}" for i in range(10)}) == ids
 
 
 def test_bad_invocations_fail_with_one_line(tmp_path, capsys):

@@ -96,6 +96,29 @@ def _earliest_date(ds: pydicom.Dataset) -> dt.date | None:
     return earliest
 
 
+def unique_keyed_ids(
+    key: bytes, kind: str, id_range: tuple[int, int], names: set[str]
+) -> dict[str, str]:
+    """Keyed ids in ``id_range``, one per name, with no two names sharing an id.
+
+    Names are taken in sorted order; a name whose keyed id is taken draws again
+    (the keyed generator with a counter), so the result depends only on the key
+    and the set of names. (65,000 patients in a range of 10 million would
+    otherwise share ids about 200 times: the birthday bound.)
+    """
+    taken: set[int] = set()
+    ids: dict[str, str] = {}
+    for name in sorted(names):
+        attempt = 0
+        value = keyed_int(key, *id_range, kind, name)
+        while value in taken:
+            attempt += 1
+            value = keyed_int(key, *id_range, kind, name, str(attempt))
+        taken.add(value)
+        ids[name] = str(value)
+    return ids
+
+
 def derived_contexts(files: list[Path], in_dir: Path, key: bytes) -> dict[Path, ImageContext]:
     """Keyed identities for files without a context file (PatientID, Study and SOP Instance UIDs).
 
@@ -124,6 +147,18 @@ def derived_contexts(files: list[Path], in_dir: Path, key: bytes) -> dict[Path, 
             patient not in earliest_by_patient or earliest < earliest_by_patient[patient]
         ):
             earliest_by_patient[patient] = earliest
+
+    def study_key(path: Path) -> str:
+        return (
+            headers[path].get("StudyInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
+        )
+
+    subject_ids = unique_keyed_ids(
+        key, "subject_id", SUBJECT_ID_RANGE, {v["_patient"] for v in headers.values()}
+    )
+    study_ids = unique_keyed_ids(
+        key, "study_id", STUDY_ID_RANGE, {study_key(path) for path in headers}
+    )
     contexts = {}
     for path, values in headers.items():
         patient = values["_patient"]
@@ -131,11 +166,10 @@ def derived_contexts(files: list[Path], in_dir: Path, key: bytes) -> dict[Path, 
         low_weeks = -((anchor - SHIFT_TARGET_START).days // 7)  # ceil((start - anchor) / 7)
         high_weeks = (SHIFT_TARGET_END - anchor).days // 7
         weeks = keyed_int(key, low_weeks, high_weeks, "day_shift", patient)
-        study = values.get("StudyInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
         instance = values.get("SOPInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
         contexts[path] = ImageContext(
-            subject_id=str(keyed_int(key, *SUBJECT_ID_RANGE, "subject_id", patient)),
-            study_id=str(keyed_int(key, *STUDY_ID_RANGE, "study_id", study)),
+            subject_id=subject_ids[patient],
+            study_id=study_ids[study_key(path)],
             dicom_id=format_dicom_id(keyed_hex(key, 40, "dicom_id", instance)),
             day_shift=7 * weeks,
             uid_key=key,
