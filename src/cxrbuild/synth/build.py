@@ -236,6 +236,7 @@ def _plan_odd_files(
         )
         spec.sop_class = dicomgen.BASIC_TEXT_SR_STORAGE if sr else dicomgen.GSPS_STORAGE
         spec.report_text = study.report_text if sr else ""
+        spec.referenced_image = (base.series_instance_uid, base.sop_class, base.sop_instance_uid)
         odd.append(spec)
     for category, expected in (("truncated", "truncated"), ("no_pixels", "no_pixel_data")):
         for k in range(per_kind):

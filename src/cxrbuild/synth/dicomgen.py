@@ -106,6 +106,7 @@ class ImageSpec:
     sop_class: str = CR_IMAGE_STORAGE
     truncate_at: float = 0.0
     report_text: str = ""  # the text of a Basic Text SR
+    referenced_image: tuple[str, str, str] | None = None  # series, SOP class, SOP instance a state applies to
     header_phi: list[dict] = field(default_factory=list)
 
 
@@ -328,7 +329,7 @@ def encode_pixels(ds: Elements, stored: np.ndarray, spec: ImageSpec, with_data: 
     ds.put("WindowCenter", str(max_value // 2))
     ds.put("WindowWidth", str(max_value))
     if spec.modality == "DX":
-        ds.put("PresentationLUTShape", "INVERSE" if spec.photometric == "MONOCHROME1" else "IDENTITY")
+        _dx_modules(ds, spec)
     if not with_data:
         return
     cache_key = (spec.transfer_syntax, spec.photometric, spec.bits_stored, rows, columns)
@@ -354,6 +355,28 @@ def encode_pixels(ds: Elements, stored: np.ndarray, spec: ImageSpec, with_data: 
     if spec.headers_only:
         _TINY_PIXELS[cache_key] = (vr, value)
     ds.put_tag(PIXEL_DATA, vr, value)
+
+
+def _dx_modules(ds: Elements, spec: ImageSpec) -> None:
+    """What the DX Image IOD requires beyond CR (PS3.3 A.26.1: DX Series, Anatomy Imaged, DX Image, DX Detector, DX Positioning)."""
+    ds.put("PresentationLUTShape", "INVERSE" if spec.photometric == "MONOCHROME1" else "IDENTITY")
+    ds.put("PresentationIntentType", "FOR PRESENTATION")
+    ds.put("ImageLaterality", "U")
+    region = Elements()
+    region.put("CodeValue", "43799004")
+    region.put("CodingSchemeDesignator", "SCT")
+    region.put("CodeMeaning", "Chest" if spec.body_part == "CHEST" else spec.body_part.title())
+    ds.put("AnatomicRegionSequence", [region])
+    ds.put("PixelIntensityRelationship", "LOG")
+    ds.put("PixelIntensityRelationshipSign", 1)
+    ds.put("RescaleIntercept", "0")
+    ds.put("RescaleSlope", "1")
+    ds.put("RescaleType", "US")
+    ds.put("LossyImageCompression", "00")
+    ds.put("DetectorType", "SCINTILLATOR")
+    ds.put("ImagerPixelSpacing", ["0.139", "0.139"])
+    ds.put("PositionerType", "")
+    ds.put("AcquisitionContextSequence", [])
 
 
 def image_rng(seed: int, sop_instance_uid: str) -> np.random.Generator:
@@ -431,14 +454,38 @@ def render_non_image(spec: ImageSpec, report_text: str) -> tuple[bytes, dict]:
         concept.put("CodeMeaning", "Diagnostic Imaging Report")
         ds.put("ConceptNameCodeSequence", [concept])
         ds.put("ContinuityOfContent", "SEPARATE")
+        ds.put("ReferencedPerformedProcedureStepSequence", [])
+        ds.put("PerformedProcedureCodeSequence", [])
         item = ds.item("ContentSequence", 0)
         item.put("RelationshipType", "CONTAINS")
         item.put("ValueType", "TEXT")
+        finding = Elements()
+        finding.put("CodeValue", "121071")
+        finding.put("CodingSchemeDesignator", "DCM")
+        finding.put("CodeMeaning", "Finding")
+        item.put("ConceptNameCodeSequence", [finding])
         item.put("TextValue", report_text, "report")
         ds.put("ContentSequence", [item])
     else:
         ds.put("Modality", "PR")
         ds.put("ContentLabel", "ANNOTATION")
+        ds.put("ContentDescription", "")
+        ds.put("PresentationLUTShape", "IDENTITY")
+        area = Elements()
+        area.put("DisplayedAreaTopLeftHandCorner", [1, 1])
+        area.put("DisplayedAreaBottomRightHandCorner", [spec.columns, spec.rows])
+        area.put("PresentationSizeMode", "SCALE TO FIT")
+        area.put("PresentationPixelSpacing", ["0.139", "0.139"])
+        ds.put("DisplayedAreaSelectionSequence", [area])
+        if spec.referenced_image:
+            series_uid, sop_class, sop_uid = spec.referenced_image
+            image = Elements()
+            image.put("ReferencedSOPClassUID", sop_class)
+            image.put("ReferencedSOPInstanceUID", sop_uid)
+            series = Elements()
+            series.put("ReferencedImageSequence", [image])
+            series.put("SeriesInstanceUID", series_uid)
+            ds.put("ReferencedSeriesSequence", [series])
         ds.put("PresentationCreationDate", _da(spec.acquisition_time.date()), "study_date")
         ds.put("PresentationCreationTime", _tm(spec.acquisition_time), "time")
         ds.put("ContentCreatorName", spec.radiologist, "provider_name")
