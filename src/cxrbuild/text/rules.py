@@ -750,7 +750,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     if (
         end - start > 1
         and text[end - 1] == "."
-        and re.search(r"(?:[A-Za-z]{3,}|[0-9])\.$", text[start:end])
+        and re.search(r"(?:[A-Za-z]{3,}|[0-9]|(?<![.A-Za-z])[ap]m)\.$", text[start:end])
         and not ABBREVIATION_END_RE.search(text[start:end])
     ):
         end -= 1
