@@ -162,3 +162,46 @@ def test_rules_digest_changes_with_the_data_files():
     rules = default_rules()
     assert len(rules.digest) == 64
     assert rules.pattern_version
+
+
+MIMIC_STYLE_FINDINGS = """\
+PA and lateral views of the chest provided.
+Right internal jugular central venous catheter terminates in the mid SVC.
+Interval placement of an endotracheal tube which terminates 5.2 cm above the carina.
+Enteric tube courses below the diaphragm with tip in the stomach, side port near the GE junction.
+Left-sided pacemaker with leads terminating in the right atrium and right ventricle.
+Healed right posterior fifth and sixth rib fractures.
+Stable 8 mm nodule projecting over the left mid lung, previously characterized on CT.
+Dobhoff tube has been advanced and now terminates in the duodenum.
+Port-a-cath terminates at the cavoatrial junction.
+Recommend followup chest radiograph in 6-8 weeks to document resolution.
+There is a 1.5 cm rounded density in the right lower lobe, which may represent a nipple shadow.
+Calcified lymph nodes in the AP window. Azygos fissure noted, a normal variant.
+ET tube 3.5 cm above the carina; NG tube in the stomach; right PICC at the cavoatrial junction.
+Heart size is top normal. Aorta is tortuous and calcified.
+"""
+
+
+def test_report_findings_written_by_hand_are_left_alone(rules_only):
+    for line in MIMIC_STYLE_FINDINGS.splitlines():
+        result = rules_only.deidentify(line)
+        assert result.text == line, [line[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Dr. Kowalski was paged at 10:43 on 05/14/2019 to discuss.", ["Kowalski", "10:43", "05/14/2019"]),
+        ("Discussed by Dr. Patel with Dr. Nguyen on 3/2/2015 at 4:05 p.m.", ["Patel", "Nguyen", "3/2/2015", "4:05"]),
+        ("Telephone notification to Sarah in the ED at 14:20.", ["Sarah", "14:20"]),
+        ("Comparison: radiograph dated 12 Jan 2018 from St. Elizabeth's Medical Center.", ["12 Jan 2018", "Elizabeth"]),
+        ("Seen in the Emergency Department of Brigham and Women's Hospital.", ["Brigham", "Women"]),
+        ("Signed by Elizabeth Chen-Ramirez, M.D. on 2/14/2016 9:32 AM", ["Chen-Ramirez", "Elizabeth", "2/14/2016", "9:32"]),
+        ("The patient lives at 45 Francis St, Boston, MA 02115.", ["45 Francis", "Boston", "02115"]),
+        ("WET READ: JLo TUE 22:30", ["JLo", "22:30"]),
+    ],
+)
+def test_phi_in_hand_written_report_sentences_is_removed(rules_only, sentence, phi):
+    text = rules_only.deidentify(sentence).text
+    for value in phi:
+        assert value not in text, (value, text)
