@@ -6,7 +6,9 @@ import csv
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
+import subprocess
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -437,3 +439,17 @@ def test_reports_hold_phi_in_its_many_surface_forms() -> None:
     assert re.search(r"pager #\d{5}", texts) and re.search(r"by telephone at", texts)
     assert re.search(r"\b([1-7]\d|8[0-9])-year-old", texts), "ages of 89 or less stay in the text unlabelled"
     assert {"HOSPITAL", "LOCATION", "ID"} <= set(values_by_label)
+
+
+@pytest.mark.skipif(shutil.which("dciodvfy") is None, reason="dciodvfy (dicom3tools) not installed")
+def test_files_conform_to_their_iods(synth_small: Path, truth: dict) -> None:
+    """dciodvfy finds no IOD errors in a CR, a DX, a Basic Text SR and a presentation state."""
+    checked = {}
+    for record in truth["images"]:
+        if record["category"] in ("image", "non_image") and record["sop_class_uid"] not in checked:
+            checked[record["sop_class_uid"]] = record["path"]
+    assert len(checked) == 4
+    for path in checked.values():
+        result = subprocess.run(["dciodvfy", str(synth_small / "pacs" / path)], capture_output=True, text=True, check=False)
+        errors = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("Error")]
+        assert not errors, (path, errors)
