@@ -63,7 +63,8 @@ def _build(shared: Path, name: str, overrides: dict, extra_args: list[str] = (),
     (run / "config.yaml").write_text(yaml.safe_dump(config))
     # the release up to its checksums; the audit and QC that follow have tests of their own
     target = str(run / "release" / "SHA256SUMS.txt")
-    argv = [SNAKEMAKE, "--configfile", str(run / "config.yaml"), "--cores", "2", *extra_args, target]
+    # the target first: options such as --group-components take any number of values
+    argv = [SNAKEMAKE, target, "--configfile", str(run / "config.yaml"), "--cores", "2", *extra_args]
     with open(run / "snakemake.log", "wb") as log:
         done = subprocess.run(argv, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, timeout=timeout,
                               env=dict(os.environ, PYTHONUNBUFFERED="1"))
