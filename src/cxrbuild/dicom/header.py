@@ -540,7 +540,8 @@ def _action_for(elem: DataElement, walk: _Walk, cleaning: bool) -> str:
     settings = walk.settings
     if int(tag) in settings.keep_tags:
         return "K"
-    if tag.element == 0x0000:  # group length: recomputed or dropped on write
+    if tag.element == 0x0000 or tag.group == 0x0000:
+        # group lengths are recomputed on write; command elements (PS3.7) never belong in a file
         return "X"
     if tag.group == 0x0002:  # file meta information does not belong in the dataset body
         return "X"

@@ -430,4 +430,6 @@ def read_image(
     sop_instance_uid = str(ds.get("SOPInstanceUID", "") or "").strip()
     if not sop_instance_uid:
         raise Quarantine(UNREADABLE, "no SOP Instance UID")
+    if not str(ds.get("SOPClassUID", "") or "").strip():
+        raise Quarantine(UNREADABLE, "no SOP Class UID")
     return ReadResult(ds, transfer_syntax, sop_instance_uid)
