@@ -215,6 +215,29 @@ def _scale8(values: np.ndarray) -> np.ndarray:
     return np.round((values - lo) * (255.0 / (hi - lo))).astype(np.uint8)
 
 
+MAX_LUT_ENTRIES = 1 << 20
+
+
+def _grey_display_direct(
+    ds: Dataset, stored: np.ndarray, photometric: str, lo: int, hi: int
+) -> tuple[np.ndarray, int]:
+    """The display rendering computed on the pixels themselves (wide stored ranges)."""
+    try:
+        shown = np.asarray(apply_voi_lut(apply_modality_lut(stored, ds), ds, index=0), dtype=np.float64)
+        ends = np.asarray(
+            apply_voi_lut(apply_modality_lut(np.array([lo, hi], dtype=np.int64), ds), ds, index=0), dtype=np.float64
+        )
+    except Exception as err:
+        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
+    inverted = (photometric == "MONOCHROME1") != (str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE")
+    display = _scale8(shown)
+    if inverted:
+        display = 255 - display
+    darker_low = ends[0] <= ends[1]
+    black = (hi if darker_low else lo) if inverted else (lo if darker_low else hi)
+    return display, black
+
+
 def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np.ndarray, int]:
     """8-bit display of grey frames through a lookup table over the stored range.
 
@@ -223,6 +246,8 @@ def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np
     (and for an INVERSE Presentation LUT Shape).
     """
     lo, hi = int(stored.min()), int(stored.max())
+    if hi - lo > MAX_LUT_ENTRIES:  # 32-bit data: apply the LUTs to the pixels, not to a table
+        return _grey_display_direct(ds, stored, photometric, lo, hi)
     domain = np.arange(lo, hi + 1, dtype=np.int64)
     try:
         modality = apply_modality_lut(domain, ds)
