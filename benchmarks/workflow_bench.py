@@ -58,9 +58,12 @@ def run_measured(command: list[str], cwd: Path, log: Path) -> dict:
     text = log.read_text(errors="replace")
     peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     peak_kib = int(peak.group(1)) if peak else resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text))
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({result.returncode}); see {log}")
-    return {"seconds": round(seconds, 1), "peak_rss_mib": round(peak_kib / 1024, 1), "output": text}
+    # CPU time of the measured process itself: on a shared, loaded machine wall time overstates the cost
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1), "peak_rss_mib": round(peak_kib / 1024, 1),
+            "output": text}
 
 
 def job_count(output: str) -> int:
@@ -87,7 +90,8 @@ def bench_demo(out: Path) -> dict:
     measured = run_measured(snakemake(project, config), project, out / "demo.log")
     summary = json.loads((project / "results" / "work" / "release_summary.json").read_text())
     steps = {p.stem: bench_tsv(p)["seconds"] for p in sorted((project / "results" / "work" / "benchmarks").glob("*.tsv"))}
-    return {"seconds": measured["seconds"], "peak_rss_mib": measured["peak_rss_mib"],
+    return {"seconds": measured["seconds"], "cpu_seconds": measured["cpu_seconds"],
+            "peak_rss_mib": measured["peak_rss_mib"],
             "jobs": job_count(measured["output"]), "summary": summary, "steps": steps,
             "command": " ".join(snakemake(Path("PROJECT"), Path("bench-config.yaml")))}
 
@@ -109,18 +113,20 @@ def bench_full(out: Path, hospital: Path) -> dict:
     result: dict = {"hospital": {k: truth.get(k) for k in ("patients", "studies", "images", "cohort_studies",
                                                            "cohort_images")}}
     dry = run_measured(snakemake(project, config, "-n", "--quiet", "rules"), project, out / "full-dry1.log")
-    result["dry_run_before"] = {"seconds": dry["seconds"], "peak_rss_mib": dry["peak_rss_mib"],
+    result["dry_run_before"] = {"seconds": dry["seconds"], "cpu_seconds": dry["cpu_seconds"],
+                                "peak_rss_mib": dry["peak_rss_mib"],
                                 "jobs": job_count(dry["output"])}
-    target = str(project / "results" / "work" / "ids" / "summary.json")
+    target = "results/work/ids/summary.json"  # relative: Snakemake matches output patterns as written
     front = run_measured(snakemake(project, config, target), project, out / "full-front.log")
     bench_dir = project / "results" / "work" / "benchmarks"
     result["front"] = {"seconds": front["seconds"],
                        "steps": {name: bench_tsv(bench_dir / f"{name}.tsv") for name in
                                  ("cohort", "pacs_index", "assign_ids")},
-                       "ids_summary": {k: v for k, v in json.loads(Path(target).read_text()).items()
+                       "ids_summary": {k: v for k, v in json.loads((project / target).read_text()).items()
                                        if k != "changed_plans"}}
     dry = run_measured(snakemake(project, config, "-n", "--quiet", "rules"), project, out / "full-dry2.log")
-    result["dry_run_after"] = {"seconds": dry["seconds"], "peak_rss_mib": dry["peak_rss_mib"],
+    result["dry_run_after"] = {"seconds": dry["seconds"], "cpu_seconds": dry["cpu_seconds"],
+                               "peak_rss_mib": dry["peak_rss_mib"],
                                "jobs": job_count(dry["output"])}
     result["command"] = " ".join(snakemake(Path("PROJECT"), Path("bench-config.yaml"), "-n", "--quiet", "rules"))
     return result
@@ -133,7 +139,7 @@ def write_markdown(results: dict, command: str) -> str:
         s = demo["summary"]
         lines += ["## Demo end to end (default config, 40 patients, `--cores 2`)", "",
                   "| figure | value | target |", "| --- | --- | --- |",
-                  f"| wall time | {demo['seconds']} s | <= 300 s |",
+                  f"| wall time | {demo['seconds']} s ({demo['cpu_seconds']} s CPU, all processes) | <= 300 s |",
                   f"| jobs | {demo['jobs']} | |",
                   f"| peak RSS of the snakemake process tree's largest process | {demo['peak_rss_mib']} MiB | |",
                   f"| released | {s['released_studies']} studies, {s['released_images']} images | |",
@@ -149,9 +155,11 @@ def write_markdown(results: dict, command: str) -> str:
                   f"Hospital: {h['patients']} patients, {h['studies']} studies, {h['images']} images "
                   f"({h['cohort_studies']} cohort studies, {h['cohort_images']} cohort images).", "",
                   "| figure | value | target |", "| --- | --- | --- |",
-                  f"| dry-run DAG build, fresh (checkpoint unresolved) | {full['dry_run_before']['seconds']} s, "
+                  f"| dry-run DAG build, fresh (checkpoint unresolved) | {full['dry_run_before']['seconds']} s wall "
+                  f"({full['dry_run_before']['cpu_seconds']} s CPU), "
                   f"{full['dry_run_before']['jobs']} jobs, peak {full['dry_run_before']['peak_rss_mib']} MiB | <= 60 s, <= 3000 jobs |",
-                  f"| dry-run DAG build, after assign_ids (all plans known) | {full['dry_run_after']['seconds']} s, "
+                  f"| dry-run DAG build, after assign_ids (all plans known) | {full['dry_run_after']['seconds']} s wall "
+                  f"({full['dry_run_after']['cpu_seconds']} s CPU), "
                   f"{full['dry_run_after']['jobs']} jobs, peak {full['dry_run_after']['peak_rss_mib']} MiB | <= 60 s, <= 3000 jobs |"]
         for name, step in full["front"]["steps"].items():
             lines.append(f"| {name} | {step['seconds']:.1f} s, max RSS {step['max_rss_mib']} MiB | |")
@@ -171,7 +179,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     results_path = RESULTS / "workflow.json"
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
-    results["machine"] = f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    results["machine"] = (f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+                          f"load average at start {os.getloadavg()[0]:.1f} (the machine is shared)")
     if not args.skip_demo:
         results["demo"] = bench_demo(args.out)
         print(f"demo: {results['demo']['seconds']} s", file=sys.stderr)
