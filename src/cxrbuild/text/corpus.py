@@ -405,6 +405,10 @@ class Surrogates:
     def bed(self) -> str:
         return f"{self.rng.choice(['bed', 'Bed', 'room', 'Rm'])} {self.rng.randint(1, 40)}"
 
+    def filler_sentence(self) -> str:
+        """A sentence of ordinary English words, no PHI."""
+        return self.faker.sentence(nb_words=self.rng.randint(4, 12))
+
     # -- places and contacts -----------------------------------------------
     def _place(self) -> str:
         return self.faker.city().split()[0] if self.rng.random() < 0.5 else self.last().title()
@@ -514,6 +518,9 @@ def make_report(rng: random.Random, surrogates: Surrogates, split: str) -> dict:
     sentences: list[str | tuple[str]] = [
         rng.choice(clinical) if rng.random() < 0.5 else composed_finding(rng, split) for _ in range(rng.randint(3, 6))
     ]
+    if split == TRAIN:
+        # plain English sentences (Faker's word list): a capitalised first word is not a name
+        sentences += [surrogates.filler_sentence() for _ in range(rng.randint(0, 2))]
     sentences += [(rng.choice(phi),) for _ in range(rng.randint(1, 3))]
     rng.shuffle(sentences)
     for index, sentence in enumerate(sentences):

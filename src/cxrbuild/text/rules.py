@@ -362,7 +362,6 @@ class RuleSet:
         kept = tokens[first:last + 1]
         words = [m.group(0) for m in kept]
         kept_text = text[kept[0].start():kept[-1].end()]
-        has_digit = any(c.isdigit() for c in kept_text)
         if label == "DATE" and not DATE_SHAPE_RE.search(kept_text):
             return None  # "2 views", "ratio of 0.51": numbers, not dates
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
@@ -373,9 +372,11 @@ class RuleSet:
                 return None
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
-        if label in {"LOCATION", "HOSPITAL"} and not has_digit:
+        if label in {"LOCATION", "HOSPITAL"}:
+            # a place has a proper name or a postal code; a lone small number ("2 views") is neither
             proper = [w for w in words if w[:1].isupper() and not self.names.is_common(w) and not self._is_allowed_word(w)]
-            if not proper:
+            coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
+            if not proper and not coded:  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
 
@@ -399,7 +400,7 @@ class RuleSet:
                     and not re.fullmatch(r"[A-Z]\.", before)
                 )
             return self._name_like(text, word, all_caps_text) or (
-                word[:1].isupper() and (self.names.is_name(word) or not self.names.is_common(word))
+                word[:1].isupper() and (self.names.is_unambiguous_name(word) or not self.names.is_common(word))
             )
 
         best: list[re.Match[str]] = []
