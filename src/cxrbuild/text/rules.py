@@ -548,6 +548,8 @@ class RuleSet:
                 nxt = NAME_TOKEN_RE.match(text, match.end())
                 if not nxt or not _is_capitalised(nxt.group("word")):
                     break
+            elif match.group("comma") and words == 1 and fold(word) in self.names.first and not self._is_allowed_word(word):
+                pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif not self._accept_name_word(word, mode, first=words == 0):
                 break
             if start < 0:
