@@ -26,5 +26,5 @@ include: "workflow/rules/audit.smk"
 rule all:
     input:
         release_targets(),
-        audit_targets(),
+        AUDIT_TARGETS,
     default_target: True
