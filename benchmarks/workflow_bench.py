@@ -132,8 +132,11 @@ def bench_full(out: Path, hospital: Path) -> dict:
     return result
 
 
-def write_markdown(results: dict, command: str) -> str:
-    lines = ["# Workflow benchmarks", "", f"Produced by `{command}` on {results['machine']}.", ""]
+def write_markdown(results: dict) -> str:
+    lines = ["# Workflow benchmarks", "", f"Machine: {results.get('machine', 'unknown')}.", ""]
+    for section, command in sorted(results.get("commands", {}).items()):
+        lines.append(f"- `{section}` figures produced by `{command}`")
+    lines.append("")
     demo = results.get("demo")
     if demo:
         s = demo["summary"]
@@ -175,12 +178,19 @@ def main() -> int:
     parser.add_argument("--skip-full", action="store_true")
     parser.add_argument("--full-hospital", type=Path, default=Path("/tmp/cxr_full"))
     parser.add_argument("--out", type=Path, default=Path("/tmp/cxr_bench"))
+    parser.add_argument("--results-dir", type=Path, default=RESULTS,
+                        help="where workflow.json and workflow.md are written (sections not rerun are kept)")
+    parser.add_argument("--merge", type=Path, action="append", default=[],
+                        help="another workflow.json whose sections are taken over (runs made apart)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    results_path = RESULTS / "workflow.json"
+    results_path = args.results_dir / "workflow.json"
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
-    results["machine"] = (f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-                          f"load average at start {os.getloadavg()[0]:.1f} (the machine is shared)")
+    for other in args.merge:
+        results.update({k: v for k, v in json.loads(other.read_text()).items() if k in ("demo", "full")})
+    if not (args.skip_demo and args.skip_full):
+        results["machine"] = (f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+                              f"load average at start {os.getloadavg()[0]:.1f} (the machine is shared)")
     if not args.skip_demo:
         results["demo"] = bench_demo(args.out)
         print(f"demo: {results['demo']['seconds']} s", file=sys.stderr)
@@ -188,10 +198,14 @@ def main() -> int:
         results["full"] = bench_full(args.out, args.full_hospital)
         print(f"full: {json.dumps(results['full'])[:300]}", file=sys.stderr)
     command = "python benchmarks/workflow_bench.py " + " ".join(sys.argv[1:])
-    RESULTS.mkdir(parents=True, exist_ok=True)
+    results.setdefault("commands", {})
+    for section, skipped in (("demo", args.skip_demo), ("full", args.skip_full)):
+        if not skipped:
+            results["commands"][section] = command.strip()
+    args.results_dir.mkdir(parents=True, exist_ok=True)
     results_path.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
-    (RESULTS / "workflow.md").write_text(write_markdown(results, command.strip()))
-    print(f"workflow_bench: results in {RESULTS / 'workflow.md'}")
+    (args.results_dir / "workflow.md").write_text(write_markdown(results))
+    print(f"workflow_bench: results in {args.results_dir / 'workflow.md'}")
     return 0
 
 
