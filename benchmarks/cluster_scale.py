@@ -93,7 +93,7 @@ class PeakMemory:
             for pid in _descendants(self.pid):
                 rss, cmd = _rss_mb(pid)
                 total += rss
-                if pid == self.pid or "bin/snakemake" in cmd:
+                if "bin/snakemake" in cmd or "-m snakemake" in cmd:
                     self.peak_snakemake_mb = max(self.peak_snakemake_mb, rss)
                 else:
                     self.peak_job_mb = max(self.peak_job_mb, rss)
@@ -108,16 +108,31 @@ class PeakMemory:
 def measured(argv: list[str], log_path: Path, cwd: Path = REPO) -> dict:
     """Run ``argv``; its wall time and peak memory (raises on failure, naming the log)."""
     started = time.monotonic()
+    load_before = os.getloadavg()[0]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(argv, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
         sampler = PeakMemory(process.pid)
-        code = process.wait()
+        # wait4: the CPU time of the command and of every process it waited for
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = code = os.waitstatus_to_exitcode(status)
         sampler.stop()
     seconds = time.monotonic() - started
     if code != 0:
         raise SystemExit(f"cluster_scale: {shlex.join(argv[:4])}... failed (exit {code}); see {log_path}")
-    return {"seconds": round(seconds, 1), "peak_job_mb": round(sampler.peak_job_mb),
-            "peak_tree_mb": round(sampler.peak_tree_mb), "peak_snakemake_mb": round(sampler.peak_snakemake_mb)}
+    return {"seconds": round(seconds, 1), "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_job_mb": round(sampler.peak_job_mb), "peak_tree_mb": round(sampler.peak_tree_mb),
+            "peak_snakemake_mb": round(sampler.peak_snakemake_mb),
+            "load_average": round(max(load_before, os.getloadavg()[0]), 1)}
+
+
+def job_benchmark(path: Path) -> dict:
+    """The row of a Snakemake ``benchmark:`` file (the rule's own process), if the rule writes one."""
+    if not path.is_file():
+        return {}
+    header, row = path.read_text().splitlines()[:2]
+    values = dict(zip(header.split("\t"), row.split("\t"), strict=False))
+    return {"job_seconds": float(values["s"]), "job_cpu_seconds": float(values["cpu_time"]),
+            "job_max_rss_mb": round(float(values["max_rss"]))}
 
 
 # ---------------------------------------------------------------- steps
@@ -223,6 +238,10 @@ def pixel_cost(out: Path, patients: int) -> dict:
     rows = sorted(t["rows"] * t["columns"] for t in images)
     return {**stats, "files": files, "images": len(images),
             "seconds_per_file": round(stats["seconds"] / max(files, 1), 2),
+            "cpu_seconds_per_file": round(stats["cpu_seconds"] / max(files, 1), 2),
+            # the odd files of the export (non-images, broken files) cost next to nothing:
+            # charge all the CPU to the images, to size a batch of images on the safe side
+            "cpu_seconds_per_image": round(stats["cpu_seconds"] / max(len(images), 1), 2),
             "median_megapixels": round(rows[len(rows) // 2] / 1e6, 1) if rows else None}
 
 
@@ -240,6 +259,14 @@ def markdown(result: dict, command: str) -> str:
         "",
         "## The hospital",
         "",
+        *([
+            f"The job counts below are those of the {result['full_patients']}-patient build: they "
+            "depend only on the number of batches (10 shards x `batches_per_shard`), not on the data. "
+            f"The costs were measured on a 1/{round(result['scale'])} hospital with 1/{round(result['scale'])} "
+            "of the batches, so that one batch holds what a full-scale batch holds (writing the "
+            "full 65,000-patient headers-only hospital takes over an hour on this shared 2-core machine).",
+            "",
+        ] if result["scale"] != 1 else []),
         f"Headers-only demo hospital, {s.get('patients', '?')} patients "
         f"(`generate(out, patients={s.get('patients', '?')}, headers_only=True)`"
         + (f", written in {result['hospital']['generated_seconds']} s" if result["hospital"]["generated_seconds"] else "")
@@ -273,12 +300,21 @@ def markdown(result: dict, command: str) -> str:
         "of the rule's own process; Snakemake's own is given apart (on a cluster it runs on the "
         "submit host, and in each job only to start the rule).",
         "",
-        "| step | items | wall s | peak job MB | Snakemake MB |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "`job` columns come from the rule's Snakemake `benchmark:` file (its own process); "
+        "`run` columns from the whole `snakemake` command (DAG building and job start included, "
+        "CPU of every process it waited for). The load average shows how busy the shared "
+        "machine was: wall times on an idle node are shorter, CPU seconds are what to size by.",
+        "",
+        "| step | items | job wall s | job CPU s | job peak MB | run wall s | run CPU s | "
+        "Snakemake MB | load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, row in result["stages"].items():
-        lines.append(f"| {name} | {row.get('items', '')} | {row['seconds']} | {row['peak_job_mb']} | "
-                     f"{row['peak_snakemake_mb']} |")
+        lines.append(
+            f"| {name} | {row.get('items', '')} | {row.get('job_seconds', '')} | "
+            f"{row.get('job_cpu_seconds', '')} | {row.get('job_max_rss_mb', row['peak_job_mb'])} | "
+            f"{row['seconds']} | {row.get('cpu_seconds', '')} | {row['peak_snakemake_mb']} | "
+            f"{row.get('load_average', '')} |")
     if result["scale"] != 1:
         lines += [
             "",
@@ -295,14 +331,18 @@ def markdown(result: dict, command: str) -> str:
         "",
         f"Headers-only images are 32x32, so the pixel stage (text detection, OCR, "
         f"redaction, second-pass verification) was measured on {p['files']} files of a "
-        f"full-size demo hospital (median {p['median_megapixels']} megapixels): "
-        f"**{p['seconds_per_file']} s per file**, peak {p['peak_job_mb']} MB, one process.",
+        f"full-size demo hospital (median {p['median_megapixels']} megapixels) with "
+        f"`cxrbuild deid-images`: {p['cpu_seconds']} CPU s for {p['files']} files of which "
+        f"{p['images']} images, **{p['cpu_seconds_per_image']} CPU s per image** "
+        f"({p['seconds_per_file']} s wall per file at load {p.get('load_average', '?')} on "
+        f"{os.cpu_count()} cores), peak {p['peak_job_mb']} MB, one process.",
         "",
         f"One image batch holds ~{per_batch} images at full scale, so one batch costs about "
-        f"**{round(per_batch * p['seconds_per_file'] / 60, 1)} CPU-minutes** and the "
+        f"**{round(per_batch * p['cpu_seconds_per_image'] / 60, 1)} CPU-minutes** (the pixel stage "
+        f"is CPU-bound: that is its wall time on an idle core) and the "
         f"{d['per_rule'].get('deid_images', 0)} image batches about "
-        f"**{round(d['per_rule'].get('deid_images', 0) * per_batch * p['seconds_per_file'] / 3600)} CPU-hours** "
-        "for the whole archive.",
+        f"**{round(d['per_rule'].get('deid_images', 0) * per_batch * p['cpu_seconds_per_image'] / 3600)} "
+        "CPU-hours** for the whole archive.",
         "",
     ]
     return "\n".join(lines)
@@ -320,10 +360,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results" / "cluster.md")
     parser.add_argument("--pixel-patients", type=int, default=2,
                         help="patients of the full-size hospital for the pixel cost")
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite the results file from --out/cluster.json without measuring")
     args = parser.parse_args(argv)
     command = shlex.join([".venv/bin/python", "benchmarks/cluster_scale.py", *(argv or sys.argv[1:])])
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
+    if args.render_only:
+        result = json.loads((out / "cluster.json").read_text())
+        images = result["pixels"]["images"]
+        result["pixels"].setdefault("cpu_seconds_per_image",
+                                    round(result["pixels"]["cpu_seconds"] / max(images, 1), 2))
+        args.results.write_text(markdown(result, result.get("command", command)))
+        return 0
     began = time.monotonic()
 
     # a smaller hospital is measured with proportionally fewer batches, so that one
@@ -350,8 +399,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def stage(name: str, items: str, targets: list[str], cores: int = 1) -> None:
         if name not in stages:
-            stages[name] = {**run_rule_targets(config, out, name.split()[0].rstrip(","), targets, cores),
-                            "items": items}
+            rule = name.split()[0].rstrip(",")
+            stages[name] = {**run_rule_targets(config, out, rule, targets, cores), "items": items}
+            batch = "/p10_0" if rule.startswith("deid_") else ""
+            stages[name].update(job_benchmark(work / "benchmarks" / f"{rule}{batch}.tsv"))
             stages_file.write_text(json.dumps(stages, indent=2))
 
     n_files = sum(result["hospital"]["summary"].get("files", {}).values())
@@ -372,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
     print("cluster_scale: one batch of each done; measuring full-size pixels", flush=True)
     result["pixels"] = pixel_cost(out, args.pixel_patients)
 
+    result["command"] = command
     (out / "cluster.json").write_text(json.dumps(result, indent=2))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(markdown(result, command))
