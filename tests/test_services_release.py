@@ -154,6 +154,8 @@ def test_postgresql_ehr_gives_the_same_release_as_sqlite(postgres: dict, shared:
                                                          local_release: Path) -> None:
     counts = load_ehr.copy_database(str(shared / "hospital" / "ehr.sqlite"), postgres["url"])
     assert counts.get("imaging_studies", 0) > 0 and counts.get("radiology_reports", 0) > 0
+    with pytest.raises(SystemExit, match="already there"):  # never merged into existing tables
+        load_ehr.copy_database(str(shared / "hospital" / "ehr.sqlite"), postgres["url"])
     release = _build(shared, "postgres", {"ehr": {"url": postgres["url"]}})
     assert _checksums(release) == _checksums(local_release)
 
