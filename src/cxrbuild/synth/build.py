@@ -40,7 +40,6 @@ from cxrbuild.synth.ehr import (
     write_sqlite,
 )
 from cxrbuild.synth.reports import LABEL_OF_KIND, write_reports
-from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import Progress
 
@@ -507,7 +506,7 @@ def _plan_and_write(
     writer.writerow(["mrn", "accession_number", "study_instance_uid", "study_time", "encounter_type", "n_images"])
     cohort_rows = _cohort_rows(hospital, n_images)
     writer.writerows(cohort_rows)
-    atomic_write_text(truth / "cohort.csv", buffer.getvalue())
+    (truth / "cohort.csv").write_text(buffer.getvalue(), encoding="utf-8")
     summary = SynthSummary(
         out_dir=target,
         patients=len(hospital.patients),
@@ -537,6 +536,6 @@ def _plan_and_write(
         "cxrbuild_version": __version__,
         "labels": sorted(set(LABEL_OF_KIND.values())),
     }
-    atomic_write_text(truth / "summary.json", json.dumps(summary_json, indent=1, sort_keys=True) + "\n")
+    (truth / "summary.json").write_text(json.dumps(summary_json, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     log.info(progress.finish(summary.line()))
     return summary
