@@ -122,3 +122,13 @@ def test_rendering_is_independent_of_order() -> None:
     second = [dicomgen.render_image(s)[0] for s in reversed(specs)][::-1]
     assert first == second
     assert not np.array_equal(np.frombuffer(first[0][-4096:], np.uint8), np.frombuffer(first[1][-4096:], np.uint8))
+
+
+def test_an_unwritable_output_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert _run_command(["synth", "--out", str(blocker / "hospital"), "--patients", "1"]) == 2
+    message = capsys.readouterr().out.strip()
+    assert str(blocker) in message and "not a directory" in message and "\n" not in message
+    with pytest.raises(CxrbuildError, match="cannot write here"):
+        generate(blocker / "hospital", patients=1)

@@ -396,11 +396,14 @@ def _cohort_rows(hospital: Hospital, n_images: Counter) -> list[list[str]]:
 def _prepare_target(out_dir: Path, overwrite: bool) -> Path:
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())) and not overwrite:
         raise CxrbuildError(f"{out_dir}: already exists and is not empty (use --overwrite to replace it)")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.partial-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir()
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        if staging.exists():
+            shutil.rmtree(staging)
+        staging.mkdir()
+    except OSError as err:
+        raise CxrbuildError(f"{out_dir}: cannot write here ({err.strerror or err})") from err
     return staging
 
 

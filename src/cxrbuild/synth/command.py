@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import setup_logging
 
 
@@ -40,14 +41,21 @@ def run(args: argparse.Namespace) -> int:
     from cxrbuild.synth.build import generate
 
     log_file = args.log or args.out.parent / f"{args.out.name}.synth.log"
-    setup_logging(log_file, verbose=args.verbose)
-    generate(
-        args.out,
-        patients=args.patients,
-        seed=args.seed,
-        image_size=args.image_size,
-        headers_only=args.headers_only,
-        workers=args.workers,
-        overwrite=args.overwrite,
-    )
+    for parent in args.out.absolute().parents:
+        if parent.exists() and not parent.is_dir():
+            raise CxrbuildError(f"{parent}: is not a directory (needed for --out {args.out})")
+    try:
+        setup_logging(log_file, verbose=args.verbose)
+        generate(
+            args.out,
+            patients=args.patients,
+            seed=args.seed,
+            image_size=args.image_size,
+            headers_only=args.headers_only,
+            workers=args.workers,
+            overwrite=args.overwrite,
+        )
+    except OSError as err:  # disk full, permissions: one line, and generate() left nothing behind
+        name = err.filename or args.out
+        raise CxrbuildError(f"{name}: {err.strerror or err}") from err
     return 0
