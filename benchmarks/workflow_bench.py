@@ -143,7 +143,9 @@ def bench_full(out: Path, hospital: Path) -> dict:
 
 
 def write_markdown(results: dict) -> str:
-    lines = ["# Workflow benchmarks", "", f"Machine: {results.get('machine', 'unknown')}.", ""]
+    lines = ["# Workflow benchmarks", ""]
+    for key in sorted(k for k in results if k.startswith("machine")):
+        lines.append(f"- {key.replace('_', ' ')}: {results[key]}")
     for section, command in sorted(results.get("commands", {}).items()):
         lines.append(f"- `{section}` figures produced by `{command}`")
     lines.append("")
@@ -200,7 +202,11 @@ def main() -> int:
     results_path = args.results_dir / "workflow.json"
     results = json.loads(results_path.read_text()) if results_path.exists() else {}
     for other in args.merge:
-        results.update({k: v for k, v in json.loads(other.read_text()).items() if k in ("demo", "full")})
+        taken = json.loads(other.read_text())
+        results.update({k: v for k, v in taken.items() if k in ("demo", "full")})
+        results.setdefault("commands", {}).update(taken.get("commands", {}))
+        if "machine" in taken:
+            results["machine_" + "_".join(k for k in ("demo", "full") if k in taken)] = taken["machine"]
     if not (args.skip_demo and args.skip_full):
         results["machine"] = (f"{platform.system()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
                               f"load average at start {os.getloadavg()[0]:.1f} (the machine is shared)")
