@@ -118,6 +118,9 @@ def approximate_substring_distance(needle: str, haystack: str) -> int:
     return min(previous)
 
 
+# The shortest piece of a longer marker that is still kept as that marker.
+MIN_MARKER_PIECE = 4
+
 # Words this short are too easily produced by misreading anything: no folding, no edits.
 SHORT_WORD = 3
 
@@ -173,14 +176,25 @@ class KeepList:
         if folded in self.words:
             return True
         tolerance = allowed_edits(len(folded))
-        if tolerance == 0:
-            return False
-        return any(
+        if tolerance and any(
             abs(len(candidate) - len(folded)) <= tolerance
             and edit_distance(folded, candidate, tolerance) <= tolerance
             for candidate in self.words
             if len(candidate) >= 5
-        )
+        ):
+            return True
+        # a long marker cut at the edge of what was found ("SUPI", "JPINE" for SUPINE)
+        if len(folded) >= MIN_MARKER_PIECE:
+            return any(
+                len(candidate) >= len(folded) + 2
+                and min(
+                    edit_distance(folded, candidate[: len(folded)], 1),
+                    edit_distance(folded, candidate[-len(folded) :], 1),
+                )
+                <= 1
+                for candidate in self.words
+            )
+        return False
 
     def is_value_after(self, previous_word: str, word: str) -> bool:
         """True for a bare number following a technique word ("kVp 110")."""

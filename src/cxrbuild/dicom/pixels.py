@@ -343,15 +343,19 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
 
 
 def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequence[bool]) -> bool:
-    """True when line ``index`` mostly covers another line that reads well."""
+    """True when line ``index`` mostly covers, or mostly lies in, another line that reads well."""
     box = lines[index].box
     for other_index, other in enumerate(lines):
         if other_index == index or not read_well[other_index]:
             continue
         width = min(box[2], other.box[2]) - max(box[0], other.box[0])
         height = min(box[3], other.box[3]) - max(box[1], other.box[1])
-        area = (other.box[2] - other.box[0]) * (other.box[3] - other.box[1])
-        if width > 0 and height > 0 and area and width * height / area > 0.6:
+        if width <= 0 or height <= 0:
+            continue
+        other_area = (other.box[2] - other.box[0]) * (other.box[3] - other.box[1])
+        own_area = (box[2] - box[0]) * (box[3] - box[1])
+        # it holds that line, or it is mostly that line read again from another plane
+        if width * height > 0.6 * other_area or width * height > 0.5 * own_area:
             return True
     return False
 
@@ -533,7 +537,7 @@ def find_text(
                 if not _is_text(line, reading, policy):
                     continue
                 if not read_well[index] and _spans_other_lines(index, lines, read_well):
-                    continue  # fragments of two stacked lines, read as nonsense: the lines themselves count
+                    continue  # a looser or partial view of lines read well elsewhere: they count
                 line_index += 1
                 line_boxes[(frame, line_index)] = line.box
                 for region, _extent in _line_regions(line, reading, policy, deny_list, frame):

@@ -312,9 +312,14 @@ def find_text_lines(
             )
             if line is None:
                 continue
-            # one line found in two planes is read once; a lone fragment (the bright
-            # counter of a dark letter) gives way to the whole line holding it
-            if any(_covered_fraction(line.box, other.box) > 0.6 for other in found):
+            # one line found in two planes is read once; a line with more glyphs is
+            # not hidden by a looser group around it (reading decides between them,
+            # see pixels._spans_other_lines), and a lone fragment (the bright counter
+            # of a dark letter) gives way to the whole line holding it
+            if any(
+                _covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs
+                for other in found
+            ):
                 continue
             found = [
                 other
