@@ -54,9 +54,11 @@ def test_editing_a_module_changes_only_the_digests_of_its_users(tmp_path: Path) 
     assert changed != reports and tree_digest(root / "cxrbuild" / "text" / "data") != ""
 
 
-def test_the_real_batches_depend_on_their_own_modules_only() -> None:
+def test_the_real_report_batches_never_depend_on_the_image_modules() -> None:
+    # (the image batches do use the report rules: header descriptors are cleaned with them)
     src = Path(__file__).resolve().parent.parent / "src"
     reports = names(src, "cxrbuild.release.report_batch")
     images = names(src, "cxrbuild.release.image_batch")
-    assert "cxrbuild/text/rules.py" in reports and "cxrbuild/text/rules.py" not in images
-    assert "cxrbuild/dicom/pixels.py" in images and "cxrbuild/dicom/pixels.py" not in reports
+    assert "cxrbuild/text/rules.py" in reports
+    assert "cxrbuild/dicom/pixels.py" in images
+    assert not any(name.startswith("cxrbuild/dicom/") for name in reports)
