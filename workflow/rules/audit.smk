@@ -18,11 +18,6 @@ AUDIT_TARGETS = [
 ]
 
 
-def audit_targets():
-    """The targets above, for rule all."""
-    return AUDIT_TARGETS
-
-
 rule reconcile:
     input:
         studies=f"{WORK}/ids/studies.parquet",
