@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/ruff check src tests scripts benchmarks
-.venv/bin/snakemake --lint >/dev/null 2>&1 || .venv/bin/snakemake --lint
+.venv/bin/snakemake --lint
 exec .venv/bin/python -m pytest -q tests "$@"
