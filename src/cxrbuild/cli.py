@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "cxrbuild.text.command",
     "cxrbuild.release.command",
     "cxrbuild.audit.command",
+    "cxrbuild.dicomweb",
 )
 
 
@@ -32,13 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cxrbuild {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name and name.startswith(err.name):  # command group not in this build
-                continue
-            raise
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 
