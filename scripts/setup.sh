@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core fonts-liberation
               fonts-freefont-ttf dicom3tools)
+# The test suite also runs the real servers (SLURM, PostgreSQL, Orthanc) and
+# opens the QC report in a headless browser.
+if [ "${1:-}" = "--test" ]; then
+  APT_PACKAGES+=(chromium slurm-wlm munge postgresql orthanc orthanc-dicomweb)
+fi
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
