@@ -288,3 +288,23 @@ def test_a_step_runs_without_snakemake_through_mock_snakemake(demo_build: dict) 
     assert result.returncode == 0, result.stderr
     assert "package: released" in result.stdout
     assert sums(demo_build["release"]) == before
+
+
+def test_a_dicomweb_pacs_is_fetched_before_it_is_indexed(demo_build: dict, tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "dicomweb")
+    config = {"ehr": {"url": f"sqlite:///{demo_build['hospital'] / 'ehr.sqlite'}"},
+              "pacs": {"dicomweb_url": "http://127.0.0.1:9/dicom-web"}, "ner": demo_build["config"]["ner"]}
+    jobs = planned_jobs(snakemake(project, config, "-n").stdout)
+    assert jobs["fetch_pacs"] == 1 and jobs["pacs_index"] == 1 and "synth_demo" not in jobs
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ({"ehr": {"url": "sqlite:////nowhere/ehr.sqlite"}}, "set both ehr.url and pacs.dir"),
+    ({"cohort": {"start": "2011"}}, "does not match"),
+    ({"batches": {"batches_per_shard": 0}}, "less than the minimum"),
+])
+def test_a_bad_config_is_refused_before_anything_runs(tmp_path: Path, config: dict, message: str) -> None:
+    project = copy_project(tmp_path / "bad")
+    result = snakemake(project, config, "-n", check=False)
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
