@@ -10,6 +10,7 @@ SRC_ROOT = Path(workflow.basedir) / "src"
 if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
+from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
 from cxrbuild.release.provenance import code_digest, tree_digest  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
@@ -86,6 +87,20 @@ def pacs_listing_stamp():
 def code(*modules, exclude=()):
     """Digest of the library modules a step runs (with everything they import, and their data)."""
     return code_digest(SRC_ROOT, *modules, exclude=exclude)
+
+
+def image_code():
+    """Digest of the image step's code.
+
+    The header cleans free-text descriptors with the report rules only when
+    images.settings.header.descriptor_cleaner is "text_rules"; otherwise the
+    image step does not run them, and editing the report rules must not rerun
+    image batches.
+    """
+    header = (config["images"]["settings"] or {}).get("header") or {}
+    if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
+        return code("cxrbuild.release.image_batch")
+    return code("cxrbuild.release.image_batch", exclude=("cxrbuild.text.deid",))
 
 
 def ner_model_dir():

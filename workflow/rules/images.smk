@@ -52,7 +52,7 @@ rule deid_images:
         key_file=config["secrets"]["key_file"],
         settings=config["images"]["settings"],
         workers=config["images"]["workers"],
-        code=code("cxrbuild.release.image_batch"),
+        code=image_code(),
     threads: config["images"]["workers"]
     benchmark:
         f"{WORK}/benchmarks/deid_images/{{shard}}_{{batch}}.tsv"
