@@ -529,8 +529,17 @@ def find_text(
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
             lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values)
             readings = [_read_line(line, cache) for line in lines]
+            # lines read clearly, or holding a recognised marker, outrank looser views of them
             read_well = [
-                line.n_glyphs > 1 and _reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                line.n_glyphs > 1
+                and (
+                    _reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                    or any(
+                        conf >= policy.single_glyph_min_confidence and policy.keep.matches_word(text)
+                        for text, conf, _ in reading.words
+                        if len(text) > 3
+                    )
+                )
                 for line, reading in zip(lines, readings, strict=True)
             ]
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
