@@ -33,8 +33,8 @@ def display_black(ds: pydicom.Dataset, array: np.ndarray | None = None) -> np.nd
         return (array == 0).all(axis=-1)
     shown = apply_voi_lut(apply_modality_lut(array, ds).astype(np.float64), ds).astype(np.float64)
     inverted = str(ds.PhotometricInterpretation) == "MONOCHROME1"
-    if str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE":
-        inverted = not inverted
+    # MONOCHROME1 and an INVERSE Presentation LUT Shape are one inversion (PS3.3 C.11.6)
+    inverted = inverted or str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE"
     return shown == (shown.max() if inverted else shown.min())
 
 

@@ -218,6 +218,18 @@ def _scale8(values: np.ndarray) -> np.ndarray:
 MAX_LUT_ENTRIES = 1 << 20
 
 
+def shown_inverted(ds: Dataset, photometric: str) -> bool:
+    """Whether a viewer shows high values dark.
+
+    MONOCHROME1 is shown inverted (PS3.3 C.7.6.3.1.2); so is an INVERSE
+    Presentation LUT Shape (PS3.3 C.11.6). They are one inversion, not two:
+    DX requires INVERSE exactly when the image is MONOCHROME1 (PS3.3
+    C.8.11.6.1.2), to state the inversion MONOCHROME1 already implies.
+    """
+    shape = str(ds.get("PresentationLUTShape", "")).upper()
+    return photometric == "MONOCHROME1" or shape == "INVERSE"
+
+
 def _grey_display_direct(
     ds: Dataset, stored: np.ndarray, photometric: str, lo: int, hi: int
 ) -> tuple[np.ndarray, int]:
@@ -229,7 +241,7 @@ def _grey_display_direct(
         )
     except Exception as err:
         raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
-    inverted = (photometric == "MONOCHROME1") != (str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE")
+    inverted = shown_inverted(ds, photometric)
     display = _scale8(shown)
     if inverted:
         display = 255 - display
@@ -254,9 +266,7 @@ def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np
         shown = np.asarray(apply_voi_lut(modality, ds, index=0), dtype=np.float64)
     except Exception as err:
         raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
-    inverted = photometric == "MONOCHROME1"
-    if str(ds.get("PresentationLUTShape", "")).upper() == "INVERSE":
-        inverted = not inverted
+    inverted = shown_inverted(ds, photometric)
     table = _scale8(shown)
     if inverted:
         table = 255 - table
