@@ -195,6 +195,9 @@ def report(args: argparse.Namespace, records: list[dict], ours: dict, presidio: 
         command,
         "```",
         "",
+        f"The hospital at --hospital was made by `cxrbuild.synth.generate(DIR, patients={args.patients}, "
+        f"seed={args.seed}, image_size=\"full\")`; without --hospital the script makes it in --work.",
+        "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} cores (shared); "
         "CPU seconds are time.process_time of one process with OMP_THREAD_LIMIT=1 (one core).",
         f"Hospital: {args.patients} patients, seed {args.seed}, image_size=full; {len(records)} releasable images "
