@@ -459,6 +459,29 @@ def test_modalities_are_restricted_to_radiographs_by_default(tmp_path):
     assert process_file(cr, tmp_path / "cr.dcm", ctx, settings).status == "ok"
 
 
+def test_verification_rereads_around_the_boxes_just_blacked_out(tmp_path, monkeypatch, external_dir):
+    """The second pass runs before the boxes are recorded in the header, so it must be given them."""
+    from cxrbuild.dicom import pixels
+
+    real_verify = pixels.verify_pixels
+    seen: list = []
+
+    def spy(ds, deny, policy=None, boxes=None):
+        seen.append(None if boxes is None else [list(b) for b in boxes])
+        return real_verify(ds, deny, policy, boxes=boxes)
+
+    monkeypatch.setattr(pixels, "verify_pixels", spy)
+    ctx = ImageContext("10000001", "50000001", "c" * 8 + "-" + "-".join(["c" * 8] * 4), 700, KEY)
+    record = process_file(
+        external_dir / "presidio_CT_localizer_burnedin.dcm",
+        tmp_path / "out.dcm",
+        ctx,
+        ImageDeidSettings.from_mapping({"modalities": "any"}),
+    )
+    assert record.boxes, "the localizer's burned-in name and dates are blacked out"
+    assert seen == [record.boxes]
+
+
 def test_context_file_sets_identities_and_output_paths(tmp_path):
     in_dir = tmp_path / "in"
     in_dir.mkdir()

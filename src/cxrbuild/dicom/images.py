@@ -173,7 +173,9 @@ def _deidentify(
         boxes = [[int(v) for v in box] for box in pixel_result.boxes]
         if settings.verify:
             try:
-                remaining = pixels.verify_pixels(ds, deny, policy)
+                # the boxes are not yet in the header: pass them, so the text
+                # around each box (a partly covered name) is read again
+                remaining = pixels.verify_pixels(ds, deny, policy, boxes=pixel_result.boxes)
             except pixels.PixelDeidError as err:
                 raise dicom_io.Quarantine(
                     dicom_io.PIXEL_DEID_FAILED, _sanitize(str(err), deny)
