@@ -451,15 +451,17 @@ def test_date_and_name_forms():
     assert "DR" not in names and "JR" not in names  # prefixes and suffixes identify no one
 
 
-def test_redaction_boxes_are_recorded_as_pixel_rectangles():
+def test_redaction_boxes_are_recorded_as_closed_pixel_polylines():
     ds = chest_dataset()
     record_redaction_boxes(ds, [(1, 2, 30, 12), (100, 0, 180, 20)])
     annotation = ds.GraphicAnnotationSequence[0]
     assert annotation.GraphicLayer == ds.GraphicLayerSequence[0].GraphicLayer
     graphics = annotation.GraphicObjectSequence
     assert len(graphics) == 2
-    assert graphics[0].GraphicAnnotationUnits == "PIXEL" and graphics[0].GraphicType == "RECTANGLE"
-    assert [float(v) for v in graphics[0].GraphicData] == [1.0, 2.0, 30.0, 12.0]
+    # a closed POLYLINE: RECTANGLE is not a defined Graphic Type (PS3.3 C.10.5.1.2)
+    assert graphics[0].GraphicAnnotationUnits == "PIXEL" and graphics[0].GraphicType == "POLYLINE"
+    assert graphics[0].NumberOfGraphicPoints == 5 and graphics[0].GraphicFilled == "Y"
+    assert [float(v) for v in graphics[0].GraphicData] == [1, 2, 30, 2, 30, 12, 1, 12, 1, 2]
     assert redaction_boxes(ds) == [(1, 2, 30, 12), (100, 0, 180, 20)]
     record_redaction_boxes(ds, [])
     assert "GraphicAnnotationSequence" not in ds

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -800,10 +801,12 @@ REDACTION_LAYER = "REDACTION"
 def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int]]) -> None:
     """Record blacked-out boxes: Graphic Annotation Sequence (0070,0001) -> Graphic Object Sequence (0070,0009).
 
-    One RECTANGLE graphic object per box, in PIXEL units (PS3.3 C.10.5): a box
-    ``[x0, y0, x1, y1]`` is half-open in pixel indices, so its corners in the
-    image's pixel coordinate system (0\\0 is the top left corner of the top
-    left pixel) are (x0, y0) and (x1, y1); Graphic Data is column\\row pairs.
+    One filled, closed POLYLINE graphic object per box (Graphic Type's defined
+    terms are POINT, POLYLINE, INTERPOLATED, CIRCLE and ELLIPSE, PS3.3
+    C.10.5.1.2), in PIXEL units: a box ``[x0, y0, x1, y1]`` is half-open in pixel
+    indices, so its corners in the image's pixel coordinate system (0\\0 is the
+    top left corner of the top left pixel) are (x0, y0) and (x1, y1); Graphic
+    Data is column\\row pairs, the first point repeated last to close it.
     Any previous annotation is replaced; no boxes means no annotation.
     """
     for keyword in ("GraphicAnnotationSequence", "GraphicLayerSequence"):
@@ -817,9 +820,10 @@ def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int
         graphic = Dataset()
         graphic.GraphicAnnotationUnits = "PIXEL"
         graphic.GraphicDimensions = 2
-        graphic.NumberOfGraphicPoints = 2
-        graphic.GraphicData = [float(x0), float(y0), float(x1), float(y1)]
-        graphic.GraphicType = "RECTANGLE"
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]
+        graphic.NumberOfGraphicPoints = len(corners)
+        graphic.GraphicData = [float(v) for point in corners for v in point]
+        graphic.GraphicType = "POLYLINE"
         graphic.GraphicFilled = "Y"
         objects.append(graphic)
     annotation = Dataset()
@@ -834,13 +838,26 @@ def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int
 
 
 def redaction_boxes(ds: Dataset) -> list[tuple[int, int, int, int]]:
-    """Read back the boxes written by :func:`record_redaction_boxes`."""
+    """Boxes recorded in the Graphic Annotation Sequence, as half-open pixel rectangles.
+
+    Each closed POLYLINE in PIXEL units (as :func:`record_redaction_boxes`
+    writes them) is read back as the pixel rectangle it encloses.
+    """
     boxes = []
     for annotation in ds.get("GraphicAnnotationSequence", ()):
         for graphic in annotation.get("GraphicObjectSequence", ()):
-            data = [float(v) for v in graphic.GraphicData]
-            if graphic.get("GraphicType") == "RECTANGLE" and len(data) == 4:
-                boxes.append(tuple(round(v) for v in data))
+            data = [float(v) for v in graphic.get("GraphicData", ())]
+            if (
+                str(graphic.get("GraphicType", "")).upper() != "POLYLINE"
+                or graphic.get("GraphicAnnotationUnits") != "PIXEL"
+                or len(data) < 8
+                or data[:2] != data[-2:]
+            ):
+                continue
+            xs, ys = data[0::2], data[1::2]
+            boxes.append(
+                (math.floor(min(xs)), math.floor(min(ys)), math.ceil(max(xs)), math.ceil(max(ys)))
+            )
     return boxes
 
 

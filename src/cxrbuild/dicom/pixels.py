@@ -646,24 +646,10 @@ def verify_pixels(
 
 
 def recorded_boxes(ds: Dataset) -> list[Box]:
-    """Rectangles recorded in Graphic Annotation Sequence (0070,0001), PS3.3 C.10.5."""
-    found: list[Box] = []
-    for annotation in ds.get("GraphicAnnotationSequence", []):
-        for graphic in annotation.get("GraphicObjectSequence", []):
-            if str(graphic.get("GraphicType", "")).upper() != "RECTANGLE":
-                continue
-            data = [float(v) for v in graphic.get("GraphicData", [])]
-            if len(data) == 4:
-                # PIXEL units: (0,0) is the top left corner of the top left pixel and
-                # (Columns, Rows) the bottom right corner of the image (PS3.3 C.10.5.1.2),
-                # so a half-open pixel box maps to its corners unchanged
-                x0, y0, x1, y1 = data
-                found.append(
-                    (
-                        int(np.floor(min(x0, x1))),
-                        int(np.floor(min(y0, y1))),
-                        int(np.ceil(max(x0, x1))),
-                        int(np.ceil(max(y0, y1))),
-                    )
-                )
-    return found
+    """Boxes recorded in the Graphic Annotation Sequence (0070,0001), PS3.3 C.10.5.
+
+    The header module writes that record, so it also reads it back.
+    """
+    from cxrbuild.dicom.header import redaction_boxes
+
+    return redaction_boxes(ds)
