@@ -20,6 +20,7 @@ from cxrbuild.dicom.header import (
     date_forms,
     deidentify_header,
     deny_list_from_header,
+    find_header_leaks,
     mark_pixels_cleaned,
     name_forms,
     record_redaction_boxes,
@@ -433,6 +434,20 @@ def test_deny_list_has_names_ids_and_dates_in_printed_forms():
     assert "CHEST" not in deny and "PA upright" not in deny  # descriptors are cleaned, not denied
     assert "95Y" in deny and "095Y" in deny  # an age over 89 is an identifier where it is printed
     assert deny == sorted(deny, key=lambda s: (-len(s), s))
+
+
+def test_released_values_are_not_deny_terms_of_their_own_image():
+    """An age of 90 is released as 090Y and a state code is no identifier: neither may flag the output."""
+    ds = chest_dataset()
+    ds.PatientAge = "090Y"
+    ds.PatientAddress = "7593 Juan Throughway^Changchester^DE^81551"
+    deny = deny_list_from_header(ds)
+    assert "7593 Juan Throughway" in deny and "Changchester" in deny and "81551" in deny
+    assert "DE" not in deny and not any("90" in term for term in deny)
+    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    record_redaction_boxes(ds, [(1, 2, 30, 12)])  # its layer description says "de-identification"
+    assert ds.PatientAge == "090Y"
+    assert find_header_leaks(ds, deny) == []
 
 
 def test_date_and_name_forms():

@@ -279,9 +279,13 @@ def name_forms(value: str) -> list[str]:
 
 
 def age_forms(value: str) -> list[str]:
-    """Printed forms of an age over 89 years (an identifier, HIPAA 164.514(b)(2)(i)(C)); none otherwise."""
+    """Printed forms of an age over 90 years (an identifier, HIPAA 164.514(b)(2)(i)(C)); none otherwise.
+
+    Every age over 89 is released as 090Y, so an age of exactly 90 says no more
+    than the released value and is not a deny term (it would flag that value).
+    """
     match = re.fullmatch(r"\s*0*(\d{1,3})\s*Y?\s*", value.upper())
-    if not match or int(match.group(1)) <= MAX_AGE_YEARS:
+    if not match or int(match.group(1)) <= MAX_AGE_YEARS + 1:
         return []
     years = match.group(1)
     return [
@@ -296,12 +300,16 @@ def age_forms(value: str) -> list[str]:
 
 
 def _text_forms(value: str) -> list[str]:
-    """A free-text identifier and its comma/line separated parts (addresses, lists)."""
+    """A free-text identifier and its comma/line separated parts (addresses, lists).
+
+    Parts shorter than three characters (a state code, a unit letter) identify
+    no one and would match ordinary words, so only the whole value keeps them.
+    """
     value = value.strip()
     forms = [value]
     parts = [p.strip() for p in re.split(r"[,;\r\n]+|\^", value) if p.strip()]
     if len(parts) > 1:
-        forms += parts
+        forms += [p for p in parts if len(p) >= 3]
     return [f for f in dict.fromkeys(forms) if len(f) >= 2]
 
 
