@@ -9,7 +9,10 @@ test:
 lint: setup
 	.venv/bin/ruff check src tests scripts benchmarks
 	.venv/bin/snakemake --lint
-bench: setup
-	.venv/bin/python benchmarks/run_all.py
+bench: setup  ## the quick benchmarks; benchmarks/README.md lists all of them
+	.venv/bin/python benchmarks/synth_bench.py --cases small
+	.venv/bin/python benchmarks/header_bench.py --patients 40
+	OMP_NUM_THREADS=1 .venv/bin/python benchmarks/report_bench.py
+	.venv/bin/python benchmarks/workflow_bench.py --skip-full
 clean:
 	rm -rf results .snakemake
