@@ -80,6 +80,7 @@ class PixelPolicy:
     padding_fraction: float = 0.25
     lossy_target_transfer_syntax: str = "1.2.840.10008.1.2.1"
     max_frames_searched: int = 64
+    verify_min_confidence: float = 50.0
     detection: DetectionSettings = field(default_factory=DetectionSettings)
     text_values: dict[str, list] = field(default_factory=dict)
     keep: KeepList = field(default_factory=lambda: KeepList.from_mapping(load_yaml_resource("pixel_keep.yaml")))
@@ -121,6 +122,7 @@ class PixelPolicy:
                 "padding_fraction",
                 "lossy_target_transfer_syntax",
                 "max_frames_searched",
+                "verify_min_confidence",
             )
             if key in data
         }
@@ -614,7 +616,8 @@ def verify_pixels(
     cache: dict[bytes, _LineReading] = {}
 
     def judge(words: Sequence[tuple[str, float, Box]], where: str) -> None:
-        texts = [text for text, _, _ in words]
+        # what is readable: words OCR is reasonably sure of (noise reads as low-confidence junk)
+        texts = [text for text, conf, _ in words if conf >= policy.verify_min_confidence]
         kept = {i for i, text in enumerate(texts) if policy.keep.matches_word(text)}
         suspicious = " ".join(text for i, text in enumerate(texts) if i not in kept)
         if not suspicious:
@@ -628,8 +631,19 @@ def verify_pixels(
 
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            for line in find_text_lines(image.stored[frame], image.display[frame], policy.detection, ()):
-                reading = _read_line(line, cache)
+            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, ())
+            readings = [_read_line(line, cache) for line in lines]
+            read_well = [
+                line.n_glyphs > 1 and _reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                for line, reading in zip(lines, readings, strict=True)
+            ]
+            for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+                # the same test of "is this text" as the cleaning pass: blobs and looser
+                # views of a line read well elsewhere are not text
+                if not _is_text(line, reading, policy) or (
+                    not read_well[index] and _spans_other_lines(index, lines, read_well)
+                ):
+                    continue
                 judge(reading.words, f"in frame {frame} at {list(line.box)}")
             for box in boxes:
                 height = max(box[3] - box[1], policy.detection.min_glyph_height)
