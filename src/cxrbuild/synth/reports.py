@@ -18,6 +18,7 @@ import datetime as dt
 import random
 
 from cxrbuild.synth.ehr import Hospital, Patient, Provider, Study, age_in_years
+from cxrbuild.util.spantext import SpanText
 
 LABEL_OF_KIND = {
     "family_name": "NAME",
@@ -99,27 +100,11 @@ OTHER_IMPRESSIONS = (
 )
 
 
-class ReportBuilder:
-    """Text that grows by pieces; PHI pieces are recorded with their exact spans."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.spans: list[dict] = []
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
+class ReportBuilder(SpanText):
+    """Report text that grows by pieces; PHI pieces are recorded with their exact spans."""
 
     def phi(self, text: str, kind: str) -> None:
-        self.spans.append(
-            {"start": self.length, "end": self.length + len(text), "label": LABEL_OF_KIND[kind], "value": text, "kind": kind}
-        )
-        self.add(text)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
+        self.add_span(text, LABEL_OF_KIND[kind], value=text, kind=kind)
 
 
 def format_date(rng: random.Random, day: dt.date) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from cxrbuild.text.names import faker_person_names
 from cxrbuild.util.atomic import atomic_open
+from cxrbuild.util.spantext import SpanText
 
 TRAIN = "train"
 HELDOUT = "heldout"
@@ -473,31 +474,17 @@ SLOTS: dict[str, tuple[str, Callable[[Surrogates], str]]] = {
 SLOT_RE = re.compile(r"\{([A-Z_]+)\}")
 
 
-class ReportBuilder:
-    """Accumulates report text and the PHI spans inside it."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.spans: list[dict] = []
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
+class ReportBuilder(SpanText):
+    """Report text filled from templates, with the PHI spans inside it."""
 
     def add_template(self, template: str, surrogates: Surrogates) -> None:
         cursor = 0
         for match in SLOT_RE.finditer(template):
             self.add(template[cursor:match.start()])
             label, make = SLOTS[match.group(1)]
-            value = make(surrogates)
-            self.spans.append({"start": self.length, "end": self.length + len(value), "label": label})
-            self.add(value)
+            self.add_span(make(surrogates), label)
             cursor = match.end()
         self.add(template[cursor:])
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 def make_report(rng: random.Random, surrogates: Surrogates, split: str) -> dict:
@@ -538,7 +525,7 @@ def make_report(rng: random.Random, surrogates: Surrogates, split: str) -> dict:
     builder.add("  ")
     builder.add_template(rng.choice(phi), surrogates)
     builder.add("\n")
-    text = builder.text()
+    text = builder.text
     if rng.random() < 0.05:
         text = text.upper()  # some hospitals write reports in capitals
     return {"text": text, "spans": builder.spans}
