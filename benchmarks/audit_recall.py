@@ -10,7 +10,7 @@ pager, an institution's address) is shown apart, as "not in the EHR".
 
     .venv/bin/python benchmarks/audit_recall.py --patients 12 --seed 7
 
-writes benchmarks/results/audit_recall.md (figures and the command).
+writes benchmarks/recorded/audit_recall.md (figures and the command).
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "audit_recall")
     parser.add_argument("--no-ocr", action="store_true")
-    parser.add_argument("--results", type=Path, default=ROOT / "results" / "audit_recall.md")
+    parser.add_argument("--results", type=Path, default=ROOT / "recorded" / "audit_recall.md")
     args = parser.parse_args(argv)
     hospital = args.out / f"hospital_{args.patients}_{args.seed}"
     if not (hospital / "truth" / "summary.json").exists():

@@ -7,7 +7,7 @@ text (1 MB of report-like prose plus numbers) with them.
 
     .venv/bin/python benchmarks/audit_scale.py --patients 2000 10000
 
-writes benchmarks/results/audit_scale.md (figures and the command). Peak memory
+writes benchmarks/recorded/audit_scale.md (figures and the command). Peak memory
 is the process's maximum resident size after each size (sizes run smallest
 first, so each figure includes the earlier ones' high-water mark).
 """
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--patients", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "audit_scale")
-    parser.add_argument("--results", type=Path, default=ROOT / "results" / "audit_scale.md")
+    parser.add_argument("--results", type=Path, default=ROOT / "recorded" / "audit_scale.md")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     text = sample_text()

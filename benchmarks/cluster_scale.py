@@ -17,7 +17,7 @@
    headers-only images are too small for OCR to cost anything) and scales it
    to one image batch.
 
-Results go to benchmarks/results/cluster.md (with this command line); all
+Results go to benchmarks/recorded/cluster.md (with this command line); all
 data to --out (default benchmarks/out/cluster, git-ignored).
 """
 
@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches-per-shard", type=int, default=100,
                         help="batches per shard of the full-scale build (config batches.batches_per_shard)")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "cluster")
-    parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "results" / "cluster.md")
+    parser.add_argument("--results", type=Path, default=REPO / "benchmarks" / "recorded" / "cluster.md")
     parser.add_argument("--pixel-patients", type=int, default=2,
                         help="patients of the full-size hospital for the pixel cost")
     parser.add_argument("--render-only", action="store_true",

@@ -7,7 +7,7 @@ images unless ``--full-images``), then times:
   atomic write) through ``process_batch`` with one worker;
 - ``deidentify_header`` alone on datasets already in memory.
 
-Writes the figures and the command line to ``benchmarks/results/header.md``
+Writes the figures and the command line to ``benchmarks/recorded/header.md``
 (or ``--out``). Usage::
 
     .venv/bin/python benchmarks/header_bench.py --patients 40
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeats", type=int, default=3, help="timed passes of the pipeline (best and median kept)"
     )
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "header.md")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "recorded" / "header.md")
     args = parser.parse_args(argv)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the figure claims

@@ -22,7 +22,7 @@ releasable image:
   box inside the tool's boxes), since Presidio fills boxes with a "contrast"
   colour, not display black.
 
-Writes the figures to --out (benchmarks/results/pixel.md) with the command.
+Writes the figures to --out (benchmarks/recorded/pixel.md) with the command.
 """
 
 from __future__ import annotations
@@ -272,7 +272,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="score at most this many images (0: all)")
     parser.add_argument("--presidio-python", help="python of the Presidio venv (omit to skip the comparison)")
     parser.add_argument("--presidio-limit", type=int, default=40, help="images given to Presidio")
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "pixel.md")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "recorded" / "pixel.md")
     args = parser.parse_args()
     command = "OMP_THREAD_LIMIT=1 .venv/bin/python benchmarks/pixel_bench.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
 

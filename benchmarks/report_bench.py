@@ -1,6 +1,6 @@
 """Report de-identification benchmark: held-out accuracy per label, speed, Presidio.
 
-Writes benchmarks/results/report.md. Steps:
+Writes benchmarks/recorded/report.md. Steps:
 
 1. write the synthetic corpus (training split, held-out split with other
    templates and other name lists) and train the NER model as the workflow
@@ -72,7 +72,7 @@ def main() -> int:
     parser.add_argument("--synth-patients", type=int, default=60, help="demo hospital size for the second check")
     parser.add_argument("--presidio-python", default="/tmp/presidio-venv/bin/python")
     parser.add_argument("--work", type=Path, default=HERE / "out" / "report")
-    parser.add_argument("--out", type=Path, default=HERE / "results" / "report.md")
+    parser.add_argument("--out", type=Path, default=HERE / "recorded" / "report.md")
     args = parser.parse_args()
 
     sys.path.insert(0, str(HERE.parent / "src"))

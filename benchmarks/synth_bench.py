@@ -8,8 +8,8 @@ Cases:
 Each case runs `cxrbuild synth` in a fresh child process; its wall time, CPU
 time and peak resident memory (resource.getrusage of the children, so the
 pool workers are included: ru_maxrss is the largest single process) are
-appended to benchmarks/results/synth.json and written as a table to
-benchmarks/results/synth.md, with the exact command of every run.
+appended to benchmarks/recorded/synth.json and written as a table to
+benchmarks/recorded/synth.md, with the exact command of every run.
 
     .venv/bin/python benchmarks/synth_bench.py --cases full40 scale
 """
@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+RESULTS = ROOT / "benchmarks" / "recorded"
 CASES = {
     "full40": ["--patients", "40", "--image-size", "full"],
     "scale": ["--patients", "65000", "--headers-only"],

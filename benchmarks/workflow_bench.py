@@ -9,7 +9,7 @@
    with their times (Snakemake ``benchmark:`` files), then the dry run again
    with the checkpoint resolved (every batch known).
 
-Writes benchmarks/results/workflow.md (and .json). Usage:
+Writes benchmarks/recorded/workflow.md (and .json). Usage:
 
     .venv/bin/python benchmarks/workflow_bench.py [--skip-demo] [--skip-full]
         [--full-hospital /tmp/cxr_full] [--out /tmp/cxr_bench]
@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SNAKEMAKE = str(Path(sys.executable).with_name("snakemake"))
 PROJECT_PARTS = ("Snakefile", "workflow", "scripts", "config", "envs", "src")
-RESULTS = REPO / "benchmarks" / "results"
+RESULTS = REPO / "benchmarks" / "recorded"
 
 
 def copy_project(dest: Path) -> Path:

@@ -10,7 +10,7 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from cxrbuild.release.package import build_release
+    from cxrbuild.publish.package import build_release
     from cxrbuild.util.atomic import atomic_write_text
 
     started = time.monotonic()

@@ -15,8 +15,8 @@ import pytest
 from pydicom.dataset import FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
-from cxrbuild.release import layout
-from cxrbuild.release.package import build_release, gzip_bytes, tar_gz_bytes
+from cxrbuild.publish import layout
+from cxrbuild.publish.package import build_release, gzip_bytes, tar_gz_bytes
 from cxrbuild.util.errors import CxrbuildError
 
 SUBJECT, STUDY_OK, STUDY_BAD_REPORT = "10000032", "50414267", "50000001"
@@ -54,7 +54,7 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
         output = layout.image_path(SUBJECT, study, dicom_id)
         if ok:
             write_dicom(image_dir / output)
-        from cxrbuild.release.records import sha256_file
+        from cxrbuild.publish.records import sha256_file
 
         image_records.append({"output": output, "subject_id": SUBJECT, "study_id": study, "dicom_id": dicom_id,
                               "source": f"/pacs/{n}.dcm", "status": "ok" if ok else "quarantined",
@@ -67,7 +67,7 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
     report = layout.report_path(SUBJECT, STUDY_OK)
     (report_dir / report).parent.mkdir(parents=True, exist_ok=True)
     (report_dir / report).write_text(report_text)
-    from cxrbuild.release.records import sha256_file
+    from cxrbuild.publish.records import sha256_file
 
     report_records.append({"output": report, "subject_id": SUBJECT, "study_id": STUDY_OK, "status": "ok",
                            "reason": "", "sha256": sha256_file(report_dir / report)})

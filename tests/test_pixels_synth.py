@@ -12,7 +12,7 @@ at grey levels from the extreme to mid-grey, on anatomy, air or label panels
   gaps between the lines of a PHI block are not the picture).
 
 Small images (~500 px, letters 7-12 px tall) are the hard case; the same
-figures on full-size images are in benchmarks/results/pixel.md. The
+figures on full-size images are in benchmarks/recorded/pixel.md. The
 thresholds below are what this implementation reaches on small images
 (recall ~0.99, markers ~0.92, outside ~0.015 when written) with a margin, so
 a regression in detection, OCR or classification fails here. Padding weighs

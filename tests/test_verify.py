@@ -11,9 +11,9 @@ from pydicom import dcmread
 from test_package import DICOM_IDS, STUDY_OK, SUBJECT, make_release, write_card
 
 from cxrbuild.cli import main
-from cxrbuild.release import layout
-from cxrbuild.release.package import write_sha256sums
-from cxrbuild.release.verify import verify_release
+from cxrbuild.publish import layout
+from cxrbuild.publish.package import write_sha256sums
+from cxrbuild.publish.verify import verify_release
 
 IMAGE = layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0])
 REPORT = layout.report_path(SUBJECT, STUDY_OK)

@@ -229,7 +229,7 @@ def plan_after_editing(build: dict, module: str) -> dict[str, int]:
 
 
 def test_editing_the_report_batch_code_plans_only_report_batches_and_packaging(demo_build: dict) -> None:
-    assert plan_after_editing(demo_build, "cxrbuild.release.report_batch") == {"deid_reports": 10, "package": 1}
+    assert plan_after_editing(demo_build, "cxrbuild.publish.report_batch") == {"deid_reports": 10, "package": 1}
 
 
 def test_editing_the_report_rules_plans_only_report_batches_and_packaging(demo_build: dict) -> None:

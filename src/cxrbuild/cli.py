@@ -19,7 +19,7 @@ COMMAND_MODULES = (
     "cxrbuild.synth.command",
     "cxrbuild.dicom.command",
     "cxrbuild.text.command",
-    "cxrbuild.release.command",
+    "cxrbuild.publish.command",
     "cxrbuild.audit.command",
     "cxrbuild.dicomweb",
 )

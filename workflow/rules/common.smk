@@ -11,7 +11,7 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
-from cxrbuild.release.provenance import code_digest, tree_digest  # noqa: E402
+from cxrbuild.publish.provenance import code_digest, tree_digest  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
 RELEASE = config["release"]["dir"].rstrip("/")
@@ -99,8 +99,8 @@ def image_code():
     """
     header = (config["images"]["settings"] or {}).get("header") or {}
     if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
-        return code("cxrbuild.release.image_batch")
-    return code("cxrbuild.release.image_batch", exclude=("cxrbuild.text.deid",))
+        return code("cxrbuild.publish.image_batch")
+    return code("cxrbuild.publish.image_batch", exclude=("cxrbuild.text.deid",))
 
 
 def ner_model_dir():

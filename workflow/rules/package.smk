@@ -23,7 +23,7 @@ rule package:
         name=config["release"]["name"],
         zip=config["release"]["zip"],
         fatal=config["quarantine"]["fatal"],
-        code=code("cxrbuild.release.package"),
+        code=code("cxrbuild.publish.package"),
     benchmark:
         f"{WORK}/benchmarks/package.tsv"
     log:

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from cxrbuild import __version__
-from cxrbuild.audit.crosswalk import load_crosswalk
 from cxrbuild.audit.findings import (
     CONFIRMED,
     PROBABLE,
@@ -28,6 +27,7 @@ from cxrbuild.audit.findings import (
     write_findings,
 )
 from cxrbuild.audit.identifiers import collect_identifiers
+from cxrbuild.audit.released_patients import load_crosswalk
 from cxrbuild.audit.scan import ReleaseScanner, report_token_subjects
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import setup_logging

@@ -31,7 +31,7 @@ import pandas as pd
 from pydicom import dcmread
 from pydicom.multival import MultiValue
 
-from cxrbuild.release import layout
+from cxrbuild.publish import layout
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from cxrbuild.release import layout
-from cxrbuild.release.records import sha256_file
+from cxrbuild.publish import layout
+from cxrbuild.publish.records import sha256_file
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 

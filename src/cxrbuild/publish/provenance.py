@@ -1,6 +1,6 @@
 """Digests of the code and data a build step depends on, so reruns follow the code.
 
-A workflow step that calls ``cxrbuild.release.image_batch`` depends on that
+A workflow step that calls ``cxrbuild.publish.image_batch`` depends on that
 module, on every ``cxrbuild`` module it imports (followed through the source
 with :mod:`ast`, function-level imports included) and on the data files of the
 packages involved (``<package>/data/**``: lists, patterns, policies). The

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.release.records import one_line, sha256_file, write_records
+from cxrbuild.publish.records import one_line, sha256_file, write_records
 from cxrbuild.text.deid import ReportDeidentifier
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.progress import Progress

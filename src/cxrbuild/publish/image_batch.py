@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from cxrbuild.keys import keyed_digest, load_or_create_key
-from cxrbuild.release.records import one_line, sha256_file, write_records
+from cxrbuild.publish.records import one_line, sha256_file, write_records
 from cxrbuild.util.atomic import atomic_write_text
 
 log = logging.getLogger("cxrbuild.image_batch")
