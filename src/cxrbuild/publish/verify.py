@@ -23,7 +23,7 @@ import re
 import stat
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -201,40 +201,8 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         if rel[: -len(".txt")] not in study_dirs:
             problems.add(f"{rel}: report of a study without released images")
 
-    if (root / layout.RECORD_LIST).exists():
-        rows = _read_csv_gz(root / layout.RECORD_LIST, layout.RECORD_COLUMNS, problems)
-        listed = {}
-        for row in rows:
-            if len(row) != 4:
-                problems.add(f"{layout.RECORD_LIST}: malformed row {row}")
-                continue
-            subject_id, study_id, dicom_id, path = row
-            listed[path] = row
-            if path != layout.image_path(subject_id, study_id, dicom_id):
-                problems.add(f"{layout.RECORD_LIST}: path {path} does not match its ids")
-        for path in sorted(set(listed) - set(images)):
-            problems.add(f"{layout.RECORD_LIST}: lists {path}, which is not in the release")
-        for path in sorted(set(images) - set(listed)):
-            problems.add(f"{path}: image not in {layout.RECORD_LIST}")
-        if len(rows) != len(listed):
-            problems.add(f"{layout.RECORD_LIST}: duplicate rows")
-    if (root / layout.STUDY_LIST).exists():
-        rows = _read_csv_gz(root / layout.STUDY_LIST, layout.STUDY_COLUMNS, problems)
-        listed = {}
-        for row in rows:
-            if len(row) != 3:
-                problems.add(f"{layout.STUDY_LIST}: malformed row {row}")
-                continue
-            subject_id, study_id, path = row
-            listed[path] = row
-            if path != layout.report_path(subject_id, study_id):
-                problems.add(f"{layout.STUDY_LIST}: path {path} does not match its ids")
-        for path in sorted(set(listed) - set(reports)):
-            problems.add(f"{layout.STUDY_LIST}: lists {path}, which is not in the release")
-        for path in sorted(set(reports) - set(listed)):
-            problems.add(f"{path}: report not in {layout.STUDY_LIST}")
-        if len(rows) != len(listed):
-            problems.add(f"{layout.STUDY_LIST}: duplicate rows")
+    _check_list(root, layout.RECORD_LIST, layout.RECORD_COLUMNS, layout.image_path, images, "image", problems)
+    _check_list(root, layout.STUDY_LIST, layout.STUDY_COLUMNS, layout.report_path, reports, "report", problems)
 
     for name in archives:
         try:
@@ -271,6 +239,36 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
     if work_dir is not None:
         _check_intervals(root, Path(work_dir), sorted(images), problems)
     return problems
+
+
+def _check_list(
+    root: Path,
+    name: str,
+    columns: tuple[str, ...],
+    path_of: Callable[..., str],
+    files: Iterable[str],
+    kind: str,
+    problems: Violations,
+) -> None:
+    """A list (ids..., path) matches the files: paths follow from the ids, no file unlisted, no row twice."""
+    if not (root / name).exists():
+        return
+    rows = _read_csv_gz(root / name, columns, problems)
+    listed = {}
+    for row in rows:
+        if len(row) != len(columns):
+            problems.add(f"{name}: malformed row {row}")
+            continue
+        *ids, path = row  # the ids first, the path last
+        listed[path] = row
+        if path != path_of(*ids):
+            problems.add(f"{name}: path {path} does not match its ids")
+    for path in sorted(set(listed) - set(files)):
+        problems.add(f"{name}: lists {path}, which is not in the release")
+    for path in sorted(set(files) - set(listed)):
+        problems.add(f"{path}: {kind} not in {name}")
+    if len(rows) != len(listed):
+        problems.add(f"{name}: duplicate rows")
 
 
 def _compare_archive(name: str, members: dict[str, bytes], root: Path, reports: dict, problems: Violations) -> None:
