@@ -155,19 +155,24 @@ class KeepList:
             value_after=frozenset(fold(word) for word in data.get("value_after", ())),
         )
 
-    def matches_word(self, word: str) -> bool:
-        """True when ``word`` (as read) is a marker word or a technique value."""
+    def matches_word(self, word: str, exact: bool = False) -> bool:
+        """True when ``word`` (as read) is a marker word or a technique value.
+
+        ``exact``: only as printed (up to case and the folded OCR confusions),
+        no edits and no cut pieces.
+        """
         stripped = word.strip(".,:;'\"`*()[]{}")
         if not stripped:
             return False
         if any(pattern.fullmatch(stripped) for pattern in self.patterns):
             return True
-        if self._matches_part(stripped):  # also "SEMI-UPRIGHT" misread as a whole
+        if self._matches_part(stripped, exact):  # also "SEMI-UPRIGHT" misread as a whole
             return True
-        parts = [part for part in re.split(r"[-/]", stripped) if part]
-        return len(parts) > 1 and all(self._matches_part(part) for part in parts)
+        # hyphenated or slashed words, also with a stray dash read at an end ("-UPRIGHT")
+        parts = [part for part in re.split(r"[-/—–]", stripped) if part]
+        return bool(parts) and all(self._matches_part(part, exact) for part in parts)
 
-    def _matches_part(self, part: str) -> bool:
+    def _matches_part(self, part: str, exact: bool = False) -> bool:
         upper = part.upper()
         if len(upper) <= SHORT_WORD:
             # "it" must not pass for "LT", nor "5" for "S": short words match as printed
@@ -175,6 +180,8 @@ class KeepList:
         folded = fold(part)
         if folded in self.words:
             return True
+        if exact:
+            return False
         tolerance = allowed_edits(len(folded))
         if tolerance and any(
             abs(len(candidate) - len(folded)) <= tolerance
@@ -183,15 +190,17 @@ class KeepList:
             if len(candidate) >= 5
         ):
             return True
-        # a long marker cut at the edge of what was found ("SUPI", "JPINE" for SUPINE)
+        # a long marker cut at the edge of what was found ("SUPI", "JPINE" for SUPINE);
+        # a piece of four must be exact, longer ones may hold one misread
         if len(folded) >= MIN_MARKER_PIECE:
+            edits = 0 if len(folded) <= MIN_MARKER_PIECE else 1
             return any(
                 len(candidate) >= len(folded) + 2
                 and min(
-                    edit_distance(folded, candidate[: len(folded)], 1),
-                    edit_distance(folded, candidate[-len(folded) :], 1),
+                    edit_distance(folded, candidate[: len(folded)], edits),
+                    edit_distance(folded, candidate[-len(folded) :], edits),
                 )
-                <= 1
+                <= edits
                 for candidate in self.words
             )
         return False
@@ -244,11 +253,19 @@ class DenyList:
     def __bool__(self) -> bool:
         return bool(self.entries)
 
-    def find(self, text: str) -> str | None:
-        """The first deny-list entry readable in ``text`` (folded form), or None."""
+    def find(self, text: str, exact: bool = False) -> str | None:
+        """The first deny-list entry readable in ``text`` (folded form), or None.
+
+        ``exact``: only an entry that is the whole of ``text`` or one of its
+        words (after folding): a name hidden inside a marker word ("RIGHT" in
+        "UPRIGHT") is not that name.
+        """
         folded = fold(text)
         if not folded:
             return None
+        if exact:
+            pieces = {folded} | {fold(word) for word in re.split(r"[\s,;:/^]+", text) if word}
+            return next((entry for entry in self.entries if entry in pieces), None)
         for entry in self.entries:
             tolerance = allowed_edits(len(entry))
             if tolerance == 0:
@@ -280,22 +297,44 @@ def classify_words(
     default_decision: str = "phi",
     keep_min_confidence: float = 30.0,
     short_min_confidence: float = 75.0,
+    exact_min_confidence: float = 10.0,
 ) -> list[WordDecision]:
     """Decide each word of one line; ``words`` are (text, OCR confidence) in reading order.
 
     The deny-list is searched in the whole line too, so a name split by OCR
-    into pieces ("DOWN TIME") still marks every piece it spans.
+    into pieces ("DOWN TIME") still marks every piece it spans. A deny-list
+    string found only approximately does not remove words that read exactly
+    as markers, nor a window of words that begins or ends with one
+    ("UPRIGHT" is one edit from a Dr Bright); found exactly, it does.
+
+    A word of four characters or more that reads exactly as a marker is kept
+    at ``exact_min_confidence`` (Tesseract is unsure of widely spaced
+    monospace letters even when it reads them right); approximate readings
+    need ``keep_min_confidence``, words of three or fewer
+    ``short_min_confidence``.
     """
     texts = [text for text, _ in words]
     decisions: list[WordDecision | None] = [None] * len(words)
+    exact_marker = [
+        conf >= exact_min_confidence and len(text.strip(".,:;")) > SHORT_WORD and keep.matches_word(text, exact=True)
+        for text, conf in words
+    ]
+
+    def denied(start: int, end: int) -> bool:
+        window = " ".join(texts[start:end])
+        if exact_marker[start] or exact_marker[end - 1]:
+            # an approximate hit leaning on a marker word is the marker, not the name
+            return deny.find(window, exact=True) is not None
+        return deny.find(window) is not None
+
     # deny-list hits spanning several words: mark every word of the spanning window
     if deny:
         for start in range(len(texts)):
             for end in range(start + 1, min(len(texts), start + 4) + 1):
-                if not deny.find(" ".join(texts[start:end])):
+                if not denied(start, end):
                     continue
                 # the tightest window ending here that still holds the string
-                first = max(a for a in range(start, end) if deny.find(" ".join(texts[a:end])))
+                first = max(a for a in range(start, end) if denied(a, end))
                 for index in range(first, end):
                     decisions[index] = WordDecision("phi", "deny-list")
                 break
@@ -305,7 +344,10 @@ def classify_words(
             if any(decisions[i] is not None for i in range(start, end)):
                 continue
             joined = "".join(texts[start:end])
-            confident = min(conf for _, conf in words[start:end]) >= keep_min_confidence
+            lowest = min(conf for _, conf in words[start:end])
+            confident = lowest >= keep_min_confidence or (
+                lowest >= exact_min_confidence and keep.matches_word(joined, exact=True)
+            )
             if len(joined) > SHORT_WORD and confident and keep.matches_word(joined):
                 if patterns.first_match(joined, STRONG_PHI_PATTERNS) is None:
                     for index in range(start, end):
@@ -321,6 +363,8 @@ def classify_words(
         # a short marker ("L", "AP") is only trusted when read with confidence
         short = len(text.strip(".,:;")) <= SHORT_WORD
         needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
+        if not short and keep.matches_word(text, exact=True):
+            needed = min(needed, exact_min_confidence)
         if is_marker and confidence >= needed and pattern not in STRONG_PHI_PATTERNS:
             decisions[index] = WordDecision("keep", "keep-list")
         elif pattern is not None and not (
@@ -331,6 +375,21 @@ def classify_words(
             decisions[index] = WordDecision("keep", "default")
         else:
             decisions[index] = WordDecision("phi", "not on keep-list")
+    # beside a name, ID or date, only words read exactly as markers stay: an
+    # approximate match there is more likely a misread piece of the PHI, and a
+    # lone letter is an initial ("R. SMITH")
+    strong = [d is not None and d.decision == "phi" and d.reason in STRONG_REASONS for d in decisions]
+    if any(strong):
+        for index, (text, _conf) in enumerate(words):
+            decision = decisions[index]
+            if decision is None or decision.decision != "keep":
+                continue
+            stripped = text.strip(".,:;'\"`*()[]{}")
+            initial = len(stripped) == 1 and (
+                text.rstrip().endswith(".") or any(strong[max(0, index - 1) : index + 2])
+            )
+            if initial or not keep.matches_word(text, exact=True):
+                decisions[index] = WordDecision("phi", "beside PHI")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
     line = " ".join(texts)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)
@@ -355,6 +414,11 @@ STRONG_PHI_PATTERNS = (
     "long_digit_run",
     "name_caret",
 )
+
+
+# Reasons for PHI that are evidence of identifying text in the line (as opposed to
+# "not on keep-list" or a name shape): markers beside them are held to a stricter test.
+STRONG_REASONS = frozenset({"deny-list", "phi_label", *STRONG_PHI_PATTERNS})
 
 
 # Patterns too broad to remove text on their own: under a permissive policy

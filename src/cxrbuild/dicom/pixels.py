@@ -43,7 +43,7 @@ from cxrbuild.dicom.phitext import (
     classify_words,
     load_yaml_resource,
 )
-from cxrbuild.dicom.textdetect import STROKE_PLANES, DetectionSettings, TextLine, find_text_lines
+from cxrbuild.dicom.textdetect import DetectionSettings, TextLine, find_text_lines
 
 log = logging.getLogger("cxrbuild.pixels")
 
@@ -73,6 +73,7 @@ class PixelPolicy:
     unreadable_decision: str = "phi"
     keep_min_confidence: float = 30.0
     short_keep_min_confidence: float = 75.0
+    exact_keep_min_confidence: float = 10.0
     single_glyph_min_confidence: float = 60.0
     single_stroke_glyph_min_confidence: float = 80.0
     min_glyph_alignment: float = 0.75
@@ -115,6 +116,7 @@ class PixelPolicy:
                 "unreadable_decision",
                 "keep_min_confidence",
                 "short_keep_min_confidence",
+                "exact_keep_min_confidence",
                 "single_glyph_min_confidence",
                 "single_stroke_glyph_min_confidence",
                 "min_glyph_alignment",
@@ -324,14 +326,18 @@ def _reads_well(words: Sequence[tuple[str, float, Box]], min_confidence: float) 
 def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool:
     """Whether a candidate line is text at all (blobs, icons, wires and bone edges are not).
 
-    Lines at an extreme or device value are text when they read, or when they
-    hold several glyphs (then they are removed even if unreadable). Lines
-    found only as thin strokes are text when a real word reads with high
-    confidence, or when their glyphs stand on one baseline (printed text
-    does, bone edges, wires and noise do not) and either read or are several.
+    Lines at an extreme, device or histogram-spike value are text when they
+    read, or when they hold several glyphs (then they are removed even if
+    unreadable). Lines found only as thin strokes or as holes in a value
+    plane are text when a real word reads with high confidence, or when
+    their glyphs stand on one baseline (printed text does, bone edges, wires
+    and noise do not) and either read or are several. Faint lines at a
+    value are text only when a real word reads.
     """
     strict = policy.single_stroke_glyph_min_confidence
-    if line.plane in STROKE_PLANES:
+    if line.faint:  # barely visible: text only if a real word reads
+        return _reads_well(reading.words, policy.single_glyph_min_confidence)
+    if line.loose:
         if line.n_glyphs == 1:
             # one component: a word of touching letters, or a lone character, which
             # printed is a capital or a digit ("L", "R", "M"); a lone lowercase
@@ -372,6 +378,28 @@ def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequenc
     return False
 
 
+def _inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> bool:
+    """True when ``line`` lies mostly inside a line of glyphs at least twice as tall, all kept.
+
+    A big lead marker's serifs and counters form small glyph-like shapes in
+    the stroke planes; text that small inside a marker letter is not text.
+    """
+    for other, other_regions in judged:
+        if other is line or other.glyph_height < 2 * line.glyph_height or not other_regions:
+            continue
+        if all(region.decision == "keep" for region in other_regions) and _covered(line.box, other.box) >= 0.5:
+            return True
+    return False
+
+
+def _covered(a: Box, b: Box) -> float:
+    """The share of box ``a`` inside box ``b``."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return width * height / area if width > 0 and height > 0 and area > 0 else 0.0
+
+
 def _union(a: Box, b: Box) -> Box:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
@@ -409,6 +437,7 @@ def _line_regions(
         default_decision=policy.default_decision,
         keep_min_confidence=policy.keep_min_confidence,
         short_min_confidence=policy.short_keep_min_confidence,
+        exact_min_confidence=policy.exact_keep_min_confidence,
     )
     extents = [box for _, _, box in words]
     orphans: list[Box] = []
@@ -468,6 +497,62 @@ def _phi_runs(
     return runs
 
 
+def _continues(a: Box, ha: int, b: Box, hb: int, kept: Sequence[Box], gap_factor: float) -> bool:
+    """Whether ``b`` continues ``a`` on its row: overlapping rows, a gap of at most
+    ``gap_factor`` glyph heights, and no kept word between or under them."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    if overlap < 0.5 * min(a[3] - a[1], b[3] - b[1]):
+        return False
+    if max(b[0] - a[2], a[0] - b[2]) > gap_factor * max(ha, hb):
+        return False
+    gap = (min(a[2], b[2]), max(a[1], b[1]), max(a[0], b[0]), min(a[3], b[3]))
+    has_gap = gap[2] > gap[0] and gap[3] > gap[1]
+    return not any(_intersects(b, marker) or (has_gap and _intersects(gap, marker)) for marker in kept)
+
+
+def _join_runs(
+    runs: Sequence[tuple[Box, int]],
+    kept: Sequence[Box],
+    strays: Sequence[tuple[Box, int]] = (),
+    gap_factor: float = 2.0,
+) -> list[tuple[Box, int]]:
+    """Join PHI runs that continue one another on a row, and the strays beside them.
+
+    Detection splits a row at wide gaps or between planes ("DOB" and the date
+    beside it) and sets aside glyphs it could not read or judge (the initial
+    of "Z. JONES" in wide monospace); what sits in line with PHI belongs to
+    it. Runs and strays (``(box, glyph height)`` of candidate lines that were
+    not read as text) on the same row, at most ``gap_factor`` glyph heights
+    apart, with no kept word between them, become one; a stray alone is
+    never a box.
+    """
+    pending = list(runs)
+    loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= 2.6 * max(stray[1], 1)]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(pending)):
+            box, height = pending[i]
+            for j in range(len(pending)):
+                if j != i and _continues(box, height, pending[j][0], pending[j][1], kept, gap_factor):
+                    other = pending[j]
+                    pending = [run for k, run in enumerate(pending) if k not in (i, j)]
+                    pending.append((_union(box, other[0]), max(height, other[1])))
+                    changed = True
+                    break
+            if changed:
+                break
+            for j, (stray, stray_height) in enumerate(loose):
+                if stray_height <= 2 * height and _continues(box, height, stray, stray_height, kept, gap_factor):
+                    pending[i] = (_union(box, stray), height)
+                    del loose[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return pending
+
+
 def _run_box(phi: Box, left: int | None, right: int | None, line_box: Box | None) -> Box:
     """A PHI run widened to its limits (kept words or line ends) and to the line's height."""
     if line_box is None or left is None or right is None:
@@ -482,11 +567,12 @@ def _boxes_from_regions(
     policy: PixelPolicy,
     rows: int,
     cols: int,
+    strays: Sequence[tuple[Box, int]] = (),
 ) -> list[Box]:
     """Padded boxes of the PHI words; padding never spills onto a kept marker."""
     kept = [region.box for region in regions if region.decision == "keep"]
     boxes: list[Box] = []
-    for phi_box, height in _phi_runs(regions, glyph_heights, line_boxes):
+    for phi_box, height in _join_runs(_phi_runs(regions, glyph_heights, line_boxes), kept, strays):
         pad = max(policy.padding_px, round(policy.padding_fraction * height))
         padded = list(_pad(phi_box, pad, rows, cols))
         for marker in kept:
@@ -505,8 +591,23 @@ def _boxes_from_regions(
     return merge_boxes(boxes)
 
 
-def merge_boxes(boxes: Sequence[Box]) -> list[Box]:
-    """Union overlapping boxes until none overlap (fewer, larger rectangles; same pixels covered or more)."""
+def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
+    """Union overlapping boxes whose bounding rectangle adds little (fewer rectangles, same pixels).
+
+    Two boxes become their bounding rectangle only when it covers at most
+    ``slack`` (of the smaller box) more than the two together; a ragged block
+    of lines (right-aligned, of different lengths) stays a set of overlapping
+    rectangles rather than one rectangle over the picture beside it.
+    """
+
+    def area(box: Box) -> int:
+        return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
+
+    def tight(a: Box, b: Box) -> bool:
+        meet = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+        covered = area(a) + area(b) - (area(meet) if _intersects(a, b) else 0)
+        return area(_union(a, b)) - covered <= slack * min(area(a), area(b))
+
     pending = sorted(set(boxes))
     merged = True
     while merged:
@@ -514,14 +615,15 @@ def merge_boxes(boxes: Sequence[Box]) -> list[Box]:
         result: list[Box] = []
         for box in pending:
             for index, other in enumerate(result):
-                if _intersects(box, other):
+                if box == other or (_intersects(box, other) and tight(box, other)):
                     result[index] = _union(box, other)
                     merged = True
                     break
             else:
                 result.append(box)
         pending = sorted(set(result))
-    return pending
+    # a box wholly inside another adds nothing
+    return [box for box in pending if not any(o != box and _union(o, box) == o for o in pending)]
 
 
 def find_text(
@@ -537,9 +639,16 @@ def find_text(
     heights: list[int] = []
     line_index = -1
     line_boxes: dict[tuple[int, int], Box] = {}
+    # candidate lines not taken as text: blacked out only where they adjoin PHI.
+    # Frames share one box list, so strays of every frame are pooled.
+    strays: list[tuple[Box, int]] = []
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values)
+            set_aside: list[TextLine] = []
+            lines = find_text_lines(
+                image.stored[frame], image.display[frame], policy.detection, values, strays=set_aside
+            )
+            strays.extend((line.box, line.glyph_height) for line in set_aside)
             readings = [_read_line(line, cache) for line in lines]
             # lines read clearly, or holding a recognised marker, outrank looser views of them
             read_well = [
@@ -554,20 +663,27 @@ def find_text(
                 )
                 for line, reading in zip(lines, readings, strict=True)
             ]
+            judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if not _is_text(line, reading, policy):
+                if not _is_text(line, reading, policy) or (
+                    # a looser or partial view of lines read well elsewhere: they count
+                    not read_well[index] and _spans_other_lines(index, lines, read_well)
+                ):
+                    strays.append((line.box, line.glyph_height))
                     continue
-                if not read_well[index] and _spans_other_lines(index, lines, read_well):
-                    continue  # a looser or partial view of lines read well elsewhere: they count
+                judged.append((line, [region for region, _ in _line_regions(line, reading, policy, deny_list, frame)]))
+            for line, line_regions in judged:
+                if _inside_kept_marker(line, judged):
+                    continue  # the gaps between a big marker's strokes, read as small letters
                 line_index += 1
                 line_boxes[(frame, line_index)] = line.box
-                for region, _extent in _line_regions(line, reading, policy, deny_list, frame):
+                for region in line_regions:
                     region.line = line_index
                     regions.append(region)
                     heights.append(line.glyph_height)
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err
-    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols)
+    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols, strays)
     return regions, boxes, image
 
 

@@ -6,13 +6,19 @@ binarized at
 
 1. the maximum stored value (minus a small tolerance),
 2. the minimum stored value (plus a small tolerance),
-3. the fixed text value(s) of the device's manufacturer (config table),
+3. the fixed text value(s) of the device's manufacturer (config table), and
+   the values the frame itself shows to be text values: text is drawn at one
+   stored value, so that value stands as a spike in the frame's histogram
+   high above its neighbouring values (:func:`text_value_spikes`),
 
 and, because overlay renderers also draw text in mid greys and colours, over
 anatomy as well as on flat panels (ultrasound, secondary captures, some CR
 consoles), at
 
-4. thin strokes: pixels far brighter (white top-hat) or darker (black
+4. the holes of those planes: text drawn on a flat label panel (or on air at
+   an extreme) at any grey is the set of glyph-shaped holes in the panel's
+   value plane;
+5. thin strokes: pixels far brighter (white top-hat) or darker (black
    top-hat) than a grey-level opening/closing of the display image, i.e.
    structures narrower than a pen stroke, whatever the grey behind them.
 
@@ -33,6 +39,12 @@ from scipy import ndimage
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
+HOLES = " holes"  # suffix of the plane of the holes in a value plane
+
+
+def is_loose_plane(name: str) -> bool:
+    """Planes that catch non-text too (thin strokes, holes): their lines must look printed."""
+    return name in STROKE_PLANES or name.endswith(HOLES)
 
 
 @dataclass(frozen=True)
@@ -50,12 +62,18 @@ class DetectionSettings:
     line_gap_factor: float = 1.5  # max gap between glyphs of one line, in glyph heights
     line_height_ratio: float = 2.6  # max height ratio of glyphs in one line
     min_line_contrast: float = 40.0  # display grey levels between text and its surroundings
+    min_faint_contrast: float = 8.0  # ...the least for glyphs at one stored value, which must then look printed
     stroke_planes: bool = True
     stroke_width: int = 9  # px at search scale: wider structures are background, not pen strokes
     stroke_threshold: float = 40.0  # display grey levels a stroke surely stands out from its background
     min_stroke_threshold: float = 8.0  # ...and the least, used on frames whose strokes are not noisy
     stroke_noise_factor: float = 1.5  # threshold = this x the 95th percentile of the frame's stroke map
     max_lines: int = 400  # per frame; more means the planes caught texture, not text
+    min_panel_pixels: int = 200  # a value plane this large (at search scale) is searched for holes too
+    spike_values: int = 4  # stored values searched as text values because the histogram spikes there (0: off)
+    spike_ratio: float = 1.5  # a spike holds this many times the pixels of any neighbouring value
+    spike_window: int = 3  # neighbouring values (among those present) compared on each side
+    spike_min_pixels: int = 150  # ...and this many pixels more than the largest of them
     max_pixels_text_fraction: float = 0.25  # a plane covering more of the image is background
 
 
@@ -73,6 +91,12 @@ class TextLine:
     # None means "read the mask"
     grey: np.ndarray | None = field(default=None, repr=False)
     aligned: float = 1.0  # fraction of glyphs on the line's baseline
+    faint: bool = False  # found at a stored value, but with less than min_line_contrast on screen
+
+    @property
+    def loose(self) -> bool:
+        """Whether the line must look printed to count as text (see :func:`is_loose_plane`)."""
+        return self.faint or is_loose_plane(self.plane)
 
 
 def alignment(glyph_boxes: Sequence[tuple[int, ...]], tolerance: int = 1) -> float:
@@ -131,11 +155,65 @@ class ValuePlane:
             return reduced >= self.threshold if self.reduce is np.max else reduced <= self.threshold
         return _block_any(self.test(stored, display), factor)
 
+    def holes_at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> np.ndarray:
+        """Blocks not wholly in the plane: the plane's holes, kept whole at the search scale."""
+        if factor > 1 and self.reduce is not None:
+            opposite = np.min if self.reduce is np.max else np.max
+            reduced = _block_reduce(stored, factor, opposite)
+            return ~(reduced >= self.threshold) if self.reduce is np.max else ~(reduced <= self.threshold)
+        return _block_any(~self.test(stored, display), factor)
+
+
+def text_value_spikes(stored: np.ndarray, settings: DetectionSettings, between: tuple[int, int]) -> list[int]:
+    """Stored values the frame's histogram shows text to be drawn at, strongest first.
+
+    Renderers draw a glyph's body at one stored value (only its antialiased
+    rim takes other values), so a line of text adds hundreds of pixels to a
+    single value, while anatomy and noise spread smoothly over neighbouring
+    values. A value counts when it holds ``spike_ratio`` times the pixels of
+    every one of its ``spike_window`` neighbours on each side (neighbours
+    among the values present, so an image scaled up from fewer bits, whose
+    histogram is a comb, compares like with like) and ``spike_min_pixels``
+    more. Only values strictly ``between`` the two given are returned (the
+    extreme bands are searched anyway). Flat panels and collimation bands spike too; their planes hold
+    no glyph-shaped components and cost one labelling.
+    """
+    if settings.spike_values <= 0 or stored.dtype.kind not in "iu" or stored.ndim != 2:
+        return []
+    lo, hi = int(stored.min()), int(stored.max())
+    if hi - lo < 8 or hi - lo > (1 << 20):
+        return []
+    counts = np.bincount((stored.astype(np.int64) - lo).ravel() if lo else stored.ravel(), minlength=hi - lo + 1)
+    present = np.flatnonzero(counts)
+    values = counts[present].astype(np.int64)
+    window = max(1, settings.spike_window)
+    if values.size < 2 * window + 1:
+        return []
+    padded = np.pad(values, window, constant_values=0)
+    neighbours = np.zeros_like(values)
+    for shift in range(1, window + 1):
+        np.maximum(neighbours, padded[window - shift : window - shift + values.size], out=neighbours)
+        np.maximum(neighbours, padded[window + shift : window + shift + values.size], out=neighbours)
+    spikes = (values >= settings.spike_ratio * neighbours) & (values - neighbours >= settings.spike_min_pixels)
+    found = [
+        (int(values[i] - neighbours[i]), int(present[i]) + lo)
+        for i in np.flatnonzero(spikes)
+        if between[0] < int(present[i]) + lo < between[1]
+    ]
+    found.sort(reverse=True)
+    return [value for _, value in found[: settings.spike_values]]
+
+
+def _band(value: int, tolerance: int) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """The test "stored value within ``tolerance`` of ``value``" (no wide temporaries)."""
+    low, high = value - tolerance, value + tolerance
+    return lambda s, d: (s >= low) & (s <= high)
+
 
 def _value_planes(
     stored: np.ndarray, display: np.ndarray, settings: DetectionSettings, text_values: Sequence
 ) -> list[ValuePlane]:
-    """The extreme and device text values of a frame, as binarizations."""
+    """The extreme, device and histogram-spike text values of a frame, as binarizations."""
     planes: list[ValuePlane] = []
     if stored.ndim == 2:
         lo, hi = int(stored.min()), int(stored.max())
@@ -144,15 +222,14 @@ def _value_planes(
             top, bottom = hi - tolerance, lo + tolerance
             planes.append(ValuePlane("max", lambda s, d, t=top: s >= t, np.max, top))
             planes.append(ValuePlane("min", lambda s, d, b=bottom: s <= b, np.min, bottom))
+            configured = {int(v) for v in text_values if not isinstance(v, Sequence)}
+            for value in text_value_spikes(stored, settings, (bottom, top)):
+                if all(abs(value - v) > settings.value_tolerance for v in configured):
+                    planes.append(ValuePlane(f"spike {value}", _band(value, settings.value_tolerance)))
         for value in text_values:
             if isinstance(value, Sequence):
                 continue  # colour values do not apply to a grey image
-            planes.append(
-                ValuePlane(
-                    f"value {value}",
-                    lambda s, d, v=int(value): np.abs(s.astype(np.int64) - v) <= settings.value_tolerance,
-                )
-            )
+            planes.append(ValuePlane(f"value {value}", _band(int(value), settings.value_tolerance)))
     else:
         tolerance = max(1, round(2.55 * settings.extreme_tolerance * 100))
         top = int(display.max()) - tolerance
@@ -183,10 +260,14 @@ def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
 
 
 def _glyph_components(
-    plane: np.ndarray, min_height: int, max_height: int, settings: DetectionSettings
+    plane: np.ndarray, min_height: int, max_height: int, settings: DetectionSettings, dense: bool = False
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]], np.ndarray]:
     """Label ``plane``; return the labels, the boxes of glyph-like components, and a
-    per-label flag of components too large to be text (background, anatomy)."""
+    per-label flag of components too large to be text (background, anatomy).
+
+    ``dense``: solid shapes may be glyphs too (the holes of a panel, where bold
+    glyphs run together at the search scale; OCR then decides).
+    """
     labels, count = ndimage.label(plane, structure=EIGHT_CONNECTED)
     too_large = np.zeros(count + 1, dtype=bool)
     if count == 0:
@@ -211,10 +292,13 @@ def _glyph_components(
             continue
         fill = area / (height * width)
         aspect = width / height
+        if fill < 0.08:
+            continue
+        if dense:
+            boxes.append((cols.start, rows.start, cols.stop, rows.stop))
+            continue
         # solid blocks are not glyphs, except thin bars (l, I, 1, |)
         if fill > 0.85 and aspect > 0.45:
-            continue
-        if fill < 0.08:
             continue
         # wide touching runs of glyphs are never as dense as a filled shape
         if aspect > 3.0 and fill > 0.7:
@@ -269,8 +353,13 @@ def find_text_lines(
     display: np.ndarray,
     settings: DetectionSettings,
     text_values: Sequence[Sequence[int] | int] = (),
+    strays: list[TextLine] | None = None,
 ) -> list[TextLine]:
-    """Candidate text lines of one frame, from every binary plane, without duplicates."""
+    """Candidate text lines of one frame, from every binary plane, without duplicates.
+
+    Lines set aside as duplicates of others are appended to ``strays`` when
+    given: the caller may still black them out beside the PHI they adjoin.
+    """
     rows, cols = display.shape
     factor = search_scale((rows, cols), settings)
     min_height = max(4, -(-settings.min_glyph_height // factor))
@@ -284,8 +373,12 @@ def find_text_lines(
         plane = value_plane.at_scale(stored, display, factor)
         # a plane covering much of the frame is background (air, collimation), but the
         # extremes are always searched: text sits inside such backgrounds
-        if name in {"max", "min"} or 0 < np.count_nonzero(plane) <= limit:
+        filled = np.count_nonzero(plane)
+        if name in {"max", "min"} or 0 < filled <= limit:
             planes.append((name, plane))
+        if filled >= settings.min_panel_pixels:
+            # text on a panel (or on air) of this value, at whatever grey: the panel's holes
+            planes.append((name + HOLES, value_plane.holes_at_scale(stored, display, factor)))
     thresholds: dict[str, float] = {}
     if settings.stroke_planes:
         for name, reduce in (("bright", np.max), ("dark", np.min)):
@@ -296,15 +389,18 @@ def find_text_lines(
 
     found: list[TextLine] = []
     for plane_name, plane in planes:
-        labels, boxes, _too_large = _glyph_components(plane, min_height, max_height_small, settings)
-        if plane_name in STROKE_PLANES:
-            # the opening/closing is unreliable at the frame's edge (collimator edges, padding)
+        labels, boxes, _too_large = _glyph_components(
+            plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES)
+        )
+        if is_loose_plane(plane_name):
+            # the opening/closing is unreliable at the frame's edge (collimator edges, padding),
+            # and a hole never touches it
             edge_rows, edge_cols = plane.shape
             boxes = [b for b in boxes if b[0] > 0 and b[1] > 0 and b[2] < edge_cols and b[3] < edge_rows]
         if not boxes:
             continue
         for group in _group_lines(boxes, settings):
-            if plane_name in STROKE_PLANES and not _plausible_stroke_group([boxes[i] for i in group], min_height):
+            if is_loose_plane(plane_name) and not _plausible_stroke_group([boxes[i] for i in group], min_height):
                 continue
             glyph_boxes = [tuple(v * factor for v in boxes[i]) for i in group]
             line = _refine_line(
@@ -320,12 +416,13 @@ def find_text_lines(
                 _covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs
                 for other in found
             ):
+                if strays is not None:
+                    strays.append(line)
                 continue
-            found = [
-                other
-                for other in found
-                if other.n_glyphs > 1 or _covered_fraction(other.box, line.box) <= 0.6
-            ]
+            kept = [other for other in found if other.n_glyphs > 1 or _covered_fraction(other.box, line.box) <= 0.6]
+            if strays is not None and len(kept) < len(found):
+                strays.extend(other for other in found if not any(other is k for k in kept))
+            found = kept
             found.append(line)
         del labels
         if len(found) > settings.max_lines:
@@ -412,21 +509,94 @@ def _refine_line(
             return None
         grey = (255 - np.clip(strokes.astype(np.float32) * (255.0 / peak), 0, 255)).astype(np.uint8)
     else:
-        mask = value_planes[plane_name].test(stored[by0:by1, bx0:bx1], crop)
-        # drop background or anatomy reaching into the box (components taller than a glyph)
+        holes = plane_name.endswith(HOLES)
+        base = value_planes[plane_name.removesuffix(HOLES)]
+        mask = base.test(stored[by0:by1, bx0:bx1], crop)
+        if holes:
+            mask = ~mask
+        else:
+            mask = _with_antialiased_rim(mask, stored[by0:by1, bx0:bx1])
+        # drop background or anatomy reaching into the box (components taller than a
+        # glyph) and, for holes, whatever is not enclosed (it reaches the box's edge)
         labels, count = ndimage.label(mask, structure=EIGHT_CONNECTED)
         if count:
+            tall = max(1.6 * glyph_height, glyph_height + 2 * factor + 2)
+            height, width = mask.shape
             for index, region in enumerate(ndimage.find_objects(labels), start=1):
-                if region is not None and region[0].stop - region[0].start > max(1.6 * glyph_height, glyph_height + 2 * factor + 2):
+                if region is None:
+                    continue
+                at_edge = region[0].start == 0 or region[1].start == 0 or region[0].stop == height or region[1].stop == width
+                if region[0].stop - region[0].start > tall or (holes and at_edge):
                     mask[region][labels[region] == index] = False
     if not mask.any() or mask.all():
         return None
+    if grey is None and stored.ndim == 2:
+        grey = _grey_for_ocr(stored[by0:by1, bx0:bx1], mask)
     minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
+    faint = False
     if not _contrasts(crop, mask, minimum):
-        return None
+        # glyphs at one stored value are text even when faint on screen, but then
+        # they must look printed (see is_loose_plane)
+        # (not at the extremes: there, faint means saturated anatomy around it)
+        if plane_name in STROKE_PLANES or plane_name in {"max", "min"} or plane_name.endswith(HOLES):
+            return None
+        if not _contrasts(crop, mask, settings.min_faint_contrast):
+            return None
+        faint = True
     return TextLine(
-        box, glyph_height, len(glyph_boxes), plane_name, mask, list(glyph_boxes), grey, alignment(glyph_boxes, factor)
+        box,
+        glyph_height,
+        len(glyph_boxes),
+        plane_name,
+        mask,
+        list(glyph_boxes),
+        grey,
+        alignment(glyph_boxes, factor),
+        faint,
     )
+
+
+def _with_antialiased_rim(core: np.ndarray, stored_crop: np.ndarray) -> np.ndarray:
+    """The glyph cores at the text value plus the rim pixels nearer the text value than the ground.
+
+    A renderer puts only a glyph's body at the text value; its antialiased
+    edge blends into the ground. Small and thin glyphs are mostly edge, so
+    their cores alone break apart and OCR misreads them. The rim is taken
+    one pixel deep, so it cannot grow into the picture.
+    """
+    if stored_crop.ndim != 2 or not core.any():
+        return core
+    rim = ndimage.binary_dilation(core, structure=EIGHT_CONNECTED) & ~core
+    ground = ~ndimage.binary_dilation(core, structure=EIGHT_CONNECTED, iterations=3)
+    if not rim.any() or not ground.any():
+        return core
+    values = stored_crop.astype(np.float64)
+    level = float(np.median(values[core]))
+    background = float(np.median(values[ground]))
+    return core | (rim & (np.abs(values - level) < np.abs(values - background)))
+
+
+def _grey_for_ocr(stored_crop: np.ndarray, mask: np.ndarray) -> np.ndarray | None:
+    """The crop as dark text on a light ground: each pixel's distance from the text value.
+
+    Black at the text's stored value, white at the ground's and beyond, with
+    the antialiased edges in between, which OCR reads far better than a
+    binary mask when the glyphs are small; pixels more than two away from
+    the glyphs are white.
+    """
+    near = ndimage.binary_dilation(mask, structure=EIGHT_CONNECTED, iterations=2)
+    ground = ~near
+    if not ground.any():
+        return None
+    values = stored_crop.astype(np.float64)
+    text = float(np.median(values[mask]))
+    span = abs(float(np.median(values[ground])) - text)
+    if span <= 0:
+        return None
+    grey = np.round(np.clip(np.abs(values - text) / span, 0.0, 1.0) * 255.0).astype(np.uint8)
+    # the ground away from the glyphs is white: its texture would read as noise
+    grey[ground] = 255
+    return grey
 
 
 def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bool:
