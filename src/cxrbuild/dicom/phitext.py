@@ -21,6 +21,7 @@ they can be logged without leaking PHI.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,11 @@ _TO_DIGITS = str.maketrans(
 )
 _NON_ALNUM = re.compile(r"[^0-9A-Z]+")
 _DIGIT = re.compile(r"\d")
+
+
+def strip_accents(text: str) -> str:
+    """``text`` without combining accents ("Téch" -> "Tech")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:
@@ -182,6 +188,11 @@ class KeepList:
             return True
         if exact:
             return False
+        # markers are printed in capitals: a reading in lower or title case that is only
+        # near a marker is a word of its own ("Wright", "tight" are not RIGHT)
+        letters = [ch for ch in part if ch.isalpha()]
+        if sum(ch.islower() for ch in letters) > max(1, len(letters) // 3):
+            return False
         tolerance = allowed_edits(len(folded))
         if tolerance and any(
             abs(len(candidate) - len(folded)) <= tolerance
@@ -225,7 +236,8 @@ class PhiPatterns:
     def first_match(self, text: str, names: Iterable[str] | None = None) -> str | None:
         """Name of the first pattern found in ``text`` or its digit reading, or None."""
         wanted = None if names is None else set(names)
-        readings = (text, digit_reading(text))
+        plain = strip_accents(text)  # OCR puts accents on plain letters ("Téch")
+        readings = tuple(dict.fromkeys((text, digit_reading(text), plain, digit_reading(plain))))
         for name, pattern in self.patterns:
             if wanted is not None and name not in wanted:
                 continue
@@ -385,11 +397,23 @@ def classify_words(
             if decision is None or decision.decision != "keep":
                 continue
             stripped = text.strip(".,:;'\"`*()[]{}")
-            initial = len(stripped) == 1 and (
-                text.rstrip().endswith(".") or any(strong[max(0, index - 1) : index + 2])
-            )
+            initial = len(stripped) == 1 and any(strong[max(0, index - 1) : index + 2])
             if initial or not keep.matches_word(text, exact=True):
                 decisions[index] = WordDecision("phi", "beside PHI")
+    # a lone letter with a full stop before a removed word is an initial ("L. HERRERA")
+    for index in range(len(words) - 1):
+        text = texts[index].strip()
+        decision, following = decisions[index], decisions[index + 1]
+        if (
+            decision is not None
+            and decision.decision == "keep"
+            and len(text) == 2
+            and text[0].isalpha()
+            and text[1] == "."
+            and following is not None
+            and following.decision == "phi"
+        ):
+            decisions[index] = WordDecision("phi", "initial")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
     line = " ".join(texts)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)

@@ -36,10 +36,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import ndimage
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
+ALL_PAIRS_MAX = 1500  # glyphs of one plane grouped by comparing all pairs at once; more: a sweep
 
 
 def is_loose_plane(name: str) -> bool:
@@ -119,10 +122,17 @@ def search_scale(shape: tuple[int, int], settings: DetectionSettings) -> int:
 
 
 def _block_any(mask: np.ndarray, factor: int) -> np.ndarray:
+    """Blocks holding any pixel of ``mask``."""
     if factor == 1:
         return mask
-    rows, cols = (mask.shape[0] // factor) * factor, (mask.shape[1] // factor) * factor
-    return mask[:rows, :cols].reshape(rows // factor, factor, cols // factor, factor).any(axis=(1, 3))
+    return _block_reduce(mask.view(np.uint8), factor, np.max).view(bool)
+
+
+def _block_all(mask: np.ndarray, factor: int) -> np.ndarray:
+    """Blocks wholly inside ``mask``."""
+    if factor == 1:
+        return mask
+    return _block_reduce(mask.view(np.uint8), factor, np.min).view(bool)
 
 
 def _block_reduce(image: np.ndarray, factor: int, reduce: Callable) -> np.ndarray:
@@ -149,22 +159,23 @@ class ValuePlane:
     reduce: Callable | None = None  # block reduction of stored values that keeps the test exact
     threshold: float = 0.0
 
-    def at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> np.ndarray:
-        if factor > 1 and self.reduce is not None:
-            reduced = _block_reduce(stored, factor, self.reduce)
-            return reduced >= self.threshold if self.reduce is np.max else reduced <= self.threshold
-        return _block_any(self.test(stored, display), factor)
-
-    def holes_at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> np.ndarray:
-        """Blocks not wholly in the plane: the plane's holes, kept whole at the search scale."""
+    def at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> tuple[np.ndarray, Callable[[], np.ndarray]]:
+        """The plane at the search scale (blocks holding any of its pixels), and a function
+        giving its holes there (blocks not wholly in it), which keeps holes whole."""
         if factor > 1 and self.reduce is not None:
             opposite = np.min if self.reduce is np.max else np.max
-            reduced = _block_reduce(stored, factor, opposite)
-            return ~(reduced >= self.threshold) if self.reduce is np.max else ~(reduced <= self.threshold)
-        return _block_any(~self.test(stored, display), factor)
+            if self.reduce is np.max:
+                plane = _block_reduce(stored, factor, np.max) >= self.threshold
+                return plane, lambda: ~(_block_reduce(stored, factor, opposite) >= self.threshold)
+            plane = _block_reduce(stored, factor, np.min) <= self.threshold
+            return plane, lambda: ~(_block_reduce(stored, factor, opposite) <= self.threshold)
+        full = self.test(stored, display)
+        return _block_any(full, factor), lambda: ~_block_all(full, factor)
 
 
-def text_value_spikes(stored: np.ndarray, settings: DetectionSettings, between: tuple[int, int]) -> list[int]:
+def text_value_spikes(
+    stored: np.ndarray, settings: DetectionSettings, between: tuple[int, int], step: int = 1
+) -> list[int]:
     """Stored values the frame's histogram shows text to be drawn at, strongest first.
 
     Renderers draw a glyph's body at one stored value (only its antialiased
@@ -175,15 +186,20 @@ def text_value_spikes(stored: np.ndarray, settings: DetectionSettings, between: 
     among the values present, so an image scaled up from fewer bits, whose
     histogram is a comb, compares like with like) and ``spike_min_pixels``
     more. Only values strictly ``between`` the two given are returned (the
-    extreme bands are searched anyway). Flat panels and collimation bands spike too; their planes hold
+    extreme bands are searched anyway). ``step`` > 1 counts every step-th
+    pixel of every step-th row (large frames: text covers thousands of pixels
+    there), with ``spike_min_pixels`` scaled to match. Flat panels and collimation bands spike too; their planes hold
     no glyph-shaped components and cost one labelling.
     """
     if settings.spike_values <= 0 or stored.dtype.kind not in "iu" or stored.ndim != 2:
         return []
-    lo, hi = int(stored.min()), int(stored.max())
+    sample = stored[::step, ::step] if step > 1 else stored
+    lo, hi = int(sample.min()), int(sample.max())
     if hi - lo < 8 or hi - lo > (1 << 20):
         return []
-    counts = np.bincount((stored.astype(np.int64) - lo).ravel() if lo else stored.ravel(), minlength=hi - lo + 1)
+    values_seen = (sample.astype(np.int64) - lo) if lo or sample.dtype.kind == "i" else sample
+    counts = np.bincount(values_seen.ravel(), minlength=hi - lo + 1)
+    min_pixels = settings.spike_min_pixels / (step * step)
     present = np.flatnonzero(counts)
     values = counts[present].astype(np.int64)
     window = max(1, settings.spike_window)
@@ -194,7 +210,7 @@ def text_value_spikes(stored: np.ndarray, settings: DetectionSettings, between: 
     for shift in range(1, window + 1):
         np.maximum(neighbours, padded[window - shift : window - shift + values.size], out=neighbours)
         np.maximum(neighbours, padded[window + shift : window + shift + values.size], out=neighbours)
-    spikes = (values >= settings.spike_ratio * neighbours) & (values - neighbours >= settings.spike_min_pixels)
+    spikes = (values >= settings.spike_ratio * neighbours) & (values - neighbours >= min_pixels)
     found = [
         (int(values[i] - neighbours[i]), int(present[i]) + lo)
         for i in np.flatnonzero(spikes)
@@ -223,7 +239,8 @@ def _value_planes(
             planes.append(ValuePlane("max", lambda s, d, t=top: s >= t, np.max, top))
             planes.append(ValuePlane("min", lambda s, d, b=bottom: s <= b, np.min, bottom))
             configured = {int(v) for v in text_values if not isinstance(v, Sequence)}
-            for value in text_value_spikes(stored, settings, (bottom, top)):
+            step = search_scale(stored.shape, settings)
+            for value in text_value_spikes(stored, settings, (bottom, top), step):
                 if all(abs(value - v) > settings.value_tolerance for v in configured):
                     planes.append(ValuePlane(f"spike {value}", _band(value, settings.value_tolerance)))
         for value in text_values:
@@ -260,13 +277,21 @@ def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
 
 
 def _glyph_components(
-    plane: np.ndarray, min_height: int, max_height: int, settings: DetectionSettings, dense: bool = False
+    plane: np.ndarray,
+    min_height: int,
+    max_height: int,
+    settings: DetectionSettings,
+    dense: bool = False,
+    full_fill: Callable[[tuple[int, int, int, int]], float] | None = None,
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]], np.ndarray]:
     """Label ``plane``; return the labels, the boxes of glyph-like components, and a
     per-label flag of components too large to be text (background, anatomy).
 
     ``dense``: solid shapes may be glyphs too (the holes of a panel, where bold
     glyphs run together at the search scale; OCR then decides).
+    ``full_fill``: the fill of a box (search-scale coordinates) at full
+    resolution; a shape solid at the search scale is a glyph when it is not
+    solid there (a bold "B" whose counters the reduction closed).
     """
     labels, count = ndimage.label(plane, structure=EIGHT_CONNECTED)
     too_large = np.zeros(count + 1, dtype=bool)
@@ -297,11 +322,11 @@ def _glyph_components(
         if dense:
             boxes.append((cols.start, rows.start, cols.stop, rows.stop))
             continue
-        # solid blocks are not glyphs, except thin bars (l, I, 1, |)
-        if fill > 0.85 and aspect > 0.45:
-            continue
-        # wide touching runs of glyphs are never as dense as a filled shape
-        if aspect > 3.0 and fill > 0.7:
+        box = (cols.start, rows.start, cols.stop, rows.stop)
+        # solid blocks are not glyphs, except thin bars (l, I, 1, |); wide touching
+        # runs of glyphs are never as dense as a filled shape
+        solid = (fill > 0.85 and aspect > 0.45) or (aspect > 3.0 and fill > 0.7)
+        if solid and (full_fill is None or full_fill(box) > 0.7):
             continue
         boxes.append((cols.start, rows.start, cols.stop, rows.stop))
     return labels, boxes, too_large
@@ -323,6 +348,21 @@ def _group_lines(boxes: list[tuple[int, int, int, int]], settings: DetectionSett
             i = parent[i]
         return i
 
+    if n <= ALL_PAIRS_MAX:  # all pairs at once (n x n arrays of a few MB)
+        gap = np.maximum(np.maximum(x0[None, :] - x1[:, None], x0[:, None] - x1[None, :]), 0.0)
+        tall = np.maximum(heights[:, None], heights[None, :])
+        short = np.minimum(heights[:, None], heights[None, :])
+        overlap = np.minimum(y1[:, None], y1[None, :]) - np.maximum(y0[:, None], y0[None, :])
+        joined = (
+            (gap <= settings.line_gap_factor * tall)
+            & (tall <= settings.line_height_ratio * short)
+            & (overlap >= 0.5 * short)
+        )
+        _count, component = connected_components(csr_matrix(joined), directed=False)
+        members: dict[int, list[int]] = {}
+        for index, label in enumerate(component.tolist()):
+            members.setdefault(label, []).append(index)
+        return list(members.values())
     order = np.argsort(x0)
     widest_reach = settings.line_gap_factor * heights.max()
     # sweep left to right; compare each glyph with the ones that start within reach
@@ -368,29 +408,34 @@ def find_text_lines(
 
     value_planes = {plane.name: plane for plane in _value_planes(stored, display, settings, text_values)}
     limit = settings.max_pixels_text_fraction * display.size / factor**2
-    planes: list[tuple[str, np.ndarray]] = []
+    planes: list[tuple[str, np.ndarray, tuple[int, int]]] = []  # name, plane, its offset at the search scale
     for name, value_plane in value_planes.items():
-        plane = value_plane.at_scale(stored, display, factor)
+        plane, holes = value_plane.at_scale(stored, display, factor)
         # a plane covering much of the frame is background (air, collimation), but the
         # extremes are always searched: text sits inside such backgrounds
         filled = np.count_nonzero(plane)
         if name in {"max", "min"} or 0 < filled <= limit:
-            planes.append((name, plane))
-        if filled >= settings.min_panel_pixels:
+            planes.append((name, plane, (0, 0)))
+        region = _panel_region(plane, 3 * min_height, max_height_small) if filled >= settings.min_panel_pixels else None
+        if region is not None:
             # text on a panel (or on air) of this value, at whatever grey: the panel's holes
-            planes.append((name + HOLES, value_plane.holes_at_scale(stored, display, factor)))
+            x0, y0, x1, y1 = region
+            planes.append((name + HOLES, holes()[y0:y1, x0:x1], (x0, y0)))
     thresholds: dict[str, float] = {}
     if settings.stroke_planes:
         for name, reduce in (("bright", np.max), ("dark", np.min)):
             small_display = _block_reduce(display, factor, reduce)
             strokes = stroke_map(small_display, settings.stroke_width, bright=name == "bright")
             thresholds[name] = stroke_threshold(strokes, settings)
-            planes.append((name, strokes >= thresholds[name]))
+            planes.append((name, strokes >= thresholds[name], (0, 0)))
 
     found: list[TextLine] = []
-    for plane_name, plane in planes:
+    for plane_name, plane, (offset_x, offset_y) in planes:
+        full_fill = None
+        if factor > 1 and plane_name in value_planes:
+            full_fill = _full_resolution_fill(value_planes[plane_name], stored, display, factor)
         labels, boxes, _too_large = _glyph_components(
-            plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES)
+            plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES), full_fill=full_fill
         )
         if is_loose_plane(plane_name):
             # the opening/closing is unreliable at the frame's edge (collimator edges, padding),
@@ -399,6 +444,8 @@ def find_text_lines(
             boxes = [b for b in boxes if b[0] > 0 and b[1] > 0 and b[2] < edge_cols and b[3] < edge_rows]
         if not boxes:
             continue
+        if offset_x or offset_y:
+            boxes = [(b[0] + offset_x, b[1] + offset_y, b[2] + offset_x, b[3] + offset_y) for b in boxes]
         for group in _group_lines(boxes, settings):
             if is_loose_plane(plane_name) and not _plausible_stroke_group([boxes[i] for i in group], min_height):
                 continue
@@ -428,6 +475,40 @@ def find_text_lines(
         if len(found) > settings.max_lines:
             break
     return found
+
+
+def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> tuple[int, int, int, int] | None:
+    """Where a plane is a panel (or a background) that text could be written on, or None.
+
+    Rows and columns holding at least ``min_run`` of the plane's pixels are
+    panel; the value's scattered pixels in the anatomy are not. The box of
+    those rows and columns, grown by ``margin``, is where the plane's holes
+    are searched (x0, y0, x1, y1 at the search scale).
+    """
+    rows = np.flatnonzero(np.count_nonzero(plane, axis=1) >= min_run)
+    cols = np.flatnonzero(np.count_nonzero(plane, axis=0) >= min_run)
+    if rows.size == 0 or cols.size == 0:
+        return None
+    height, width = plane.shape
+    return (
+        max(0, int(cols[0]) - margin),
+        max(0, int(rows[0]) - margin),
+        min(width, int(cols[-1]) + 1 + margin),
+        min(height, int(rows[-1]) + 1 + margin),
+    )
+
+
+def _full_resolution_fill(
+    plane: ValuePlane, stored: np.ndarray, display: np.ndarray, factor: int
+) -> Callable[[tuple[int, int, int, int]], float]:
+    """The fill of a search-scale box, measured in the value plane at full resolution."""
+
+    def fill(box: tuple[int, int, int, int]) -> float:
+        x0, y0, x1, y1 = (v * factor for v in box)
+        mask = plane.test(stored[y0:y1, x0:x1], display[y0:y1, x0:x1])
+        return float(mask.mean()) if mask.size else 1.0
+
+    return fill
 
 
 def stroke_threshold(strokes: np.ndarray, settings: DetectionSettings) -> float:
@@ -514,8 +595,6 @@ def _refine_line(
         mask = base.test(stored[by0:by1, bx0:bx1], crop)
         if holes:
             mask = ~mask
-        else:
-            mask = _with_antialiased_rim(mask, stored[by0:by1, bx0:bx1])
         # drop background or anatomy reaching into the box (components taller than a
         # glyph) and, for holes, whatever is not enclosed (it reaches the box's edge)
         labels, count = ndimage.label(mask, structure=EIGHT_CONNECTED)
@@ -530,8 +609,6 @@ def _refine_line(
                     mask[region][labels[region] == index] = False
     if not mask.any() or mask.all():
         return None
-    if grey is None and stored.ndim == 2:
-        grey = _grey_for_ocr(stored[by0:by1, bx0:bx1], mask)
     minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
     faint = False
     if not _contrasts(crop, mask, minimum):
@@ -543,6 +620,11 @@ def _refine_line(
         if not _contrasts(crop, mask, settings.min_faint_contrast):
             return None
         faint = True
+    if grey is None and stored.ndim == 2:
+        # (only for lines that passed: most candidates do not)
+        if not plane_name.endswith(HOLES):
+            mask = _with_antialiased_rim(mask, stored[by0:by1, bx0:bx1])
+        grey = _grey_for_ocr(stored[by0:by1, bx0:bx1], mask)
     return TextLine(
         box,
         glyph_height,
