@@ -43,7 +43,7 @@ from cxrbuild.dicom.phitext import (
     classify_words,
     load_yaml_resource,
 )
-from cxrbuild.dicom.textdetect import DetectionSettings, TextLine, find_text_lines
+from cxrbuild.dicom.textdetect import DetectionSettings, TextLine, covered_fraction, find_text_lines
 
 log = logging.getLogger("cxrbuild.pixels")
 
@@ -387,17 +387,9 @@ def _inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequenc
     for other, other_regions in judged:
         if other is line or other.glyph_height < 2 * line.glyph_height or not other_regions:
             continue
-        if all(region.decision == "keep" for region in other_regions) and _covered(line.box, other.box) >= 0.5:
+        if all(region.decision == "keep" for region in other_regions) and covered_fraction(line.box, other.box) >= 0.5:
             return True
     return False
-
-
-def _covered(a: Box, b: Box) -> float:
-    """The share of box ``a`` inside box ``b``."""
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    area = (a[2] - a[0]) * (a[3] - a[1])
-    return width * height / area if width > 0 and height > 0 and area > 0 else 0.0
 
 
 def _union(a: Box, b: Box) -> Box:

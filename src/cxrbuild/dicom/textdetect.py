@@ -42,7 +42,8 @@ from scipy.sparse.csgraph import connected_components
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
-ALL_PAIRS_MAX = 1500  # glyphs of one plane grouped by comparing all pairs at once; more: a sweep
+ALL_PAIRS_MAX = 1500  # glyphs of one plane grouped by comparing all pairs at once; more: pairs within reach
+PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
 
 def is_loose_plane(name: str) -> bool:
@@ -128,6 +129,20 @@ def _block_any(mask: np.ndarray, factor: int) -> np.ndarray:
     return _block_reduce(mask.view(np.uint8), factor, np.max).view(bool)
 
 
+def _block_count(mask: np.ndarray, factor: int) -> np.ndarray:
+    """How many pixels of ``mask`` each block holds."""
+    if factor == 1:
+        return mask.view(np.uint8)
+    rows, cols = (mask.shape[0] // factor) * factor, (mask.shape[1] // factor) * factor
+    ones = mask.view(np.uint8)
+    total = ones[0:rows:factor, 0:cols:factor].copy()
+    for row in range(factor):
+        for col in range(factor):
+            if row or col:
+                total += ones[row:rows:factor, col:cols:factor]
+    return total
+
+
 def _block_all(mask: np.ndarray, factor: int) -> np.ndarray:
     """Blocks wholly inside ``mask``."""
     if factor == 1:
@@ -158,6 +173,9 @@ class ValuePlane:
     test: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (stored crop, display crop) -> text mask
     reduce: Callable | None = None  # block reduction of stored values that keeps the test exact
     threshold: float = 0.0
+    # pixels at the value a block needs at the search scale: 2 where the value is common in
+    # the anatomy (its scattered pixels would otherwise make every block a candidate glyph)
+    min_block_count: int = 1
 
     def at_scale(self, stored: np.ndarray, display: np.ndarray, factor: int) -> tuple[np.ndarray, Callable[[], np.ndarray]]:
         """The plane at the search scale (blocks holding any of its pixels), and a function
@@ -170,12 +188,23 @@ class ValuePlane:
             plane = _block_reduce(stored, factor, np.min) <= self.threshold
             return plane, lambda: ~(_block_reduce(stored, factor, opposite) <= self.threshold)
         full = self.test(stored, display)
-        return _block_any(full, factor), lambda: ~_block_all(full, factor)
+        if self.min_block_count > 1:
+            plane = _block_count(full, factor) >= min(self.min_block_count, factor * factor)
+        else:
+            plane = _block_any(full, factor)
+        return plane, lambda: ~_block_all(full, factor)
 
 
 def text_value_spikes(
     stored: np.ndarray, settings: DetectionSettings, between: tuple[int, int], step: int = 1
 ) -> list[int]:
+    """Stored values the frame's histogram shows text to be drawn at (see :func:`_spikes`)."""
+    return [value for value, _ground in _spikes(stored, settings, between, step)]
+
+
+def _spikes(
+    stored: np.ndarray, settings: DetectionSettings, between: tuple[int, int], step: int = 1
+) -> list[tuple[int, float]]:
     """Stored values the frame's histogram shows text to be drawn at, strongest first.
 
     Renderers draw a glyph's body at one stored value (only its antialiased
@@ -193,6 +222,8 @@ def text_value_spikes(
     """
     if settings.spike_values <= 0 or stored.dtype.kind not in "iu" or stored.ndim != 2:
         return []
+    # (each spike comes with the share of the frame's pixels the anatomy puts at that value:
+    # its neighbours' count, which the text does not raise)
     sample = stored[::step, ::step] if step > 1 else stored
     lo, hi = int(sample.min()), int(sample.max())
     if hi - lo < 8 or hi - lo > (1 << 20):
@@ -212,12 +243,12 @@ def text_value_spikes(
         np.maximum(neighbours, padded[window + shift : window + shift + values.size], out=neighbours)
     spikes = (values >= settings.spike_ratio * neighbours) & (values - neighbours >= min_pixels)
     found = [
-        (int(values[i] - neighbours[i]), int(present[i]) + lo)
+        (int(values[i] - neighbours[i]), int(present[i]) + lo, float(neighbours[i]) / sample.size)
         for i in np.flatnonzero(spikes)
         if between[0] < int(present[i]) + lo < between[1]
     ]
     found.sort(reverse=True)
-    return [value for _, value in found[: settings.spike_values]]
+    return [(value, ground) for _, value, ground in found[: settings.spike_values]]
 
 
 def _band(value: int, tolerance: int) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
@@ -240,9 +271,17 @@ def _value_planes(
             planes.append(ValuePlane("min", lambda s, d, b=bottom: s <= b, np.min, bottom))
             configured = {int(v) for v in text_values if not isinstance(v, Sequence)}
             step = search_scale(stored.shape, settings)
-            for value in text_value_spikes(stored, settings, (bottom, top), step):
+            for value, ground in _spikes(stored, settings, (bottom, top), step):
                 if all(abs(value - v) > settings.value_tolerance for v in configured):
-                    planes.append(ValuePlane(f"spike {value}", _band(value, settings.value_tolerance)))
+                    # anatomy pixels within the band, per block of the search
+                    noise = ground * (2 * settings.value_tolerance + 1) * step * step
+                    planes.append(
+                        ValuePlane(
+                            f"spike {value}",
+                            _band(value, settings.value_tolerance),
+                            min_block_count=2 if noise >= 0.05 else 1,
+                        )
+                    )
         for value in text_values:
             if isinstance(value, Sequence):
                 continue  # colour values do not apply to a grey image
@@ -333,59 +372,66 @@ def _glyph_components(
 
 
 def _group_lines(boxes: list[tuple[int, int, int, int]], settings: DetectionSettings) -> list[list[int]]:
-    """Union glyph boxes that sit on one text line (overlapping rows, similar size, close)."""
+    """Union glyph boxes that sit on one text line (overlapping rows, similar size, close).
+
+    Two glyphs join when the gap between them is at most ``line_gap_factor``
+    times the taller one, their heights differ by at most ``line_height_ratio``
+    and their rows overlap by half the shorter one. Up to ``ALL_PAIRS_MAX``
+    glyphs, every pair is compared at once; beyond (noisy planes), only the
+    pairs within reach along x, in chunks of vectorised comparisons.
+    """
     n = len(boxes)
     if n == 0:
         return []
     array = np.asarray(boxes, dtype=np.float64)
     x0, y0, x1, y1 = array.T
     heights = y1 - y0
-    parent = list(range(n))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    if n <= ALL_PAIRS_MAX:  # all pairs at once (n x n arrays of a few MB)
-        gap = np.maximum(np.maximum(x0[None, :] - x1[:, None], x0[:, None] - x1[None, :]), 0.0)
-        tall = np.maximum(heights[:, None], heights[None, :])
-        short = np.minimum(heights[:, None], heights[None, :])
-        overlap = np.minimum(y1[:, None], y1[None, :]) - np.maximum(y0[:, None], y0[None, :])
-        joined = (
+    def joinable(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        gap = np.maximum(np.maximum(x0[j] - x1[i], x0[i] - x1[j]), 0.0)
+        tall = np.maximum(heights[i], heights[j])
+        short = np.minimum(heights[i], heights[j])
+        overlap = np.minimum(y1[i], y1[j]) - np.maximum(y0[i], y0[j])
+        return (
             (gap <= settings.line_gap_factor * tall)
             & (tall <= settings.line_height_ratio * short)
             & (overlap >= 0.5 * short)
         )
-        _count, component = connected_components(csr_matrix(joined), directed=False)
-        members: dict[int, list[int]] = {}
-        for index, label in enumerate(component.tolist()):
-            members.setdefault(label, []).append(index)
-        return list(members.values())
-    order = np.argsort(x0)
-    widest_reach = settings.line_gap_factor * heights.max()
-    # sweep left to right; compare each glyph with the ones that start within reach
-    for position, i in enumerate(order):
-        for j in order[position + 1 :]:
-            if x0[j] > x1[i] + widest_reach:
-                break
-            gap = max(x0[j] - x1[i], x0[i] - x1[j], 0.0)
-            tall, short = max(heights[i], heights[j]), min(heights[i], heights[j])
-            if gap > settings.line_gap_factor * tall:
-                continue
-            if tall > settings.line_height_ratio * short:
-                continue
-            overlap = min(y1[i], y1[j]) - max(y0[i], y0[j])
-            if overlap < 0.5 * short:
-                continue
-            root_i, root_j = find(int(i)), find(int(j))
-            if root_i != root_j:
-                parent[root_j] = root_i
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+
+    if n <= ALL_PAIRS_MAX:  # all pairs at once (n x n arrays of a few MB)
+        rows, cols = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+        adjacency = csr_matrix(joinable(rows, cols))
+    else:
+        # sorted by left edge, glyph i can only join the ones starting within reach of its right edge
+        order = np.argsort(x0, kind="stable")
+        reach = np.searchsorted(x0[order], x1[order] + settings.line_gap_factor * heights.max(), side="right")
+        counts = np.maximum(reach - np.arange(n) - 1, 0)
+        pairs_i: list[np.ndarray] = []
+        pairs_j: list[np.ndarray] = []
+        ends = np.cumsum(counts)
+        chunk_start = 0
+        while chunk_start < n:
+            base = ends[chunk_start - 1] if chunk_start else 0
+            chunk_end = max(chunk_start + 1, int(np.searchsorted(ends, base + PAIRS_PER_CHUNK, side="right")))
+            chunk_end = min(chunk_end, n)
+            positions = np.arange(chunk_start, chunk_end)
+            chunk_counts = counts[chunk_start:chunk_end]
+            first = np.repeat(positions, chunk_counts)
+            step = np.arange(int(chunk_counts.sum())) - np.repeat(np.cumsum(chunk_counts) - chunk_counts, chunk_counts)
+            second = first + 1 + step
+            i, j = order[first], order[second]
+            keep = joinable(i, j)
+            pairs_i.append(i[keep])
+            pairs_j.append(j[keep])
+            chunk_start = chunk_end
+        i = np.concatenate(pairs_i) if pairs_i else np.zeros(0, dtype=np.intp)
+        j = np.concatenate(pairs_j) if pairs_j else np.zeros(0, dtype=np.intp)
+        adjacency = csr_matrix((np.ones(i.size, dtype=bool), (i, j)), shape=(n, n))
+    _count, component = connected_components(adjacency, directed=False)
+    members: dict[int, list[int]] = {}
+    for index, label in enumerate(component.tolist()):
+        members.setdefault(label, []).append(index)
+    return list(members.values())
 
 
 def find_text_lines(
@@ -460,13 +506,13 @@ def find_text_lines(
             # see pixels._spans_other_lines), and a lone fragment (the bright counter
             # of a dark letter) gives way to the whole line holding it
             if any(
-                _covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs
+                covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs
                 for other in found
             ):
                 if strays is not None:
                     strays.append(line)
                 continue
-            kept = [other for other in found if other.n_glyphs > 1 or _covered_fraction(other.box, line.box) <= 0.6]
+            kept = [other for other in found if other.n_glyphs > 1 or covered_fraction(other.box, line.box) <= 0.6]
             if strays is not None and len(kept) < len(found):
                 strays.extend(other for other in found if not any(other is k for k in kept))
             found = kept
@@ -638,6 +684,11 @@ def _refine_line(
     )
 
 
+def _grow(mask: np.ndarray, radius: int) -> np.ndarray:
+    """``mask`` dilated by ``radius`` pixels in all eight directions (a square of side 2r+1)."""
+    return ndimage.maximum_filter(mask.view(np.uint8), size=2 * radius + 1, mode="constant").view(bool)
+
+
 def _with_antialiased_rim(core: np.ndarray, stored_crop: np.ndarray) -> np.ndarray:
     """The glyph cores at the text value plus the rim pixels nearer the text value than the ground.
 
@@ -648,8 +699,8 @@ def _with_antialiased_rim(core: np.ndarray, stored_crop: np.ndarray) -> np.ndarr
     """
     if stored_crop.ndim != 2 or not core.any():
         return core
-    rim = ndimage.binary_dilation(core, structure=EIGHT_CONNECTED) & ~core
-    ground = ~ndimage.binary_dilation(core, structure=EIGHT_CONNECTED, iterations=3)
+    rim = _grow(core, 1) & ~core
+    ground = ~_grow(core, 3)
     if not rim.any() or not ground.any():
         return core
     values = stored_crop.astype(np.float64)
@@ -666,7 +717,7 @@ def _grey_for_ocr(stored_crop: np.ndarray, mask: np.ndarray) -> np.ndarray | Non
     binary mask when the glyphs are small; pixels more than two away from
     the glyphs are white.
     """
-    near = ndimage.binary_dilation(mask, structure=EIGHT_CONNECTED, iterations=2)
+    near = _grow(mask, 2)
     ground = ~near
     if not ground.any():
         return None
@@ -683,7 +734,7 @@ def _grey_for_ocr(stored_crop: np.ndarray, mask: np.ndarray) -> np.ndarray | Non
 
 def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bool:
     """True when the text pixels stand out from the pixels right around them."""
-    rim = ndimage.binary_dilation(mask, structure=EIGHT_CONNECTED, iterations=2) & ~mask
+    rim = _grow(mask, 2) & ~mask
     if not rim.any():
         return False
     text = float(np.median(display_crop[mask]))
@@ -691,7 +742,7 @@ def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bo
     return abs(text - ground) >= minimum
 
 
-def _covered_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+def covered_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
     """The share of box ``a`` that box ``b`` covers."""
     width = min(a[2], b[2]) - max(a[0], b[0])
     height = min(a[3], b[3]) - max(a[1], b[1])
