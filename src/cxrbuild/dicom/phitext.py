@@ -255,8 +255,11 @@ class DenyList:
             if not value:
                 continue
             text = str(value)
-            # the whole value and each of its parts: names appear reordered or split
-            for candidate in [text, *re.split(r"[\s,^/.-]+", text)]:
+            # the whole value and each of its parts: names appear reordered or split.
+            # Short numbers cut out of a date or ID ("12" of 12/05/1960) identify no one
+            # and OCR noise spells them ("iz" folds like "12"): only the whole value counts.
+            parts = [part for part in re.split(r"[\s,^/.-]+", text) if not (part.isdigit() and len(part) < 4)]
+            for candidate in [text, *parts]:
                 folded = fold(candidate)
                 if len(folded) >= min_length:
                     entries.add(folded)

@@ -520,6 +520,19 @@ def _join_runs(
     """
     pending = list(runs)
     loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= 2.6 * max(stray[1], 1)]
+    if loose and pending:
+        # only strays on a row of some run and within reach of it can ever join
+        stray_boxes = np.asarray([box for box, _ in loose], dtype=np.int64)
+        near = np.zeros(len(loose), dtype=bool)
+        for box, height in pending:
+            reach = gap_factor * 2 * height + (box[2] - box[0])  # runs grow as they join
+            near |= (
+                (stray_boxes[:, 3] > box[1] - 2 * height)
+                & (stray_boxes[:, 1] < box[3] + 2 * height)
+                & (stray_boxes[:, 2] > box[0] - reach)
+                & (stray_boxes[:, 0] < box[2] + reach)
+            )
+        loose = [stray for stray, keep in zip(loose, near.tolist(), strict=True) if keep]
     changed = True
     while changed:
         changed = False
@@ -636,11 +649,7 @@ def find_text(
     strays: list[tuple[Box, int]] = []
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            set_aside: list[TextLine] = []
-            lines = find_text_lines(
-                image.stored[frame], image.display[frame], policy.detection, values, strays=set_aside
-            )
-            strays.extend((line.box, line.glyph_height) for line in set_aside)
+            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values, strays=strays)
             readings = [_read_line(line, cache) for line in lines]
             # lines read clearly, or holding a recognised marker, outrank looser views of them
             read_well = [
@@ -712,10 +721,12 @@ def verify_pixels(
     Graphic Annotation Sequence), a crop one box-height larger on each side, so
     a partly covered word is read again. Findings are ``deny-list`` or a PHI
     pattern name plus where it was seen, never the text read; an empty list
-    means clean.
+    means clean. Deny-list strings of two characters (state codes, initials)
+    are left to the cleaning pass, which removes them: read from the
+    texture around a black box they would quarantine clean images.
     """
     policy = policy or PixelPolicy.from_mapping()
-    deny_list = DenyList(deny)
+    deny_list = DenyList(deny, min_length=3)
     image = decode(ds)
     n_frames, rows, cols = image.display.shape
     if boxes is None:

@@ -439,12 +439,14 @@ def find_text_lines(
     display: np.ndarray,
     settings: DetectionSettings,
     text_values: Sequence[Sequence[int] | int] = (),
-    strays: list[TextLine] | None = None,
+    strays: list[tuple[tuple[int, int, int, int], int]] | None = None,
 ) -> list[TextLine]:
     """Candidate text lines of one frame, from every binary plane, without duplicates.
 
-    Lines set aside as duplicates of others are appended to ``strays`` when
-    given: the caller may still black them out beside the PHI they adjoin.
+    Lines set aside as duplicates of others, and lone glyphs too small to be
+    a line on their own, are appended to ``strays`` as (box, glyph height)
+    when given: the caller may still black them out beside the PHI they
+    adjoin (the initial of "J. TAYLOR" stands apart from the name).
     """
     rows, cols = display.shape
     factor = search_scale((rows, cols), settings)
@@ -494,6 +496,9 @@ def find_text_lines(
             boxes = [(b[0] + offset_x, b[1] + offset_y, b[2] + offset_x, b[3] + offset_y) for b in boxes]
         for group in _group_lines(boxes, settings):
             if is_loose_plane(plane_name) and not _plausible_stroke_group([boxes[i] for i in group], min_height):
+                if strays is not None and len(group) == 1:
+                    box = tuple(v * factor for v in boxes[group[0]])
+                    strays.append((box, box[3] - box[1]))
                 continue
             glyph_boxes = [tuple(v * factor for v in boxes[i]) for i in group]
             line = _refine_line(
@@ -510,11 +515,11 @@ def find_text_lines(
                 for other in found
             ):
                 if strays is not None:
-                    strays.append(line)
+                    strays.append((line.box, line.glyph_height))
                 continue
             kept = [other for other in found if other.n_glyphs > 1 or covered_fraction(other.box, line.box) <= 0.6]
             if strays is not None and len(kept) < len(found):
-                strays.extend(other for other in found if not any(other is k for k in kept))
+                strays.extend((o.box, o.glyph_height) for o in found if not any(o is k for k in kept))
             found = kept
             found.append(line)
         del labels
