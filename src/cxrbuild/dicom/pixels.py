@@ -332,11 +332,9 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     plane are text when a real word reads with high confidence, or when
     their glyphs stand on one baseline (printed text does, bone edges, wires
     and noise do not) and either read or are several. Faint lines at a
-    value are text only when a real word reads.
+    value are judged as the latter.
     """
     strict = policy.single_stroke_glyph_min_confidence
-    if line.faint:  # barely visible: text only if a real word reads
-        return _reads_well(reading.words, policy.single_glyph_min_confidence)
     if line.loose:
         if line.n_glyphs == 1:
             # one component: a word of touching letters, or a lone character, which
@@ -358,6 +356,16 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     if line.n_glyphs == 1:
         return _readable(reading.words, policy.single_glyph_min_confidence)
     return True
+
+
+def _reads_as_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> bool:
+    """Whether words read with the verification's confidence hold a deny-list string or a
+    strong PHI pattern (a date, a time, a long number): such a line is text whatever its
+    shape (two rows run together, glyphs off one baseline)."""
+    readable = " ".join(text for text, conf, _ in words if conf >= policy.verify_min_confidence)
+    if not readable:
+        return False
+    return bool(deny.find(readable)) or policy.patterns.first_match(readable, STRONG_PHI_PATTERNS) is not None
 
 
 def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequence[bool]) -> bool:
@@ -666,7 +674,10 @@ def find_text(
             ]
             judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if not _is_text(line, reading, policy) or (
+                if (
+                    not _is_text(line, reading, policy)
+                    and not _reads_as_phi(reading.words, policy, deny_list)
+                ) or (
                     # a looser or partial view of lines read well elsewhere: they count
                     not read_well[index] and _spans_other_lines(index, lines, read_well)
                 ):
@@ -759,9 +770,10 @@ def verify_pixels(
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
                 # the same test of "is this text" as the cleaning pass: blobs and looser
                 # views of a line read well elsewhere are not text
-                if not _is_text(line, reading, policy) or (
-                    not read_well[index] and _spans_other_lines(index, lines, read_well)
-                ):
+                if (
+                    not _is_text(line, reading, policy)
+                    and not _reads_as_phi(reading.words, policy, deny_list)
+                ) or (not read_well[index] and _spans_other_lines(index, lines, read_well)):
                     continue
                 judge(reading.words, f"in frame {frame} at {list(line.box)}")
             for box in boxes:
