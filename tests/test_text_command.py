@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -81,7 +82,8 @@ def test_missing_model_directory_is_a_clear_error(tmp_path, capsys):
 
 def test_config_file_sets_date_shifting(tmp_path):
     source, target, config = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "reports.yaml"
-    write_jsonl(source, [{"id": "1", "text": "Prior 03/12/2012.", "day_shift": 1}])
+    shift = (dt.date(2131, 3, 13) - dt.date(2012, 3, 12)).days  # into the release years, one day on
+    write_jsonl(source, [{"id": "1", "text": "Prior 03/12/2012.", "day_shift": shift}])
     config.write_text("reports:\n  dates: shift\n", encoding="utf-8")
     assert main(["deid-reports", str(source), str(target), "--config", str(config)]) == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["text"] == "Prior 03/13/2012."
+    assert json.loads(target.read_text(encoding="utf-8"))["text"] == "Prior 03/13/2131."

@@ -91,10 +91,17 @@ def test_existing_underscores_are_never_part_of_a_span():
 
 
 def test_full_dates_are_shifted_when_the_settings_ask_for_it():
+    import datetime as dt
+
     deidentifier = ReportDeidentifier(settings={"use_model": False, "dates": "shift"})
     text = "Compared with 03/12/2012 and March 3, 2011 and March 2011, at 10:15."
-    result = deidentifier.deidentify(text, day_shift=30)
-    assert result.text == "Compared with 04/11/2012 and April 2, 2011 and ___, at ___."
+    shift = (dt.date(2131, 3, 12) - dt.date(2012, 3, 12)).days  # into the release's years
+    prior = dt.date(2011, 3, 3) + dt.timedelta(days=shift)
+    result = deidentifier.deidentify(text, day_shift=shift)
+    assert result.text == f"Compared with 03/12/2131 and {prior:%B} {prior.day}, {prior.year} and ___, at ___."
+    # a prior from long before the index admission would shift below 2100: removed, not released
+    old = deidentifier.deidentify("Unchanged since 01/05/1975.", day_shift=shift)
+    assert old.text == "Unchanged since ___."
     # without a shift the dates are removed
     assert deidentifier.deidentify(text).text == "Compared with ___ and ___ and ___, at ___."
 

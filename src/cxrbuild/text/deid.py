@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cxrbuild.publish.layout import DATE_YEAR_MAX, DATE_YEAR_MIN
 from cxrbuild.text.rules import RuleSet, RuleSpan, default_rules
 from cxrbuild.util.errors import CxrbuildError
 
@@ -118,7 +119,7 @@ class ReportDeidentifier:
             replacement = REPLACEMENT
             if shift is not None and span.label == "DATE":
                 shifted = shift_date(text[span.start:span.end], shift, self.settings["numeric_date_order"])
-                if shifted is not None:
+                if shifted is not None and _in_release_years(shifted):
                     replacement = shifted
             parts.append(replacement)
             cursor = span.end
@@ -210,6 +211,17 @@ def _ordinal(day: int) -> str:
 
 def _widths(original: str, value: int) -> str:
     return f"{value:0{len(original)}d}" if original.startswith("0") or len(original) == 2 else str(value)
+
+
+def _in_release_years(shifted: str) -> bool:
+    """Whether every four-digit year of a shifted date lies in the release's years.
+
+    A prior study from long before the patient's index admission can shift
+    below DATE_YEAR_MIN; such a date is removed (``___``) rather than released
+    with a year the release promises not to hold.
+    """
+    years = [int(year) for year in re.findall(r"(?<!\d)\d{4}(?!\d)", shifted)]
+    return all(DATE_YEAR_MIN <= year <= DATE_YEAR_MAX for year in years)
 
 
 def shift_date(value: str, days: int, numeric_order: str = "mdy") -> str | None:
