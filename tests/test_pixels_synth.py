@@ -15,8 +15,8 @@ Small images (~500 px, letters 7-12 px tall) are the hard case, and no
 deny-list is given here, so names are found by their shape alone; the same
 figures on full-size images, with the header's deny-list as the pipeline
 uses it, are in benchmarks/recorded/pixel.md. The thresholds below are what
-this implementation reaches on small images (recall 0.984, markers 0.912,
-outside 0.0017 when written) with a margin, so a regression in detection,
+this implementation reaches on small images (recall 0.991, markers 0.912,
+outside 0.0019 when written) with a margin, so a regression in detection,
 OCR or classification fails here.
 """
 
