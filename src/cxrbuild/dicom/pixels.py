@@ -234,23 +234,28 @@ def shown_inverted(ds: Dataset, photometric: str) -> bool:
     return photometric == "MONOCHROME1" or shape == "INVERSE"
 
 
+def _shown(ds: Dataset, values: np.ndarray) -> np.ndarray:
+    """Stored values through the Modality LUT/rescale, then the first VOI LUT/window."""
+    try:
+        return np.asarray(apply_voi_lut(apply_modality_lut(values, ds), ds, index=0), dtype=np.float64)
+    except Exception as err:
+        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
+
+
+def _rendered(ds: Dataset, values: np.ndarray, photometric: str) -> np.ndarray:
+    """``values`` as a viewer shows them, 8-bit over their own output range, inverted when shown inverted."""
+    display = _scale8(_shown(ds, values))
+    return 255 - display if shown_inverted(ds, photometric) else display
+
+
 def _grey_display_direct(
     ds: Dataset, stored: np.ndarray, photometric: str, lo: int, hi: int
 ) -> tuple[np.ndarray, int]:
     """The display rendering computed on the pixels themselves (wide stored ranges)."""
-    try:
-        shown = np.asarray(apply_voi_lut(apply_modality_lut(stored, ds), ds, index=0), dtype=np.float64)
-        ends = np.asarray(
-            apply_voi_lut(apply_modality_lut(np.array([lo, hi], dtype=np.int64), ds), ds, index=0), dtype=np.float64
-        )
-    except Exception as err:
-        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
-    inverted = shown_inverted(ds, photometric)
-    display = _scale8(shown)
-    if inverted:
-        display = 255 - display
+    display = _rendered(ds, stored, photometric)
+    ends = _shown(ds, np.array([lo, hi], dtype=np.int64))
     darker_low = ends[0] <= ends[1]
-    black = (hi if darker_low else lo) if inverted else (lo if darker_low else hi)
+    black = (hi if darker_low else lo) if shown_inverted(ds, photometric) else (lo if darker_low else hi)
     return display, black
 
 
@@ -264,16 +269,8 @@ def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np
     lo, hi = int(stored.min()), int(stored.max())
     if hi - lo > MAX_LUT_ENTRIES:  # 32-bit data: apply the LUTs to the pixels, not to a table
         return _grey_display_direct(ds, stored, photometric, lo, hi)
-    domain = np.arange(lo, hi + 1, dtype=np.int64)
-    try:
-        modality = apply_modality_lut(domain, ds)
-        shown = np.asarray(apply_voi_lut(modality, ds, index=0), dtype=np.float64)
-    except Exception as err:
-        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
     inverted = shown_inverted(ds, photometric)
-    table = _scale8(shown)
-    if inverted:
-        table = 255 - table
+    table = _rendered(ds, np.arange(lo, hi + 1, dtype=np.int64), photometric)
     if stored.dtype.kind == "u":
         # index with the stored values themselves: no wide temporary the size of the image
         full_table = np.zeros(hi + 1, dtype=np.uint8)
