@@ -355,6 +355,25 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     return True
 
 
+def _counts_as_text(
+    index: int,
+    lines: Sequence[TextLine],
+    readings: Sequence[_LineReading],
+    read_well: Sequence[bool],
+    policy: PixelPolicy,
+    deny: DenyList,
+) -> bool:
+    """Whether candidate line ``index`` is judged as text, in the cleaning and the verification pass.
+
+    It must be text by its shape and reading, or read as PHI; and it must not be
+    a looser or partial view of lines read well elsewhere (they count instead).
+    """
+    line, reading = lines[index], readings[index]
+    if not _is_text(line, reading, policy) and not _reads_as_phi(reading.words, policy, deny):
+        return False
+    return read_well[index] or not _spans_other_lines(index, lines, read_well)
+
+
 def _reads_as_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> bool:
     """Whether words read with the verification's confidence hold a deny-list string or a
     strong PHI pattern (a date, a time, a long number): such a line is text whatever its
@@ -625,7 +644,7 @@ def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
         result: list[Box] = []
         for box in pending:
             for index, other in enumerate(result):
-                if box == other or (_intersects(box, other) and tight(box, other)):
+                if _intersects(box, other) and tight(box, other):
                     result[index] = _union(box, other)
                     merged = True
                     break
@@ -671,13 +690,7 @@ def find_text(
             ]
             judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if (
-                    not _is_text(line, reading, policy)
-                    and not _reads_as_phi(reading.words, policy, deny_list)
-                ) or (
-                    # a looser or partial view of lines read well elsewhere: they count
-                    not read_well[index] and _spans_other_lines(index, lines, read_well)
-                ):
+                if not _counts_as_text(index, lines, readings, read_well, policy, deny_list):
                     strays.append((line.box, line.glyph_height))
                     continue
                 judged.append((line, [region for region, _ in _line_regions(line, reading, policy, deny_list, frame)]))
@@ -765,12 +778,8 @@ def verify_pixels(
                 for line, reading in zip(lines, readings, strict=True)
             ]
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                # the same test of "is this text" as the cleaning pass: blobs and looser
-                # views of a line read well elsewhere are not text
-                if (
-                    not _is_text(line, reading, policy)
-                    and not _reads_as_phi(reading.words, policy, deny_list)
-                ) or (not read_well[index] and _spans_other_lines(index, lines, read_well)):
+                # the same test of "is this text" as the cleaning pass
+                if not _counts_as_text(index, lines, readings, read_well, policy, deny_list):
                     continue
                 judge(reading.words, f"in frame {frame} at {list(line.box)}")
             for box in boxes:

@@ -42,7 +42,7 @@ from scipy.sparse.csgraph import connected_components
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
-ALL_PAIRS_MAX = 1500  # glyphs of one plane grouped by comparing all pairs at once; more: pairs within reach
+ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
 PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
 
@@ -130,17 +130,8 @@ def _block_any(mask: np.ndarray, factor: int) -> np.ndarray:
 
 
 def _block_count(mask: np.ndarray, factor: int) -> np.ndarray:
-    """How many pixels of ``mask`` each block holds."""
-    if factor == 1:
-        return mask.view(np.uint8)
-    rows, cols = (mask.shape[0] // factor) * factor, (mask.shape[1] // factor) * factor
-    ones = mask.view(np.uint8)
-    total = ones[0:rows:factor, 0:cols:factor].copy()
-    for row in range(factor):
-        for col in range(factor):
-            if row or col:
-                total += ones[row:rows:factor, col:cols:factor]
-    return total
+    """How many pixels of ``mask`` each block holds (at most 16: factors are at most 4)."""
+    return _block_reduce(mask.view(np.uint8), factor, np.sum)
 
 
 def _block_all(mask: np.ndarray, factor: int) -> np.ndarray:
@@ -151,11 +142,14 @@ def _block_all(mask: np.ndarray, factor: int) -> np.ndarray:
 
 
 def _block_reduce(image: np.ndarray, factor: int, reduce: Callable) -> np.ndarray:
-    """Block maximum (``np.max``) or minimum (``np.min``): a thin stroke survives whole."""
+    """Block maximum (``np.max``), minimum (``np.min``) or sum (``np.sum``, in the image's dtype).
+
+    A thin stroke survives a block maximum or minimum whole.
+    """
     if factor == 1:
         return image
     rows, cols = (image.shape[0] // factor) * factor, (image.shape[1] // factor) * factor
-    pairwise = np.maximum if reduce is np.max else np.minimum
+    pairwise = {np.max: np.maximum, np.min: np.minimum, np.sum: np.add}[reduce]
     # f x f strided views combined pairwise: far faster than reducing a 4-D reshape
     result = image[0:rows:factor, 0:cols:factor].copy()
     for row in range(factor):
@@ -181,12 +175,15 @@ class ValuePlane:
         """The plane at the search scale (blocks holding any of its pixels), and a function
         giving its holes there (blocks not wholly in it), which keeps holes whole."""
         if factor > 1 and self.reduce is not None:
+            # exact from block extremes: a block holds a pixel of the plane when its extreme
+            # in the plane's direction passes, and lies wholly in it when the other one does
             opposite = np.min if self.reduce is np.max else np.max
-            if self.reduce is np.max:
-                plane = _block_reduce(stored, factor, np.max) >= self.threshold
-                return plane, lambda: ~(_block_reduce(stored, factor, opposite) >= self.threshold)
-            plane = _block_reduce(stored, factor, np.min) <= self.threshold
-            return plane, lambda: ~(_block_reduce(stored, factor, opposite) <= self.threshold)
+
+            def passes(reduced: np.ndarray) -> np.ndarray:
+                return reduced >= self.threshold if self.reduce is np.max else reduced <= self.threshold
+
+            plane = passes(_block_reduce(stored, factor, self.reduce))
+            return plane, lambda: ~passes(_block_reduce(stored, factor, opposite))
         full = self.test(stored, display)
         if self.min_block_count > 1:
             plane = _block_count(full, factor) >= min(self.min_block_count, factor * factor)
@@ -217,13 +214,14 @@ def _spikes(
     more. Only values strictly ``between`` the two given are returned (the
     extreme bands are searched anyway). ``step`` > 1 counts every step-th
     pixel of every step-th row (large frames: text covers thousands of pixels
-    there), with ``spike_min_pixels`` scaled to match. Flat panels and collimation bands spike too; their planes hold
-    no glyph-shaped components and cost one labelling.
+    there), with ``spike_min_pixels`` scaled to match. Flat panels and
+    collimation bands spike too; their planes hold no glyph-shaped components
+    and cost one labelling. Each value comes with the share of the frame's
+    pixels the anatomy puts at it (its neighbours' count, which text does not
+    raise).
     """
     if settings.spike_values <= 0 or stored.dtype.kind not in "iu" or stored.ndim != 2:
         return []
-    # (each spike comes with the share of the frame's pixels the anatomy puts at that value:
-    # its neighbours' count, which the text does not raise)
     sample = stored[::step, ::step] if step > 1 else stored
     lo, hi = int(sample.min()), int(sample.max())
     if hi - lo < 8 or hi - lo > (1 << 20):
@@ -358,16 +356,13 @@ def _glyph_components(
         aspect = width / height
         if fill < 0.08:
             continue
-        if dense:
-            boxes.append((cols.start, rows.start, cols.stop, rows.stop))
-            continue
         box = (cols.start, rows.start, cols.stop, rows.stop)
         # solid blocks are not glyphs, except thin bars (l, I, 1, |); wide touching
         # runs of glyphs are never as dense as a filled shape
-        solid = (fill > 0.85 and aspect > 0.45) or (aspect > 3.0 and fill > 0.7)
+        solid = not dense and ((fill > 0.85 and aspect > 0.45) or (aspect > 3.0 and fill > 0.7))
         if solid and (full_fill is None or full_fill(box) > 0.7):
             continue
-        boxes.append((cols.start, rows.start, cols.stop, rows.stop))
+        boxes.append(box)
     return labels, boxes, too_large
 
 
@@ -398,7 +393,7 @@ def _group_lines(boxes: list[tuple[int, int, int, int]], settings: DetectionSett
             & (overlap >= 0.5 * short)
         )
 
-    if n <= ALL_PAIRS_MAX:  # all pairs at once (n x n arrays of a few MB)
+    if n <= ALL_PAIRS_MAX:  # all pairs at once
         rows, cols = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
         adjacency = csr_matrix(joinable(rows, cols))
     else:
@@ -663,10 +658,10 @@ def _refine_line(
     minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
     faint = False
     if not _contrasts(crop, mask, minimum):
-        # glyphs at one stored value are text even when faint on screen, but then
-        # they must look printed (see is_loose_plane)
-        # (not at the extremes: there, faint means saturated anatomy around it)
-        if plane_name in STROKE_PLANES or plane_name in {"max", "min"} or plane_name.endswith(HOLES):
+        # glyphs at a device or histogram-spike value are text even when faint on screen,
+        # but then they must look printed (see TextLine.loose); at the extremes faint means
+        # saturated anatomy around it, and strokes and holes carry no value at all
+        if not plane_name.startswith(("spike ", "value ")):
             return None
         if not _contrasts(crop, mask, settings.min_faint_contrast):
             return None
