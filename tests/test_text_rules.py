@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cxrbuild.text.deid import ReportDeidentifier
-from cxrbuild.text.rules import _data_text, default_rules
+from cxrbuild.text.rules import default_rules
+from cxrbuild.text.spans import data_text as _data_text
 
 
 @pytest.fixture(scope="module")

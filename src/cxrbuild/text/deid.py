@@ -14,6 +14,8 @@ Settings (all optional):
                        dates are moved by that many days instead of removed
   numeric_date_order   "mdy" (default) or "dmy", to read 03/04/2012 when shifting
   batch_size           reports per model batch (default 64)
+  keep                 categories of phi_categories.yaml left in the text (default none;
+                       only a category marked settable there, such as TIME, may be kept)
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxrbuild.publish.layout import DATE_YEAR_MAX, DATE_YEAR_MIN
+from cxrbuild.text.categories import phi_categories
 from cxrbuild.text.rules import RuleSet, RuleSpan, default_rules
 from cxrbuild.util.errors import CxrbuildError
 
@@ -35,6 +38,7 @@ DEFAULT_SETTINGS: dict = {
     "dates": "remove",
     "numeric_date_order": "mdy",
     "batch_size": 64,
+    "keep": [],
 }
 # gap between two spans of one label that still makes them one ("March 3, 2012", "Smith, John")
 JOINABLE_GAP_RE = re.compile(r"[ \t]{0,2}[,./\-:]?[ \t]{0,2}")
@@ -74,13 +78,19 @@ class ReportDeidentifier:
             raise CxrbuildError(f"report settings: dates must be 'remove' or 'shift', not {self.settings['dates']!r}")
         if self.settings["numeric_date_order"] not in {"mdy", "dmy"}:
             raise CxrbuildError("report settings: numeric_date_order must be 'mdy' or 'dmy'")
+        categories = phi_categories()
+        self.keep = frozenset(self.settings["keep"] or ())
+        for label in sorted(self.keep):
+            if label not in categories:
+                raise CxrbuildError(f"report settings: keep: unknown category {label!r} (see text/data/phi_categories.yaml)")
+            if not categories[label].settable:
+                raise CxrbuildError(f"report settings: keep: {label} is always removed (not settable in phi_categories.yaml)")
+        self.keep |= {label for label, category in categories.items() if not category.remove}
         self.rules: RuleSet = default_rules()
         model_dir = model_dir if model_dir is not None else self.settings["model_dir"]
         self.model = None
         if model_dir is not None and self.settings["use_model"]:
-            from cxrbuild.text.ner import PhiModel
-
-            self.model = PhiModel(Path(model_dir), batch_size=int(self.settings["batch_size"]))
+            self.model = load_model(Path(model_dir), batch_size=int(self.settings["batch_size"]))
 
     @property
     def version(self) -> dict:
@@ -106,7 +116,7 @@ class ReportDeidentifier:
             spans = self.rules.find(text, deny, allowed)
             vetted = (self.rules.vet_model_span(text, start, end, label) for start, end, label in predicted)
             spans.extend(self.rules.apply_allow_list(text, [span for span in vetted if span is not None], allowed))
-            merged = merge_spans(text, spans)
+            merged = merge_spans(text, [span for span in spans if span.label not in self.keep])
             results.append(DeidResult(self._replace(text, merged, shift), merged))
         return results
 
@@ -125,6 +135,17 @@ class ReportDeidentifier:
             cursor = span.end
         parts.append(text[cursor:])
         return "".join(parts)
+
+
+def load_model(model_dir: Path, batch_size: int = 64):
+    """Our window tagger (:mod:`cxrbuild.text.model`), or a hospital's own spaCy NER model."""
+    from cxrbuild.text.model import PhiTagger, is_tagger
+
+    if is_tagger(model_dir):
+        return PhiTagger(model_dir, batch_size=batch_size)
+    from cxrbuild.text.ner import PhiModel
+
+    return PhiModel(model_dir, batch_size=batch_size)
 
 
 def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]:

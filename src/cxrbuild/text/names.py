@@ -1,0 +1,540 @@
+"""Person names in reports: found from context cues and from real-world name lists.
+
+Recall comes first, in the manner of Philter: a word in a *name position*
+(after a title such as "Dr." even when glued to it, a role such as "RN" or
+"charge nurse", a kin word such as "son" or "WIFE", a cue such as "discussed
+with", a signature header, before a credential such as ", MD") is a name
+unless it is a function word, a cue, a month or clinical vocabulary; outside
+such positions a listed name that is no English or clinical word is a name
+wherever it stands. Capitals are a signal only where the text has both
+cases: an ALL-CAPS or all-lower-case report gets the same recall from the
+lists and the cues alone.
+
+The cues are data (``text/data/name_cues.yaml``), the lists come from
+:mod:`cxrbuild.text.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import yaml
+
+from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.spans import (
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
+    RuleSpan,
+    capitals_mean_nothing,
+    data_text,
+    is_capitalised,
+    sentence_initial,
+)
+
+NAME_TOKEN_RE = re.compile(
+    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?)(?P<dot>\.)?"
+)
+NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?"
+# words that open the next field of a header line ("SMITH, JOHN MRN 123")
+FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|#)"
+# "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
+COMMA_NAME_RE = re.compile(
+    r"(?:^|[:\-–][ \t]|\t)[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?P<first>" + NAME_WORD + r"(?:[ \t](?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
+    r"(?=[ \t]*(?:$|[,;(/]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
+    r"|[ \t]+" + FIELD_WORDS + r"\b))",
+    re.MULTILINE,
+)
+# initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
+INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
+# what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
+SIGN_OFF_TAIL = r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|x[0-9]|ext|#|[0-9]))"
+INITIALS_LINE_RE = re.compile(
+    r"^[ \t]*(?:--?|—|~)[ \t]*(?P<initials>" + INITIALS + r")(?:[ \t]*/[ \t]*(?P<second>" + INITIALS + r"))?" + SIGN_OFF_TAIL
+    + r"|^[ \t]*(?P<dotted>(?:[A-Za-z]\.){2,3})" + SIGN_OFF_TAIL
+    + r"|^[ \t]*(?:--?|—|~)[ \t]*(?P<signer>[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)" + SIGN_OFF_TAIL
+    + r"|^[ \t]*(?:--?[ \t]*)?(?P<typist>(?:" + INITIALS + r"|[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)/" + INITIALS + r")" + SIGN_OFF_TAIL
+    + r"|(?<![A-Za-z/])(?P<pair>[A-Z]{2,4}/[a-z]{2,4})(?=[ \t]*$)",
+    re.MULTILINE | re.IGNORECASE,
+)
+WORD_RE = re.compile(r"(?<![0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-])[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?")
+NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
+     "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
+)
+# what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
+FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;(/]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext)", re.MULTILINE | re.IGNORECASE)
+CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
+# modes of a name position, strongest first
+TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """One regex for many phrases, as a prefix tree (much faster than a flat alternation).
+
+    Within a phrase a blank matches any run of blanks. Longer phrases are tried
+    first, so "discussed by telephone with" wins over "discussed".
+    """
+    trie: dict = {}
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        node = trie
+        for unit in re.findall(r"\s+|.", phrase):
+            node = node.setdefault(r"\s+" if unit.isspace() else re.escape(unit), {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [key + _trie_regex(child) for key, child in sorted(node.items()) if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase ends here, a longer one may go on
+        return body + "?" if len(branches) == 1 and len(branches[0]) <= 1 else "(?:" + body + ")?"
+    return body
+
+
+class NameCues:
+    """Compiled context cues for person names (see name_cues.yaml)."""
+
+    def __init__(self, spec: dict) -> None:
+        self.version = str(spec["version"])
+        roles = alternation(spec["roles"])
+        # a title may be glued to the name ("Dr.Pham") or followed by blanks
+        self.title_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])|[ \t]+)", re.IGNORECASE
+        )
+        role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
+        self.phrase_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")" + role_prefix + r"(?=[ \t]|$)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        self.weak_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["weak_phrases"]) + r")" + role_prefix + r"(?=[ \t])",
+            re.IGNORECASE,
+        )
+        # a role right before a surname: "RN Okonkwo", "per charge nurse Hadley"
+        self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
+        # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
+        self.kin_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+)", re.IGNORECASE)
+        self.suffixes = frozenset(spec["suffixes"])
+        self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
+        # credentials that are also ordinary report words ("PA" view, "DO" verb):
+        # they mark a name only after a comma
+        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
+        self.suffix_re = re.compile(
+            r"(?P<sep>,?[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
+        )
+        # a signature header opens a line or a sentence; with a colon it may stand anywhere
+        self.signature_re = re.compile(
+            r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:" + alternation(h for h in spec["signature_headers"] if h.endswith((" by", " read")))
+            + r")\)?[ \t]*:?"
+            r"|^[ \t]*(?:pt|patient|name)(?=[ \t]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])"
+            r"|(?<![A-Za-z])(?:" + alternation(spec["signature_headers"]) + r")[ \t]*:"
+            r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # "Smith, Jane (attending)": a role in brackets after a name
+        self.bracket_role_re = re.compile(
+            r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")[^)\n]{0,20}\)", re.IGNORECASE
+        )
+        # verbs after a name: "Smith was notified", "J. Roe paged"
+        self.after_name_re = re.compile(
+            r"(?<=[A-Za-z.])(?P<sep>,?[ \t]+)(?:(?:was|were|has been|have been|is|had been)[ \t]+)?(?:" + alternation(spec["after_name"]) + r")(?![A-Za-z])",
+            re.IGNORECASE,
+        )
+        self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
+        self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
+        self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
+        self.title_words = frozenset(fold(t) for t in spec["titles"])
+        # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
+        self.cue_words = frozenset(
+            fold(word)
+            for key in ("phrases", "after_name", "signature_headers")
+            for phrase in spec[key]
+            for word in re.split(r"[\s/]+", phrase)
+            if len(word) > 2
+        )
+
+    def is_cue_word(self, folded: str) -> bool:
+        return (
+            folded in self.suffix_folded
+            or folded in self.role_words
+            or folded in self.cue_words
+            or folded in self.kin_words
+            or folded in self.title_words
+        )
+
+
+def load_cues() -> NameCues:
+    return NameCues(yaml.safe_load(data_text("name_cues.yaml")))
+
+
+class NameFinder:
+    """Every NAME span the cues and lists show in a report."""
+
+    def __init__(self, lexicon: Lexicon, cues: NameCues, allowed_word) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.allowed_word = allowed_word  # a word the allow-list keeps (eponyms, devices)
+
+    # -- public ------------------------------------------------------------
+    def find(self, text: str) -> list[RuleSpan]:
+        spans: list[RuleSpan] = []
+        cues = self.cues
+        caseless = capitals_mean_nothing(text)
+        for match in cues.title_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
+        for match in cues.phrase_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), STRONG, "name_phrase", caseless))
+        for match in cues.weak_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), WEAK, "name_weak_phrase", caseless))
+        for match in cues.role_re.finditer(text):
+            # "PT", "CM", "RT" are units and abbreviations too: after them only a listed name counts
+            role = fold(match.group(0).strip().rstrip("."))
+            mode = WEAK if role in cues.ambiguous_roles else ROLE
+            spans.extend(self._take_name(text, match.end(), mode, "name_role", caseless))
+        for match in cues.kin_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
+        for match in cues.signature_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        spans.extend(self._suffix_names(text, caseless))
+        spans.extend(self._comma_names(text, caseless))
+        spans.extend(self._initials(text))
+        spans.extend(self._list_names(text, caseless))
+        return spans
+
+    def _comma_names(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """"LAST, FIRST M" field values whose words read as names."""
+        spans = []
+        for match in COMMA_NAME_RE.finditer(text):
+            last_words = re.split(r"[ \t]+", match.group("last"))
+            first_words = re.split(r"[ \t]+", match.group("first"))
+            if not all(self._namelike(w, caseless) or fold(w) in NAME_PARTICLES for w in last_words):
+                continue
+            if not self._namelike(first_words[0], caseless, given=True) or not all(
+                self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
+            ):
+                continue
+            end = match.end("initial") if match.group("initial") else match.end("first")
+            if match.group("initial") and text[end:end + 1] == ".":
+                end += 1
+            spans.append(RuleSpan(match.start("last"), end, "NAME", "name_comma", strong=True))
+        return spans
+
+    def _namelike(self, word: str, caseless: bool, given: bool = False) -> bool:
+        """A word that may be a name in a field: listed, or no common word; never a cue or clinical word."""
+        lexicon = self.lexicon
+        if self.cues.is_cue_word(fold(word)) or fold(word) in FUNCTION_WORDS:
+            return False
+        if lexicon.is_unambiguous_name(word) or self._unknown(word):
+            return True
+        # the "LAST, FIRST" shape is evidence enough for a listed name that is also a word ("WALKER, INES")
+        listed = lexicon.is_given(word) if given else lexicon.is_name(word)
+        return listed or lexicon.is_eponym(word)
+
+    def _initials(self, text: str) -> list[RuleSpan]:
+        spans = []
+        for match in INITIALS_LINE_RE.finditer(text):
+            group = next(g for g in ("initials", "dotted", "signer", "typist", "pair") if match.group(g))
+            value = match.group(group)
+            if group in {"pair", "typist"} and self.lexicon.is_safe(value.split("/")[0].strip(".")):
+                continue  # "ICU/ccu", "PA/LAT" are no typist's mark
+            if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
+                continue  # "-- no change": a sentence, not a signature
+            end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
+            spans.append(RuleSpan(match.start(group), end, "NAME", "name_initials", strong=True))
+        return spans
+
+    # -- words ---------------------------------------------------------------
+    def _blocked(self, word: str) -> bool:
+        """Words that are never part of a name: function words, cue words, months, days."""
+        folded = fold(word)
+        return (
+            folded in FUNCTION_WORDS
+            or self.cues.is_cue_word(folded)
+            or folded in MONTH_WORDS
+            or folded in WEEKDAY_WORDS
+        )
+
+    def _unknown(self, word: str) -> bool:
+        """A word no list knows: no English word, no clinical word (a rare name, most likely)."""
+        letters = word.replace("-", "").replace("'", "").replace("’", "")
+        return len(letters) >= 2 and letters.isalpha() and not self.lexicon.is_common(word) and not self.allowed_word(word)
+
+    def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
+        """Whether ``word`` continues a name read in a name position of the given mode."""
+        lexicon = self.lexicon
+        if self._blocked(word):
+            # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
+            folded = fold(word)
+            calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
+            return calendar and lexicon.is_name(word) and ((mode == TITLE and first) or (not first and mode in {TITLE, SIGNATURE, STRONG}))
+        capital = is_capitalised(word) and not caseless
+        if lexicon.is_safe(word) or self.allowed_word(word):
+            # clinical vocabulary: a name right after a title ("Dr. Mass") or inside a
+            # name written with capitals ("Jane Q. Mass")
+            if mode == TITLE and first:
+                return True
+            return not first and mode in {TITLE, SIGNATURE, STRONG} and capital and lexicon.is_name(word)
+        if lexicon.is_unambiguous_name(word) or self._unknown(word):
+            return mode != WEAK or lexicon.is_name(word)
+        if lexicon.is_eponym(word):
+            return mode != WEAK
+        # an English word that is also a name ("Hope", "Hall", "Young"): the position decides
+        if mode == TITLE and first:
+            return True
+        listed = lexicon.is_name(word)
+        if mode == KIN and lexicon.is_given(word):
+            return True  # "her son hunter", "WIFE HOPE": a given name after a kin word, whatever its case
+        if mode in {TITLE, SIGNATURE, STRONG}:
+            if first:
+                return listed and (capital or caseless)
+            return capital or (caseless and listed)  # after a first name: "Jane Q. Mass"
+        return capital and listed
+
+    def _field_ends(self, text: str, position: int) -> bool:
+        """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
+        if FIELD_END_RE.match(text, position):
+            return True
+        nxt = NAME_TOKEN_RE.match(text, position)
+        return bool(nxt) and fold(nxt.group("word")) in self.cues.suffix_folded
+
+    def _particle_then_name(self, text: str, position: int, mode: str, caseless: bool) -> int:
+        """End of a run of particles ("de la") when a name word follows it, else -1."""
+        cursor = position
+        while True:
+            nxt = NAME_TOKEN_RE.match(text, cursor)
+            if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1:
+                return -1
+            word = nxt.group("word")
+            if fold(word) in NAME_PARTICLES:
+                cursor = nxt.end("word")
+                continue
+            return cursor if self._accept(word, mode, False, caseless) or (is_capitalised(word) and not self._blocked(word)) else -1
+
+    def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool) -> list[RuleSpan]:
+        """Read up to four name words (initials and particles too) starting at ``pos``."""
+        start = end = -1
+        words = 0
+        cursor = pos
+        while words < 5:
+            match = NAME_TOKEN_RE.match(text, cursor)
+            if not match:
+                break
+            word = match.group("word")
+            if words and len(match.group("gap")) > 1:
+                break  # two blanks separate fields, not the parts of one name
+            if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))):
+                break  # "Smith, John" only directly after one surname (after a weak cue: a listed given name)
+            if "\n" in text[cursor:match.start("word")]:
+                break
+            if len(word) == 1:
+                # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
+                lower_initial_after_title = mode == TITLE and match.group("dot") is not None
+                if not (word.isupper() or caseless or lower_initial_after_title) or match.group("comma") or CREDENTIAL_INITIALS_RE.match(text, match.start("word")):
+                    break
+                if fold(word) in {"a", "i"} and not match.group("dot"):
+                    break
+                if not match.group("dot") and not (words and self._field_ends(text, match.end("word"))):
+                    nxt = NAME_TOKEN_RE.match(text, match.end())
+                    if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1 or not self._accept(nxt.group("word"), mode, False, caseless):
+                        break
+            elif fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS | {"y"}:
+                particle_end = self._particle_then_name(text, match.end("word"), mode, caseless)
+                if particle_end < 0:
+                    if mode == TITLE and words == 0:
+                        start, end = match.start("word"), match.end("word")  # "Dr. Le": the particle is the name
+                    break
+                if start < 0:
+                    start = match.start("word")
+                cursor = particle_end
+                continue
+            elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self._blocked(word):
+                pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
+            elif mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless) and FIELD_END_RE.match(text, match.end("word")):
+                pass  # "Typed by: GI": a typist's initials, whatever else they spell
+            elif not self._accept(word, mode, first=words == 0, caseless=caseless):
+                break
+            if start < 0:
+                start = match.start("word")
+            end = match.end("word")
+            if len(word) == 1 and match.group("dot"):
+                end = match.end("dot")
+            words += 1
+            cursor = match.end("word")
+            if match.group("dot"):
+                # a dot after a full word ends the sentence (or an abbreviation)
+                if len(word) > 1:
+                    break
+                cursor = match.end("dot")
+        if start < 0 or end < 0:
+            return []
+        if mode in {WEAK, KIN, ROLE} and re.fullmatch(r"(?:[A-Za-z]\.[ \t]?)+", text[start:end]):
+            return []  # "due to E. coli": initials alone after a weak cue name no one
+        return [RuleSpan(start, end, "NAME", source, strong=mode in {TITLE, SIGNATURE, ROLE, KIN})]
+
+    def _suffix_names(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """Names before a credential ("Jane Q. Roe, MD") or a verb ("Roe, Jane was notified")."""
+        spans = []
+        for match in self.cues.suffix_re.finditer(text):
+            credential = fold(match.group("cred")).rstrip(".")
+            has_comma = "," in match.group("sep")
+            cred_text = match.group("cred")
+            if not caseless and cred_text.islower() and len(cred_text) <= 3:
+                continue  # "do", "pa", "ms" written in lower case in a mixed-case text are words
+            if credential in self.cues.weak_suffixes and not has_comma:
+                continue
+            if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
+                continue
+            # a weak credential counts only after a comma ("Reyes, PA"), and then as a strong one
+            span = self._name_before(text, match.start("sep"), strict=False, source="name_credential", strong=True, caseless=caseless)
+            if span:
+                spans.append(span)
+        for match in self.cues.bracket_role_re.finditer(text):
+            span = self._name_before(text, match.start("sep"), strict=False, source="name_bracket_role", strong=True, caseless=caseless)
+            if span:
+                spans.append(span)
+        for match in self.cues.after_name_re.finditer(text):
+            span = self._name_before(text, match.start("sep"), strict=True, source="name_before_verb", strong=False, caseless=caseless)
+            if span:
+                spans.append(span)
+        return spans
+
+    def _name_before(self, text: str, end: int, strict: bool, source: str, strong: bool, caseless: bool) -> RuleSpan | None:
+        """Walk back over up to four name words ending at ``end`` ("Roe, Jane Q." included).
+
+        ``strict``: every word must look like a name (listed, or no common word
+        at all), as when the cue is weak.
+        """
+        cursor = end
+        start = -1
+        count = 0
+        lexicon = self.lexicon
+        while count < 4:
+            window_start = max(0, cursor - 80)
+            word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)(,?)[ \t]*$", text[window_start:cursor])
+            if not word_match:
+                break
+            word = word_match.group(1)
+            if word_match.group(3) and count != 1:
+                break  # a comma only between surname and given name
+            if len(word) == 1:
+                position = window_start + word_match.start(1)
+                if not (word.isupper() or caseless) or any(
+                    CREDENTIAL_INITIALS_RE.match(text, p) for p in (position, position - 2) if p >= 0
+                ):
+                    break  # not an initial but the letters of "M.D."
+            else:
+                folded = fold(word)
+                calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
+                if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and is_capitalised(word)):
+                    break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
+                if (lexicon.is_safe(word) or self.allowed_word(word)) and (
+                    strict or caseless or not is_capitalised(word) or not lexicon.is_name(word)
+                ):
+                    break  # clinical vocabulary, unless written as a name before a credential
+                namelike = lexicon.is_unambiguous_name(word) or self._unknown(word)
+                listed_capital = lexicon.is_name(word) and (is_capitalised(word) or caseless or (strong and not strict))
+                if strict and not (namelike or (listed_capital and word_match.group(3) and count == 1)):
+                    break
+                if not (namelike or listed_capital or (is_capitalised(word) and not caseless and not strict)):
+                    break
+            if word_match.group(2) and len(word) > 1:
+                break  # "Findings. Smith" : the dot ends a sentence
+            start = window_start + word_match.start(1)
+            cursor = start
+            count += 1
+        if start < 0:
+            return None
+        trimmed_end = end
+        while trimmed_end > start and text[trimmed_end - 1] in " \t,":
+            trimmed_end -= 1
+        if count == 1 and sentence_initial(text, start) and lexicon.is_common(text[start:trimmed_end]):
+            return None
+        return RuleSpan(start, trimmed_end, "NAME", source, strong=strong)
+
+    # -- names on the lists, without a cue ------------------------------------
+    def _list_names(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A listed name that is no English or clinical word, grown over its neighbours."""
+        spans = []
+        lexicon = self.lexicon
+        covered_to = -1
+        for match in WORD_RE.finditer(text):
+            if match.start() < covered_to:
+                continue
+            word = match.group(0)
+            if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
+                continue
+            if lexicon.is_eponym(word) and self._clinical_after(text, match.end()):
+                continue  # "Wilson disease", "Murphy sign": the eponym, not a person
+            if word.isupper() and len(word) <= 3 and not caseless:
+                continue  # short all-caps words are abbreviations far more often than names
+            start, end = self._grow(text, match.start(), match.end(), caseless)
+            covered_to = end
+            spans.append(RuleSpan(start, end, "NAME", "name_list"))
+        return spans
+
+    def _clinical_after(self, text: str, position: int) -> bool:
+        """The next word is clinical vocabulary (or a possessive: "Crohn's")."""
+        if text[position:position + 2] in {"'s", "’s"}:
+            position += 2
+        nxt = NAME_TOKEN_RE.match(text, position)
+        return bool(nxt) and len(nxt.group("gap")) <= 1 and (self.lexicon.is_safe(nxt.group("word")) or self.lexicon.is_eponym(nxt.group("word")))
+
+    def _neighbour_is_name(self, word: str, caseless: bool, after_given: bool) -> bool:
+        lexicon = self.lexicon
+        if self._blocked(word) or lexicon.is_safe(word) or self.allowed_word(word):
+            return False
+        if lexicon.is_unambiguous_name(word):
+            return True
+        capital = is_capitalised(word) and not caseless
+        if capital and (lexicon.is_name(word) or lexicon.is_eponym(word)):
+            return True
+        # a first name's neighbour is the surname, listed or not
+        return after_given and (capital or caseless) and self._unknown(word)
+
+    def _grow(self, text: str, start: int, end: int, caseless: bool) -> tuple[int, int]:
+        """Extend a list-matched name over adjacent initials, particles and name words on the same line."""
+        while True:
+            match = NAME_TOKEN_RE.match(text, end)
+            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") == "":
+                break
+            word = match.group("word")
+            if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
+                end = match.end("dot")
+                continue
+            previous = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+)\.?$", text[start:end])
+            after_given = previous is not None and self.lexicon.is_given(previous.group(1))
+            if fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS:
+                particle_end = self._particle_then_name(text, match.end("word"), STRONG, caseless)
+                if particle_end < 0:
+                    break
+                end = particle_end
+                continue
+            if self._neighbour_is_name(word, caseless, after_given):
+                end = match.end("word")
+                continue
+            break
+        while True:
+            back = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)[ \t]+$", text[max(0, start - 60):start])
+            if not back:
+                break
+            word = back.group(1)
+            offset = max(0, start - 60)
+            if len(word) == 1 and (word.isupper() or caseless) and back.group(2):
+                start = offset + back.start(1)
+                continue
+            if back.group(2):
+                break
+            if fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS:
+                start = offset + back.start(1)
+                continue
+            if self._neighbour_is_name(word, caseless, self.lexicon.is_given(word)) and (
+                not sentence_initial(text, offset + back.start(1)) or not self.lexicon.is_common(word)
+            ):
+                start = offset + back.start(1)
+                continue
+            break
+        return start, end

@@ -1,0 +1,140 @@
+"""PHI written in a recognisable shape: dates, times, numbers, contacts, ages over 89, addresses.
+
+The regular expressions live in ``text/data/patterns.yaml`` (reviewable data,
+in the spirit of the PhysioNet deid package's pattern files); this module
+compiles them and turns their matches into spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from cxrbuild.text.categories import LABELS
+from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.spans import RuleSpan, data_text
+
+# words that stand before a facility's name without being part of it ("the outside hospital")
+FACILITY_LEAD_WORDS = frozenset(
+    {"outside", "local", "previous", "prior", "referring", "other", "another", "nearby", "home", "receiving", "sending",
+     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its"}
+)
+HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+ABBREVIATION_END_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
+)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    label: str
+    regex: re.Pattern[str]
+    group: int
+    # the pattern is tried only if the text contains one of these (lower-case) strings
+    requires: tuple[str, ...] = ()
+    # a match is no PHI when the text just before (after) it matches these ("PS 10/5", "5/5 strength")
+    unless_before: re.Pattern[str] | None = None
+    unless_after: re.Pattern[str] | None = None
+    # a match that is wholly matched by this is no PHI ("3/6": a score)
+    unless: re.Pattern[str] | None = None
+
+
+def _expand_macros(regex: str, macros: dict[str, str]) -> str:
+    # repeat: a macro may use another one
+    for _ in range(3):
+        for key, value in macros.items():
+            regex = regex.replace("{" + key + "}", value)
+    return regex
+
+
+def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
+    """Compile ``patterns.yaml`` (or the given YAML text): (version, patterns)."""
+    spec = yaml.safe_load(text if text is not None else data_text("patterns.yaml"))
+    macros = {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
+    patterns: list[Pattern] = []
+    for entry in spec["patterns"]:
+        label = entry["label"]
+        if label not in LABELS:
+            raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
+        flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        try:
+            compiled = re.compile(_expand_macros(entry["regex"], macros), flags)
+        except re.error as err:
+            raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
+        requires = tuple(str(r).lower() for r in entry.get("requires", ()))
+        guards = {}
+        for key in ("unless_before", "unless_after", "unless"):
+            if entry.get(key):
+                anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
+                guards[key] = re.compile(_expand_macros(anchor, macros), re.IGNORECASE)
+        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
+    return str(spec["version"]), patterns
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip blanks and trailing punctuation a pattern may have swallowed."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    # a full stop after a whole word or a number ends the sentence; "a.m." and "Jan." keep theirs
+    if (
+        end - start > 1
+        and text[end - 1] == "."
+        and re.search(r"(?:[A-Za-z]{3,}|[0-9]|(?<![.A-Za-z])[ap]m)\.$", text[start:end])
+        and not ABBREVIATION_END_RE.search(text[start:end])
+    ):
+        end -= 1
+    return start, end
+
+
+# characters before and after a match that its guards read
+GUARD_WINDOW = 40
+
+
+class PatternFinder:
+    """Spans of every pattern of ``patterns.yaml`` in a report."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.version, self.patterns = load_patterns()
+        self.lexicon = lexicon
+
+    def find(self, text: str) -> list[RuleSpan]:
+        spans = []
+        lowered = text.lower()
+        for pattern in self.patterns:
+            if pattern.requires and not any(needle in lowered for needle in pattern.requires):
+                continue
+            for match in pattern.regex.finditer(text):
+                start, end = match.span(pattern.group)
+                if start < 0 or end <= start:
+                    continue
+                if pattern.unless_before and pattern.unless_before.search(text[max(0, start - GUARD_WINDOW):start]):
+                    continue
+                if pattern.unless_after and pattern.unless_after.search(text[end:end + GUARD_WINDOW]):
+                    continue
+                if pattern.unless and pattern.unless.search(text[start:end]):
+                    continue
+                start, end = trim(text, start, end)
+                if pattern.name.startswith("hospital_suffix"):
+                    start = self._skip_common_words(text, start, end)
+                if end > start:
+                    spans.append(RuleSpan(start, end, pattern.label, pattern.name))
+        return spans
+
+    def _skip_common_words(self, text: str, start: int, end: int) -> int:
+        """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""
+        while True:
+            match = re.match(r"([A-Za-z][A-Za-z'’&.\-]*)[ \t]+", text[start:end])
+            if not match:
+                return start
+            word = fold(match.group(1).rstrip("."))
+            if word not in FUNCTION_WORDS and word not in FACILITY_LEAD_WORDS and not self.lexicon.is_safe(word):
+                return start  # "Mercy General Hospital": every other word may be part of the name
+            rest = text[start + match.end():end]
+            if not re.match(r"[A-Za-z]", rest) or re.fullmatch(HOSPITAL_KEYWORDS, rest, re.IGNORECASE):
+                return start  # only the generic keyword would be left: this word is the name
+            start += match.end()

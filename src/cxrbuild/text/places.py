@@ -1,0 +1,425 @@
+"""Places, facilities and employers in reports: from real-world place lists and context cues.
+
+- A town, region or country on the place lists (GeoNames, US Census) is a
+  place wherever it stands when it is no English or clinical word; one that
+  is a word ("Reading", "Mobile") needs a place cue ("lives in", "returned
+  from") and, in a mixed-case text, a capital.
+- A facility is the run of name words before a facility word ("Maple Crest
+  Manor", "riverside rehab") or after a saint's title ("St. Brigid's").
+- After a place cue ("transferred from", "outside films from") the run of
+  words that are not function words or clinical vocabulary is a place: every
+  word of a multi-word place goes.
+- After an employer cue ("works at", "former welder at") the run of words is
+  an organization.
+
+Capitals are used only where the text has both cases (see
+:func:`cxrbuild.text.spans.capitals_mean_nothing`). The cues and words are
+data: ``text/data/place_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import yaml
+
+from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.names import NameCues, alternation
+from cxrbuild.text.patterns import FACILITY_LEAD_WORDS
+from cxrbuild.text.spans import (
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
+    RuleSpan,
+    capitals_mean_nothing,
+    data_text,
+    is_capitalised,
+    sentence_initial,
+)
+
+WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?|[0-9]+[A-Za-z]?")
+# the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
+NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
+MAX_RUN = 5
+MAX_FACILITY_RUN = 7
+# words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
+FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
+# words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
+JOINING_WORDS = frozenset({"st", "ste", "mt", "ft", "co", "and", "&"})
+# single-word places shorter than this are taken only after a place cue
+MIN_BARE_PLACE = 4
+
+
+# "Ellison 11", "YAWKEY 5", "Tagore 9B": a ward or building named after a person or a place, with a number
+WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
+# "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
+WARD_AFTER_MOVE_RE = re.compile(
+    r"(?i:\b(?:accepted|admitted|transferred|moved|returned|sent|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:to|on)\s+(?:the\s+)?)"
+    r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
+)
+# the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
+PLACE_FIELD_RE = re.compile(
+    r"(?im)(?:^|[ \t]{2}|\t|\|)[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
+    r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
+    r"practice|gp\s+practice|clinic|centre|center|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
+    r"employer|employed|company|school|church|parish|workplace|work)"
+    r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
+)
+# an address: a field, or a house number and street, and the lines that follow it while they end in a comma
+ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
+# "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
+CITY_STATE_RE = re.compile(
+    r"(?P<city>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
+)
+US_STATE_CODES = frozenset(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
+)
+# a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
+QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmol|mm|cm|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x\b|/|\+|beats|bpm|breaths|fr\b|french|gauge|ga\b|puffs?|tabs?|doses?)", re.IGNORECASE)
+# facility words that, in a text without capitals, name a facility only after a rare word or a name
+WEAK_FACILITY_WORDS = frozenset(
+    {"home", "house", "place", "center", "centre", "unit", "residence", "residences", "living", "health", "care", "terrace",
+     "gardens", "ward", "wing", "building", "tower", "block", "practice", "surgery", "partners", "associates", "physicians",
+     "group", "services", "service", "trust", "x-ray", "mri", "imaging", "radiology", "diagnostics", "institute"}
+)
+
+
+class PlaceCues:
+    def __init__(self, spec: dict) -> None:
+        self.version = str(spec["version"])
+        self.facility_words = frozenset(fold(w) for w in spec["facility_words"])
+        self.facility_first = {}
+        for phrase in spec["facility_words"]:
+            words = tuple(fold(phrase).split())
+            self.facility_first.setdefault(words[0], set()).add(words)
+        self.place_words = frozenset(fold(w) for w in spec["place_words"])
+        self.organization_words = frozenset(fold(w) for w in spec["organization_words"] if " " not in w)
+        self.place_cue_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE)
+        self.organization_cue_re = re.compile(
+            # the longer forms first: "worked for 12 years at", "worked as a welder at", "former bus driver at"
+            r"(?<![A-Za-z])(?:(?:work(?:s|ed|ing)?|employed|retired|volunteer(?:s|ed)?)[ \t]+(?:as[ \t]+(?:a|an)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]+)?"
+            r"(?:(?:for|over)[ \t]+(?:[0-9]+|[a-z]+)[ \t]+years?[ \t]+)?(?:at|for|with|by)(?=[ \t])"
+            r"|(?:former|retired|ex-?|previously\s+(?:a|an))[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+){0,2}[ \t]+(?:at|for|with)"
+            r"|(?:" + alternation(spec["organization_cues"]) + r"))"
+            r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
+            re.IGNORECASE,
+        )
+        self.saint_re = re.compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
+
+
+def load_place_cues() -> PlaceCues:
+    return PlaceCues(yaml.safe_load(data_text("place_cues.yaml")))
+
+
+class PlaceFinder:
+    """LOCATION, HOSPITAL and ORGANIZATION spans from the place lists and the place cues."""
+
+    def __init__(self, lexicon: Lexicon, cues: PlaceCues, name_cues: NameCues, allowed_word) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.name_cues = name_cues
+        self.allowed_word = allowed_word
+
+    def find(self, text: str) -> list[RuleSpan]:
+        caseless = capitals_mean_nothing(text)
+        words = list(WORD_RE.finditer(text))
+        spans: list[RuleSpan] = []
+        spans.extend(self._listed_places(text, words, caseless))
+        spans.extend(self._facilities(text, words, caseless))
+        for match in self.cues.saint_re.finditer(text):
+            spans.extend(self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint", min_words=1))
+        for match in self.cues.place_cue_re.finditer(text):
+            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue"))
+        for match in self.cues.organization_cue_re.finditer(text):
+            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
+        spans.extend(self._wards(text, caseless))
+        spans.extend(self._city_states(text, caseless))
+        spans.extend(self._place_fields(text))
+        spans.extend(self._addresses(text))
+        return spans
+
+    def _wards(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A ward or building named by a proper name and a number ("Ellison 11", "yawkey 5")."""
+        spans = []
+        lexicon = self.lexicon
+        for match in WARD_NUMBER_RE.finditer(text):
+            name = match.group("name")
+            folded = fold(name)
+            if self._stop(name) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS or lexicon.is_clinical_eponym(name):
+                continue
+            listed = lexicon.is_name(name) or lexicon.is_place(name)
+            if lexicon.is_common(name) and not listed:
+                continue
+            if caseless and not listed:
+                continue  # "EPAP 5", "VASC 6": in capitals, an unknown word and a number are no ward
+            if not caseless and (not is_capitalised(name) or (name.isupper() and not listed)):
+                continue
+            if QUANTITY_RE.match(text, match.end()):
+                continue
+            spans.append(RuleSpan(match.start(), match.end(), "LOCATION", "place_ward"))
+        for match in WARD_AFTER_MOVE_RE.finditer(text):
+            if fold(match.group("name")) in FUNCTION_WORDS or QUANTITY_RE.match(text, match.end()):
+                continue  # "moved to the 4 ..."
+            spans.append(RuleSpan(match.start("name"), match.end(), "LOCATION", "place_ward"))
+        return spans
+
+    def _city_states(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A town before a US state's code: both are places ("Beverly, MA")."""
+        spans = []
+        for match in CITY_STATE_RE.finditer(text):
+            state = match.group("state")
+            if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
+                continue
+            words = list(WORD_RE.finditer(match.group("city")))
+            # the town is the run of place words that ends at the comma
+            start = None
+            for word in reversed(words):
+                value = word.group(0)
+                if fold(value) in FUNCTION_WORDS or (self.lexicon.is_safe(value) and not self.lexicon.is_place(value)):
+                    break
+                start = match.start("city") + word.start()
+            if start is None:
+                continue
+            town = text[start:match.end("city")]
+            if not any(self.lexicon.is_place(w) or self._rare(w) for w in WORD_RE.findall(town)):
+                continue
+            spans.append(RuleSpan(start, match.end("state"), "LOCATION", "place_city_state"))
+        return spans
+
+    def _place_fields(self, text: str) -> list[RuleSpan]:
+        """The value of a place field, when it holds a proper name ("Ward: Lister Ward", "LOC: TISCH 4")."""
+        spans = []
+        for match in PLACE_FIELD_RE.finditer(text):
+            value = match.group("value")
+            words = WORD_RE.findall(value)
+            named = [w for w in words if w[:1].isalpha() and not self._stop(w) and fold(w) not in self.cues.facility_words
+                     and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
+            if not named and not WARD_NUMBER_RE.search(value):
+                continue  # "Unit: MICU", "Location: Emergency Department"
+            start, end = match.start("value"), match.end("value")
+            spans.append(RuleSpan(start, end, "LOCATION", "place_field"))
+        return spans
+
+    def _addresses(self, text: str) -> list[RuleSpan]:
+        """An address field's lines: the rest of its line, and the next ones while a line ends in a comma."""
+        spans = []
+        for match in ADDRESS_FIELD_RE.finditer(text):
+            cursor = match.end()
+            for _ in range(3):
+                line_end = text.find("\n", cursor)
+                line_end = len(text) if line_end < 0 else line_end
+                line = text[cursor:line_end]
+                stop = re.search(r"[ \t]{2}|\t|\b(?:ph|tel|phone|fax|email|e-mail|mob)\b", line, re.IGNORECASE)
+                value_end = cursor + (stop.start() if stop else len(line))
+                value = text[cursor:value_end].rstrip(" \t,")
+                if value.strip():
+                    spans.append(RuleSpan(cursor + len(text[cursor:value_end]) - len(text[cursor:value_end].lstrip()), cursor + len(value), "LOCATION", "place_address"))
+                if not text[cursor:value_end].rstrip(" \t").endswith(",") or line_end >= len(text):
+                    break
+                cursor = line_end + 1
+                cursor += len(text[cursor:]) - len(text[cursor:].lstrip(" \t"))
+        return spans
+
+    # -- word classes ------------------------------------------------------
+    def _stop(self, word: str) -> bool:
+        """A word that ends a run of name words (a facility's or place's own words never do)."""
+        folded = fold(word)
+        if folded in self.cues.facility_words or folded in self.cues.place_words or folded in JOINING_WORDS:
+            return False
+        return (
+            folded in FUNCTION_WORDS
+            or folded in MONTH_WORDS
+            or folded in WEEKDAY_WORDS
+            or self.name_cues.is_cue_word(folded)
+            or self.lexicon.is_safe(word)
+            or self.allowed_word(word)
+        )
+
+    def _rare(self, word: str) -> bool:
+        """No English word, no clinical word: a proper name of some kind."""
+        return word.isalpha() and len(word) >= 2 and not self.lexicon.is_common(word) and not self.allowed_word(word)
+
+    def _name_word(self, word: str, caseless: bool) -> bool:
+        """A word that may be part of a place's or organization's proper name."""
+        if self._stop(word) or not word[:1].isalpha():
+            return False
+        if caseless:
+            return True
+        return is_capitalised(word)
+
+    def _name_goes_on(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A clinical word inside a name that goes on to an organization's or facility's word
+        ("Harrow Valve Company", "Mercy Heart Institute")."""
+        cursor = match.start()
+        for _ in range(3):
+            word_match = WORD_RE.match(text, cursor)
+            if not word_match:
+                return False
+            word = word_match.group(0)
+            folded = fold(word)
+            if folded in FUNCTION_WORDS or (not caseless and not is_capitalised(word)):
+                return False
+            if folded in self.cues.organization_words or folded in self.cues.facility_words:
+                return True
+            gap = NAME_GAP_RE.match(text, word_match.end())
+            if not gap or "\n" in gap.group(0):
+                return False
+            cursor = gap.end()
+        return False
+
+    # -- places on the lists -------------------------------------------------
+    def _listed_places(self, text: str, words: list[re.Match[str]], caseless: bool) -> list[RuleSpan]:
+        lexicon = self.lexicon
+        folded = [fold(m.group(0)) for m in words]
+        spans = []
+        index = 0
+        while index < len(words):
+            size = lexicon.place_phrase_at(folded, index)
+            if size:
+                phrase = words[index:index + size]
+                contiguous = all(
+                    NAME_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(phrase)
+                )
+                if contiguous and self._phrase_is_place(text, phrase, caseless):
+                    spans.append(RuleSpan(phrase[0].start(), phrase[-1].end(), "LOCATION", "place_list"))
+                    index += size
+                    continue
+            word = words[index].group(0)
+            if (
+                len(word) >= MIN_BARE_PLACE
+                and lexicon.is_place(word)
+                and self._rare(word)
+                and not self._stop(word)
+                and (caseless or is_capitalised(word))
+            ):
+                spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list"))
+            index += 1
+        return spans
+
+    def _phrase_is_place(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
+        """A multi-word place: written as a name, and not made only of common words."""
+        joining = {"of", "de", "la", "le", "del", "the", "du", "des", "on", "upon", "in", "sur", "am", "an", "y"}
+        if any(fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in joining for m in phrase):
+            return False
+        if caseless and any(self._stop(m.group(0)) and fold(m.group(0)) not in joining for m in phrase):
+            return False  # "fall river" in a lower-case note: a clinical word, no capital to tell
+        if not caseless and not all(is_capitalised(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS | {"de", "la", "del"} for m in phrase):
+            return False
+        rare = any(self._rare(m.group(0)) for m in phrase)
+        if rare:
+            return True
+        # "New York", "Grand Rapids": common words together; written with capitals, not at a sentence start
+        return not caseless and not sentence_initial(text, phrase[0].start())
+
+    # -- facilities ------------------------------------------------------------
+    def _facilities(self, text: str, words: list[re.Match[str]], caseless: bool) -> list[RuleSpan]:
+        """The name words before a facility word: "Maple Crest Manor", "riverside rehab"."""
+        spans = []
+        folded = [fold(m.group(0)) for m in words]
+        for index, word in enumerate(folded):
+            for phrase in self.cues.facility_first.get(word, ()):
+                end_index = index + len(phrase)
+                if tuple(folded[index:end_index]) != phrase:
+                    continue
+                start_index = index
+                while start_index > 0 and index - start_index < MAX_FACILITY_RUN:
+                    previous = words[start_index - 1]
+                    gap = text[previous.end():words[start_index].start()]
+                    if not NAME_GAP_RE.fullmatch(gap) and gap not in {"'s ", "’s "}:
+                        break
+                    if gap.startswith(".") and fold(previous.group(0)) not in JOINING_WORDS and len(previous.group(0)) > 1:
+                        break  # "...to enter. Attends": a sentence ends there
+                    value = previous.group(0)
+                    inside = fold(value) in FACILITY_JOINERS or (
+                        self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
+                    )  # "Keene Internal Medicine Specialists", "Silver Lake Rehabilitation and Nursing"
+                    if not self._name_word(value, caseless) and not inside:
+                        break
+                    start_index -= 1
+                # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
+                while start_index < index and (
+                    folded[start_index] in FACILITY_JOINERS
+                    or folded[start_index] in FACILITY_LEAD_WORDS
+                    or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words)
+                ):
+                    start_index += 1
+                if start_index == index:
+                    continue  # a facility word alone ("the hospital") names nothing
+                name_words = [m.group(0) for m in words[start_index:index]]
+                if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
+                    continue
+                weak = " ".join(phrase) in WEAK_FACILITY_WORDS
+                if caseless and weak and not any(
+                    self._rare(w) or fold(w) in self.cues.place_words or self.lexicon.is_name(w) or self.lexicon.is_place(w) for w in name_words
+                ):
+                    continue  # "the group home", "her own house": ordinary words before a facility word
+                if not caseless and sentence_initial(text, words[start_index].start()) and len(name_words) == 1 and self.lexicon.is_common(name_words[0]):
+                    continue  # "Home health ..." at the start of a sentence
+                end = words[end_index - 1].end()
+                spans.append(RuleSpan(words[start_index].start(), end, "HOSPITAL", "facility"))
+        return spans
+
+    # -- runs after a cue ------------------------------------------------------
+    def _run_after(
+        self,
+        text: str,
+        span_start: int,
+        position: int,
+        caseless: bool,
+        label: str,
+        source: str,
+        organization: bool = False,
+        min_words: int = 1,
+    ) -> list[RuleSpan]:
+        """The run of proper-name words starting at ``position`` (up to five, on one line)."""
+        run: list[re.Match[str]] = []
+        cursor = position
+        while len(run) < MAX_RUN:
+            match = WORD_RE.match(text, cursor)
+            if not match:
+                break
+            word = match.group(0)
+            if word[:1].isdigit():
+                break
+            if fold(word) in {"of", "and", "&", "de", "la", "del", "on", "upon", "in"} and run:
+                # "Hospital of Saint Anne", "Stratford upon Avon": a joining word needs a name after it
+                nxt = WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+                if nxt and self._name_word(nxt.group(0), caseless) and fold(word) not in {"in", "on"}:
+                    cursor = match.end() + 1
+                    continue
+                break
+            capital_name = fold(word) not in FUNCTION_WORDS and (
+                (not caseless and is_capitalised(word) and (self.lexicon.is_place(word) or self.lexicon.is_name(word)))
+                or (label == "LOCATION" and self.lexicon.is_place(word) and fold(word) not in self.lexicon.english)
+            )
+            if not self._name_word(word, caseless) and not capital_name and not (run and self._name_goes_on(text, match, caseless)):
+                break  # ("lives in Bursa", "films from Villa Rosa": a place or a name, though also a clinical word)
+            if caseless and not run and not (
+                self._rare(word)
+                or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
+                or (self.lexicon.is_name(word) and self._name_goes_on(text, match, caseless))
+            ):
+                break  # "moved to rehab", "works at home": the first word of a name in a caseless text must be a name
+            run.append(match)
+            cursor = match.end()
+            gap = re.match(r"'s|’s", text[cursor:])
+            if gap:
+                cursor += gap.end()
+            after = NAME_GAP_RE.match(text, cursor)
+            if not after or "\n" in after.group(0):
+                break
+            if after.group(0).startswith(".") and fold(word) not in JOINING_WORDS and len(word) > 1:
+                break  # "Edgewood Montessori. Lives in": the sentence ends
+            cursor = after.end()
+        if len(run) < min_words:
+            return []
+        words = [m.group(0) for m in run]
+        if not any(self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or (not caseless and is_capitalised(w)) for w in words):
+            return []
+        if caseless and organization and not any(self._rare(w) or fold(w) in self.cues.organization_words or self.lexicon.is_name(w) for w in words):
+            return []
+        end = run[-1].end()
+        tail = re.match(r"'s|’s", text[end:])
+        if tail:
+            end += tail.end()
+        return [RuleSpan(span_start if source == "place_saint" else run[0].start(), end, label, source)]

@@ -1,0 +1,177 @@
+"""Vetting the model's spans: keep a prediction only where it looks like its label.
+
+The model generalises from synthetic corpora; this check keeps it from
+removing clinical words ("Known", "Scattered Kerley B lines") or the cue
+words around a name ("relayed to", "notified", "M.D."), while letting
+through what it finds beyond the rules (names without any cue, unusual ID or
+date forms). A span is trimmed to the identifier it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cxrbuild.text.lexicon import Lexicon, fold
+from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
+from cxrbuild.text.spans import (
+    MONTH_WORDS,
+    WEEKDAY_WORDS,
+    RuleSpan,
+    capitals_mean_nothing,
+    sentence_initial,
+)
+
+# the longest plausible written form of each kind of identifier
+MODEL_SPAN_MAX_CHARS = {
+    "NAME": 60, "DATE": 40, "TIME": 20, "PHONE": 30, "ID": 30, "AGE": 25, "LOCATION": 100, "HOSPITAL": 100,
+    "ORGANIZATION": 100, "CONTACT": 120,
+}
+VET_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]+(?:['’][A-Za-z]+)?")
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "ID", "PHONE", "AGE"})
+# words that may end or begin a numeric identifier's written form
+NUMERIC_LABEL_WORDS = frozenset(
+    {"am", "pm", "a", "p", "m", "h", "hr", "hrs", "hours", "st", "nd", "rd", "th", "x", "ext", "o'clock", "oclock",
+     "ninety", "hundred", "and", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "nineties"}
+)
+DATE_SHAPE_RE = re.compile(
+    r"[0-9]{1,4}[/\-][0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])|[0-9]{8}"
+    r"|[0-9](?:st|nd|rd|th)\b|'[0-9]{2}\b"
+    r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"|(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+)
+TIME_SHAPE_RE = re.compile(
+    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
+)
+CONTACT_SHAPE_RE = re.compile(
+    r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:https?://|ftp://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]"
+    r"|\b[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:com|org|net|edu|gov|us|uk|ca|au|de|fr|io|info|health)\b"
+    r"|\b(?:[0-9]{1,3}\.){3}[0-9]{1,3}\b"
+)
+
+
+class SpanVetter:
+    def __init__(self, lexicon: Lexicon, cues: NameCues, allowed_word) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+        self.allowed_word = allowed_word
+
+    def vet(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
+        """The identifier inside a model span, or None when the span holds none."""
+        if end - start > MODEL_SPAN_MAX_CHARS.get(label, 60):
+            return None  # a confused prediction running over a sentence, not one identifier
+        tokens = list(VET_TOKEN_RE.finditer(text, start, end))
+        if not tokens:
+            return None
+        if label == "NAME":
+            return self._vet_name(text, tokens)
+        if label == "CONTACT":
+            found = list(CONTACT_SHAPE_RE.finditer(text, start, end))
+            return RuleSpan(found[0].start(), found[-1].end(), label, "model") if found else None
+        lexicon = self.lexicon
+
+        def generic(word: str) -> bool:
+            folded = fold(word)
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
+                return label not in {"DATE", "TIME"}
+            if label in NUMERIC_LABELS and word.isalpha():
+                # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
+                return folded not in NUMERIC_LABEL_WORDS
+            return (
+                (word.isalpha() and len(word) > 1 and lexicon.is_common(word) and not lexicon.is_place(word) and not lexicon.is_name(word))
+                or lexicon.is_safe(word)
+                or self.allowed_word(word)
+                or self.cues.is_cue_word(folded)
+            )
+
+        first, last = 0, len(tokens) - 1
+        while first <= last and generic(tokens[first].group(0)):
+            first += 1
+        while last >= first and generic(tokens[last].group(0)):
+            last -= 1
+        if first > last:
+            return None
+        kept = tokens[first:last + 1]
+        words = [m.group(0) for m in kept]
+        kept_text = text[kept[0].start():kept[-1].end()]
+        if label == "DATE" and not DATE_SHAPE_RE.search(text[max(0, kept[0].start() - 1):kept[-1].end()]):
+            return None  # "2 views", "ratio of 0.51": numbers, not dates
+        if label == "DATE" and all(fold(w) in WEEKDAY_WORDS for w in words):
+            return None  # a weekday alone is no date
+        if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
+            return None
+        if label == "AGE":
+            numbers = [int(w) for w in words if w.isdigit()]
+            if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
+                return None
+        if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
+            return None
+        if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
+            # a place has a proper name or a postal code; a lone small number ("2 views") is neither
+            proper = [w for w in words if w[:1].isalpha() and not lexicon.is_safe(w) and not self.allowed_word(w)
+                      and (not lexicon.is_common(w) or lexicon.is_place(w) or lexicon.is_name(w) or w[:1].isupper())]
+            coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
+            if not proper and not coded:  # "7B", "02115" are still places
+                return None
+        return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _vet_name(self, text: str, tokens: Sequence[re.Match[str]]) -> RuleSpan | None:
+        """The longest run of name-looking words in a model NAME span, if any is a name."""
+        caseless = capitals_mean_nothing(text)
+        lexicon = self.lexicon
+
+        def part_of_name(match: re.Match[str]) -> bool:
+            word = match.group(0)
+            folded = fold(word)
+            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word):
+                return False
+            if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
+                return False
+            if len(word) == 1:  # an initial, but not the letters of a credential ("M.D.")
+                before = text[max(0, match.start() - 2):match.start()]
+                return (
+                    (word.isupper() or caseless)
+                    and text[match.end():match.end() + 1] == "."
+                    and not CREDENTIAL_INITIALS_RE.match(text, match.start())
+                    and not re.fullmatch(r"[A-Z]\.", before)
+                )
+            return self._name_like(text, word, caseless) or (
+                word[:1].isupper() and (lexicon.is_unambiguous_name(word) or not lexicon.is_common(word))
+            )
+
+        best: list[re.Match[str]] = []
+        run: list[re.Match[str]] = []
+        for match in tokens:
+            # a run is broken by a non-name word or by punctuation other than an initial's dot, a hyphen or a comma
+            gap = text[run[-1].end():match.start()] if run else ""
+            if run and not re.fullmatch(r"[ \t]?|\.[ \t]?|[ \t]?-[ \t]?|,[ \t]?|['’]", gap):
+                run = []
+            if part_of_name(match):
+                run.append(match)
+                if len(run) > len(best):
+                    best = list(run)
+            else:
+                run = []
+        if not best or not any(self._name_like(text, m.group(0), caseless, m.start()) for m in best):
+            return None
+        end = best[-1].end()
+        if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
+            end += 1
+        return RuleSpan(best[0].start(), end, "NAME", "model")
+
+    def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
+        """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
+        lexicon = self.lexicon
+        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word):
+            return False
+        if lexicon.is_unambiguous_name(word) or not lexicon.is_common(word):
+            return True
+        if not lexicon.is_name(word):
+            return False
+        if caseless:
+            # the model saw a name where the text gives no capitals to judge by: a listed
+            # name, but no English word ("WILL", "saw", "BORN")
+            return fold(word) not in lexicon.english
+        if not word[:1].isupper() or word.isupper():
+            return False
+        return not (position is not None and sentence_initial(text, position))

@@ -1,0 +1,146 @@
+"""Every class of PHI the rules must find, and the clinical content they must keep, in any case.
+
+The examples are written here for these tests: none comes from a corpus the
+rules are measured on (benchmarks/report_blind.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cxrbuild.text.deid import ReportDeidentifier
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> ReportDeidentifier:
+    return ReportDeidentifier(settings={"use_model": False})
+
+
+def leaked(deidentifier: ReportDeidentifier, text: str, phi: list[str]) -> list[str]:
+    """The PHI values of ``phi`` with a letter or digit left in the output."""
+    result = deidentifier.deidentify(text)
+    covered = [False] * len(text)
+    for span in result.spans:
+        for index in range(span.start, span.end):
+            covered[index] = True
+    left = []
+    for value in phi:
+        start = text.index(value)
+        if not all(covered[i] for i in range(start, start + len(value)) if text[i].isalnum()):
+            left.append(value)
+    return left
+
+
+def renderings(sentence: str, phi: list[str]):
+    yield sentence, phi
+    yield sentence.upper(), [p.upper() for p in phi]
+    yield sentence.lower(), [p.lower() for p in phi]
+
+
+PHI_CLASSES = [
+    # names with particles or several parts
+    ("Case reviewed with Dr. van der Hoek this morning.", ["van der Hoek"]),
+    ("Read by Dr. da Costa Pereira.", ["da Costa Pereira"]),
+    ("Consent witnessed by Ms. Nkemelu-Adebayo.", ["Nkemelu-Adebayo"]),
+    ("Seen with Mr. O'Donovan-Whitley at the bedside.", ["O'Donovan-Whitley"]),
+    # "LAST, FIRST" header fields
+    ("Name: Okafor, Chidinma R\nMRN: 4471902", ["Okafor, Chidinma R", "4471902"]),
+    ("Referring: Szczepanski, Wojtek\nExam: chest", ["Szczepanski, Wojtek"]),
+    # a surname alone after a role
+    ("Line placement confirmed with RN Vukovich.", ["Vukovich"]),
+    ("Restraints removed per charge nurse Ostrowski.", ["Ostrowski"]),
+    ("Result given to NP Abernathy by phone.", ["Abernathy"]),
+    # a title glued to the name
+    ("Addendum entered by Dr.Szabo after review.", ["Szabo"]),
+    # first names of relatives after kin words
+    ("History obtained from her nephew Darnell and the chart.", ["Darnell"]),
+    ("Husband Tobias at bedside, updated on plan.", ["Tobias"]),
+    ("Call placed to daughter (Imelda) regarding consent.", ["Imelda"]),
+    # staff in lower case in a mixed-case note
+    ("Findings paged to dr farquharson at the workstation.", ["farquharson"]),
+    # towns, countries of travel, nursing homes, outside hospitals, streets, wards
+    ("Patient lives in Tewksbury with her sister.", ["Tewksbury"]),
+    ("Recently returned from Mozambique with fever.", ["Mozambique"]),
+    ("Discharged to Willow Brook Manor for rehabilitation.", ["Willow Brook Manor"]),
+    ("Transferred from St. Wenceslas overnight.", ["St. Wenceslas"]),
+    ("Outside films from Pinegrove Imaging were compared.", ["Pinegrove Imaging"]),
+    ("Home address 88 Larkin Road, apt 3C.", ["88 Larkin Road", "3C"]),
+    ("Moved to Bigelow 12 after extubation.", ["Bigelow 12"]),
+    # employers and other unique facts
+    ("He is a retired machinist at Harrow Valve Company.", ["Harrow Valve Company"]),
+    ("She works for Delacroix Freight as a dispatcher.", ["Delacroix Freight"]),
+    # ages over 89 in words and decades
+    ("A ninety-six year old woman with cough.", ["ninety-six"]),
+    ("Pleasant woman in her late 90s, alert.", ["90s"]),
+    ("Clinical history: 92yo with dyspnea.", ["92"]),
+    # extensions and pagers
+    ("Questions to the reading room, x5-2231.", ["5-2231"]),
+    ("Resident can be reached on pgr 33871.", ["33871"]),
+    ("Call ext. 4417 for the wet read.", ["4417"]),
+    # month/year, two-digit years, years, day references
+    ("Smoker since '84, quit recently.", ["84"]),
+    ("Prior CABG in March 2003 at another site.", ["March 2003"]),
+    ("Unchanged from the film of the 22nd.", ["22nd"]),
+    ("Similar appearance on 4/11, no new opacity.", ["4/11"]),
+    # numbers with shape
+    ("Accession RQ2019-004471 was reviewed.", ["RQ2019-004471"]),
+    ("Console 10.40.22.197 logged the study.", ["10.40.22.197"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phi"), PHI_CLASSES)
+def test_every_class_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        if len(text) != len(sentence):
+            continue
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+CLINICAL = [
+    "Motor 5/5 in all extremities, sensation intact.",
+    "Metoprolol 1/2 tab twice daily.",
+    "Weaned to PS 12/5, FiO2 35%, PEEP 5.",
+    "BP 142/88, HR 70-95, RR 16-20, SpO2 96% on 2L.",
+    "Grade 2/6 systolic murmur at the apex; GCS 14.",
+    "Vent settings AC 16/500/8/0.4 overnight.",
+    "Pain 4/10 after the dose of furosemide 40 mg IV.",
+    "Kerley B lines and a Swan-Ganz catheter in the right pulmonary artery.",
+    "Foley catheter draining clear urine; Dobhoff tube in the stomach.",
+    "IMPRESSION: CHF EXACERBATION. COPD. NO PTX. NGT IN STOMACH.",
+    "the ett is 4 cm above the carina and the picc ends in the svc.",
+    "Compression deformity of T12 and L1; 4th rib fracture healing.",
+    "Sats in the low 90s on room air, improving.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLINICAL)
+def test_clinical_content_is_kept(rules_only, sentence):
+    result = rules_only.deidentify(sentence)
+    assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def test_capitals_are_no_condition_for_recall(rules_only):
+    """The same note in three cases loses the same identifiers."""
+    note = ("Pt seen with wife Marisol. Lives in Tewksbury. Dr. Quillen paged at 0815, x5-2231.\n"
+            "Outside films from Pinegrove Imaging dated 4/11/2019.")
+    phi = ["Marisol", "Tewksbury", "Quillen", "0815", "5-2231", "Pinegrove Imaging", "4/11/2019"]
+    for text, values in renderings(note, phi):
+        assert not leaked(rules_only, text, values), rules_only.deidentify(text).text
+
+
+def test_times_of_day_are_removed_by_default_and_may_be_kept():
+    text = "Portable film at 0815 on 4/11/2019, compared with the film at 14:20."
+    assert ReportDeidentifier(settings={"use_model": False}).deidentify(text).text == (
+        "Portable film at ___ on ___, compared with the film at ___."
+    )
+    kept = ReportDeidentifier(settings={"use_model": False, "keep": ["TIME"]}).deidentify(text)
+    assert kept.text == "Portable film at 0815 on ___, compared with the film at 14:20."
+
+
+def test_only_settable_categories_may_be_kept():
+    from cxrbuild.util.errors import CxrbuildError
+
+    with pytest.raises(CxrbuildError, match="NAME is always removed"):
+        ReportDeidentifier(settings={"use_model": False, "keep": ["NAME"]})
+    with pytest.raises(CxrbuildError, match="unknown category 'WEATHER'"):
+        ReportDeidentifier(settings={"use_model": False, "keep": ["WEATHER"]})
