@@ -12,7 +12,7 @@ lint: setup
 bench: setup  ## the quick benchmarks; benchmarks/README.md lists all of them
 	.venv/bin/python benchmarks/synth_bench.py --cases small
 	.venv/bin/python benchmarks/header_bench.py --patients 40
-	OMP_NUM_THREADS=1 .venv/bin/python benchmarks/report_bench.py
+	OMP_NUM_THREADS=1 .venv/bin/python benchmarks/report_blind.py --n 200
 	.venv/bin/python benchmarks/workflow_bench.py --skip-full
 clean:
 	rm -rf results .snakemake

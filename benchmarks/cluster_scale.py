@@ -154,13 +154,13 @@ def train_small_model(out: Path) -> Path:
     """A small NER model trained with the current code (a report batch's cost hardly depends on its size)."""
     import shutil
 
-    from cxrbuild.text.corpus import write_corpus
-    from cxrbuild.text.ner import train_model
+    from cxrbuild.synth.report_corpora import training_corpus
+    from cxrbuild.text.model import train
 
     model = out / "ner_model"
     shutil.rmtree(model, ignore_errors=True)
-    write_corpus(out / "ner_corpus", n_train=60, n_heldout=20, seed=0)
-    train_model(out / "ner_corpus", model, seed=0)
+    records, heldout = training_corpus(out / "ner_corpus", seed=0, n_train=40, n_heldout=10)
+    train(model, records, heldout, seed=0, training={"epochs": 2})
     return model
 
 

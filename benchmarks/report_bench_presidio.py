@@ -1,6 +1,6 @@
 """Presidio's AnalyzerEngine on the same reports, offline (run in its own venv).
 
-Run by report_bench.py with the interpreter of the venv made from
+Run by report_blind.py with the interpreter of the venv made from
 benchmarks/requirements-presidio.txt. Nothing is downloaded: the NLP engine is
 a spaCy pipeline saved from spacy.blank("en") to a local folder, and the
 spaCy NER recognizer is removed, so only Presidio's pattern (regex/checksum)

@@ -9,14 +9,10 @@ def main(snakemake, log) -> None:
 
     from cxrbuild.audit.datacard import config_digest, write_datacard
 
-    evaluation = None
-    if snakemake.params.ner_evaluation and Path(snakemake.params.ner_evaluation).exists():
-        evaluation = json.loads(Path(snakemake.params.ner_evaluation).read_text())
     card = write_datacard(Path(snakemake.output.card).parent, snakemake.params.name,
                           config_digest(snakemake.config),
                           reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
                           deid_stats=json.loads(Path(snakemake.input.stats).read_text()),
-                          ner_evaluation=evaluation,
                           index_years=(int(snakemake.config["ids"]["index_year_min"]),
                                        int(snakemake.config["ids"]["index_year_max"])))
     log.info("data card written: %s", card)

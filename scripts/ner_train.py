@@ -1,4 +1,4 @@
-"""Snakemake adapter of rule ner_train: deterministic spaCy NER training and held-out evaluation."""
+"""Snakemake adapter of rule ner_train: the window tagger, trained deterministically, scored on held-out documents."""
 
 import json
 from pathlib import Path
@@ -7,10 +7,14 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from cxrbuild.text.ner import train_model
+    from cxrbuild.synth.report_corpora import read_corpus
+    from cxrbuild.text.model import train
 
-    evaluation = train_model(Path(snakemake.input.train).parent, Path(snakemake.output.model),
-                             seed=snakemake.params.seed)
+    records = read_corpus(Path(snakemake.input.train))
+    heldout: dict[str, list[dict]] = {}
+    for record in read_corpus(Path(snakemake.input.heldout)):
+        heldout.setdefault(record["generator"], []).append(record)
+    evaluation = train(Path(snakemake.output.model), records, heldout, seed=snakemake.params.seed)
     log.info("ner_train: %s", json.dumps(evaluation, sort_keys=True, default=str)[:2000])
 
 

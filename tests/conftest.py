@@ -29,3 +29,18 @@ def synth_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("synth_small") / "hospital"
     generate(out, patients=12, seed=7, image_size="small")
     return out
+
+
+def train_small_report_model(root: Path) -> Path:
+    """A report model trained in seconds (few documents, two epochs): for builds, not for figures."""
+    from cxrbuild.synth.report_corpora import training_corpus
+    from cxrbuild.text.model import train
+
+    records, heldout = training_corpus(root / "corpus", seed=0, n_train=40, n_heldout=10)
+    train(root / "model", records, heldout, seed=0, training={"epochs": 2})
+    return root / "model"
+
+
+@pytest.fixture(scope="session")
+def report_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return train_small_report_model(tmp_path_factory.mktemp("report_model"))

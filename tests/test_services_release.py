@@ -55,7 +55,7 @@ def _build(shared: Path, name: str, overrides: dict, extra_args: list[str] = (),
         "release": {"dir": str(run / "release")},
         "work": {"dir": str(run / "work")},
         "secrets": {"key_file": str(shared / "secret.key")},
-        "ner": {"model_dir": str(shared / "ner_model")},
+        "ner": {"model_dir": str(shared / "ner" / "model")},
     }
     for section, values in overrides.items():
         config[section] = {**config.get(section, {}), **values}
@@ -77,14 +77,13 @@ def _build(shared: Path, name: str, overrides: dict, extra_args: list[str] = (),
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny hospital, a trained NER model and a key, shared by every build of this module."""
+    from conftest import train_small_report_model
+
     from cxrbuild.synth import generate
-    from cxrbuild.text.corpus import write_corpus
-    from cxrbuild.text.ner import train_model
 
     base = tmp_path_factory.mktemp("services_release")
     generate(base / "hospital", patients=3, seed=11, image_size="small")
-    write_corpus(base / "ner_corpus", n_train=60, n_heldout=20, seed=0)
-    train_model(base / "ner_corpus", base / "ner_model", seed=0)
+    train_small_report_model(base / "ner")
     return base
 
 

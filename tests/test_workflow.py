@@ -93,14 +93,8 @@ def record_mtimes(work: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="session")
-def ner_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from cxrbuild.text.corpus import write_corpus
-    from cxrbuild.text.ner import train_model
-
-    root = tmp_path_factory.mktemp("ner")
-    write_corpus(root / "corpus", 60, 20, seed=0)
-    train_model(root / "corpus", root / "model", seed=0)
-    return root / "model"
+def ner_model(report_model: Path) -> Path:
+    return report_model
 
 
 @pytest.fixture(scope="session")

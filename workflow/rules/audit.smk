@@ -78,7 +78,6 @@ rule data_card:
         card=f"{RELEASE}/README.md",
     params:
         name=config["release"]["name"],
-        ner_evaluation=f"{ner_model_dir()}/evaluation.json",
         code=code("cxrbuild.audit.datacard"),
     log:
         f"{LOGS}/data_card.log",

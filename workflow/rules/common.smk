@@ -11,7 +11,8 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
-from cxrbuild.publish.provenance import code_digest, tree_digest  # noqa: E402
+from cxrbuild.publish.provenance import code_digest, files_digest, tree_digest  # noqa: E402
+from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
 RELEASE = config["release"]["dir"].rstrip("/")
@@ -101,6 +102,11 @@ def image_code():
     if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
         return code("cxrbuild.publish.image_batch")
     return code("cxrbuild.publish.image_batch", exclude=("cxrbuild.text.deid",))
+
+
+def generators_digest():
+    """The training corpus generators are scripts the library runs, not imports: digest them apart."""
+    return files_digest(TRAINING_GENERATORS.values(), relative_to=SRC_ROOT)
 
 
 def ner_model_dir():

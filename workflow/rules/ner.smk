@@ -1,5 +1,6 @@
-# The report NER model: a synthetic labelled corpus, then deterministic spaCy
-# training (single thread, fixed seed). Skipped when config ner.model_dir is set.
+# The report model: a labelled corpus from the independently written generators
+# (synth/report_corpora), then deterministic training of the window tagger
+# (single thread, fixed seed). Skipped when config ner.model_dir is set.
 
 
 rule ner_corpus:
@@ -10,7 +11,8 @@ rule ner_corpus:
         n_train=config["ner"]["n_train"],
         n_heldout=config["ner"]["n_heldout"],
         seed=config["ner"]["seed"],
-        code=code("cxrbuild.text.corpus"),
+        code=code("cxrbuild.synth.report_corpora"),
+        generators=generators_digest(),
     log:
         f"{LOGS}/ner_corpus.log",
     conda:
@@ -27,9 +29,9 @@ rule ner_train:
         model=directory(f"{WORK}/ner/model"),
     params:
         seed=config["ner"]["seed"],
-        # the weights come from ner.py, the corpus and the label set; the rules and the
-        # rules+model evaluation do not change them, so a rules edit reruns report batches only
-        code=code("cxrbuild.text.ner", exclude=("cxrbuild.text.deid", "cxrbuild.text.rules")),
+        # the weights come from model.py, the word lists, the corpus and the label set; the
+        # rules do not change them, so a rules edit reruns report batches only
+        code=code("cxrbuild.text.model"),
     benchmark:
         f"{WORK}/benchmarks/ner_train.tsv"
     log:

@@ -1,7 +1,10 @@
 """The data card: README.md beside the lists, describing this build of the release.
 
-Everything in it is read from the release and the build's own outputs
-(lists, reconciliation, batch records, model evaluation), so the same build
+Everything in it is read from the release, the build's own outputs (lists,
+reconciliation, batch records) and the recorded blind measurement of report
+de-identification of this version (``audit/data/report_blind.json``, written
+by benchmarks/report_blind.py: corpora the rules and the model were never
+tuned on), so the same build
 writes the same card byte for byte: no wall-clock time, no host name, no
 path of the work area.
 
@@ -19,6 +22,7 @@ import gzip
 import hashlib
 import json
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 
 from cxrbuild import __version__
@@ -26,6 +30,7 @@ from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
 CHECKSUMS = "SHA256SUMS.txt"
+REPORT_FIGURES = "report_blind.json"
 DATA_CARD = "README.md"
 RECORD_LIST = "cxr-record-list.csv.gz"
 STUDY_LIST = "cxr-study-list.csv.gz"
@@ -58,13 +63,18 @@ def _table(header: list[str], rows: list[list[object]]) -> list[str]:
     return lines
 
 
+def recorded_report_figures() -> dict:
+    """The blind figures of report de-identification recorded for this version."""
+    return json.loads(resources.files("cxrbuild.audit.data").joinpath(REPORT_FIGURES).read_text(encoding="utf-8"))
+
+
 def render_datacard(
     release_dir: Path,
     name: str,
     config_sha256: str,
     reconciliation: Mapping | None = None,
     deid_stats: Mapping | None = None,
-    ner_evaluation: Mapping | None = None,
+    report_figures: Mapping | None = None,
     index_years: tuple[int, int] = (2100, 2200),
 ) -> str:
     """The card's Markdown text (see the module docstring for what it holds).
@@ -167,18 +177,19 @@ def render_datacard(
                 measured.append([label, deid_stats[key]])
         for label, count in sorted((deid_stats.get("phi_by_label") or {}).items()):
             measured.append([f"report PHI spans labelled {label}", count])
-    if ner_evaluation:
-        # token-level PHI scores on the report model's held-out synthetic split
-        # (cxrbuild.text.metrics): 'combined' is what de-identified the reports
-        parts = {part: ner_evaluation[part] for part in ("combined", "rules", "model")
-                 if isinstance(ner_evaluation.get(part), Mapping)} or {"combined": ner_evaluation}
-        held_out = ner_evaluation.get("n_heldout")
-        split = f"{held_out} held-out synthetic reports" if held_out else "held-out synthetic reports"
-        for part, scores in parts.items():
-            scores = scores.get("overall", scores)
-            for key in ("recall", "precision"):
-                if isinstance(scores.get(key), int | float):
-                    measured.append([f"report PHI token {key} ({part}), {split}", f"{scores[key]:.3f}"])
+    if report_figures is None:
+        report_figures = recorded_report_figures()
+    if report_figures:
+        # report de-identification measured on corpora it was never tuned on
+        # (benchmarks/report_blind.py): independently written generators, a fresh seed
+        seed = report_figures.get("seed")
+        for corpus, by_case in sorted((report_figures.get("rules_and_model") or {}).items()):
+            cases = [case for case in ("as written", "ALL CAPS", "lower case") if case in by_case]
+            label = f"blind corpus {corpus} (seed {seed}; {' / '.join(cases)})"
+            measured.append([f"report PHI token recall, {label}", " / ".join(f"{by_case[c]['recall']:.3f}" for c in cases)])
+            measured.append([f"report PHI token precision, {label}", " / ".join(f"{by_case[c]['precision']:.3f}" for c in cases)])
+            measured.append([f"protected clinical terms touched, {label}",
+                             " / ".join(f"{by_case[c]['protected_touched']:.2%}" for c in cases)])
     if measured:
         lines += _table(["figure", "value"], measured)
     else:
