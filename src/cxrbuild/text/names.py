@@ -40,9 +40,9 @@ NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
-    r"(?:^|[:\-–][ \t]|\t)[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?:^|[:\-–][ \t]|\t|\()[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
     r"(?P<first>" + NAME_WORD + r"(?:[ \t](?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
-    r"(?=[ \t]*(?:$|[,;(/]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
+    r"(?=[ \t]*(?:$|[,;()/]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
 )
@@ -55,7 +55,9 @@ INITIALS_LINE_RE = re.compile(
     + r"|^[ \t]*(?P<dotted>(?:[A-Za-z]\.){2,3})" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?:--?|—|~)[ \t]*(?P<signer>[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?:--?[ \t]*)?(?P<typist>(?:" + INITIALS + r"|[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)/" + INITIALS + r")" + SIGN_OFF_TAIL
-    + r"|(?<![A-Za-z/])(?P<pair>[A-Z]{2,4}/[a-z]{2,4})(?=[ \t]*$)",
+    + r"|(?<![A-Za-z/])(?P<pair>[A-Z]{2,4}/[a-z]{2,4})(?=[ \t]*$)"
+    # the last line of a note, alone: "NS", "KDS", "R.W."
+    + r"|(?<=\n)[ \t]*(?P<closing>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})[ \t]*(?=\s*\Z)",
     re.MULTILINE | re.IGNORECASE,
 )
 WORD_RE = re.compile(r"(?<![0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-])[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?")
@@ -64,7 +66,11 @@ NAME_PARTICLES = frozenset(
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
 )
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
-FIELD_END_RE = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;(/]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext)", re.MULTILINE | re.IGNORECASE)
+FIELD_END_RE = re.compile(
+    r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
+    re.MULTILINE | re.IGNORECASE,
+)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -117,7 +123,9 @@ class NameCues:
         # a role right before a surname: "RN Okonkwo", "per charge nurse Hadley"
         self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
         # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
-        self.kin_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+)", re.IGNORECASE)
+        self.kin_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
+        )
         self.suffixes = frozenset(spec["suffixes"])
         self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
@@ -237,10 +245,10 @@ class NameFinder:
     def _initials(self, text: str) -> list[RuleSpan]:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
-            group = next(g for g in ("initials", "dotted", "signer", "typist", "pair") if match.group(g))
+            group = next(g for g in ("initials", "dotted", "signer", "typist", "pair", "closing") if match.group(g))
             value = match.group(group)
-            if group in {"pair", "typist"} and self.lexicon.is_safe(value.split("/")[0].strip(".")):
-                continue  # "ICU/ccu", "PA/LAT" are no typist's mark
+            if group in {"pair", "typist"} and all(self.lexicon.is_safe(part.strip(".")) for part in value.split("/")):
+                continue  # "PA/LAT", "ICU/CCU" are no typist's mark
             if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
                 continue  # "-- no change": a sentence, not a signature
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
@@ -371,8 +379,8 @@ class NameFinder:
                 cursor = match.end("dot")
         if start < 0 or end < 0:
             return []
-        if mode in {WEAK, KIN, ROLE} and re.fullmatch(r"(?:[A-Za-z]\.[ \t]?)+", text[start:end]):
-            return []  # "due to E. coli": initials alone after a weak cue name no one
+        if mode in {WEAK, KIN, ROLE} and re.fullmatch(r"[A-Za-z]\.", text[start:end]) and not FIELD_END_RE.match(text, end):
+            return []  # "due to E. coli": one initial alone after a weak cue names no one
         return [RuleSpan(start, end, "NAME", source, strong=mode in {TITLE, SIGNATURE, ROLE, KIN})]
 
     def _suffix_names(self, text: str, caseless: bool) -> list[RuleSpan]:
@@ -485,11 +493,14 @@ class NameFinder:
 
     def _neighbour_is_name(self, word: str, caseless: bool, after_given: bool) -> bool:
         lexicon = self.lexicon
-        if self._blocked(word) or lexicon.is_safe(word) or self.allowed_word(word):
+        capital = is_capitalised(word) and not caseless
+        if self._blocked(word):
             return False
+        if lexicon.is_safe(word) or self.allowed_word(word):
+            # "Mark Ramirez": a capitalised given name beside a surname, though also a clinical word
+            return capital and after_given and lexicon.is_given(word)
         if lexicon.is_unambiguous_name(word):
             return True
-        capital = is_capitalised(word) and not caseless
         if capital and (lexicon.is_name(word) or lexicon.is_eponym(word)):
             return True
         # a first name's neighbour is the surname, listed or not
@@ -532,8 +543,8 @@ class NameFinder:
                 start = offset + back.start(1)
                 continue
             if self._neighbour_is_name(word, caseless, self.lexicon.is_given(word)) and (
-                not sentence_initial(text, offset + back.start(1)) or not self.lexicon.is_common(word)
-            ):
+                not sentence_initial(text, offset + back.start(1)) or not self.lexicon.is_common(word) or self.lexicon.is_given(word)
+            ):  # ("Mark Ramirez" closing a note: a given name before the surname, even at a line start)
                 start = offset + back.start(1)
                 continue
             break

@@ -54,7 +54,7 @@ MIN_BARE_PLACE = 4
 WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
 WARD_AFTER_MOVE_RE = re.compile(
-    r"(?i:\b(?:accepted|admitted|transferred|moved|returned|sent|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:to|on)\s+(?:the\s+)?)"
+    r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
 )
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
@@ -100,6 +100,12 @@ class PlaceCues:
             r"(?<![A-Za-z])(?:(?:work(?:s|ed|ing)?|employed|retired|volunteer(?:s|ed)?)[ \t]+(?:as[ \t]+(?:a|an)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]+)?"
             r"(?:(?:for|over)[ \t]+(?:[0-9]+|[a-z]+)[ \t]+years?[ \t]+)?(?:at|for|with|by)(?=[ \t])"
             r"|(?:former|retired|ex-?|previously\s+(?:a|an))[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+){0,2}[ \t]+(?:at|for|with)"
+            # an occupation, then "at": "machinist at", "bus driver at", "shipyard worker at"
+            r"|(?!(?:after|later|other|under|never|ever|over|either|neither|rather|together|whether|another|former|latter|"
+            r"her|their|our|your|water|daughter|mother|father|brother|sister|monitor|ventilator|floor|door|doctor|order|center|"
+            r"emergency|primary|ordinary)\b)"
+            r"[A-Za-z]{3,}(?:er|or|ist|ian|man|woman|worker|driver|hand|smith|wright|keeper|maker|clerk|cook|chef|agent|guard|"
+            r"officer|assistant|aide|technician|operator|teacher|nurse)s?[ \t]+(?:at|for)(?=[ \t])"
             r"|(?:" + alternation(spec["organization_cues"]) + r"))"
             r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
             re.IGNORECASE,
@@ -251,7 +257,7 @@ class PlaceFinder:
         """A clinical word inside a name that goes on to an organization's or facility's word
         ("Harrow Valve Company", "Mercy Heart Institute")."""
         cursor = match.start()
-        for _ in range(3):
+        for _ in range(4):
             word_match = WORD_RE.match(text, cursor)
             if not word_match:
                 return False
@@ -353,8 +359,12 @@ class PlaceFinder:
                     self._rare(w) or fold(w) in self.cues.place_words or self.lexicon.is_name(w) or self.lexicon.is_place(w) for w in name_words
                 ):
                     continue  # "the group home", "her own house": ordinary words before a facility word
-                if not caseless and sentence_initial(text, words[start_index].start()) and len(name_words) == 1 and self.lexicon.is_common(name_words[0]):
-                    continue  # "Home health ..." at the start of a sentence
+                if (not caseless and sentence_initial(text, words[start_index].start()) and len(name_words) == 1
+                        and self.lexicon.is_common(name_words[0])
+                        and not (self.lexicon.is_place(name_words[0]) or self.lexicon.is_name(name_words[0]))):
+                    continue  # "Home health ..." at the start of a sentence ("Riverside Health" is a name)
+                if start_index > 0 and words[start_index - 1].group(0) == "The" and not sentence_initial(text, words[start_index - 1].start()):
+                    start_index -= 1  # "cc: Dr Desai, The Jacaranda Surgery": the article is part of the name
                 end = words[end_index - 1].end()
                 spans.append(RuleSpan(words[start_index].start(), end, "HOSPITAL", "facility"))
         return spans
@@ -397,7 +407,7 @@ class PlaceFinder:
             if caseless and not run and not (
                 self._rare(word)
                 or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
-                or (self.lexicon.is_name(word) and self._name_goes_on(text, match, caseless))
+                or (not self.lexicon.is_safe(word) and self._name_goes_on(text, match, caseless))
             ):
                 break  # "moved to rehab", "works at home": the first word of a name in a caseless text must be a name
             run.append(match)
