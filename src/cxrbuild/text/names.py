@@ -361,7 +361,8 @@ class NameFinder:
                 continue
             elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self._blocked(word):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
-            elif mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless) and FIELD_END_RE.match(text, match.end("word")):
+            elif (mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
+                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))):
                 pass  # "Typed by: GI": a typist's initials, whatever else they spell
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break

@@ -74,6 +74,16 @@ CITY_STATE_RE = re.compile(
 US_STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
 )
+# "in Savannah", "near Kettering Falls", "from Redmarsh": a capitalised run after a locative word
+LOCATIVE_RE = re.compile(
+    r"(?<![A-Za-z])(?:in|at|near|from|to|of|around|outside|towards?|via)[ \t]+"
+    r"(?P<run>[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+){0,2})"
+)
+# "the South End neighborhood", "the Centralville area": a name before a word for a part of a town
+AREA_RE = re.compile(
+    r"(?P<run>(?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+[ \t]+){1,3})(?:neighbou?rhood|district|suburb|section|quarter|barrio|estate)s?\b",
+    re.IGNORECASE,
+)
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
 QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmol|mm|cm|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x\b|/|\+|beats|bpm|breaths|fr\b|french|gauge|ga\b|puffs?|tabs?|doses?)", re.IGNORECASE)
 # facility words that, in a text without capitals, name a facility only after a rare word or a name
@@ -140,6 +150,9 @@ class PlaceFinder:
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
+        spans.extend(self._areas(text, caseless))
+        if not caseless:
+            spans.extend(self._locatives(text))
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
         return spans
@@ -167,6 +180,50 @@ class PlaceFinder:
             if fold(match.group("name")) in FUNCTION_WORDS or QUANTITY_RE.match(text, match.end()):
                 continue  # "moved to the 4 ..."
             spans.append(RuleSpan(match.start("name"), match.end(), "LOCATION", "place_ward"))
+        return spans
+
+    def _locatives(self, text: str) -> list[RuleSpan]:
+        """A capitalised place after a locative word, in a mixed-case text: a listed place that is no
+        clinical word, a run ending in a place word ("Kettering Falls"), or a word no list knows."""
+        spans = []
+        lexicon = self.lexicon
+        for match in LOCATIVE_RE.finditer(text):
+            words = match.group("run").split()
+            while words and (self._stop(words[-1]) or fold(words[-1]) in FUNCTION_WORDS):
+                words.pop()
+            if not words or any(self._stop(w) and fold(w) not in self.cues.place_words for w in words):
+                continue
+            if any(fold(w) in MONTH_WORDS or fold(w) in WEEKDAY_WORDS for w in words):
+                continue
+            listed = lexicon.is_place(" ".join(words)) or any(lexicon.is_place(w) and not lexicon.is_safe(w) for w in words)
+            placeish = len(words) > 1 and fold(words[-1]) in self.cues.place_words
+            unknown = all(self._rare(w) and not lexicon.is_name(w) for w in words)
+            if not (listed or placeish or unknown):
+                continue
+            start = match.start("run")
+            end = start + len(" ".join(words))
+            if text[start:end] != " ".join(words):
+                end = start + len(match.group("run").rstrip())
+            spans.append(RuleSpan(start, end, "LOCATION", "place_locative"))
+        return spans
+
+    def _areas(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """The name of a neighbourhood or district ("the South End neighborhood")."""
+        spans = []
+        for match in AREA_RE.finditer(text):
+            words = list(WORD_RE.finditer(match.group("run")))
+            kept = []
+            for word in reversed(words):
+                value = word.group(0)
+                if fold(value) in FUNCTION_WORDS or self._stop(value) or (not caseless and not is_capitalised(value)):
+                    break
+                kept.append(word)
+            if not kept:
+                continue
+            kept.reverse()
+            start = match.start("run") + kept[0].start()
+            end = match.start("run") + kept[-1].end()
+            spans.append(RuleSpan(start, end, "LOCATION", "place_area"))
         return spans
 
     def _city_states(self, text: str, caseless: bool) -> list[RuleSpan]:
@@ -404,6 +461,8 @@ class PlaceFinder:
             )
             if not self._name_word(word, caseless) and not capital_name and not (run and self._name_goes_on(text, match, caseless)):
                 break  # ("lives in Bursa", "films from Villa Rosa": a place or a name, though also a clinical word)
+            if not caseless and not run and word.isupper() and len(word) <= 3 and not self.lexicon.is_place(word):
+                break  # "near the GE junction": an abbreviation, not a name
             if caseless and not run and not (
                 self._rare(word)
                 or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
@@ -432,4 +491,7 @@ class PlaceFinder:
         tail = re.match(r"'s|’s", text[end:])
         if tail:
             end += tail.end()
-        return [RuleSpan(span_start if source == "place_saint" else run[0].start(), end, label, source)]
+        if source == "place_saint":
+            return [RuleSpan(span_start, end, label, source)]
+        # the cue is explicit context: the span stands even on an eponym ("born in Poland")
+        return [RuleSpan(run[0].start(), end, label, source, strong=True)]
