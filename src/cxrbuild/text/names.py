@@ -251,6 +251,8 @@ class NameFinder:
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark
             if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
                 continue  # "-- no change": a sentence, not a signature
+            if group == "closing" and fold(value).replace(".", "") in self.cues.suffix_folded:
+                continue  # "Efua Pemberton,\nMD": the credential of the line before
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
             spans.append(RuleSpan(match.start(group), end, "NAME", "name_initials", strong=True))
         return spans
@@ -423,7 +425,7 @@ class NameFinder:
         lexicon = self.lexicon
         while count < 4:
             window_start = max(0, cursor - 80)
-            word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)(,?)[ \t]*$", text[window_start:cursor])
+            word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)(,?)[ \t]*\Z", text[window_start:cursor])
             if not word_match:
                 break
             word = word_match.group(1)
@@ -530,7 +532,7 @@ class NameFinder:
                 continue
             break
         while True:
-            back = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)[ \t]+$", text[max(0, start - 60):start])
+            back = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)[ \t]+\Z", text[max(0, start - 60):start])
             if not back:
                 break
             word = back.group(1)

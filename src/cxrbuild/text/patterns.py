@@ -100,6 +100,7 @@ class PatternFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.version, self.patterns = load_patterns()
+        self.by_name = {pattern.name: pattern for pattern in self.patterns}
         self.lexicon = lexicon
 
     def find(self, text: str) -> list[RuleSpan]:
@@ -123,6 +124,28 @@ class PatternFinder:
                     start = self._skip_common_words(text, start, end)
                 if end > start:
                     spans.append(RuleSpan(start, end, pattern.label, pattern.name))
+        return spans
+
+    def pattern_matches(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether pattern ``name`` finds PHI overlapping ``text[start:end]`` (its guards applied)."""
+        window_start = max(0, start - GUARD_WINDOW)
+        window = text[window_start:min(len(text), end + GUARD_WINDOW)]
+        return any(span.start < end - window_start and span.end > start - window_start
+                   for span in self._spans_of(self.by_name[name], window))
+
+    def _spans_of(self, pattern: Pattern, text: str) -> list[RuleSpan]:
+        spans = []
+        for match in pattern.regex.finditer(text):
+            start, end = match.span(pattern.group)
+            if start < 0 or end <= start:
+                continue
+            if pattern.unless_before and pattern.unless_before.search(text[max(0, start - GUARD_WINDOW):start]):
+                continue
+            if pattern.unless_after and pattern.unless_after.search(text[end:end + GUARD_WINDOW]):
+                continue
+            if pattern.unless and pattern.unless.search(text[start:end]):
+                continue
+            spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:

@@ -171,8 +171,8 @@ class PlaceFinder:
                 continue
             if caseless and not listed:
                 continue  # "EPAP 5", "VASC 6": in capitals, an unknown word and a number are no ward
-            if not caseless and (not is_capitalised(name) or (name.isupper() and not listed)):
-                continue
+            if not caseless and not listed and not (name[:1].isupper() and name[1:].islower()):
+                continue  # "VASc 4", "EPAP 5": a ward's name is written as a name
             if QUANTITY_RE.match(text, match.end()):
                 continue
             spans.append(RuleSpan(match.start(), match.end(), "LOCATION", "place_ward"))

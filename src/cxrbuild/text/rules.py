@@ -86,9 +86,11 @@ class RuleSet:
         self.patterns = PatternFinder(self.lexicon)
         self.pattern_version = self.patterns.version
         self.names = NameFinder(self.lexicon, self.cues, self.allow.has_word)
-        self.places = PlaceFinder(self.lexicon, load_place_cues(), self.cues, self.allow.has_word)
+        place_cues = load_place_cues()
+        self.places = PlaceFinder(self.lexicon, place_cues, self.cues, self.allow.has_word)
         self.deny = DenyFinder(self.lexicon.is_common)
-        self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word)
+        self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word, self.patterns.pattern_matches,
+                                 place_cues.facility_words | place_cues.organization_words)
 
     @functools.cached_property
     def digest(self) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cxrbuild.text.lexicon import Lexicon, fold
+from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
 from cxrbuild.text.spans import (
     MONTH_WORDS,
@@ -50,11 +50,18 @@ CONTACT_SHAPE_RE = re.compile(
 )
 
 
+# a date of numbers alone that could be a score (3/5) or an ordinal alone (4th): the rules decide
+BARE_PAIR_RE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
+BARE_ORDINAL_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
+
+
 class SpanVetter:
-    def __init__(self, lexicon: Lexicon, cues: NameCues, allowed_word) -> None:
+    def __init__(self, lexicon: Lexicon, cues: NameCues, allowed_word, pattern_matches, facility_words=frozenset()) -> None:
+        self.facility_words = frozenset(facility_words)  # "nursing home", "lodge": the end of a facility's name
         self.lexicon = lexicon
         self.cues = cues
         self.allowed_word = allowed_word
+        self.pattern_matches = pattern_matches  # (pattern name, text, start, end) -> bool
 
     def vet(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
         """The identifier inside a model span, or None when the span holds none."""
@@ -98,6 +105,15 @@ class SpanVetter:
             return None  # "2 views", "ratio of 0.51": numbers, not dates
         if label == "DATE" and all(fold(w) in WEEKDAY_WORDS for w in words):
             return None  # a weekday alone is no date
+        if label == "DATE" and BARE_PAIR_RE.fullmatch(kept_text) and not any(
+            self.pattern_matches(name, text, kept[0].start(), kept[-1].end())
+            for name in ("date_numeric_month_day", "date_partial_after_cue")
+        ):
+            return None  # "right arm 3/5", "PHQ-2 4/6": a score, as the date rules read it
+        if label == "DATE" and BARE_ORDINAL_RE.fullmatch(kept_text) and not self.pattern_matches(
+            "date_ordinal_day", text, kept[0].start(), kept[-1].end()
+        ):
+            return None  # "the 4th through 6th ribs"
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
             return None
         if label == "AGE":
@@ -107,13 +123,27 @@ class SpanVetter:
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
-            # a place has a proper name or a postal code; a lone small number ("2 views") is neither
+            # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
+            # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
+            caseless = capitals_mean_nothing(text)
             proper = [w for w in words if w[:1].isalpha() and not lexicon.is_safe(w) and not self.allowed_word(w)
-                      and (not lexicon.is_common(w) or lexicon.is_place(w) or lexicon.is_name(w) or w[:1].isupper())]
+                      and (not lexicon.is_common(w)
+                           or ((lexicon.is_place(w) or lexicon.is_name(w)) and (not caseless or fold(w) not in lexicon.english))
+                           or (w[:1].isupper() and not caseless))]
             coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
-            if not proper and not coded:  # "7B", "02115" are still places
+            if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _named_facility(self, words: list[str]) -> bool:
+        """Words that end in a facility's word after some name of their own ("blue heron lodge"),
+        not a facility's word alone ("the assisted living")."""
+        folded = [fold(w) for w in words]
+        for size in (3, 2, 1):
+            if len(folded) > size and " ".join(folded[-size:]) in self.facility_words:
+                rest = folded[:-size]
+                return any(w not in FUNCTION_WORDS and not self.lexicon.is_safe(w) for w in rest)
+        return False
 
     def _vet_name(self, text: str, tokens: Sequence[re.Match[str]]) -> RuleSpan | None:
         """The longest run of name-looking words in a model NAME span, if any is a name."""
