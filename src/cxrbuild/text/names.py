@@ -49,10 +49,14 @@ COMMA_NAME_RE = re.compile(
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
-SIGN_OFF_TAIL = r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|x[0-9]|ext|#|[0-9]))"
+SIGN_OFF_TAIL = r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b))"
+# a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
+STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
 INITIALS_LINE_RE = re.compile(
     r"^[ \t]*(?:--?|—|~)[ \t]*(?P<initials>" + INITIALS + r")(?:[ \t]*/[ \t]*(?P<second>" + INITIALS + r"))?" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?P<dotted>(?:[A-Za-z]\.){2,3})" + SIGN_OFF_TAIL
+    + r"|^[ \t]*(?P<tagged>[A-Za-z]{2,3})" + STRONG_SIGN_OFF_TAIL
+    + r"|^[ \t]*(?P<lone_signer>[A-Z]\.[ \t]?[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+)?)[ \t]*$"
     + r"|^[ \t]*(?:--?|—|~)[ \t]*(?P<signer>[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?:--?[ \t]*)?(?P<typist>(?:" + INITIALS + r"|[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)/" + INITIALS + r")" + SIGN_OFF_TAIL
     + r"|(?<![A-Za-z/])(?P<pair>[A-Z]{2,4}/[a-z]{2,4})(?=[ \t]*$)"
@@ -245,7 +249,9 @@ class NameFinder:
     def _initials(self, text: str) -> list[RuleSpan]:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
-            group = next(g for g in ("initials", "dotted", "signer", "typist", "pair", "closing") if match.group(g))
+            group = next(g for g in ("initials", "dotted", "tagged", "lone_signer", "signer", "typist", "pair", "closing") if match.group(g))
+            if group == "lone_signer" and self.lexicon.is_safe(match.group(group).split()[-1].strip(".")):
+                continue  # "E. coli" on a line of its own
             value = match.group(group)
             if group in {"pair", "typist"} and all(self.lexicon.is_safe(part.strip(".")) for part in value.split("/")):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark

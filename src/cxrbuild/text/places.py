@@ -57,6 +57,8 @@ WARD_AFTER_MOVE_RE = re.compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
 )
+# what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
+WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\|)[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
@@ -164,7 +166,10 @@ class PlaceFinder:
         for match in WARD_NUMBER_RE.finditer(text):
             name = match.group("name")
             folded = fold(name)
-            if self._stop(name) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS or lexicon.is_clinical_eponym(name):
+            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end())
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_after and lexicon.is_eponym(name))):
+                continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
+            if lexicon.is_clinical_eponym(name) and not unit_after:
                 continue
             listed = lexicon.is_name(name) or lexicon.is_place(name)
             if lexicon.is_common(name) and not listed:
@@ -255,7 +260,8 @@ class PlaceFinder:
         for match in PLACE_FIELD_RE.finditer(text):
             value = match.group("value")
             words = WORD_RE.findall(value)
-            named = [w for w in words if w[:1].isalpha() and not self._stop(w) and fold(w) not in self.cues.facility_words
+            named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
+                     and fold(w) not in self.cues.facility_words
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
             if not named and not WARD_NUMBER_RE.search(value):
                 continue  # "Unit: MICU", "Location: Emergency Department"
@@ -396,7 +402,8 @@ class PlaceFinder:
                     inside = fold(value) in FACILITY_JOINERS or (
                         self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
                     )  # "Keene Internal Medicine Specialists", "Silver Lake Rehabilitation and Nursing"
-                    if not self._name_word(value, caseless) and not inside:
+                    named_for = self.lexicon.is_eponym(value) and (caseless or is_capitalised(value))  # "Cabot Pavilion"
+                    if not self._name_word(value, caseless) and not inside and not named_for:
                         break
                     start_index -= 1
                 # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
