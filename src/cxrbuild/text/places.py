@@ -73,6 +73,7 @@ ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|
 CITY_STATE_RE = re.compile(
     r"(?P<city>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
 )
+STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 US_STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
 )
@@ -81,6 +82,7 @@ LOCATIVE_RE = re.compile(
     r"(?<![A-Za-z])(?:in|at|near|from|to|of|around|outside|towards?|via)[ \t]+"
     r"(?P<run>[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+){0,2})"
 )
+AREA_WORDS = ("neighborhood", "neighbourhood", "district", "suburb", "section", "quarter", "barrio", "estate")
 # "the South End neighborhood", "the Centralville area": a name before a word for a part of a town
 AREA_RE = re.compile(
     r"(?P<run>(?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+[ \t]+){1,3})(?:neighbou?rhood|district|suburb|section|quarter|barrio|estate)s?\b",
@@ -215,6 +217,9 @@ class PlaceFinder:
     def _areas(self, text: str, caseless: bool) -> list[RuleSpan]:
         """The name of a neighbourhood or district ("the South End neighborhood")."""
         spans = []
+        lowered = text.lower()
+        if not any(word in lowered for word in AREA_WORDS):
+            return spans
         for match in AREA_RE.finditer(text):
             words = list(WORD_RE.finditer(match.group("run")))
             kept = []
@@ -234,7 +239,14 @@ class PlaceFinder:
     def _city_states(self, text: str, caseless: bool) -> list[RuleSpan]:
         """A town before a US state's code: both are places ("Beverly, MA")."""
         spans = []
-        for match in CITY_STATE_RE.finditer(text):
+        for state_match in STATE_CODE_RE.finditer(text):
+            if state_match.group("state").upper() not in US_STATE_CODES:
+                continue
+            window_start = text.rfind("\n", 0, state_match.start()) + 1
+            match = next((m for m in CITY_STATE_RE.finditer(text, max(window_start, state_match.start() - 80), state_match.end())
+                          if m.end() == state_match.end()), None)
+            if match is None:
+                continue
             state = match.group("state")
             if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
                 continue
@@ -342,8 +354,9 @@ class PlaceFinder:
         folded = [fold(m.group(0)) for m in words]
         spans = []
         index = 0
+        phrase_starts = lexicon.place_phrases
         while index < len(words):
-            size = lexicon.place_phrase_at(folded, index)
+            size = lexicon.place_phrase_at(folded, index) if folded[index] in phrase_starts else 0
             if size:
                 phrase = words[index:index + size]
                 contiguous = all(
