@@ -40,6 +40,7 @@ from cxrbuild.synth.ehr import (
     write_sqlite,
 )
 from cxrbuild.synth.reports import LABEL_OF_KIND, write_reports
+from cxrbuild.util.atomic import atomic_directory
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import Progress
 
@@ -424,15 +425,8 @@ def generate(
     if image_size not in IMAGE_SIZES:
         raise CxrbuildError(f"--image-size must be one of {', '.join(IMAGE_SIZES)} (got {image_size!r})")
     target = Path(out_dir)
-    staging = _prepare_target(target, overwrite)
-    try:
+    with atomic_directory(target, staging=_prepare_target(target, overwrite)) as staging:
         summary = _generate_into(staging, target, patients, seed, image_size, headers_only, workers, progress_stream, started)
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return summary
 
 

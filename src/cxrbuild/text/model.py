@@ -27,8 +27,6 @@ import json
 import logging
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,7 +38,7 @@ from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, default_lexicon, fold
 from cxrbuild.text.metrics import score_documents
 from cxrbuild.text.spans import MONTH_WORDS, WEEKDAY_WORDS, capitals_mean_nothing
-from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.atomic import atomic_directory, atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
 log = logging.getLogger("cxrbuild.text.model")
@@ -319,10 +317,7 @@ def train(model_dir: Path, train_records: Sequence[dict], heldout: dict[str, Seq
         log.info("tagger epoch %d/%d: loss %.4f", epoch + 1, training["epochs"], total / len(tags))
     train_cpu_seconds = time.process_time() - started
 
-    model_dir = Path(model_dir)
-    model_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{model_dir.name}.", dir=model_dir.parent))
-    try:
+    with atomic_directory(model_dir) as staging:
         network.save(staging / WEIGHTS_FILE)
         atomic_write_text(staging / VOCAB_FILE, json.dumps(vocab, sort_keys=True) + "\n")
         meta = {"kind": MODEL_KIND, "digest": digest, "seed": seed, "training": training, "tags": list(TAGS),
@@ -337,12 +332,6 @@ def train(model_dir: Path, train_records: Sequence[dict], heldout: dict[str, Seq
             scores = score_documents(zip(texts, gold, tagger.predict(texts), strict=True))
             evaluation["heldout"][name] = {"n": len(texts), **scores.as_dict()}
         atomic_write_text(staging / EVALUATION_FILE, json.dumps(evaluation, indent=2, sort_keys=True) + "\n")
-        if model_dir.exists():
-            shutil.rmtree(model_dir)
-        os.replace(staging, model_dir)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return evaluation
 
 

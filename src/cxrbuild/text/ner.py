@@ -9,11 +9,11 @@ kept, as a name.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from cxrbuild.publish.provenance import tree_digest
 from cxrbuild.text.categories import LABELS
 from cxrbuild.util.errors import CxrbuildError
 
@@ -36,14 +36,6 @@ FOREIGN_LABELS = {
 }
 
 
-def _file_sha256(path: Path) -> str:
-    sha = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(block)
-    return sha.hexdigest()
-
-
 class PhiModel:
     """A spaCy pipeline with an ``ner`` component that returns PHI spans per text."""
 
@@ -63,7 +55,7 @@ class PhiModel:
         self.disabled = [name for name in self.nlp.pipe_names if name not in {"ner", "tok2vec", "transformer"}]
         self.batch_size = batch_size
         self.model_dir = model_dir
-        self.digest = _directory_digest(model_dir)
+        self.digest = tree_digest(model_dir)
 
     def predict(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
         # the model reads each line on its own
@@ -82,11 +74,3 @@ class PhiModel:
                     results[number].append((offset + ent.start_char, offset + ent.end_char, label))
         return results
 
-
-def _directory_digest(model_dir: Path) -> str:
-    """SHA-256 over a foreign model's files, so its version can still be recorded."""
-    sha = hashlib.sha256()
-    for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
-        sha.update(str(path.relative_to(model_dir)).encode("utf-8"))
-        sha.update(_file_sha256(path).encode("ascii"))
-    return sha.hexdigest()

@@ -109,17 +109,8 @@ class PatternFinder:
         for pattern in self.patterns:
             if pattern.requires and not any(needle in lowered for needle in pattern.requires):
                 continue
-            for match in pattern.regex.finditer(text):
-                start, end = match.span(pattern.group)
-                if start < 0 or end <= start:
-                    continue
-                if pattern.unless_before and pattern.unless_before.search(text[max(0, start - GUARD_WINDOW):start]):
-                    continue
-                if pattern.unless_after and pattern.unless_after.search(text[end:end + GUARD_WINDOW]):
-                    continue
-                if pattern.unless and pattern.unless.search(text[start:end]):
-                    continue
-                start, end = trim(text, start, end)
+            for span in self._spans_of(pattern, text):
+                start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
                 if end > start:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,3 +56,23 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, file_mode: int
 def atomic_write_text(path: str | os.PathLike[str], text: str, file_mode: int | None = None) -> None:
     with atomic_open(path, "w", file_mode=file_mode, encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_directory(path: str | os.PathLike[str], staging: Path | None = None) -> Iterator[Path]:
+    """Yield a staging folder next to ``path``; it replaces ``path`` as a whole on success.
+
+    On an exception the staging folder is removed and ``path`` is untouched.
+    ``staging``: an empty folder already made for the purpose (default: a new one).
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    folder = staging if staging is not None else Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        yield folder
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(folder, target)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
