@@ -37,7 +37,7 @@ NAME_TOKEN_RE = re.compile(
 )
 NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?"
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
-FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|#)"
+FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
     r"(?:^|[:\-–][ \t]|\t|\()[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
@@ -113,7 +113,8 @@ class NameCues:
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
         self.title_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])|[ \t]+)", re.IGNORECASE
+            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
+            re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
         self.phrase_re = re.compile(
@@ -238,7 +239,7 @@ class NameFinder:
     def _namelike(self, word: str, caseless: bool, given: bool = False) -> bool:
         """A word that may be a name in a field: listed, or no common word; never a cue or clinical word."""
         lexicon = self.lexicon
-        if self.cues.is_cue_word(fold(word)) or fold(word) in FUNCTION_WORDS:
+        if self.cues.is_cue_word(fold(word)) or (fold(word) in FUNCTION_WORDS and not (given and lexicon.is_given(word))):
             return False
         if lexicon.is_unambiguous_name(word) or self._unknown(word):
             return True
@@ -302,6 +303,8 @@ class NameFinder:
         if mode == TITLE and first:
             return True
         listed = lexicon.is_name(word)
+        if not first and listed:
+            return True  # after a name word, a listed name goes on: "YESENIA JOY", "Jane Q. Mass"
         if mode == KIN and lexicon.is_given(word):
             return True  # "her son hunter", "WIFE HOPE": a given name after a kin word, whatever its case
         if mode in {TITLE, SIGNATURE, STRONG}:
@@ -367,7 +370,7 @@ class NameFinder:
                     start = match.start("word")
                 cursor = particle_end
                 continue
-            elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self._blocked(word):
+            elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
                   and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))):
@@ -448,7 +451,8 @@ class NameFinder:
                 calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
                 if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and is_capitalised(word)):
                     break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
-                if (lexicon.is_safe(word) or self.allowed_word(word)) and (
+                given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"
+                if (lexicon.is_safe(word) or self.allowed_word(word)) and not given_before_surname and (
                     strict or caseless or not is_capitalised(word) or not lexicon.is_name(word)
                 ):
                     break  # clinical vocabulary, unless written as a name before a credential
@@ -509,6 +513,8 @@ class NameFinder:
             # "Mark Ramirez": a capitalised given name beside a surname, though also a clinical word
             return capital and after_given and lexicon.is_given(word)
         if lexicon.is_unambiguous_name(word):
+            return True
+        if after_given and lexicon.is_given(word) and fold(word) not in lexicon.english:
             return True
         if capital and (lexicon.is_name(word) or lexicon.is_eponym(word)):
             return True

@@ -42,6 +42,7 @@ WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-�
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
 MAX_FACILITY_RUN = 7
+FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
@@ -73,6 +74,8 @@ ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|
 CITY_STATE_RE = re.compile(
     r"(?P<city>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
 )
+# state codes that are also credentials after a name
+CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 US_STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
@@ -250,6 +253,9 @@ class PlaceFinder:
             state = match.group("state")
             if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
                 continue
+            town_word = match.group("city").split()[-1]
+            if state.upper() in CREDENTIAL_STATES and (self.lexicon.is_name(town_word) or not self.lexicon.is_place(town_word)):
+                continue  # "Jane Smith, MD": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
             # the town is the run of place words that ends at the comma
             start = None
@@ -443,6 +449,10 @@ class PlaceFinder:
                 if start_index > 0 and words[start_index - 1].group(0) == "The" and not sentence_initial(text, words[start_index - 1].start()):
                     start_index -= 1  # "cc: Dr Desai, The Jacaranda Surgery": the article is part of the name
                 end = words[end_index - 1].end()
+                # "Hillcrest Home for the Aged", "Sisters of Providence Rehab": a facility's name may go on
+                tail = FACILITY_TAIL_RE.match(text, end)
+                if tail and not self._stop(tail.group("word")):
+                    end = tail.end()
                 spans.append(RuleSpan(words[start_index].start(), end, "HOSPITAL", "facility"))
         return spans
 

@@ -126,10 +126,13 @@ class SpanVetter:
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
-            proper = [w for w in words if w[:1].isalpha() and not lexicon.is_safe(w) and not self.allowed_word(w)
-                      and (not lexicon.is_common(w)
-                           or ((lexicon.is_place(w) or lexicon.is_name(w)) and (not caseless or fold(w) not in lexicon.english))
-                           or (w[:1].isupper() and not caseless))]
+            proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and not lexicon.is_safe(m.group(0))
+                      and not self.allowed_word(m.group(0))
+                      and (not lexicon.is_common(m.group(0))
+                           or ((lexicon.is_place(m.group(0)) or lexicon.is_name(m.group(0)))
+                               and (not caseless or fold(m.group(0)) not in lexicon.english))
+                           # a capital means a name only mid-sentence in a mixed-case text ("Smokes 1 ppd" does not)
+                           or (m.group(0)[:1].isupper() and not caseless and not sentence_initial(text, m.start())))]
             coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
             if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
