@@ -283,6 +283,8 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
+        if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
+            return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
         if self._blocked(word):
             # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
             folded = fold(word)
@@ -294,7 +296,8 @@ class NameFinder:
             # name written with capitals ("Jane Q. Mass")
             if mode == TITLE and first:
                 return True
-            return not first and mode in {TITLE, SIGNATURE, STRONG} and capital and lexicon.is_name(word)
+            # inside a name, or first after an explicit cue ("d/w PA Rice"), a listed name written as one
+            return (not first or mode in {SIGNATURE, STRONG, ROLE}) and (capital or caseless) and lexicon.is_name(word)
         if lexicon.is_unambiguous_name(word) or self._unknown(word):
             return mode != WEAK or lexicon.is_name(word)
         if lexicon.is_eponym(word):
@@ -452,7 +455,8 @@ class NameFinder:
                 if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and is_capitalised(word)):
                     break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
                 given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"
-                if (lexicon.is_safe(word) or self.allowed_word(word)) and not given_before_surname and (
+                surname_before_credential = count == 0 and strong and not strict and lexicon.is_name(word)  # "COOK, MD"
+                if (lexicon.is_safe(word) or self.allowed_word(word)) and not given_before_surname and not surname_before_credential and (
                     strict or caseless or not is_capitalised(word) or not lexicon.is_name(word)
                 ):
                     break  # clinical vocabulary, unless written as a name before a credential
