@@ -60,6 +60,7 @@ WARD_AFTER_MOVE_RE = re.compile(
 )
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
+WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\|)[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
@@ -111,6 +112,9 @@ class PlaceCues:
             self.facility_first.setdefault(words[0], set()).add(words)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
         self.organization_words = frozenset(fold(w) for w in spec["organization_words"] if " " not in w)
+        self.residence_cue_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+        )
         self.place_cue_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE)
         self.organization_cue_re = re.compile(
             # the longer forms first: "worked for 12 years at", "worked as a welder at", "former bus driver at"
@@ -151,8 +155,10 @@ class PlaceFinder:
         spans.extend(self._facilities(text, words, caseless))
         for match in self.cues.saint_re.finditer(text):
             spans.extend(self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint", min_words=1))
+        residence_ends = {match.end() for match in self.cues.residence_cue_re.finditer(text)}
         for match in self.cues.place_cue_re.finditer(text):
-            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue"))
+            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
+                                         residence=match.end() in residence_ends))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._wards(text, caseless))
@@ -171,7 +177,7 @@ class PlaceFinder:
         for match in WARD_NUMBER_RE.finditer(text):
             name = match.group("name")
             folded = fold(name)
-            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end())
+            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(text[max(0, match.start() - 12):match.start()])
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_after and lexicon.is_eponym(name))):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
             if lexicon.is_clinical_eponym(name) and not unit_after:
@@ -334,6 +340,21 @@ class PlaceFinder:
             return True
         return is_capitalised(word)
 
+    def _ends_in_place_word(self, text: str, match: re.Match[str]) -> bool:
+        """A run of two or three words that ends in a place word ("MAPLE CREST", "prospect hill")."""
+        words = [match.group(0)]
+        cursor = match.end()
+        for _ in range(2):
+            gap = re.match(r"[ \t]+", text[cursor:])
+            nxt = WORD_RE.match(text, cursor + gap.end()) if gap else None
+            if not nxt or fold(nxt.group(0)) in FUNCTION_WORDS:
+                break
+            words.append(nxt.group(0))
+            cursor = nxt.end()
+            if fold(nxt.group(0)) in self.cues.place_words:
+                return not self.lexicon.is_safe(words[0]) and fold(words[0]) not in FUNCTION_WORDS
+        return False
+
     def _name_goes_on(self, text: str, match: re.Match[str], caseless: bool) -> bool:
         """A clinical word inside a name that goes on to an organization's or facility's word
         ("Harrow Valve Company", "Mercy Heart Institute")."""
@@ -439,7 +460,9 @@ class PlaceFinder:
                     continue
                 weak = " ".join(phrase) in WEAK_FACILITY_WORDS
                 if caseless and weak and not any(
-                    self._rare(w) or fold(w) in self.cues.place_words or self.lexicon.is_name(w) or self.lexicon.is_place(w) for w in name_words
+                    self._rare(w) or fold(w) in self.cues.place_words
+                    or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                    for w in name_words
                 ):
                     continue  # "the group home", "her own house": ordinary words before a facility word
                 if (not caseless and sentence_initial(text, words[start_index].start()) and len(name_words) == 1
@@ -467,6 +490,7 @@ class PlaceFinder:
         source: str,
         organization: bool = False,
         min_words: int = 1,
+        residence: bool = False,
     ) -> list[RuleSpan]:
         """The run of proper-name words starting at ``position`` (up to five, on one line)."""
         run: list[re.Match[str]] = []
@@ -495,6 +519,8 @@ class PlaceFinder:
                 break  # "near the GE junction": an abbreviation, not a name
             if caseless and not run and not (
                 self._rare(word)
+                or (residence and self.lexicon.is_place(word))  # "EMIGRATED FROM MOROCCO", "FILMS FROM RIVERSIDE"
+                or self._ends_in_place_word(text, match)
                 or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
                 or (not self.lexicon.is_safe(word) and self._name_goes_on(text, match, caseless))
             ):
