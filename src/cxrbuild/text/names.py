@@ -478,6 +478,8 @@ class NameFinder:
             trimmed_end -= 1
         if count == 1 and sentence_initial(text, start) and lexicon.is_common(text[start:trimmed_end]):
             return None
+        if count == 1 and len(text[start:trimmed_end].rstrip(".")) == 1:
+            return None  # "works as a CNA": a lone letter before a credential is no initial
         return RuleSpan(start, trimmed_end, "NAME", source, strong=strong)
 
     # -- names on the lists, without a cue ------------------------------------

@@ -127,6 +127,8 @@ class PlaceCues:
             r"emergency|primary|ordinary)\b)"
             r"[A-Za-z]{3,}(?:er|or|ist|ian|man|woman|worker|driver|hand|smith|wright|keeper|maker|clerk|cook|chef|agent|guard|"
             r"officer|assistant|aide|technician|operator|teacher|nurse)s?[ \t]+(?:at|for)(?=[ \t])"
+            # "retired welder (Ocean Spray)": the employer in brackets after the occupation
+            r"|(?:former|retired|ex-?)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]*\((?=[A-Za-z])"
             r"|(?:" + alternation(spec["organization_cues"]) + r"))"
             r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
             re.IGNORECASE,
@@ -459,7 +461,10 @@ class PlaceFinder:
                 if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
                     continue
                 weak = " ".join(phrase) in WEAK_FACILITY_WORDS
-                if caseless and weak and not any(
+                named_with_article = start_index > 0 and folded[start_index - 1] == "the" and not any(
+                    self.lexicon.is_safe(w) for w in name_words
+                )  # "the sycamore surgery"
+                if caseless and weak and not named_with_article and not any(
                     self._rare(w) or fold(w) in self.cues.place_words
                     or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
                     for w in name_words
@@ -513,7 +518,9 @@ class PlaceFinder:
                 (not caseless and is_capitalised(word) and (self.lexicon.is_place(word) or self.lexicon.is_name(word)))
                 or (label == "LOCATION" and self.lexicon.is_place(word) and fold(word) not in self.lexicon.english)
             )
-            if not self._name_word(word, caseless) and not capital_name and not (run and self._name_goes_on(text, match, caseless)):
+            if not self._name_word(word, caseless) and not capital_name and not (
+                (run or organization) and self._name_goes_on(text, match, caseless)
+            ):
                 break  # ("lives in Bursa", "films from Villa Rosa": a place or a name, though also a clinical word)
             if not caseless and not run and word.isupper() and len(word) <= 3 and not self.lexicon.is_place(word):
                 break  # "near the GE junction": an abbreviation, not a name
@@ -522,7 +529,7 @@ class PlaceFinder:
                 or (residence and self.lexicon.is_place(word))  # "EMIGRATED FROM MOROCCO", "FILMS FROM RIVERSIDE"
                 or self._ends_in_place_word(text, match)
                 or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
-                or (not self.lexicon.is_safe(word) and self._name_goes_on(text, match, caseless))
+                or ((organization or not self.lexicon.is_safe(word)) and self._name_goes_on(text, match, caseless))
             ):
                 break  # "moved to rehab", "works at home": the first word of a name in a caseless text must be a name
             run.append(match)
@@ -543,6 +550,17 @@ class PlaceFinder:
             return []
         if caseless and organization and not any(self._rare(w) or fold(w) in self.cues.organization_words or self.lexicon.is_name(w) for w in words):
             return []
+        kinds = self.cues.organization_words | self.cues.facility_words
+        if organization and any(fold(w) in kinds for w in words):
+            # the name ends with its last organization word ("Hawthorne High School", not "... church weekly")
+            last = max(i for i, w in enumerate(words) if fold(w) in kinds)
+            while len(run) > last + 1 and not self._rare(words[-1]) and (
+                fold(words[-1]) in self.lexicon.english or not (self.lexicon.is_name(words[-1]) or self.lexicon.is_place(words[-1]))
+            ):
+                run.pop()
+                words.pop()
+        if organization and all(fold(w) in kinds for w in words):
+            return []  # "attends church", "works at the hospital": a kind of place, no name
         end = run[-1].end()
         tail = re.match(r"'s|’s", text[end:])
         if tail:
