@@ -85,6 +85,25 @@ PHI_CLASSES = [
     # numbers with shape
     ("Accession RQ2019-004471 was reviewed.", ["RQ2019-004471"]),
     ("Console 10.40.22.197 logged the study.", ["10.40.22.197"]),
+    ("Health card: QWXT 4417 9021 88\nExam: chest", ["QWXT 4417 9021 88"]),
+    # sign-offs: initials before a pager or a trainee's year, user names
+    ("Lines in good position.\n-- kpv (res) pager 4471\n", ["kpv"]),
+    ("No change.\nTR/mk p20931\n", ["TR/mk"]),
+    ("No change.\n-- Q.Z. (qzhelev)\n", ["Q.Z.", "qzhelev"]),
+    ("Stable.\nDictated by user bkarlsson77\n", ["bkarlsson77"]),
+    # employers in brackets, health boards, practices
+    ("Retired stonemason (Hollings Quarry). Smoker.", ["Hollings Quarry"]),
+    ("NHS Lothian\nDepartment of Radiology", ["Lothian"]),
+    ("cc: Dr Ferris, The Larchmont Surgery, for information.", ["Larchmont Surgery"]),
+    # month and two-digit year, ordinals after a comparison
+    ("Outside films dated 7/97 were compared.", ["7/97"]),
+    ("Stable compared with the 19th and the prior CT.", ["19th"]),
+    # wards after a unit's name, places after residence cues
+    ("Dispo: MICU, Brennan 9. Condition fair.", ["Brennan 9"]),
+    ("Emigrated from Montenegro in 1988.", ["Montenegro", "1988"]),
+    # names in brackets and before a credential
+    ("Prior study (HALVORSEN, BIRGIT) reviewed.", ["HALVORSEN, BIRGIT"]),
+    ("Seen by Orthopaedics (Tobias Linwood, MD) today.", ["Tobias Linwood"]),
 ]
 
 
