@@ -160,6 +160,7 @@ class NameCues:
         self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
+        self.never_names = frozenset(fold(w) for w in spec["never_names"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
         self.cue_words = frozenset(
@@ -226,6 +227,8 @@ class NameFinder:
             first_words = re.split(r"[ \t]+", match.group("first"))
             if not all(self._namelike(w, caseless) or fold(w) in NAME_PARTICLES for w in last_words):
                 continue
+            if any(self.lexicon.is_safe(w) and w.isupper() and len(w) <= 4 for w in (*last_words, *first_words)):
+                continue  # "GERD, CAD s/p CABG": abbreviations in a list
             if not self._namelike(first_words[0], caseless, given=True) or not all(
                 self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
             ):
@@ -285,6 +288,8 @@ class NameFinder:
         lexicon = self.lexicon
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
             return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
+        if fold(word) in self.cues.never_names and not (mode == TITLE and first):
+            return False  # "Physician Note", "Medication List", "Placed in room"
         if self._blocked(word):
             # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
             folded = fold(word)
@@ -376,7 +381,7 @@ class NameFinder:
             elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
-                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))):
+                  and not self._blocked(word) and not self.lexicon.is_safe(word) and FIELD_END_RE.match(text, match.end("word"))):
                 pass  # "Typed by: GI": a typist's initials, whatever else they spell
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
@@ -461,7 +466,7 @@ class NameFinder:
                 ):
                     break  # clinical vocabulary, unless written as a name before a credential
                 namelike = lexicon.is_unambiguous_name(word) or self._unknown(word)
-                listed_capital = lexicon.is_name(word) and (is_capitalised(word) or caseless or (strong and not strict))
+                listed_capital = lexicon.is_name(word) and (is_capitalised(word) or caseless) and fold(word) not in self.cues.never_names
                 if strict and not (namelike or (listed_capital and word_match.group(3) and count == 1)):
                     break
                 if not (namelike or listed_capital or (is_capitalised(word) and not caseless and not strict)):

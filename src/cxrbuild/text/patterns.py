@@ -113,6 +113,12 @@ class PatternFinder:
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
+                if pattern.name.startswith("ward_") and self.lexicon.is_safe(text[start:end].split()[0]):
+                    continue  # "on Diprivan 30": a drug and its dose
+                if pattern.name == "id_field_value" and any(
+                    len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english for w in text[start:end].split()
+                ):
+                    continue  # "labs: anion gap 25  alt 389": words, not a code
                 if end > start:
                     spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans

@@ -187,8 +187,8 @@ class PlaceFinder:
             listed = lexicon.is_name(name) or lexicon.is_place(name)
             if lexicon.is_common(name) and not listed:
                 continue
-            if caseless and not listed:
-                continue  # "EPAP 5", "VASC 6": in capitals, an unknown word and a number are no ward
+            if caseless and not (listed and (folded not in lexicon.english or unit_after)):
+                continue  # "EPAP 5", "SMOKES 1": in capitals, a word and a number are no ward without a unit's word
             if not caseless and not listed and not (name[:1].isupper() and name[1:].islower()):
                 continue  # "VASc 4", "EPAP 5": a ward's name is written as a name
             if QUANTITY_RE.match(text, match.end()):
@@ -291,6 +291,8 @@ class PlaceFinder:
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
             if not named and not WARD_NUMBER_RE.search(value):
                 continue  # "Unit: MICU", "Location: Emergency Department"
+            if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
+                continue  # "From: CCU team"
             start, end = match.start("value"), match.end("value")
             spans.append(RuleSpan(start, end, "LOCATION", "place_field"))
         return spans

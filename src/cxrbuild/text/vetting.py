@@ -105,6 +105,8 @@ class SpanVetter:
             return None  # "2 views", "ratio of 0.51": numbers, not dates
         if label == "DATE" and all(fold(w) in WEEKDAY_WORDS for w in words):
             return None  # a weekday alone is no date
+        if label == "DATE" and re.search(r"[0-9]\.[0-9]+/|/[0-9]{3}(?![0-9])", text[max(0, kept[0].start() - 4):kept[-1].end() + 1]):
+            return None  # "ABG 7.09/27/128": a blood gas, not a date
         if label == "DATE" and BARE_PAIR_RE.fullmatch(kept_text) and not any(
             self.pattern_matches(name, text, kept[0].start(), kept[-1].end())
             for name in ("date_numeric_month_day", "date_partial_after_cue")
