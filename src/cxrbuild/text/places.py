@@ -261,9 +261,16 @@ class PlaceFinder:
             state = match.group("state")
             if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
                 continue
-            town_word = match.group("city").split()[-1]
-            if state.upper() in CREDENTIAL_STATES and (self.lexicon.is_name(town_word) or not self.lexicon.is_place(town_word)):
-                continue  # "Jane Smith, MD": a credential, not Maryland
+            town_words = match.group("city").split()
+            if len(town_words) > 1:
+                before = town_words[-2]
+            else:
+                previous = re.search(r"([A-Za-z]+\.?)[ \t]+\Z", text[max(0, match.start("city") - 30):match.start("city")])
+                before = previous.group(1) if previous else ""
+            if state.upper() in CREDENTIAL_STATES and (
+                not self.lexicon.is_place(town_words[-1]) or self.lexicon.is_given(before) or re.fullmatch(r"[A-Za-z]\.?", before)
+            ):
+                continue  # "Jane Smith, MD", "J. Roe, PA": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
             # the town is the run of place words that ends at the comma
             start = None
