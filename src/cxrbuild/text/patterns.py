@@ -113,8 +113,9 @@ class PatternFinder:
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
-                if pattern.name.startswith("ward_") and self.lexicon.is_safe(text[start:end].split()[0]):
-                    continue  # "on Diprivan 30": a drug and its dose
+                first_word = text[start:end].split()[0]
+                if pattern.name.startswith("ward_") and self.lexicon.is_safe(first_word) and not self.lexicon.is_name(first_word):
+                    continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_field_value" and any(
                     len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english for w in text[start:end].split()
                 ):
