@@ -163,3 +163,23 @@ def test_only_settable_categories_may_be_kept():
         ReportDeidentifier(settings={"use_model": False, "keep": ["NAME"]})
     with pytest.raises(CxrbuildError, match="unknown category 'WEATHER'"):
         ReportDeidentifier(settings={"use_model": False, "keep": ["WEATHER"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        ("Depression screen GAD-7 2/7 and PHQ-2 3/6 today.", "2 3/6", "DATE"),
+        ("Right leg strength 4/5, left 3/5.", "4/5", "DATE"),
+        ("Insulin drip at 1350 units/hr overnight.", "1350", "TIME"),
+        ("ABG 7.31/58/92 on arrival.", "31/58", "DATE"),
+        ("Seen again on Thursday morning.", "Thursday", "DATE"),
+    ],
+)
+def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):
+    start = text.index(value)
+    assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is None
+
+
+def test_eponymous_anatomy_phrases_are_kept(rules_only):
+    text = "Stone near the sphincter of Oddi; the vein of Galen is normal."
+    assert rules_only.deidentify(text).text == text

@@ -107,8 +107,9 @@ class SpanVetter:
             return None  # a weekday alone is no date
         if label == "DATE" and re.search(r"[0-9]\.[0-9]+/|/[0-9]{3}(?![0-9])", text[max(0, kept[0].start() - 4):kept[-1].end() + 1]):
             return None  # "ABG 7.09/27/128": a blood gas, not a date
-        if label == "DATE" and BARE_PAIR_RE.fullmatch(kept_text) and not any(
-            self.pattern_matches(name, text, kept[0].start(), kept[-1].end())
+        pair = re.search(r"[0-9]{1,2}/[0-9]{1,2}\Z", kept_text)
+        if label == "DATE" and pair and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
+            self.pattern_matches(name, text, kept[-1].end() - len(pair.group(0)), kept[-1].end())
             for name in ("date_numeric_month_day", "date_partial_after_cue")
         ):
             return None  # "right arm 3/5", "PHQ-2 4/6": a score, as the date rules read it
@@ -118,6 +119,11 @@ class SpanVetter:
             return None  # "the 4th through 6th ribs"
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
             return None
+        if label == "TIME" and re.fullmatch(r"[0-9]{4}", kept_text) and not any(
+            self.pattern_matches(name, text, kept[0].start(), kept[-1].end())
+            for name in ("time_military_bare", "time_military_context", "time_military_suffix")
+        ):
+            return None  # "heparin 1100 units/hr": a dose, as the time rules read it
         if label == "AGE":
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
