@@ -183,3 +183,19 @@ def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_on
 def test_eponymous_anatomy_phrases_are_kept(rules_only):
     text = "Stone near the sphincter of Oddi; the vein of Galen is normal."
     assert rules_only.deidentify(text).text == text
+
+
+def test_any_text_is_handled_without_an_error(rules_only):
+    """Odd inputs (punctuation runs, lone cues at the end, non-Latin letters) never raise."""
+    import random
+
+    pieces = ["Dr.", "dr", ",", ";", ":", "  ", "\n", "-- ", "(", ")", "/", "#", "apt", "x", "pg", "Ward:", "LOC:", "RN",
+              "son", "from", "at", "the", "12", "3/4", "1999", "0830", "Ωμέγα", "李", "Łódź", "O'", "-", "Mass", "MD", "PA,",
+              "St.", "of", "Hospital", "Manor", "works at", "lives in", "Name:", "Smith,", "Jane", "'", "’s"]
+    rng = random.Random(20261206)
+    texts = ["", " ", "\n\n", "___", "Dr.", "Dr. ", "-- ", "Name:", ",", "#", "works at", "lives in"]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(400)]
+    for text in texts:
+        result = rules_only.deidentify(text)
+        for span in result.spans:
+            assert 0 <= span.start < span.end <= len(text)

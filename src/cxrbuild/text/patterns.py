@@ -113,15 +113,16 @@ class PatternFinder:
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
-                first_word = text[start:end].split()[0]
-                if pattern.name.startswith("ward_") and self.lexicon.is_safe(first_word) and not self.lexicon.is_name(first_word):
+                if end <= start:
+                    continue
+                words = text[start:end].split()
+                if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_field_value" and any(
-                    len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english for w in text[start:end].split()
+                    len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389": words, not a code
-                if end > start:
-                    spans.append(RuleSpan(start, end, pattern.label, pattern.name))
+                spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
 
     def pattern_matches(self, name: str, text: str, start: int, end: int) -> bool:
