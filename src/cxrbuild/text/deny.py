@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from cxrbuild.text.lexicon import fold
-from cxrbuild.text.spans import WORD_CHARS, RuleSpan
+from cxrbuild.text.spans import LETTERS, WORD_CHARS, RuleSpan
 
 DATE_LIKE_RE = re.compile(r"^\d{1,4}[/\-. ]\d{1,2}[/\-. ]\d{1,4}$|^\d{8}$|[A-Za-z]{3,}\.? \d{1,2},? \d{4}$")
 
@@ -28,7 +28,7 @@ def deny_regexes(deny: tuple[str, ...], is_common: Callable[[str], bool]) -> lis
         if len(value) < 2 or set(value) <= {"_"}:
             continue
         digits = re.sub(r"\D", "", value)
-        letters = re.sub(r"[^A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]", "", value)
+        letters = re.sub(r"[^" + LETTERS + r"]", "", value)
         if DATE_LIKE_RE.search(value):
             label = "DATE"
         elif digits and len(digits) >= len(letters):

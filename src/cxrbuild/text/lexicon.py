@@ -26,7 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
-DATA_PACKAGE = "cxrbuild.text.data"
+from cxrbuild.text.spans import DATA_PACKAGE, read_list
+
 NAME_FILES = {
     "given": ("lists/given_names.txt", "lists/given_names_intl.txt"),
     "surnames": ("lists/surnames.txt", "lists/surnames_intl.txt"),
@@ -64,18 +65,6 @@ def fold(word: str) -> str:
     return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
-def _data_lines(name: str) -> list[str]:
-    path = resources.files(DATA_PACKAGE).joinpath(name)
-    if not path.is_file():
-        raise FileNotFoundError(f"{DATA_PACKAGE.replace('.', '/')}/{name}: word list missing from the installation")
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            lines.append(line)
-    return lines
-
-
 def _file_bytes(name: str) -> bytes:
     return resources.files(DATA_PACKAGE).joinpath(name).read_bytes()
 
@@ -85,7 +74,7 @@ def _words(files: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for name in files:
         if resources.files(DATA_PACKAGE).joinpath(name).is_file():
-            found.update(fold(line) for line in _data_lines(name))
+            found.update(fold(line) for line in read_list(name))
     return found
 
 
@@ -112,11 +101,11 @@ def _name_words(files: tuple[str, ...]) -> frozenset[str]:
 
 def _collisions() -> frozenset[str]:
     """Entries of the safe lists that are also common names (first column of the file)."""
-    return frozenset(fold(line.split("\t")[0]) for line in _data_lines(NAME_COLLISIONS_FILE))
+    return frozenset(fold(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
 
 
 def _clinical_words() -> frozenset[str]:
-    return frozenset(fold(word) for line in _data_lines(CLINICAL_WORDS_FILE) for word in line.split())
+    return frozenset(fold(word) for line in read_list(CLINICAL_WORDS_FILE) for word in line.split())
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ import numpy as np
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, default_lexicon, fold
 from cxrbuild.text.metrics import score_documents
-from cxrbuild.text.spans import MONTH_WORDS, WEEKDAY_WORDS, capitals_mean_nothing
+from cxrbuild.text.spans import LETTERS, MONTH_WORDS, WEEKDAY_WORDS, capitals_mean_nothing
 from cxrbuild.util.atomic import atomic_directory, atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
@@ -48,7 +48,7 @@ MODEL_META_FILE = "cxrbuild_model.json"
 EVALUATION_FILE = "evaluation.json"
 WEIGHTS_FILE = "weights.npz"
 VOCAB_FILE = "vocab.json"
-TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+|[0-9]+|[^\sA-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]")
+TOKEN_RE = re.compile(r"[" + LETTERS + r"]+|[0-9]+|[^\s" + LETTERS + r"0-9]")
 TAGS = ("O", *LABELS)
 WINDOW = 2  # neighbours on each side
 FEATURE_KINDS = ("word", "prefix", "suffix", "shape")

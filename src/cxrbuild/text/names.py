@@ -23,6 +23,7 @@ import yaml
 
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.spans import (
+    LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
@@ -33,9 +34,9 @@ from cxrbuild.text.spans import (
 )
 
 NAME_TOKEN_RE = re.compile(
-    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?)(?P<dot>\.)?"
+    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?P<dot>\.)?"
 )
-NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?"
+NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?"
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
@@ -64,7 +65,7 @@ INITIALS_LINE_RE = re.compile(
     + r"|(?<=\n)[ \t]*(?P<closing>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})[ \t]*(?=\s*\Z)",
     re.MULTILINE | re.IGNORECASE,
 )
-WORD_RE = re.compile(r"(?<![0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-])[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?")
+WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
@@ -113,7 +114,7 @@ class NameCues:
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
         self.title_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
+            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[" + LETTERS + r"])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
             re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
@@ -143,7 +144,7 @@ class NameCues:
         self.signature_re = re.compile(
             r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:" + alternation(h for h in spec["signature_headers"] if h.endswith((" by", " read")))
             + r")\)?[ \t]*:?"
-            r"|^[ \t]*(?:pt|patient|name)(?=[ \t]+[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])"
+            r"|^[ \t]*(?:pt|patient|name)(?=[ \t]+[" + LETTERS + r"])"
             r"|(?<![A-Za-z])(?:" + alternation(spec["signature_headers"]) + r")[ \t]*:"
             r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
             re.IGNORECASE | re.MULTILINE,
@@ -442,7 +443,7 @@ class NameFinder:
         lexicon = self.lexicon
         while count < 4:
             window_start = max(0, cursor - 80)
-            word_match = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)(,?)[ \t]*\Z", text[window_start:cursor])
+            word_match = re.search(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)(,?)[ \t]*\Z", text[window_start:cursor])
             if not word_match:
                 break
             word = word_match.group(1)
@@ -542,7 +543,7 @@ class NameFinder:
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")
                 continue
-            previous = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+)\.?$", text[start:end])
+            previous = re.search(r"([" + LETTERS + r"'’\-]+)\.?$", text[start:end])
             after_given = previous is not None and self.lexicon.is_given(previous.group(1))
             if fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS:
                 particle_end = self._particle_then_name(text, match.end("word"), STRONG, caseless)
@@ -555,7 +556,7 @@ class NameFinder:
                 continue
             break
         while True:
-            back = re.search(r"([A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*)(\.?)[ \t]+\Z", text[max(0, start - 60):start])
+            back = re.search(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)[ \t]+\Z", text[max(0, start - 60):start])
             if not back:
                 break
             word = back.group(1)

@@ -28,6 +28,7 @@ from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_WORDS
 from cxrbuild.text.spans import (
+    LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
@@ -37,7 +38,7 @@ from cxrbuild.text.spans import (
     sentence_initial,
 )
 
-WORD_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]*[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ])?|[0-9]+[A-Za-z]?")
+WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
@@ -52,7 +53,7 @@ MIN_BARE_PLACE = 4
 
 
 # "Ellison 11", "YAWKEY 5", "Tagore 9B": a ward or building named after a person or a place, with a number
-WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
+WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
 WARD_AFTER_MOVE_RE = re.compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
@@ -73,7 +74,7 @@ PLACE_FIELD_RE = re.compile(
 ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
 CITY_STATE_RE = re.compile(
-    r"(?P<city>[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
+    r"(?P<city>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
 )
 # state codes that are also credentials after a name
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
@@ -89,7 +90,7 @@ LOCATIVE_RE = re.compile(
 AREA_WORDS = ("neighborhood", "neighbourhood", "district", "suburb", "section", "quarter", "barrio", "estate")
 # "the South End neighborhood", "the Centralville area": a name before a word for a part of a town
 AREA_RE = re.compile(
-    r"(?P<run>(?:[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-]+[ \t]+){1,3})(?:neighbou?rhood|district|suburb|section|quarter|barrio|estate)s?\b",
+    r"(?P<run>(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]+[ \t]+){1,3})(?:neighbou?rhood|district|suburb|section|quarter|barrio|estate)s?\b",
     re.IGNORECASE,
 )
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward

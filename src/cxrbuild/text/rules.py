@@ -28,7 +28,7 @@ from cxrbuild.text.lexicon import Lexicon, default_lexicon, fold
 from cxrbuild.text.names import NameFinder, load_cues
 from cxrbuild.text.patterns import PatternFinder, trim
 from cxrbuild.text.places import PlaceFinder, load_place_cues
-from cxrbuild.text.spans import RuleSpan, data_text
+from cxrbuild.text.spans import LETTERS, RuleSpan, data_text
 from cxrbuild.text.vetting import SpanVetter
 
 __all__ = ["LABELS", "RuleSet", "RuleSpan", "default_rules"]
@@ -36,7 +36,7 @@ __all__ = ["LABELS", "RuleSet", "RuleSpan", "default_rules"]
 RULE_DATA_FILES = ("patterns.yaml", "name_cues.yaml", "place_cues.yaml", "phi_categories.yaml")
 
 
-TERM_WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ](?:[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’\-/+]*[0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ+])?")
+TERM_WORD_RE = re.compile(r"[0-9" + LETTERS + r"](?:[0-9" + LETTERS + r"'’\-/+]*[0-9" + LETTERS + r"+])?")
 
 
 class AllowList:

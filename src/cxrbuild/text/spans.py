@@ -9,10 +9,10 @@ from importlib import resources
 
 DATA_PACKAGE = "cxrbuild.text.data"
 
-# letters and digits, never the underscore: existing "___" is never part of PHI
-WORD_CHARS = r"0-9A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+# the letters of a word, Latin script with its accents (Latin-1 and Latin Extended-A): one home for every rule
 LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
-WORD_START_RE = re.compile(r"(?<![" + WORD_CHARS + r"])[" + WORD_CHARS + r"]")
+# letters and digits, never the underscore: existing "___" is never part of PHI
+WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[*\-•]*$")
@@ -45,12 +45,7 @@ def data_text(name: str) -> str:
 
 def read_list(name: str) -> list[str]:
     """The entries of a list file: one a line, ``#`` comments and blank lines skipped."""
-    items = []
-    for line in data_text(name).splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            items.append(line)
-    return items
+    return [line.strip() for line in data_text(name).splitlines() if line.strip() and not line.strip().startswith("#")]
 
 
 @functools.lru_cache(maxsize=256)

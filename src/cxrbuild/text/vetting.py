@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
 from cxrbuild.text.spans import (
+    LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
@@ -27,7 +28,7 @@ MODEL_SPAN_MAX_CHARS = {
     "NAME": 60, "DATE": 40, "TIME": 20, "PHONE": 30, "ID": 30, "AGE": 25, "LOCATION": 100, "HOSPITAL": 100,
     "ORGANIZATION": 100, "CONTACT": 120,
 }
-VET_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ0-9]+(?:['’][A-Za-z]+)?")
+VET_TOKEN_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:['’][A-Za-z]+)?")
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "ID", "PHONE", "AGE"})
 # words that may end or begin a numeric identifier's written form
 NUMERIC_LABEL_WORDS = frozenset(
