@@ -58,11 +58,16 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def fold(word: str) -> str:
+def fold_entry(word: str) -> str:
     """Lower-case ASCII form of a word, for matching names written with or without accents."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word)
     return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+
+
+# the words of reports repeat: remembered (list entries are folded once, with fold_entry)
+fold = functools.lru_cache(maxsize=1 << 17)(fold_entry)
 
 
 def _file_bytes(name: str) -> bytes:
@@ -74,7 +79,7 @@ def _words(files: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for name in files:
         if resources.files(DATA_PACKAGE).joinpath(name).is_file():
-            found.update(fold(line) for line in read_list(name))
+            found.update(map(fold_entry, read_list(name)))
     return found
 
 
@@ -101,11 +106,11 @@ def _name_words(files: tuple[str, ...]) -> frozenset[str]:
 
 def _collisions() -> frozenset[str]:
     """Entries of the safe lists that are also common names (first column of the file)."""
-    return frozenset(fold(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
+    return frozenset(fold_entry(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
 
 
 def _clinical_words() -> frozenset[str]:
-    return frozenset(fold(word) for line in read_list(CLINICAL_WORDS_FILE) for word in line.split())
+    return frozenset(fold_entry(word) for line in read_list(CLINICAL_WORDS_FILE) for word in line.split())
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,8 @@ class Lexicon:
     name_eponyms: frozenset[str]  # eponyms that are also common names (safe/name_collisions.txt)
     safe_phrases: frozenset[str]
     places: frozenset[str]  # one-word places
-    place_phrases: dict[str, tuple[tuple[str, ...], ...]] = field(hash=False, compare=False)  # first word -> longer names
+    # first word -> (number of words, the names of that many words), longest first
+    place_phrases: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = field(hash=False, compare=False)
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -165,15 +171,15 @@ class Lexicon:
 
     def place_phrase_at(self, folded_words: list[str], index: int) -> int:
         """Number of words of the longest multi-word place name starting at ``index`` (0: none)."""
-        best = 0
-        for phrase in self.place_phrases.get(folded_words[index], ()):
-            size = len(phrase)
-            if size > best and tuple(folded_words[index:index + size]) == phrase:
-                best = size
-        return best
+        for size, group in self.place_phrases.get(folded_words[index], ()):
+            if tuple(folded_words[index:index + size]) in group:
+                return size
+        return 0
 
 
-def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+def _place_lists(
+    files: tuple[str, ...],
+) -> tuple[frozenset[str], dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]]]:
     single: set[str] = set()
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for entry in _words(files):
@@ -184,7 +190,13 @@ def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tupl
             single.add(words[0])
         elif len(words) <= MAX_PLACE_WORDS:
             phrases.setdefault(words[0], set()).add(words)
-    return frozenset(single), {first: tuple(sorted(group)) for first, group in phrases.items()}
+    by_size = {
+        first: tuple(
+            (size, frozenset(p for p in group if len(p) == size)) for size in sorted({len(p) for p in group}, reverse=True)
+        )
+        for first, group in phrases.items()
+    }
+    return frozenset(single), by_size
 
 
 def lexicon_files() -> tuple[str, ...]:

@@ -137,17 +137,17 @@ class Featurizer:
     def document(self, text: str) -> tuple[list[re.Match[str]], np.ndarray, np.ndarray]:
         """(tokens, ids [n, 4], dense [n, len(DENSE_FEATURES)]) of one document."""
         found = tokens(text)
-        ids = np.zeros((len(found), len(FEATURE_KINDS)), dtype=np.int32)
-        dense = np.zeros((len(found), len(DENSE_FEATURES)), dtype=np.float32)
-        caseless = float(capitals_mean_nothing(text))
-        previous_end = 0
-        for index, match in enumerate(found):
-            word_ids, word_dense = self.word(match.group(0))
-            ids[index] = word_ids
-            dense[index] = word_dense
-            dense[index, 16] = caseless
-            dense[index, 17] = float(index == 0 or "\n" in text[previous_end:match.start()])
-            previous_end = match.end()
+        if not found:
+            return found, np.zeros((0, len(FEATURE_KINDS)), dtype=np.int32), np.zeros((0, len(DENSE_FEATURES)), dtype=np.float32)
+        features = [self.word(match.group(0)) for match in found]
+        ids = np.array([f[0] for f in features], dtype=np.int32)
+        dense = np.array([f[1] for f in features], dtype=np.float32)
+        dense[:, 16] = float(capitals_mean_nothing(text))
+        # a token starts a line when a line break lies between it and the token before
+        starts = np.array([match.start() for match in found])
+        breaks = np.array([i for i, char in enumerate(text) if char == "\n"] or [-1])
+        line_of = np.searchsorted(breaks, starts)
+        dense[:, 17] = np.concatenate(([True], line_of[1:] != line_of[:-1]))
         return found, ids, dense
 
 

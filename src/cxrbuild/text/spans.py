@@ -45,7 +45,8 @@ def data_text(name: str) -> str:
 
 def read_list(name: str) -> list[str]:
     """The entries of a list file: one a line, ``#`` comments and blank lines skipped."""
-    return [line.strip() for line in data_text(name).splitlines() if line.strip() and not line.strip().startswith("#")]
+    stripped = (line.strip() for line in data_text(name).splitlines())
+    return [line for line in stripped if line and not line.startswith("#")]
 
 
 @functools.lru_cache(maxsize=256)
