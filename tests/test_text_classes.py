@@ -104,6 +104,25 @@ PHI_CLASSES = [
     # names in brackets and before a credential
     ("Prior study (HALVORSEN, BIRGIT) reviewed.", ["HALVORSEN, BIRGIT"]),
     ("Seen by Orthopaedics (Tobias Linwood, MD) today.", ["Tobias Linwood"]),
+    # numbers, dates and times spoken as words (speech recognition)
+    ("medical record number six three oh two eight eight one four period", ["six three oh two eight eight one four"]),
+    ("please call me back at seven seven four, two one nine, zero six three three", ["seven seven four, two one nine, zero six three three"]),
+    ("Medical record number 3 8 0 2 2 7 1, dictated today.", ["3 8 0 2 2 7 1"]),
+    ("date of birth colon october twenty second nineteen forty one", ["october twenty second nineteen forty one"]),
+    ("seen at the outside clinic on the ninth of february two thousand three", ["ninth of february two thousand three"]),
+    ("she quit smoking in nineteen seventy six", ["nineteen seventy six"]),
+    ("date of service eleven four twenty nineteen new paragraph", ["eleven four twenty nineteen"]),
+    ("the wound has drained since the twelfth, per the daughter.", ["twelfth"]),
+    ("Her pain was worst around the 23rd.", ["23rd"]),
+    ("the patient was last seen at nine forty in the evening", ["nine forty in the evening"]),
+    # a name spelled letter by letter, a speaker naming themselves, a writer after a closing line
+    ("patient last name spelled q u i r o g a period", ["q u i r o g a"]),
+    ("hi this is Rosalind Achterberg calling about my mother", ["Rosalind Achterberg"]),
+    ("Can someone call me back today?\nThank you,\nHope\n", ["Hope"]),
+    # pharmacies, practices, schools and companies without a cue before them
+    ("Last fill 3/2 at Wexcombe Road Pharmacy.", ["Wexcombe Road Pharmacy"]),
+    ("cc: Ferrand & Mbeki Internal Medicine", ["Ferrand & Mbeki Internal Medicine"]),
+    ("Her grandson missed class at Oakhurst Middle School this week.", ["Oakhurst Middle School"]),
 ]
 
 
@@ -129,6 +148,13 @@ CLINICAL = [
     "the ett is 4 cm above the carina and the picc ends in the svc.",
     "Compression deformity of T12 and L1; 4th rib fracture healing.",
     "Sats in the low 90s on room air, improving.",
+    # numbers spoken as words that are measurements, not ages, dates or identifiers
+    "temperature ninety nine point four, sat ninety three percent on two liters",
+    "blood pressure one hundred twelve over sixty, heart rate ninety to one hundred four",
+    "metoprolol twenty five to one hundred milligrams daily",
+    "HR 96 RR 24 temperature thirty eight point one",
+    "Tunneled dialysis catheter in the right internal jugular vein.",
+    "Home oxygen two liters by nasal cannula.",
 ]
 
 

@@ -149,6 +149,11 @@ class NameCues:
             r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
             re.IGNORECASE | re.MULTILINE,
         )
+        # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
+        self.closing_re = re.compile(
+            r"^[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])",
+            re.IGNORECASE | re.MULTILINE,
+        )
         # "Smith, Jane (attending)": a role in brackets after a name
         self.bracket_role_re = re.compile(
             r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")[^)\n]{0,20}\)", re.IGNORECASE
@@ -214,6 +219,8 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         for match in cues.signature_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        for match in cues.closing_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))

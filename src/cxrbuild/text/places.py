@@ -107,12 +107,18 @@ class PlaceCues:
     def __init__(self, spec: dict) -> None:
         self.version = str(spec["version"])
         self.facility_words = frozenset(fold(w) for w in spec["facility_words"])
-        self.facility_first = {}
-        for phrase in spec["facility_words"]:
-            words = tuple(fold(phrase).split())
-            self.facility_first.setdefault(words[0], set()).add(words)
+        # first word -> the facility and organization words it begins; each such phrase's label
+        self.facility_first: dict[str, set[tuple[str, ...]]] = {}
+        self.suffix_label: dict[tuple[str, ...], str] = {}
+        for key, label in (("facility_words", "HOSPITAL"), ("organization_suffixes", "ORGANIZATION")):
+            for phrase in spec[key]:
+                words = tuple(fold(phrase).split())
+                self.facility_first.setdefault(words[0], set()).add(words)
+                self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
-        self.organization_words = frozenset(fold(w) for w in spec["organization_words"] if " " not in w)
+        self.organization_words = frozenset(
+            fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
+        )
         self.residence_cue_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
@@ -190,6 +196,8 @@ class PlaceFinder:
                 continue
             if caseless and not (listed and (folded not in lexicon.english or unit_after)):
                 continue  # "EPAP 5", "SMOKES 1": in capitals, a word and a number are no ward without a unit's word
+            if not caseless and not name[:1].isupper() and not unit_after:
+                continue  # "atorvastatin 80 mg take 1 daily": in a mixed-case text a ward's name has a capital
             if not caseless and not listed and not (name[:1].isupper() and name[1:].islower()):
                 continue  # "VASc 4", "EPAP 5": a ward's name is written as a name
             if QUANTITY_RE.match(text, match.end()):
@@ -470,6 +478,15 @@ class PlaceFinder:
                 name_words = [m.group(0) for m in words[start_index:index]]
                 if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
                     continue
+                proper = any(
+                    self._rare(w) or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                    for w in name_words
+                )
+                following = words[end_index] if end_index < len(words) else None
+                if (following is not None and not proper and text[words[end_index - 1].end():following.start()] == " "
+                        and self.lexicon.is_safe(following.group(0)) and folded[end_index] not in self.cues.facility_words
+                        and folded[end_index] not in self.cues.place_words):
+                    continue  # "TUNNELED DIALYSIS CATHETER", "home oxygen": a facility's word used as a clinical modifier
                 weak = " ".join(phrase) in WEAK_FACILITY_WORDS
                 named_with_article = start_index > 0 and folded[start_index - 1] == "the" and not any(
                     self.lexicon.is_safe(w) for w in name_words
@@ -491,7 +508,7 @@ class PlaceFinder:
                 tail = FACILITY_TAIL_RE.match(text, end)
                 if tail and not self._stop(tail.group("word")):
                     end = tail.end()
-                spans.append(RuleSpan(words[start_index].start(), end, "HOSPITAL", "facility"))
+                spans.append(RuleSpan(words[start_index].start(), end, self.cues.suffix_label[phrase], "facility"))
         return spans
 
     # -- runs after a cue ------------------------------------------------------

@@ -129,6 +129,10 @@ class SpanVetter:
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
                 return None
+            if not numbers and not self.pattern_matches("age_words", text, kept[0].start(), kept[-1].end()) and not any(
+                fold(w) == "nineties" for w in words
+            ):
+                return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
@@ -138,8 +142,12 @@ class SpanVetter:
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and not lexicon.is_safe(m.group(0))
                       and not self.allowed_word(m.group(0))
                       and (not lexicon.is_common(m.group(0))
+                           # a word that is also a place or a name ("Pill", "Hope"): written as a name,
+                           # away from a sentence's start, or no English word where capitals mean nothing
                            or ((lexicon.is_place(m.group(0)) or lexicon.is_name(m.group(0)))
-                               and (not caseless or fold(m.group(0)) not in lexicon.english))
+                               and (fold(m.group(0)) not in lexicon.english if caseless
+                                    else m.group(0)[:1].isupper()
+                                    and (fold(m.group(0)) not in lexicon.english or not sentence_initial(text, m.start()))))
                            # a capital means a name only mid-sentence in a mixed-case text ("Smokes 1 ppd" does not)
                            or (m.group(0)[:1].isupper() and not caseless and not sentence_initial(text, m.start())))]
             coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
