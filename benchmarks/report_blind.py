@@ -1,10 +1,10 @@
 """Report de-identification on text it was never tuned on: blind corpora, fresh seeds.
 
 Each corpus comes from a generator written independently from a written list
-of what to produce (see benchmarks/blind_reports/README.md): a helper that saw
+of what to produce (see benchmarks/blind_reports/README.md) by an author who saw
 neither the rules, nor the model, nor the project's own generators, nor the
 other generators. Three of them (src/cxrbuild/synth/report_corpora/) also
-train the model; two (benchmarks/blind_reports/) never do. Every run draws a
+train the model; the others (benchmarks/blind_reports/) never do. Every run draws a
 fresh seed (printed and recorded) unless --seed is given.
 
 For each corpus, and for its ALL-CAPS and lower-case renderings, the rules,
@@ -52,6 +52,7 @@ from cxrbuild.text.metrics import score_documents  # noqa: E402
 EVALUATION_ONLY = {
     "discharge_social": HERE / "blind_reports" / "discharge_social.py",
     "mixed_modality": HERE / "blind_reports" / "mixed_modality.py",
+    "dictation_portal": HERE / "blind_reports" / "dictation_portal.py",
 }
 REQUIRED_LABELS = ("NAME", "LOCATION", "ID", "DATE", "CONTACT", "AGE")
 TABLE_LABELS = ("NAME", "LOCATION", "HOSPITAL", "ORGANIZATION", "DATE", "TIME", "PHONE", "ID", "AGE", "CONTACT")

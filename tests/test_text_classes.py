@@ -123,6 +123,17 @@ PHI_CLASSES = [
     ("Last fill 3/2 at Wexcombe Road Pharmacy.", ["Wexcombe Road Pharmacy"]),
     ("cc: Ferrand & Mbeki Internal Medicine", ["Ferrand & Mbeki Internal Medicine"]),
     ("Her grandson missed class at Oakhurst Middle School this week.", ["Oakhurst Middle School"]),
+    ("Insurer: Wattlebrook Health Fund, member 40021.", ["Wattlebrook Health Fund"]),
+    # wards called by a name; a ward's number with its name in brackets
+    ("Stepped down to Plover Ward overnight.", ["Plover"]),
+    ("Handover, Ward 12C (Larkspur), night shift.", ["Larkspur"]),
+    # numbered fields in any format; UK clock times; Singapore blocks; holidays of many calendars
+    ("Medicare No: 4417 20938 1-2\nReferred by GP.", ["4417 20938 1-2"]),
+    ("OP No.: 31/60417. Seen in clinic.", ["31/60417"]),
+    ("Call back booked for 16.45.", ["16.45"]),
+    ("Time of arrival: 2317\nTriage category 3.", ["2317"]),
+    ("Address: Blk 207 Tessensohn Rd", ["207"]),
+    ("Symptoms began over Vaisakhi 2018.", ["Vaisakhi 2018"]),
 ]
 
 
@@ -155,6 +166,9 @@ CLINICAL = [
     "HR 96 RR 24 temperature thirty eight point one",
     "Tunneled dialysis catheter in the right internal jugular vein.",
     "Home oxygen two liters by nasal cannula.",
+    # Commonwealth spellings of clinical words
+    "Anaemia and pedal oedema; nebuliser via the paediatric mask; oesophageal tumour.",
+    "Obs: RR 22, HR 96, NEWS2 3; catheterised on the Surgical Ward.",
 ]
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
@@ -206,6 +207,37 @@ def lexicon_files() -> tuple[str, ...]:
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
 
 
+# American spellings and their British/Commonwealth forms ("anemia" / "anaemia",
+# "esophagus" / "oesophagus", "tumor" / "tumour"), applied to the safe words
+SPELLING_VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^hem", "haem"), (r"^ped", "paed"), (r"pedic", "paedic"), (r"pedia", "paedia"), (r"^esoph", "oesoph"),
+        (r"edema", "oedema"), (r"^estr", "oestr"), (r"emia", "aemia"), (r"emic", "aemic"), (r"pnea", "pnoea"),
+        (r"rrhea", "rrhoea"), (r"gyne", "gynae"), (r"anest", "anaest"),
+        (r"^(tum|col|hum|od|behavi|vap|lab|fav|rig|vig|sav)or", r"\1our"), (r"ter$", "tre"), (r"ters$", "tres"),
+        (r"ber$", "bre"), (r"iz(e|ed|er|ers|es|ing|ation|ations)$", r"is\1"), (r"yz(e|ed|er|es|ing)$", r"ys\1"),
+        (r"log$", "logue"), (r"eled$", "elled"), (r"eling$", "elling"), (r"^fetu", "foetu"), (r"^fetal", "foetal"),
+        (r"^cesarean", "caesarean"), (r"^celiac", "coeliac"), (r"leukemia", "leukaemia")
+    )
+)
+
+
+def commonwealth_spellings(word: str) -> set[str]:
+    """The British/Commonwealth spellings of an American clinical word (nothing when it has none)."""
+    forms = {word}
+    for pattern, replacement in SPELLING_VARIANTS:
+        forms |= {pattern.sub(replacement, form) for form in forms}
+    forms.discard(word)
+    return forms
+
+
+def _with_spellings(words: frozenset[str], names: frozenset[str], places: frozenset[str]) -> frozenset[str]:
+    """``words`` and their Commonwealth spellings; a spelling that is a listed name or place is left out."""
+    variants = {v for w in words for v in commonwealth_spellings(w)} - words
+    return words | frozenset(v for v in variants if v not in names and v not in places)
+
+
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon of the installed data files (read once per process)."""
@@ -214,11 +246,13 @@ def default_lexicon() -> Lexicon:
         sha.update(name.encode("utf-8"))
         sha.update(hashlib.sha256(_file_bytes(name)).digest())
     places, place_phrases = _place_lists(PLACE_FILES)
+    given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
+    safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     return Lexicon(
-        given=_name_words(NAME_FILES["given"]),
-        surnames=_name_words(NAME_FILES["surnames"]),
+        given=given,
+        surnames=surnames,
         english=frozenset(_words((ENGLISH_FILE,))),
-        safe=frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1),
+        safe=_with_spellings(safe, given | surnames, places),
         eponyms=frozenset(w for w in _single_words(EPONYM_FILES) if len(w) > 1),
         name_eponyms=_collisions(),
         safe_phrases=_phrases((*SAFE_FILES, *EPONYM_FILES)),

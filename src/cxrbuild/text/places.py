@@ -93,6 +93,11 @@ AREA_RE = re.compile(
     r"(?P<run>(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]+[ \t]+){1,3})(?:neighbou?rhood|district|suburb|section|quarter|barrio|estate)s?\b",
     re.IGNORECASE,
 )
+# "Kingfisher Ward", "OSPREY UNIT": a name, then the word for a ward (the name is vetted in code)
+NAMED_WARD_RE = re.compile(
+    r"(?<![A-Za-z'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+(?P<kind>ward|unit|wing)(?![A-Za-z])", re.IGNORECASE
+)
+NAMED_WARD_BEFORE_RE = re.compile(r"(?<![A-Za-z'’\-])(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+\Z")
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
 QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmol|mm|cm|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x\b|/|\+|beats|bpm|breaths|fr\b|french|gauge|ga\b|puffs?|tabs?|doses?)", re.IGNORECASE)
 # facility words that, in a text without capitals, name a facility only after a rare word or a name
@@ -116,6 +121,7 @@ class PlaceCues:
                 self.facility_first.setdefault(words[0], set()).add(words)
                 self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
+        self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
         )
@@ -171,6 +177,7 @@ class PlaceFinder:
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._wards(text, caseless))
+        spans.extend(self._named_wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
         spans.extend(self._areas(text, caseless))
         if not caseless:
@@ -207,6 +214,30 @@ class PlaceFinder:
             if fold(match.group("name")) in FUNCTION_WORDS or QUANTITY_RE.match(text, match.end()):
                 continue  # "moved to the 4 ..."
             spans.append(RuleSpan(match.start("name"), match.end(), "LOCATION", "place_ward"))
+        return spans
+
+    def _named_wards(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A ward or unit called by a name ("Kingfisher Ward", "the Nightingale ward"), not by its use ("Surgical Ward")."""
+        spans = []
+        lexicon = self.lexicon
+        for match in NAMED_WARD_RE.finditer(text):
+            name, kind = match.group("name"), match.group("kind")
+            folded = fold(name)
+            if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
+                continue
+            if caseless:
+                if lexicon.is_safe(name) or not (self._rare(name) or lexicon.is_name(name) or lexicon.is_place(name) or lexicon.is_common(name)):
+                    continue
+            elif not (is_capitalised(name) and kind[:1].isupper()):
+                continue  # "the medical ward", "a bed on the ward": in a mixed-case text a named ward has capitals
+            elif lexicon.is_safe(name) and fold(kind) != "ward":
+                continue  # "Spinal Injuries Unit", "Clinical Decision Unit": units are named for their use
+            start = match.start("name")
+            previous = NAMED_WARD_BEFORE_RE.search(text, 0, start)
+            if previous and fold(previous.group("word")) not in self.cues.ward_types and fold(previous.group("word")) not in FUNCTION_WORDS \
+                    and (is_capitalised(previous.group("word")) or caseless) and not lexicon.is_safe(previous.group("word")):
+                start = previous.start("word")  # "Blue Heron Ward": every word of the name
+            spans.append(RuleSpan(start, match.end("name"), "LOCATION", "place_named_ward"))
         return spans
 
     def _locatives(self, text: str) -> list[RuleSpan]:
