@@ -53,6 +53,7 @@ EVALUATION_ONLY = {
     "discharge_social": HERE / "blind_reports" / "discharge_social.py",
     "mixed_modality": HERE / "blind_reports" / "mixed_modality.py",
     "dictation_portal": HERE / "blind_reports" / "dictation_portal.py",
+    "commonwealth_letters": HERE / "blind_reports" / "commonwealth_letters.py",
 }
 REQUIRED_LABELS = ("NAME", "LOCATION", "ID", "DATE", "CONTACT", "AGE")
 TABLE_LABELS = ("NAME", "LOCATION", "HOSPITAL", "ORGANIZATION", "DATE", "TIME", "PHONE", "ID", "AGE", "CONTACT")
