@@ -578,6 +578,10 @@ def _action_for(elem: DataElement, walk: _Walk, cleaning: bool) -> str:
         if settings.remove_comments and keyword.endswith("Comments"):
             return "X"
         action = row.action(settings.options)
+        if elem.VR == "SQ" and "Z" in action.split("/") and not elem.value:
+            # an empty sequence holds nothing to remove; kept empty, a type 2 one (the
+            # Acquisition Context Sequence of DX, PS3.3 C.7.6.14) keeps its IOD valid
+            return "Z"
         return resolve_compound(action, elem.VR, settings.compound_actions)
     # not in Table E.1-1
     if int(tag) in settings.unlisted_keep_tags:
