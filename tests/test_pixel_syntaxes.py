@@ -75,6 +75,8 @@ CASES = [
     ("explicit-le-mono1", "dicomdirtests/77654033/CR1/6154", ExplicitVRLittleEndian),
     ("explicit-le-rgb", "examples_rgb_color.dcm", ExplicitVRLittleEndian),
     ("explicit-be-rgb", "ExplVR_BigEnd.dcm", ExplicitVRBigEndian),
+    # 8-bit samples in OW words: big endian swaps each pair of bytes (PS3.5 7.3)
+    ("explicit-be-rgb-ow-odd", "SC_rgb_small_odd_big_endian.dcm", ExplicitVRBigEndian),
     ("explicit-le-palette", "examples_palette.dcm", ExplicitVRLittleEndian),
     ("explicit-le-1bit", "liver_1frame.dcm", ExplicitVRLittleEndian),
     ("explicit-be-1bit", "liver_expb_1frame.dcm", ExplicitVRBigEndian),
@@ -125,7 +127,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def a_box(ds: Dataset) -> tuple[int, int, int, int]:
     """A box away from the edges, starting on an odd column (a YBR_FULL_422 pair is split)."""
     rows, cols = int(ds.Rows), int(ds.Columns)
-    return (cols // 4 + 1, rows // 4 + 1, cols // 2 + 1, rows // 2 + 1)
+    return (cols // 4 + 1, rows // 4 + 1, max(cols // 2 + 1, cols // 4 + 2), max(rows // 2 + 1, rows // 4 + 2))
 
 
 def decoded_frames(ds: Dataset) -> np.ndarray:

@@ -113,20 +113,48 @@ def _geometry(ds: Dataset) -> tuple[int, int, int, int]:
     return frames, int(ds.Rows), int(ds.Columns), int(ds.get("SamplesPerPixel", 1))
 
 
+def _words_swapped(ds: Dataset) -> bool:
+    """Whether 8- or 1-bit samples sit in byte-swapped 16-bit words: OW in big endian (PS3.5 7.3, 8.1.1)."""
+    return (
+        ds.file_meta.TransferSyntaxUID == ExplicitVRBigEndian
+        and ds["PixelData"].VR == "OW"
+        and int(ds.BitsAllocated) in (1, 8)
+    )
+
+
+def _stored_bytes(ds: Dataset) -> np.ndarray:
+    """A writable copy of the Pixel Data bytes, in sample order (big endian OW words swapped back)."""
+    data = np.frombuffer(ds.PixelData, dtype=np.uint8).copy()
+    if _words_swapped(ds):
+        if data.size % 2:
+            raise RedactionError("OW Pixel Data of odd length")
+        data = data.reshape(-1, 2)[:, ::-1].ravel().copy()
+    return data
+
+
+def _set_stored_bytes(ds: Dataset, data: np.ndarray) -> None:
+    """Pixel Data from bytes in sample order (the inverse of :func:`_stored_bytes`), padding included."""
+    raw = data.view(np.uint8)
+    if _words_swapped(ds):
+        raw = raw.reshape(-1, 2)[:, ::-1].ravel()
+    ds.PixelData = raw.tobytes()
+
+
 def _frames_view(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
-    """A writable copy of the stored samples and its (frames, rows, cols, samples) view."""
+    """A writable copy of all stored samples (padding included) and its (frames, rows, cols, samples) view."""
     dtype = stored_dtype(ds)
     frames, rows, cols, samples = _geometry(ds)
     expected = rows * cols * samples * frames
-    flat = np.frombuffer(ds.PixelData, dtype=dtype)
+    raw = _stored_bytes(ds)
+    flat = raw[: raw.size - raw.size % dtype.itemsize].view(dtype)
     if flat.size < expected:
         raise RedactionError(f"Pixel Data holds {flat.size} samples, the header says {expected}")
-    flat = flat[:expected].copy()
+    head = flat[:expected]
     if samples > 1 and int(ds.get("PlanarConfiguration", 0)) == 1:
-        view = flat.reshape(frames, samples, rows, cols).transpose(0, 2, 3, 1)
+        view = head.reshape(frames, samples, rows, cols).transpose(0, 2, 3, 1)
     else:
-        view = flat.reshape(frames, rows, cols, samples)
-    return flat, view
+        view = head.reshape(frames, rows, cols, samples)
+    return raw, view
 
 
 def stored_black(ds: Dataset, candidates: Sequence[int], display_of: dict[int, float]) -> int:
@@ -323,9 +351,9 @@ def _redact_in_place(ds: Dataset, boxes: Sequence[Box], grey_black: int | None) 
     elif photometric == "YBR_FULL_422":
         _redact_ybr_422(ds, boxes)
     else:
-        flat, view = _frames_view(ds)
+        raw, view = _frames_view(ds)
         _fill(view, boxes, np.asarray(black_sample(ds, grey_black), dtype=view.dtype))
-        ds.PixelData = flat.tobytes()
+        _set_stored_bytes(ds, raw)
 
 
 def _redact_bits(ds: Dataset, boxes: Sequence[Box], black: int) -> None:
@@ -333,14 +361,12 @@ def _redact_bits(ds: Dataset, boxes: Sequence[Box], black: int) -> None:
     frames, rows, cols, samples = _geometry(ds)
     if samples != 1:
         raise RedactionError("1-bit pixels with more than one sample")
-    if ds.file_meta.TransferSyntaxUID == ExplicitVRBigEndian and ds["PixelData"].VR == "OW":
-        raise RedactionError("1-bit pixels in big endian words")
-    bits = np.unpackbits(np.frombuffer(ds.PixelData, dtype=np.uint8), bitorder="little")
+    bits = np.unpackbits(_stored_bytes(ds), bitorder="little")
     needed = frames * rows * cols
     if bits.size < needed:
         raise RedactionError(f"Pixel Data holds {bits.size} bits, the header says {needed}")
     _fill(bits[:needed].reshape(frames, rows, cols, 1), boxes, np.asarray([black], dtype=np.uint8))
-    ds.PixelData = np.packbits(bits, bitorder="little").tobytes()  # padding bits as they were
+    _set_stored_bytes(ds, np.packbits(bits, bitorder="little"))  # padding bits as they were
 
 
 def _redact_ybr_422(ds: Dataset, boxes: Sequence[Box]) -> None:
@@ -348,12 +374,11 @@ def _redact_ybr_422(ds: Dataset, boxes: Sequence[Box]) -> None:
     frames, rows, cols, _samples = _geometry(ds)
     if int(ds.BitsAllocated) != 8 or cols % 2:
         raise RedactionError("YBR_FULL_422 other than 8 bits and an even number of columns")
-    data = np.frombuffer(ds.PixelData, dtype=np.uint8)
+    data = _stored_bytes(ds)
     needed = frames * rows * cols * 2
     if data.size < needed:
         raise RedactionError(f"Pixel Data holds {data.size} bytes, the header says {needed}")
-    edited = data.copy()
-    pairs = edited[:needed].reshape(frames, rows, cols // 2, 4)
+    pairs = data[:needed].reshape(frames, rows, cols // 2, 4)
     for x0, y0, x1, y1 in boxes:
         if x0 % 2 or (x1 % 2 and x1 != cols):
             raise RedactionError("a YBR_FULL_422 box that splits a pair of pixels")
@@ -361,7 +386,7 @@ def _redact_ybr_422(ds: Dataset, boxes: Sequence[Box]) -> None:
         if x1 > x0 and y1 > y0:
             pairs[:, y0:y1, x0:x1, :2] = 0
             pairs[:, y0:y1, x0:x1, 2:] = 128
-    ds.PixelData = edited.tobytes()
+    _set_stored_bytes(ds, data)
 
 
 def _fill(view: np.ndarray, boxes: Sequence[Box], black: np.ndarray) -> None:
