@@ -133,3 +133,19 @@ def test_gallery_sampling_covers_every_batch_and_device_before_repeating() -> No
     assert len({c["stratum"] for c in chosen}) == 6  # one of each stratum before any second
     assert all(c["boxes"] for c in chosen)  # images with boxes first within a stratum
     assert sample_gallery(records, per_stratum=2, max_images=6) == chosen  # keyed, repeatable
+
+
+def test_data_card_counts_each_lossless_conversion_of_a_transfer_syntax(build: dict) -> None:
+    records = build["work"] / "batches" / "images" / "p11_0" / "records.jsonl"
+    record = json.loads(records.read_text())
+    assert record["status"] == "ok"
+    record |= {"source_transfer_syntax": "1.2.840.10008.1.2.4.70", "transfer_syntax": "1.2.840.10008.1.2.4.80"}
+    records.write_text(json.dumps(record) + "\n")
+    inputs = _card_inputs(build)
+    assert inputs["deid_stats"]["image_conversions"] == {
+        "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1]) "
+        "-> JPEG-LS Lossless Image Compression": 1
+    }
+    text = render_datacard(build["release"], "mimic-cxr", "x", **inputs)
+    assert "| released images re-encoded without loss in another transfer syntax | 1 |" in text
+    assert "re-encoded without loss, JPEG Lossless, Non-Hierarchical" in text

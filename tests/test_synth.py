@@ -21,6 +21,8 @@ from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
     JPEG2000Lossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
     RLELossless,
 )
 
@@ -288,7 +290,8 @@ def test_every_transfer_syntax_and_photometric_decodes(truth: dict, datasets: di
         assert int(pixels.max()) < (1 << ds.BitsStored)
         assert hashlib.sha256(pixels.astype("<u2").tobytes()).hexdigest() == record["pixel_sha256"]
         seen[(record["transfer_syntax"], record["photometric"])] += 1
-    syntaxes = {ExplicitVRLittleEndian, ImplicitVRLittleEndian, RLELossless, JPEG2000Lossless}
+    syntaxes = {ExplicitVRLittleEndian, ImplicitVRLittleEndian, RLELossless, JPEGLosslessSV1,
+                JPEGLSLossless, JPEG2000Lossless}  # fmt: skip
     assert set(seen) == {(ts, pi) for ts in syntaxes for pi in ("MONOCHROME1", "MONOCHROME2")}
     assert {r["modality"] for r in truth["images"] if r["category"] == "image"} == {"CR", "DX"}
     assert len({r["bits_stored"] for r in truth["images"] if r["category"] == "image"}) >= 3

@@ -143,7 +143,11 @@ def render_datacard(
         "  (laterality markers, position, portable/upright) is kept. Every blacked-out box is",
         "  recorded in the image header (Graphic Annotation Sequence (0070,0001)), and",
         "  Burned In Annotation (0028,0301) is NO. Each cleaned image is read again by OCR and",
-        "  held back if identifying text is still readable.",
+        "  held back if identifying text is still readable. Pixels are never compressed with",
+        "  loss: an edited image is written in its own lossless transfer syntax, or in one",
+        "  pydicom can encode (JPEG Lossless becomes JPEG-LS lossless); an image that came",
+        "  lossy is written losslessly from its decoded pixels and keeps Lossy Image",
+        "  Compression 01 (each conversion is counted below).",
         "- **Reports**: names, dates, times, phone numbers, identifiers, ages over 89, locations,",
         "  hospitals and contacts are replaced by `___` (three underscores), using patterns,",
         "  the hospital's own list of each patient's identifiers, and a trained named-entity",
@@ -175,6 +179,13 @@ def render_datacard(
         ):
             if key in deid_stats:
                 measured.append([label, deid_stats[key]])
+        if "image_conversions" in deid_stats:
+            measured.append(["released images re-encoded without loss in another transfer syntax",
+                             sum((deid_stats["image_conversions"] or {}).values())])
+        for conversion, count in sorted((deid_stats.get("image_conversions") or {}).items()):
+            # pixels edited and written losslessly in a syntax pydicom encodes (a lossy source's
+            # decoded pixels, or a lossless syntax without an encoder)
+            measured.append([f"released images re-encoded without loss, {conversion}", count])
         for label, count in sorted((deid_stats.get("phi_by_label") or {}).items()):
             measured.append([f"report PHI spans labelled {label}", count])
     if report_figures is None:

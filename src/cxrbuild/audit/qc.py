@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
+from pydicom.uid import UID
 
 from cxrbuild.audit.reconcile import reason_class
 from cxrbuild.util.atomic import atomic_path, atomic_write_text
@@ -44,9 +45,16 @@ def deid_statistics(image_records: Sequence[Mapping], report_records: Sequence[M
         if isinstance(labels, Mapping):
             labelled = True
             by_label.update({str(k): int(v) for k, v in labels.items()})
+    conversions: Counter[str] = Counter()
+    for record in ok_images:
+        source, written = record.get("source_transfer_syntax"), record.get("transfer_syntax")
+        if source and written and source != written:
+            conversions[f"{UID(source).name} -> {UID(written).name}"] += 1
     return {
         "images": len(image_records),
         "images_ok": len(ok_images),
+        # released images whose pixels were written in another transfer syntax than they came in
+        "image_conversions": dict(sorted(conversions.items())),
         "images_with_boxes": sum(1 for r in ok_images if r.get("boxes")),
         "boxes": sum(len(r.get("boxes") or []) for r in ok_images),
         "boxes_per_image": {str(k): v for k, v in sorted(boxes_per_image.items())},

@@ -62,6 +62,19 @@ DEID_CODES = {
     "113107": "Retain Longitudinal Temporal Information Modified Dates Option",
     "113108": "Retain Patient Characteristics Option",
 }
+# Attributes deidentify_header writes whole, whatever the source held (PS3.15 E.1.1 and the
+# de-identification record, PS3.3 C.7.1.1): their values are the de-identification's own text
+WRITTEN_KEYWORDS = (
+    "PatientID",
+    "PatientName",
+    "StudyID",
+    "AccessionNumber",
+    "PatientBirthDate",
+    "PatientIdentityRemoved",
+    "LongitudinalTemporalInformationModified",
+    "DeidentificationMethod",
+    "DeidentificationMethodCodeSequence",
+)
 OPTION_CODES = {
     "clean_descriptors": "113105",
     "retain_longitudinal_modified_dates": "113107",
@@ -565,6 +578,10 @@ def _action_for(elem: DataElement, walk: _Walk, cleaning: bool) -> str:
         if settings.remove_comments and keyword.endswith("Comments"):
             return "X"
         action = row.action(settings.options)
+        if elem.VR == "SQ" and "Z" in action.split("/") and not elem.value:
+            # an empty sequence holds nothing to remove; kept empty, a type 2 one (the
+            # Acquisition Context Sequence of DX, PS3.3 C.7.6.14) keeps its IOD valid
+            return "Z"
         return resolve_compound(action, elem.VR, settings.compound_actions)
     # not in Table E.1-1
     if int(tag) in settings.unlisted_keep_tags:
@@ -759,6 +776,7 @@ def deidentify_header(ds: Dataset, ctx: ImageContext, settings: HeaderSettings) 
 
     _deidentify_level(ds, walk, cleaning=False)
 
+    # every attribute of WRITTEN_KEYWORDS is set below
     _set(ds, "PatientID", ctx.subject_id)
     _set(ds, "PatientName", ctx.subject_id if settings.patient_name == "subject_id" else "")
     _set(ds, "StudyID", ctx.study_id)
@@ -804,6 +822,7 @@ def _rewrite_file_meta(ds: Dataset, transfer_syntax: str | None) -> None:
 
 
 REDACTION_LAYER = "REDACTION"
+REDACTION_LAYER_DESCRIPTION = "Burned-in text blacked out by de-identification"
 
 
 def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int]]) -> None:
@@ -841,7 +860,7 @@ def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int
     layer = Dataset()
     layer.GraphicLayer = REDACTION_LAYER
     layer.GraphicLayerOrder = 1
-    layer.GraphicLayerDescription = "Burned-in text blacked out by de-identification"
+    layer.GraphicLayerDescription = REDACTION_LAYER_DESCRIPTION
     ds.GraphicLayerSequence = DicomSequence([layer])
 
 
@@ -885,9 +904,14 @@ def mark_pixels_cleaned(ds: Dataset) -> None:
 
 
 # exported for the pipeline's final leak check
-def remaining_text_values(ds: Dataset) -> Iterable[tuple[BaseTag, str]]:
-    """Every string value left in the dataset (all levels), with its tag."""
+def remaining_text_values(
+    ds: Dataset, skip: Iterable[int] = ()
+) -> Iterable[tuple[BaseTag, str]]:
+    """Every string value left in the dataset (all levels), with its tag; ``skip``: top-level tags left out."""
+    skipped = set(skip)
     for elem in _iter_elements(ds):
+        if int(elem.tag) in skipped:
+            continue
         if elem.VR == "SQ":
             for item in elem.value or ():
                 yield from remaining_text_values(item)
@@ -896,15 +920,27 @@ def remaining_text_values(ds: Dataset) -> Iterable[tuple[BaseTag, str]]:
                 yield elem.tag, value
 
 
+# values the de-identification writes elsewhere: dummies (the D action) and the redaction layer
+WRITTEN_TEXTS = frozenset({*(str(v) for v in DUMMY_VALUES.values()), REDACTION_LAYER_DESCRIPTION})
+
+
 def find_header_leaks(ds: Dataset, deny: Sequence[str]) -> list[str]:
-    """Tags whose remaining value still contains a deny-list string (whole word, any case)."""
+    """Tags whose remaining value still contains a deny-list string (whole word, any case).
+
+    ``deny`` holds the source's own identifiers and the EHR's. Only what the
+    source could have carried into the output is compared with them, never
+    what the de-identification wrote itself (:data:`WRITTEN_KEYWORDS`,
+    :data:`WRITTEN_TEXTS`): a placeholder name such as ``Patient^Anonymous``
+    is no leak because a method's code meaning reads "Retain Patient
+    Characteristics Option".
+    """
     regex = _deny_regex(deny)
     if regex is None:
         return []
+    written_tags = {tag_for_keyword(keyword) for keyword in WRITTEN_KEYWORDS}
     hits = []
-    written_by_us = {str(v) for v in DUMMY_VALUES.values()}
-    for tag, value in remaining_text_values(ds):
-        if value in written_by_us:  # a dummy value equal to an original placeholder is not a leak
+    for tag, value in remaining_text_values(ds, skip=written_tags):
+        if value in WRITTEN_TEXTS:
             continue
         if regex.search(value):
             hits.append(f"({tag.group:04X},{tag.element:04X})")

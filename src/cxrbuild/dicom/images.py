@@ -104,8 +104,16 @@ class ManifestRecord:
     subject_id: str | None = None
     study_id: str | None = None
     dicom_id: str | None = None
+    # the Transfer Syntax UID read and the one written (they differ when the pixels were re-encoded)
+    source_transfer_syntax: str | None = None
+    transfer_syntax: str | None = None
     # not serialised: the original SOP Instance UID, for duplicate detection in the batch
     original_sop_instance_uid: str | None = field(default=None, repr=False)
+
+    def withhold(self, reason: str) -> None:
+        """Turn an accepted output into a quarantine (a duplicate, a failed move)."""
+        self.status, self.output, self.boxes, self.reason = "quarantined", None, [], reason
+        self.transfer_syntax = None
 
     @property
     def reason_class(self) -> str:
@@ -121,16 +129,28 @@ class ManifestRecord:
             "subject_id": self.subject_id,
             "study_id": self.study_id,
             "dicom_id": self.dicom_id,
+            "source_transfer_syntax": self.source_transfer_syntax,
+            "transfer_syntax": self.transfer_syntax,
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=False)
 
 
+MAX_REASON = 300
+
+
 def _sanitize(reason: str, deny: Sequence[str]) -> str:
-    """A one-line reason with any deny-list string masked (reasons never carry PHI)."""
+    """A one-line reason with any deny-list string masked (reasons never carry PHI).
+
+    A long reason is shortened in its detail, never in what it says is needed.
+    """
     line = " ".join(str(reason).split())
     for term in sorted((d for d in deny if d and len(d) >= 2), key=len, reverse=True):
         line = re.sub(re.escape(term), "***", line, flags=re.IGNORECASE)
-    return line[:300]
+    detail, marker, needs = line.rpartition("; needs ")
+    if not marker or len(line) <= MAX_REASON:
+        return line[:MAX_REASON]
+    tail = f"{marker}{needs}"[: MAX_REASON // 2]
+    return detail[: MAX_REASON - len(tail) - 3] + "..." + tail
 
 
 def _pixel_module():
@@ -146,9 +166,15 @@ def _write_dataset(ds: Dataset, path: Path) -> None:
         ds.save_as(tmp, enforce_file_format=True)
 
 
-def _deidentify(
-    src: Path, ctx: ImageContext, settings: ImageDeidSettings
-) -> tuple[Dataset, list[list[int]], str]:
+@dataclass(frozen=True)
+class _Deidentified:
+    dataset: Dataset
+    boxes: list[list[int]]
+    original_sop_instance_uid: str
+    source_transfer_syntax: str
+
+
+def _deidentify(src: Path, ctx: ImageContext, settings: ImageDeidSettings) -> _Deidentified:
     """Read, classify and de-identify one file; raises :class:`dicom_io.Quarantine`."""
     result = dicom_io.read_image(src, settings.modalities, pixels_on=settings.pixels)
     ds = result.dataset
@@ -194,7 +220,7 @@ def _deidentify(
         raise dicom_io.Quarantine(
             dicom_io.HEADER_LEAK, f"identifier left in {', '.join(leaks[:5])}"
         )
-    return ds, boxes, result.sop_instance_uid
+    return _Deidentified(ds, boxes, result.sop_instance_uid, str(result.transfer_syntax))
 
 
 def _process(
@@ -205,25 +231,27 @@ def _process(
         dicom_id=ctx.dicom_id,
     )  # fmt: skip
     if not ctx.subject_id:
-        record.reason = f"{dicom_io.NO_CONTEXT}: no identity given for this file"
+        record.reason = dicom_io.reason_text(dicom_io.NO_CONTEXT, "no identity given for this file")
         return record
     try:
-        ds, boxes, original_uid = _deidentify(src, ctx, settings)
-        _write_dataset(ds, write_to)
+        done = _deidentify(src, ctx, settings)
+        _write_dataset(done.dataset, write_to)
     except dicom_io.Quarantine as quarantine:
         record.reason = _sanitize(str(quarantine), ctx.deny)
         return record
     except MemoryError:
-        record.reason = f"{dicom_io.ERROR}: out of memory"
+        record.reason = dicom_io.reason_text(dicom_io.ERROR, "out of memory", "more memory per worker")
         return record
     except Exception as err:  # any failure of one file quarantines it, never the run
         log.debug("unexpected failure on %s", src, exc_info=True)
-        record.reason = _sanitize(f"{dicom_io.ERROR}: {type(err).__name__}: {err}", ctx.deny)
+        record.reason = _sanitize(dicom_io.reason_text(dicom_io.ERROR, f"{type(err).__name__}: {err}"), ctx.deny)
         return record
     record.output = str(dst)
     record.status = "ok"
-    record.boxes = boxes
-    record.original_sop_instance_uid = original_uid
+    record.boxes = done.boxes
+    record.original_sop_instance_uid = done.original_sop_instance_uid
+    record.source_transfer_syntax = done.source_transfer_syntax
+    record.transfer_syntax = str(done.dataset.file_meta.TransferSyntaxUID)
     return record
 
 
@@ -323,7 +351,8 @@ def _run_isolated(task: tuple, context) -> ManifestRecord:
                 _pending_path(Path(dst), index).unlink()
             return ManifestRecord(
                 source=str(src), output=None, status="quarantined",
-                reason=f"{dicom_io.ERROR}: worker process died while reading this file",
+                reason=dicom_io.reason_text(dicom_io.ERROR, "worker process died while reading this file",
+                                          "a decoder that does not crash on this file"),
                 subject_id=ctx.subject_id, study_id=ctx.study_id, dicom_id=ctx.dicom_id,
             )  # fmt: skip
 
@@ -361,15 +390,19 @@ def process_batch(
                 if uid in written:
                     with contextlib.suppress(OSError):
                         pending.unlink()
-                    record.status, record.output, record.boxes = "quarantined", None, []
-                    record.reason = f"{dicom_io.DUPLICATE}: same SOP Instance as {written[uid]}"
+                    record.withhold(
+                        dicom_io.reason_text(dicom_io.DUPLICATE, f"same SOP Instance as {written[uid]}")
+                    )
                 else:
                     try:
                         os.replace(pending, dst)
                     except OSError as err:
-                        record.status, record.output, record.boxes = "quarantined", None, []
-                        record.reason = (
-                            f"{dicom_io.ERROR}: cannot move the output into place ({err.strerror})"
+                        record.withhold(
+                            dicom_io.reason_text(
+                                dicom_io.ERROR,
+                                f"cannot move the output into place ({err.strerror})",
+                                "a writable output folder",
+                            )
                         )
                     else:
                         written[uid] = record.source

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pydicom
-from pydicom.dataset import Dataset
+from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import (
     UID,
     DeflatedExplicitVRLittleEndian,
@@ -81,13 +81,44 @@ SUPPORTED_TRANSFER_SYNTAXES = frozenset(
 )
 
 
-class Quarantine(Exception):
-    """A file that is not released; ``str()`` is the one-line reason, starting with its class."""
+# What would be needed to clean (or release) a file held back for each reason class;
+# a reason ends with it unless the caller names something more precise.
+NEEDS = {
+    NOT_DICOM: "a DICOM export of the file",
+    TRUNCATED: "a complete copy of the file from the PACS",
+    UNREADABLE: "a copy whose data set and Image Pixel module are complete",
+    NO_PIXEL_DATA: "a copy with its Pixel Data",
+    NOT_AN_IMAGE: "an image object (only images are released)",
+    UNSUPPORTED_TRANSFER_SYNTAX: "a decoder for this transfer syntax, or a copy in another one",
+    MODALITY_NOT_ALLOWED: "the modality added to images.settings.modalities",
+    DUPLICATE: "nothing: the first copy of this SOP Instance is released",
+    BURNED_IN_ANNOTATION: "pixel de-identification turned on",
+    EMBEDDED_OVERLAY: "a cleaner for overlays kept in the unused bits of Pixel Data",
+    PIXEL_DEID_FAILED: "pixel data a supported decoder reads",
+    PIXEL_TEXT_REMAINS: "a manual redaction of the text still readable",
+    HEADER_LEAK: "those attributes removed by the header settings (remove_keywords)",
+    NO_CONTEXT: "a line for this file in the context file",
+    ERROR: "a fix of the failure named here",
+}
 
-    def __init__(self, reason_class: str, detail: str) -> None:
+
+def reason_text(reason_class: str, detail: str, needs: str | None = None) -> str:
+    """The one-line reason of a quarantine: ``class: detail; needs what would clean the file``."""
+    detail = " ".join(str(detail).split())
+    needs = " ".join(str(needs or NEEDS.get(reason_class, "")).split())
+    if needs and "; needs " not in detail:
+        detail = f"{detail}; needs {needs}" if detail else f"needs {needs}"
+    return f"{reason_class}: {detail}" if detail else reason_class
+
+
+class Quarantine(Exception):
+    """A file that is not released; ``str()`` is the one-line reason, starting with its class
+    and ending with what would be needed to clean the file (:func:`reason_text`)."""
+
+    def __init__(self, reason_class: str, detail: str, needs: str | None = None) -> None:
         self.reason_class = reason_class
         self.detail = " ".join(str(detail).split())  # one line
-        super().__init__(f"{reason_class}: {self.detail}" if self.detail else reason_class)
+        super().__init__(reason_text(reason_class, self.detail, needs))
 
 
 # ---------------------------------------------------------------------------
@@ -155,6 +186,11 @@ def _walk_dataset(
         tag = _tag_at(buf, pos, little)
         if tag == _ITEM_END:
             return pos + 8
+        if tag == _SEQ_END and not any(buf[pos + 4 : pos + 8]):
+            # a stray empty sequence delimiter (some writers add one after encapsulated
+            # Pixel Data) ends nothing: pydicom reads past it, and so does this walk
+            pos += 8
+            continue
         if tag in (_ITEM, _SEQ_END):
             raise StructureError("unexpected item or sequence delimiter")
         vr = bytes(buf[pos + 4 : pos + 6])
@@ -336,6 +372,12 @@ def read_dataset(path: Path) -> tuple[Dataset, UID]:
     transfer_syntax = UID(str(transfer_syntax))
     if transfer_syntax in SUPPORTED_TRANSFER_SYNTAXES and transfer_syntax != meta_syntax:
         _check_or_quarantine(data, transfer_syntax, offset)
+    if file_meta is None or "TransferSyntaxUID" not in file_meta:
+        # a data set without File Meta (an old export): record the syntax it was read in,
+        # which pixel decoding and the rewritten File Meta (PS3.10 7.1) need
+        if file_meta is None:
+            ds.file_meta = file_meta = FileMetaDataset()
+        file_meta.TransferSyntaxUID = transfer_syntax
     return ds, transfer_syntax
 
 
@@ -429,7 +471,7 @@ def read_image(
     classify(ds, transfer_syntax, modalities, pixels_on)
     sop_instance_uid = str(ds.get("SOPInstanceUID", "") or "").strip()
     if not sop_instance_uid:
-        raise Quarantine(UNREADABLE, "no SOP Instance UID")
+        raise Quarantine(UNREADABLE, "no SOP Instance UID", "a copy with its SOP Instance UID")
     if not str(ds.get("SOPClassUID", "") or "").strip():
-        raise Quarantine(UNREADABLE, "no SOP Class UID")
+        raise Quarantine(UNREADABLE, "no SOP Class UID", "a copy with its SOP Class UID")
     return ReadResult(ds, transfer_syntax, sop_instance_uid)

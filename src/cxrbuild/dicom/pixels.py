@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 from pydicom.dataset import Dataset
-from pydicom.pixels import apply_modality_lut, apply_voi_lut
+from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut
 from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact
@@ -166,7 +166,8 @@ class PixelResult:
 
     boxes: list[Box]
     regions: list[TextRegion]
-    transfer_syntax: str = ""
+    transfer_syntax: str = ""  # the syntax the Pixel Data is in now
+    source_transfer_syntax: str = ""  # the syntax it was read in
 
 
 # --------------------------------------------------------------------------- decoding
@@ -181,35 +182,72 @@ class DecodedImage:
     grey_black: int | None  # stored value shown darkest (grey images)
 
 
+SUPPORTED_PHOTOMETRICS = frozenset(
+    {"MONOCHROME1", "MONOCHROME2", "PALETTE COLOR", "RGB", "YBR_FULL", "YBR_FULL_422", "YBR_ICT", "YBR_RCT"}
+)
+
+
 def decode(ds: Dataset) -> DecodedImage:
     """Decode the pixels and render them for display; PixelDeidError if that is impossible."""
     if "PixelData" not in ds:
         kind = "float" if ("FloatPixelData" in ds or "DoubleFloatPixelData" in ds) else "no"
-        raise PixelDeidError(f"{kind} pixel data: burned-in text cannot be checked")
+        raise PixelDeidError(
+            f"{kind} pixel data: burned-in text cannot be checked; needs a pixel step for {kind} pixel data"
+        )
     photometric = str(ds.get("PhotometricInterpretation", "")).upper()
     samples = int(ds.get("SamplesPerPixel", 1))
-    if photometric not in {"MONOCHROME1", "MONOCHROME2", "RGB", "YBR_FULL", "YBR_FULL_422", "YBR_ICT", "YBR_RCT"}:
-        raise PixelDeidError(f"photometric interpretation {photometric or '(missing)'} is not supported")
-    if int(ds.get("BitsAllocated", 0)) not in (8, 16, 32):
-        raise PixelDeidError(f"bits allocated {ds.get('BitsAllocated')} is not supported")
+    if photometric not in SUPPORTED_PHOTOMETRICS:
+        raise PixelDeidError(
+            f"photometric interpretation {photometric or '(missing)'} is not supported; "
+            f"needs a copy in one of {', '.join(sorted(SUPPORTED_PHOTOMETRICS))}"
+        )
+    if int(ds.get("BitsAllocated", 0)) not in (1, 8, 16, 32):
+        raise PixelDeidError(
+            f"bits allocated {ds.get('BitsAllocated')} is not supported; needs 1, 8, 16 or 32"
+        )
     try:
         array = ds.pixel_array  # pydicom converts YBR to RGB (PS3.3 C.7.6.3.1.2)
     except Exception as err:  # any decoder failure means the pixels cannot be cleaned
-        message = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise PixelDeidError(f"pixel data cannot be decoded: {message}") from err
+        # pydicom lists each plugin's failure on a line of its own
+        message = "; ".join(line.strip() for line in str(err).splitlines() if line.strip())
+        message = (message or type(err).__name__)[:200]
+        syntax = ds.file_meta.get("TransferSyntaxUID") if getattr(ds, "file_meta", None) else None
+        name = getattr(syntax, "name", None) or "its transfer syntax"
+        raise PixelDeidError(
+            f"pixel data cannot be decoded ({message}); needs a {name} decoder that reads it"
+        ) from err
     frames = int(ds.get("NumberOfFrames", 1) or 1)
     rows, cols = int(ds.Rows), int(ds.Columns)
     try:
         stored = array.reshape((frames, rows, cols) if samples == 1 else (frames, rows, cols, samples))
     except ValueError as err:
-        raise PixelDeidError(f"pixel data shape {array.shape} does not match the header") from err
-    if samples == 1:
+        raise PixelDeidError(
+            f"pixel data shape {array.shape} does not match the header; "
+            "needs Rows, Columns, Samples per Pixel and Number of Frames that fit the pixel data"
+        ) from err
+    if photometric == "PALETTE COLOR":
+        display, grey_black = _palette_display(ds, stored)
+    elif samples == 1:
         display, grey_black = _grey_display(ds, stored, photometric)
     else:
         # colour overlays: text is drawn bright in some channel, so show the brightest channel
         display = stored.max(axis=-1).astype(np.uint8) if stored.dtype == np.uint8 else _scale8(stored.max(axis=-1))
         grey_black = None
     return DecodedImage(stored, display, grey_black)
+
+
+def _palette_display(ds: Dataset, stored: np.ndarray) -> tuple[np.ndarray, int]:
+    """PALETTE COLOR shown through its palette (PS3.3 C.7.6.3.1.5): the luminance of each
+    pixel's colour, and as black the entry shown darkest."""
+    try:
+        black = redact.palette_black(ds)
+        rgb = np.asarray(apply_color_lut(stored, ds), dtype=np.float64)
+    except (redact.RedactionError, ValueError, AttributeError) as err:
+        raise PixelDeidError(
+            f"the palette cannot be applied ({str(err).splitlines()[0]}); "
+            "needs complete Palette Color Lookup Table descriptors and data"
+        ) from err
+    return _scale8(rgb @ np.array([0.299, 0.587, 0.114])), black
 
 
 def _scale8(values: np.ndarray) -> np.ndarray:
@@ -712,21 +750,36 @@ def find_text(
 def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:
     """Black out burned-in PHI in ``ds`` in place (all frames) and return the boxes and regions.
 
-    Pixel Data is re-encoded losslessly in the original transfer syntax (a lossy
-    source with boxes is written in ``policy.lossy_target_transfer_syntax``);
-    with no boxes the Pixel Data bytes are left untouched.
+    Pixel Data is re-encoded losslessly in the original transfer syntax, or in
+    a lossless one pydicom can encode when it cannot encode the original (a
+    lossy source with boxes is written in ``policy.lossy_target_transfer_syntax``,
+    see :func:`cxrbuild.dicom.redact.target_syntaxes`); with no boxes the Pixel
+    Data bytes are left untouched.
     """
     policy = policy or PixelPolicy.from_mapping()
+    source_syntax = str(ds.file_meta.TransferSyntaxUID)
     regions, boxes, image = find_text(ds, deny, policy)
+    boxes, syntax = blackout(ds, boxes, image, policy)
+    return PixelResult(boxes=boxes, regions=regions, transfer_syntax=syntax, source_transfer_syntax=source_syntax)
+
+
+def blackout(ds: Dataset, boxes: Sequence[Box], image: DecodedImage, policy: PixelPolicy) -> tuple[list[Box], str]:
+    """Black out ``boxes`` (widened to what the layout can edit exactly) in ``ds`` decoded as ``image``.
+
+    Returns the boxes blacked out and the transfer syntax the Pixel Data is in now.
+    """
+    boxes = redact.editable_boxes(ds, boxes)
     try:
         syntax = redact.redact_boxes(
             ds, boxes, image.grey_black, policy.lossy_target_transfer_syntax, decoded=image.stored
         )
     except redact.RedactionError as err:
-        raise PixelDeidError(f"pixels cannot be redacted: {err}") from err
+        raise PixelDeidError(f"pixels cannot be redacted: {err}; needs an editor for this pixel layout") from err
     except Exception as err:  # an encoder failure must quarantine, not crash the batch
-        raise PixelDeidError(f"pixels cannot be re-encoded: {str(err).splitlines()[0]}") from err
-    return PixelResult(boxes=boxes, regions=regions, transfer_syntax=str(syntax))
+        raise PixelDeidError(
+            f"pixels cannot be re-encoded: {str(err).splitlines()[0]}; needs a lossless encoder for these pixels"
+        ) from err
+    return boxes, str(syntax)
 
 
 def verify_pixels(

@@ -64,7 +64,9 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
         if entry is None:
             record.update(status="quarantined", reason="missing from the image manifest", sha256=None)
         elif entry.get("status") == "ok" and target.is_file():
-            record.update(status="ok", reason="", sha256=sha256_file(target), boxes=entry.get("boxes", []))
+            record.update(status="ok", reason="", sha256=sha256_file(target), boxes=entry.get("boxes", []),
+                          source_transfer_syntax=entry.get("source_transfer_syntax"),
+                          transfer_syntax=entry.get("transfer_syntax"))
         else:
             reason = entry.get("reason") or "output file not written"
             record.update(status="quarantined", reason=one_line(reason), sha256=None)

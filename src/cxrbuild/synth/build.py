@@ -126,7 +126,7 @@ def plan_files(hospital: Hospital, image_size: str, headers_only: bool) -> list[
         style = rng.randrange(3)
         portable = study.views == ("AP",) and (study.encounter is None or study.encounter.encounter_type != "OUTPATIENT")
         for n, view in enumerate(study.views):
-            if not cycle:  # every block of 8 images covers each syntax x photometric once
+            if not cycle:  # every block of 12 images covers each syntax x photometric once
                 cycle = combos[:]
                 rng.shuffle(cycle)
             transfer_syntax, photometric = cycle.pop()

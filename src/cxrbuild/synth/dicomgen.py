@@ -9,9 +9,12 @@ comments, the Request Attributes Sequence, a private block (PS3.5 7.8.1)
 and an overlay plane (PS3.3 C.9.2). UIDs sit under the hospital's root and
 embed the MRN and accession number, as some archives do.
 
-Pixel data is written in four transfer syntaxes (PS3.5 A.4): Explicit and
-Implicit VR Little Endian, RLE Lossless (PS3.5 G) and JPEG 2000 lossless
-(PS3.5 A.4.4), the last two encoded by pydicom with pylibjpeg plugins.
+Pixel data is written in six transfer syntaxes (PS3.5 A.4): Explicit and
+Implicit VR Little Endian, RLE Lossless (PS3.5 G), JPEG Lossless
+first-order prediction (A.4.1, the commonest lossless encoding of radiographs
+in PACS exports), JPEG-LS lossless (A.4.3) and JPEG 2000 lossless (A.4.4).
+pydicom encodes RLE, JPEG-LS (pyjpegls) and JPEG 2000 (pylibjpeg-openjpeg);
+it cannot encode JPEG Lossless, which :mod:`cxrbuild.synth.jpeg_lossless` writes.
 """
 
 from __future__ import annotations
@@ -23,26 +26,44 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydicom.datadict import tag_for_keyword
 from pydicom.pixels import pack_bits
-from pydicom.pixels.encoders import JPEG2000LosslessEncoder, RLELosslessEncoder
+from pydicom.pixels.encoders import (
+    JPEG2000LosslessEncoder,
+    JPEGLSLosslessEncoder,
+    RLELosslessEncoder,
+)
 from pydicom.uid import (
     ExplicitVRLittleEndian,
     ImplicitVRLittleEndian,
     JPEG2000Lossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
     RLELossless,
 )
 
-from cxrbuild.synth import anatomy, burnin
+from cxrbuild.synth import anatomy, burnin, jpeg_lossless
 from cxrbuild.synth.ehr import HOSPITAL_UID_ROOT
 from cxrbuild.synth.encoder import Elements, EncapsulatedPixels, part10_bytes
 
-TRANSFER_SYNTAXES = (ExplicitVRLittleEndian, ImplicitVRLittleEndian, RLELossless, JPEG2000Lossless)
+TRANSFER_SYNTAXES = (
+    ExplicitVRLittleEndian,
+    ImplicitVRLittleEndian,
+    RLELossless,
+    JPEGLosslessSV1,
+    JPEGLSLossless,
+    JPEG2000Lossless,
+)
 CR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.1"
 DX_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.1.1"  # For Presentation
 BASIC_TEXT_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.11"
 GSPS_STORAGE = "1.2.840.10008.5.1.4.1.1.11.1"
 IMPLEMENTATION_CLASS_UID = f"{HOSPITAL_UID_ROOT}.0.1"
 IMPLEMENTATION_VERSION = "HOSPRIS_24"
-ENCODERS = {RLELossless: RLELosslessEncoder, JPEG2000Lossless: JPEG2000LosslessEncoder}
+# pydicom's encoders, with the plugin each uses
+ENCODERS = {
+    RLELossless: (RLELosslessEncoder, "pylibjpeg"),
+    JPEGLSLossless: (JPEGLSLosslessEncoder, "pyjpegls"),
+    JPEG2000Lossless: (JPEG2000LosslessEncoder, "pylibjpeg"),
+}
 PIXEL_DATA = 0x7FE00010
 # encoded tiny pixel data of --headers-only files, per (syntax, photometric, bits, rows, columns)
 _TINY_PIXELS: dict[tuple, tuple[str, object]] = {}
@@ -335,10 +356,14 @@ def encode_pixels(ds: Elements, stored: np.ndarray, spec: ImageSpec, with_data: 
     cache_key = (spec.transfer_syntax, spec.photometric, spec.bits_stored, rows, columns)
     if spec.headers_only and cache_key in _TINY_PIXELS:
         vr, value = _TINY_PIXELS[cache_key]
+    elif spec.transfer_syntax == JPEGLosslessSV1:
+        frame = jpeg_lossless.encode(stored, spec.bits_stored)
+        vr, value = "OB", EncapsulatedPixels([frame])
     elif spec.transfer_syntax in ENCODERS:
-        frame = ENCODERS[spec.transfer_syntax].encode(
+        encoder, plugin = ENCODERS[spec.transfer_syntax]
+        frame = encoder.encode(
             np.ascontiguousarray(stored),
-            encoding_plugin="pylibjpeg",
+            encoding_plugin=plugin,
             rows=rows,
             columns=columns,
             samples_per_pixel=1,
