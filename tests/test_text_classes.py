@@ -213,6 +213,10 @@ def test_only_settable_categories_may_be_kept():
         ("Insulin drip at 1350 units/hr overnight.", "1350", "TIME"),
         ("ABG 7.31/58/92 on arrival.", "31/58", "DATE"),
         ("Seen again on Thursday morning.", "Thursday", "DATE"),
+        ("Obs: NIBP 148/71, sats 95%.", "148", "ID"),
+        ("Rate 118-161 on arrival.", "161", "PHONE"),
+        ("PT: ambulated 96 ft with a frame.", "96", "AGE"),
+        ("sat ninety four percent on room air", "ninety four", "AGE"),
     ],
 )
 def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):

@@ -41,6 +41,10 @@ SAFE_FILES = (
     "safe/drugs.txt",
     "safe/devices.txt",
 )
+# regional clinical vocabulary (Commonwealth abbreviations, scores, spellings, brands): a
+# single word of it that is also a listed given name or surname is left out ("Telma"), unless
+# it is written as an acronym ("NEWS")
+REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt",)
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",
@@ -202,7 +206,8 @@ def _place_lists(
 
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
-    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, ENGLISH_FILE, *SAFE_FILES, CLINICAL_WORDS_FILE,
+    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, ENGLISH_FILE, *SAFE_FILES, *REGIONAL_SAFE_FILES,
+             CLINICAL_WORDS_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
 
@@ -238,6 +243,19 @@ def _with_spellings(words: frozenset[str], names: frozenset[str], places: frozen
     return words | frozenset(v for v in variants if v not in names and v not in places)
 
 
+def _regional_words(names: frozenset[str]) -> frozenset[str]:
+    """The single words of the regional lists; one that is also a name is kept only as an acronym ("NEWS", not "Telma")."""
+    words = set()
+    for name in REGIONAL_SAFE_FILES:
+        for entry in read_list(name):
+            if " " in entry or len(entry) < 2:
+                continue
+            folded = fold_entry(entry)
+            if folded not in names or (entry.isupper() and len(entry) <= 6):
+                words.add(folded)
+    return frozenset(words)
+
+
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon of the installed data files (read once per process)."""
@@ -248,14 +266,15 @@ def default_lexicon() -> Lexicon:
     places, place_phrases = _place_lists(PLACE_FILES)
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
+    regional = _regional_words(given | surnames)
     return Lexicon(
         given=given,
         surnames=surnames,
         english=frozenset(_words((ENGLISH_FILE,))),
-        safe=_with_spellings(safe, given | surnames, places),
+        safe=_with_spellings(safe, given | surnames, places) | regional,
         eponyms=frozenset(w for w in _single_words(EPONYM_FILES) if len(w) > 1),
         name_eponyms=_collisions(),
-        safe_phrases=_phrases((*SAFE_FILES, *EPONYM_FILES)),
+        safe_phrases=_phrases((*SAFE_FILES, *REGIONAL_SAFE_FILES, *EPONYM_FILES)),
         places=places,
         place_phrases=place_phrases,
         digest=sha.hexdigest(),

@@ -50,10 +50,14 @@ def _expand_macros(regex: str, macros: dict[str, str]) -> str:
     return regex
 
 
+def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
+    spec = yaml.safe_load(text if text is not None else data_text("patterns.yaml"))
+    return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
+
+
 def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
     """Compile ``patterns.yaml`` (or the given YAML text): (version, patterns)."""
-    spec = yaml.safe_load(text if text is not None else data_text("patterns.yaml"))
-    macros = {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
+    spec, macros = _spec(text)
     patterns: list[Pattern] = []
     for entry in spec["patterns"]:
         label = entry["label"]
@@ -101,6 +105,13 @@ class PatternFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.version, self.patterns = load_patterns()
         self.by_name = {pattern.name: pattern for pattern in self.patterns}
+        spec, macros = _spec()
+        # the number may close a range or a pair ("HR 126-152", "NIBP 136/92")
+        self.measurement_before_re = re.compile(
+            "(?:" + _expand_macros(spec["measurement_before"], macros) + r")(?:[<>]=?[ \t]*)?(?:[0-9.]+[ \t]*[-–/][ \t]*)?$",
+            re.IGNORECASE,
+        )
+        self.unit_after_re = re.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
         self.lexicon = lexicon
 
     def find(self, text: str) -> list[RuleSpan]:
@@ -124,6 +135,14 @@ class PatternFinder:
                     continue  # "labs: anion gap 25  alt 389": words, not a code
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
+
+    def is_measured_value(self, text: str, start: int) -> bool:
+        """Whether the number at ``start`` is a lab value or a vital sign ("NIBP 136/92", "Hb 141")."""
+        return bool(self.measurement_before_re.search(text[max(0, start - GUARD_WINDOW):start]))
+
+    def has_unit_after(self, text: str, end: int) -> bool:
+        """Whether the number ending at ``end`` has a unit after it ("92 ft", "40 mg")."""
+        return bool(self.unit_after_re.match(text, end))
 
     def pattern_matches(self, name: str, text: str, start: int, end: int) -> bool:
         """Whether pattern ``name`` finds PHI overlapping ``text[start:end]`` (its guards applied)."""

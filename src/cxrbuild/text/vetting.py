@@ -57,7 +57,12 @@ BARE_ORDINAL_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
 
 
 class SpanVetter:
-    def __init__(self, lexicon: Lexicon, cues: NameCues, allowed_word, pattern_matches, facility_words=frozenset()) -> None:
+    def __init__(
+        self, lexicon: Lexicon, cues: NameCues, allowed_word, pattern_matches, facility_words=frozenset(), is_measured_value=None,
+        has_unit_after=None,
+    ) -> None:
+        self.is_measured_value = is_measured_value or (lambda text, start: False)  # (text, start) -> bool
+        self.has_unit_after = has_unit_after or (lambda text, end: False)  # (text, end) -> bool
         self.facility_words = frozenset(facility_words)  # "nursing home", "lodge": the end of a facility's name
         self.lexicon = lexicon
         self.cues = cues
@@ -135,6 +140,10 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
+        if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
+            self.is_measured_value(text, kept[0].start()) or self.has_unit_after(text, kept[-1].end())
+        ):
+            return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
