@@ -73,6 +73,7 @@ PHI_CLASSES = [
     ("A ninety-six year old woman with cough.", ["ninety-six"]),
     ("Pleasant woman in her late 90s, alert.", ["90s"]),
     ("Clinical history: 92yo with dyspnea.", ["92"]),
+    ("Unit No: 5521\nAge/Sex: 97/F\nLoc: step-down", ["97"]),
     # extensions and pagers
     ("Questions to the reading room, x5-2231.", ["5-2231"]),
     ("Resident can be reached on pgr 33871.", ["33871"]),
@@ -124,6 +125,16 @@ PHI_CLASSES = [
     ("cc: Ferrand & Mbeki Internal Medicine", ["Ferrand & Mbeki Internal Medicine"]),
     ("Her grandson missed class at Oakhurst Middle School this week.", ["Oakhurst Middle School"]),
     ("Insurer: Wattlebrook Health Fund, member 40021.", ["Wattlebrook Health Fund"]),
+    # names in messages: self-introductions, reply headers, caller fields, dash sign-offs, initials after the last sentence
+    ("hello, my name is ottoline brisbois, his stepdaughter", ["ottoline brisbois"]),
+    ("Subject: appointment\nPerpetua wrote on 2/11/2021 9:05 AM:\n\nthanks", ["Perpetua"]),
+    ("CALLER: ANSELM (BROTHER)  CALLBACK: ON FILE", ["ANSELM"]),
+    ("Please ring back after lunch.\n- Wilhelmina\n", ["Wilhelmina"]),
+    ("Dressing changed, wound clean. Family updated. QT, LPN", ["QT"]),
+    # where a person lives, with who lives there in between
+    ("She lives alone in Tullyvale and manages her own medications.", ["Tullyvale"]),
+    ("PTA LIVED WITH DAUGHTER IN DUNGARVAN; INDEPENDENT.", ["DUNGARVAN"]),
+    ("we are flying to montevideo on friday for two weeks", ["montevideo"]),
     # wards called by a name; a ward's number with its name in brackets
     ("Stepped down to Plover Ward overnight.", ["Plover"]),
     ("Handover, Ward 12C (Larkspur), night shift.", ["Larkspur"]),
@@ -169,6 +180,9 @@ CLINICAL = [
     # Commonwealth spellings of clinical words
     "Anaemia and pedal oedema; nebuliser via the paediatric mask; oesophageal tumour.",
     "Obs: RR 22, HR 96, NEWS2 3; catheterised on the Surgical Ward.",
+    "- Lasix 40 mg daily\n- Will follow up in clinic\n",
+    "This is my understanding of the plan; name is not documented.",
+    "she lives alone in a flat and refuses help",
 ]
 
 

@@ -61,8 +61,9 @@ INITIALS_LINE_RE = re.compile(
     + r"|^[ \t]*(?:--?|—|~)[ \t]*(?P<signer>[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?:--?[ \t]*)?(?P<typist>(?:" + INITIALS + r"|[A-Za-z]\.[ \t]?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)/" + INITIALS + r")" + SIGN_OFF_TAIL
     + r"|(?<![A-Za-z/])(?P<pair>[A-Z]{2,4}/[a-z]{2,4})(?=[ \t]*$)"
-    # the last line of a note, alone: "NS", "KDS", "R.W."
-    + r"|(?<=\n)[ \t]*(?P<closing>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})[ \t]*(?=\s*\Z)",
+    # the last line of a note, alone, or after its last sentence: "NS", "KDS", "R.W.", "... notified. CA, RN"
+    + r"|(?:(?<=\n)|(?<=[.!?] ))[ \t]*(?P<closing>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})"
+    + r"(?:,?[ \t]*(?:rn|lpn|np|pa|md|do|ma|cma|rph|pharmd))?[ \t]*(?=\s*\Z)",
     re.MULTILINE | re.IGNORECASE,
 )
 WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
@@ -149,6 +150,10 @@ class NameCues:
             r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
+        self.dash_signer_re = re.compile(
+            r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][^\n]{0,40}$)(?=(?:[^\n]*\n){0,2}[^\n]*\Z)", re.MULTILINE
+        )
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
             r"^[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])",
@@ -221,6 +226,8 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
+        for match in cues.dash_signer_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))

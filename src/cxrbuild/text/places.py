@@ -125,10 +125,18 @@ class PlaceCues:
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
         )
-        self.residence_cue_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+        # "lives alone in", "lived with her daughter in", "lives with us in": who lives there may stand between
+        living = (
+            r"(?:lives?|lived|living|resides?|resided|residing|stays?|stayed|staying)[ \t]+(?:alone|together|independently|"
+            r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
+            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))[ \t]+(?:in|at)"
         )
-        self.place_cue_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE)
+        self.residence_cue_re = re.compile(
+            r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+        )
+        self.place_cue_re = re.compile(
+            r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+        )
         self.organization_cue_re = re.compile(
             # the longer forms first: "worked for 12 years at", "worked as a welder at", "former bus driver at"
             r"(?<![A-Za-z])(?:(?:work(?:s|ed|ing)?|employed|retired|volunteer(?:s|ed)?)[ \t]+(?:as[ \t]+(?:a|an)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]+)?"
@@ -568,7 +576,15 @@ class PlaceFinder:
             if fold(word) in {"of", "and", "&", "de", "la", "del", "on", "upon", "in"} and run:
                 # "Hospital of Saint Anne", "Stratford upon Avon": a joining word needs a name after it
                 nxt = WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
-                if nxt and self._name_word(nxt.group(0), caseless) and fold(word) not in {"in", "on"}:
+                joined = nxt is not None and self._name_word(nxt.group(0), caseless) and (
+                    not caseless  # where capitals mean nothing, "marlow creek and refuses": a name word must follow
+                    or self._rare(nxt.group(0)) or fold(nxt.group(0)) in self.cues.place_words
+                    or fold(nxt.group(0)) in self.cues.facility_words
+                    or fold(nxt.group(0)).endswith(("'s", "’s"))  # "BRIGHAM AND WOMEN'S"
+                    or ((self.lexicon.is_place(nxt.group(0)) or self.lexicon.is_name(nxt.group(0)))
+                        and fold(nxt.group(0)) not in self.lexicon.english)
+                )
+                if joined and fold(word) not in {"in", "on"}:
                     cursor = match.end() + 1
                     continue
                 break

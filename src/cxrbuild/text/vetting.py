@@ -56,6 +56,10 @@ BARE_PAIR_RE = re.compile(r"[0-9]{1,2}/[0-9]{1,2}")
 BARE_ORDINAL_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
 
 
+# what follows an age: its unit or the sex ("93 yo", "96/F", "101 M")
+AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\.o\.|y|yr|yrs|years?)(?![A-Za-z])", re.IGNORECASE)
+
+
 class SpanVetter:
     def __init__(
         self, lexicon: Lexicon, cues: NameCues, allowed_word, pattern_matches, facility_words=frozenset(), is_measured_value=None,
@@ -141,7 +145,8 @@ class SpanVetter:
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
-            self.is_measured_value(text, kept[0].start()) or self.has_unit_after(text, kept[-1].end())
+            self.is_measured_value(text, kept[0].start())
+            or (self.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
         ):
             return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
