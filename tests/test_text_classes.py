@@ -135,6 +135,11 @@ PHI_CLASSES = [
     ("She lives alone in Tullyvale and manages her own medications.", ["Tullyvale"]),
     ("PTA LIVED WITH DAUGHTER IN DUNGARVAN; INDEPENDENT.", ["DUNGARVAN"]),
     ("we are flying to montevideo on friday for two weeks", ["montevideo"]),
+    # letterhead address lines, Irish counties, Singapore unit numbers, who was present
+    ("Kowhai Medical Centre\n57 Tui Crescent\nOrewa Heights 0931\n\nDear Dr Aldous,", ["57 Tui Crescent", "Orewa Heights 0931"]),
+    ("Lives at Rathcoole, Co. Kilkenny.", ["Kilkenny"]),
+    ("Address: Blk 41 Bedok Ave 3, #07-118", ["#07-118"]),
+    ("Present: Dr Okafor, SN Lindahl\nBed 4", ["Okafor", "Lindahl"]),
     # wards called by a name; a ward's number with its name in brackets
     ("Stepped down to Plover Ward overnight.", ["Plover"]),
     ("Handover, Ward 12C (Larkspur), night shift.", ["Larkspur"]),
@@ -183,6 +188,10 @@ CLINICAL = [
     "- Lasix 40 mg daily\n- Will follow up in clinic\n",
     "This is my understanding of the plan; name is not documented.",
     "she lives alone in a flat and refuses help",
+    "Bloods:\n- Hb 118, Plt 240\n- CRP 41\n- Alb 30",
+    "Obs: HR 104 SR BP 138/70 RR 18 Sats 95% RA.",
+    "Follow-up in clinic in 4/12. 2/7 hx of fever.",
+    "Medications: Lorna 10 mg OD, aspirin 75 mg OD.",
 ]
 
 

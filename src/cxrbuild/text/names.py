@@ -67,6 +67,11 @@ INITIALS_LINE_RE = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
+# a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
+DOSE_AFTER_RE = re.compile(
+    r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|%)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
@@ -152,7 +157,8 @@ class NameCues:
         )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
-            r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][^\n]{0,40}$)(?=(?:[^\n]*\n){0,2}[^\n]*\Z)", re.MULTILINE
+            r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)(?=(?:[^\n]*\n){0,2}[^\n]*\Z)",
+            re.MULTILINE,
         )
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
@@ -276,6 +282,10 @@ class NameFinder:
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark
             if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
                 continue  # "-- no change": a sentence, not a signature
+            if group in {"initials", "tagged"} and "." not in value and (
+                self.lexicon.is_safe(value) or (value[:1].isupper() and value[1:].islower())
+            ):
+                continue  # "- Hb 141", "- GBS 14": a bulleted lab value (initials are written in one case)
             if group == "closing" and fold(value).replace(".", "") in self.cues.suffix_folded:
                 continue  # "Efua Pemberton,\nMD": the credential of the line before
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
@@ -312,10 +322,11 @@ class NameFinder:
             return calendar and lexicon.is_name(word) and ((mode == TITLE and first) or (not first and mode in {TITLE, SIGNATURE, STRONG}))
         capital = is_capitalised(word) and not caseless
         if lexicon.is_safe(word) or self.allowed_word(word):
-            # clinical vocabulary: a name right after a title ("Dr. Mass") or inside a
+            # clinical vocabulary: a listed name right after a title ("Dr. Mass"), not a vital sign
+            # after a title that is also an abbreviation ("HR 118 SR BP 120/77"), or inside a
             # name written with capitals ("Jane Q. Mass")
             if mode == TITLE and first:
-                return True
+                return lexicon.is_name(word)
             # inside a name, or first after an explicit cue ("d/w PA Rice"), a listed name written as one
             return (not first or mode in {SIGNATURE, STRONG, ROLE}) and (capital or caseless) and lexicon.is_name(word)
         if lexicon.is_unambiguous_name(word) or self._unknown(word):
@@ -516,6 +527,8 @@ class NameFinder:
                 continue
             if lexicon.is_eponym(word) and self._clinical_after(text, match.end()):
                 continue  # "Wilson disease", "Murphy sign": the eponym, not a person
+            if DOSE_AFTER_RE.match(text, match.end()):
+                continue  # "Telma 40 mg OD": a drug's brand, whatever names it shares
             if word.isupper() and len(word) <= 3 and not caseless:
                 continue  # short all-caps words are abbreviations far more often than names
             start, end = self._grow(text, match.start(), match.end(), caseless)
