@@ -190,6 +190,7 @@ CLINICAL = [
     "she lives alone in a flat and refuses help",
     "Bloods:\n- Hb 118, Plt 240\n- CRP 41\n- Alb 30",
     "Obs: HR 104 SR BP 138/70 RR 18 Sats 95% RA.",
+    "Chem: BNP 3120  CK 6611  Lipase 812\nVS: hr: 121  sbp 100-118  rr 24-28",
     "Follow-up in clinic in 4/12. 2/7 hx of fever.",
     "Medications: Lorna 10 mg OD, aspirin 75 mg OD.",
 ]

@@ -130,9 +130,11 @@ class PatternFinder:
                 if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_field_value" and any(
-                    len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english for w in words
+                    (len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english)
+                    or (len(w) >= 2 and w.isalnum() and not w.isdigit() and self.lexicon.is_safe(w))
+                    for w in words
                 ):
-                    continue  # "labs: anion gap 25  alt 389": words, not a code
+                    continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
 
