@@ -49,10 +49,16 @@ class BoxScore:
     font: str
     glyph_pixels: int  # glyph pixels with their rim
     black_fraction: float  # of them, shown black in the release
+    phi: bool = True
 
     @property
     def redacted(self) -> bool:
         return self.black_fraction >= MIN_BLACK
+
+    @property
+    def kept(self) -> bool:
+        """Nothing of the text blacked out (what a marker should be)."""
+        return self.black_fraction <= 1.0 - MIN_BLACK
 
 
 def _text_value(stored: np.ndarray, box: Box, level: int, photometric: str, bits_stored: int) -> int:
@@ -100,6 +106,11 @@ def score_box(
     box = tuple(int(v) for v in record["box"])
     value = _text_value(stored, box, int(record["level"]), photometric, bits_stored)
     glyphs = glyph_mask(stored, box, value, int(record.get("size") or 12), float((1 << bits_stored) - 1))
+    return _black_share(glyphs, released_black)
+
+
+def _black_share(glyphs: np.ndarray, released_black: np.ndarray) -> tuple[int, float]:
+    """(glyph pixels with their rim, share of them shown black)."""
     wanted = ndimage.binary_dilation(glyphs, structure=np.ones((3, 3), dtype=bool))
     count = int(np.count_nonzero(wanted))
     if count == 0:
@@ -112,8 +123,56 @@ def _first_frame(ds: pydicom.Dataset) -> np.ndarray:
     return array[0] if int(ds.get("NumberOfFrames", 1) or 1) > 1 else array
 
 
-def score_release(hospital_dir: Path, work_dir: Path, release_dir: Path, phi_only: bool = True) -> Iterator[BoxScore]:
-    """Every (PHI) truth box of every released image of a demo build, scored.
+@dataclass(frozen=True)
+class ImageScore:
+    """One released image against its truth: its boxes, and pixels changed away from any text."""
+
+    image: str
+    output: str
+    boxes: list[BoxScore]  # PHI and markers (``kind == "marker"`` for text to keep)
+    changed_far: int  # pixels whose stored value changed more than FAR_PX from every truth glyph
+
+    @property
+    def phi(self) -> list[BoxScore]:
+        return [box for box in self.boxes if box.phi]
+
+    @property
+    def markers(self) -> list[BoxScore]:
+        return [box for box in self.boxes if not box.phi]
+
+
+FAR_PX = 8  # a changed pixel further than this from every glyph changed the picture, not the text
+
+
+def score_image(source: pydicom.Dataset, released: pydicom.Dataset, truth: Mapping, output: str) -> ImageScore:
+    """Every truth box of one image scored, and the pixels its release changed away from the text."""
+    stored = _first_frame(source)
+    after = _first_frame(released)
+    black = displayed_black(released, after)
+    photometric = str(source.PhotometricInterpretation).upper()
+    bits = int(source.BitsStored)
+    value_range = float((1 << bits) - 1)
+    near = np.zeros(stored.shape[:2], dtype=bool)
+    scores = []
+    for record in truth.get("boxes", ()):
+        box = tuple(int(v) for v in record["box"])
+        value = _text_value(stored, box, int(record["level"]), photometric, bits)
+        glyphs = glyph_mask(stored, box, value, int(record.get("size") or 12), value_range)
+        count, fraction = _black_share(glyphs, black)
+        near |= glyphs
+        scores.append(BoxScore(
+            truth["path"], output, box, str(record.get("kind", "")), int(record.get("size") or 0),
+            str(record.get("font", "")), count, fraction, bool(record.get("phi")),
+        ))
+    near = ndimage.binary_dilation(near, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool)) if near.any() else near
+    changed = stored != after if stored.shape == after.shape else np.ones(stored.shape, dtype=bool)
+    if changed.ndim == 3:
+        changed = changed.any(axis=-1)
+    return ImageScore(truth["path"], output, scores, int(np.count_nonzero(changed & ~near)))
+
+
+def score_images(hospital_dir: Path, work_dir: Path, release_dir: Path) -> Iterator[ImageScore]:
+    """Every released image of a demo build that has burned-in text, scored against its truth.
 
     ``hospital_dir`` holds ``truth/images.jsonl`` and ``pacs/``; the private
     ``work_dir/ids/images.parquet`` maps each source (``path``) to its
@@ -127,22 +186,18 @@ def score_release(hospital_dir: Path, work_dir: Path, release_dir: Path, phi_onl
     with open(Path(hospital_dir) / "truth" / "images.jsonl", encoding="utf-8") as handle:
         for line in handle:
             truth = json.loads(line)
-            boxes = [b for b in truth.get("boxes", ()) if b.get("phi") or not phi_only]
             output = outputs.get(truth["path"])
-            if not boxes or output is None or not (Path(release_dir) / output).is_file():
+            if not truth.get("boxes") or output is None or not (Path(release_dir) / output).is_file():
                 continue
             source = pydicom.dcmread(Path(hospital_dir) / "pacs" / truth["path"])
             released = pydicom.dcmread(Path(release_dir) / output)
-            stored = _first_frame(source)
-            black = displayed_black(released, _first_frame(released))
-            photometric = str(source.PhotometricInterpretation).upper()
-            bits = int(source.BitsStored)
-            for record in boxes:
-                count, fraction = score_box(stored, black, record, photometric, bits)
-                yield BoxScore(
-                    truth["path"], output, tuple(int(v) for v in record["box"]), str(record.get("kind", "")),
-                    int(record.get("size") or 0), str(record.get("font", "")), count, fraction,
-                )
+            yield score_image(source, released, truth, output)
+
+
+def score_release(hospital_dir: Path, work_dir: Path, release_dir: Path) -> Iterator[BoxScore]:
+    """Every PHI truth box of every released image of a demo build, scored (see :func:`score_images`)."""
+    for image in score_images(hospital_dir, work_dir, release_dir):
+        yield from image.phi
 
 
 def unredacted_boxes(hospital_dir: Path, work_dir: Path, release_dir: Path) -> list[BoxScore]:

@@ -34,7 +34,7 @@ from pydicom.dataset import Dataset
 from pydicom.pixels import apply_color_lut
 from scipy import ndimage
 
-from cxrbuild.dicom import ocr, redact
+from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.display import DisplayError, grey_rendering, scale8
 from cxrbuild.dicom.phitext import (
     STRONG_PHI_PATTERNS,
@@ -284,6 +284,19 @@ def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading
         words = ocr.read_text_mask(crop, line.glyph_height)
         cache[key] = _LineReading([(w.text, w.confidence, w.box) for w in words])
     return cache[key]
+
+
+def _learned_lines(display: np.ndarray, settings: DetectionSettings) -> list[Box]:
+    """Line boxes of the learned detector on one display frame (none when it is switched off)."""
+    if not settings.scene_text:
+        return []
+    try:
+        found = scenetext.detect_lines(
+            display, long_side=settings.scene_text_long_side, box_threshold=settings.scene_text_box_threshold
+        )
+    except scenetext.SceneTextUnavailableError as err:
+        raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
+    return [line.box for line in found]
 
 
 def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
@@ -648,7 +661,10 @@ def find_text(
     strays: list[tuple[Box, int]] = []
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values, strays=strays)
+            learned = _learned_lines(image.display[frame], policy.detection)
+            lines = find_text_lines(
+                image.stored[frame], image.display[frame], policy.detection, values, strays=strays, learned=learned
+            )
             readings = [_read_line(line, cache) for line in lines]
             # lines read clearly, or holding a recognised marker, outrank looser views of them
             read_well = [
