@@ -145,6 +145,49 @@ def test_the_demo_release_passes_verify_and_counts_add_up(demo_build: dict) -> N
     assert (work / "ids" / "subjects.parquet").stat().st_mode & 0o077 == 0
 
 
+def test_every_released_phi_glyph_of_the_demo_is_shown_black(demo_build: dict) -> None:
+    from cxrbuild.audit.burnin_truth import score_release
+
+    scores = list(score_release(demo_build["hospital"], demo_build["work"], demo_build["release"]))
+    assert len(scores) >= 20 and all(score.glyph_pixels > 0 for score in scores)
+    leaks = [(s.image, s.box, s.kind, round(s.black_fraction, 3)) for s in scores if not s.redacted]
+    assert not leaks
+
+
+def _restore_box(released_file: Path, source_file: Path, box: tuple[int, int, int, int]) -> None:
+    """Put the source's pixels of ``box`` back into a released file (as an attacker undoing a redaction)."""
+    import pydicom
+    from pydicom.uid import ExplicitVRLittleEndian
+
+    released, source = pydicom.dcmread(released_file), pydicom.dcmread(source_file)
+    pixels = released.pixel_array.copy()
+    x0, y0, x1, y1 = box
+    pixels[y0:y1, x0:x1] = source.pixel_array[y0:y1, x0:x1]
+    released.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    released.PixelData = pixels.astype(pixels.dtype.newbyteorder("<")).tobytes()
+    released.save_as(released_file, enforce_file_format=True)
+
+
+def test_the_audit_fails_a_release_with_one_phi_box_restored(demo_build: dict, tmp_path: Path) -> None:
+    from cxrbuild.audit.burnin_truth import score_release, unredacted_boxes
+    from cxrbuild.audit.command import run_audit
+
+    release = tmp_path / "release"
+    shutil.copytree(demo_build["release"], release)
+    ehr = f"sqlite:///{demo_build['hospital'] / 'ehr.sqlite'}"
+    status, _meta = run_audit(release, ehr, work_dir=demo_build["work"], ocr=False)
+    assert status == 0
+    redacted = max((s for s in score_release(demo_build["hospital"], demo_build["work"], release) if s.redacted),
+                   key=lambda s: s.glyph_pixels)
+    _restore_box(release / redacted.output, demo_build["hospital"] / "pacs" / redacted.image, redacted.box)
+    assert [(s.image, s.box) for s in unredacted_boxes(demo_build["hospital"], demo_build["work"], release)] == [
+        (redacted.image, redacted.box)]
+    status, meta = run_audit(release, ehr, work_dir=demo_build["work"], out_dir=tmp_path / "audit", ocr=False)
+    assert status == 1 and meta["verdict"] == "FAIL"
+    findings = (tmp_path / "audit" / "findings.csv").read_text()
+    assert "redaction_not_black" in findings and redacted.output in findings
+
+
 def test_same_key_gives_identical_bytes_another_key_shares_no_id(demo_build: dict, ner_model: Path, keys,
                                                                   tmp_path: Path) -> None:
     same = copy_project(tmp_path / "same")

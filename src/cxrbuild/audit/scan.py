@@ -33,7 +33,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cxrbuild.audit.findings import PROBABLE, Commonness, Finding, rank_match, score
+import numpy as np
+
+from cxrbuild.audit.findings import CONFIRMED, PROBABLE, Commonness, Finding, rank_match, score
 from cxrbuild.audit.identifiers import IdentifierSet
 from cxrbuild.audit.matcher import Match, Matcher, keep_outermost
 from cxrbuild.audit.tokens import TOKEN_PATTERN, Token, tokenize
@@ -320,6 +322,8 @@ class ReleaseScanner:
         for unit in units:
             decoded += self.scan_unit(unit)
         self._scan_raw_dicom(data, label, {f.identifier for f in decoded})
+        if dataset is not None and "PixelData" in dataset:
+            self._check_redactions(dataset, label)
         if dataset is not None and self.pixel_text is not None and "PixelData" in dataset:
             self._scan_pixels(dataset, label)
         if dataset is not None and self.pixel_text is not None:
@@ -343,6 +347,40 @@ class ReleaseScanner:
             saved = len(self.findings)
             found = self.scan_unit(unit)
             self.findings[saved:] = [f for f in found if f.identifier not in already]
+
+    def _check_redactions(self, dataset, label: str) -> None:
+        """Every redaction recorded in the header (PS3.3 C.10.5) must be shown black, pixel for pixel.
+
+        The record says burned-in text was there; a recorded box whose pixels
+        are not all black as displayed is a redaction undone or never made,
+        whatever OCR can read in it. No reading is involved, so this holds
+        with ``--no-ocr`` too.
+        """
+        from cxrbuild.dicom.display import displayed_black
+        from cxrbuild.dicom.header import redaction_boxes
+
+        boxes = redaction_boxes(dataset)
+        if not boxes:
+            return
+        try:
+            stored = dataset.pixel_array
+            frames = int(dataset.get("NumberOfFrames", 1) or 1)
+            black = displayed_black(dataset, stored if frames > 1 else stored[None])
+        except Exception as err:  # pixels the audit cannot show are not proven black
+            self.stats.unreadable.append(f"{label}: redacted pixels not checked ({str(err).splitlines()[0]})")
+            return
+        rows, cols = black.shape[1], black.shape[2]
+        for x0, y0, x1, y1 in boxes:
+            region = black[:, max(0, y0) : min(rows, y1), max(0, x0) : min(cols, x1)]
+            left = int(region.size - np.count_nonzero(region))
+            if left:
+                where = f"recorded redaction [{x0}, {y0}, {x1}, {y1}]"
+                self.findings.append(Finding(
+                    rank=CONFIRMED, score=score(CONFIRMED, "", None), kind="redaction_not_black", identifier="",
+                    found=f"{left} of {region.size} pixels not black", match="none", file=label, where=where,
+                    place="pixels", owner=None, source="redaction record",
+                    explanation="the header records burned-in text blacked out here, but the pixels are not "
+                                "black as displayed: the redaction was undone or never made"))
 
     def _scan_pixels(self, dataset, label: str) -> None:
         assert self.pixel_text is not None

@@ -170,7 +170,8 @@ class KeepList:
         stripped = word.strip(".,:;'\"`*()[]{}")
         if not stripped:
             return False
-        if any(pattern.fullmatch(stripped) for pattern in self.patterns):
+        # a stray dash read at an end (a scale tick beside "4.0cm") is no part of the value
+        if any(pattern.fullmatch(form) for pattern in self.patterns for form in {stripped, stripped.strip("-—–")}):
             return True
         if self._matches_part(stripped, exact):  # also "SEMI-UPRIGHT" misread as a whole
             return True

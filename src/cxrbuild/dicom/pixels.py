@@ -31,10 +31,11 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 from pydicom.dataset import Dataset
-from pydicom.pixels import apply_color_lut, apply_modality_lut, apply_voi_lut
+from pydicom.pixels import apply_color_lut
 from scipy import ndimage
 
-from cxrbuild.dicom import ocr, redact
+from cxrbuild.dicom import ocr, redact, scenetext
+from cxrbuild.dicom.display import DisplayError, grey_rendering, scale8
 from cxrbuild.dicom.phitext import (
     STRONG_PHI_PATTERNS,
     DenyList,
@@ -228,10 +229,10 @@ def decode(ds: Dataset) -> DecodedImage:
     if photometric == "PALETTE COLOR":
         display, grey_black = _palette_display(ds, stored)
     elif samples == 1:
-        display, grey_black = _grey_display(ds, stored, photometric)
+        display, grey_black = _grey_display(ds, stored)
     else:
         # colour overlays: text is drawn bright in some channel, so show the brightest channel
-        display = stored.max(axis=-1).astype(np.uint8) if stored.dtype == np.uint8 else _scale8(stored.max(axis=-1))
+        display = stored.max(axis=-1).astype(np.uint8) if stored.dtype == np.uint8 else scale8(stored.max(axis=-1))
         grey_black = None
     return DecodedImage(stored, display, grey_black)
 
@@ -247,79 +248,15 @@ def _palette_display(ds: Dataset, stored: np.ndarray) -> tuple[np.ndarray, int]:
             f"the palette cannot be applied ({str(err).splitlines()[0]}); "
             "needs complete Palette Color Lookup Table descriptors and data"
         ) from err
-    return _scale8(rgb @ np.array([0.299, 0.587, 0.114])), black
+    return scale8(rgb @ np.array([0.299, 0.587, 0.114])), black
 
 
-def _scale8(values: np.ndarray) -> np.ndarray:
-    lo, hi = float(values.min()), float(values.max())
-    if hi <= lo:
-        return np.zeros(values.shape, dtype=np.uint8)
-    return np.round((values - lo) * (255.0 / (hi - lo))).astype(np.uint8)
-
-
-MAX_LUT_ENTRIES = 1 << 20
-
-
-def shown_inverted(ds: Dataset, photometric: str) -> bool:
-    """Whether a viewer shows high values dark.
-
-    MONOCHROME1 is shown inverted (PS3.3 C.7.6.3.1.2); so is an INVERSE
-    Presentation LUT Shape (PS3.3 C.11.6). They are one inversion, not two:
-    DX requires INVERSE exactly when the image is MONOCHROME1 (PS3.3
-    C.8.11.6.1.2), to state the inversion MONOCHROME1 already implies.
-    """
-    shape = str(ds.get("PresentationLUTShape", "")).upper()
-    return photometric == "MONOCHROME1" or shape == "INVERSE"
-
-
-def _shown(ds: Dataset, values: np.ndarray) -> np.ndarray:
-    """Stored values through the Modality LUT/rescale, then the first VOI LUT/window."""
+def _grey_display(ds: Dataset, stored: np.ndarray) -> tuple[np.ndarray, int]:
+    """8-bit display of grey frames and the stored value shown darkest (see :mod:`cxrbuild.dicom.display`)."""
     try:
-        return np.asarray(apply_voi_lut(apply_modality_lut(values, ds), ds, index=0), dtype=np.float64)
-    except Exception as err:
-        raise PixelDeidError(f"modality/VOI LUT cannot be applied: {str(err).splitlines()[0]}") from err
-
-
-def _rendered(ds: Dataset, values: np.ndarray, photometric: str) -> np.ndarray:
-    """``values`` as a viewer shows them, 8-bit over their own output range, inverted when shown inverted."""
-    display = _scale8(_shown(ds, values))
-    return 255 - display if shown_inverted(ds, photometric) else display
-
-
-def _grey_display_direct(
-    ds: Dataset, stored: np.ndarray, photometric: str, lo: int, hi: int
-) -> tuple[np.ndarray, int]:
-    """The display rendering computed on the pixels themselves (wide stored ranges)."""
-    display = _rendered(ds, stored, photometric)
-    ends = _shown(ds, np.array([lo, hi], dtype=np.int64))
-    darker_low = ends[0] <= ends[1]
-    black = (hi if darker_low else lo) if shown_inverted(ds, photometric) else (lo if darker_low else hi)
-    return display, black
-
-
-def _grey_display(ds: Dataset, stored: np.ndarray, photometric: str) -> tuple[np.ndarray, int]:
-    """8-bit display of grey frames through a lookup table over the stored range.
-
-    Modality LUT/rescale then VOI LUT/window (first one, as a viewer's default),
-    scaled to 0-255 over the image's own output range, inverted for MONOCHROME1
-    (and for an INVERSE Presentation LUT Shape).
-    """
-    lo, hi = int(stored.min()), int(stored.max())
-    if hi - lo > MAX_LUT_ENTRIES:  # 32-bit data: apply the LUTs to the pixels, not to a table
-        return _grey_display_direct(ds, stored, photometric, lo, hi)
-    inverted = shown_inverted(ds, photometric)
-    table = _rendered(ds, np.arange(lo, hi + 1, dtype=np.int64), photometric)
-    if stored.dtype.kind == "u":
-        # index with the stored values themselves: no wide temporary the size of the image
-        full_table = np.zeros(hi + 1, dtype=np.uint8)
-        full_table[lo:] = table
-        display = full_table[stored]
-    else:
-        display = table[stored.astype(np.int32) - lo]
-    black = lo if int(table[0]) <= int(table[-1]) else hi
-    if int(table[0]) == int(table[-1]):  # flat image: fall back on the photometric convention
-        black = hi if inverted else lo
-    return display, black
+        return grey_rendering(ds, stored)
+    except DisplayError as err:
+        raise PixelDeidError(str(err)) from err
 
 
 # --------------------------------------------------------------------------- reading lines
@@ -347,6 +284,19 @@ def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading
         words = ocr.read_text_mask(crop, line.glyph_height)
         cache[key] = _LineReading([(w.text, w.confidence, w.box) for w in words])
     return cache[key]
+
+
+def _learned_lines(display: np.ndarray, settings: DetectionSettings) -> list[Box]:
+    """Line boxes of the learned detector on one display frame (none when it is switched off)."""
+    if not settings.scene_text:
+        return []
+    try:
+        found = scenetext.detect_lines(
+            display, long_side=settings.scene_text_long_side, box_threshold=settings.scene_text_box_threshold
+        )
+    except scenetext.SceneTextUnavailableError as err:
+        raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
+    return [line.box for line in found]
 
 
 def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
@@ -711,7 +661,10 @@ def find_text(
     strays: list[tuple[Box, int]] = []
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            lines = find_text_lines(image.stored[frame], image.display[frame], policy.detection, values, strays=strays)
+            learned = _learned_lines(image.display[frame], policy.detection)
+            lines = find_text_lines(
+                image.stored[frame], image.display[frame], policy.detection, values, strays=strays, learned=learned
+            )
             readings = [_read_line(line, cache) for line in lines]
             # lines read clearly, or holding a recognised marker, outrank looser views of them
             read_well = [

@@ -41,14 +41,16 @@ from scipy.sparse.csgraph import connected_components
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
+LEARNED = "learned"  # the plane of lines the learned detector found
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
 PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
 
 def is_loose_plane(name: str) -> bool:
-    """Planes that catch non-text too (thin strokes, holes): their lines must look printed."""
-    return name in STROKE_PLANES or name.endswith(HOLES)
+    """Planes that catch non-text too (thin strokes, holes, the learned detector on anatomy):
+    their lines must look printed or read."""
+    return name in STROKE_PLANES or name == LEARNED or name.endswith(HOLES)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,9 @@ class DetectionSettings:
     spike_window: int = 3  # neighbouring values (among those present) compared on each side
     spike_min_pixels: int = 150  # ...and this many pixels more than the largest of them
     max_pixels_text_fraction: float = 0.25  # a plane covering more of the image is background
+    scene_text: bool = True  # also run the learned line detector (cxrbuild.dicom.scenetext)
+    scene_text_long_side: int = 1024  # ...on the frame scaled so its longer side is this
+    scene_text_box_threshold: float = 0.5  # ...keeping regions of at least this mean probability
 
 
 @dataclass
@@ -435,8 +440,12 @@ def find_text_lines(
     settings: DetectionSettings,
     text_values: Sequence[Sequence[int] | int] = (),
     strays: list[tuple[tuple[int, int, int, int], int]] | None = None,
+    learned: Sequence[tuple[int, int, int, int]] = (),
 ) -> list[TextLine]:
     """Candidate text lines of one frame, from every binary plane, without duplicates.
+
+    ``learned``: line boxes found by the learned detector; each becomes a line
+    of plane :data:`LEARNED` (:func:`line_in_box`) beside the planes' lines.
 
     Lines set aside as duplicates of others, and lone glyphs too small to be
     a line on their own, are appended to ``strays`` as (box, glyph height)
@@ -520,7 +529,81 @@ def find_text_lines(
         del labels
         if len(found) > settings.max_lines:
             break
+    # whole lines seen by the learned detector, beside the planes' views of them (which may be
+    # fragments, or glyphs the detector merged into a line of anatomy): reading decides
+    for box in learned:
+        line = line_in_box(box, stored, display, settings, max_height)
+        if line is not None:
+            found.append(line)
     return found
+
+
+def line_in_box(
+    box: tuple[int, int, int, int],
+    stored: np.ndarray,
+    display: np.ndarray,
+    settings: DetectionSettings,
+    max_glyph_height: int,
+) -> TextLine | None:
+    """The glyphs of one line box (from the learned detector), as a candidate line; None if none stand out.
+
+    The box's rim is the ground (the detector's boxes reach past the glyphs):
+    text brighter than it is the white top-hat of the box, darker the black
+    top-hat, as wide as the box is tall, so neither a label panel nor the
+    anatomy behind the line counts; the crop's own Otsu cut of that map, never
+    below the frame-independent least stroke contrast, gives the glyphs.
+    Shapes taller than the box or running out of it are the ground's. A box
+    taller than one line of the largest glyphs is not a line (the detector
+    also fires on texture: a lung field, a device).
+    """
+    rows, cols = display.shape
+    x0, y0, x1, y1 = box
+    height = y1 - y0
+    if height < settings.min_glyph_height or x1 - x0 < settings.min_glyph_height:
+        return None
+    if height > 1.6 * max_glyph_height:
+        return None
+    width = max(5, height)
+    px0, py0, px1, py1 = max(0, x0 - width), max(0, y0 - width), min(cols, x1 + width), min(rows, y1 + width)
+    inner = (slice(y0 - py0, y1 - py0), slice(x0 - px0, x1 - px0))
+    crop = display[y0:y1, x0:x1]
+    rim = np.ones(crop.shape, dtype=bool)
+    rim[2:-2, 2:-2] = False
+    ground = float(np.median(crop[rim]))
+    bright = float(np.percentile(crop, 99)) - ground >= ground - float(np.percentile(crop, 1))
+    strokes = stroke_map(display[py0:py1, px0:px1], width, bright=bright)[inner]
+    peak = int(strokes.max())
+    if peak <= 0:
+        return None
+    mask = strokes >= max(settings.min_stroke_threshold, otsu_threshold(strokes))
+    labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
+    glyph_boxes: list[tuple[int, int, int, int]] = []
+    for index, region in enumerate(ndimage.find_objects(labels), start=1):
+        if region is None:
+            continue
+        top, bottom, left, right = region[0].start, region[0].stop, region[1].start, region[1].stop
+        touches = top == 0 or bottom == mask.shape[0]
+        if (bottom - top) >= mask.shape[0] - 1 and touches and (right - left) > 2 * mask.shape[0]:
+            mask[region][labels[region] == index] = False  # a bar of the ground crossing the box
+            continue
+        if bottom - top >= max(3, settings.min_glyph_height // 2):
+            glyph_boxes.append((left + x0, top + y0, right + x0, bottom + y0))
+    if not glyph_boxes or not mask.any():
+        return None
+    if not _contrasts(crop, mask, settings.min_faint_contrast):
+        return None
+    heights = sorted(b[3] - b[1] for b in glyph_boxes)
+    glyph_height = max(settings.min_glyph_height, heights[len(heights) // 2])
+    grey = None
+    if stored.ndim == 2:
+        mask = _with_antialiased_rim(mask, stored[y0:y1, x0:x1])
+        # the text's own stored values read best (antialiased edges kept); the stroke map otherwise
+        grey = _grey_for_ocr(stored[y0:y1, x0:x1], mask)
+    if grey is None:
+        grey = (255 - np.clip(strokes.astype(np.float32) * (255.0 / peak), 0, 255)).astype(np.uint8)
+    return TextLine(
+        box, glyph_height, len(glyph_boxes), LEARNED, mask, glyph_boxes, grey, alignment(glyph_boxes, 1), False
+    )
 
 
 def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> tuple[int, int, int, int] | None:
