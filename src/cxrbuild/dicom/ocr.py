@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from cxrbuild.util.per_process import PerProcess
+
 # Where Tesseract's trained data is installed by common packagings, newest first.
 TESSDATA_CANDIDATES = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -129,17 +131,12 @@ class _Engine:
         return words
 
 
-_ENGINE: _Engine | None = None
-_ENGINE_PID: int | None = None
+# the process's Tesseract instance (re-created after a fork, never shared across processes)
+_ENGINE: PerProcess[_Engine] = PerProcess(_Engine)
 
 
 def _engine() -> _Engine:
-    """The process's Tesseract instance (re-created after a fork, never shared across processes)."""
-    global _ENGINE, _ENGINE_PID
-    if _ENGINE is None or os.getpid() != _ENGINE_PID:
-        _ENGINE = _Engine()
-        _ENGINE_PID = os.getpid()
-    return _ENGINE
+    return _ENGINE.get()
 
 
 def start() -> float:

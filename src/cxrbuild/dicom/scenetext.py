@@ -23,7 +23,6 @@ returned as an axis-aligned box in frame coordinates.
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -31,6 +30,8 @@ from importlib import resources
 import numpy as np
 from PIL import Image
 from scipy import ndimage
+
+from cxrbuild.util.per_process import PerProcess
 
 Box = tuple[int, int, int, int]
 MODEL_PACKAGE = "rapidocr_onnxruntime"
@@ -72,17 +73,12 @@ class _Detector:
             return self.session.run(None, {self.input: batch})[0][0, 0]
 
 
-_DETECTOR: _Detector | None = None
-_DETECTOR_PID: int | None = None
+# the process's detector (re-created after a fork, never shared across processes)
+_DETECTOR: PerProcess[_Detector] = PerProcess(_Detector)
 
 
 def _detector() -> _Detector:
-    """The process's detector (re-created after a fork, never shared across processes)."""
-    global _DETECTOR, _DETECTOR_PID
-    if _DETECTOR is None or os.getpid() != _DETECTOR_PID:
-        _DETECTOR = _Detector()
-        _DETECTOR_PID = os.getpid()
-    return _DETECTOR
+    return _DETECTOR.get()
 
 
 def start() -> None:

@@ -57,7 +57,10 @@ def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
 
 def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
     """Compile ``patterns.yaml`` (or the given YAML text): (version, patterns)."""
-    spec, macros = _spec(text)
+    return _compile(*_spec(text))
+
+
+def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
     patterns: list[Pattern] = []
     for entry in spec["patterns"]:
         label = entry["label"]
@@ -103,9 +106,9 @@ class PatternFinder:
     """Spans of every pattern of ``patterns.yaml`` in a report."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self.version, self.patterns = load_patterns()
-        self.by_name = {pattern.name: pattern for pattern in self.patterns}
         spec, macros = _spec()
+        self.version, self.patterns = _compile(spec, macros)
+        self.by_name = {pattern.name: pattern for pattern in self.patterns}
         # the number may close a range or a pair ("HR 126-152", "NIBP 136/92")
         self.measurement_before_re = re.compile(
             "(?:" + _expand_macros(spec["measurement_before"], macros) + r")(?:[<>]=?[ \t]*)?(?:[0-9.]+[ \t]*[-–/][ \t]*)?$",

@@ -97,6 +97,7 @@ AREA_RE = re.compile(
 NAMED_WARD_RE = re.compile(
     r"(?<![A-Za-z'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+(?P<kind>ward|unit|wing)(?![A-Za-z])", re.IGNORECASE
 )
+NAMED_WARD_WORD_WINDOW = 80  # characters before a ward's name searched for the word before it
 NAMED_WARD_BEFORE_RE = re.compile(r"(?<![A-Za-z'’\-])(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+\Z")
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
 QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmol|mm|cm|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x\b|/|\+|beats|bpm|breaths|fr\b|french|gauge|ga\b|puffs?|tabs?|doses?)", re.IGNORECASE)
@@ -241,7 +242,7 @@ class PlaceFinder:
             elif lexicon.is_safe(name) and fold(kind) != "ward":
                 continue  # "Spinal Injuries Unit", "Clinical Decision Unit": units are named for their use
             start = match.start("name")
-            previous = NAMED_WARD_BEFORE_RE.search(text, 0, start)
+            previous = NAMED_WARD_BEFORE_RE.search(text, max(0, start - NAMED_WARD_WORD_WINDOW), start)
             if previous and fold(previous.group("word")) not in self.cues.ward_types and fold(previous.group("word")) not in FUNCTION_WORDS \
                     and (is_capitalised(previous.group("word")) or caseless) and not lexicon.is_safe(previous.group("word")):
                 start = previous.start("word")  # "Blue Heron Ward": every word of the name

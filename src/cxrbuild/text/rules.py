@@ -89,9 +89,8 @@ class RuleSet:
         place_cues = load_place_cues()
         self.places = PlaceFinder(self.lexicon, place_cues, self.cues, self.allow.has_word)
         self.deny = DenyFinder(self.lexicon.is_common)
-        self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word, self.patterns.pattern_matches,
-                                 place_cues.facility_words | place_cues.organization_words, self.patterns.is_measured_value,
-                                 self.patterns.has_unit_after)
+        self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word, self.patterns,
+                                 place_cues.facility_words | place_cues.organization_words)
 
     @functools.cached_property
     def digest(self) -> str:

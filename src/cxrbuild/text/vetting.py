@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
+from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
     LETTERS,
     MONTH_WORDS,
@@ -62,16 +63,14 @@ AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\
 
 class SpanVetter:
     def __init__(
-        self, lexicon: Lexicon, cues: NameCues, allowed_word, pattern_matches, facility_words=frozenset(), is_measured_value=None,
-        has_unit_after=None,
+        self, lexicon: Lexicon, cues: NameCues, allowed_word, patterns: PatternFinder, facility_words=frozenset()
     ) -> None:
-        self.is_measured_value = is_measured_value or (lambda text, start: False)  # (text, start) -> bool
-        self.has_unit_after = has_unit_after or (lambda text, end: False)  # (text, end) -> bool
         self.facility_words = frozenset(facility_words)  # "nursing home", "lodge": the end of a facility's name
         self.lexicon = lexicon
         self.cues = cues
         self.allowed_word = allowed_word
-        self.pattern_matches = pattern_matches  # (pattern name, text, start, end) -> bool
+        # the rules' reading of a value: a pattern's match with its guards, a measured value, a unit after a number
+        self.patterns = patterns
 
     def vet(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
         """The identifier inside a model span, or None when the span holds none."""
@@ -119,18 +118,18 @@ class SpanVetter:
             return None  # "ABG 7.09/27/128": a blood gas, not a date
         pair = re.search(r"[0-9]{1,2}/[0-9]{1,2}\Z", kept_text)
         if label == "DATE" and pair and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
-            self.pattern_matches(name, text, kept[-1].end() - len(pair.group(0)), kept[-1].end())
+            self.patterns.pattern_matches(name, text, kept[-1].end() - len(pair.group(0)), kept[-1].end())
             for name in ("date_numeric_month_day", "date_partial_after_cue")
         ):
             return None  # "right arm 3/5", "PHQ-2 4/6": a score, as the date rules read it
-        if label == "DATE" and BARE_ORDINAL_RE.fullmatch(kept_text) and not self.pattern_matches(
+        if label == "DATE" and BARE_ORDINAL_RE.fullmatch(kept_text) and not self.patterns.pattern_matches(
             "date_ordinal_day", text, kept[0].start(), kept[-1].end()
         ):
             return None  # "the 4th through 6th ribs"
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
             return None
         if label == "TIME" and re.fullmatch(r"[0-9]{4}", kept_text) and not any(
-            self.pattern_matches(name, text, kept[0].start(), kept[-1].end())
+            self.patterns.pattern_matches(name, text, kept[0].start(), kept[-1].end())
             for name in ("time_military_bare", "time_military_context", "time_military_suffix")
         ):
             return None  # "heparin 1100 units/hr": a dose, as the time rules read it
@@ -138,15 +137,15 @@ class SpanVetter:
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
                 return None
-            if not numbers and not self.pattern_matches("age_words", text, kept[0].start(), kept[-1].end()) and not any(
+            if not numbers and not self.patterns.pattern_matches("age_words", text, kept[0].start(), kept[-1].end()) and not any(
                 fold(w) == "nineties" for w in words
             ):
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
-            self.is_measured_value(text, kept[0].start())
-            or (self.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
+            self.patterns.is_measured_value(text, kept[0].start())
+            or (self.patterns.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
         ):
             return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
