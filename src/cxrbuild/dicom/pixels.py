@@ -275,14 +275,37 @@ def _frame_indices(n_frames: int, limit: int) -> list[int]:
 
 
 def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading:
-    """OCR one candidate line (identical crops in other frames are read once)."""
+    """OCR one candidate line (identical crops in other frames are read once).
+
+    A turned line (``line.transposed``) is read both ways up, mirrored back
+    from the transposed frame (turned 90 degrees one way or the other), and
+    the reading with more confident letters wins; its word boxes are in the
+    transposed crop's coordinates, like the line's mask.
+    """
     crop = line.grey if line.grey is not None else line.mask
     key = hashlib.blake2b(
-        crop.tobytes() + bytes(f"{crop.shape}{crop.dtype}{line.glyph_height}", "ascii"), digest_size=16
+        crop.tobytes() + bytes(f"{crop.shape}{crop.dtype}{line.glyph_height}{line.transposed}", "ascii"),
+        digest_size=16,
     ).digest()
     if key not in cache:
-        words = ocr.read_text_mask(crop, line.glyph_height)
-        cache[key] = _LineReading([(w.text, w.confidence, w.box) for w in words])
+        if not line.transposed:
+            words = [(w.text, w.confidence, w.box) for w in ocr.read_text_mask(crop, line.glyph_height)]
+        else:
+            height, width = crop.shape
+            best: list[tuple[str, float, Box]] = []
+            best_score = -1.0
+            for axis in (1, 0):  # mirrored left-right: read bottom to top; upside down: top to bottom
+                turned = np.ascontiguousarray(np.flip(crop, axis=axis))
+                found = []
+                for w in ocr.read_text_mask(turned, line.glyph_height):
+                    x0, y0, x1, y1 = w.box
+                    box = (width - x1, y0, width - x0, y1) if axis == 1 else (x0, height - y1, x1, height - y0)
+                    found.append((w.text, w.confidence, box))
+                score = sum(conf * sum(ch in _ALNUM for ch in text) for text, conf, _ in found)
+                if score > best_score:
+                    best, best_score = found, score
+            words = best
+        cache[key] = _LineReading(words)
     return cache[key]
 
 
@@ -317,9 +340,13 @@ def _is_text(line: TextLine, reading: _LineReading, policy: PixelPolicy) -> bool
     plane are text when a real word reads with high confidence, or when
     their glyphs stand on one baseline (printed text does, bone edges, wires
     and noise do not) and either read or are several. Faint lines at a
-    value are judged as the latter.
+    value are judged as the latter. A line turned 90 degrees must read well.
     """
     strict = policy.single_stroke_glyph_min_confidence
+    if line.transposed:
+        # a column of glyph-like shapes is common in anatomy (vertebrae, rib ends, vessels):
+        # a turned line is text only when it reads (or reads as PHI, see _counts_as_text)
+        return _reads_well(reading.words, strict)
     if line.loose:
         if line.n_glyphs == 1:
             # one component: a word of touching letters, or a lone character, which
@@ -404,6 +431,15 @@ def _inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequenc
     return False
 
 
+def _transpose(box: Box) -> Box:
+    return (box[1], box[0], box[3], box[2])
+
+
+def _line_box(line: TextLine) -> Box:
+    """The line's box where its mask and word boxes live: the frame, or the transposed frame."""
+    return _transpose(line.box) if line.transposed else line.box
+
+
 def _union(a: Box, b: Box) -> Box:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
@@ -423,15 +459,19 @@ def _line_regions(
     deny: DenyList,
     frame: int,
 ) -> list[tuple[TextRegion, Box]]:
-    """Regions of one line with the exact pixel extent of each (word box ∪ its glyphs)."""
-    ox, oy = line.box[0], line.box[1]
+    """Regions of one line with the exact pixel extent of each (word box ∪ its glyphs).
+
+    A turned line's regions are in the transposed frame, where it runs left to right.
+    """
+    line_box = _line_box(line)
+    ox, oy = line_box[0], line_box[1]
     labels, _count = ndimage.label(line.mask, structure=np.ones((3, 3), dtype=bool))
     components = [
         (s[1].start, s[0].start, s[1].stop, s[0].stop) for s in ndimage.find_objects(labels) if s is not None
     ]
     words = [(text, conf, box) for text, conf, box in reading.words if any(ch in _ALNUM for ch in text) or len(text) > 1]
     if not words:
-        box = (ox, oy, line.box[2], line.box[3])
+        box = (ox, oy, line_box[2], line_box[3])
         return [(TextRegion(box, "", policy.unreadable_decision, "unreadable text", frame), box)]
     decisions = classify_words(
         [(text, conf) for text, conf, _ in words],
@@ -585,11 +625,19 @@ def _boxes_from_regions(
     rows: int,
     cols: int,
     strays: Sequence[tuple[Box, int]] = (),
+    turned_runs: Sequence[tuple[Box, int]] = (),
+    turned_regions: Sequence[TextRegion] = (),
 ) -> list[Box]:
-    """Padded boxes of the PHI words; padding never spills onto a kept marker."""
-    kept = [region.box for region in regions if region.decision == "keep"]
+    """Padded boxes of the PHI words; padding never spills onto a kept marker.
+
+    ``regions`` are on horizontal lines (their runs are found and joined
+    here); ``turned_runs`` are the PHI runs of lines turned 90 degrees, whose
+    ``turned_regions`` count as markers to spare too.
+    """
+    kept = [region.box for region in (*regions, *turned_regions) if region.decision == "keep"]
     boxes: list[Box] = []
-    for phi_box, height in _join_runs(_phi_runs(regions, glyph_heights, line_boxes), kept, strays):
+    runs = _join_runs(_phi_runs(regions, glyph_heights, line_boxes), kept, strays)
+    for phi_box, height in [*runs, *turned_runs]:
         pad = max(policy.padding_px, round(policy.padding_fraction * height))
         padded = list(_pad(phi_box, pad, rows, cols))
         for marker in kept:
@@ -656,6 +704,8 @@ def find_text(
     heights: list[int] = []
     line_index = -1
     line_boxes: dict[tuple[int, int], Box] = {}
+    turned_regions: list[TextRegion] = []  # regions of lines turned 90 degrees
+    turned_runs: list[tuple[Box, int]] = []  # ...and their PHI runs (in the transposed frame)
     # candidate lines not taken as text: blacked out only where they adjoin PHI.
     # Frames share one box list, so strays of every frame are pooled.
     strays: list[tuple[Box, int]] = []
@@ -689,15 +739,29 @@ def find_text(
                 if _inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
                 line_index += 1
-                line_boxes[(frame, line_index)] = line.box
                 for region in line_regions:
                     region.line = line_index
-                    regions.append(region)
-                    heights.append(line.glyph_height)
+                if line.transposed:
+                    # a turned line's PHI runs are drawn where it runs left to right, then turned back
+                    runs = _phi_runs(line_regions, [line.glyph_height] * len(line_regions),
+                                     {(frame, line_index): _line_box(line)})
+                    turned_runs.extend(runs)
+                    for region in line_regions:
+                        region.box = _transpose(region.box)
+                    turned_regions.extend(line_regions)
+                    continue
+                line_boxes[(frame, line_index)] = line.box
+                regions.extend(line_regions)
+                heights.extend([line.glyph_height] * len(line_regions))
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err
-    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols, strays)
-    return regions, boxes, image
+    if turned_runs:
+        # joined with what continues them along their column, as rows are (seen transposed)
+        kept = [_transpose(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
+        joined = _join_runs(turned_runs, kept, [(_transpose(box), height) for box, height in strays])
+        turned_runs = [(_transpose(box), height) for box, height in joined]
+    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions)
+    return regions + turned_regions, boxes, image
 
 
 def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:

@@ -61,6 +61,9 @@ class DetectionSettings:
     value_tolerance: int = 2  # stored-value tolerance around a device's fixed text value
     detection_short_side: int = 1000  # frames are searched at a scale where the short side is about this
     min_glyph_height: int = 6  # px at full resolution
+    min_search_glyph_height: int = 4  # px at the search scale: smaller components there are mostly noise
+    fine_band_fraction: float = 0.15  # large frames: border bands this deep searched again at full resolution
+    fine_max_glyph_factor: float = 2.0  # ...for glyphs up to this x the search scale's smallest (in px)
     max_glyph_height_fraction: float = 0.08  # of the shorter image side
     max_glyph_height_floor: int = 24  # px; lower bound of the above on small images
     min_glyph_area: int = 6
@@ -101,6 +104,9 @@ class TextLine:
     grey: np.ndarray | None = field(default=None, repr=False)
     aligned: float = 1.0  # fraction of glyphs on the line's baseline
     faint: bool = False  # found at a stored value, but with less than min_line_contrast on screen
+    # a line turned 90 degrees: ``mask`` and ``grey`` are its crop of the transposed frame
+    # (rows and columns swapped, so the line runs left to right there); ``box`` is in the frame
+    transposed: bool = False
 
     @property
     def loose(self) -> bool:
@@ -108,18 +114,23 @@ class TextLine:
         return self.faint or is_loose_plane(self.plane)
 
 
-def alignment(glyph_boxes: Sequence[tuple[int, ...]], tolerance: int = 1) -> float:
+def alignment(glyph_boxes: Sequence[tuple[int, ...]], tolerance: int = 1, either_edge: bool = False) -> float:
     """Fraction of glyphs standing on the line's median baseline (printed text does; blobs do not).
 
     Heights are not compared: mixed case differs in height by design.
+    ``either_edge``: the better of bottoms and tops (text upside down hangs from its baseline).
     """
     if len(glyph_boxes) < 2:
         return 1.0
     heights = np.array([b[3] - b[1] for b in glyph_boxes], dtype=np.float64)
-    bottoms = np.array([b[3] for b in glyph_boxes], dtype=np.float64)
     height = float(np.median(heights))
     slack = max(float(tolerance), 0.12 * height)
-    return float((np.abs(bottoms - np.median(bottoms)) <= slack).mean())
+    edges = (3, 1) if either_edge else (3,)
+    best = 0.0
+    for edge in edges:
+        values = np.array([b[edge] for b in glyph_boxes], dtype=np.float64)
+        best = max(best, float((np.abs(values - np.median(values)) <= slack).mean()))
+    return best
 
 
 def search_scale(shape: tuple[int, int], settings: DetectionSettings) -> int:
@@ -350,7 +361,9 @@ def _glyph_components(
         height = rows.stop - rows.start
         width = cols.stop - cols.start
         area = int(areas[index])
-        if height > max_height or width > settings.max_component_width_ratio * max_height:
+        # touching glyphs of a line turned 90 degrees form a tall run as narrow as a glyph is high
+        tall_run = min_height <= width <= max_height < height <= settings.max_component_width_ratio * width
+        if (height > max_height and not tall_run) or width > settings.max_component_width_ratio * max_height:
             too_large[index] = True
             continue
         if height < min_height or area < min_area:
@@ -454,7 +467,7 @@ def find_text_lines(
     """
     rows, cols = display.shape
     factor = search_scale((rows, cols), settings)
-    min_height = max(4, -(-settings.min_glyph_height // factor))
+    min_height = max(settings.min_search_glyph_height, -(-settings.min_glyph_height // factor))
     max_height = max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(rows, cols)))
     max_height_small = max(min_height + 1, max_height // factor)
 
@@ -482,6 +495,36 @@ def find_text_lines(
             planes.append((name, strokes >= thresholds[name], (0, 0)))
 
     found: list[TextLine] = []
+    _lines_of_planes(
+        planes, stored, display, value_planes, settings, factor, thresholds, (min_height, max_height_small), found, strays
+    )
+    if factor > 1 and settings.fine_band_fraction > 0:
+        _fine_search(stored, display, value_planes, settings, factor, max_height, found, strays)
+    # whole lines seen by the learned detector, beside the planes' views of them (which may be
+    # fragments, or glyphs the detector merged into a line of anatomy): reading decides
+    for box in learned:
+        line = line_in_box(box, stored, display, settings, max_height)
+        if line is not None:
+            found.append(line)
+    return found
+
+
+def _lines_of_planes(
+    planes: Sequence[tuple[str, np.ndarray, tuple[int, int]]],
+    stored: np.ndarray,
+    display: np.ndarray,
+    value_planes: dict[str, ValuePlane],
+    settings: DetectionSettings,
+    factor: int,
+    thresholds: dict[str, float],
+    heights: tuple[int, int],
+    found: list[TextLine],
+    strays: list[tuple[tuple[int, int, int, int], int]] | None,
+) -> None:
+    """Group each plane's glyph-shaped components (search scale ``factor``, heights in
+    ``heights`` there) into lines, refine them at full resolution and add the new ones to
+    ``found`` (in place: a line seen in an earlier plane is read once)."""
+    min_height, max_height_small = heights
     for plane_name, plane, (offset_x, offset_y) in planes:
         full_fill = None
         if factor > 1 and plane_name in value_planes:
@@ -498,7 +541,10 @@ def find_text_lines(
             continue
         if offset_x or offset_y:
             boxes = [(b[0] + offset_x, b[1] + offset_y, b[2] + offset_x, b[3] + offset_y) for b in boxes]
-        for group in _group_lines(boxes, settings):
+        # tall runs (see _glyph_components) only ever stand in a column
+        upright = [i for i, b in enumerate(boxes) if b[3] - b[1] <= max_height_small]
+        groups = [[upright[i] for i in group] for group in _group_lines([boxes[i] for i in upright], settings)]
+        for group in groups:
             if is_loose_plane(plane_name) and not _plausible_stroke_group([boxes[i] for i in group], min_height):
                 if strays is not None and len(group) == 1:
                     box = tuple(v * factor for v in boxes[group[0]])
@@ -508,34 +554,141 @@ def find_text_lines(
             line = _refine_line(
                 plane_name, glyph_boxes, stored, display, value_planes, settings, factor, thresholds.get(plane_name, 0.0)
             )
-            if line is None:
-                continue
-            # one line found in two planes is read once; a line with more glyphs is
-            # not hidden by a looser group around it (reading decides between them,
-            # see pixels._spans_other_lines), and a lone fragment (the bright counter
-            # of a dark letter) gives way to the whole line holding it
-            if any(
-                covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs
-                for other in found
+            if line is not None:
+                _add_line(line, found, strays)
+        for group in _vertical_groups(boxes, groups, settings):
+            if is_loose_plane(plane_name) and not _plausible_stroke_group(
+                [_transpose(boxes[i]) for i in group], min_height, either_edge=True
             ):
-                if strays is not None:
-                    strays.append((line.box, line.glyph_height))
                 continue
-            kept = [other for other in found if other.n_glyphs > 1 or covered_fraction(other.box, line.box) <= 0.6]
-            if strays is not None and len(kept) < len(found):
-                strays.extend((o.box, o.glyph_height) for o in found if not any(o is k for k in kept))
-            found = kept
-            found.append(line)
+            glyph_boxes = [tuple(v * factor for v in _transpose(boxes[i])) for i in group]
+            line = _refine_line(
+                plane_name, glyph_boxes, stored.T, display.T, value_planes, settings, factor,
+                thresholds.get(plane_name, 0.0),
+            )
+            if line is not None:
+                _add_line(_untransposed(line, factor), found, strays)
         del labels
         if len(found) > settings.max_lines:
             break
-    # whole lines seen by the learned detector, beside the planes' views of them (which may be
-    # fragments, or glyphs the detector merged into a line of anatomy): reading decides
-    for box in learned:
-        line = line_in_box(box, stored, display, settings, max_height)
-        if line is not None:
-            found.append(line)
-    return found
+
+
+def _add_line(
+    line: TextLine, found: list[TextLine], strays: list[tuple[tuple[int, int, int, int], int]] | None
+) -> None:
+    """Add ``line`` to ``found`` unless a line with as many glyphs mostly holds it.
+
+    One line found in two planes is read once; a line with more glyphs is not
+    hidden by a looser group around it (reading decides between them, see
+    pixels._spans_other_lines), and a lone fragment (the bright counter of a
+    dark letter) gives way to the whole line holding it. What is set aside
+    goes to ``strays``.
+    """
+    if any(covered_fraction(line.box, other.box) > 0.6 and other.n_glyphs >= line.n_glyphs for other in found):
+        if strays is not None:
+            strays.append((line.box, line.glyph_height))
+        return
+    kept = [other for other in found if other.n_glyphs > 1 or covered_fraction(other.box, line.box) <= 0.6]
+    if strays is not None and len(kept) < len(found):
+        strays.extend((o.box, o.glyph_height) for o in found if not any(o is k for k in kept))
+    found[:] = kept
+    found.append(line)
+
+
+def _transpose(box: tuple[int, ...]) -> tuple[int, ...]:
+    """A box (x0, y0, x1, y1) in the transposed frame (rows and columns swapped), or back."""
+    return (box[1], box[0], box[3], box[2])
+
+
+def _vertical_groups(
+    boxes: Sequence[tuple[int, int, int, int]], rows_of: Sequence[Sequence[int]], settings: DetectionSettings
+) -> list[list[int]]:
+    """Groups of glyphs that stand in a column as one line of text turned 90 degrees.
+
+    Glyphs grouped along columns (the line grouping on the transposed boxes)
+    form a vertical line when there are at least three of them and at least
+    twice as many as the rows each stands in (the first letters of a stack of
+    horizontal lines also stand in a column, but each in a long row).
+    """
+    row_size = np.zeros(len(boxes), dtype=np.int64)
+    for group in rows_of:
+        row_size[group] = len(group)
+    # a run of touching glyphs counts as the glyphs it holds (about as long as wide each)
+    glyphs = np.array([max(1, round((b[3] - b[1]) / max(b[2] - b[0], 1))) for b in boxes], dtype=np.int64)
+    columns = _group_lines([_transpose(box) for box in boxes], settings)
+    return [
+        group
+        for group in columns
+        if (count := int(glyphs[group].sum())) >= 3 and count >= 2 * float(np.median(row_size[group]))
+    ]
+
+
+def _untransposed(line: TextLine, factor: int) -> TextLine:
+    """A line found in the transposed frame, placed in the frame: its box and glyph boxes in
+    frame coordinates, its mask and OCR crop kept as the transposed frame shows them (the
+    reader turns them upright, see pixels._read_line)."""
+    line.aligned = alignment(line.glyph_boxes, factor, either_edge=True)
+    line.box = _transpose(line.box)
+    line.glyph_boxes = [_transpose(box) for box in line.glyph_boxes]
+    line.transposed = True
+    return line
+
+
+def _fine_search(
+    stored: np.ndarray,
+    display: np.ndarray,
+    value_planes: dict[str, ValuePlane],
+    settings: DetectionSettings,
+    factor: int,
+    max_height: int,
+    found: list[TextLine],
+    strays: list[tuple[tuple[int, int, int, int], int]] | None,
+) -> None:
+    """Search the frame's border bands again at full resolution, for text too small for the
+    search scale.
+
+    On a large frame searched at 1/``factor``, glyphs under about
+    ``min_search_glyph_height`` x ``factor`` px fall below the search's
+    smallest glyph, and such text is drawn where annotations go: along the
+    edges (corner stacks, banners, side bands). Each band, ``fine_band_fraction``
+    of the frame's height (top, bottom) or width (left, right), is binarized
+    in the frame's value planes and its own stroke planes at full resolution,
+    for glyphs up to ``fine_max_glyph_factor`` x the search's smallest; lines
+    found there join the frame's (one line seen twice is read once).
+    """
+    rows, cols = display.shape
+    band_rows = max(1, int(settings.fine_band_fraction * rows))
+    band_cols = max(1, int(settings.fine_band_fraction * cols))
+    bands = [
+        (0, 0, cols, band_rows),
+        (0, rows - band_rows, cols, rows),
+        (0, band_rows, band_cols, rows - band_rows),
+        (cols - band_cols, band_rows, cols, rows - band_rows),
+    ]
+    min_height = settings.min_glyph_height
+    coarse_min = max(settings.min_search_glyph_height, -(-settings.min_glyph_height // factor)) * factor
+    top_height = min(max_height, max(min_height + 1, int(settings.fine_max_glyph_factor * coarse_min)))
+    for x0, y0, x1, y1 in bands:
+        if x1 <= x0 or y1 <= y0:
+            continue
+        stored_band, display_band = stored[y0:y1, x0:x1], display[y0:y1, x0:x1]
+        limit = settings.max_pixels_text_fraction * display_band.size
+        planes: list[tuple[str, np.ndarray, tuple[int, int]]] = []
+        for name, value_plane in value_planes.items():
+            plane = value_plane.test(stored_band, display_band)
+            if name in {"max", "min"} or 0 < np.count_nonzero(plane) <= limit:
+                planes.append((name, plane, (x0, y0)))
+        thresholds: dict[str, float] = {}
+        if settings.stroke_planes:
+            for name in ("bright", "dark"):
+                strokes = stroke_map(display_band, settings.stroke_width, bright=name == "bright")
+                thresholds[name] = stroke_threshold(strokes, settings)
+                planes.append((name, strokes >= thresholds[name], (x0, y0)))
+        _lines_of_planes(
+            planes, stored, display, value_planes, settings, 1, thresholds, (min_height, top_height), found, strays
+        )
+        if len(found) > settings.max_lines:
+            return
 
 
 def line_in_box(
@@ -670,13 +823,16 @@ def otsu_threshold(values: np.ndarray) -> float:
     return float(np.argmax(between)) + 1.0
 
 
-def _plausible_stroke_group(boxes: Sequence[tuple[int, int, int, int]], min_height: int) -> bool:
+def _plausible_stroke_group(
+    boxes: Sequence[tuple[int, ...]], min_height: int, either_edge: bool = False
+) -> bool:
     """Cheap test before the full-resolution look: thin-stroke noise forms small lone blobs
-    and ragged rows; printed text forms rows on a baseline, or one large letter."""
+    and ragged rows; printed text forms rows on a baseline, or one large letter.
+    ``either_edge``: the glyphs may stand on their tops instead (a turned line, seen transposed)."""
     if len(boxes) == 1:
         _, top, _, bottom = boxes[0]
         return bottom - top >= 2 * min_height
-    return alignment(boxes, 1) >= 0.5
+    return alignment(boxes, 1, either_edge) >= 0.5
 
 
 def _refine_line(

@@ -1,0 +1,101 @@
+"""Burned-in text where the search scale and the line direction used to hide it.
+
+Small text along the border of a full-size frame (searched at a reduced
+scale, where it is a few pixels tall), lines turned 90 degrees either way
+(side bands), and a column of glyph-like shapes in the anatomy that is not text.
+The names and numbers are invented for these tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from cxrbuild.dicom.pixels import PixelPolicy, clean_pixels
+from cxrbuild.dicom.textdetect import DetectionSettings, search_scale
+from tests.test_pixels_units import make_dataset, phantom, roundtrip
+
+BITS = 12
+TOP = (1 << BITS) - 1
+
+
+def rendered(text: str, size: int) -> np.ndarray:
+    """Coverage in [0, 1] of ``text`` on a canvas just large enough for it."""
+    font = ImageFont.load_default(size=size)
+    x0, y0, x1, y1 = font.getbbox(text)
+    canvas = Image.new("L", (x1 + 4, y1 + 4), 0)
+    ImageDraw.Draw(canvas).text((2, 2), text, font=font, fill=255)
+    return np.asarray(canvas, dtype=np.float32) / 255.0
+
+
+def stamp(levels: np.ndarray, alpha: np.ndarray, x: int, y: int, level: float) -> np.ndarray:
+    """``alpha`` blended into ``levels`` at (x, y) with display level ``level``; returns the frame's coverage."""
+    coverage = np.zeros(levels.shape, dtype=np.float32)
+    coverage[y : y + alpha.shape[0], x : x + alpha.shape[1]] = alpha
+    levels *= 1 - coverage
+    levels += level * coverage
+    return coverage
+
+
+def stored(levels: np.ndarray) -> np.ndarray:
+    return np.round(np.clip(levels, 0, 1) * TOP).astype(np.uint16)
+
+
+def blacked(after: np.ndarray, before: np.ndarray, coverage: np.ndarray) -> float:
+    """Share of the glyph pixels (coverage over half) shown black (the image's darkest value)."""
+    glyphs = coverage > 0.5
+    return float((after[glyphs] == before.min()).mean())
+
+
+def test_small_text_on_the_border_of_a_full_size_frame_is_found_at_full_resolution() -> None:
+    shape = (2400, 2000)
+    assert search_scale(shape, DetectionSettings()) > 1  # the frame is searched at a reduced scale
+    levels = phantom(shape, seed=3)
+    alpha = rendered("WALLACE PRUDENCE 11/02/1948", 11)  # capitals about 8 px tall
+    inked = np.flatnonzero(alpha.max(axis=1) > 0.5)
+    assert inked[-1] - inked[0] < 14  # a few pixels at the search scale
+    coverage = stamp(levels, alpha, 14, 8, 0.97)
+    pixels = stored(levels)
+    deny = ["WALLACE^PRUDENCE"]
+
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, deny, PixelPolicy.from_mapping())
+    assert blacked(roundtrip(ds).pixel_array, pixels, coverage) >= 0.99
+
+    # the reduced-scale search alone does not see it whole: the border bands' second look does
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, deny, PixelPolicy.from_mapping({"detection": {"fine_band_fraction": 0.0}}))
+    assert blacked(roundtrip(ds).pixel_array, pixels, coverage) < 0.99
+
+
+@pytest.mark.parametrize("turns", [1, 3])
+def test_a_line_turned_either_way_is_read_and_its_phi_removed(turns: int) -> None:
+    shape = (900, 700)
+    levels = phantom(shape, seed=5)
+    phi = np.rot90(rendered("OKAFOR DESMOND 1962-07-19", 20), turns)
+    marker = np.rot90(rendered("PORTABLE", 20), turns)
+    phi_coverage = stamp(levels, phi, 12, 120, 0.96)
+    marker_coverage = stamp(levels, marker, 660, 300, 0.96)
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    result = clean_pixels(ds, ["OKAFOR^DESMOND"], PixelPolicy.from_mapping())
+    after = roundtrip(ds).pixel_array
+    assert blacked(after, pixels, phi_coverage) >= 0.99
+    touched = marker_coverage > 0
+    assert np.array_equal(after[touched], pixels[touched])
+    assert any(region.decision == "keep" and "PORTABLE" in region.text.upper() for region in result.regions)
+
+
+def test_a_column_of_vertebra_like_shapes_is_not_text() -> None:
+    shape = (900, 700)
+    levels = phantom(shape, seed=7)
+    rows, cols = np.mgrid[0 : shape[0], 0 : shape[1]]
+    for index in range(7):  # stacked rounded bodies, bright, a glyph's size apart
+        centre_y = 250 + index * 22
+        levels[((cols - 350) / 9.0) ** 2 + ((rows - centre_y) / 7.0) ** 2 <= 1] = 0.9
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    result = clean_pixels(ds, [], PixelPolicy.from_mapping())
+    assert result.boxes == []
+    assert np.array_equal(roundtrip(ds).pixel_array, pixels)
