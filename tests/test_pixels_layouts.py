@@ -23,7 +23,7 @@ TOP = (1 << BITS) - 1
 def rendered(text: str, size: int) -> np.ndarray:
     """Coverage in [0, 1] of ``text`` on a canvas just large enough for it."""
     font = ImageFont.load_default(size=size)
-    x0, y0, x1, y1 = font.getbbox(text)
+    _, _, x1, y1 = font.getbbox(text)
     canvas = Image.new("L", (x1 + 4, y1 + 4), 0)
     ImageDraw.Draw(canvas).text((2, 2), text, font=font, fill=255)
     return np.asarray(canvas, dtype=np.float32) / 255.0

@@ -140,6 +140,17 @@ def allowed_edits(length: int) -> int:
     return 2
 
 
+# A technique value as printed alone: a signed decimal of a few digits, or a small
+# ratio or count ("10:1", "3/12"); never long enough to be a record number.
+_BARE_NUMBER = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?")
+_BARE_VALUE = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?|\d{1,2}:\d{1,2}|\d{1,3}/\d{1,3}")
+
+
+def _unit_form(word: str) -> str:
+    """A unit as compared: upper case, the micro sign and superscript two as letters."""
+    return word.strip(".,:;()[]").upper().replace("µ", "U").replace("Μ", "U").replace("²", "2")
+
+
 @dataclass(frozen=True)
 class KeepList:
     """Marker words and technique patterns that stay in the pixels."""
@@ -148,6 +159,7 @@ class KeepList:
     patterns: tuple[re.Pattern[str], ...]
     value_after: frozenset[str]  # folded
     short_words: frozenset[str] = frozenset()  # upper case, as printed
+    units_after: frozenset[str] = frozenset()  # folded
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
@@ -159,6 +171,7 @@ class KeepList:
                 re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()
             ),
             value_after=frozenset(fold(word) for word in data.get("value_after", ())),
+            units_after=frozenset(_unit_form(str(word)) for word in data.get("units_after", ())),
         )
 
     def matches_word(self, word: str, exact: bool = False) -> bool:
@@ -218,10 +231,12 @@ class KeepList:
         return False
 
     def is_value_after(self, previous_word: str, word: str) -> bool:
-        """True for a bare number following a technique word ("kVp 110")."""
-        return bool(re.fullmatch(r"\d{1,4}(?:[.,]\d{1,2})?", word.strip(".,:;"))) and (
-            fold(previous_word) in self.value_after
-        )
+        """True for a bare number following a technique word ("kVp 110", "DI -1.2", "Grid 10:1")."""
+        return bool(_BARE_VALUE.fullmatch(word.strip(".,;"))) and fold(previous_word.strip(".,:;")) in self.value_after
+
+    def is_value_before(self, word: str, next_word: str) -> bool:
+        """True for a bare number followed by its unit ("35 ms", "2.1 mGy")."""
+        return bool(_BARE_NUMBER.fullmatch(word.strip(".,:;"))) and _unit_form(next_word) in self.units_after
 
 
 @dataclass(frozen=True)
@@ -369,13 +384,24 @@ def classify_words(
                     for index in range(start, end):
                         decisions[index] = WordDecision("keep", "keep-list")
                 break
+    # numbers read as technique values, beside their word or unit ("DI 1.25", "0.42 mGy"):
+    # a decimal there is no time of day
+    values = {
+        index
+        for index, text in enumerate(texts)
+        if (
+            (index > 0 and keep.is_value_after(texts[index - 1], text))
+            or (index + 1 < len(texts) and keep.is_value_before(text, texts[index + 1]))
+        )
+        and patterns.first_match(text) in (None, *(("time",) if ":" not in text else ()))
+        # ...unless the line goes on like a date ("SE 03 / 02 / 2017")
+        and not (index + 1 < len(texts) and texts[index + 1][:1] in ("/", "-", "."))
+    }
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
             continue
-        pattern = patterns.first_match(text)
-        is_marker = keep.matches_word(text) or (
-            index > 0 and keep.is_value_after(texts[index - 1], text)
-        )
+        pattern = None if index in values else patterns.first_match(text)
+        is_marker = keep.matches_word(text) or index in values
         # a short marker ("L", "AP") is only trusted when read with confidence
         short = len(text.strip(".,:;")) <= SHORT_WORD
         needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
@@ -419,7 +445,7 @@ def classify_words(
         ):
             decisions[index] = WordDecision("phi", "initial")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
-    line = " ".join(texts)
+    line = " ".join(text for index, text in enumerate(texts) if index not in values)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)
     if line_pattern is not None:
         for index, text in enumerate(texts):
