@@ -1,6 +1,7 @@
 """Burned-in text removal on images the pixel code was never tuned on, scored from glyph masks.
 
     .venv/bin/python benchmarks/pixel_blind.py --images DIR [--limit N] [--no-learned]
+    .venv/bin/python benchmarks/pixel_blind.py --real benchmarks/real_burnin
 
 ``DIR`` holds ``truth.jsonl`` (one object per image: ``file``, ``boxes`` with
 ``phi`` and ``kind``, ``glyph_mask``: an ``.npz`` of one boolean mask per box,
@@ -18,6 +19,13 @@ scored:
 - images quarantined (PixelDeidError);
 - CPU seconds per image (``time.process_time``, decode to blackout), median
   and p95, and the learned detector's share (timed around its call).
+
+``--real DIR`` scores real files with hand-made truth instead
+(``benchmarks/real_burnin``: ``truth/<file>.boxes.json``, one box per word or
+field with ``phi``): a PHI box's glyph pixels are its ink in the source's own
+rendering (pixels farther from the box's rim than half the box's contrast), a
+non-PHI box is kept when none of its pixels changed, and "far" counts pixels
+changed more than 8 px from every truth box.
 """
 
 from __future__ import annotations
@@ -91,9 +99,66 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
             "far": int(np.count_nonzero(changed & ~near)), "full": bool(record.get("full_size"))}
 
 
+def box_glyphs(display: np.ndarray, box: list[int]) -> np.ndarray:
+    """The ink of a hand-made truth box, as a mask of the frame: pixels that differ from the
+    box's rim (the ground) by more than half of the most any pixel in the box does."""
+    x0, y0, x1, y1 = box
+    mask = np.zeros(display.shape, dtype=bool)
+    crop = display[y0:y1, x0:x1].astype(np.int16)
+    if crop.size == 0:
+        return mask
+    rim = np.ones(crop.shape, dtype=bool)
+    rim[1:-1, 1:-1] = False
+    ground = int(np.median(crop[rim]))
+    away = np.abs(crop - ground)
+    if away.max() == 0:
+        return mask
+    mask[y0:y1, x0:x1] = away > away.max() / 2
+    return mask
+
+
+def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock: StageClock) -> dict:
+    """One real file with hand-made boxes (first frame): the same figures as :func:`score`, the
+    glyph pixels of each box taken from the source's own rendering (:func:`box_glyphs`)."""
+    ds = pydicom.dcmread(path)
+    image = pixels.decode(ds)
+    before = image.stored.copy()
+    deny = deny_list_from_header(ds)
+    clock.seconds = 0.0
+    started = time.process_time()
+    try:
+        pixels.clean_pixels(ds, deny, policy)
+    except pixels.PixelDeidError as err:
+        return {"quarantined": str(err), "cpu": time.process_time() - started, "file": path.name}
+    cpu = time.process_time() - started
+    after = ds.pixel_array.reshape(before.shape)
+    black = displayed_black(ds, ds.pixel_array)
+    black = black.reshape((before.shape[0], *before.shape[1:3]))[0]
+    changed = (before != after)
+    changed = changed.any(axis=-1) if changed.ndim == 4 else changed
+    changed = changed.any(axis=0)
+    display = image.display[0]
+    boxes = np.zeros(display.shape, dtype=bool)
+    phi, kept = [], []
+    for item in items:
+        x0, y0, x1, y1 = item["box"]
+        boxes[y0:y1, x0:x1] = True
+        if item["phi"]:
+            glyphs = box_glyphs(display, item["box"])
+            if glyphs.any():
+                phi.append(float(black[glyphs].mean()) >= MIN_BLACK)
+        else:
+            kept.append(not changed[y0:y1, x0:x1].any())
+    near = ndimage.binary_dilation(boxes, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
+    return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
+            "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= 2000, "file": path.name}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--images", required=True, type=Path)
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--images", type=Path, help="a blind hospital's folder (truth.jsonl and glyph masks)")
+    source.add_argument("--real", type=Path, help="real files with hand-made boxes (truth/<file>.boxes.json)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-learned", action="store_true", help="threshold planes only")
     args = parser.parse_args()
@@ -102,6 +167,21 @@ def main() -> int:
     scenetext.start()
     clock = StageClock()
     scenetext.detect_lines = clock
+    if args.real:
+        results = []
+        for truth_file in sorted((args.real / "truth").glob("*.boxes.json")):
+            path = args.real / truth_file.name.removesuffix(".boxes.json")
+            if not path.exists():
+                print(f"{path.name}: not here (fetch.py downloads it), skipped")
+                continue
+            results.append(score_real(path, json.loads(truth_file.read_text()), policy, clock))
+        for result in results:
+            if "quarantined" in result:
+                print(f"{result['file']}: quarantined: {result['quarantined']}")
+            else:
+                print(f"{result['file']}: PHI {sum(result['phi'])}/{len(result['phi'])}, non-PHI kept "
+                      f"{sum(result['kept'])}/{len(result['kept'])}, far px {result['far']}, CPU {result['cpu']:.2f} s")
+        return report(results)
     records = [json.loads(line) for line in (args.images / "truth.jsonl").read_text().splitlines() if line]
     if args.limit:
         records = records[: args.limit]
@@ -109,6 +189,11 @@ def main() -> int:
     for record in records:
         with np.load(args.images / record["glyph_mask"]) as masks:
             results.append(score(args.images / record["file"], record, masks, policy, clock))
+    return report(results)
+
+
+def report(results: list[dict]) -> int:
+    """Print the figures of a run."""
     done = [r for r in results if "quarantined" not in r]
     phi = [hit for r in done for hit in r["phi"]]
     kept = [hit for r in done for hit in r["kept"]]

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from cxrbuild.dicom.pixels import PixelPolicy, clean_pixels
+from cxrbuild.dicom.scenetext import SceneText
 from cxrbuild.dicom.textdetect import DetectionSettings, search_scale
 from tests.test_pixels_units import make_dataset, phantom, roundtrip
 
@@ -99,3 +100,14 @@ def test_a_column_of_vertebra_like_shapes_is_not_text() -> None:
     result = clean_pixels(ds, [], PixelPolicy.from_mapping())
     assert result.boxes == []
     assert np.array_equal(roundtrip(ds).pixel_array, pixels)
+
+
+def test_the_detector_confirms_a_band_along_a_line_but_not_a_broad_texture() -> None:
+    probability = np.zeros((200, 200), dtype=np.float32)
+    probability[40:52, 20:120] = 0.9  # a line of text: a band
+    probability[100:200, 0:200] = 0.8  # texture the detector fires on: a broad region
+    seen = SceneText([], probability, (400, 400))  # the frame is twice the detector's size
+    assert seen.sees(14) and not seen.sees(10)  # 7 and 5 px at its scale
+    assert seen.finds_line((40, 80, 240, 104), glyph_height=14, threshold=0.3)
+    assert not seen.finds_line((40, 300, 240, 324), glyph_height=14, threshold=0.3)  # inside the texture
+    assert not seen.finds_line((300, 20, 380, 44), glyph_height=14, threshold=0.3)  # nothing there

@@ -44,7 +44,13 @@ from cxrbuild.dicom.phitext import (
     classify_words,
     load_yaml_resource,
 )
-from cxrbuild.dicom.textdetect import DetectionSettings, TextLine, covered_fraction, find_text_lines
+from cxrbuild.dicom.textdetect import (
+    LEARNED,
+    DetectionSettings,
+    TextLine,
+    covered_fraction,
+    find_text_lines,
+)
 
 log = logging.getLogger("cxrbuild.pixels")
 
@@ -309,17 +315,31 @@ def _read_line(line: TextLine, cache: dict[bytes, _LineReading]) -> _LineReading
     return cache[key]
 
 
-def _learned_lines(display: np.ndarray, settings: DetectionSettings) -> list[Box]:
-    """Line boxes of the learned detector on one display frame (none when it is switched off)."""
+def _learned_text(display: np.ndarray, settings: DetectionSettings) -> scenetext.SceneText | None:
+    """What the learned detector sees in one display frame (None when it is switched off)."""
     if not settings.scene_text:
-        return []
+        return None
     try:
-        found = scenetext.detect_lines(
+        return scenetext.detect_lines(
             display, long_side=settings.scene_text_long_side, box_threshold=settings.scene_text_box_threshold
         )
     except scenetext.SceneTextUnavailableError as err:
         raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
-    return [line.box for line in found]
+
+
+def _unseen_by_detector(line: TextLine, learned: scenetext.SceneText | None, policy: PixelPolicy) -> bool:
+    """Whether the learned detector, which sees glyphs of this size, finds no text where the line is.
+
+    Bone edges, vessels and device parts at an extreme value or in the stroke
+    planes group into glyph-like rows that OCR reads as a letter or two; the
+    detector, trained on text, gives them no probability, or a broad one over
+    the texture around them rather than a band along a line. Small glyphs it
+    cannot see at its scale are not judged by it.
+    """
+    threshold = policy.detection.scene_text_veto_probability
+    if learned is None or threshold <= 0 or line.plane == LEARNED or not learned.sees(line.glyph_height):
+        return False
+    return not learned.finds_line(line.box, line.glyph_height, threshold)
 
 
 def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
@@ -711,9 +731,14 @@ def find_text(
     strays: list[tuple[Box, int]] = []
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
-            learned = _learned_lines(image.display[frame], policy.detection)
+            learned = _learned_text(image.display[frame], policy.detection)
             lines = find_text_lines(
-                image.stored[frame], image.display[frame], policy.detection, values, strays=strays, learned=learned
+                image.stored[frame],
+                image.display[frame],
+                policy.detection,
+                values,
+                strays=strays,
+                learned=[line.box for line in learned.lines] if learned else (),
             )
             readings = [_read_line(line, cache) for line in lines]
             # lines read clearly, or holding a recognised marker, outrank looser views of them
@@ -731,7 +756,11 @@ def find_text(
             ]
             judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if not _counts_as_text(index, lines, readings, read_well, policy, deny_list):
+                if not _counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
+                    not read_well[index]
+                    and not _reads_as_phi(reading.words, policy, deny_list)
+                    and _unseen_by_detector(line, learned, policy)
+                ):
                     strays.append((line.box, line.glyph_height))
                     continue
                 judged.append((line, [region for region, _ in _line_regions(line, reading, policy, deny_list, frame)]))

@@ -42,6 +42,10 @@ class SceneTextUnavailableError(RuntimeError):
     """onnxruntime or the packaged detection model cannot be loaded."""
 
 
+# Glyphs shorter than this at the detector's scale are too small for its judgement either way.
+MIN_VISIBLE_GLYPH = 6.0
+
+
 @dataclass(frozen=True)
 class SceneTextLine:
     box: Box  # x0, y0, x1, y1 (half-open) in frame coordinates
@@ -93,14 +97,54 @@ def scaled_shape(shape: tuple[int, int], long_side: int) -> tuple[int, int]:
     return max(32, round(rows * ratio / 32) * 32), max(32, round(cols * ratio / 32) * 32)
 
 
+@dataclass(frozen=True)
+class SceneText:
+    """What the detector saw in one frame: its lines, and its text probability map."""
+
+    lines: list[SceneTextLine]
+    probability: np.ndarray  # at the detector's scale
+    frame_shape: tuple[int, int]  # (rows, cols) of the frame
+
+    def scale(self) -> float:
+        """Detector pixels per frame pixel (the same along both axes, up to rounding)."""
+        return self.probability.shape[0] / max(self.frame_shape[0], 1)
+
+    def sees(self, glyph_height: int, min_height: float = MIN_VISIBLE_GLYPH) -> bool:
+        """Whether glyphs this tall (frame pixels) are large enough at the detector's scale to be judged."""
+        return glyph_height * self.scale() >= min_height
+
+    def _crop(self, box: Box) -> np.ndarray:
+        rows, cols = self.probability.shape
+        sy, sx = rows / max(self.frame_shape[0], 1), cols / max(self.frame_shape[1], 1)
+        x0, y0 = int(np.floor(box[0] * sx)), int(np.floor(box[1] * sy))
+        x1, y1 = max(x0 + 1, int(np.ceil(box[2] * sx))), max(y0 + 1, int(np.ceil(box[3] * sy)))
+        return self.probability[max(0, y0) : min(rows, y1), max(0, x0) : min(cols, x1)]
+
+    def finds_line(self, box: Box, glyph_height: int, threshold: float) -> bool:
+        """Whether the detector sees a line of text at ``box`` (frame coordinates): some probability
+        above ``threshold`` inside it, and a band that ends within a glyph height above and below
+        (texture and anatomy it fires on are broad, not bands).
+        """
+        inside = self._crop(box)
+        if inside.size == 0 or float(inside.max()) < threshold:
+            return False
+        x0, y0, x1, y1 = box
+        reach = max(2, glyph_height)
+        above = self._crop((x0, max(0, y0 - 2 * reach), x1, max(1, y0 - reach)))
+        below = self._crop((x0, min(self.frame_shape[0] - 1, y1 + reach), x1, min(self.frame_shape[0], y1 + 2 * reach)))
+        bounded = [float((part > threshold).mean()) < 0.5 for part in (above, below) if part.size]
+        return all(bounded)
+
+
 def detect_lines(
     display: np.ndarray,
     long_side: int = 1024,
     threshold: float = 0.3,
     box_threshold: float = 0.5,
     unclip_ratio: float = 1.6,
-) -> list[SceneTextLine]:
-    """Text lines of one 8-bit display frame (white = bright), as boxes in frame coordinates.
+) -> SceneText:
+    """Text lines of one 8-bit display frame (white = bright), as boxes in frame coordinates,
+    with the probability map they came from.
 
     Defaults: PaddleOCR's (a pixel is text above probability 0.3, a region a
     line when its mean probability is 0.5 or more, unclip ratio 1.6).
@@ -113,7 +157,7 @@ def detect_lines(
     region = ndimage.binary_dilation(probability > threshold, structure=np.ones((2, 2), dtype=bool))
     labels, count = ndimage.label(region)
     if not count:
-        return []
+        return SceneText([], probability, (rows, cols))
     means = ndimage.mean(probability, labels, index=np.arange(1, count + 1))
     sy, sx = rows / small_rows, cols / small_cols
     lines = []
@@ -129,4 +173,4 @@ def detect_lines(
         x1 = min(cols, int(np.ceil((found[1].stop + grow) * sx)))
         y1 = min(rows, int(np.ceil((found[0].stop + grow) * sy)))
         lines.append(SceneTextLine((x0, y0, x1, y1), float(means[index])))
-    return lines
+    return SceneText(lines, probability, (rows, cols))

@@ -87,6 +87,9 @@ class DetectionSettings:
     scene_text: bool = True  # also run the learned line detector (cxrbuild.dicom.scenetext)
     scene_text_long_side: int = 1024  # ...on the frame scaled so its longer side is this
     scene_text_box_threshold: float = 0.5  # ...keeping regions of at least this mean probability
+    # a line that neither reads well nor reads as PHI is no text when the detector, seeing glyphs
+    # of its size, gives its box no more than this probability anywhere (0: never vetoed)
+    scene_text_veto_probability: float = 0.3
 
 
 @dataclass
