@@ -1,6 +1,5 @@
 """Snakemake adapter of checkpoint assign_ids: keyed ids, day shifts, crosswalk and batch plans."""
 
-import datetime as dt
 import time
 
 import pandas as pd
@@ -17,11 +16,9 @@ def main(snakemake, log) -> None:
     tables = {name: pd.read_parquet(getattr(snakemake.input, name))
               for name in ("patients", "encounters", "studies", "reports", "bad_rows")}
     headers = pd.read_parquet(snakemake.input.headers)
-    cohort = snakemake.params.cohort
-    window_years = dt.date.fromisoformat(cohort["end"]).year - dt.date.fromisoformat(cohort["start"]).year + 1
     key = load_or_create_key(snakemake.params.key_file)
-    assignment = assign(tables, headers, key, Path(snakemake.output.summary).parent.parent,
-                        ShiftSettings.from_mapping(snakemake.params.ids, window_years),
+    shift_settings = ShiftSettings.from_config({"ids": snakemake.params.ids, "cohort": snakemake.params.cohort})
+    assignment = assign(tables, headers, key, Path(snakemake.output.summary).parent.parent, shift_settings,
                         snakemake.params.batches_per_shard, snakemake.params.pacs_dir)
     write_crosswalk(assignment, Path(snakemake.output.summary).parent)
     summary = assignment.summary

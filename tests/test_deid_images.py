@@ -17,13 +17,15 @@ import pydicom.data
 import pytest
 from pydicom.uid import UID
 
+from cxrbuild import ids
 from cxrbuild.cli import main
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom import redact
-from cxrbuild.dicom.command import STUDY_ID_RANGE, SUBJECT_ID_RANGE, unique_keyed_ids
+from cxrbuild.dicom.command import derived_contexts, load_shift_settings
 from cxrbuild.dicom.conformance import new_dciodvfy_errors
 from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch, process_file
+from cxrbuild.publish.layout import STUDY_RANGE, SUBJECT_RANGE
 
 PYDICOM_DATA = Path(pydicom.data.__file__).parent
 KEY = b"t" * 32
@@ -504,8 +506,8 @@ def test_standalone_identities_are_keyed_and_in_range(tmp_path):
     subjects = {r["subject_id"] for r in records}
     assert len(subjects) == 1  # one patient in this folder
     for record in records:
-        assert SUBJECT_ID_RANGE[0] <= int(record["subject_id"]) <= SUBJECT_ID_RANGE[1]
-        assert STUDY_ID_RANGE[0] <= int(record["study_id"]) <= STUDY_ID_RANGE[1]
+        assert SUBJECT_RANGE[0] <= int(record["subject_id"]) <= SUBJECT_RANGE[1]
+        assert STUDY_RANGE[0] <= int(record["study_id"]) <= STUDY_RANGE[1]
         assert re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{8}){4}", record["dicom_id"])
     years = {int(pydicom.dcmread(r["output"]).StudyDate[:4]) for r in records}
     assert 2100 <= min(years) <= 2200  # the earliest date of the patient lands in 2100-2200
@@ -547,14 +549,6 @@ def test_broken_links_and_empty_files_are_accounted_for(tmp_path):
     assert reasons["empty.dcm"].startswith("not_dicom") and reasons["gone.dcm"].startswith(
         "unreadable"
     )
-
-
-def test_standalone_ids_never_collide():
-    ids = unique_keyed_ids(KEY, "subject_id", (10, 19), {f"patient{i}" for i in range(10)})
-    assert sorted(int(v) for v in ids.values()) == list(
-        range(10, 20)
-    )  # 10 names, 10 ids: all distinct
-    assert unique_keyed_ids(KEY, "subject_id", (10, 19), {f"patient{i}" for i in range(10)}) == ids
 
 
 def test_bad_invocations_fail_with_one_line(tmp_path, capsys):
@@ -715,3 +709,35 @@ def test_environment_key_file_is_used_when_no_option(tmp_path, monkeypatch):
     assert (tmp_path / "env.key").exists()
     assert os.stat(tmp_path / "env.key").st_mode & 0o077 == 0
     assert (tmp_path / "out.manifest.jsonl").exists()
+
+
+def _patient_copy(path: Path, patient_id: str, accession: str, study_date: str, admitted: str | None) -> None:
+    ds = pydicom.dcmread(PYDICOM_DATA / "test_files" / "CT_small.dcm")
+    ds.PatientID, ds.AccessionNumber, ds.StudyDate = patient_id, accession, study_date
+    ds.SeriesDate = ds.AcquisitionDate = ds.ContentDate = ds.InstanceCreationDate = study_date
+    if admitted:
+        ds.AdmittingDate = admitted
+    ds.SOPInstanceUID = pydicom.uid.generate_uid(entropy_srcs=[patient_id, study_date])
+    ds.save_as(path)
+
+
+def test_standalone_shift_is_anchored_on_the_admission_else_the_earliest_image(tmp_path):
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    _patient_copy(in_dir / "a1.dcm", "MRN1", "ACC1", "20130405", admitted="20130401")
+    _patient_copy(in_dir / "a2.dcm", "MRN1", "ACC2", "20130102", admitted=None)
+    _patient_copy(in_dir / "b1.dcm", "MRN2", "ACC3", "20120707", admitted=None)
+    _patient_copy(in_dir / "b2.dcm", "MRN2", "ACC4", "20120709", admitted=None)
+    settings = ids.ShiftSettings(window_years=6)
+    contexts = {p.name: c for p, c in derived_contexts(sorted(in_dir.iterdir()), in_dir, KEY, settings).items()}
+    # the admission the header records wins over an earlier image; without one, the earliest image date
+    assert contexts["a1.dcm"].day_shift == contexts["a2.dcm"].day_shift == ids.day_shift(
+        KEY, "MRN1", dt.date(2013, 4, 1), settings)
+    assert contexts["b1.dcm"].day_shift == contexts["b2.dcm"].day_shift == ids.day_shift(
+        KEY, "MRN2", dt.date(2012, 7, 7), settings)
+    assert ids.day_shift(KEY, "MRN1", dt.date(2013, 1, 2), settings) != contexts["a2.dcm"].day_shift
+    # the shift settings are read from a workflow config's ids and cohort sections
+    config = tmp_path / "config.yaml"
+    config.write_text("cohort: {start: '2011-01-01', end: '2016-12-31'}\nids: {shift_unit: days}\n")
+    assert load_shift_settings(config) == ids.ShiftSettings(unit_days=1, window_years=6)
+    assert load_shift_settings(None) == ids.ShiftSettings()

@@ -9,7 +9,9 @@ through ``ner.model_dir``.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import json
 import os
 import re
 import shutil
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import pydicom
 import pytest
 import yaml
 
@@ -213,6 +216,68 @@ def test_same_key_gives_identical_bytes_another_key_shares_no_id(demo_build: dic
     assert {r[2] for r in rows} <= released[2]
     for mine, theirs in zip(released, ids(other / "results" / "work"), strict=True):
         assert mine and theirs and not mine & theirs
+
+
+def _earliest_image_dates(pacs: Path) -> dict[str, dt.date]:
+    """PatientID -> the earliest date any of its PACS images carries (the command's anchor without AdmittingDate)."""
+    from cxrbuild.dicom.command import DATE_KEYWORDS
+
+    earliest: dict[str, dt.date] = {}
+    for path in sorted(p for p in pacs.rglob("*") if p.is_file()):
+        try:
+            ds = pydicom.dcmread(path, stop_before_pixels=True)
+        except Exception:  # the demo PACS holds files that are not DICOM
+            continue
+        dates = [dt.datetime.strptime(str(ds.get(k)), "%Y%m%d").date() for k in DATE_KEYWORDS if ds.get(k)]
+        patient = str(ds.get("PatientID", ""))
+        if dates and patient:
+            earliest[patient] = min([*dates, earliest.get(patient, max(dates))])
+    return earliest
+
+
+def test_the_command_gives_an_image_the_workflows_ids_day_shift_and_uids_under_the_same_key(
+        demo_build: dict, keys, tmp_path: Path) -> None:
+    project, hospital = demo_build["project"], demo_build["hospital"]
+    out, manifest = tmp_path / "out", tmp_path / "manifest.jsonl"
+    # no --context: the command draws every identity from the key file and the headers; the workflow
+    # config gives it the same shift settings (ids, cohort window) the build used
+    result = subprocess.run([CXRBUILD, "deid-images", str(hospital / "pacs"), str(out), "--manifest", str(manifest),
+                             "--key-file", str(keys["one"]), "--config", str(project / "config" / "config.yaml"),
+                             "--no-pixel-deid"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    by_source = {}
+    for line in manifest.read_text().splitlines():
+        entry = json.loads(line)
+        by_source[Path(entry["source"]).resolve().relative_to((hospital / "pacs").resolve()).as_posix()] = entry
+    work, release = demo_build["work"], demo_build["release"]
+    images = pd.read_parquet(work / "ids" / "images.parquet")
+    subjects = pd.read_parquet(work / "ids" / "subjects.parquet").set_index("mrn")
+    released = images.loc[images["output"].notna()]
+    released = released.loc[[(release / o).is_file() for o in released["output"]]]
+    assert len(released) >= 10
+    earliest = _earliest_image_dates(hospital / "pacs")
+    same_anchor = {mrn for mrn, row in subjects.iterrows() if earliest.get(mrn) == row["index_admit_time"].date()}
+    shifted_checked = accessioned = 0
+    for image in released.itertuples(index=False):
+        entry = by_source[image.path]
+        assert entry["status"] == "ok", entry
+        assert (entry["subject_id"], entry["dicom_id"]) == (image.subject_id, image.dicom_id)
+        ours, theirs = pydicom.dcmread(out / image.path), pydicom.dcmread(release / image.output)
+        for keyword in ("PatientID", "SOPInstanceUID", "StudyInstanceUID", "SeriesInstanceUID"):
+            assert ours.get(keyword) == theirs.get(keyword), keyword
+        source = pydicom.dcmread(hospital / "pacs" / image.path, stop_before_pixels=True)
+        if source.get("AccessionNumber"):  # else the workflow joined the study on its UID to the EHR accession
+            accessioned += 1
+            assert entry["study_id"] == image.study_id
+            assert ours.StudyID == theirs.StudyID
+        if image.mrn in same_anchor:  # the command anchors on the image dates, the workflow on the admission
+            shifted_checked += 1
+            shift = (dt.datetime.strptime(ours.StudyDate, "%Y%m%d")
+                     - dt.datetime.strptime(source.StudyDate, "%Y%m%d")).days
+            assert shift == image.day_shift
+            assert (ours.StudyDate, ours.get("SeriesDate"), ours.get("ContentDate")) == (
+                theirs.StudyDate, theirs.get("SeriesDate"), theirs.get("ContentDate"))
+    assert shifted_checked and accessioned
 
 
 def test_a_build_killed_among_image_batches_reruns_to_the_same_release(demo_build: dict, ner_model: Path, keys,

@@ -1,7 +1,7 @@
 """Assign the released identifiers and day shifts, and split the work into batches.
 
 Every identifier comes from the keyed generator (``cxrbuild.keys``, HMAC-SHA256):
-``subject_id`` in 10,000,000-19,999,999, ``study_id`` in 50,000,000-59,999,999,
+``subject_id`` and ``study_id`` in the ranges of ``cxrbuild.publish.layout``,
 ``dicom_id`` 40 hex digits (contracts.md section 2). A collision is resolved
 deterministically by drawing again with an attempt counter, in sorted order of
 the source identifiers. Issued ids are kept in a registry in the private work
@@ -9,7 +9,12 @@ area and reused on the next build with the same key, so adding patients never
 changes anyone else's ids.
 
 Each patient gets one day shift: the index admission (earliest encounter in the
-window) lands on a keyed day of a keyed year. By default the shift is a whole
+window) lands on a keyed day of a keyed year.
+
+The workflow and ``cxrbuild deid-images`` both draw through this module, so one
+key gives a patient the same subject_id (keyed on the MRN, the DICOM PatientID),
+study_id (keyed on the accession number), dicom_id (keyed on the SOP Instance
+UID), day shift and replacement UIDs (``uid_key``) on both paths. By default the shift is a whole
 number of weeks, so weekdays and times of day survive; intervals within a
 patient are kept because all of a patient's dates move by the same shift.
 
@@ -37,15 +42,13 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild.cohort import name_parts, patient_deny_list
-from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
+from cxrbuild.keys import format_dicom_id, keyed_digest, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
+from cxrbuild.publish import layout
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
 
 log = logging.getLogger("cxrbuild.ids")
 
-SUBJECT_RANGE = (10_000_000, 19_999_999)
-STUDY_RANGE = (50_000_000, 59_999_999)
-SHARDS = tuple(f"p{n}" for n in range(10, 20))
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
 MAX_ATTEMPTS = 10_000
@@ -55,8 +58,8 @@ MAX_ATTEMPTS = 10_000
 class ShiftSettings:
     """How dates move: the index admission year range and the shift unit in days."""
 
-    year_min: int = 2100
-    year_max: int = 2200
+    year_min: int = layout.INDEX_YEARS[0]
+    year_max: int = layout.INDEX_YEARS[1]
     unit_days: int = 7  # whole weeks keep weekdays; 1 allows any day
     window_years: int = 0  # years spanned by the cohort window, kept below year_max
 
@@ -67,8 +70,22 @@ class ShiftSettings:
         unit_days = {"weeks": 7, "days": 1}.get(unit)
         if unit_days is None:
             raise ValueError(f"ids.shift_unit must be 'weeks' or 'days', not {unit!r}")
-        return cls(int(ids.get("index_year_min", 2100)), int(ids.get("index_year_max", 2200)),
+        return cls(int(ids.get("index_year_min", cls.year_min)), int(ids.get("index_year_max", cls.year_max)),
                    unit_days, max(0, window_years))
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> ShiftSettings:
+        """The settings of a workflow config: its ``ids`` section and the years its cohort window spans.
+
+        Both the workflow and ``cxrbuild deid-images --config`` read them here, so
+        one config gives both the same shifts.
+        """
+        cohort = config.get("cohort") or {}
+        window_years = 0
+        if cohort.get("start") and cohort.get("end"):
+            window_years = (dt.date.fromisoformat(str(cohort["end"])).year
+                            - dt.date.fromisoformat(str(cohort["start"])).year + 1)
+        return cls.from_mapping(config.get("ids"), window_years)
 
 
 def key_fingerprint(key: bytes) -> str:
@@ -118,15 +135,20 @@ def allocate(sources: Iterable[str], previous: Mapping[str, str], draw: Callable
 
 
 def subject_draw(key: bytes) -> Callable[[str, int], str]:
-    return lambda mrn, attempt: str(keyed_int(key, *SUBJECT_RANGE, "subject_id", mrn, str(attempt)))
+    return lambda mrn, attempt: str(keyed_int(key, *layout.SUBJECT_RANGE, "subject_id", mrn, str(attempt)))
 
 
 def study_draw(key: bytes) -> Callable[[str, int], str]:
-    return lambda accession, attempt: str(keyed_int(key, *STUDY_RANGE, "study_id", accession, str(attempt)))
+    return lambda accession, attempt: str(keyed_int(key, *layout.STUDY_RANGE, "study_id", accession, str(attempt)))
 
 
 def dicom_draw(key: bytes) -> Callable[[str, int], str]:
     return lambda sop_uid, attempt: format_dicom_id(keyed_hex(key, 40, "dicom_id", sop_uid, str(attempt)))
+
+
+def uid_key(key: bytes) -> bytes:
+    """The key of ``keyed_uid`` for the replacement UIDs: derived from the secret, never the secret itself."""
+    return keyed_digest(key, "uid-key")
 
 
 # -- day shifts -----------------------------------------------------------------
@@ -157,12 +179,12 @@ def day_shift(key: bytes, mrn: str, index_time: dt.date | dt.datetime, settings:
 
 
 def batch_of(subject_id: str, batches_per_shard: int) -> tuple[str, int]:
-    """(shard, batch) of a subject: shard = ``p`` + first two digits, batch = id mod n."""
-    return f"p{subject_id[:2]}", int(subject_id) % batches_per_shard
+    """(shard, batch) of a subject: its shard folder, and batch = id mod n."""
+    return layout.shard_of(subject_id), int(subject_id) % batches_per_shard
 
 
 def all_batches(batches_per_shard: int) -> list[tuple[str, int]]:
-    return [(shard, b) for shard in SHARDS for b in range(batches_per_shard)]
+    return [(shard, b) for shard in layout.SHARDS for b in range(batches_per_shard)]
 
 
 def image_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
@@ -281,12 +303,12 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
     images["output"] = None
     planned = images["status"] == "planned"
     images.loc[planned, "output"] = [
-        f"files/{sh}/p{sub}/s{st}/{dcm}.dcm" for sh, sub, st, dcm in
-        zip(images.loc[planned, "shard"], images.loc[planned, "subject_id"], images.loc[planned, "study_id"],
-            images.loc[planned, "dicom_id"], strict=True)]
+        layout.image_path(sub, st, dcm) for sub, st, dcm in
+        zip(images.loc[planned, "subject_id"], images.loc[planned, "study_id"], images.loc[planned, "dicom_id"],
+            strict=True)]
     images = images.drop(columns=["study_status", "study_reason", "accession_number_header"], errors="ignore")
 
-    changed = write_plans(tables, subjects, studies, images, key, work_dir, batches_per_shard, pacs_dir)
+    changed = write_plans(tables, subjects, studies, images, work_dir, batches_per_shard, pacs_dir)
     summary = {
         "key_fingerprint": fingerprint,
         "batches_per_shard": batches_per_shard,
@@ -302,7 +324,7 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
 
 
 def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, studies: pd.DataFrame,
-                images: pd.DataFrame, key: bytes, work_dir: Path, batches_per_shard: int,
+                images: pd.DataFrame, work_dir: Path, batches_per_shard: int,
                 pacs_dir: str | Path) -> list[str]:
     """Write one image plan and one report plan per batch; only changed files are rewritten."""
     pacs_root = Path(pacs_dir).resolve()
@@ -326,7 +348,7 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
         report = reports.loc[row.accession_number]
         report_items[where].append({
             "subject_id": row.subject_id, "study_id": row.study_id, "day_shift": int(row.day_shift),
-            "output": f"files/{row.shard}/p{row.subject_id}/s{row.study_id}.txt",
+            "output": layout.report_path(row.subject_id, row.study_id),
             "text": str(report["report_text"]),
         })
         batch_deny[where].update(deny_of[row.mrn])

@@ -26,14 +26,11 @@ from importlib import resources
 from pathlib import Path
 
 from cxrbuild import __version__
+from cxrbuild.publish.layout import CHECKSUMS, DATA_CARD, INDEX_YEARS, RECORD_LIST, STUDY_LIST
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
-CHECKSUMS = "SHA256SUMS.txt"
 REPORT_FIGURES = "report_blind.json"
-DATA_CARD = "README.md"
-RECORD_LIST = "cxr-record-list.csv.gz"
-STUDY_LIST = "cxr-study-list.csv.gz"
 
 
 def _list_rows(path: Path) -> list[dict[str, str]]:
@@ -75,7 +72,7 @@ def render_datacard(
     reconciliation: Mapping | None = None,
     deid_stats: Mapping | None = None,
     report_figures: Mapping | None = None,
-    index_years: tuple[int, int] = (2100, 2200),
+    index_years: tuple[int, int] = INDEX_YEARS,
 ) -> str:
     """The card's Markdown text (see the module docstring for what it holds).
 

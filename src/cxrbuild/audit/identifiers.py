@@ -198,8 +198,8 @@ def parse_date(value: object) -> dt.date | None:
 def date_forms(day: dt.date) -> list[tuple[str, str]]:
     """(printed, strength) of the usual written forms of a date.
 
-    Four-digit-year forms are strong: a release's dates are shifted into
-    2100-2200 (contracts section 2), so an original date is never a shifted
+    Four-digit-year forms are strong: a release's dates are shifted into the
+    index years (``layout.INDEX_YEARS``), so an original date is never a shifted
     one. Two-digit-year forms are medium: a shifted date can print the same;
     YYMMDD is weak.
     """

@@ -6,10 +6,12 @@ path under OUT_DIR or quarantined with a one-line reason in the manifest.
 Identities come from ``--context FILE.jsonl`` (one line per source file:
 ``source`` relative to IN_DIR, ``subject_id``, ``study_id``, ``dicom_id``,
 ``day_shift``, optional ``deny`` list and ``output`` path relative to OUT_DIR)
-or, without it, from the secret key and the original identifiers: subject_id
-from PatientID, study_id from StudyInstanceUID, dicom_id from SOPInstanceUID,
-and a per-patient shift in whole weeks that moves the patient's earliest date
-into the years 2100-2200.
+or, without it, from the secret key and the original identifiers, drawn by
+``cxrbuild.ids`` exactly as the workflow draws them: subject_id from PatientID
+(the MRN), study_id from AccessionNumber (else StudyInstanceUID), dicom_id from
+SOPInstanceUID, the day shift of ``ids.day_shift`` and the replacement UIDs under
+``ids.uid_key``. So the same key file (and, for the shift, the same ``ids`` and
+``cohort`` config) gives an image the ids, shift and UIDs of the workflow's release.
 """
 
 from __future__ import annotations
@@ -25,20 +27,20 @@ from pathlib import Path
 import pydicom
 import yaml
 
+from cxrbuild import ids
 from cxrbuild.dicom.header import ImageContext
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch
-from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int, load_or_create_key
+from cxrbuild.keys import load_or_create_key
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import setup_logging
 
 log = logging.getLogger("cxrbuild.dicom.command")
 
-SUBJECT_ID_RANGE = (10_000_000, 19_999_999)
-STUDY_ID_RANGE = (50_000_000, 59_999_999)
-SHIFT_TARGET_START = dt.date(2100, 1, 1)
-SHIFT_TARGET_END = dt.date(2200, 12, 31)
 # anchor for patients without any readable date, so they still get a shift in range
 UNDATED_ANCHOR = dt.date(2000, 1, 1)
+# the workflow anchors a patient's shift on the index admission: the header's own
+# record of it (Visit module, PS3.3 C.3.3) comes first, the earliest image date after it
+ADMISSION_KEYWORDS = ("AdmittingDate",)
 DATE_KEYWORDS = (
     "StudyDate",
     "SeriesDate",
@@ -50,8 +52,10 @@ HEADER_KEYWORDS = (
     "PatientID",
     "PatientName",
     "PatientBirthDate",
+    "AccessionNumber",
     "StudyInstanceUID",
     "SOPInstanceUID",
+    *ADMISSION_KEYWORDS,
     *DATE_KEYWORDS,
 )
 
@@ -84,9 +88,9 @@ def list_input_files(in_dir: Path) -> list[Path]:
     return sorted(files, key=lambda p: p.relative_to(in_dir).as_posix())
 
 
-def _earliest_date(ds: pydicom.Dataset) -> dt.date | None:
+def _earliest_date(ds: pydicom.Dataset, keywords: tuple[str, ...]) -> dt.date | None:
     earliest = None
-    for keyword in DATE_KEYWORDS:
+    for keyword in keywords:
         value = str(ds.get(keyword, "") or "").strip()
         try:
             day = dt.date(int(value[:4]), int(value[4:6]), int(value[6:8]))
@@ -96,88 +100,69 @@ def _earliest_date(ds: pydicom.Dataset) -> dt.date | None:
     return earliest
 
 
-def unique_keyed_ids(
-    key: bytes, kind: str, id_range: tuple[int, int], names: set[str]
-) -> dict[str, str]:
-    """Keyed ids in ``id_range``, one per name, with no two names sharing an id.
+def _earlier(first: dt.date | None, second: dt.date | None) -> dt.date | None:
+    if first is None or second is None:
+        return first or second
+    return min(first, second)
 
-    Names are taken in sorted order; a name whose keyed id is taken draws again
-    (the keyed generator with a counter), so the result depends only on the key
-    and the set of names. (65,000 patients in a range of 10 million would
-    otherwise share ids about 200 times: the birthday bound.)
+
+def derived_contexts(
+    files: list[Path], in_dir: Path, key: bytes, shift_settings: ids.ShiftSettings | None = None
+) -> dict[Path, ImageContext]:
+    """Keyed identities for files without a context file, drawn as the workflow draws them.
+
+    The sources are those the workflow keys on: the patient's PatientID (its
+    MRN; else name and birth date), the study's AccessionNumber (else its
+    StudyInstanceUID) and the SOPInstanceUID. The day shift is ``ids.day_shift``
+    anchored on the patient's index admission as the headers record it: the
+    earliest AdmittingDate (0038,0020), else the earliest image date.
     """
-    taken: set[int] = set()
-    ids: dict[str, str] = {}
-    for name in sorted(names):
-        attempt = 0
-        value = keyed_int(key, *id_range, kind, name)
-        while value in taken:
-            attempt += 1
-            value = keyed_int(key, *id_range, kind, name, str(attempt))
-        taken.add(value)
-        ids[name] = str(value)
-    return ids
-
-
-def derived_contexts(files: list[Path], in_dir: Path, key: bytes) -> dict[Path, ImageContext]:
-    """Keyed identities for files without a context file (PatientID, Study and SOP Instance UIDs).
-
-    The day shift is a whole number of weeks (so weekdays stay weekdays) that
-    puts the patient's earliest date seen in IN_DIR between 2100-01-01 and
-    2200-12-31 (contracts: dates shifted into 2100-2200, intervals kept).
-    """
+    shift_settings = shift_settings or ids.ShiftSettings()
     headers: dict[Path, dict[str, str]] = {}
-    earliest_by_patient: dict[str, dt.date] = {}
+    admitted: dict[str, dt.date | None] = {}
+    imaged: dict[str, dt.date | None] = {}
     for path in files:
         try:
             ds = pydicom.dcmread(
                 path, stop_before_pixels=True, specific_tags=list(HEADER_KEYWORDS), force=True
             )
             values = {k: str(ds.get(k, "") or "").strip() for k in HEADER_KEYWORDS}
-            earliest = _earliest_date(ds)
+            admission = _earliest_date(ds, ADMISSION_KEYWORDS)
+            image_date = _earliest_date(ds, DATE_KEYWORDS)
         except Exception:  # unreadable files are quarantined later; any identity will do
-            values, earliest = {}, None
+            values, admission, image_date = {}, None, None
+        own_name = f"file:{path.relative_to(in_dir).as_posix()}"
         patient = values.get("PatientID") or "|".join(
             (values.get("PatientName", ""), values.get("PatientBirthDate", ""))
         ).strip("|")
-        patient = patient or f"file:{path.relative_to(in_dir).as_posix()}"
-        values["_patient"] = patient
+        values["_patient"] = patient or own_name
+        values["_study"] = values.get("AccessionNumber") or values.get("StudyInstanceUID") or own_name
+        values["_instance"] = values.get("SOPInstanceUID") or own_name
         headers[path] = values
-        if earliest is not None and (
-            patient not in earliest_by_patient or earliest < earliest_by_patient[patient]
-        ):
-            earliest_by_patient[patient] = earliest
+        admitted[values["_patient"]] = _earlier(admitted.get(values["_patient"]), admission)
+        imaged[values["_patient"]] = _earlier(imaged.get(values["_patient"]), image_date)
 
-    def study_key(path: Path) -> str:
-        return (
-            headers[path].get("StudyInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
+    subject_ids = ids.allocate((v["_patient"] for v in headers.values()), {}, ids.subject_draw(key))
+    study_ids = ids.allocate((v["_study"] for v in headers.values()), {}, ids.study_draw(key))
+    dicom_ids = ids.allocate((v["_instance"] for v in headers.values()), {}, ids.dicom_draw(key))
+    key_for_uids = ids.uid_key(key)
+    shifts = {
+        patient: ids.day_shift(key, patient, admitted[patient] or imaged[patient] or UNDATED_ANCHOR, shift_settings)
+        for patient in subject_ids
+    }
+    return {
+        path: ImageContext(
+            subject_id=subject_ids[values["_patient"]],
+            study_id=study_ids[values["_study"]],
+            dicom_id=dicom_ids[values["_instance"]],
+            day_shift=shifts[values["_patient"]],
+            uid_key=key_for_uids,
         )
-
-    subject_ids = unique_keyed_ids(
-        key, "subject_id", SUBJECT_ID_RANGE, {v["_patient"] for v in headers.values()}
-    )
-    study_ids = unique_keyed_ids(
-        key, "study_id", STUDY_ID_RANGE, {study_key(path) for path in headers}
-    )
-    contexts = {}
-    for path, values in headers.items():
-        patient = values["_patient"]
-        anchor = earliest_by_patient.get(patient, UNDATED_ANCHOR)
-        low_weeks = -((anchor - SHIFT_TARGET_START).days // 7)  # ceil((start - anchor) / 7)
-        high_weeks = (SHIFT_TARGET_END - anchor).days // 7
-        weeks = keyed_int(key, low_weeks, high_weeks, "day_shift", patient)
-        instance = values.get("SOPInstanceUID") or f"file:{path.relative_to(in_dir).as_posix()}"
-        contexts[path] = ImageContext(
-            subject_id=subject_ids[patient],
-            study_id=study_ids[study_key(path)],
-            dicom_id=format_dicom_id(keyed_hex(key, 40, "dicom_id", instance)),
-            day_shift=7 * weeks,
-            uid_key=key,
-        )
-    return contexts
+        for path, values in headers.items()
+    }
 
 
-def read_context_file(path: Path, key: bytes) -> dict[str, tuple[ImageContext, str | None]]:
+def read_context_file(path: Path, uid_key: bytes) -> dict[str, tuple[ImageContext, str | None]]:
     """``source`` (relative to IN_DIR) -> (context, output relative to OUT_DIR or None)."""
     contexts: dict[str, tuple[ImageContext, str | None]] = {}
     try:
@@ -195,7 +180,7 @@ def read_context_file(path: Path, key: bytes) -> dict[str, tuple[ImageContext, s
                 study_id=str(row["study_id"]),
                 dicom_id=str(row["dicom_id"]),
                 day_shift=int(row["day_shift"]),
-                uid_key=key,
+                uid_key=uid_key,
                 deny=tuple(str(d) for d in row.get("deny") or ()),
             )
             output = row.get("output")
@@ -209,26 +194,30 @@ def read_context_file(path: Path, key: bytes) -> dict[str, tuple[ImageContext, s
     return contexts
 
 
+def read_config(config: Path | None) -> dict:
+    """The ``--config`` file: image settings, or a workflow config (``images.settings``, ``ids``, ``cohort``)."""
+    if config is None:
+        return {}
+    try:
+        loaded = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise CxrbuildError(f"{config}: cannot read config ({' '.join(str(err).split())})") from None
+    if not isinstance(loaded, dict):
+        raise CxrbuildError(f"{config}: config must be a mapping")
+    return loaded
+
+
 def load_settings(
     config: Path | None, no_pixel_deid: bool, modalities: str | None
 ) -> ImageDeidSettings:
-    mapping: dict = {}
-    if config is not None:
-        try:
-            loaded = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as err:
-            raise CxrbuildError(
-                f"{config}: cannot read config ({' '.join(str(err).split())})"
-            ) from None
-        if not isinstance(loaded, dict):
-            raise CxrbuildError(f"{config}: config must be a mapping")
-        # a settings file, or a workflow config (images: {settings: {...}})
-        section = loaded.get("images", loaded)
-        if isinstance(section, dict) and isinstance(section.get("settings"), dict):
-            section = section["settings"]
-        if not isinstance(section, dict):
-            raise CxrbuildError(f"{config}: 'images' must be a mapping")
-        mapping = dict(section)
+    loaded = read_config(config)
+    # a settings file, or a workflow config (images: {settings: {...}})
+    section = loaded.get("images", loaded)
+    if isinstance(section, dict) and isinstance(section.get("settings"), dict):
+        section = section["settings"]
+    if not isinstance(section, dict):
+        raise CxrbuildError(f"{config}: 'images' must be a mapping")
+    mapping = {k: v for k, v in section.items() if section is not loaded or k not in ("ids", "cohort")}
     if no_pixel_deid:
         mapping["pixels"] = False
     if modalities is not None:
@@ -239,6 +228,14 @@ def load_settings(
         return ImageDeidSettings.from_mapping(mapping)
     except ValueError as err:
         raise CxrbuildError(f"{config or 'settings'}: {err}") from None
+
+
+def load_shift_settings(config: Path | None) -> ids.ShiftSettings:
+    """The workflow's shift settings from the config's ``ids`` and ``cohort`` (defaults without them)."""
+    try:
+        return ids.ShiftSettings.from_config(read_config(config))
+    except (ValueError, TypeError, AttributeError) as err:
+        raise CxrbuildError(f"{config}: {err}") from None
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -253,17 +250,19 @@ def _items(
     files: list[Path], in_dir: Path, out_dir: Path, args: argparse.Namespace, key: bytes
 ) -> Iterator[tuple[Path, Path, ImageContext]]:
     if args.context is None:
-        contexts = derived_contexts(files, in_dir, key)
+        shift_settings = load_shift_settings(Path(args.config) if args.config else None)
+        contexts = derived_contexts(files, in_dir, key, shift_settings)
         for path in files:
             yield path, out_dir / path.relative_to(in_dir), contexts[path]
         return
-    listed = read_context_file(Path(args.context), key)
+    key_for_uids = ids.uid_key(key)
+    listed = read_context_file(Path(args.context), key_for_uids)
     for path in files:
         relative = path.relative_to(in_dir).as_posix()
         entry = listed.get(relative)
         if entry is None:
             # no identity, no release: the batch quarantines it (no_context)
-            yield path, out_dir / relative, ImageContext("", "", "", 0, key)
+            yield path, out_dir / relative, ImageContext("", "", "", 0, key_for_uids)
             continue
         ctx, output = entry
         target = out_dir / output if output else out_dir / relative
@@ -343,7 +342,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--config",
         metavar="YAML",
-        help="settings: pixels, verify, modalities, pixel_policy, header (or a workflow config: images.settings)",
+        help="settings: pixels, verify, modalities, pixel_policy, header (or a workflow config: images.settings, "
+        "and ids and cohort for the day shifts, as the workflow draws them)",
     )
     parser.add_argument(
         "--workers", type=int, default=1, metavar="N", help="worker processes (default 1)"

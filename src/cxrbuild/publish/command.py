@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from cxrbuild.publish.layout import INDEX_YEARS
 from cxrbuild.publish.verify import MAX_LISTED, verify_release
 from cxrbuild.util.errors import CxrbuildError
 
@@ -15,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "verify",
         help="check a release against the MIMIC-CXR v2.0.0 layout (non-zero exit on any violation)",
-        description="Check ids, layout, lists, archives, SHA256SUMS and dates (2100-2200) of a release.",
+        description="Check ids, layout, lists, archives, SHA256SUMS and dates "
+                    f"({INDEX_YEARS[0]}-{INDEX_YEARS[1]}) of a release.",
     )
     parser.add_argument("release_dir", type=Path, metavar="RELEASE_DIR")
     parser.add_argument("--work-dir", type=Path, default=None,

@@ -12,16 +12,12 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.keys import keyed_digest, load_or_create_key
+from cxrbuild.ids import uid_key
+from cxrbuild.keys import load_or_create_key
 from cxrbuild.publish.records import one_line, sha256_file, write_records
 from cxrbuild.util.atomic import atomic_write_text
 
 log = logging.getLogger("cxrbuild.image_batch")
-
-
-def uid_key(key: bytes) -> bytes:
-    """The key handed to the image pipeline for ``keyed_uid`` (derived, not the secret itself)."""
-    return keyed_digest(key, "uid-key")
 
 
 def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,

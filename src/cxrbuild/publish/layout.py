@@ -1,4 +1,10 @@
-"""The MIMIC-CXR v2.0.0 release layout (contracts.md section 2): names, paths and id forms."""
+"""The MIMIC-CXR v2.0.0 release layout (contracts.md section 2): names, paths and id forms.
+
+The one home of each rule of the release contract: the id ranges, the shard of
+an id, the path of an image or a report, the list names and columns and the
+years the dates are shifted into. Everything that allocates, writes, checks or
+audits a release imports them from here; this module imports nothing of cxrbuild.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +19,12 @@ FILES_DIR = "files"
 RECORD_COLUMNS = ("subject_id", "study_id", "dicom_id", "path")
 STUDY_COLUMNS = ("subject_id", "study_id", "path")
 
-SUBJECT_MIN, SUBJECT_MAX = 10_000_000, 19_999_999
-STUDY_MIN, STUDY_MAX = 50_000_000, 59_999_999
-DATE_YEAR_MIN, DATE_YEAR_MAX = 2100, 2200
+SUBJECT_RANGE = (10_000_000, 19_999_999)  # inclusive
+STUDY_RANGE = (50_000_000, 59_999_999)  # inclusive
+INDEX_YEARS = (2100, 2200)  # the index admission of every patient is shifted into these years (inclusive)
+SUBJECT_MIN, SUBJECT_MAX = SUBJECT_RANGE
+STUDY_MIN, STUDY_MAX = STUDY_RANGE
+DATE_YEAR_MIN, DATE_YEAR_MAX = INDEX_YEARS
 
 SUBJECT_ID = re.compile(r"^[0-9]{8}$")
 STUDY_ID = re.compile(r"^[0-9]{8}$")
@@ -34,12 +43,27 @@ def shard_of(subject_id: str) -> str:
     return f"p{subject_id}"[:3]
 
 
+#: the shard folders p10..p19: one per leading pair of digits of the subject range
+SHARDS = tuple(shard_of(str(first)) for first in range(SUBJECT_MIN, SUBJECT_MAX + 1, 1_000_000))
+
+
+def id_range_text(id_range: tuple[int, int]) -> str:
+    """``10000000-19999999``: a range as problems and help texts print it."""
+    return f"{id_range[0]}-{id_range[1]}"
+
+
+def study_dir(subject_id: str, study_id: str) -> str:
+    """``files/p10/p10000032/s50414267``: the folder of a study's images."""
+    return f"{FILES_DIR}/{shard_of(subject_id)}/p{subject_id}/s{study_id}"
+
+
 def image_path(subject_id: str, study_id: str, dicom_id: str) -> str:
-    return f"{FILES_DIR}/{shard_of(subject_id)}/p{subject_id}/s{study_id}/{dicom_id}.dcm"
+    return f"{study_dir(subject_id, study_id)}/{dicom_id}.dcm"
 
 
 def report_path(subject_id: str, study_id: str) -> str:
-    return f"{FILES_DIR}/{shard_of(subject_id)}/p{subject_id}/s{study_id}.txt"
+    """The study's report sits beside its image folder: ``files/p10/p10000032/s50414267.txt``."""
+    return f"{study_dir(subject_id, study_id)}.txt"
 
 
 def subject_id_ok(value: str) -> bool:

@@ -1,14 +1,13 @@
 """Check a release against the MIMIC-CXR v2.0.0 layout of contracts.md section 2.
 
 Checks: the top-level files; every path under ``files/`` of the layout with ids
-in range (subject_id 10,000,000-19,999,999 in its shard folder, study_id
-50,000,000-59,999,999, dicom_id five groups of 8 hex digits), unique study and
-dicom ids; the record and study lists equal to the files; the reports archive
+in the ranges of ``cxrbuild.publish.layout`` (subject_id in its shard folder,
+dicom_id five groups of 8 hex digits), unique study and dicom ids; the record and study lists equal to the files; the reports archive
 (and zip twin) equal to the report files; SHA256SUMS.txt complete and correct
 over every file but the data card README.md, which records the digest of
 SHA256SUMS.txt;
 every date in the DICOM headers (DA/DT, nested and private elements included,
-PS3.5 6.2) and every full date in the reports within 2100-2200. Given the
+PS3.5 6.2) and every full date in the reports within the index years. Given the
 private work area, also that each released image's dates moved by its
 patient's day shift (intervals kept) and that the crosswalk is owner-only.
 """
@@ -175,11 +174,11 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
             problems.add(f"{rel}: path not of the layout files/pNN/pSUBJECT/sSTUDY[/DICOM_ID.dcm|.txt]")
             continue
         if not layout.subject_id_ok(parsed.subject_id):
-            problems.add(f"{rel}: subject_id {parsed.subject_id} outside 10000000-19999999")
+            problems.add(f"{rel}: subject_id {parsed.subject_id} outside {layout.id_range_text(layout.SUBJECT_RANGE)}")
         if parsed.shard != layout.shard_of(parsed.subject_id):
             problems.add(f"{rel}: shard folder {parsed.shard} is not {layout.shard_of(parsed.subject_id)}")
         if not layout.study_id_ok(parsed.study_id):
-            problems.add(f"{rel}: study_id {parsed.study_id} outside 50000000-59999999")
+            problems.add(f"{rel}: study_id {parsed.study_id} outside {layout.id_range_text(layout.STUDY_RANGE)}")
         owner = study_owner.setdefault(parsed.study_id, parsed.subject_id)
         if owner != parsed.subject_id:
             problems.add(f"{rel}: study_id {parsed.study_id} also used by subject {owner}")
@@ -193,7 +192,7 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         else:
             reports[rel] = parsed
 
-    study_dirs = {f"{layout.FILES_DIR}/{p.shard}/p{p.subject_id}/s{p.study_id}" for p in images.values()}
+    study_dirs = {layout.study_dir(p.subject_id, p.study_id) for p in images.values()}
     for folder in sorted(study_dirs):
         if f"{folder}.txt" not in reports:
             problems.add(f"{folder}: images without the study's report {folder}.txt")
