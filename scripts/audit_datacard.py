@@ -13,8 +13,7 @@ def main(snakemake, log) -> None:
                           config_digest(snakemake.config),
                           reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
                           deid_stats=json.loads(Path(snakemake.input.stats).read_text()),
-                          index_years=(int(snakemake.config["ids"]["index_year_min"]),
-                                       int(snakemake.config["ids"]["index_year_max"])))
+                          index_years=tuple(int(year) for year in snakemake.params.index_years))
     log.info("data card written: %s", card)
 
 

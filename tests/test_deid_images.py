@@ -19,13 +19,13 @@ from pydicom.uid import UID
 
 from cxrbuild import ids
 from cxrbuild.cli import main
+from cxrbuild.contract import STUDY_RANGE, SUBJECT_RANGE
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom import redact
 from cxrbuild.dicom.command import derived_contexts, load_shift_settings
 from cxrbuild.dicom.conformance import new_dciodvfy_errors
 from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch, process_file
-from cxrbuild.publish.layout import STUDY_RANGE, SUBJECT_RANGE
 
 PYDICOM_DATA = Path(pydicom.data.__file__).parent
 KEY = b"t" * 32

@@ -15,7 +15,7 @@ import pytest
 from pydicom.dataset import FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
-from cxrbuild.publish import layout
+from cxrbuild import contract
 from cxrbuild.publish.package import build_release, gzip_bytes, tar_gz_bytes
 from cxrbuild.util.errors import CxrbuildError
 
@@ -51,10 +51,10 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
     rows, image_records, report_records = [], [], []
     for n, (study, dicom_id, ok) in enumerate([(STUDY_OK, DICOM_IDS[0], True), (STUDY_OK, DICOM_IDS[1], False),
                                                 (STUDY_BAD_REPORT, DICOM_IDS[2], True)]):
-        output = layout.image_path(SUBJECT, study, dicom_id)
+        output = contract.image_path(SUBJECT, study, dicom_id)
         if ok:
             write_dicom(image_dir / output)
-        from cxrbuild.publish.records import sha256_file
+        from cxrbuild.util.digests import sha256_file
 
         image_records.append({"output": output, "subject_id": SUBJECT, "study_id": study, "dicom_id": dicom_id,
                               "source": f"/pacs/{n}.dcm", "status": "ok" if ok else "quarantined",
@@ -64,14 +64,14 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
                      "subject_id": SUBJECT, "dicom_id": dicom_id, "day_shift": 50000, "source": f"/pacs/{n}.dcm"})
     rows.append({"path": "dup.dcm", "study_id": STUDY_OK, "status": "quarantined", "reason": "duplicate SOPInstanceUID: first copy is 0.dcm",
                  "output": None, "subject_id": SUBJECT, "dicom_id": None, "day_shift": 50000, "source": "/pacs/dup.dcm"})
-    report = layout.report_path(SUBJECT, STUDY_OK)
+    report = contract.report_path(SUBJECT, STUDY_OK)
     (report_dir / report).parent.mkdir(parents=True, exist_ok=True)
     (report_dir / report).write_text(report_text)
-    from cxrbuild.publish.records import sha256_file
+    from cxrbuild.util.digests import sha256_file
 
     report_records.append({"output": report, "subject_id": SUBJECT, "study_id": STUDY_OK, "status": "ok",
                            "reason": "", "sha256": sha256_file(report_dir / report)})
-    report_records.append({"output": layout.report_path(SUBJECT, STUDY_BAD_REPORT), "subject_id": SUBJECT,
+    report_records.append({"output": contract.report_path(SUBJECT, STUDY_BAD_REPORT), "subject_id": SUBJECT,
                            "study_id": STUDY_BAD_REPORT, "status": "quarantined", "reason": "ValueError: x",
                            "sha256": None})
     (root / "img" / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in image_records))
@@ -88,8 +88,8 @@ def make_batches(root: Path, report_text: str = "Normal chest. Compared to 01/02
 
 def write_card(release: Path) -> None:
     """A data card as the audit stage writes it: it records the digest of SHA256SUMS.txt."""
-    digest = hashlib.sha256((release / layout.CHECKSUMS).read_bytes()).hexdigest()
-    (release / layout.DATA_CARD).write_text(f"# Release\n\nSHA256SUMS.txt: {digest}\n")
+    digest = hashlib.sha256((release / contract.CHECKSUMS).read_bytes()).hexdigest()
+    (release / contract.DATA_CARD).write_text(f"# Release\n\nSHA256SUMS.txt: {digest}\n")
 
 
 def make_release(root: Path, release: Path, make_zip: bool = True, **kwargs) -> tuple:
@@ -109,10 +109,10 @@ def test_released_equals_cohort_minus_quarantine_with_reasons(tmp_path: Path) ->
     assert reasons["1.dcm"] == "pixel text still readable after cleaning"
     released = sorted(p.relative_to(tmp_path / "release").as_posix()
                       for p in (tmp_path / "release" / "files").rglob("*") if p.is_file())
-    assert released == sorted([layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0]), layout.report_path(SUBJECT, STUDY_OK)])
-    rows = gzip.decompress((tmp_path / "release" / layout.RECORD_LIST).read_bytes()).decode().splitlines()
+    assert released == sorted([contract.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0]), contract.report_path(SUBJECT, STUDY_OK)])
+    rows = gzip.decompress((tmp_path / "release" / contract.RECORD_LIST).read_bytes()).decode().splitlines()
     assert rows == ["subject_id,study_id,dicom_id,path",
-                    f"{SUBJECT},{STUDY_OK},{DICOM_IDS[0]},{layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0])}"]
+                    f"{SUBJECT},{STUDY_OK},{DICOM_IDS[0]},{contract.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0])}"]
 
 
 def test_two_packagings_give_identical_bytes_whatever_the_file_times(tmp_path: Path) -> None:
@@ -122,8 +122,8 @@ def test_two_packagings_give_identical_bytes_whatever_the_file_times(tmp_path: P
         if staged.is_file():
             os.utime(staged, (1_000_000_000, 1_000_000_000))
     make_release(tmp_path / "b2", tmp_path / "r2")
-    names = (layout.RECORD_LIST, layout.STUDY_LIST, "mimic-cxr-reports.tar.gz", "mimic-cxr-reports.zip",
-             layout.CHECKSUMS)
+    names = (contract.RECORD_LIST, contract.STUDY_LIST, "mimic-cxr-reports.tar.gz", "mimic-cxr-reports.zip",
+             contract.CHECKSUMS)
     for name in names:
         assert (tmp_path / "r1" / name).read_bytes() == (tmp_path / "r2" / name).read_bytes(), name
 
@@ -143,7 +143,7 @@ def test_archives_have_sorted_members_fixed_owners_and_no_gzip_name_or_time(tmp_
 
 def test_a_file_released_earlier_but_not_now_is_removed(tmp_path: Path) -> None:
     make_release(tmp_path / "b", tmp_path / "release")
-    stale = tmp_path / "release" / layout.image_path("10000099", "50000099", DICOM_IDS[1])
+    stale = tmp_path / "release" / contract.image_path("10000099", "50000099", DICOM_IDS[1])
     stale.parent.mkdir(parents=True)
     stale.write_bytes(b"old")
     make_release(tmp_path / "b", tmp_path / "release")
@@ -158,6 +158,6 @@ def test_quarantine_can_be_made_fatal(tmp_path: Path) -> None:
 def test_checksums_cover_every_file_but_the_data_card(tmp_path: Path) -> None:
     make_release(tmp_path / "b", tmp_path / "release")
     make_release(tmp_path / "b", tmp_path / "release")  # a rebuild beside an existing card
-    listed = [line.split("  ", 1)[1] for line in (tmp_path / "release" / layout.CHECKSUMS).read_text().splitlines()]
-    assert layout.DATA_CARD not in listed and layout.CHECKSUMS not in listed
-    assert layout.RECORD_LIST in listed and layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0]) in listed
+    listed = [line.split("  ", 1)[1] for line in (tmp_path / "release" / contract.CHECKSUMS).read_text().splitlines()]
+    assert contract.DATA_CARD not in listed and contract.CHECKSUMS not in listed
+    assert contract.RECORD_LIST in listed and contract.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0]) in listed

@@ -10,13 +10,13 @@ import pytest
 from pydicom import dcmread
 from test_package import DICOM_IDS, STUDY_OK, SUBJECT, make_release, write_card
 
+from cxrbuild import contract
 from cxrbuild.cli import main
-from cxrbuild.publish import layout
 from cxrbuild.publish.package import write_sha256sums
 from cxrbuild.publish.verify import verify_release
 
-IMAGE = layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0])
-REPORT = layout.report_path(SUBJECT, STUDY_OK)
+IMAGE = contract.image_path(SUBJECT, STUDY_OK, DICOM_IDS[0])
+REPORT = contract.report_path(SUBJECT, STUDY_OK)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_a_study_id_out_of_range_and_a_wrong_shard_are_caught(release: Path) -> 
 
 
 def test_an_image_missing_from_the_record_list_is_caught(release: Path) -> None:
-    extra = release / layout.image_path(SUBJECT, STUDY_OK, DICOM_IDS[1])
+    extra = release / contract.image_path(SUBJECT, STUDY_OK, DICOM_IDS[1])
     shutil.copy(release / IMAGE, extra)
     write_sums_and_card(release)
     assert any("image not in cxr-record-list.csv.gz" in m for m in messages(release))
@@ -85,7 +85,7 @@ def test_a_listed_file_that_is_absent_is_caught(release: Path) -> None:
 
 
 def test_unsorted_or_renamed_list_columns_are_caught(release: Path) -> None:
-    (release / layout.STUDY_LIST).write_bytes(gzip.compress(f"subject,study,path\n{SUBJECT},{STUDY_OK},{REPORT}\n".encode()))
+    (release / contract.STUDY_LIST).write_bytes(gzip.compress(f"subject,study,path\n{SUBJECT},{STUDY_OK},{REPORT}\n".encode()))
     write_sums_and_card(release)
     assert any("cxr-study-list.csv.gz: columns" in m for m in messages(release))
 
@@ -128,11 +128,11 @@ def test_verify_of_a_missing_folder_is_a_one_line_error(tmp_path: Path, capsys) 
 
 
 def test_a_missing_or_stale_data_card_is_caught(release: Path) -> None:
-    (release / layout.RECORD_LIST).write_bytes((release / layout.RECORD_LIST).read_bytes())
+    (release / contract.RECORD_LIST).write_bytes((release / contract.RECORD_LIST).read_bytes())
     write_sha256sums(release)  # the checksums changed order-free, the card stays: still equal digest
     assert messages(release) == []
     (release / "files" / "extra.txt").write_text("x")
     write_sha256sums(release)  # new checksums, old card
     assert any("README.md: does not record the SHA-256" in m for m in messages(release))
-    (release / layout.DATA_CARD).unlink()
+    (release / contract.DATA_CARD).unlink()
     assert any(m == "README.md: missing" for m in messages(release))

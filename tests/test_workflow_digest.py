@@ -1,10 +1,10 @@
-"""Code digests behind 'reruns follow the code' (cxrbuild.publish.provenance)."""
+"""Code digests behind 'reruns follow the code' (cxrbuild.util.digests)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from cxrbuild.publish.provenance import code_digest, module_closure, tree_digest
+from cxrbuild.util.digests import code_digest, module_closure, tree_digest
 
 
 def make_package(root: Path) -> Path:

@@ -1,7 +1,7 @@
 """Assign the released identifiers and day shifts, and split the work into batches.
 
 Every identifier comes from the keyed generator (``cxrbuild.keys``, HMAC-SHA256):
-``subject_id`` and ``study_id`` in the ranges of ``cxrbuild.publish.layout``,
+``subject_id`` and ``study_id`` in the ranges of ``cxrbuild.contract``,
 ``dicom_id`` 40 hex digits (contracts.md section 2). A collision is resolved
 deterministically by drawing again with an attempt counter, in sorted order of
 the source identifiers. Issued ids are kept in a registry in the private work
@@ -41,10 +41,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from cxrbuild import contract
 from cxrbuild.cohort import name_parts, patient_deny_list
 from cxrbuild.keys import format_dicom_id, keyed_digest, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
-from cxrbuild.publish import layout
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
 
 log = logging.getLogger("cxrbuild.ids")
@@ -58,8 +58,8 @@ MAX_ATTEMPTS = 10_000
 class ShiftSettings:
     """How dates move: the index admission year range and the shift unit in days."""
 
-    year_min: int = layout.INDEX_YEARS[0]
-    year_max: int = layout.INDEX_YEARS[1]
+    year_min: int = contract.INDEX_YEARS[0]
+    year_max: int = contract.INDEX_YEARS[1]
     unit_days: int = 7  # whole weeks keep weekdays; 1 allows any day
     window_years: int = 0  # years spanned by the cohort window, kept below year_max
 
@@ -135,11 +135,11 @@ def allocate(sources: Iterable[str], previous: Mapping[str, str], draw: Callable
 
 
 def subject_draw(key: bytes) -> Callable[[str, int], str]:
-    return lambda mrn, attempt: str(keyed_int(key, *layout.SUBJECT_RANGE, "subject_id", mrn, str(attempt)))
+    return lambda mrn, attempt: str(keyed_int(key, *contract.SUBJECT_RANGE, "subject_id", mrn, str(attempt)))
 
 
 def study_draw(key: bytes) -> Callable[[str, int], str]:
-    return lambda accession, attempt: str(keyed_int(key, *layout.STUDY_RANGE, "study_id", accession, str(attempt)))
+    return lambda accession, attempt: str(keyed_int(key, *contract.STUDY_RANGE, "study_id", accession, str(attempt)))
 
 
 def dicom_draw(key: bytes) -> Callable[[str, int], str]:
@@ -180,11 +180,11 @@ def day_shift(key: bytes, mrn: str, index_time: dt.date | dt.datetime, settings:
 
 def batch_of(subject_id: str, batches_per_shard: int) -> tuple[str, int]:
     """(shard, batch) of a subject: its shard folder, and batch = id mod n."""
-    return layout.shard_of(subject_id), int(subject_id) % batches_per_shard
+    return contract.shard_of(subject_id), int(subject_id) % batches_per_shard
 
 
 def all_batches(batches_per_shard: int) -> list[tuple[str, int]]:
-    return [(shard, b) for shard in layout.SHARDS for b in range(batches_per_shard)]
+    return [(shard, b) for shard in contract.SHARDS for b in range(batches_per_shard)]
 
 
 def image_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
@@ -303,7 +303,7 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
     images["output"] = None
     planned = images["status"] == "planned"
     images.loc[planned, "output"] = [
-        layout.image_path(sub, st, dcm) for sub, st, dcm in
+        contract.image_path(sub, st, dcm) for sub, st, dcm in
         zip(images.loc[planned, "subject_id"], images.loc[planned, "study_id"], images.loc[planned, "dicom_id"],
             strict=True)]
     images = images.drop(columns=["study_status", "study_reason", "accession_number_header"], errors="ignore")
@@ -348,7 +348,7 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
         report = reports.loc[row.accession_number]
         report_items[where].append({
             "subject_id": row.subject_id, "study_id": row.study_id, "day_shift": int(row.day_shift),
-            "output": layout.report_path(row.subject_id, row.study_id),
+            "output": contract.report_path(row.subject_id, row.study_id),
             "text": str(report["report_text"]),
         })
         batch_deny[where].update(deny_of[row.mrn])

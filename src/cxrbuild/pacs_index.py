@@ -153,10 +153,6 @@ def join_cohort(index: pd.DataFrame, studies: pd.DataFrame) -> pd.DataFrame:
     return index
 
 
-def status_counts(index: pd.DataFrame) -> dict[str, int]:
-    return {str(k): int(v) for k, v in index["status"].value_counts().sort_index().items()}
-
-
 def write_index(pacs_dir: str | Path, out_path: str | Path, workers: int = 1,
                 chunk_size: int = 500) -> pd.DataFrame:
     """Read every header under ``pacs_dir`` into ``out_path`` (Parquet, owner-only).

@@ -7,26 +7,15 @@
 report: "../report/workflow.rst"
 
 
-# What the default target (rule all) needs from this file: the card, the passed
-# audit and the QC report's outputs.
-AUDIT_TARGETS = [
-    f"{RELEASE}/README.md",
-    f"{WORK}/audit/passed.json",
-    f"{WORK}/qc/reconciliation.csv",
-    f"{WORK}/qc/plots",
-    f"{WORK}/qc/gallery",
-]
-
-
 rule reconcile:
     input:
-        studies=f"{WORK}/ids/studies.parquet",
-        images=f"{WORK}/ids/images.parquet",
-        pacs_files=f"{WORK}/ids/pacs_files.parquet",
-        image_records=all_batch_outputs("images", "records.jsonl"),
-        report_records=all_batch_outputs("reports", "records.jsonl"),
-        record_list=f"{RELEASE}/cxr-record-list.csv.gz",
-        study_list=f"{RELEASE}/cxr-study-list.csv.gz",
+        studies=rules.assign_ids.output.studies,
+        images=rules.assign_ids.output.images,
+        pacs_files=rules.assign_ids.output.pacs_files,
+        image_records=rules.package.input.image_records,
+        report_records=rules.package.input.report_records,
+        record_list=rules.package.output.record_list,
+        study_list=rules.package.output.study_list,
     output:
         table=report(
             f"{WORK}/qc/reconciliation.csv",
@@ -46,9 +35,9 @@ rule reconcile:
 
 rule qc_stats:
     input:
-        image_records=all_batch_outputs("images", "records.jsonl"),
-        report_records=all_batch_outputs("reports", "records.jsonl"),
-        reconciliation=f"{WORK}/qc/reconciliation.json",
+        image_records=rules.package.input.image_records,
+        report_records=rules.package.input.report_records,
+        reconciliation=rules.reconcile.output.figures,
     output:
         stats=f"{WORK}/qc/deid_stats.json",
         plots=report(
@@ -69,15 +58,16 @@ rule qc_stats:
 
 rule data_card:
     input:
-        checksums=f"{RELEASE}/SHA256SUMS.txt",
-        record_list=f"{RELEASE}/cxr-record-list.csv.gz",
-        study_list=f"{RELEASE}/cxr-study-list.csv.gz",
-        reconciliation=f"{WORK}/qc/reconciliation.json",
-        stats=f"{WORK}/qc/deid_stats.json",
+        checksums=rules.package.output.checksums,
+        record_list=rules.package.output.record_list,
+        study_list=rules.package.output.study_list,
+        reconciliation=rules.reconcile.output.figures,
+        stats=rules.qc_stats.output.stats,
     output:
-        card=f"{RELEASE}/README.md",
+        card=f"{RELEASE}/{contract.DATA_CARD}",
     params:
         name=config["release"]["name"],
+        index_years=[config["ids"]["index_year_min"], config["ids"]["index_year_max"]],
         code=code("cxrbuild.audit.datacard"),
     log:
         f"{LOGS}/data_card.log",
@@ -92,11 +82,11 @@ rule audit_release:
         ehr_files(),
         # a hospital with another EHR schema adds audit_*.sql here (see cxrbuild.audit.identifiers)
         sorted(str(p) for p in Path("config/queries").glob("audit_*.sql")),
-        card=f"{RELEASE}/README.md",
-        checksums=f"{RELEASE}/SHA256SUMS.txt",
-        reports_archive=REPORTS_ARCHIVE,
-        subjects=f"{WORK}/ids/subjects.parquet",
-        images=f"{WORK}/ids/images.parquet",
+        card=rules.data_card.output.card,
+        checksums=rules.package.output.checksums,
+        reports_archive=rules.package.output.reports_archive,
+        subjects=rules.assign_ids.output.subjects,
+        images=rules.assign_ids.output.images,
     output:
         findings=f"{WORK}/audit/findings.json",
         table=f"{WORK}/audit/findings.csv",
@@ -109,8 +99,8 @@ rule audit_release:
     params:
         ehr_url=ehr_url(),
         queries_dir="config/queries",
-        ocr=config.get("audit", {}).get("ocr", True),
-        fail_on=config.get("audit", {}).get("fail_on", "confirmed"),
+        ocr=config["audit"]["ocr"],
+        fail_on=config["audit"]["fail_on"],
         code=code("cxrbuild.audit.command"),
     log:
         f"{LOGS}/audit_release.log",
@@ -122,8 +112,8 @@ rule audit_release:
 
 rule audit_gate:
     input:
-        verdict=f"{WORK}/audit/verdict.json",
-        summary=f"{WORK}/audit/summary.md",
+        verdict=rules.audit_release.output.verdict,
+        summary=rules.audit_release.output.summary,
     output:
         passed=f"{WORK}/audit/passed.json",
     log:
@@ -136,8 +126,8 @@ rule audit_gate:
 
 rule qc_gallery:
     input:
-        image_records=all_batch_outputs("images", "records.jsonl"),
-        record_list=f"{RELEASE}/cxr-record-list.csv.gz",
+        image_records=rules.package.input.image_records,
+        record_list=rules.package.output.record_list,
     output:
         gallery=report(
             directory(f"{WORK}/qc/gallery"),
@@ -146,9 +136,9 @@ rule qc_gallery:
             category="3. INTERNAL gallery: before and after redaction",
         ),
     params:
-        per_stratum=config.get("qc", {}).get("gallery_per_stratum", 2),
-        max_images=config.get("qc", {}).get("gallery_max_images", 24),
-        seed=config.get("qc", {}).get("gallery_seed", "qc"),
+        per_stratum=config["qc"]["gallery_per_stratum"],
+        max_images=config["qc"]["gallery_max_images"],
+        seed=config["qc"]["gallery_seed"],
         internal=True,
         code=code("cxrbuild.audit.qc"),
     log:
@@ -157,3 +147,14 @@ rule qc_gallery:
         "../../envs/images.yaml"
     script:
         "../../scripts/qc_gallery.py"
+
+
+# What the default target (rule all) needs from this file: the card, the passed
+# audit and the QC report's outputs.
+AUDIT_TARGETS = [
+    rules.data_card.output.card,
+    rules.audit_gate.output.passed,
+    rules.reconcile.output.table,
+    rules.qc_stats.output.plots,
+    rules.qc_gallery.output.gallery,
+]

@@ -10,17 +10,17 @@ SRC_ROOT = Path(workflow.basedir) / "src"
 if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
+from cxrbuild import contract  # noqa: E402
 from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
-from cxrbuild.publish.provenance import code_digest, files_digest, tree_digest  # noqa: E402
+from cxrbuild.util.digests import code_digest, files_digest, tree_digest  # noqa: E402
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
 RELEASE = config["release"]["dir"].rstrip("/")
 DEMO = config["demo"]["dir"].rstrip("/")
 LOGS = f"{WORK}/logs"
-SHARDS = [f"p{n}" for n in range(10, 20)]
+SHARDS = list(contract.SHARDS)
 BATCHES = list(range(config["batches"]["batches_per_shard"]))
-REPORTS_ARCHIVE = f"{RELEASE}/{config['release']['name']}-reports.tar.gz"
 
 wildcard_constraints:
     shard="p1[0-9]",
@@ -138,16 +138,11 @@ def report_plan(wildcards):
     return f"{WORK}/plans/reports/{wildcards.shard}_{wildcards.batch}.json"
 
 
-def all_batch_outputs(kind, name):
-    return [f"{WORK}/batches/{kind}/{shard}_{batch}/{name}" for shard in SHARDS for batch in BATCHES]
+def all_batches(pattern):
+    """One path of a batch rule's output pattern per batch, shard by shard."""
+    return expand(pattern, shard=SHARDS, batch=BATCHES)
 
 
 def release_targets():
-    targets = [
-        f"{RELEASE}/cxr-record-list.csv.gz",
-        f"{RELEASE}/cxr-study-list.csv.gz",
-        REPORTS_ARCHIVE,
-        f"{RELEASE}/SHA256SUMS.txt",
-        f"{WORK}/release_summary.json",
-    ]
-    return targets
+    """What the default target needs from packaging: every output of rule package."""
+    return list(rules.package.output)

@@ -4,11 +4,11 @@
 
 checkpoint assign_ids:
     input:
-        patients=f"{WORK}/cohort/patients.parquet",
-        encounters=f"{WORK}/cohort/encounters.parquet",
-        studies=f"{WORK}/cohort/studies.parquet",
-        reports=f"{WORK}/cohort/reports.parquet",
-        bad_rows=f"{WORK}/cohort/bad_rows.parquet",
+        patients=rules.cohort.output.patients,
+        encounters=rules.cohort.output.encounters,
+        studies=rules.cohort.output.studies,
+        reports=rules.cohort.output.reports,
+        bad_rows=rules.cohort.output.bad_rows,
         headers=f"{WORK}/pacs/headers.parquet",
     output:
         subjects=f"{WORK}/ids/subjects.parquet",

@@ -23,8 +23,8 @@ rule ner_corpus:
 
 rule ner_train:
     input:
-        train=f"{WORK}/ner/corpus/train.jsonl",
-        heldout=f"{WORK}/ner/corpus/heldout.jsonl",
+        train=rules.ner_corpus.output.train,
+        heldout=rules.ner_corpus.output.heldout,
     output:
         model=directory(f"{WORK}/ner/model"),
     params:

@@ -4,19 +4,19 @@
 
 rule package:
     input:
-        image_records=all_batch_outputs("images", "records.jsonl"),
-        image_staged=all_batch_outputs("images", "staged"),
-        report_records=all_batch_outputs("reports", "records.jsonl"),
-        report_staged=all_batch_outputs("reports", "staged"),
-        studies=f"{WORK}/ids/studies.parquet",
-        images=f"{WORK}/ids/images.parquet",
-        ids_summary=f"{WORK}/ids/summary.json",
-        bad_rows=f"{WORK}/cohort/bad_rows.parquet",
+        image_records=all_batches(rules.deid_images.output.records),
+        image_staged=all_batches(rules.deid_images.output.staged),
+        report_records=all_batches(rules.deid_reports.output.records),
+        report_staged=all_batches(rules.deid_reports.output.staged),
+        studies=rules.assign_ids.output.studies,
+        images=rules.assign_ids.output.images,
+        ids_summary=rules.assign_ids.output.summary,
+        bad_rows=rules.cohort.output.bad_rows,
     output:
-        record_list=f"{RELEASE}/cxr-record-list.csv.gz",
-        study_list=f"{RELEASE}/cxr-study-list.csv.gz",
-        reports_archive=REPORTS_ARCHIVE,
-        checksums=f"{RELEASE}/SHA256SUMS.txt",
+        record_list=f"{RELEASE}/{contract.RECORD_LIST}",
+        study_list=f"{RELEASE}/{contract.STUDY_LIST}",
+        reports_archive=f"{RELEASE}/{contract.reports_archive(config['release']['name'])}",
+        checksums=f"{RELEASE}/{contract.CHECKSUMS}",
         summary=f"{WORK}/release_summary.json",
         quarantine=f"{WORK}/quarantine.csv",
     params:

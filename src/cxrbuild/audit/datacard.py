@@ -26,8 +26,9 @@ from importlib import resources
 from pathlib import Path
 
 from cxrbuild import __version__
-from cxrbuild.publish.layout import CHECKSUMS, DATA_CARD, INDEX_YEARS, RECORD_LIST, STUDY_LIST
+from cxrbuild.contract import CHECKSUMS, DATA_CARD, INDEX_YEARS, RECORD_LIST, STUDY_LIST
 from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
 
 REPORT_FIGURES = "report_blind.json"
@@ -38,14 +39,6 @@ def _list_rows(path: Path) -> list[dict[str, str]]:
         raise CxrbuildError(f"{path}: release list not found")
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def config_digest(config: Mapping) -> str:
@@ -209,7 +202,7 @@ def render_datacard(
         *_table(["item", "value"], [
             ["built by", f"cxrbuild {__version__}"],
             ["config digest (SHA-256 of the build config as canonical JSON)", f"`{config_sha256}`"],
-            [f"SHA-256 of {CHECKSUMS}", f"`{sha256_of(checksums)}`"],
+            [f"SHA-256 of {CHECKSUMS}", f"`{sha256_file(checksums)}`"],
         ]),
         "",
         f"To check the release: `sha256sum {CHECKSUMS}` must print the digest above, then",

@@ -199,7 +199,7 @@ def date_forms(day: dt.date) -> list[tuple[str, str]]:
     """(printed, strength) of the usual written forms of a date.
 
     Four-digit-year forms are strong: a release's dates are shifted into the
-    index years (``layout.INDEX_YEARS``), so an original date is never a shifted
+    index years (``contract.INDEX_YEARS``), so an original date is never a shifted
     one. Two-digit-year forms are medium: a shifted date can print the same;
     YYMMDD is weak.
     """

@@ -35,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cxrbuild import contract
 from cxrbuild.audit.findings import CONFIRMED, PROBABLE, Commonness, Finding, rank_match, score
 from cxrbuild.audit.identifiers import IdentifierSet
 from cxrbuild.audit.matcher import Match, Matcher, keep_outermost
@@ -47,7 +48,6 @@ LOG = logging.getLogger("cxrbuild.audit")
 PIXEL_TAGS = frozenset({0x7FE00010, 0x7FE00008, 0x7FE00009})
 LONG_TOKEN_BYTES = re.compile(rb"[A-Za-z]{6,}|[0-9]{6,}")
 MAX_ARCHIVE_DEPTH = 3
-SUBJECT_IN_PATH = re.compile(r"(?:^|/)p(1\d{7})(?:/|$)")
 # A reader of the text in an image's pixels: (box, text, removable) of each text line;
 # removable: the pixel policy would black it out (it is not a kept marker).
 PixelTextReader = Callable[[object], Sequence[tuple[tuple[int, int, int, int], str, bool]]]
@@ -89,8 +89,7 @@ def _is_dicom(data: bytes, name: str) -> bool:
 
 
 def _subject_of(label: str) -> str | None:
-    match = SUBJECT_IN_PATH.search(label.replace("!", "/"))
-    return match.group(1) if match else None
+    return contract.subject_of_path(label.replace("!", "/"))
 
 
 def _element_label(tag, elem, dataset) -> str:
@@ -465,9 +464,9 @@ def _glyph_height(bitmap) -> int:
 def report_token_subjects(release_dir: Path, max_subjects: int = 8) -> dict[str, set[str]]:
     """For each token of the released reports: the subjects whose reports hold it (capped)."""
     subjects: dict[str, set[str]] = {}
-    for path in sorted(Path(release_dir).glob("files/p1*/p1*/s*.txt")):
-        subject = path.parent.name[1:]
-        text = path.read_text(encoding="utf-8", errors="replace")
+    for report in contract.released_reports(Path(release_dir)):
+        subject = report.subject_id
+        text = (Path(release_dir) / report.path).read_text(encoding="utf-8", errors="replace")
         for token in {m.group().casefold() for m in TOKEN_PATTERN.finditer(text)}:
             held = subjects.setdefault(token, set())
             if len(held) < max_subjects:

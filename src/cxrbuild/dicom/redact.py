@@ -157,11 +157,6 @@ def _frames_view(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
     return raw, view
 
 
-def stored_black(ds: Dataset, candidates: Sequence[int], display_of: dict[int, float]) -> int:
-    """The candidate stored value shown darkest (``display_of`` maps stored -> display grey)."""
-    return min(candidates, key=lambda value: (display_of[value], value))
-
-
 def palette_black(ds: Dataset) -> int:
     """The stored value of the PALETTE COLOR entry shown darkest (PS3.3 C.7.6.3.1.5, C.7.9).
 

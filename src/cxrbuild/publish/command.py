@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from cxrbuild.publish.layout import INDEX_YEARS
+from cxrbuild.contract import INDEX_YEARS
 from cxrbuild.publish.verify import MAX_LISTED, verify_release
 from cxrbuild.util.errors import CxrbuildError
 

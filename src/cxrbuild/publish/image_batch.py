@@ -14,8 +14,9 @@ from pathlib import Path
 
 from cxrbuild.ids import uid_key
 from cxrbuild.keys import load_or_create_key
-from cxrbuild.publish.records import one_line, sha256_file, write_records
+from cxrbuild.publish.records import one_line, write_records
 from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.digests import sha256_file
 
 log = logging.getLogger("cxrbuild.image_batch")
 

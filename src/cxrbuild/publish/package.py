@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import json
 import logging
@@ -30,9 +29,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from cxrbuild.publish import layout
-from cxrbuild.publish.records import sha256_file
+from cxrbuild import contract
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
+from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
 
 log = logging.getLogger("cxrbuild.package")
@@ -95,10 +94,6 @@ def zip_bytes(members: Mapping[str, Path]) -> bytes:
     return raw.getvalue()
 
 
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def write_sha256sums(release_dir: str | Path, known: Mapping[str, str] | None = None) -> int:
     """Write SHA256SUMS.txt over every file of the release (``sha256sum -c`` format).
 
@@ -115,7 +110,7 @@ def write_sha256sums(release_dir: str | Path, known: Mapping[str, str] | None = 
     for path in sorted(_release_files(root)):
         digest = known.get(path) or sha256_file(root / path)
         lines.append(f"{digest}  {path}\n")
-    atomic_write_text(root / layout.CHECKSUMS, "".join(lines))
+    atomic_write_text(root / contract.CHECKSUMS, "".join(lines))
     return len(lines)
 
 
@@ -124,7 +119,7 @@ def _release_files(root: Path) -> list[str]:
     for dirpath, _dirnames, filenames in os.walk(root):
         for name in filenames:
             rel = (Path(dirpath) / name).relative_to(root).as_posix()
-            if rel not in (layout.CHECKSUMS, layout.DATA_CARD) and not name.startswith("."):
+            if rel not in (contract.CHECKSUMS, contract.DATA_CARD) and not name.startswith("."):
                 found.append(rel)
     return found
 
@@ -231,7 +226,7 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
     if missing:
         raise CxrbuildError(f"{missing[0]}: staged file missing ({len(missing)} in all); rerun the batches")
 
-    files_root = root / layout.FILES_DIR
+    files_root = root / contract.FILES_DIR
     for rel in sorted(wanted):
         _place(staged[rel], root / rel)
     if files_root.exists():  # remove what an earlier build released but this one does not
@@ -245,11 +240,11 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
 
     record_rows.sort()
     study_rows.sort()
-    atomic_write_bytes(root / layout.RECORD_LIST, csv_gz(layout.RECORD_COLUMNS, record_rows))
-    atomic_write_bytes(root / layout.STUDY_LIST, csv_gz(layout.STUDY_COLUMNS, study_rows))
+    atomic_write_bytes(root / contract.RECORD_LIST, csv_gz(contract.RECORD_COLUMNS, record_rows))
+    atomic_write_bytes(root / contract.STUDY_LIST, csv_gz(contract.STUDY_COLUMNS, study_rows))
     report_members = {row[2]: staged[row[2]] for row in study_rows}
-    atomic_write_bytes(root / layout.reports_archive(name), tar_gz_bytes(report_members))
-    zip_path = root / layout.reports_archive(name, ".zip")
+    atomic_write_bytes(root / contract.reports_archive(name), tar_gz_bytes(report_members))
+    zip_path = root / contract.reports_archive(name, ".zip")
     if make_zip:
         atomic_write_bytes(zip_path, zip_bytes(report_members))
     elif zip_path.exists():

@@ -9,19 +9,10 @@ and nothing planned can go missing without a reason.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from cxrbuild.util.atomic import atomic_write_text
-
-
-def sha256_file(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_records(records: list[dict], records_path: str | Path) -> None:

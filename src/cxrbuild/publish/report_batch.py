@@ -13,9 +13,10 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.publish.records import one_line, sha256_file, write_records
+from cxrbuild.publish.records import one_line, write_records
 from cxrbuild.text.deid import ReportDeidentifier
 from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.progress import Progress
 
 log = logging.getLogger("cxrbuild.report_batch")

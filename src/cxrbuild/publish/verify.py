@@ -1,7 +1,7 @@
 """Check a release against the MIMIC-CXR v2.0.0 layout of contracts.md section 2.
 
 Checks: the top-level files; every path under ``files/`` of the layout with ids
-in the ranges of ``cxrbuild.publish.layout`` (subject_id in its shard folder,
+in the ranges of ``cxrbuild.contract`` (subject_id in its shard folder,
 dicom_id five groups of 8 hex digits), unique study and dicom ids; the record and study lists equal to the files; the reports archive
 (and zip twin) equal to the report files; SHA256SUMS.txt complete and correct
 over every file but the data card README.md, which records the digest of
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import re
 import stat
@@ -30,7 +29,8 @@ import pandas as pd
 from pydicom import dcmread
 from pydicom.multival import MultiValue
 
-from cxrbuild.publish import layout
+from cxrbuild import contract
+from cxrbuild.util.digests import sha256_file
 
 MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
@@ -94,7 +94,7 @@ def dicom_dates(path: Path) -> Iterator[tuple[str, str]]:
 
 
 def _year_ok(year: int) -> bool:
-    return layout.DATE_YEAR_MIN <= year <= layout.DATE_YEAR_MAX
+    return contract.DATE_YEAR_MIN <= year <= contract.DATE_YEAR_MAX
 
 
 def report_years(text: str) -> Iterator[tuple[str, int]]:
@@ -146,44 +146,44 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
     if not root.is_dir():
         problems.add(f"{root}: release folder not found")
         return problems
-    for required in (layout.RECORD_LIST, layout.STUDY_LIST, layout.CHECKSUMS, layout.FILES_DIR, layout.DATA_CARD):
+    for required in (contract.RECORD_LIST, contract.STUDY_LIST, contract.CHECKSUMS, contract.FILES_DIR, contract.DATA_CARD):
         if not (root / required).exists():
             problems.add(f"{required}: missing")
-    if (root / layout.DATA_CARD).exists() and (root / layout.CHECKSUMS).exists():
-        sums_digest = hashlib.sha256((root / layout.CHECKSUMS).read_bytes()).hexdigest()
-        if sums_digest not in (root / layout.DATA_CARD).read_text(encoding="utf-8", errors="replace"):
-            problems.add(f"{layout.DATA_CARD}: does not record the SHA-256 of {layout.CHECKSUMS} ({sums_digest})")
+    if (root / contract.DATA_CARD).exists() and (root / contract.CHECKSUMS).exists():
+        sums_digest = sha256_file(root / contract.CHECKSUMS)
+        if sums_digest not in (root / contract.DATA_CARD).read_text(encoding="utf-8", errors="replace"):
+            problems.add(f"{contract.DATA_CARD}: does not record the SHA-256 of {contract.CHECKSUMS} ({sums_digest})")
     archives = sorted(p.name for p in root.glob("*-reports.tar.gz"))
     if len(archives) != 1:
         problems.add(f"expected one <name>-reports.tar.gz, found {archives or 'none'}")
 
     all_files = list(_walk_files(root))
-    images: dict[str, layout.ReleasedFile] = {}
-    reports: dict[str, layout.ReleasedFile] = {}
+    images: dict[str, contract.ReleasedFile] = {}
+    reports: dict[str, contract.ReleasedFile] = {}
     study_owner: dict[str, str] = {}
     dicom_seen: dict[str, str] = {}
     for rel in all_files:
-        if not rel.startswith(f"{layout.FILES_DIR}/"):
+        if not rel.startswith(f"{contract.FILES_DIR}/"):
             if "/" in rel:
                 problems.add(f"{rel}: unexpected folder outside files/")
             elif rel.endswith((".parquet", ".key", ".sqlite", ".jsonl")):
                 problems.add(f"{rel}: private work file in the release")
             continue
-        parsed = layout.parse_release_path(rel)
+        parsed = contract.parse_release_path(rel)
         if parsed is None:
             problems.add(f"{rel}: path not of the layout files/pNN/pSUBJECT/sSTUDY[/DICOM_ID.dcm|.txt]")
             continue
-        if not layout.subject_id_ok(parsed.subject_id):
-            problems.add(f"{rel}: subject_id {parsed.subject_id} outside {layout.id_range_text(layout.SUBJECT_RANGE)}")
-        if parsed.shard != layout.shard_of(parsed.subject_id):
-            problems.add(f"{rel}: shard folder {parsed.shard} is not {layout.shard_of(parsed.subject_id)}")
-        if not layout.study_id_ok(parsed.study_id):
-            problems.add(f"{rel}: study_id {parsed.study_id} outside {layout.id_range_text(layout.STUDY_RANGE)}")
+        if not contract.subject_id_ok(parsed.subject_id):
+            problems.add(f"{rel}: subject_id {parsed.subject_id} outside {contract.id_range_text(contract.SUBJECT_RANGE)}")
+        if parsed.shard != contract.shard_of(parsed.subject_id):
+            problems.add(f"{rel}: shard folder {parsed.shard} is not {contract.shard_of(parsed.subject_id)}")
+        if not contract.study_id_ok(parsed.study_id):
+            problems.add(f"{rel}: study_id {parsed.study_id} outside {contract.id_range_text(contract.STUDY_RANGE)}")
         owner = study_owner.setdefault(parsed.study_id, parsed.subject_id)
         if owner != parsed.subject_id:
             problems.add(f"{rel}: study_id {parsed.study_id} also used by subject {owner}")
         if parsed.kind == "image":
-            if not layout.dicom_id_ok(parsed.dicom_id or ""):
+            if not contract.dicom_id_ok(parsed.dicom_id or ""):
                 problems.add(f"{rel}: dicom_id {parsed.dicom_id} is not 5 groups of 8 hex digits")
             if parsed.dicom_id in dicom_seen:
                 problems.add(f"{rel}: dicom_id also used by {dicom_seen[parsed.dicom_id]}")
@@ -192,7 +192,7 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         else:
             reports[rel] = parsed
 
-    study_dirs = {layout.study_dir(p.subject_id, p.study_id) for p in images.values()}
+    study_dirs = {contract.study_dir(p.subject_id, p.study_id) for p in images.values()}
     for folder in sorted(study_dirs):
         if f"{folder}.txt" not in reports:
             problems.add(f"{folder}: images without the study's report {folder}.txt")
@@ -200,8 +200,8 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         if rel[: -len(".txt")] not in study_dirs:
             problems.add(f"{rel}: report of a study without released images")
 
-    _check_list(root, layout.RECORD_LIST, layout.RECORD_COLUMNS, layout.image_path, images, "image", problems)
-    _check_list(root, layout.STUDY_LIST, layout.STUDY_COLUMNS, layout.report_path, reports, "report", problems)
+    _check_list(root, contract.RECORD_LIST, contract.RECORD_COLUMNS, contract.image_path, images, "image", problems)
+    _check_list(root, contract.STUDY_LIST, contract.STUDY_COLUMNS, contract.report_path, reports, "report", problems)
 
     for name in archives:
         try:
@@ -226,14 +226,14 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         try:
             for keyword, value in dicom_dates(root / rel):
                 if not value[:4].isdigit() or not _year_ok(int(value[:4])):
-                    problems.add(f"{rel}: {keyword} {value} outside {layout.DATE_YEAR_MIN}-{layout.DATE_YEAR_MAX}")
+                    problems.add(f"{rel}: {keyword} {value} outside {contract.DATE_YEAR_MIN}-{contract.DATE_YEAR_MAX}")
         except Exception as err:  # an unreadable released image is itself a violation
             problems.add(f"{rel}: unreadable DICOM ({str(err).splitlines()[0] if str(err) else type(err).__name__})")
     for rel in sorted(reports):
         text = (root / rel).read_text(encoding="utf-8", errors="replace")
         for found, year in report_years(text):
             if not _year_ok(year):
-                problems.add(f"{rel}: date {found!r} outside {layout.DATE_YEAR_MIN}-{layout.DATE_YEAR_MAX}")
+                problems.add(f"{rel}: date {found!r} outside {contract.DATE_YEAR_MIN}-{contract.DATE_YEAR_MAX}")
 
     if work_dir is not None:
         _check_intervals(root, Path(work_dir), sorted(images), problems)
@@ -281,26 +281,22 @@ def _compare_archive(name: str, members: dict[str, bytes], root: Path, reports: 
 
 
 def _check_checksums(root: Path, all_files: list[str], problems: Violations) -> None:
-    sums_path = root / layout.CHECKSUMS
+    sums_path = root / contract.CHECKSUMS
     if not sums_path.exists():
         return
     listed: dict[str, str] = {}
     for number, line in enumerate(sums_path.read_text(encoding="utf-8").splitlines(), 1):
         match = re.match(r"^([0-9a-f]{64}) [ *](.+)$", line)
         if not match:
-            problems.add(f"{layout.CHECKSUMS}:{number}: malformed line")
+            problems.add(f"{contract.CHECKSUMS}:{number}: malformed line")
             continue
         listed[match.group(2)] = match.group(1)
     # the data card is checked through the digest of SHA256SUMS.txt it records
-    expected = set(all_files) - {layout.CHECKSUMS, layout.DATA_CARD}
+    expected = set(all_files) - {contract.CHECKSUMS, contract.DATA_CARD}
     for rel in sorted(expected - set(listed)):
-        problems.add(f"{rel}: not in {layout.CHECKSUMS}")
+        problems.add(f"{rel}: not in {contract.CHECKSUMS}")
     for rel in sorted(set(listed) - expected):
-        problems.add(f"{layout.CHECKSUMS}: lists {rel}, which is not in the release")
+        problems.add(f"{contract.CHECKSUMS}: lists {rel}, which is not in the release")
     for rel in sorted(expected & set(listed)):
-        digest = hashlib.sha256()
-        with open(root / rel, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        if digest.hexdigest() != listed[rel]:
-            problems.add(f"{rel}: SHA-256 differs from {layout.CHECKSUMS}")
+        if sha256_file(root / rel) != listed[rel]:
+            problems.add(f"{rel}: SHA-256 differs from {contract.CHECKSUMS}")

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cxrbuild.publish.layout import DATE_YEAR_MAX, DATE_YEAR_MIN
+from cxrbuild.contract import DATE_YEAR_MAX, DATE_YEAR_MIN
 from cxrbuild.text.categories import phi_categories
 from cxrbuild.text.rules import RuleSet, RuleSpan, default_rules
 from cxrbuild.util.errors import CxrbuildError

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from cxrbuild.publish.provenance import tree_digest
 from cxrbuild.text.categories import LABELS
+from cxrbuild.util.digests import tree_digest
 from cxrbuild.util.errors import CxrbuildError
 
 LINE_RE = re.compile(r"[^\n]+")

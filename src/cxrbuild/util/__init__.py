@@ -1,1 +1,1 @@
-"""Small shared helpers: atomic writes, progress reporting, errors."""
+"""Small shared helpers: atomic writes, digests, progress reporting, errors."""

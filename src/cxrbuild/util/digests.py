@@ -1,6 +1,6 @@
-"""Digests of the code and data a build step depends on, so reruns follow the code.
+"""SHA-256 digests: of one file, and of the code and data a build step depends on.
 
-A workflow step that calls ``cxrbuild.publish.image_batch`` depends on that
+Reruns follow the code: a workflow step that calls ``cxrbuild.batches.images`` depends on that
 module, on every ``cxrbuild`` module it imports (followed through the source
 with :mod:`ast`, function-level imports included) and on the data files of the
 packages involved (``<package>/data/**``: lists, patterns, policies). The
@@ -75,6 +75,15 @@ def module_closure(src_root: str | Path, modules: Iterable[str], exclude: Iterab
         if data.is_dir():
             files.update(p for p in data.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     return sorted(files)
+
+
+def sha256_file(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, as ``sha256sum`` prints it."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def files_digest(paths: Iterable[str | Path], relative_to: str | Path | None = None) -> str:

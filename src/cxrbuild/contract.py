@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 RECORD_LIST = "cxr-record-list.csv.gz"
 STUDY_LIST = "cxr-study-list.csv.gz"
@@ -88,6 +89,21 @@ class ReleasedFile:
     subject_id: str
     study_id: str
     dicom_id: str | None = None
+
+
+def subject_of_path(path: str) -> str | None:
+    """The subject whose folder ``p<subject_id>`` a path, or an archive member's path, goes through."""
+    for part in path.split("/"):
+        if part.startswith("p") and subject_id_ok(part[1:]):
+            return part[1:]
+    return None
+
+
+def released_reports(release_dir: Path) -> list[ReleasedFile]:
+    """The reports under ``release_dir`` (files of the layout only), sorted by path."""
+    files = Path(release_dir) / FILES_DIR
+    parsed = (parse_release_path(p.relative_to(release_dir).as_posix()) for p in files.rglob("*.txt") if p.is_file())
+    return sorted((r for r in parsed if r is not None and r.kind == "report"), key=lambda r: r.path)
 
 
 def parse_release_path(path: str) -> ReleasedFile | None:
