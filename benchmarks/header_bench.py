@@ -29,10 +29,12 @@ from pathlib import Path
 
 import pydicom
 
-from cxrbuild.dicom.command import derived_contexts, list_input_files
+from cxrbuild.batches.command import derived_contexts, list_input_files
+from cxrbuild.batches.images import image_settings
 from cxrbuild.dicom.header import HeaderSettings, deidentify_header
-from cxrbuild.dicom.images import ImageDeidSettings, process_batch
+from cxrbuild.dicom.images import process_batch
 from cxrbuild.synth import generate
+from cxrbuild.text.deid import descriptor_phi_spans
 
 KEY = b"benchmark-key-not-secret-0123456"
 
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         pacs = work / "hospital" / "pacs"
         files = list_input_files(pacs)
         contexts = derived_contexts(files, pacs, KEY)
-        settings = ImageDeidSettings.from_mapping({"pixels": False})
+        settings = image_settings({"pixels": False})
 
         pipeline_s, pipeline_cpu_s = [], []
         result = None
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             if "PixelData" in ds:
                 datasets.append((ds, contexts[f]))
-        header_settings = HeaderSettings.from_mapping()
+        header_settings = HeaderSettings.from_mapping(None, descriptor_phi_spans)
         copies = [(copy.deepcopy(ds), ctx) for ds, ctx in datasets]
         started, cpu_started = time.perf_counter(), time.process_time()
         for ds, ctx in copies:

@@ -47,14 +47,15 @@ from pathlib import Path
 import pydicom
 from pydicom.uid import UID
 
-from cxrbuild.dicom.command import derived_contexts, list_input_files
+from cxrbuild.batches.command import derived_contexts, list_input_files
+from cxrbuild.batches.images import image_settings
 from cxrbuild.dicom.conformance import (
     dciodvfy_available,
     new_dciodvfy_errors,
     pixels_outside_boxes_equal,
 )
 from cxrbuild.dicom.header import ImageContext
-from cxrbuild.dicom.images import ImageDeidSettings, process_file
+from cxrbuild.dicom.images import process_file
 from cxrbuild.dicom.io import read_dataset
 from cxrbuild.dicom.pixels import PixelDeidError, PixelPolicy, blackout, decode
 from cxrbuild.util.progress import Progress
@@ -109,7 +110,7 @@ def run_one(task: tuple[str, str, ImageContext]) -> Row:
     source, output, ctx = task
     src, dst = Path(source), Path(output)
     syntax, photometric, has_pixels, decodes = describe_source(src)
-    settings = ImageDeidSettings.from_mapping({"modalities": "any"})
+    settings = image_settings({"modalities": "any"})
     record = process_file(src, dst, ctx, settings)
     row = Row(
         file=src.relative_to(TEST_FILES).as_posix(),

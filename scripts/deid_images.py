@@ -6,7 +6,7 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from cxrbuild.publish.image_batch import run_image_batch
+    from cxrbuild.batches.images import run_image_batch
 
     counts = run_image_batch(snakemake.input.plan, snakemake.output.staged, snakemake.output.records,
                              snakemake.output.manifest, snakemake.params.key_file,

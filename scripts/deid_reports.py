@@ -6,7 +6,7 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from cxrbuild.publish.report_batch import run_report_batch
+    from cxrbuild.batches.reports import run_report_batch
 
     counts = run_report_batch(snakemake.input.plan, snakemake.output.staged, snakemake.output.records,
                               snakemake.input.model, settings=snakemake.params.settings)

@@ -7,7 +7,7 @@ def main(snakemake, log) -> None:
     from pathlib import Path
 
     from cxrbuild.audit.qc import sample_gallery, write_gallery
-    from cxrbuild.audit.reconcile import read_records
+    from cxrbuild.batches.records import read_records
 
     records = []
     for path in snakemake.input.image_records:

@@ -8,7 +8,7 @@ def main(snakemake, log) -> None:
     from pathlib import Path
 
     from cxrbuild.audit.qc import deid_statistics, write_plots
-    from cxrbuild.audit.reconcile import read_records
+    from cxrbuild.batches.records import read_records
     from cxrbuild.util.atomic import atomic_write_text
 
     stats = deid_statistics(read_records(snakemake.input.image_records),

@@ -309,9 +309,10 @@ def release_from_hospital(hospital: Path, root: Path, patients: int = 2) -> tupl
     import json
     import sqlite3
 
+    from cxrbuild.batches.images import image_settings
     from cxrbuild.cohort import patient_deny_list
     from cxrbuild.dicom.header import ImageContext
-    from cxrbuild.dicom.images import ImageDeidSettings, process_file
+    from cxrbuild.dicom.images import process_file
     from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
     from cxrbuild.text.deid import ReportDeidentifier
 
@@ -326,7 +327,7 @@ def release_from_hospital(hospital: Path, root: Path, patients: int = 2) -> tupl
     people = {row["mrn"]: dict(row) for row in connection.execute("SELECT * FROM patients")}
     connection.close()
     release = root / "release"
-    settings = ImageDeidSettings.from_mapping({})
+    settings = image_settings({})
     deidentifier = ReportDeidentifier()
     shift = 7 * 4700  # whole weeks, about 90 years: 2011-2016 land in the 2100s
     rows = []

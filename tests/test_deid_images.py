@@ -18,14 +18,15 @@ import pytest
 from pydicom.uid import UID
 
 from cxrbuild import ids
+from cxrbuild.batches.command import derived_contexts, load_shift_settings
+from cxrbuild.batches.images import image_settings
 from cxrbuild.cli import main
 from cxrbuild.contract import STUDY_RANGE, SUBJECT_RANGE
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom import redact
-from cxrbuild.dicom.command import derived_contexts, load_shift_settings
 from cxrbuild.dicom.conformance import new_dciodvfy_errors
 from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
-from cxrbuild.dicom.images import ImageDeidSettings, process_batch, process_file
+from cxrbuild.dicom.images import process_batch, process_file
 
 PYDICOM_DATA = Path(pydicom.data.__file__).parent
 KEY = b"t" * 32
@@ -233,7 +234,7 @@ def test_outputs_validate_with_dciodvfy_no_worse_than_inputs(real_files_run):
 
 @pytest.mark.skipif(shutil.which("dciodvfy") is None, reason="dciodvfy (dicom3tools) not installed")
 def test_header_only_outputs_of_every_image_validate_with_dciodvfy(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     ctx = ImageContext("10000001", "50000001", "e" * 8 + "-" + "-".join(["e" * 8] * 4), 40000, KEY)
     compared = 0
     for index, src in enumerate(image_files()):
@@ -260,7 +261,7 @@ def image_files() -> list[Path]:
 
 
 def test_pixel_data_bytes_and_transfer_syntax_are_kept_when_pixels_are_not_touched(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     syntaxes = set()
     for index, src in enumerate(image_files()):
         ctx = ImageContext(
@@ -295,7 +296,7 @@ def test_pixel_data_bytes_and_transfer_syntax_are_kept_when_pixels_are_not_touch
 
 
 def test_truncated_copies_never_crash_and_are_quarantined(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     in_dir = tmp_path / "in"
     in_dir.mkdir()
     for name in (
@@ -354,7 +355,7 @@ def test_corrupted_headers_get_a_known_reason_never_an_error(tmp_path):
 
 
 def test_command_elements_and_missing_sop_class_are_handled(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     ctx = ImageContext("10000001", "50000001", "8" * 8 + "-" + "-".join(["8" * 8] * 4), 700, KEY)
     # a DIMSE command element (0000,0902) left in a stored file: pydicom will not write one,
     # so it goes in as bytes right after the file meta information (explicit VR little endian)
@@ -421,7 +422,7 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
         PYDICOM_DATA / "test_files" / "CT_small.dcm",
         dst,
         ctx,
-        ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"}),
+        image_settings({"pixels": False, "modalities": "any"}),
     )
     assert record.status == "quarantined" and record.reason.startswith("error: OSError")
     assert not dst.exists()
@@ -429,10 +430,10 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
 
 
 def test_modalities_are_restricted_to_radiographs_by_default(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False})
+    settings = image_settings({"pixels": False})
     assert settings.modalities == {"CR", "DX", "DR", "RG"}
-    assert ImageDeidSettings.from_mapping({"modalities": "any"}).modalities is None
-    assert ImageDeidSettings.from_mapping({"modalities": "cr, dx"}).modalities == {"CR", "DX"}
+    assert image_settings({"modalities": "any"}).modalities is None
+    assert image_settings({"modalities": "cr, dx"}).modalities == {"CR", "DX"}
     ctx = ImageContext("10000001", "50000001", "c" * 8 + "-" + "-".join(["c" * 8] * 4), 700, KEY)
     ct = process_file(
         PYDICOM_DATA / "test_files" / "CT_small.dcm", tmp_path / "ct.dcm", ctx, settings
@@ -459,7 +460,7 @@ def test_verification_rereads_around_the_boxes_just_blacked_out(tmp_path, monkey
         external_dir / "presidio_CT_localizer_burnedin.dcm",
         tmp_path / "out.dcm",
         ctx,
-        ImageDeidSettings.from_mapping({"modalities": "any"}),
+        image_settings({"modalities": "any"}),
     )
     assert record.boxes, "the localizer's burned-in name and dates are blacked out"
     assert seen == [record.boxes]
@@ -528,7 +529,7 @@ def test_a_data_set_without_file_meta_is_written_as_a_proper_file(tmp_path):
     pydicom.dcmwrite(raw, ds, enforce_file_format=False, implicit_vr=True, little_endian=True)
     assert raw.read_bytes()[128:132] != b"DICM"
     ctx = ImageContext("10000001", "50000001", "f" * 8 + "-" + "-".join(["f" * 8] * 4), 700, KEY)
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     record = process_file(raw, tmp_path / "out.dcm", ctx, settings)
     assert record.status == "ok", record.reason
     written = pydicom.dcmread(tmp_path / "out.dcm")
@@ -650,7 +651,7 @@ def test_worker_pool_gives_the_same_bytes_as_one_process(tmp_path):
         PYDICOM_DATA / "test_files" / n
         for n in ("CT_small.dcm", "MR_small.dcm", "rtplan.dcm", "SC_rgb_rle.dcm")
     ]
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
 
     def run(workers: int, out: Path) -> list[str]:
         items = [
@@ -679,7 +680,7 @@ class WorkerKillingContext(ImageContext):
 
 
 def test_a_file_that_kills_its_worker_is_quarantined_and_the_batch_goes_on(tmp_path):
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     dicom_id = "9" * 8 + "-" + "-".join(["9" * 8] * 4)
     names = ("CT_small.dcm", "MR_small.dcm", "SC_rgb_rle.dcm")
     items = []

@@ -28,6 +28,7 @@ from cxrbuild.dicom.header import (
     shift_date,
     shift_datetime,
 )
+from cxrbuild.text.deid import descriptor_phi_spans
 
 KEY = b"k" * 32
 CR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.1"
@@ -185,7 +186,7 @@ def test_compound_actions_on_sequences_remove_rather_than_empty():
 
 def test_identifiers_replaced_and_removed_everywhere():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.PatientID == "10000032"
     assert ds.StudyID == "50414267"
     assert ds.AccessionNumber == ""
@@ -216,13 +217,13 @@ def test_identifiers_replaced_and_removed_everywhere():
 
 def test_patient_name_can_be_the_subject_id():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping({"patient_name": "subject_id"}))
+    deidentify_header(ds, context(), HeaderSettings.from_mapping({"patient_name": "subject_id"}, descriptor_phi_spans))
     assert str(ds.PatientName) == "10000032"
 
 
 def test_clean_descriptors_keep_the_description_but_not_the_identifiers():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.StudyDescription.startswith("CHEST PA")
     assert "DAVIDSON" not in ds.StudyDescription and "2012" not in ds.StudyDescription
     assert ds.SeriesDescription == "PA upright"
@@ -236,7 +237,7 @@ def test_descriptors_lose_people_named_nowhere_else_in_the_header():
         0
     ].ReasonForTheRequestedProcedure = "cough, ordered by Dr. Kowalczyk"
     ds.ProtocolName = "Chest PA call 401.969.0745"
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     reason = ds.RequestAttributesSequence[0].ReasonForTheRequestedProcedure
     assert "cough" in reason and "Kowalczyk" not in reason
     assert ds.ProtocolName == "Chest PA call"
@@ -246,21 +247,21 @@ def test_descriptors_lose_people_named_nowhere_else_in_the_header():
         0
     ].ReasonForTheRequestedProcedure = "cough, ordered by Dr. Kowalczyk"
     deidentify_header(
-        ds, context(), HeaderSettings.from_mapping({"descriptor_cleaner": "patterns"})
+        ds, context(), HeaderSettings.from_mapping({"descriptor_cleaner": "patterns"}, descriptor_phi_spans)
     )
     assert "Kowalczyk" in ds.RequestAttributesSequence[0].ReasonForTheRequestedProcedure
 
 
 def test_comments_are_cleaned_instead_of_removed_when_configured():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping({"remove_comments": False}))
+    deidentify_header(ds, context(), HeaderSettings.from_mapping({"remove_comments": False}, descriptor_phi_spans))
     assert "ImageComments" in ds
     assert "555" not in ds.PatientComments and "allergic" in ds.PatientComments
 
 
 def test_ages_over_89_are_aggregated():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.PatientAge == "090Y"
     assert cap_age("045Y") == "045Y"
     assert cap_age("089Y") == "089Y"
@@ -270,7 +271,7 @@ def test_ages_over_89_are_aggregated():
 
 
 def test_uids_are_keyed_consistent_across_files_and_well_known_ones_stay():
-    settings = HeaderSettings.from_mapping()
+    settings = HeaderSettings.from_mapping(None, descriptor_phi_spans)
     first, second = chest_dataset(sop_uid="1.2.3.100.1"), chest_dataset(sop_uid="1.2.3.100.2")
     study, series = first.StudyInstanceUID, first.SeriesInstanceUID
     deidentify_header(first, context(), settings)
@@ -298,7 +299,7 @@ def test_uids_are_keyed_consistent_across_files_and_well_known_ones_stay():
 
 def test_file_meta_and_preamble_are_rewritten():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.preamble == b"\x00" * 128
     assert ds.file_meta.ImplementationClassUID == IMPLEMENTATION_CLASS_UID
     assert ds.file_meta.ImplementationVersionName.startswith("CXRBUILD")
@@ -307,7 +308,7 @@ def test_file_meta_and_preamble_are_rewritten():
 
 def test_deidentification_record_lists_profile_and_options():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.PatientIdentityRemoved == "YES"
     assert ds.LongitudinalTemporalInformationModified == "MODIFIED"
     codes = [item.CodeValue for item in ds.DeidentificationMethodCodeSequence]
@@ -327,8 +328,7 @@ def test_private_allow_list_keeps_only_the_named_creator_elements():
     other = ds.private_block(0x0029, "OTHER VENDOR", create=True)
     other.add_new(0x01, "DS", "7")
     settings = HeaderSettings.from_mapping(
-        {"keep_private": [{"creator": "ACME 1.1", "elements": ["11"]}]}
-    )
+        {"keep_private": [{"creator": "ACME 1.1", "elements": ["11"]}]}, descriptor_phi_spans)
     deidentify_header(ds, context(), settings)
     kept = {int(elem.tag): elem.value for elem in ds if elem.tag.is_private}
     assert kept == {0x00190010: "ACME 1.1", 0x00191011: "1.5"}
@@ -336,7 +336,7 @@ def test_private_allow_list_keeps_only_the_named_creator_elements():
 
 def test_keep_list_overrides_the_table():
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping({"keep": ["StationName"]}))
+    deidentify_header(ds, context(), HeaderSettings.from_mapping({"keep": ["StationName"]}, descriptor_phi_spans))
     assert ds.StationName == "CRROOM7"
 
 
@@ -345,7 +345,7 @@ def test_unlisted_free_text_is_emptied_but_numbers_and_codes_stay():
     ds.add_new(0x00181622, "LO", "JONES")  # unlisted text (Shutter Presentation Color) misused
     ds.add_new(0x00181164, "DS", [0.1, 0.1])  # Imager Pixel Spacing
     ds.add_new(0x00185101, "CS", "PA")  # View Position (CS)
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds[0x00181622].value in (
         "",
         None,
@@ -355,13 +355,13 @@ def test_unlisted_free_text_is_emptied_but_numbers_and_codes_stay():
 
 def test_bad_settings_are_rejected_with_the_key():
     with pytest.raises(ValueError, match="unknown key"):
-        HeaderSettings.from_mapping({"patient_nam": "empty"})
+        HeaderSettings.from_mapping({"patient_nam": "empty"}, descriptor_phi_spans)
     with pytest.raises(ValueError, match="patient_name"):
-        HeaderSettings.from_mapping({"patient_name": "initials"})
+        HeaderSettings.from_mapping({"patient_name": "initials"}, descriptor_phi_spans)
     with pytest.raises(ValueError, match="cannot resolve"):
-        HeaderSettings.from_mapping({"compound_actions": {"X/Z": "D"}})
+        HeaderSettings.from_mapping({"compound_actions": {"X/Z": "D"}}, descriptor_phi_spans)
     with pytest.raises(ValueError, match="neither a DICOM keyword"):
-        HeaderSettings.from_mapping({"keep": ["NotAKeyword"]})
+        HeaderSettings.from_mapping({"keep": ["NotAKeyword"]}, descriptor_phi_spans)
 
 
 # ---------------------------------------------------------------------------
@@ -390,7 +390,7 @@ def timeline(ds: Dataset) -> dict[str, dt.datetime]:
 def test_intervals_between_all_dates_are_unchanged_to_the_second(day_shift):
     ds = chest_dataset()
     before = timeline(ds)
-    deidentify_header(ds, context(day_shift=day_shift), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(day_shift=day_shift), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     after = timeline(ds)
     assert before.keys() == after.keys()
     for a, b in itertools.combinations(before, 2):
@@ -417,7 +417,7 @@ def test_shift_date_and_datetime_forms():
 def test_unparseable_dates_are_emptied_not_kept():
     ds = chest_dataset()
     ds.ContentDate = "09/01/2012"  # not DA: cannot be shifted, so it must not survive
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.ContentDate == ""
 
 
@@ -444,7 +444,7 @@ def test_released_values_are_not_deny_terms_of_their_own_image():
     deny = deny_list_from_header(ds)
     assert "7593 Juan Throughway" in deny and "Changchester" in deny and "81551" in deny
     assert "DE" not in deny and not any("90" in term for term in deny)
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     record_redaction_boxes(ds, [(1, 2, 30, 12)])  # its layer description says "de-identification"
     assert ds.PatientAge == "090Y"
     assert find_header_leaks(ds, deny) == []
@@ -486,13 +486,13 @@ def test_existing_graphic_annotations_are_not_carried_over():
     ds = chest_dataset()
     record_redaction_boxes(ds, [(1, 1, 2, 2)])
     ds.GraphicAnnotationSequence[0].GraphicObjectSequence[0].add_new(0x00700006, "ST", "DAVIDSON")
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert "GraphicAnnotationSequence" not in ds
 
 
 def test_a_written_file_reads_back(tmp_path):
     ds = chest_dataset()
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     path = tmp_path / "out.dcm"
     ds.save_as(path, enforce_file_format=True)
     back = pydicom.dcmread(path)
@@ -507,6 +507,6 @@ def test_well_known_frame_of_reference_and_generated_uids():
     ds.ReferencedSOPClassUID = CTImageStorage
     local = generate_uid()
     ds.IrradiationEventUID = local
-    deidentify_header(ds, context(), HeaderSettings.from_mapping())
+    deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert ds.FrameOfReferenceUID == "1.2.840.10008.1.4.1.1"
     assert ds.IrradiationEventUID != local and ds.IrradiationEventUID.startswith("2.25.")

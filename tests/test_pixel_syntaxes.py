@@ -42,6 +42,7 @@ from pydicom.uid import (
     RLELossless,
 )
 
+from cxrbuild.batches.images import image_settings
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom import redact
 from cxrbuild.dicom.conformance import (
@@ -57,9 +58,10 @@ from cxrbuild.dicom.header import (
     deny_list_from_header,
     find_header_leaks,
 )
-from cxrbuild.dicom.images import ImageDeidSettings, process_file
+from cxrbuild.dicom.images import process_file
 from cxrbuild.dicom.pixels import PixelPolicy, blackout, decode
 from cxrbuild.synth import jpeg_lossless
+from cxrbuild.text.deid import descriptor_phi_spans
 
 TEST_FILES = Path(pydicom.__file__).parent / "data" / "test_files"
 KEY = b"s" * 32
@@ -173,7 +175,7 @@ def test_a_box_is_blacked_out_and_every_other_pixel_kept(case, name, expected_sy
 
 @pytest.mark.parametrize(("case", "name", "expected_syntax"), CASES, ids=[c[0] for c in CASES])
 def test_the_pipeline_releases_every_image_pydicom_decodes(case, name, expected_syntax, sources, tmp_path):
-    settings = ImageDeidSettings.from_mapping({"modalities": "any"})
+    settings = image_settings({"modalities": "any"})
     record = process_file(sources[name], tmp_path / "out.dcm", CONTEXT, settings)
     assert record.status == "ok", (case, record.reason)
     assert record.source_transfer_syntax == str(dicom_io.read_dataset(sources[name])[1])
@@ -252,7 +254,7 @@ def test_a_radiograph_without_file_meta_is_cleaned(tmp_path):
     raw = tmp_path / "old_export"
     pydicom.dcmwrite(raw, ds, enforce_file_format=False, implicit_vr=True, little_endian=True)
     assert raw.read_bytes()[128:132] != b"DICM"
-    record = process_file(raw, tmp_path / "out.dcm", CONTEXT, ImageDeidSettings.from_mapping({}))
+    record = process_file(raw, tmp_path / "out.dcm", CONTEXT, image_settings({}))
     assert record.status == "ok", record.reason
     written = pydicom.dcmread(tmp_path / "out.dcm")
     assert written.file_meta.TransferSyntaxUID == ImplicitVRLittleEndian
@@ -270,7 +272,7 @@ def test_a_cine_with_a_stray_sequence_delimiter_is_cleaned(where, tmp_path):
     source.write_bytes(data)
     original = pydicom.dcmread(source)
     assert int(original.NumberOfFrames) == 30
-    settings = ImageDeidSettings.from_mapping({"modalities": "any"})
+    settings = image_settings({"modalities": "any"})
     record = process_file(source, tmp_path / "out.dcm", CONTEXT, settings)
     assert record.status == "ok", record.reason
     written = pydicom.dcmread(tmp_path / "out.dcm")
@@ -291,7 +293,7 @@ def test_a_placeholder_name_is_no_leak_of_the_record_the_deidentification_writes
     ds.PatientName = placeholder
     source = tmp_path / "ct.dcm"
     ds.save_as(source, enforce_file_format=True)
-    settings = ImageDeidSettings.from_mapping({"pixels": False, "modalities": "any"})
+    settings = image_settings({"pixels": False, "modalities": "any"})
     record = process_file(source, tmp_path / "out.dcm", CONTEXT, settings)
     assert record.status == "ok", record.reason
 
@@ -300,7 +302,7 @@ def test_the_leak_check_still_finds_the_source_identifiers():
     ds = pydicom.dcmread(TEST_FILES / "CT_small.dcm")
     ds.PatientName = "Patient^Anonymous"
     deny = deny_list_from_header(ds)
-    deidentify_header(ds, CONTEXT, HeaderSettings.from_mapping())
+    deidentify_header(ds, CONTEXT, HeaderSettings.from_mapping(None, descriptor_phi_spans))
     assert find_header_leaks(ds, deny) == []
     ds.StudyDescription = "chest of patient anonymous"  # the source's own name, carried over
     assert find_header_leaks(ds, deny) == ["(0008,1030)"]
@@ -312,7 +314,7 @@ def test_the_leak_check_still_finds_the_source_identifiers():
 
 def test_a_quarantine_reason_names_what_would_clean_the_file(tmp_path):
     source = TEST_FILES / "JPEG-lossy.dcm"  # a 12-bit JPEG Extended stream no installed plugin reads
-    settings = ImageDeidSettings.from_mapping({"modalities": "any"})
+    settings = image_settings({"modalities": "any"})
     record = process_file(source, tmp_path / "out.dcm", CONTEXT, settings)
     assert record.status == "quarantined"
     assert record.reason.startswith("pixel_deid_failed: pixel data cannot be decoded")
@@ -322,7 +324,7 @@ def test_a_quarantine_reason_names_what_would_clean_the_file(tmp_path):
 @pytest.mark.skipif(shutil.which("dciodvfy") is None, reason="dciodvfy (dicom3tools) not installed")
 def test_synthetic_jpeg_lossless_and_jpeg_ls_images_are_cleaned(synth_small: Path, tmp_path):
     """The demo PACS's JPEG Lossless and JPEG-LS radiographs, burned-in text and all."""
-    settings = ImageDeidSettings.from_mapping({"verify": False})
+    settings = image_settings({"verify": False})
     seen: dict[str, int] = {}
     for line in (synth_small / "truth" / "images.jsonl").read_text().splitlines():
         truth = json.loads(line)

@@ -11,7 +11,8 @@ from test_audit_support import SHARDS, make_build
 
 from cxrbuild.audit.datacard import render_datacard, write_datacard
 from cxrbuild.audit.qc import deid_statistics, sample_gallery
-from cxrbuild.audit.reconcile import read_records, reconcile
+from cxrbuild.audit.reconcile import reconcile
+from cxrbuild.batches.records import read_records
 from cxrbuild.util.errors import CxrbuildError
 
 

@@ -220,7 +220,7 @@ def test_same_key_gives_identical_bytes_another_key_shares_no_id(demo_build: dic
 
 def _earliest_image_dates(pacs: Path) -> dict[str, dt.date]:
     """PatientID -> the earliest date any of its PACS images carries (the command's anchor without AdmittingDate)."""
-    from cxrbuild.dicom.command import DATE_KEYWORDS
+    from cxrbuild.batches.command import DATE_KEYWORDS
 
     earliest: dict[str, dt.date] = {}
     for path in sorted(p for p in pacs.rglob("*") if p.is_file()):
@@ -242,8 +242,8 @@ def test_the_command_gives_an_image_the_workflows_ids_day_shift_and_uids_under_t
     # no --context: the command draws every identity from the key file and the headers; the workflow
     # config gives it the same shift settings (ids, cohort window) the build used
     result = subprocess.run([CXRBUILD, "deid-images", str(hospital / "pacs"), str(out), "--manifest", str(manifest),
-                             "--key-file", str(keys["one"]), "--config", str(project / "config" / "config.yaml"),
-                             "--no-pixel-deid"], capture_output=True, text=True, timeout=600)
+                             "--key-file", str(keys["one"]), "--config", str(project / "config" / "config.yaml")],
+                            capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     by_source = {}
     for line in manifest.read_text().splitlines():
@@ -331,7 +331,7 @@ def plan_after_editing(build: dict, module: str) -> dict[str, int]:
 
 
 def test_editing_the_report_batch_code_plans_only_report_batches_and_packaging(demo_build: dict) -> None:
-    assert plan_after_editing(demo_build, "cxrbuild.publish.report_batch") == {"deid_reports": 10, "package": 1}
+    assert plan_after_editing(demo_build, "cxrbuild.batches.reports") == {"deid_reports": 10, "package": 1}
 
 
 def test_editing_the_report_rules_plans_only_report_batches_and_packaging(demo_build: dict) -> None:

@@ -17,7 +17,7 @@ from cxrbuild.util.errors import CxrbuildError
 # module path of each command group; each defines register(subparsers)
 COMMAND_MODULES = (
     "cxrbuild.synth.command",
-    "cxrbuild.dicom.command",
+    "cxrbuild.batches.command",
     "cxrbuild.text.command",
     "cxrbuild.publish.command",
     "cxrbuild.audit.command",

@@ -9,14 +9,14 @@ area and reused on the next build with the same key, so adding patients never
 changes anyone else's ids.
 
 Each patient gets one day shift: the index admission (earliest encounter in the
-window) lands on a keyed day of a keyed year.
+window) lands on a keyed day of a keyed year. By default the shift is a whole
+number of weeks, so weekdays and times of day survive; intervals within a
+patient are kept because all of a patient's dates move by the same shift.
 
 The workflow and ``cxrbuild deid-images`` both draw through this module, so one
 key gives a patient the same subject_id (keyed on the MRN, the DICOM PatientID),
 study_id (keyed on the accession number), dicom_id (keyed on the SOP Instance
-UID), day shift and replacement UIDs (``uid_key``) on both paths. By default the shift is a whole
-number of weeks, so weekdays and times of day survive; intervals within a
-patient are kept because all of a patient's dates move by the same shift.
+UID) and day shift on both paths (and ``keys.uid_key`` the same UIDs).
 
 The crosswalk (mrn <-> subject_id, accession <-> study_id, SOPInstanceUID <->
 dicom_id, day shifts) is written owner-only (files 0600, folders 0700) under
@@ -43,7 +43,7 @@ import pandas as pd
 
 from cxrbuild import contract
 from cxrbuild.cohort import name_parts, patient_deny_list
-from cxrbuild.keys import format_dicom_id, keyed_digest, keyed_hex, keyed_int
+from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
 
@@ -144,11 +144,6 @@ def study_draw(key: bytes) -> Callable[[str, int], str]:
 
 def dicom_draw(key: bytes) -> Callable[[str, int], str]:
     return lambda sop_uid, attempt: format_dicom_id(keyed_hex(key, 40, "dicom_id", sop_uid, str(attempt)))
-
-
-def uid_key(key: bytes) -> bytes:
-    """The key of ``keyed_uid`` for the replacement UIDs: derived from the secret, never the secret itself."""
-    return keyed_digest(key, "uid-key")
 
 
 # -- day shifts -----------------------------------------------------------------

@@ -56,6 +56,15 @@ def keyed_hex(key: bytes, n_hex: int, *parts: str) -> str:
     return keyed_digest(key, *parts).hex()[:n_hex]
 
 
+def uid_key(key: bytes) -> bytes:
+    """The key of ``keyed_uid`` for the replacement UIDs: derived from the secret, never the secret itself.
+
+    The workflow's image batches and ``cxrbuild deid-images`` both derive it here,
+    so one secret gives an image the same UIDs on both paths.
+    """
+    return keyed_digest(key, "uid-key")
+
+
 def keyed_uid(key: bytes, original_uid: str) -> str:
     """A deterministic replacement UID under the ``2.25`` root (PS3.5 B.2, UUID-derived).
 

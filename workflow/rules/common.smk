@@ -11,7 +11,7 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild import contract  # noqa: E402
-from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
+from cxrbuild.batches.images import uses_report_rules  # noqa: E402
 from cxrbuild.util.digests import code_digest, files_digest, tree_digest  # noqa: E402
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
 
@@ -98,10 +98,9 @@ def image_code():
     image step does not run them, and editing the report rules must not rerun
     image batches.
     """
-    header = (config["images"]["settings"] or {}).get("header") or {}
-    if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
-        return code("cxrbuild.publish.image_batch")
-    return code("cxrbuild.publish.image_batch", exclude=("cxrbuild.text.deid",))
+    if uses_report_rules(config["images"]["settings"]):
+        return code("cxrbuild.batches.images")
+    return code("cxrbuild.batches.images", exclude=("cxrbuild.text.deid",))
 
 
 def generators_digest():

@@ -12,7 +12,7 @@ rule deid_reports:
     params:
         settings=config["reports"]["settings"],
         model_digest=ner_model_digest(),
-        code=code("cxrbuild.publish.report_batch"),
+        code=code("cxrbuild.batches.reports"),
     benchmark:
         f"{WORK}/benchmarks/deid_reports/{{shard}}_{{batch}}.tsv"
     log:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from cxrbuild.batches.records import read_records
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
@@ -60,22 +61,6 @@ def reason_class(reason: object) -> str:
     if not text:
         return "unspecified"
     return text.split(":")[0].split(" of ")[0].strip()[:80]
-
-
-def read_records(paths: Iterable[str | Path]) -> list[dict]:
-    """JSON lines of every batch records file (a missing file is an error: a batch did not run)."""
-    rows = []
-    for path in paths:
-        path = Path(path)
-        if not path.exists():
-            raise CxrbuildError(f"{path}: batch records file not found")
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise CxrbuildError(f"{path}:{number}: not a JSON line ({err.msg})") from err
-    return rows
 
 
 def _read_table(path: str | Path) -> pd.DataFrame:

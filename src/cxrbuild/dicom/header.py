@@ -21,7 +21,7 @@ import functools
 import math
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -103,6 +103,9 @@ DUMMY_VALUES: dict[str, object] = {
     "UT": "ANONYMIZED",
 }
 
+#: (start, end) of the PHI in a descriptor's text: the report rules, when the caller hands them in
+DescriptorPhi = Callable[[str], Iterable[tuple[int, int]]]
+
 MAX_AGE_YEARS = 89  # ages above this are aggregated (HIPAA Safe Harbor 164.514(b)(2)(i)(C))
 AGE_CAP_VALUE = "090Y"
 
@@ -142,12 +145,16 @@ class HeaderSettings:
     unlisted_keep_tags: frozenset[int] = frozenset()
     unlisted_keep_code_sequences: bool = True
     descriptor_cleaner: str = "text_rules"
+    # with "text_rules": the report rules, handed in by the caller (this package does not import them)
+    descriptor_phi: DescriptorPhi | None = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping | None = None) -> HeaderSettings:
+    def from_mapping(cls, mapping: Mapping | None = None, descriptor_phi: DescriptorPhi | None = None) -> HeaderSettings:
         """Settings from a mapping (e.g. the ``header:`` part of a YAML config) over the defaults.
 
-        Raises ``ValueError`` naming the key for anything it does not understand.
+        ``descriptor_phi`` finds the PHI spans of a descriptor with the report
+        rules; ``descriptor_cleaner: text_rules`` needs it. Raises ``ValueError``
+        naming the key for anything it does not understand.
         """
         merged = dict(default_header_mapping())
         for key, value in (mapping or {}).items():
@@ -183,6 +190,8 @@ class HeaderSettings:
             raise ValueError(
                 f"header settings: descriptor_cleaner must be 'text_rules' or 'patterns', not {descriptor_cleaner!r}"
             )
+        if descriptor_cleaner == "text_rules" and descriptor_phi is None:
+            raise ValueError("header settings: descriptor_cleaner 'text_rules' needs the report rules passed in")
         return cls(
             patient_name=patient_name,
             options=options,
@@ -199,6 +208,7 @@ class HeaderSettings:
             ),
             unlisted_keep_code_sequences=bool(unlisted["keep_code_sequences"]),
             descriptor_cleaner=descriptor_cleaner,
+            descriptor_phi=descriptor_phi if descriptor_cleaner == "text_rules" else None,
         )
 
 
@@ -434,34 +444,25 @@ def clean_text(
     value: str,
     deny_regex: re.Pattern[str] | None,
     patterns: bool = True,
-    text_rules: bool = False,
+    descriptor_phi: DescriptorPhi | None = None,
 ) -> str:
     """Remove deny-list strings and, for descriptors (``patterns``), identifier-shaped text.
 
-    With ``text_rules`` the report de-identification rules (:mod:`cxrbuild.text`:
-    name lists and cues such as "Dr." or "per", phone numbers, IDs, dates) find
-    what a header deny list cannot know, e.g. a physician named only in free text.
+    ``descriptor_phi`` (the report de-identification rules: name lists and cues
+    such as "Dr." or "per", phone numbers, IDs, dates) finds what a header deny
+    list cannot know, e.g. a physician named only in free text.
     """
     cleaned = deny_regex.sub(" ", value) if deny_regex is not None else value
     if patterns:
         cleaned = IDENTIFIER_PATTERNS.sub(" ", cleaned)
-        if text_rules and re.search(r"[A-Za-z]{2}", cleaned):
+        if descriptor_phi is not None and re.search(r"[A-Za-z]{2}", cleaned):
             # the deny list is already applied above; the rules add what it cannot know
-            result = _descriptor_deidentifier().deidentify(cleaned)
-            for span in sorted(result.spans, key=lambda span: span.start, reverse=True):
-                cleaned = cleaned[: span.start] + " " + cleaned[span.end :]
+            for start, end in sorted(descriptor_phi(cleaned), reverse=True):
+                cleaned = cleaned[:start] + " " + cleaned[end:]
     if cleaned == value:
         return value
     cleaned = re.sub(r"[ \t]{2,}", " ", cleaned)
     return cleaned.strip(" \t,;:-/^")
-
-
-@functools.cache
-def _descriptor_deidentifier():
-    """The report rules (no NER model), loaded once per process on first use."""
-    from cxrbuild.text.deid import ReportDeidentifier
-
-    return ReportDeidentifier(settings={"use_model": False, "dates": "remove"})
 
 
 # ---------------------------------------------------------------------------
@@ -664,8 +665,7 @@ def _clean_values(elem: DataElement, walk: _Walk, descriptor: bool) -> None:
     if not values:
         return
     patterns = descriptor and int(elem.tag) not in CODED_TAGS
-    text_rules = walk.settings.descriptor_cleaner == "text_rules"
-    cleaned = [clean_text(v, walk.deny_regex, patterns, text_rules) for v in values]
+    cleaned = [clean_text(v, walk.deny_regex, patterns, walk.settings.descriptor_phi) for v in values]
     if cleaned != values:
         elem.value = cleaned if len(cleaned) > 1 else cleaned[0]
 

@@ -31,6 +31,7 @@ from pydicom.dataset import Dataset
 
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom.header import (
+    DescriptorPhi,
     HeaderSettings,
     ImageContext,
     deidentify_header,
@@ -63,11 +64,12 @@ class ImageDeidSettings:
     modalities: frozenset[str] | None = frozenset(RADIOGRAPH_MODALITIES)  # None = any modality
 
     @classmethod
-    def from_mapping(cls, mapping: Mapping | None = None) -> ImageDeidSettings:
+    def from_mapping(cls, mapping: Mapping | None = None,
+                     descriptor_phi: DescriptorPhi | None = None) -> ImageDeidSettings:
         """Keys: ``pixels`` (bool), ``verify`` (bool), ``modalities`` (a list or comma-separated
         string, "radiographs" (the default: CR, DX, DR, RG), or "any"/null for every modality),
         ``pixel_policy`` (mapping for ``PixelPolicy.from_mapping``), ``header`` (mapping for
-        :meth:`HeaderSettings.from_mapping`). Unknown keys raise ``ValueError``.
+        :meth:`HeaderSettings.from_mapping`, with ``descriptor_phi``). Unknown keys raise ``ValueError``.
         """
         mapping = dict(mapping or {})
         known = {"pixels", "verify", "modalities", "pixel_policy", "header"}
@@ -82,7 +84,7 @@ class ImageDeidSettings:
         elif isinstance(modalities, str):
             modalities = [m for m in re.split(r"[,\s]+", modalities) if m]
         return cls(
-            header=HeaderSettings.from_mapping(mapping.get("header")),
+            header=HeaderSettings.from_mapping(mapping.get("header"), descriptor_phi),
             pixels=bool(mapping.get("pixels", True)),
             verify=bool(mapping.get("verify", True)),
             pixel_policy=mapping.get("pixel_policy"),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
 import logging
 import os
 import shutil
@@ -30,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild import contract
+from cxrbuild.batches.records import read_records
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
@@ -39,15 +39,6 @@ log = logging.getLogger("cxrbuild.package")
 ARCHIVE_MTIME = 0
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644
-
-
-def read_records(paths: Iterable[str | Path]) -> list[dict]:
-    records = []
-    for path in paths:
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                records.append(json.loads(line))
-    return records
 
 
 def gzip_bytes(data: bytes) -> bytes:

@@ -21,6 +21,7 @@ Settings (all optional):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -289,3 +290,19 @@ def shift_date(value: str, days: int, numeric_order: str = "mdy") -> str | None:
     except ValueError:
         return None
     return None
+
+
+@functools.cache
+def _descriptor_deidentifier() -> ReportDeidentifier:
+    """The report rules without the model, loaded once per process on first use."""
+    return ReportDeidentifier(settings={"use_model": False, "dates": "remove"})
+
+
+def descriptor_phi_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the PHI the report rules find in a short descriptor (a DICOM header's free text).
+
+    The image step is handed this function when its header settings ask for
+    the report rules (``descriptor_cleaner: text_rules``): name lists and cues
+    such as "Dr." find people a header deny list cannot know.
+    """
+    return [(span.start, span.end) for span in _descriptor_deidentifier().deidentify(text).spans]

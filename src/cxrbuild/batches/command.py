@@ -10,7 +10,7 @@ or, without it, from the secret key and the original identifiers, drawn by
 ``cxrbuild.ids`` exactly as the workflow draws them: subject_id from PatientID
 (the MRN), study_id from AccessionNumber (else StudyInstanceUID), dicom_id from
 SOPInstanceUID, the day shift of ``ids.day_shift`` and the replacement UIDs under
-``ids.uid_key``. So the same key file (and, for the shift, the same ``ids`` and
+``keys.uid_key``. So the same key file (and, for the shift, the same ``ids`` and
 ``cohort`` config) gives an image the ids, shift and UIDs of the workflow's release.
 """
 
@@ -28,13 +28,14 @@ import pydicom
 import yaml
 
 from cxrbuild import ids
+from cxrbuild.batches.images import image_settings
 from cxrbuild.dicom.header import ImageContext
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch
-from cxrbuild.keys import load_or_create_key
+from cxrbuild.keys import load_or_create_key, uid_key
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import setup_logging
 
-log = logging.getLogger("cxrbuild.dicom.command")
+log = logging.getLogger("cxrbuild.batches.command")
 
 # anchor for patients without any readable date, so they still get a shift in range
 UNDATED_ANCHOR = dt.date(2000, 1, 1)
@@ -145,7 +146,7 @@ def derived_contexts(
     subject_ids = ids.allocate((v["_patient"] for v in headers.values()), {}, ids.subject_draw(key))
     study_ids = ids.allocate((v["_study"] for v in headers.values()), {}, ids.study_draw(key))
     dicom_ids = ids.allocate((v["_instance"] for v in headers.values()), {}, ids.dicom_draw(key))
-    key_for_uids = ids.uid_key(key)
+    key_for_uids = uid_key(key)
     shifts = {
         patient: ids.day_shift(key, patient, admitted[patient] or imaged[patient] or UNDATED_ANCHOR, shift_settings)
         for patient in subject_ids
@@ -162,7 +163,7 @@ def derived_contexts(
     }
 
 
-def read_context_file(path: Path, uid_key: bytes) -> dict[str, tuple[ImageContext, str | None]]:
+def read_context_file(path: Path, key_for_uids: bytes) -> dict[str, tuple[ImageContext, str | None]]:
     """``source`` (relative to IN_DIR) -> (context, output relative to OUT_DIR or None)."""
     contexts: dict[str, tuple[ImageContext, str | None]] = {}
     try:
@@ -180,7 +181,7 @@ def read_context_file(path: Path, uid_key: bytes) -> dict[str, tuple[ImageContex
                 study_id=str(row["study_id"]),
                 dicom_id=str(row["dicom_id"]),
                 day_shift=int(row["day_shift"]),
-                uid_key=uid_key,
+                uid_key=key_for_uids,
                 deny=tuple(str(d) for d in row.get("deny") or ()),
             )
             output = row.get("output")
@@ -225,7 +226,7 @@ def load_settings(
     elif "modalities" not in mapping:
         mapping["modalities"] = "any"  # standalone: any image modality unless told otherwise
     try:
-        return ImageDeidSettings.from_mapping(mapping)
+        return image_settings(mapping)
     except ValueError as err:
         raise CxrbuildError(f"{config or 'settings'}: {err}") from None
 
@@ -255,7 +256,7 @@ def _items(
         for path in files:
             yield path, out_dir / path.relative_to(in_dir), contexts[path]
         return
-    key_for_uids = ids.uid_key(key)
+    key_for_uids = uid_key(key)
     listed = read_context_file(Path(args.context), key_for_uids)
     for path in files:
         relative = path.relative_to(in_dir).as_posix()

@@ -13,13 +13,13 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.publish.records import one_line, write_records
+from cxrbuild.batches.records import BatchRecord, status_counts, write_records
 from cxrbuild.text.deid import ReportDeidentifier
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.progress import Progress
 
-log = logging.getLogger("cxrbuild.report_batch")
+log = logging.getLogger("cxrbuild.batches.reports")
 CHUNK = 64  # reports per model call
 
 
@@ -29,8 +29,7 @@ def run_report_batch(plan_path: str | Path, staging_dir: str | Path, records_pat
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     staging = Path(staging_dir)
     staging.mkdir(parents=True, exist_ok=True)
-    records = []
-    counts = {"ok": 0, "quarantined": 0}
+    records: list[BatchRecord] = []
     reports = plan["reports"]
     if reports:
         deidentifier = ReportDeidentifier(model_dir=Path(model_dir) if model_dir else None,
@@ -40,20 +39,19 @@ def run_report_batch(plan_path: str | Path, staging_dir: str | Path, records_pat
         for start in range(0, len(reports), CHUNK):
             chunk = reports[start : start + CHUNK]
             for item, outcome in zip(chunk, _deidentify_chunk(deidentifier, chunk, deny), strict=True):
-                record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"]}
+                record = BatchRecord(item["output"], item["subject_id"], item["study_id"])
                 if isinstance(outcome, Exception):
-                    record.update(status="quarantined", reason=one_line(f"{type(outcome).__name__}: {outcome}"),
-                                  sha256=None)
+                    record.withheld(f"{type(outcome).__name__}: {outcome}")
                 else:
                     target = staging / item["output"]
                     atomic_write_text(target, outcome.text)
-                    record.update(status="ok", reason="", sha256=sha256_file(target), n_phi=len(outcome.spans))
-                counts[record["status"]] += 1
+                    record.released(sha256_file(target), n_phi=len(outcome.spans))
                 records.append(record)
             progress.advance(len(chunk))
+        counts = status_counts(records)
         progress.finish(f"{counts['ok']} ok, {counts['quarantined']} quarantined")
     write_records(records, records_path)
-    return counts
+    return status_counts(records)
 
 
 def _deidentify_chunk(deidentifier: ReportDeidentifier, chunk: list[dict], deny: tuple[str, ...]) -> list:

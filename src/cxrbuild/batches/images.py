@@ -11,14 +11,42 @@ import json
 import logging
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cxrbuild.ids import uid_key
-from cxrbuild.keys import load_or_create_key
-from cxrbuild.publish.records import one_line, write_records
+from cxrbuild.batches.records import BatchRecord, status_counts, write_records
+from cxrbuild.keys import load_or_create_key, uid_key
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.digests import sha256_file
 
-log = logging.getLogger("cxrbuild.image_batch")
+if TYPE_CHECKING:
+    from cxrbuild.dicom.images import ImageDeidSettings
+
+log = logging.getLogger("cxrbuild.batches.images")
+
+
+def uses_report_rules(mapping: Mapping | None) -> bool:
+    """Whether image settings clean header descriptors with the report rules (``descriptor_cleaner: text_rules``)."""
+    from cxrbuild.dicom.header import default_header_mapping
+
+    header = (dict(mapping or {}).get("header") or {}).get("descriptor_cleaner")
+    return (header or default_header_mapping()["descriptor_cleaner"]) == "text_rules"
+
+
+def image_settings(mapping: Mapping | None = None) -> ImageDeidSettings:
+    """The image settings of ``mapping``, with the report rules as descriptor cleaner where the header asks for them.
+
+    The image package does not import the report rules; they are handed in here,
+    and imported only when asked for.
+    """
+    # imported here: an empty batch (most of them on a small hospital) needs no image modules
+    from cxrbuild.dicom.images import ImageDeidSettings
+
+    descriptor_phi = None
+    if uses_report_rules(mapping):
+        from cxrbuild.text.deid import descriptor_phi_spans
+
+        descriptor_phi = descriptor_phi_spans
+    return ImageDeidSettings.from_mapping(mapping, descriptor_phi)
 
 
 def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
@@ -27,13 +55,13 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
     """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``."""
     # imported here: an empty batch (most of them on a small hospital) needs no OCR engine
     from cxrbuild.dicom.header import ImageContext
-    from cxrbuild.dicom.images import ImageDeidSettings, process_batch
+    from cxrbuild.dicom.images import process_batch
 
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     staging = Path(staging_dir)
     staging.mkdir(parents=True, exist_ok=True)
     key_for_uids = uid_key(load_or_create_key(key_file, create=False))
-    deid_settings = ImageDeidSettings.from_mapping(dict(settings or {}))
+    deid_settings = image_settings(settings)
     items = []
     for item in plan["items"]:
         ctx = ImageContext(subject_id=item["subject_id"], study_id=item["study_id"], dicom_id=item["dicom_id"],
@@ -52,26 +80,23 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
     for entry in by_output.values():
         by_source[str(entry["source"])] = entry
     records = []
-    counts = {"ok": 0, "quarantined": 0}
     for item in plan["items"]:
         entry = by_source.get(str(Path(item["source"])))
         target = staging / item["output"]
-        record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"],
-                  "dicom_id": item["dicom_id"], "source": item["source"]}
+        record = BatchRecord(item["output"], item["subject_id"], item["study_id"],
+                             details={"dicom_id": item["dicom_id"], "source": item["source"]})
         if entry is None:
-            record.update(status="quarantined", reason="missing from the image manifest", sha256=None)
+            record.withheld("missing from the image manifest")
         elif entry.get("status") == "ok" and target.is_file():
-            record.update(status="ok", reason="", sha256=sha256_file(target), boxes=entry.get("boxes", []),
-                          source_transfer_syntax=entry.get("source_transfer_syntax"),
-                          transfer_syntax=entry.get("transfer_syntax"))
+            record.released(sha256_file(target), boxes=entry.get("boxes", []),
+                            source_transfer_syntax=entry.get("source_transfer_syntax"),
+                            transfer_syntax=entry.get("transfer_syntax"))
         else:
-            reason = entry.get("reason") or "output file not written"
-            record.update(status="quarantined", reason=one_line(reason), sha256=None)
+            record.withheld(entry.get("reason") or "output file not written")
             if target.exists():  # fail closed: a quarantined image never reaches packaging
                 target.unlink()
-        counts[record["status"]] += 1
         records.append(record)
     write_records(records, records_path)
-    return counts
+    return status_counts(records)
 
 
