@@ -24,8 +24,9 @@ from cxrbuild.cli import main
 from cxrbuild.contract import STUDY_RANGE, SUBJECT_RANGE
 from cxrbuild.dicom import io as dicom_io
 from cxrbuild.dicom import redact
+from cxrbuild.dicom.annotation import redaction_boxes
 from cxrbuild.dicom.conformance import new_dciodvfy_errors
-from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid, redaction_boxes
+from cxrbuild.dicom.header import DUMMY_VALUES, ImageContext, is_well_known_uid
 from cxrbuild.dicom.images import process_batch, process_file
 
 PYDICOM_DATA = Path(pydicom.data.__file__).parent

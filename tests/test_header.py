@@ -12,6 +12,7 @@ from pydicom.sequence import Sequence
 from pydicom.uid import CTImageStorage, ExplicitVRLittleEndian, generate_uid
 
 from cxrbuild.dicom.annex_e import load_annex_e, parse_annex_e, resolve_compound
+from cxrbuild.dicom.annotation import record_redaction_boxes, redaction_boxes
 from cxrbuild.dicom.header import (
     IMPLEMENTATION_CLASS_UID,
     HeaderSettings,
@@ -23,8 +24,6 @@ from cxrbuild.dicom.header import (
     find_header_leaks,
     mark_pixels_cleaned,
     name_forms,
-    record_redaction_boxes,
-    redaction_boxes,
     shift_date,
     shift_datetime,
 )

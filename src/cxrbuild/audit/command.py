@@ -102,7 +102,8 @@ def pixel_text_reader():
     redaction most often leaks.
     """
     from cxrbuild.dicom import ocr
-    from cxrbuild.dicom.pixels import PixelPolicy, find_text, recorded_boxes
+    from cxrbuild.dicom.annotation import redaction_boxes
+    from cxrbuild.dicom.pixels import PixelPolicy, find_text
 
     # the threshold planes only: the learned detector would triple the audit's time, and recorded
     # boxes are checked black pixel for pixel without any reading (scan._check_redactions)
@@ -113,7 +114,7 @@ def pixel_text_reader():
         lines = join_words_into_lines(regions)
         display = image.display[0]
         rows, cols = display.shape
-        for x0, y0, x1, y1 in recorded_boxes(dataset):
+        for x0, y0, x1, y1 in redaction_boxes(dataset):
             pad = max(y1 - y0, policy.detection.min_glyph_height)
             crop_box = (max(0, x0 - pad), max(0, y0 - pad), min(cols, x1 + pad), min(rows, y1 + pad))
             crop = display[crop_box[1] : crop_box[3], crop_box[0] : crop_box[2]]

@@ -355,8 +355,8 @@ class ReleaseScanner:
         whatever OCR can read in it. No reading is involved, so this holds
         with ``--no-ocr`` too.
         """
+        from cxrbuild.dicom.annotation import redaction_boxes
         from cxrbuild.dicom.display import displayed_black
-        from cxrbuild.dicom.header import redaction_boxes
 
         boxes = redaction_boxes(dataset)
         if not boxes:

@@ -30,6 +30,7 @@ from pathlib import Path
 from pydicom.dataset import Dataset
 
 from cxrbuild.dicom import io as dicom_io
+from cxrbuild.dicom.annotation import record_redaction_boxes
 from cxrbuild.dicom.header import (
     DescriptorPhi,
     HeaderSettings,
@@ -38,7 +39,6 @@ from cxrbuild.dicom.header import (
     deny_list_from_header,
     find_header_leaks,
     mark_pixels_cleaned,
-    record_redaction_boxes,
 )
 from cxrbuild.util.atomic import atomic_open, atomic_path
 from cxrbuild.util.progress import Progress

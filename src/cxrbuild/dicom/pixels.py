@@ -35,6 +35,7 @@ from pydicom.pixels import apply_color_lut
 from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
+from cxrbuild.dicom.annotation import redaction_boxes
 from cxrbuild.dicom.display import DisplayError, grey_rendering, scale8
 from cxrbuild.dicom.phitext import (
     STRONG_PHI_PATTERNS,
@@ -850,7 +851,7 @@ def verify_pixels(
     image = decode(ds)
     n_frames, rows, cols = image.display.shape
     if boxes is None:
-        boxes = recorded_boxes(ds)
+        boxes = redaction_boxes(ds)
     findings: list[str] = []
     cache: dict[bytes, _LineReading] = {}
 
@@ -895,11 +896,3 @@ def verify_pixels(
     return sorted(set(findings))
 
 
-def recorded_boxes(ds: Dataset) -> list[Box]:
-    """Boxes recorded in the Graphic Annotation Sequence (0070,0001), PS3.3 C.10.5.
-
-    The header module writes that record, so it also reads it back.
-    """
-    from cxrbuild.dicom.header import redaction_boxes
-
-    return redaction_boxes(ds)
