@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from cxrbuild.cohort import CohortParams, date_forms, patient_deny_list, select_cohort
+from cxrbuild.cohort import CohortParams, patient_deny_list, select_cohort
+from cxrbuild.printed_forms import date_strings
 from cxrbuild.util.errors import CxrbuildError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -115,4 +116,4 @@ def test_deny_list_holds_names_ids_and_birth_date_forms() -> None:
     for expected in ("Smith-Jones", "Smith", "Jones", "Mary", "MRN1", "ACC7", "19500305", "03/05/1950",
                      "3/5/1950", "March 05, 1950", "6175550101"):
         assert expected in deny
-    assert "1950-03-05" in date_forms("1950-03-05 00:00:00")
+    assert "1950-03-05" in date_strings("1950-03-05 00:00:00")

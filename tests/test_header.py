@@ -18,12 +18,10 @@ from cxrbuild.dicom.header import (
     HeaderSettings,
     ImageContext,
     cap_age,
-    date_forms,
     deidentify_header,
     deny_list_from_header,
     find_header_leaks,
     mark_pixels_cleaned,
-    name_forms,
     shift_date,
     shift_datetime,
 )
@@ -442,27 +440,12 @@ def test_released_values_are_not_deny_terms_of_their_own_image():
     ds.PatientAddress = "7593 Juan Throughway^Changchester^DE^81551"
     deny = deny_list_from_header(ds)
     assert "7593 Juan Throughway" in deny and "Changchester" in deny and "81551" in deny
-    assert "DE" not in deny and not any("90" in term for term in deny)
+    # no form of the age (a date form such as 09012012 may hold the digits 90)
+    assert "DE" not in deny and not any(term.upper().lstrip("0").rstrip("Y ") == "90" for term in deny)
     deidentify_header(ds, context(), HeaderSettings.from_mapping(None, descriptor_phi_spans))
     record_redaction_boxes(ds, [(1, 2, 30, 12)])  # its layer description says "de-identification"
     assert ds.PatientAge == "090Y"
     assert find_header_leaks(ds, deny) == []
-
-
-def test_date_and_name_forms():
-    forms = date_forms("20120109")
-    assert {
-        "01/09/2012",
-        "09/01/2012",
-        "2012-01-09",
-        "1/9/2012",
-        "09-Jan-2012",
-        "Jan 9, 2012",
-    } <= set(forms)
-    assert date_forms("2012") == []
-    names = name_forms("DAVIDSON^DOUGLAS^Q^DR^JR")
-    assert {"DAVIDSON", "DOUGLAS", "DOUGLAS DAVIDSON", "DOUGLAS Q DAVIDSON"} <= set(names)
-    assert "DR" not in names and "JR" not in names  # prefixes and suffixes identify no one
 
 
 def test_redaction_boxes_are_recorded_as_closed_pixel_polylines():

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
+from cxrbuild.printed_forms import date_strings, name_parts, number_digits, parse_date
 from cxrbuild.util.atomic import atomic_path
 from cxrbuild.util.errors import CxrbuildError
 
@@ -253,42 +253,6 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, mode: 
 
 # -- deny lists: the EHR's own identifiers of a patient, in the forms they are printed --
 
-DATE_FORMS = ("%Y-%m-%d", "%Y%m%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%d/%m/%Y",
-              "%m-%d-%Y", "%d-%b-%Y", "%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y")
-
-
-def date_forms(value: object) -> list[str]:
-    """The printed forms of a date (ISO, DICOM DA, US and European, month names)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return []
-    stamp = pd.to_datetime(str(value), errors="coerce", format="ISO8601")
-    if pd.isna(stamp):
-        stamp = pd.to_datetime(str(value), errors="coerce")
-    if pd.isna(stamp):
-        return [str(value)]
-    day = stamp.date()
-    forms = {day.strftime(f) for f in DATE_FORMS}
-    forms.add(f"{day.month}/{day.day}/{day.year}")  # without leading zeros
-    forms.add(f"{day.day}.{day.month}.{day.year}")
-    return sorted(forms)
-
-
-_NAME_SPLIT = re.compile(r"[\s,\-']+")
-
-
-def name_parts(*names: object) -> list[str]:
-    """Whole names and their parts of two or more letters (``Mary-Ann`` -> Mary-Ann, Mary, Ann)."""
-    parts: set[str] = set()
-    for name in names:
-        if name is None or (isinstance(name, float) and pd.isna(name)):
-            continue
-        text = str(name).strip()
-        if len(text) >= 2:
-            parts.add(text)
-        parts.update(p for p in _NAME_SPLIT.split(text) if len(p) >= 2)
-    return sorted(parts)
-
-
 def patient_deny_list(patient: Mapping, accessions: Iterable[str] = ()) -> list[str]:
     """PHI strings of one patient from the EHR: names, MRN, accessions, birth date forms, contacts."""
     deny: set[str] = set(name_parts(patient.get("family_name"), patient.get("given_name")))
@@ -298,12 +262,25 @@ def patient_deny_list(patient: Mapping, accessions: Iterable[str] = ()) -> list[
             continue
         value = str(value).strip()
         deny.add(value)
-        digits = re.sub(r"\D", "", value)
-        if key in ("phone", "ssn") and len(digits) >= 7:
+        digits = number_digits(value) if key in ("phone", "ssn") else None
+        if digits:
             deny.add(digits)
     deny.update(str(a) for a in accessions if a)
-    deny.update(date_forms(patient.get("birth_date")))
+    deny.update(_birth_date_forms(patient.get("birth_date")))
     return sorted(deny)
+
+
+def _birth_date_forms(value: object) -> list[str]:
+    """The printed forms of an EHR date cell in any format pandas reads; a value that is no date, as written."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    day = parse_date(value)
+    if day is None:
+        stamp = pd.to_datetime(str(value), errors="coerce")
+        if pd.isna(stamp):
+            return [str(value)]
+        day = stamp.date()
+    return date_strings(day)
 
 
 def summarize(tables: Mapping[str, pd.DataFrame]) -> str:

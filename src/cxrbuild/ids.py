@@ -42,9 +42,10 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild import contract
-from cxrbuild.cohort import name_parts, patient_deny_list
+from cxrbuild.cohort import patient_deny_list
 from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
+from cxrbuild.printed_forms import name_parts
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
 
 log = logging.getLogger("cxrbuild.ids")

@@ -26,9 +26,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from cxrbuild.audit.identifiers import MEDIUM, STRONG, WEAK
 from cxrbuild.audit.matcher import Match
 from cxrbuild.audit.tokens import TOKEN_PATTERN
+from cxrbuild.printed_forms import MEDIUM, STRONG, WEAK
 from cxrbuild.util.atomic import atomic_write_text
 
 CONFIRMED, PROBABLE, WEAK_RANK = "confirmed", "probable", "weak"

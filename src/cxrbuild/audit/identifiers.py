@@ -21,7 +21,6 @@ weighed. The scanner adjusts this with what it sees where the form is found.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -29,9 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxrbuild.audit.tokens import token_texts
+from cxrbuild.printed_forms import MEDIUM, STRONG, WEAK, date_forms, parse_date
 from cxrbuild.util.errors import CxrbuildError
-
-STRONG, MEDIUM, WEAK = "strong", "medium", "weak"
 
 # The EHR queries (schema of contracts section 1.1). A hospital with another
 # schema puts files of the same names, returning the same columns, in a
@@ -53,10 +51,6 @@ DEFAULT_QUERIES: dict[str, str] = {
     ),
 }
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 # Titles and degrees around a provider's name in a report's author field; never a name part.
 PROVIDER_TITLES = frozenset(
     ["dr", "drs", "doctor", "md", "do", "mbbs", "mbchb", "phd", "ms", "msc", "rn", "np", "pa", "frcr", "frcpc", "facr", "abr", "mr", "mrs", "ms", "prof", "professor", "radiologist", "attending", "resident", "fellow", "staff", "signed", "by", "electronically"]
@@ -173,73 +167,6 @@ def add_name_forms(
     for part in re.split(r"[\s\-']+", fam):
         if len(part) >= 2 and part != fam:
             ids.add(part, f"{prefix}family_name", owner, MEDIUM, source)
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A date from an EHR cell (date, datetime, or an ISO or DICOM DA string)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        return value.to_pydatetime().date()  # type: ignore[union-attr]
-    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", text)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
-def date_forms(day: dt.date) -> list[tuple[str, str]]:
-    """(printed, strength) of the usual written forms of a date.
-
-    Four-digit-year forms are strong: a release's dates are shifted into the
-    index years (``contract.INDEX_YEARS``), so an original date is never a shifted
-    one. Two-digit-year forms are medium: a shifted date can print the same;
-    YYMMDD is weak.
-    """
-    y, m, d = day.year, day.month, day.day
-    month = MONTHS[m - 1]
-    abbr = month[:3]
-    yy = f"{y % 100:02d}"
-    suffix = "th" if 11 <= d <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d % 10, "th")
-    strong = [
-        f"{y:04d}{m:02d}{d:02d}",  # DICOM DA, PS3.5 section 6.2
-        f"{y:04d}-{m:02d}-{d:02d}",
-        f"{y:04d}-{m}-{d}",
-        f"{m:02d}/{d:02d}/{y:04d}",
-        f"{m}/{d}/{y:04d}",
-        f"{d:02d}.{m:02d}.{y:04d}",
-        f"{d}.{m}.{y:04d}",
-        f"{m:02d}{d:02d}{y:04d}",
-        f"{d:02d}{m:02d}{y:04d}",
-        f"{month} {d}, {y}",
-        f"{month} {d:02d}, {y}",
-        f"{month} {d}{suffix}, {y}",
-        f"{abbr} {d}, {y}",
-        f"{abbr} {d:02d} {y}",
-        f"{d} {month} {y}",
-        f"{d:02d} {month} {y}",
-        f"{d} {abbr} {y}",
-        f"{d:02d}-{abbr}-{y}",
-        f"{d}{suffix} {month} {y}",
-    ]
-    if month == "September":
-        strong += [f"Sept {d}, {y}", f"{d} Sept {y}"]
-    medium = [
-        f"{m:02d}/{d:02d}/{yy}",
-        f"{m}/{d}/{yy}",
-        f"{d:02d}.{m:02d}.{yy}",
-        f"{d}.{m}.{yy}",
-    ]
-    # six bare digits are as often a serial or an exposure value as a date
-    weak = [f"{yy}{m:02d}{d:02d}"]
-    return [(p, STRONG) for p in strong] + [(p, MEDIUM) for p in medium] + [(p, WEAK) for p in weak]
 
 
 def add_date_forms(ids: IdentifierSet, value: object, kind: str, owner: str | None, source: str) -> None:

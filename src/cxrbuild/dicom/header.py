@@ -43,6 +43,7 @@ from cxrbuild.dicom.annex_e import (
 )
 from cxrbuild.dicom.annotation import REDACTION_LAYER_DESCRIPTION
 from cxrbuild.keys import keyed_uid
+from cxrbuild.printed_forms import date_strings, person_name_forms
 
 # A fixed implementation UID for cxrbuild under the UUID-derived root (PS3.5 B.2),
 # derived from the project name so it never changes between releases of the code.
@@ -251,56 +252,6 @@ def _parse_private_keep(entry: object) -> PrivateKeep:
 # ---------------------------------------------------------------------------
 # deny list: identifying strings of the original header, in printed forms
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")  # fmt: skip
-
-
-def date_forms(value: str) -> list[str]:
-    """The ways a DA value (YYYYMMDD) is commonly printed on images and in text."""
-    match = re.fullmatch(r"\s*(\d{4})[-./]?(\d{2})[-./]?(\d{2})\s*", value)
-    if not match:
-        return []
-    year, month, day = match.groups()
-    try:
-        dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return []
-    mon_name = MONTHS[int(month) - 1]
-    m, d = str(int(month)), str(int(day))
-    forms = [f"{year}{month}{day}"]
-    for sep in "-./":
-        forms += [f"{year}{sep}{month}{sep}{day}", f"{month}{sep}{day}{sep}{year}", f"{day}{sep}{month}{sep}{year}",
-                  f"{m}{sep}{d}{sep}{year}", f"{d}{sep}{m}{sep}{year}", f"{month}{sep}{day}{sep}{year[2:]}",
-                  f"{day}{sep}{month}{sep}{year[2:]}"]  # fmt: skip
-    forms += [f"{day}-{mon_name[:3]}-{year}", f"{day} {mon_name[:3]} {year}", f"{mon_name[:3]} {day}, {year}",
-              f"{mon_name[:3]} {day} {year}", f"{mon_name} {d}, {year}", f"{d} {mon_name} {year}",
-              f"{day}{mon_name[:3].upper()}{year}", f"{mon_name[:3]} {d}, {year}", f"{d} {mon_name[:3]} {year}",
-              f"{d}-{mon_name[:3]}-{year}", f"{mon_name} {day}, {year}"]  # fmt: skip
-    return list(dict.fromkeys(forms))
-
-
-def name_forms(value: str) -> list[str]:
-    """Printed forms of a PN value: each component and the usual orderings (PS3.5 6.2.1)."""
-    forms: list[str] = []
-    for group in str(value).split("="):  # alphabetic, ideographic, phonetic groups
-        parts = [p.strip() for p in group.split("^")]
-        parts += [""] * (5 - len(parts))
-        # prefixes and suffixes (Dr, Mr, Jr, III) identify no one and would match common words
-        family, given, middle = parts[:3]
-        for component in (family, given, middle):
-            forms.append(component)
-            forms.extend(component.replace(",", " ").split())
-        if family and given:
-            forms += [f"{given} {family}", f"{family} {given}", f"{family}, {given}", f"{family},{given}",
-                      f"{family}^{given}"]  # fmt: skip
-            if middle:
-                forms += [f"{given} {middle} {family}", f"{family} {given} {middle}",
-                          f"{family}, {given} {middle}"]  # fmt: skip
-        if "^" not in group and group.strip():
-            forms.append(group.strip())
-    return [f for f in dict.fromkeys(forms) if len(f) >= 2]
-
-
 def age_forms(value: str) -> list[str]:
     """Printed forms of an age over 90 years (an identifier, HIPAA 164.514(b)(2)(i)(C)); none otherwise.
 
@@ -372,11 +323,11 @@ def deny_list_from_header(
                 continue
             if vr in ("DA", "DT"):
                 for s in strings:
-                    found.extend(date_forms(s[:8]))
+                    found.extend(date_strings(s[:8]))
                 continue
             if vr == "PN":
                 for s in strings:
-                    found.extend(name_forms(s))
+                    found.extend(person_name_forms(s))
                 continue
             if vr == "AS":
                 for s in strings:

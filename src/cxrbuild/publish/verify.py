@@ -30,17 +30,18 @@ from pydicom import dcmread
 from pydicom.multival import MultiValue
 
 from cxrbuild import contract
+from cxrbuild.printed_forms import MONTHS
 from cxrbuild.util.digests import sha256_file
 
-MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+# month names and their abbreviations, longest first
+MONTH_WORDS = "|".join(sorted({w.lower() for m in MONTHS for w in (m, m[:3])} | {"sept"}, key=lambda w: (-len(w), w)))
 #: full dates with a four-digit year, in the forms reports use; group "year" is checked
 REPORT_DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b"),
     re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?P<year>\d{4})\b"),
     re.compile(r"\b(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<year>\d{4})\b"),
-    re.compile(rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{MONTH_WORDS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_WORDS})\.?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE),
 )
 MAX_LISTED = 50
 

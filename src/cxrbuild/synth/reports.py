@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from cxrbuild.printed_forms import MONTHS
 from cxrbuild.synth.ehr import Hospital, Patient, Provider, Study, age_in_years
 from cxrbuild.util.spantext import SpanText
 
@@ -40,11 +41,6 @@ LABEL_OF_KIND = {
     "city": "LOCATION",
     "institution": "HOSPITAL",
 }
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 COMPLAINTS = (
     "shortness of breath", "chest pain", "cough and fever", "?pna", "hypoxia",
