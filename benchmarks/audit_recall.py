@@ -24,7 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from cxrbuild.audit.command import run_audit
+from cxrbuild.audit.release_audit import run_audit
 from cxrbuild.synth import generate
 
 ROOT = Path(__file__).resolve().parent

@@ -7,16 +7,17 @@ def main(snakemake, log) -> None:
     import json
     from pathlib import Path
 
-    from cxrbuild.audit.command import run_audit
+    from cxrbuild.audit.release_audit import run_audit
     from cxrbuild.util.atomic import atomic_write_text
 
-    status, meta = run_audit(Path(snakemake.input.checksums).parent, snakemake.params.ehr_url,
-                             out_dir=Path(snakemake.output.findings).parent,
-                             crosswalk=Path(snakemake.input.subjects).parent,
-                             queries_dir=Path(snakemake.params.queries_dir), ocr=snakemake.params.ocr,
-                             fail_on=snakemake.params.fail_on)
-    verdict = {"failed": bool(status), "counts": meta["counts"], "summary": meta["summary"]}
-    atomic_write_text(snakemake.output.verdict, json.dumps(verdict, indent=1, sort_keys=True) + "\n")
+    verdict = run_audit(Path(snakemake.input.checksums).parent, snakemake.params.ehr_url,
+                        out_dir=Path(snakemake.output.findings).parent,
+                        crosswalk=Path(snakemake.input.subjects).parent,
+                        queries_dir=Path(snakemake.params.queries_dir), ocr=snakemake.params.ocr,
+                        fail_on=snakemake.params.fail_on)
+    record = {"failed": verdict.failed, "counts": verdict.meta["counts"], "summary": verdict.summary}
+    atomic_write_text(snakemake.output.verdict, json.dumps(record, indent=1, sort_keys=True) + "\n")
+    print(verdict.summary)
 
 
 if __name__ == "__main__":

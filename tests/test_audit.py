@@ -21,11 +21,12 @@ from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
 from test_audit_support import PATIENTS, RELEASED, finish_release, make_release, reports_archive
 
-from cxrbuild.audit.command import run_audit
-from cxrbuild.audit.identifiers import IdentifierSet, add_name_forms, date_forms, parse_author
+from cxrbuild.audit.identifiers import IdentifierSet, add_name_forms, parse_author
 from cxrbuild.audit.matcher import Matcher
+from cxrbuild.audit.release_audit import run_audit
 from cxrbuild.audit.tokens import tokenize
 from cxrbuild.cli import main
+from cxrbuild.printed_forms import date_forms
 
 SUBJECT, STUDY, DICOM_ID, MRN, ACCESSION = RELEASED[0]
 FAMILY, GIVEN = PATIENTS[0][1], PATIENTS[0][2]
@@ -296,8 +297,8 @@ def test_digits_in_the_stored_pixel_bytes_are_probable_not_confirmed(
 
 
 def test_a_common_word_one_edit_from_a_surname_is_not_a_finding() -> None:
-    from cxrbuild.audit.command import english_zipf, load_lexicon
     from cxrbuild.audit.findings import Commonness, rank_match
+    from cxrbuild.audit.release_audit import english_zipf, load_lexicon
 
     ids = IdentifierSet()
     add_name_forms(ids, "Norman", "Ingrid", "1", "", "patients")

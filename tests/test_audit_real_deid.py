@@ -15,7 +15,7 @@ import pydicom
 import pytest
 from test_audit_support import finish_release, release_from_hospital
 
-from cxrbuild.audit.command import run_audit
+from cxrbuild.audit.release_audit import run_audit
 
 
 @pytest.fixture(scope="module")

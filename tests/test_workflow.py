@@ -173,7 +173,7 @@ def _restore_box(released_file: Path, source_file: Path, box: tuple[int, int, in
 
 def test_the_audit_fails_a_release_with_one_phi_box_restored(demo_build: dict, tmp_path: Path) -> None:
     from cxrbuild.audit.burnin_truth import score_release, unredacted_boxes
-    from cxrbuild.audit.command import run_audit
+    from cxrbuild.audit.release_audit import run_audit
 
     release = tmp_path / "release"
     shutil.copytree(demo_build["release"], release)

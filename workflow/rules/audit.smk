@@ -101,7 +101,7 @@ rule audit_release:
         queries_dir="config/queries",
         ocr=config["audit"]["ocr"],
         fail_on=config["audit"]["fail_on"],
-        code=code("cxrbuild.audit.command"),
+        code=code("cxrbuild.audit.release_audit"),
     log:
         f"{LOGS}/audit_release.log",
     conda:
