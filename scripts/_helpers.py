@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO / "src") not in sys.path:
@@ -44,18 +43,25 @@ def run_step(snakemake, step) -> None:
         sys.exit(2)
 
 
-def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildcards: str) -> SimpleNamespace:
+def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildcards: str):
     """The ``snakemake`` object of one job of ``rule_name``, built from the Snakefile without running it.
 
-    Checkpoint-dependent inputs are resolved as after the checkpoint has run
-    (the plan files must exist, i.e. ``assign_ids`` has run once). Extra config
-    files come from ``configfiles`` or the ``CXRBUILD_CONFIGFILES`` environment
-    variable (paths separated by ``:``), as ``--configfile`` would give them.
+    As PyPSA-Eur's helper does: the workflow is parsed (``Workflow.include``),
+    a DAG is made for the one rule and its ``Job`` gives the same input,
+    output, params and log a run would; the script gets the object Snakemake
+    itself hands to a ``script:``. Checkpoint-dependent inputs are resolved as
+    after the checkpoint has run (its outputs must exist, i.e. ``assign_ids``
+    has run once). Extra config files come from ``configfiles`` or the
+    ``CXRBUILD_CONFIGFILES`` environment variable (paths separated by ``:``),
+    as ``--configfile`` would give them.
     """
-    from snakemake.api import SnakemakeApi
-    from snakemake.io import apply_wildcards
+    from snakemake.api import SnakemakeApi, Workflow
+    from snakemake.dag import DAG
+    from snakemake.iocontainers import Snakemake
+    from snakemake.jobs import Job
     from snakemake.settings.types import (
         ConfigSettings,
+        DAGSettings,
         ResourceSettings,
         StorageSettings,
         WorkflowSettings,
@@ -66,47 +72,20 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
     configfiles = [str(Path(p).resolve()) for p in configfiles]
     os.chdir(REPO)
     with SnakemakeApi() as api:
-        workflow_api = api.workflow(
-            resource_settings=ResourceSettings(cores=1),
-            config_settings=ConfigSettings(configfiles=[Path(p) for p in configfiles or []]),
+        workflow = Workflow(
+            ConfigSettings(configfiles=[Path(p) for p in configfiles]),
+            ResourceSettings(cores=1),
+            WorkflowSettings(),
+            api.logger_manager,
             storage_settings=StorageSettings(),
-            workflow_settings=WorkflowSettings(),
-            snakefile=REPO / "Snakefile",
-            workdir=REPO,
+            dag_settings=DAGSettings(rerun_triggers=[]),
+            storage_provider_settings={},
         )
-        workflow = workflow_api._workflow
-        for checkpoint_rule in workflow.rules:
-            if checkpoint_rule.is_checkpoint:
-                workflow.checkpoints.created_output.update(checkpoint_rule.output)
+        workflow.include(str(REPO / "Snakefile"), overwrite_default_target=True)
+        for rule in workflow.rules:
+            if rule.is_checkpoint and all(Path(path).exists() for path in rule.output):
+                workflow.checkpoints.created_output.update(rule.output)
         rule = workflow.get_rule(rule_name)
-        values = {k: str(v) for k, v in wildcards.items()}
-
-        def resolve(items):
-            resolved = []
-            names = {}
-            for item in items:
-                if callable(item):
-                    item = item(SimpleNamespace(**values))
-                text = apply_wildcards(item, values) if isinstance(item, str) else item
-                resolved.append(text)
-            for name, index in items._names.items():
-                # a name covers one item (start, None) or a list of items (start, end)
-                start, end = index if isinstance(index, tuple) else (index, None)
-                names[name] = resolved[start] if end is None else resolved[start:end]
-            return resolved, names
-
-        inputs, input_names = resolve(rule.input)
-        outputs, output_names = resolve(rule.output)
-        logs, _ = resolve(rule.log)
-        params = {k: (v(SimpleNamespace(**values)) if callable(v) else v) for k, v in rule.params.items()}
-
-        class Files(list):
-            def __init__(self, items, names):
-                super().__init__(items)
-                self.__dict__.update(names)
-
-        return SimpleNamespace(
-            input=Files(inputs, input_names), output=Files(outputs, output_names),
-            params=SimpleNamespace(**params), log=Files(logs, {}), wildcards=SimpleNamespace(**values),
-            threads=1, config=workflow.config, rule=rule_name,
-        )
+        job = Job(rule, DAG(workflow, rules=[rule]), {k: str(v) for k, v in wildcards.items()})
+        return Snakemake(job.input, job.output, job.params, job.wildcards, job.threads, job.resources, job.log,
+                         workflow.config, rule.name, None, str(REPO / "scripts"))
