@@ -1,6 +1,6 @@
 """DICOMweb retrieval (cxrbuild.dicomweb) against a real Orthanc with its DICOMweb plugin.
 
-Orthanc is started by scripts/services/local_services.py on a free local port;
+Orthanc is started by tests/services/local_services.py on a free local port;
 where it cannot run (not root and the Debian packages missing) the Orthanc
 tests skip with the reason. The multipart parser is also tested on its own.
 """
@@ -27,7 +27,7 @@ from cxrbuild.dicomweb import (
     split_multipart,
 )
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts" / "services"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "services"))
 import local_services
 
 pytestmark = pytest.mark.services

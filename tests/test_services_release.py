@@ -8,7 +8,7 @@
 * Orthanc: the demo PACS uploaded to Orthanc (``pacs.dicomweb_url``) gives
   the same release as the folder.
 
-The servers are started by scripts/services/local_services.py in temporary
+The servers are started by tests/services/local_services.py in temporary
 folders on free ports. Where a service cannot run (not root, Debian packages
 missing and no way to install them) its test skips with the reason; on CI,
 as root, they run. One tiny hospital, one NER model and one secret key are
@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "scripts" / "services"))
+sys.path.insert(0, str(REPO / "tests" / "services"))
 import load_ehr  # noqa: E402 - found through the path set just above
 import local_services  # noqa: E402
 

@@ -51,7 +51,7 @@ import requests
 
 SLURM_CONF = Path("/etc/slurm/slurm.conf")
 # first line of every slurm.conf this script writes: a file without it is not ours to replace
-SLURM_CONF_MARKER = "# cxrbuild local single-node cluster (scripts/services/local_services.py)"
+SLURM_CONF_MARKER = "# cxrbuild local single-node cluster (tests/services/local_services.py)"
 ORTHANC_DICOMWEB_PLUGIN_PATHS = (
     Path("/usr/share/orthanc/plugins/libOrthancDicomWeb.so"),
     Path("/usr/lib/orthanc/plugins/libOrthancDicomWeb.so"),
