@@ -1,15 +1,14 @@
 """Snakemake adapter of checkpoint assign_ids: keyed ids, day shifts, crosswalk and batch plans."""
 
 import time
+from pathlib import Path
 
 import pandas as pd
 from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from pathlib import Path
-
-    from cxrbuild.ids import ShiftSettings, assign, write_crosswalk
+    from cxrbuild.ids import CROSSWALK_TABLES, ShiftSettings, assign, write_crosswalk
     from cxrbuild.keys import load_or_create_key
 
     started = time.monotonic()
@@ -18,9 +17,11 @@ def main(snakemake, log) -> None:
     headers = pd.read_parquet(snakemake.input.headers)
     key = load_or_create_key(snakemake.params.key_file)
     shift_settings = ShiftSettings.from_config({"ids": snakemake.params.ids, "cohort": snakemake.params.cohort})
-    assignment = assign(tables, headers, key, Path(snakemake.output.summary).parent.parent, shift_settings,
+    # the work area holds the registry of issued ids and the batch plans beside the crosswalk
+    work_dir = Path(snakemake.output.summary).parent.parent
+    assignment = assign(tables, headers, key, work_dir, shift_settings,
                         snakemake.params.batches_per_shard, snakemake.params.pacs_dir)
-    write_crosswalk(assignment, Path(snakemake.output.summary).parent)
+    write_crosswalk(assignment, {name: getattr(snakemake.output, name) for name in (*CROSSWALK_TABLES, "summary")})
     summary = assignment.summary
     line = (f"assign_ids: {summary['patients']} patients, {summary['cohort_studies']} studies, "
             f"{summary['cohort_images']} images; {len(summary['changed_plans'])} batch plans changed "

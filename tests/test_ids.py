@@ -13,6 +13,7 @@ import yaml
 
 from cxrbuild.cohort import select_cohort
 from cxrbuild.ids import (
+    CROSSWALK_TABLES,
     ShiftSettings,
     all_batches,
     allocate,
@@ -139,7 +140,8 @@ def test_plans_are_rewritten_only_when_their_content_changes(hospital_tables, sy
 
 def test_crosswalk_is_owner_only(hospital_tables, synth_small, tmp_path) -> None:
     work = tmp_path / "work"
-    write_crosswalk(run_assign(hospital_tables, synth_small, work), work / "ids")
+    write_crosswalk(run_assign(hospital_tables, synth_small, work),
+                    {name: work / "ids" / f"{name}.parquet" for name in CROSSWALK_TABLES} | {"summary": work / "ids" / "summary.json"})
     for path in [work / "ids", *(work / "ids").iterdir(), work / "plans" / "images"]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, f"{path} mode {mode:o}"

@@ -362,11 +362,16 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
     return changed
 
 
-def write_crosswalk(assignment: Assignment, ids_dir: str | Path) -> None:
-    """The private crosswalk tables (owner-only) and the summary of the assignment."""
-    ids_dir = private_dir(ids_dir)
-    write_private_parquet(assignment.subjects, ids_dir / "subjects.parquet")
-    write_private_parquet(assignment.studies, ids_dir / "studies.parquet")
-    write_private_parquet(assignment.images, ids_dir / "images.parquet")
-    write_private_parquet(assignment.pacs_files, ids_dir / "pacs_files.parquet")
-    atomic_write_bytes(ids_dir / "summary.json", _json_bytes(assignment.summary), file_mode=PRIVATE_FILE)
+CROSSWALK_TABLES = ("subjects", "studies", "images", "pacs_files")
+
+
+def write_crosswalk(assignment: Assignment, paths: Mapping[str, str | Path]) -> None:
+    """The private crosswalk tables (owner-only) and the summary of the assignment, at the caller's paths.
+
+    ``paths`` names a file for each of :data:`CROSSWALK_TABLES` (Parquet) and ``summary`` (JSON).
+    """
+    for table in CROSSWALK_TABLES:
+        write_private_parquet(getattr(assignment, table), paths[table])
+    summary = Path(paths["summary"])
+    private_dir(summary.parent)
+    atomic_write_bytes(summary, _json_bytes(assignment.summary), file_mode=PRIVATE_FILE)

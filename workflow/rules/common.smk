@@ -12,6 +12,7 @@ if str(SRC_ROOT) not in sys.path:
 
 from cxrbuild import contract  # noqa: E402
 from cxrbuild.batches.images import uses_report_rules  # noqa: E402
+from cxrbuild.ids import image_plan_path, report_plan_path  # noqa: E402
 from cxrbuild.util.digests import code_digest, files_digest, tree_digest  # noqa: E402
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
 
@@ -128,13 +129,13 @@ def image_plan(wildcards):
     assign_ids is.
     """
     checkpoints.assign_ids.get()
-    return f"{WORK}/plans/images/{wildcards.shard}_{wildcards.batch}.json"
+    return str(image_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def report_plan(wildcards):
     """The batch's report plan (see image_plan)."""
     checkpoints.assign_ids.get()
-    return f"{WORK}/plans/reports/{wildcards.shard}_{wildcards.batch}.json"
+    return str(report_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def all_batches(pattern):
