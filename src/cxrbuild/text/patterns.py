@@ -55,11 +55,6 @@ def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
     return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
 
 
-def load_patterns(text: str | None = None) -> tuple[str, list[Pattern]]:
-    """Compile ``patterns.yaml`` (or the given YAML text): (version, patterns)."""
-    return _compile(*_spec(text))
-
-
 def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
     patterns: list[Pattern] = []
     for entry in spec["patterns"]:
