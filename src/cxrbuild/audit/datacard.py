@@ -96,7 +96,7 @@ def render_datacard(
             ["subjects", len(subjects)],
             ["studies (reports)", len(studies)],
             ["images (DICOM files)", len(records)],
-            ["files listed in SHA256SUMS.txt", len(listed)],
+            [f"files listed in {CHECKSUMS}", len(listed)],
         ]),
         "",
         "## Layout",

@@ -154,9 +154,9 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
         sums_digest = sha256_file(root / contract.CHECKSUMS)
         if sums_digest not in (root / contract.DATA_CARD).read_text(encoding="utf-8", errors="replace"):
             problems.add(f"{contract.DATA_CARD}: does not record the SHA-256 of {contract.CHECKSUMS} ({sums_digest})")
-    archives = sorted(p.name for p in root.glob("*-reports.tar.gz"))
+    archives = sorted(p.name for p in root.glob(contract.reports_archive("*")))
     if len(archives) != 1:
-        problems.add(f"expected one <name>-reports.tar.gz, found {archives or 'none'}")
+        problems.add(f"expected one {contract.reports_archive('<name>')}, found {archives or 'none'}")
 
     all_files = list(_walk_files(root))
     images: dict[str, contract.ReleasedFile] = {}
