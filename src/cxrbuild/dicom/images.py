@@ -57,7 +57,7 @@ RADIOGRAPH_MODALITIES = ("CR", "DX", "DR", "RG")
 class ImageDeidSettings:
     """What the image pipeline does; build with :meth:`from_mapping`."""
 
-    header: HeaderSettings = field(default_factory=HeaderSettings.from_mapping)
+    header: HeaderSettings  # with the report rules handed in when they clean descriptors
     pixels: bool = True
     verify: bool = True
     pixel_policy: Mapping | None = None
