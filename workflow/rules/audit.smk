@@ -9,13 +9,13 @@ report: "../report/workflow.rst"
 
 rule reconcile:
     input:
-        studies=rules.assign_ids.output.studies,
-        images=rules.assign_ids.output.images,
-        pacs_files=rules.assign_ids.output.pacs_files,
-        image_records=rules.package.input.image_records,
-        report_records=rules.package.input.report_records,
-        record_list=rules.package.output.record_list,
-        study_list=rules.package.output.study_list,
+        studies=CROSSWALK["studies"],
+        images=CROSSWALK["images"],
+        pacs_files=CROSSWALK["pacs_files"],
+        image_records=all_batches(BATCH_RECORDS["images"]),
+        report_records=all_batches(BATCH_RECORDS["reports"]),
+        record_list=RECORD_LIST,
+        study_list=STUDY_LIST,
     output:
         table=report(
             f"{WORK}/qc/reconciliation.csv",
@@ -35,8 +35,8 @@ rule reconcile:
 
 rule qc_stats:
     input:
-        image_records=rules.package.input.image_records,
-        report_records=rules.package.input.report_records,
+        image_records=all_batches(BATCH_RECORDS["images"]),
+        report_records=all_batches(BATCH_RECORDS["reports"]),
         reconciliation=rules.reconcile.output.figures,
     output:
         stats=f"{WORK}/qc/deid_stats.json",
@@ -58,9 +58,9 @@ rule qc_stats:
 
 rule data_card:
     input:
-        checksums=rules.package.output.checksums,
-        record_list=rules.package.output.record_list,
-        study_list=rules.package.output.study_list,
+        checksums=CHECKSUMS,
+        record_list=RECORD_LIST,
+        study_list=STUDY_LIST,
         reconciliation=rules.reconcile.output.figures,
         stats=rules.qc_stats.output.stats,
     output:
@@ -83,10 +83,10 @@ rule audit_release:
         # a hospital with another EHR schema adds audit_*.sql here (see cxrbuild.audit.identifiers)
         sorted(str(p) for p in Path("config/queries").glob("audit_*.sql")),
         card=rules.data_card.output.card,
-        checksums=rules.package.output.checksums,
-        reports_archive=rules.package.output.reports_archive,
-        subjects=rules.assign_ids.output.subjects,
-        images=rules.assign_ids.output.images,
+        checksums=CHECKSUMS,
+        reports_archive=REPORTS_ARCHIVE,
+        subjects=CROSSWALK["subjects"],
+        images=CROSSWALK["images"],
     output:
         findings=f"{WORK}/audit/findings.json",
         table=f"{WORK}/audit/findings.csv",
@@ -126,8 +126,8 @@ rule audit_gate:
 
 rule qc_gallery:
     input:
-        image_records=rules.package.input.image_records,
-        record_list=rules.package.output.record_list,
+        image_records=all_batches(BATCH_RECORDS["images"]),
+        record_list=RECORD_LIST,
     output:
         gallery=report(
             directory(f"{WORK}/qc/gallery"),

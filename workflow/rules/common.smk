@@ -22,6 +22,14 @@ DEMO = config["demo"]["dir"].rstrip("/")
 LOGS = f"{WORK}/logs"
 SHARDS = list(contract.SHARDS)
 BATCHES = list(range(config["batches"]["batches_per_shard"]))
+# Files named in more than one stage file, written here once (a stage file can be
+# included alone, as tests/test_qc_report.py includes the audit stages).
+RECORD_LIST = f"{RELEASE}/{contract.RECORD_LIST}"
+STUDY_LIST = f"{RELEASE}/{contract.STUDY_LIST}"
+CHECKSUMS = f"{RELEASE}/{contract.CHECKSUMS}"
+REPORTS_ARCHIVE = f"{RELEASE}/{contract.reports_archive(config['release']['name'])}"
+CROSSWALK = {table: f"{WORK}/ids/{table}.parquet" for table in ("subjects", "studies", "images", "pacs_files")}
+BATCH_RECORDS = {kind: f"{WORK}/batches/{kind}/{{shard}}_{{batch}}/records.jsonl" for kind in ("images", "reports")}
 
 wildcard_constraints:
     shard="p1[0-9]",

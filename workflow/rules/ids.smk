@@ -11,10 +11,10 @@ checkpoint assign_ids:
         bad_rows=rules.cohort.output.bad_rows,
         headers=f"{WORK}/pacs/headers.parquet",
     output:
-        subjects=f"{WORK}/ids/subjects.parquet",
-        studies=f"{WORK}/ids/studies.parquet",
-        images=f"{WORK}/ids/images.parquet",
-        pacs_files=f"{WORK}/ids/pacs_files.parquet",
+        subjects=CROSSWALK["subjects"],
+        studies=CROSSWALK["studies"],
+        images=CROSSWALK["images"],
+        pacs_files=CROSSWALK["pacs_files"],
         summary=f"{WORK}/ids/summary.json",
     params:
         pacs_dir=pacs_dir(),

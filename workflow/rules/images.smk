@@ -46,7 +46,7 @@ rule deid_images:
         plan=image_plan,
     output:
         staged=directory(f"{WORK}/batches/images/{{shard}}_{{batch}}/staged"),
-        records=f"{WORK}/batches/images/{{shard}}_{{batch}}/records.jsonl",
+        records=BATCH_RECORDS["images"],
         manifest=f"{WORK}/batches/images/{{shard}}_{{batch}}/manifest.jsonl",
     params:
         key_file=config["secrets"]["key_file"],

@@ -4,19 +4,19 @@
 
 rule package:
     input:
-        image_records=all_batches(rules.deid_images.output.records),
+        image_records=all_batches(BATCH_RECORDS["images"]),
         image_staged=all_batches(rules.deid_images.output.staged),
-        report_records=all_batches(rules.deid_reports.output.records),
+        report_records=all_batches(BATCH_RECORDS["reports"]),
         report_staged=all_batches(rules.deid_reports.output.staged),
-        studies=rules.assign_ids.output.studies,
-        images=rules.assign_ids.output.images,
+        studies=CROSSWALK["studies"],
+        images=CROSSWALK["images"],
         ids_summary=rules.assign_ids.output.summary,
         bad_rows=rules.cohort.output.bad_rows,
     output:
-        record_list=f"{RELEASE}/{contract.RECORD_LIST}",
-        study_list=f"{RELEASE}/{contract.STUDY_LIST}",
-        reports_archive=f"{RELEASE}/{contract.reports_archive(config['release']['name'])}",
-        checksums=f"{RELEASE}/{contract.CHECKSUMS}",
+        record_list=RECORD_LIST,
+        study_list=STUDY_LIST,
+        reports_archive=REPORTS_ARCHIVE,
+        checksums=CHECKSUMS,
         summary=f"{WORK}/release_summary.json",
         quarantine=f"{WORK}/quarantine.csv",
     params:

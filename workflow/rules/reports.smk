@@ -8,7 +8,7 @@ rule deid_reports:
         model=ner_model_dir(),
     output:
         staged=directory(f"{WORK}/batches/reports/{{shard}}_{{batch}}/staged"),
-        records=f"{WORK}/batches/reports/{{shard}}_{{batch}}/records.jsonl",
+        records=BATCH_RECORDS["reports"],
     params:
         settings=config["reports"]["settings"],
         model_digest=ner_model_digest(),
