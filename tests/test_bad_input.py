@@ -62,7 +62,7 @@ def test_deid_images_into_a_regular_file_writes_nothing(images: Path, tmp_path: 
     afile.write_text("not a folder")
     before = tree(tmp_path)
     assert deid_images(images, afile) == 2
-    one_line_error(capsys, str(afile), "not a folder")
+    one_line_error(capsys, str(afile), "not a directory")
     assert tree(tmp_path) == before  # no afile.manifest.jsonl, no afile.manifest.log
 
 

@@ -26,7 +26,7 @@ def _nearest_existing(path: Path) -> Path:
 def _probe_folder(folder: Path, target: Path, what: str) -> None:
     """Create and remove a file in ``folder``: the only test of writability that holds for root too."""
     if not folder.is_dir():
-        raise CxrbuildError(f"{folder}: is not a folder (needed for the {what} {target})")
+        raise CxrbuildError(f"{folder}: is not a directory (needed for the {what} {target})")
     try:
         fd, probe = tempfile.mkstemp(prefix=".cxrbuild-probe.", dir=folder)
     except OSError as err:
@@ -49,7 +49,7 @@ def check_output_folder(path: str | os.PathLike[str], what: str = "output folder
     """``path`` is a writable folder, or can be made one."""
     target = Path(path)
     if (target.exists() or target.is_symlink()) and not target.is_dir():
-        raise CxrbuildError(f"{target}: is not a folder (the {what})")
+        raise CxrbuildError(f"{target}: is not a directory (the {what})")
     _probe_folder(_nearest_existing(target.absolute()), target, what)
     return target
 
