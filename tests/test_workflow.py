@@ -258,8 +258,8 @@ def test_a_second_build_on_a_busy_work_area_stops_and_a_killed_one_resumes_with_
                 break
             time.sleep(0.05)
         second = snakemake(other, config, *targets, check=False)
+        assert second.returncode != 0, "build 2 ran on the work area of build 1"
         assert process.poll() is None, "build 1 ended before build 2 met it"
-        assert second.returncode != 0
         refusal = [line for line in (second.stdout + second.stderr).splitlines() if "cxrbuild: error:" in line]
         assert len(refusal) == 1, second.stderr[-3000:]
         assert f"pid {process.pid} on {socket.gethostname()}, checkout {project.resolve()}, started 20" in refusal[0]
@@ -393,9 +393,9 @@ def test_a_key_is_made_on_a_work_areas_first_build_and_another_is_refused(tmp_pa
     config = {"secrets": {"key_file": str(key)}, "ner": {"n_train": 1, "n_heldout": 1}}
     corpus = "results/work/ner/corpus/train.jsonl"  # a cheap first job: the key is taken before any job
     first = snakemake(project, config, corpus)
-    from cxrbuild.keys import key_fingerprint, load_key
+    from cxrbuild.ids import key_fingerprint
 
-    fingerprint = key_fingerprint(load_key(key))
+    fingerprint = key_fingerprint(bytes.fromhex(key.read_text().strip()))
     assert key.stat().st_mode & 0o077 == 0
     assert f"made the secret key {key} (fingerprint {fingerprint})" in first.stderr
     assert (project / "results" / "work" / "key_fingerprint").read_text().strip() == fingerprint

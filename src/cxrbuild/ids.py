@@ -332,7 +332,7 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
         batch_deny[where].update(name_parts(report.get("author")))
     changed = []
     for shard, batch in all_batches(batches_per_shard):
-        # no key in the plan: the batch derives the uid key from the secret key file
+        # no key in the plan, only its public fingerprint: the batch derives the uid key from the key file
         image_plan = {"shard": shard, "batch": batch, "key_fingerprint": key_fingerprint(key),
                       "items": image_items[(shard, batch)]}
         if write_if_changed(image_plan_path(work_dir, shard, batch), _json_bytes(image_plan)):

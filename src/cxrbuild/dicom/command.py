@@ -306,9 +306,9 @@ def run(args: argparse.Namespace) -> int:
     # every check before anything is written: a bad argument leaves no log, manifest or key behind
     if not in_dir.is_dir():
         raise CxrbuildError(f"{in_dir}: input folder not found")
-    check_output_folder(out_dir, "output folder")
     if is_inside(out_dir, in_dir) or is_inside(in_dir, out_dir):
         raise CxrbuildError(f"{out_dir}: output folder must not overlap the input folder {in_dir}")
+    check_output_folder(out_dir, "output folder")
     manifest = (
         Path(args.manifest)
         if args.manifest
