@@ -27,7 +27,11 @@ def clear_stale_snakemake_locks():
     work area can only be such a leftover, and rerunning the same command
     resumes. Locks of other builds from this checkout are left alone.
     """
-    if not workflow.is_main_process or not WORK_AREA_LOCK.is_free():
+    if not workflow.is_main_process:
+        return
+    if not WORK_AREA_LOCK.is_free():
+        # a dry run may go on; a build stops in onstart, or first on Snakemake's lock in this checkout
+        print(f"cxrbuild: {WORK}: work area in use by another build ({WORK_AREA_LOCK.holder()})", file=sys.stderr)
         return
     for lock_file in sorted(Path(".snakemake", "locks").glob("*.lock")):
         try:
