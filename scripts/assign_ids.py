@@ -11,7 +11,7 @@ def main(snakemake, log) -> None:
     from pathlib import Path
 
     from cxrbuild.ids import ShiftSettings, assign, write_crosswalk
-    from cxrbuild.keys import load_or_create_key
+    from cxrbuild.workarea import work_area_key
 
     started = time.monotonic()
     tables = {name: pd.read_parquet(getattr(snakemake.input, name))
@@ -19,8 +19,10 @@ def main(snakemake, log) -> None:
     headers = pd.read_parquet(snakemake.input.headers)
     cohort = snakemake.params.cohort
     window_years = dt.date.fromisoformat(cohort["end"]).year - dt.date.fromisoformat(cohort["start"]).year + 1
-    key = load_or_create_key(snakemake.params.key_file)
-    assignment = assign(tables, headers, key, Path(snakemake.output.summary).parent.parent,
+    work_dir = Path(snakemake.output.summary).parent.parent
+    # the key by its path in config, not as a param (see deid_images.py); the build made it if new
+    key, _fingerprint, _created = work_area_key(work_dir, snakemake.config["secrets"]["key_file"])
+    assignment = assign(tables, headers, key, work_dir,
                         ShiftSettings.from_mapping(snakemake.params.ids, window_years),
                         snakemake.params.batches_per_shard, snakemake.params.pacs_dir)
     write_crosswalk(assignment, Path(snakemake.output.summary).parent)

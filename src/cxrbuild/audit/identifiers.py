@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxrbuild.audit.tokens import token_texts
+from cxrbuild.util.database import open_engine
 from cxrbuild.util.errors import CxrbuildError
 
 STRONG, MEDIUM, WEAK = "strong", "medium", "weak"
@@ -420,12 +421,11 @@ def collect_identifiers(
     ``extra_uids`` maps an MRN to original UIDs known outside the EHR (the
     PACS index's series and SOP Instance UIDs, through the crosswalk).
     """
-    from sqlalchemy import create_engine
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     wanted = {str(m) for m in mrns} if mrns is not None else None
     try:
-        engine = create_engine(ehr_url)
+        engine = open_engine(ehr_url)
         connection = engine.connect()
     except (ArgumentError, SQLAlchemyError, ValueError) as err:
         raise CxrbuildError(f"{ehr_url}: cannot open the EHR database: {str(err).splitlines()[0]}") from err

@@ -12,9 +12,10 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from cxrbuild.keys import keyed_digest, load_or_create_key
+from cxrbuild.keys import key_fingerprint, keyed_digest, load_key
 from cxrbuild.publish.records import one_line, sha256_file, write_records
 from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.errors import CxrbuildError
 
 log = logging.getLogger("cxrbuild.image_batch")
 
@@ -25,9 +26,13 @@ def uid_key(key: bytes) -> bytes:
 
 
 def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
-                    manifest_path: str | Path, key_file: str | Path, settings: Mapping | None = None,
-                    workers: int = 1) -> dict[str, int]:
-    """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``."""
+                    manifest_path: str | Path, key_file: str | Path, pacs_dir: str | Path,
+                    settings: Mapping | None = None, workers: int = 1) -> dict[str, int]:
+    """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``.
+
+    The plan names its sources relative to ``pacs_dir`` and the fingerprint of
+    the key its ids were issued under: another key stops the batch.
+    """
     # imported here: an empty batch (most of them on a small hospital) needs no OCR engine
     from cxrbuild.dicom.header import ImageContext
     from cxrbuild.dicom.images import ImageDeidSettings, process_batch
@@ -35,13 +40,18 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     staging = Path(staging_dir)
     staging.mkdir(parents=True, exist_ok=True)
-    key_for_uids = uid_key(load_or_create_key(key_file, create=False))
+    key = load_key(key_file)
+    if plan.get("key_fingerprint") != key_fingerprint(key):
+        raise CxrbuildError(f"{key_file}: key fingerprint {key_fingerprint(key)} is not the one the plan {plan_path} "
+                            f"was made with ({plan.get('key_fingerprint')})")
+    key_for_uids = uid_key(key)
+    pacs_root = Path(pacs_dir)
     deid_settings = ImageDeidSettings.from_mapping(dict(settings or {}))
     items = []
     for item in plan["items"]:
         ctx = ImageContext(subject_id=item["subject_id"], study_id=item["study_id"], dicom_id=item["dicom_id"],
                            day_shift=int(item["day_shift"]), uid_key=key_for_uids, deny=tuple(item["deny"]))
-        items.append((Path(item["source"]), staging / item["output"], ctx))
+        items.append((pacs_root / item["source"], staging / item["output"], ctx))
     if items:
         process_batch(items, deid_settings, Path(manifest_path), workers=workers)
     else:
@@ -57,10 +67,11 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
     records = []
     counts = {"ok": 0, "quarantined": 0}
     for item in plan["items"]:
-        entry = by_source.get(str(Path(item["source"])))
+        source = str(pacs_root / item["source"])
+        entry = by_source.get(source)
         target = staging / item["output"]
         record = {"output": item["output"], "subject_id": item["subject_id"], "study_id": item["study_id"],
-                  "dicom_id": item["dicom_id"], "source": item["source"]}
+                  "dicom_id": item["dicom_id"], "source": source}
         if entry is None:
             record.update(status="quarantined", reason="missing from the image manifest", sha256=None)
         elif entry.get("status") == "ok" and target.is_file():
