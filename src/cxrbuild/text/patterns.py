@@ -116,12 +116,15 @@ class PatternFinder:
         )
         self.unit_after_re = re.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
         self.lexicon = lexicon
+        # every string some pattern requires, each looked for once per text
+        self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
 
     def find(self, text: str) -> list[RuleSpan]:
         spans = []
         lowered = text.lower()
+        present = {needle for needle in self.needles if needle in lowered}
         for pattern in self.patterns:
-            if pattern.requires and not any(needle in lowered for needle in pattern.requires):
+            if pattern.requires and present.isdisjoint(pattern.requires):
                 continue
             for span in self._spans_of(pattern, text):
                 start, end = trim(text, span.start, span.end)
