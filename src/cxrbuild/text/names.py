@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import yaml
-
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.spans import (
     LETTERS,
@@ -28,7 +26,7 @@ from cxrbuild.text.spans import (
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
-    data_text,
+    data_yaml,
     is_capitalised,
     sentence_initial,
 )
@@ -199,7 +197,7 @@ class NameCues:
 
 
 def load_cues() -> NameCues:
-    return NameCues(yaml.safe_load(data_text("name_cues.yaml")))
+    return NameCues(data_yaml("name_cues.yaml"))
 
 
 class NameFinder:

@@ -22,8 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 
-import yaml
-
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_WORDS
@@ -33,7 +31,7 @@ from cxrbuild.text.spans import (
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
-    data_text,
+    data_yaml,
     is_capitalised,
     sentence_initial,
 )
@@ -159,7 +157,7 @@ class PlaceCues:
 
 
 def load_place_cues() -> PlaceCues:
-    return PlaceCues(yaml.safe_load(data_text("place_cues.yaml")))
+    return PlaceCues(data_yaml("place_cues.yaml"))
 
 
 class PlaceFinder:

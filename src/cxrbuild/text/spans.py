@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+import yaml
+
 DATA_PACKAGE = "cxrbuild.text.data"
 
 # the letters of a word, Latin script with its accents (Latin-1 and Latin Extended-A): one home for every rule
@@ -41,6 +43,19 @@ class RuleSpan:
 
 def data_text(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+# libyaml's parser when installed (the same documents, ten times faster), else PyYAML's own
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    """A YAML document read as ``yaml.safe_load`` reads it."""
+    return yaml.load(text, Loader=YAML_LOADER)  # a safe loader: plain data only
+
+
+def data_yaml(name: str):
+    return parse_yaml(data_text(name))
 
 
 def read_list(name: str) -> list[str]:
