@@ -141,8 +141,9 @@ class PlaceCues:
             r"(?<![A-Za-z])(?:(?:work(?:s|ed|ing)?|employed|retired|volunteer(?:s|ed)?)[ \t]+(?:as[ \t]+(?:a|an)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]+)?"
             r"(?:(?:for|over)[ \t]+(?:[0-9]+|[a-z]+)[ \t]+years?[ \t]+)?(?:at|for|with|by)(?=[ \t])"
             r"|(?:former|retired|ex-?|previously\s+(?:a|an))[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+){0,2}[ \t]+(?:at|for|with)"
-            # an occupation, then "at": "machinist at", "bus driver at", "shipyard worker at"
-            r"|(?!(?:after|later|other|under|never|ever|over|either|neither|rather|together|whether|another|former|latter|"
+            # an occupation, then "at": "machinist at", "bus driver at", "shipyard worker at" (the lookahead
+            # first: only a word followed by "at" or "for" is read for an occupation's ending)
+            r"|(?=[A-Za-z]+[ \t]+(?:at|for)(?=[ \t]))(?!(?:after|later|other|under|never|ever|over|either|neither|rather|together|whether|another|former|latter|"
             r"her|their|our|your|water|daughter|mother|father|brother|sister|monitor|ventilator|floor|door|doctor|order|center|"
             r"emergency|primary|ordinary)\b)"
             r"[A-Za-z]{3,}(?:er|or|ist|ian|man|woman|worker|driver|hand|smith|wright|keeper|maker|clerk|cook|chef|agent|guard|"
