@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.spans import RuleSpan, data_yaml, first_character_guard, parse_yaml
+from cxrbuild.text.spans import RuleSpan, data_yaml, guarded_compile, parse_yaml
 
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
@@ -68,7 +68,7 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
         flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
         try:
-            compiled = re.compile(first_character_guard(_expand_macros(entry["regex"], macros), flags), flags)
+            compiled = guarded_compile(_expand_macros(entry["regex"], macros), flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
         requires = tuple(str(r).lower() for r in entry.get("requires", ()))

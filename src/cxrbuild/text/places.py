@@ -32,6 +32,7 @@ from cxrbuild.text.spans import (
     RuleSpan,
     capitals_mean_nothing,
     data_yaml,
+    guarded_compile,
     is_capitalised,
     sentence_initial,
 )
@@ -53,7 +54,7 @@ MIN_BARE_PLACE = 4
 # "Ellison 11", "YAWKEY 5", "Tagore 9B": a ward or building named after a person or a place, with a number
 WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
-WARD_AFTER_MOVE_RE = re.compile(
+WARD_AFTER_MOVE_RE = guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
 )
@@ -69,7 +70,7 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
-ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
+ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
 CITY_STATE_RE = re.compile(
     r"(?P<city>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
@@ -130,10 +131,10 @@ class PlaceCues:
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))[ \t]+(?:in|at)"
         )
-        self.residence_cue_re = re.compile(
+        self.residence_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
-        self.place_cue_re = re.compile(
+        self.place_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
         self.organization_cue_re = re.compile(
@@ -154,7 +155,7 @@ class PlaceCues:
             r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
             re.IGNORECASE,
         )
-        self.saint_re = re.compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
+        self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
 
 def load_place_cues() -> PlaceCues:
