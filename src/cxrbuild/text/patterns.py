@@ -78,7 +78,9 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
         for key in ("unless_before", "unless_after", "unless"):
             if entry.get(key):
                 anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
-                guards[key] = re.compile(_expand_macros(anchor, macros), re.IGNORECASE)
+                # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
+                compile_guard = guarded_compile if key == "unless_before" else re.compile
+                guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
