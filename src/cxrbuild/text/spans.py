@@ -13,6 +13,9 @@ DATA_PACKAGE = "cxrbuild.text.data"
 
 # the letters of a word, Latin script with its accents (Latin-1 and Latin Extended-A): one home for every rule
 LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+# the same letters, one by one
+LETTER_CHARS = "".join(chr(code) for first, last in zip(LETTERS[::3], LETTERS[2::3], strict=True)
+                       for code in range(ord(first), ord(last) + 1))
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -58,6 +61,16 @@ def first_character_guard(regex: str, flags: int = 0) -> str:
     head = GLOBAL_FLAGS_RE.match(regex)
     cut = head.end() if head else 0
     return regex[:cut] + "(?i:(?=[" + "".join(sorted(found[0])) + "]))" + regex[cut:]
+
+
+def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:
+    """``regex.search(window)`` for a regex whose matches run to the window's end and hold only ``tail_chars``.
+
+    No match can begin before the trailing run of those characters, so the
+    search starts there: the same match, without a try at every position of
+    the window.
+    """
+    return regex.search(window, len(window.rstrip(tail_chars)))
 
 
 def guarded_compile(regex: str, flags: int = 0) -> re.Pattern[str]:
