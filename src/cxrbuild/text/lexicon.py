@@ -297,7 +297,10 @@ def _cache_path(digest: str) -> Path | None:
     )
     if root.startswith("~"):
         return None  # no home directory to expand
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    try:
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None  # this module's source cannot be read (a zipped install): no cache
     return Path(root) / f"lexicon-{digest[:20]}-{code[:12]}.json"
 
 
