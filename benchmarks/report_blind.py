@@ -345,9 +345,6 @@ def main() -> int:
         f"| cxrbuild rules + model, in process (after loading) | {in_process:.0f} |",
         f"| cxrbuild rules alone, in process | {rules_speed:.0f} |",
         f"| `cxrbuild deid-reports` whole process, loading included ({whole['reports']} reports, {whole['cpu_seconds']:.1f} CPU s) | {whole['reports_per_cpu_second']:.0f} |",
-        "",
-        f"Start-up of `cxrbuild deid-reports` (imports, rules, word lists from their cache, model), measured on one report: "
-        f"{whole['startup_cpu_seconds']:.2f} CPU s.",
     ]
     if presidio:
         stats = presidio["stats"]
@@ -359,6 +356,8 @@ def main() -> int:
         lines += ["", f"Presidio on the same reports (as written): recall {overall['recall']:.4f}, precision {overall['precision']:.4f}."]
     else:
         lines += ["", "Presidio: not run (no venv at --presidio-python)."]
+    lines += ["", f"Start-up of `cxrbuild deid-reports` (imports, rules, word lists from their cache, model), measured on one "
+              f"report: {whole['startup_cpu_seconds']:.2f} CPU s."]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     def summary(system: str) -> dict:
