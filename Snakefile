@@ -13,6 +13,7 @@ validate(config, "workflow/schemas/config.schema.yaml")
 
 
 include: "workflow/rules/common.smk"
+include: "workflow/rules/workarea.smk"
 include: "workflow/rules/synth.smk"
 include: "workflow/rules/cohort.smk"
 include: "workflow/rules/ids.smk"

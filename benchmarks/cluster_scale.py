@@ -232,8 +232,10 @@ def pixel_cost(out: Path, patients: int) -> dict:
     images = [t for t in truth if t["category"] == "image"]
     result_dir = out / "full_size_deid"
     subprocess.run(["rm", "-rf", str(result_dir)], check=True)
+    key = out / "full_size_deid.key"
     stats = measured([CXRBUILD, "deid-images", str(hospital / "pacs"), str(result_dir),
-                      "--manifest", str(out / "full_size_manifest.jsonl")], out / "full_size_deid.log")
+                      "--manifest", str(out / "full_size_manifest.jsonl"), "--key-file", str(key),
+                      *(() if key.exists() else ("--new-key",))], out / "full_size_deid.log")
     files = count_lines(out / "full_size_manifest.jsonl")
     rows = sorted(t["rows"] * t["columns"] for t in images)
     return {**stats, "files": files, "images": len(images),

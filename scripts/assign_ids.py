@@ -9,16 +9,17 @@ from _helpers import mock_snakemake, run_step
 
 def main(snakemake, log) -> None:
     from cxrbuild.ids import CROSSWALK_TABLES, ShiftSettings, assign, write_crosswalk
-    from cxrbuild.keys import load_or_create_key
+    from cxrbuild.workarea import work_area_key
 
     started = time.monotonic()
     tables = {name: pd.read_parquet(getattr(snakemake.input, name))
               for name in ("patients", "encounters", "studies", "reports", "bad_rows")}
     headers = pd.read_parquet(snakemake.input.headers)
-    key = load_or_create_key(snakemake.params.key_file)
     shift_settings = ShiftSettings.from_config({"ids": snakemake.params.ids, "cohort": snakemake.params.cohort})
     # the work area holds the registry of issued ids and the batch plans beside the crosswalk
     work_dir = Path(snakemake.output.summary).parent.parent
+    # the key by its path in config, not as a param (see deid_images.py); the build made it if new
+    key, _fingerprint, _created = work_area_key(work_dir, snakemake.config["secrets"]["key_file"])
     assignment = assign(tables, headers, key, work_dir, shift_settings,
                         snakemake.params.batches_per_shard, snakemake.params.pacs_dir)
     write_crosswalk(assignment, {name: getattr(snakemake.output, name) for name in (*CROSSWALK_TABLES, "summary")})

@@ -8,9 +8,12 @@ from _helpers import mock_snakemake, run_step
 def main(snakemake, log) -> None:
     from cxrbuild.batches.images import run_image_batch
 
+    # the key by its path in config, not as a param: the plan names its fingerprint, and a path
+    # that differs between two copies of the project must not rerun the batch
     counts = run_image_batch(snakemake.input.plan, snakemake.output.staged, snakemake.output.records,
-                             snakemake.output.manifest, snakemake.params.key_file,
-                             settings=snakemake.params.settings, workers=snakemake.params.workers)
+                             snakemake.output.manifest, snakemake.config["secrets"]["key_file"],
+                             snakemake.params.pacs_dir, settings=snakemake.params.settings,
+                             workers=snakemake.params.workers)
     line = f"deid_images {snakemake.wildcards.shard}_{snakemake.wildcards.batch}: {counts['ok']} ok, " \
            f"{counts['quarantined']} quarantined"
     log.info(line)

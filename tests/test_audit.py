@@ -353,6 +353,21 @@ def test_text_left_in_the_pixels_is_probable_even_without_an_identifier(
     assert [(f["rank"], f["file"]) for f in left] == [("probable", IMAGE)]
 
 
+def test_a_small_name_no_ocr_reads_is_still_flagged(copy: tuple[Path, str, Path], tmp_path: Path) -> None:
+    """A patient's name burned in 8 px tall and mirrored, away from any recorded box: OCR reads
+    no identifier there, but the text-like line is text the policy removes, so a person looks."""
+    pytest.importorskip("cxrbuild.dicom.pixels", reason="pixel OCR module not in this build")
+    from test_audit_support import burn_name
+
+    release, ehr_url, crosswalk = copy
+    _edit_image(release, lambda ds: burn_name(ds, f"{FAMILY} {GIVEN}".upper(), size=11, mirrored=True, at=(40, 200)))
+    run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    in_pixels = [f for f in findings if f["file"] == IMAGE and f["place"] == "pixels_ocr"]
+    assert in_pixels, "the planted name was not flagged"
+    assert all(f["rank"] in ("probable", "confirmed") for f in in_pixels)
+
+
 def test_another_ehr_schema_is_read_through_the_queries_folder(
     clean: tuple[Path, str, Path], tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:

@@ -205,17 +205,28 @@ SHARDS = [f"p{n}" for n in range(10, 20)]
 BURNED_BOX = (8, 6, 150, 30)  # where the original's name is burned in and the release is black
 
 
-def burn_name(ds: Dataset, text: str) -> None:
-    """Draw ``text`` into the pixels (white, top left), as a modality would."""
+def burn_name(ds: Dataset, text: str, size: int = 18, mirrored: bool = False, at: tuple[int, int] | None = None) -> None:
+    """Draw ``text`` into the pixels (white, top left unless ``at``), as a modality would;
+    ``mirrored`` draws it flipped left to right (text no OCR reads)."""
     from PIL import Image, ImageDraw, ImageFont
 
-    canvas = Image.fromarray(ds.pixel_array.copy())
+    pixels = ds.pixel_array.copy()
     font_path = next((p for p in ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
                                   "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf")
                       if Path(p).exists()), None)
-    font = ImageFont.truetype(font_path, 18) if font_path else ImageFont.load_default()
-    ImageDraw.Draw(canvas).text((BURNED_BOX[0] + 2, BURNED_BOX[1] + 2), text, fill=255, font=font)
-    ds.PixelData = np.asarray(canvas, dtype=np.uint8).tobytes()
+    font = ImageFont.truetype(font_path, size) if font_path else ImageFont.load_default(size=size)
+    ink = Image.new("L", (pixels.shape[1], pixels.shape[0]), 0)
+    x, y = at or (BURNED_BOX[0] + 2, BURNED_BOX[1] + 2)
+    ImageDraw.Draw(ink).text((x, y), text, fill=255, font=font)
+    drawn = np.asarray(ink)
+    if mirrored:
+        box = Image.fromarray(drawn).getbbox()
+        if box:
+            x0, y0, x1, y1 = box
+            drawn = drawn.copy()
+            drawn[y0:y1, x0:x1] = drawn[y0:y1, x0:x1][:, ::-1]
+    pixels[drawn > 127] = 255
+    ds.PixelData = np.asarray(pixels, dtype=np.uint8).tobytes()
 
 
 def make_build(root: Path) -> dict[str, Path | str]:

@@ -35,6 +35,13 @@ REASON = re.compile(r"^[a-z_]+: \S.*$|^[a-z_]+$")
 IDENTIFYING_KEYWORDS = ("PatientName", "PatientID", "AccessionNumber", "InstitutionName", "OtherPatientIDs",
                         "OtherPatientNames", "ReferringPhysicianName", "InstitutionAddress", "OperatorsName")  # fmt: skip
 
+def made_key(path: Path) -> Path:
+    """A secret key file for a run (the command makes one only with --new-key)."""
+    if not path.exists():
+        path.write_text("ab" * 32 + "\n")
+    return path
+
+
 def bundled_pydicom_files() -> list[Path]:
     """Every data file pydicom ships (test files, character set files, palettes)."""
     return sorted(
@@ -120,7 +127,7 @@ def real_files_run(tmp_path_factory, external_dir) -> tuple[Path, Path, Path]:
             "--manifest",
             str(manifest),
             "--key-file",
-            str(key_file),
+            str(made_key(key_file)),
         ]
     )
     assert code == 0
@@ -344,7 +351,7 @@ def test_corrupted_headers_get_a_known_reason_never_an_error(tmp_path):
             (in_dir / f"{name}.{variant}").write_bytes(bytes(corrupted))
     manifest = tmp_path / "m.jsonl"
     args = ["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file",
-            str(tmp_path / "k"), "--no-pixel-deid"]  # fmt: skip
+            str(made_key(tmp_path / "k")), "--no-pixel-deid"]  # fmt: skip
     assert main(args) == 0
     records = read_manifest(manifest)
     assert len(records) == 150
@@ -386,7 +393,7 @@ def test_duplicate_sop_instance_is_quarantined_and_first_output_kept(tmp_path):
     shutil.copy(PYDICOM_DATA / "test_files" / "CT_small.dcm", in_dir / "b" / "copy.dcm")
     manifest = tmp_path / "m.jsonl"
     code = main(["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest),
-                 "--key-file", str(tmp_path / "k"), "--no-pixel-deid"])  # fmt: skip
+                 "--key-file", str(made_key(tmp_path / "k")), "--no-pixel-deid"])  # fmt: skip
     assert code == 0
     first, second = read_manifest(manifest)
     assert first["status"] == "ok" and second["reason"].startswith("duplicate")
@@ -402,7 +409,7 @@ def test_a_rerun_that_quarantines_a_file_removes_its_old_output(tmp_path):
         str(in_dir),
         str(tmp_path / "out"),
         "--key-file",
-        str(tmp_path / "k"),
+        str(made_key(tmp_path / "k")),
         "--no-pixel-deid",
     ]
     assert main(args) == 0
@@ -479,7 +486,7 @@ def test_context_file_sets_identities_and_output_paths(tmp_path):
     context.write_text(json.dumps(line) + "\n")
     manifest = tmp_path / "m.jsonl"
     code = main(["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--context", str(context),
-                 "--key-file", str(tmp_path / "k"), "--no-pixel-deid"])  # fmt: skip
+                 "--key-file", str(made_key(tmp_path / "k")), "--no-pixel-deid"])  # fmt: skip
     assert code == 0
     ct, mr = read_manifest(manifest)
     assert ct["status"] == "ok" and ct["output"] == str(tmp_path / "out" / line["output"])
@@ -500,7 +507,7 @@ def test_standalone_identities_are_keyed_and_in_range(tmp_path):
     in_dir = tmp_path / "in"
     shutil.copytree(PYDICOM_DATA / "test_files" / "dicomdirtests" / "98892003", in_dir)
     manifest = tmp_path / "m.jsonl"
-    args = ["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file", str(tmp_path / "k"),
+    args = ["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file", str(made_key(tmp_path / "k")),
             "--no-pixel-deid"]  # fmt: skip
     assert main(args) == 0
     records = [r for r in read_manifest(manifest) if r["status"] == "ok"]
@@ -516,7 +523,7 @@ def test_standalone_identities_are_keyed_and_in_range(tmp_path):
     # same key, same inputs: byte-identical outputs
     again = tmp_path / "again"
     assert main(["deid-images", str(in_dir), str(again), "--manifest", str(tmp_path / "m2.jsonl"), "--key-file",
-                 str(tmp_path / "k"), "--no-pixel-deid"]) == 0  # fmt: skip
+                 str(made_key(tmp_path / "k")), "--no-pixel-deid"]) == 0  # fmt: skip
     for record in records:
         relative = Path(record["output"]).relative_to(tmp_path / "out")
         assert (again / relative).read_bytes() == Path(record["output"]).read_bytes()
@@ -546,10 +553,10 @@ def test_broken_links_and_empty_files_are_accounted_for(tmp_path):
     (in_dir / "gone.dcm").symlink_to(tmp_path / "nowhere.dcm")
     manifest = tmp_path / "m.jsonl"
     assert main(["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file",
-                 str(tmp_path / "k"), "--no-pixel-deid"]) == 0  # fmt: skip
+                 str(made_key(tmp_path / "k")), "--no-pixel-deid"]) == 0  # fmt: skip
     reasons = {Path(r["source"]).name: r["reason"] for r in read_manifest(manifest)}
     assert reasons["empty.dcm"].startswith("not_dicom") and reasons["gone.dcm"].startswith(
-        "unreadable"
+        "symlink: link to a missing file"
     )
 
 
@@ -568,7 +575,7 @@ def test_bad_invocations_fail_with_one_line(tmp_path, capsys):
         "--config",
         str(config),
         "--key-file",
-        str(tmp_path / "k"),
+        str(made_key(tmp_path / "k")),
     ]
     assert main(args) == 2
     err = capsys.readouterr().err.strip()
@@ -586,7 +593,7 @@ def test_synthetic_pacs_has_no_header_leak_of_any_truth_phi(synth_small, tmp_pat
     # pixels are cleaned (burned-in images need it) but not re-verified here: this test is about headers
     config.write_text("pixels: true\nverify: false\n")
     args = ["deid-images", str(pacs), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file",
-            str(tmp_path / "k"), "--config", str(config), "--workers", "2"]  # fmt: skip
+            str(made_key(tmp_path / "k")), "--config", str(config), "--workers", "2"]  # fmt: skip
     assert main(args) == 0
     records = {Path(r["source"]).relative_to(pacs).as_posix(): r for r in read_manifest(manifest)}
     images = [json.loads(line) for line in (truth / "images.jsonl").read_text().splitlines()]
@@ -707,7 +714,7 @@ def test_environment_key_file_is_used_when_no_option(tmp_path, monkeypatch):
     in_dir = tmp_path / "in"
     in_dir.mkdir()
     shutil.copy(PYDICOM_DATA / "test_files" / "CT_small.dcm", in_dir / "ct.dcm")
-    assert main(["deid-images", str(in_dir), str(tmp_path / "out"), "--no-pixel-deid"]) == 0
+    assert main(["deid-images", str(in_dir), str(tmp_path / "out"), "--no-pixel-deid", "--new-key"]) == 0
     assert (tmp_path / "env.key").exists()
     assert os.stat(tmp_path / "env.key").st_mode & 0o077 == 0
     assert (tmp_path / "out.manifest.jsonl").exists()
@@ -743,3 +750,46 @@ def test_standalone_shift_is_anchored_on_the_admission_else_the_earliest_image(t
     config.write_text("cohort: {start: '2011-01-01', end: '2016-12-31'}\nids: {shift_unit: days}\n")
     assert load_shift_settings(config) == ids.ShiftSettings(unit_days=1, window_years=6)
     assert load_shift_settings(None) == ids.ShiftSettings()
+
+
+def test_links_in_the_input_are_never_followed_and_each_has_a_manifest_line(tmp_path):
+    in_dir, outside = tmp_path / "in", tmp_path / "outside"
+    in_dir.mkdir()
+    outside.mkdir()
+    shutil.copy(PYDICOM_DATA / "test_files" / "CT_small.dcm", in_dir / "ct.dcm")
+    shutil.copy(PYDICOM_DATA / "test_files" / "MR_small.dcm", outside / "mr.dcm")
+    (in_dir / "passwd.dcm").symlink_to("/etc/passwd")
+    (in_dir / "mr.dcm").symlink_to(outside / "mr.dcm")
+    (in_dir / "again.dcm").symlink_to(in_dir / "ct.dcm")
+    (in_dir / "elsewhere").symlink_to(outside, target_is_directory=True)
+    manifest = tmp_path / "m.jsonl"
+    assert main(["deid-images", str(in_dir), str(tmp_path / "out"), "--manifest", str(manifest), "--key-file",
+                 str(made_key(tmp_path / "k")), "--no-pixel-deid"]) == 0  # fmt: skip
+    records = {Path(r["source"]).name: r for r in read_manifest(manifest)}
+    assert set(records) == {"ct.dcm", "passwd.dcm", "mr.dcm", "again.dcm", "elsewhere"}
+    assert records["ct.dcm"]["status"] == "ok"
+    for name, where in (("passwd.dcm", "outside"), ("mr.dcm", "outside"), ("again.dcm", "inside"),
+                        ("elsewhere", "outside")):
+        record = records[name]
+        assert record["status"] == "quarantined" and record["output"] is None
+        assert record["reason"].startswith(f"symlink: link to a {'folder' if name == 'elsewhere' else 'file'} "
+                                           f"{where} IN_DIR"), record["reason"]
+    assert [p.name for p in (tmp_path / "out").rglob("*")] == ["ct.dcm"]
+
+
+def test_a_folder_of_out_dir_linked_elsewhere_is_never_written_through(tmp_path):
+    in_dir, out_dir, elsewhere = tmp_path / "in", tmp_path / "out", tmp_path / "elsewhere"
+    (in_dir / "sub").mkdir(parents=True)
+    shutil.copy(PYDICOM_DATA / "test_files" / "CT_small.dcm", in_dir / "sub" / "ct.dcm")
+    shutil.copy(PYDICOM_DATA / "test_files" / "MR_small.dcm", in_dir / "mr.dcm")
+    elsewhere.mkdir()
+    out_dir.mkdir()
+    (out_dir / "sub").symlink_to(elsewhere, target_is_directory=True)
+    manifest = tmp_path / "m.jsonl"
+    assert main(["deid-images", str(in_dir), str(out_dir), "--manifest", str(manifest), "--key-file",
+                 str(made_key(tmp_path / "k")), "--no-pixel-deid"]) == 0  # fmt: skip
+    assert list(elsewhere.iterdir()) == []
+    records = {Path(r["source"]).name: r for r in read_manifest(manifest)}
+    assert records["mr.dcm"]["status"] == "ok"
+    assert records["ct.dcm"]["status"] == "quarantined"
+    assert records["ct.dcm"]["reason"].startswith("symlink: the output folder sub is a link")

@@ -111,3 +111,33 @@ def test_the_detector_confirms_a_band_along_a_line_but_not_a_broad_texture() -> 
     assert seen.finds_line((40, 80, 240, 104), glyph_height=14, threshold=0.3)
     assert not seen.finds_line((40, 300, 240, 324), glyph_height=14, threshold=0.3)  # inside the texture
     assert not seen.finds_line((300, 20, 380, 44), glyph_height=14, threshold=0.3)  # nothing there
+
+
+def test_only_the_glyphs_of_removed_words_are_blacked_not_the_ground_between_them() -> None:
+    shape = (500, 700)
+    levels = phantom(shape, seed=11)
+    name = rendered("HOLLOWAY", 24)
+    number = rendered("40917735", 24)
+    name_coverage = stamp(levels, name, 20, 30, 0.97)
+    number_coverage = stamp(levels, number, 20 + name.shape[1] + 16, 30, 0.97)  # a word space between
+    pixels = stored(levels)
+    inked = np.flatnonzero((name_coverage + number_coverage).max(axis=0) > 0)
+    end_of_name = int(inked[inked < 20 + name.shape[1]].max())
+    start_of_number = int(inked[inked > end_of_name + 1].min())
+    assert start_of_number - end_of_name > 12
+    gap = np.zeros(shape, dtype=bool)  # the ground between the words, beyond the glyphs' margin
+    gap[30 : 30 + name.shape[0], end_of_name + 5 : start_of_number - 5] = True
+    deny = ["HOLLOWAY^IRIS", "40917735"]
+
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    result = clean_pixels(ds, deny, PixelPolicy.from_mapping())
+    after = roundtrip(ds).pixel_array
+    for coverage in (name_coverage, number_coverage):
+        assert blacked(after, pixels, coverage) >= 0.99
+    assert np.array_equal(after[gap], pixels[gap])
+    assert len(result.boxes) >= 2
+
+    # a padded rectangle per run of PHI words (the former blackout) takes the gap with it
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, deny, PixelPolicy.from_mapping({"glyph_tight": False}))
+    assert not np.array_equal(roundtrip(ds).pixel_array[gap], pixels[gap])

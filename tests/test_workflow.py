@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -191,15 +192,22 @@ def test_the_audit_fails_a_release_with_one_phi_box_restored(demo_build: dict, t
     assert "redaction_not_black" in findings and redacted.output in findings
 
 
-def test_same_key_gives_identical_bytes_another_key_shares_no_id(demo_build: dict, ner_model: Path, keys,
-                                                                  tmp_path: Path) -> None:
-    same = copy_project(tmp_path / "same")
-    snakemake(same, hospital_config(demo_build, keys["one"], ner_model), *RELEASE_ONLY)
-    release_a, release_b = demo_build["release"], same / "results" / "release"
-    assert demo_build["sums"] == sums(release_b)
-    for name in ("mimic-cxr-reports.tar.gz", "cxr-record-list.csv.gz", "cxr-study-list.csv.gz"):
-        assert (release_a / name).read_bytes() == (release_b / name).read_bytes()
+def release_files(release: Path) -> dict[str, bytes]:
+    return {p.relative_to(release).as_posix(): p.read_bytes() for p in sorted(release.rglob("*")) if p.is_file()}
 
+
+def test_the_same_build_in_another_folder_gives_identical_bytes_another_key_shares_no_id(
+        demo_build: dict, ner_model: Path, keys, tmp_path: Path) -> None:
+    """The demo hospital of build A, as a hospital's sources, built in another folder with absolute
+    work and release folders elsewhere: the same release, byte for byte, its data card included."""
+    same = copy_project(tmp_path / "same")
+    work, release = tmp_path / "elsewhere" / "work", tmp_path / "elsewhere" / "release"
+    config = {**hospital_config(demo_build, keys["one"], ner_model), "demo": DEMO,
+              "work": {"dir": str(work)}, "release": {"dir": str(release)}}
+    snakemake(same, config, f"{release}/SHA256SUMS.txt", f"{work}/release_summary.json", f"{release}/README.md")
+    release_a = demo_build["release"]
+    assert demo_build["sums"] == sums(release)
+    assert release_files(release) == release_files(release_a)
 
     # another key: the ids the release would carry (the crosswalk) share nothing
     other = copy_project(tmp_path / "other")
@@ -280,15 +288,48 @@ def test_the_command_gives_an_image_the_workflows_ids_day_shift_and_uids_under_t
     assert shifted_checked and accessioned
 
 
-def test_a_build_killed_among_image_batches_reruns_to_the_same_release(demo_build: dict, ner_model: Path, keys,
-                                                                        tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "killed")
-    config = hospital_config(demo_build, keys["one"], ner_model)
-    process = subprocess.Popen(snakemake_command(project, config, *RELEASE_ONLY), cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+def test_a_copy_of_a_built_project_elsewhere_reruns_nothing(demo_build: dict, tmp_path: Path) -> None:
+    copy = tmp_path / "moved" / "project"
+    shutil.copytree(demo_build["project"], copy, symlinks=True)  # files and folders keep their times
+    result = snakemake(copy, demo_build["config"], "-n", *RELEASE_ONLY)
+    assert "Nothing to be done" in result.stdout + result.stderr, planned_jobs(result.stdout)
+
+
+def readme_command(config_file: Path) -> list[str]:
+    """The build command the README documents (section "Reruns"), with the test's config."""
+    return [SNAKEMAKE, "--cores", "all", "--workflow-profile", "workflow/profiles/default",
+            "--configfile", str(config_file)]
+
+
+def test_a_second_build_on_a_busy_work_area_stops_and_a_killed_one_resumes_with_the_same_command(
+        demo_build: dict, ner_model: Path, keys, tmp_path: Path) -> None:
+    """Build 1 runs; build 2, from another checkout, shares its work area and stops naming build 1;
+    build 1 is killed (SIGKILL, its whole process group) among the image batches; the README's
+    command, run again, resumes it (no --unlock) to the release of an uninterrupted build."""
+    project, other = copy_project(tmp_path / "killed"), copy_project(tmp_path / "other")
+    work, release = project / "results" / "work", project / "results" / "release"
+    config = {**hospital_config(demo_build, keys["one"], ner_model),
+              "work": {"dir": str(work)}, "release": {"dir": str(release)}}
+    targets = (f"{release}/SHA256SUMS.txt", f"{work}/release_summary.json")
+    command = snakemake_command(project, config, *targets)
+    command[command.index("--cores") + 1] = "1"  # slow enough for build 2 to meet it at work
+    process = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
-    staged = project / "results" / "work" / "batches" / "images"
+    lock = work / "build.lock"
     deadline = time.monotonic() + 300
     try:
+        while time.monotonic() < deadline and process.poll() is None:
+            if lock.is_file() and f'"pid": {process.pid}' in lock.read_text():
+                break
+            time.sleep(0.05)
+        second = snakemake(other, config, *targets, check=False)
+        assert second.returncode != 0, "build 2 ran on the work area of build 1"
+        assert process.poll() is None, "build 1 ended before build 2 met it"
+        refusal = [line for line in (second.stdout + second.stderr).splitlines() if "cxrbuild: error:" in line]
+        assert len(refusal) == 1, second.stderr[-3000:]
+        assert f"pid {process.pid} on {socket.gethostname()}, checkout {project.resolve()}, started 20" in refusal[0]
+        assert str(work) in refusal[0]
+        staged = work / "batches" / "images"
         while time.monotonic() < deadline and process.poll() is None:
             if any(p.is_file() for p in staged.glob("*/staged/**/*")):
                 break
@@ -299,10 +340,12 @@ def test_a_build_killed_among_image_batches_reruns_to_the_same_release(demo_buil
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
-    assert not (project / "results" / "release" / "SHA256SUMS.txt").exists()
-    snakemake(project, config, "--unlock")
-    snakemake(project, config, *RELEASE_ONLY)
-    assert sums(project / "results" / "release") == demo_build["sums"]
+    assert not (release / "SHA256SUMS.txt").exists()
+    assert list((project / ".snakemake" / "locks").glob("*.lock"))  # Snakemake's own lock, left stale
+    resumed = subprocess.run(readme_command(project / "test-config.yaml"), cwd=project, capture_output=True,
+                             text=True, timeout=900)
+    assert resumed.returncode == 0, resumed.stderr[-4000:]
+    assert sums(release) == demo_build["sums"]
 
 
 # rules up to packaging; the audit stages after it rerun whenever packaging does
@@ -396,9 +439,38 @@ def test_a_dicomweb_pacs_is_fetched_before_it_is_indexed(demo_build: dict, tmp_p
     ({"ehr": {"url": "sqlite:////nowhere/ehr.sqlite"}}, "set both ehr.url and pacs.dir"),
     ({"cohort": {"start": "2011"}}, "does not match"),
     ({"batches": {"batches_per_shard": 0}}, "less than the minimum"),
+    ({"colour": "blue"}, "'colour' was unexpected"),
+    ({"audit": {"ocr": False, "fail_om": "probable"}}, "'fail_om' was unexpected"),
+    ({"ehr": {"url": "sqlite:////nowhere/ehr.sqlite"}, "pacs": {"dir": "/nowhere/pacs"},
+      "release": {"dir": "/nowhere/pacs/release"}}, "lies inside the PACS folder /nowhere/pacs"),
+    ({"work": {"dir": "results/release/work"}}, "lies inside release.dir"),
 ])
 def test_a_bad_config_is_refused_before_anything_runs(tmp_path: Path, config: dict, message: str) -> None:
     project = copy_project(tmp_path / "bad")
     result = snakemake(project, config, "-n", check=False)
     assert result.returncode != 0
     assert message in result.stdout + result.stderr
+
+
+def test_a_key_is_made_on_a_work_areas_first_build_and_another_is_refused(tmp_path: Path, keys) -> None:
+    project = copy_project(tmp_path / "keyed")
+    key = tmp_path / "private" / "new.key"
+    config = {"secrets": {"key_file": str(key)}, "ner": {"n_train": 1, "n_heldout": 1}}
+    corpus = "results/work/ner/corpus/train.jsonl"  # a cheap first job: the key is taken before any job
+    first = snakemake(project, config, corpus)
+    from cxrbuild.keys import key_fingerprint
+
+    fingerprint = key_fingerprint(bytes.fromhex(key.read_text().strip()))
+    assert key.stat().st_mode & 0o077 == 0
+    assert f"made the secret key {key} (fingerprint {fingerprint})" in first.stderr
+    assert (project / "results" / "work" / "key_fingerprint").read_text().strip() == fingerprint
+    log = (project / "results" / "work" / "logs" / "ner_corpus.log").stat().st_mtime_ns
+    for other_key, words in ((keys["two"], "is not the one of the work area"),
+                             (tmp_path / "mistyped.key", "secret key file not found")):
+        refused = snakemake(project, {**config, "secrets": {"key_file": str(other_key)}}, corpus, "--forcerun",
+                            "ner_corpus", check=False)
+        assert refused.returncode != 0
+        lines = [line for line in refused.stderr.splitlines() if "cxrbuild: error:" in line]
+        assert len(lines) == 1 and words in lines[0] and fingerprint in lines[0], refused.stderr[-3000:]
+        assert (project / "results" / "work" / "logs" / "ner_corpus.log").stat().st_mtime_ns == log  # nothing ran
+    assert not (tmp_path / "mistyped.key").exists()

@@ -45,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     except CxrbuildError as err:
         print(f"cxrbuild {args.command}: error: {err}", file=sys.stderr)
         return 2
+    except OSError as err:  # a place the checks did not foresee: still one line naming the path
+        where = err.filename or "cxrbuild"
+        print(f"cxrbuild {args.command}: error: {where}: {err.strerror or err}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"cxrbuild {args.command}: interrupted", file=sys.stderr)
         return 130

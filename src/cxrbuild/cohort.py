@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cxrbuild.printed_forms import date_strings, name_parts, number_digits, parse_date
 from cxrbuild.util.atomic import atomic_path
+from cxrbuild.util.database import open_engine
 from cxrbuild.util.errors import CxrbuildError
 
 log = logging.getLogger("cxrbuild.cohort")
@@ -98,7 +99,7 @@ def run_queries(ehr_url: str, queries_dir: str | Path, params: CohortParams) -> 
     queries_dir = Path(queries_dir)
     values = params.bind_values()
     try:
-        engine = sa.create_engine(ehr_url)
+        engine = open_engine(ehr_url)
     except (SQLAlchemyError, ValueError) as err:
         raise CxrbuildError(f"ehr.url {ehr_url!r}: {err}") from err
     frames: dict[str, pd.DataFrame] = {}

@@ -43,7 +43,7 @@ import pandas as pd
 
 from cxrbuild import contract
 from cxrbuild.cohort import patient_deny_list
-from cxrbuild.keys import format_dicom_id, keyed_hex, keyed_int
+from cxrbuild.keys import format_dicom_id, key_fingerprint, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
 from cxrbuild.printed_forms import name_parts
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
@@ -87,11 +87,6 @@ class ShiftSettings:
             window_years = (dt.date.fromisoformat(str(cohort["end"])).year
                             - dt.date.fromisoformat(str(cohort["start"])).year + 1)
         return cls.from_mapping(config.get("ids"), window_years)
-
-
-def key_fingerprint(key: bytes) -> str:
-    """A public fingerprint of the key, to refuse reusing ids issued under another key."""
-    return keyed_hex(key, 16, "fingerprint")
 
 
 def private_dir(path: str | Path) -> Path:
@@ -304,7 +299,7 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
             strict=True)]
     images = images.drop(columns=["study_status", "study_reason", "accession_number_header"], errors="ignore")
 
-    changed = write_plans(tables, subjects, studies, images, work_dir, batches_per_shard, pacs_dir)
+    changed = write_plans(tables, subjects, studies, images, fingerprint, work_dir, batches_per_shard)
     summary = {
         "key_fingerprint": fingerprint,
         "batches_per_shard": batches_per_shard,
@@ -320,10 +315,14 @@ def assign(tables: Mapping[str, pd.DataFrame], headers: pd.DataFrame, key: bytes
 
 
 def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, studies: pd.DataFrame,
-                images: pd.DataFrame, work_dir: Path, batches_per_shard: int,
-                pacs_dir: str | Path) -> list[str]:
-    """Write one image plan and one report plan per batch; only changed files are rewritten."""
-    pacs_root = Path(pacs_dir).resolve()
+                images: pd.DataFrame, fingerprint: str, work_dir: Path, batches_per_shard: int) -> list[str]:
+    """Write one image plan and one report plan per batch; only changed files are rewritten.
+
+    A plan names its sources relative to the PACS folder and carries no other
+    path, so a copy of the project elsewhere has the same plans (and reruns
+    nothing); it names the key's fingerprint, so a batch never runs under
+    another key than the ids were issued with.
+    """
     patients = tables["patients"].set_index("mrn")
     reports = tables["reports"].set_index("accession_number")
     accessions_of = studies.groupby("mrn")["accession_number"].apply(sorted).to_dict()
@@ -333,7 +332,7 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
     planned = images.loc[images["status"] == "planned"].sort_values("output")
     for row in planned.itertuples(index=False):
         image_items[(row.shard, int(row.batch))].append({
-            "source": str(pacs_root / row.path), "size": int(row.size), "mtime_ns": int(row.mtime_ns),
+            "source": Path(row.path).as_posix(), "size": int(row.size), "mtime_ns": int(row.mtime_ns),
             "output": row.output, "subject_id": row.subject_id, "study_id": row.study_id,
             "dicom_id": row.dicom_id, "day_shift": int(row.day_shift), "deny": deny_of[row.mrn],
         })
@@ -351,8 +350,9 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
         batch_deny[where].update(name_parts(report.get("author")))
     changed = []
     for shard, batch in all_batches(batches_per_shard):
-        # no key in the plan: the batch derives the uid key from the secret key file
-        image_plan = {"shard": shard, "batch": batch, "items": image_items[(shard, batch)]}
+        # no key in the plan, only its public fingerprint: the batch derives the uid key from the key file
+        image_plan = {"shard": shard, "batch": batch, "key_fingerprint": fingerprint,
+                      "items": image_items[(shard, batch)]}
         if write_if_changed(image_plan_path(work_dir, shard, batch), _json_bytes(image_plan)):
             changed.append(f"images/{shard}_{batch}")
         report_plan = {"shard": shard, "batch": batch, "deny": sorted(batch_deny[(shard, batch)]),

@@ -19,14 +19,17 @@ from cxrbuild.util.errors import CxrbuildError
 KEY_BYTES = 32
 
 
-def load_or_create_key(path: str | os.PathLike[str], create: bool = True) -> bytes:
-    """Read the secret key; create it (mode 0600, 32 random bytes as hex) on first use."""
+def load_key(path: str | os.PathLike[str]) -> bytes:
+    """Read the secret key; a missing key is an error, never silently replaced by a new one
+    (a new key gives all-new ids, unlinkable to the ones already issued)."""
     key_path = Path(path)
-    if not key_path.exists():
-        if not create:
-            raise CxrbuildError(f"{key_path}: secret key file not found")
-        atomic_write_bytes(key_path, secrets.token_hex(KEY_BYTES).encode() + b"\n", file_mode=0o600)
-    raw = key_path.read_bytes().strip()
+    try:
+        raw = key_path.read_bytes().strip()
+    except FileNotFoundError:
+        raise CxrbuildError(f"{key_path}: secret key file not found (make one only for a fresh, unlinkable "
+                            "release: --new-key, or the first build of a new work area)") from None
+    except OSError as err:
+        raise CxrbuildError(f"{key_path}: cannot read the secret key ({err.strerror or err})") from None
     try:
         key = bytes.fromhex(raw.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
@@ -34,6 +37,24 @@ def load_or_create_key(path: str | os.PathLike[str], create: bool = True) -> byt
     if len(key) < 16:
         raise CxrbuildError(f"{key_path}: secret key is shorter than 16 bytes")
     return key
+
+
+def create_key(path: str | os.PathLike[str]) -> bytes:
+    """Make a new secret key file (mode 0600, 32 random bytes as hex); an existing one is never replaced."""
+    key_path = Path(path)
+    if key_path.exists() or key_path.is_symlink():
+        raise CxrbuildError(f"{key_path}: a secret key already exists here; it is never replaced "
+                            "(its ids would become unlinkable)")
+    try:
+        atomic_write_bytes(key_path, secrets.token_hex(KEY_BYTES).encode() + b"\n", file_mode=0o600)
+    except OSError as err:
+        raise CxrbuildError(f"{key_path}: cannot write the secret key ({err.strerror or err})") from None
+    return load_key(key_path)
+
+
+def key_fingerprint(key: bytes) -> str:
+    """A public fingerprint of the key: names it in logs and binds a work area to it."""
+    return keyed_hex(key, 16, "fingerprint")
 
 
 def keyed_digest(key: bytes, *parts: str) -> bytes:

@@ -46,7 +46,7 @@ def use_demo():
 
 def ehr_url():
     if use_demo():
-        return f"sqlite:///{Path(DEMO).resolve()}/ehr.sqlite"
+        return f"sqlite:///{DEMO}/ehr.sqlite"  # as written in config: a copy of the project elsewhere reruns nothing
     return config["ehr"]["url"]
 
 

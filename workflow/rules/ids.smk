@@ -18,7 +18,6 @@ checkpoint assign_ids:
         summary=f"{WORK}/ids/summary.json",
     params:
         pacs_dir=pacs_dir(),
-        key_file=config["secrets"]["key_file"],
         ids=config["ids"],
         cohort=config["cohort"],
         batches_per_shard=config["batches"]["batches_per_shard"],

@@ -49,7 +49,7 @@ rule deid_images:
         records=BATCH_RECORDS["images"],
         manifest=f"{WORK}/batches/images/{{shard}}_{{batch}}/manifest.jsonl",
     params:
-        key_file=config["secrets"]["key_file"],
+        pacs_dir=pacs_dir(),
         settings=config["images"]["settings"],
         workers=config["images"]["workers"],
         code=image_code(),

@@ -12,10 +12,13 @@ from pathlib import Path
 from cxrbuild.audit import release_audit
 from cxrbuild.audit.findings import CONFIRMED, RANKS
 from cxrbuild.audit.release_audit import run_audit
+from cxrbuild.util.paths import check_output_file
 from cxrbuild.util.progress import setup_logging
 
 
 def _command(args: argparse.Namespace) -> int:
+    if args.log:
+        check_output_file(args.log, "log")
     setup_logging(args.log, verbose=args.verbose)
     verdict = run_audit(
         Path(args.release_dir),

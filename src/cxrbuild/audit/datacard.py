@@ -41,9 +41,19 @@ def _list_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+# Config keys that say where a build's sources, folders and key are, not what it does:
+# the same build in another folder, or from sources and a key kept elsewhere, has the same digest.
+LOCATION_KEYS = (("ehr", "url"), ("pacs", "dir"), ("pacs", "dicomweb_url"), ("demo", "dir"), ("release", "dir"),
+                 ("work", "dir"), ("secrets", "key_file"), ("ner", "model_dir"))
+
+
 def config_digest(config: Mapping) -> str:
-    """SHA-256 of the build config as canonical JSON (sorted keys), so equal configs give equal digests."""
-    canonical = json.dumps(config, sort_keys=True, separators=(",", ":"), default=str)
+    """SHA-256 of the build config as canonical JSON (sorted keys), without its locations (LOCATION_KEYS)."""
+    settings = json.loads(json.dumps(config, default=str))
+    for section, key in LOCATION_KEYS:
+        if isinstance(settings.get(section), dict):
+            settings[section].pop(key, None)
+    canonical = json.dumps(settings, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -201,7 +211,7 @@ def render_datacard(
         "",
         *_table(["item", "value"], [
             ["built by", f"cxrbuild {__version__}"],
-            ["config digest (SHA-256 of the build config as canonical JSON)", f"`{config_sha256}`"],
+            ["config digest (SHA-256 of the build settings as canonical JSON, folders, sources and key left out)", f"`{config_sha256}`"],
             [f"SHA-256 of {CHECKSUMS}", f"`{sha256_file(checksums)}`"],
         ]),
         "",

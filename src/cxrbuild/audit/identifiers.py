@@ -29,6 +29,7 @@ from pathlib import Path
 
 from cxrbuild.audit.tokens import token_texts
 from cxrbuild.printed_forms import MEDIUM, STRONG, WEAK, date_forms, parse_date
+from cxrbuild.util.database import open_engine
 from cxrbuild.util.errors import CxrbuildError
 
 # The EHR queries (schema of contracts section 1.1). A hospital with another
@@ -347,12 +348,11 @@ def collect_identifiers(
     ``extra_uids`` maps an MRN to original UIDs known outside the EHR (the
     PACS index's series and SOP Instance UIDs, through the crosswalk).
     """
-    from sqlalchemy import create_engine
     from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
     wanted = {str(m) for m in mrns} if mrns is not None else None
     try:
-        engine = create_engine(ehr_url)
+        engine = open_engine(ehr_url)
         connection = engine.connect()
     except (ArgumentError, SQLAlchemyError, ValueError) as err:
         raise CxrbuildError(f"{ehr_url}: cannot open the EHR database: {str(err).splitlines()[0]}") from err

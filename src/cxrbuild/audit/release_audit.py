@@ -12,6 +12,7 @@ could not be read entirely (fail closed).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -30,6 +31,7 @@ from cxrbuild.audit.identifiers import collect_identifiers
 from cxrbuild.audit.released_patients import load_crosswalk
 from cxrbuild.audit.scan import ReleaseScanner, report_token_subjects
 from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.paths import check_output_folder, is_inside
 
 LOG = logging.getLogger("cxrbuild.audit")
 LEXICON_PATH = Path(__file__).parent / "data" / "radiology_words.txt"
@@ -163,9 +165,11 @@ def run_audit(
     if not release_dir.is_dir():
         raise CxrbuildError(f"{release_dir}: release directory not found")
     if out_dir is not None:
-        resolved_out = Path(out_dir).resolve()
-        if resolved_out == release_dir.resolve() or release_dir.resolve() in resolved_out.parents:
+        if is_inside(out_dir, release_dir):
             raise CxrbuildError(f"{out_dir}: the findings hold identifiers and must not be written inside the release")
+        check_output_folder(out_dir, "findings folder")
+    if not any(files for _root, _dirs, files in os.walk(release_dir)):
+        raise CxrbuildError(f"{release_dir}: no released file to audit (an empty folder proves nothing)")
     started = time.monotonic()
     links = load_crosswalk(crosswalk=crosswalk, work_dir=work_dir)
     scope = "all patients of the EHR: no crosswalk given, so the released ones are not known"

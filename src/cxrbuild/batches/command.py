@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import logging
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pydicom
@@ -31,8 +30,10 @@ from cxrbuild import ids
 from cxrbuild.batches.images import image_settings
 from cxrbuild.dicom.header import ImageContext
 from cxrbuild.dicom.images import ImageDeidSettings, process_batch
-from cxrbuild.keys import load_or_create_key, uid_key
+from cxrbuild.dicom.io import SYMLINK, reason_text
+from cxrbuild.keys import create_key, key_fingerprint, load_key, uid_key
 from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.paths import check_output_file, check_output_folder, is_inside, link_on_the_way
 from cxrbuild.util.progress import setup_logging
 
 log = logging.getLogger("cxrbuild.batches.command")
@@ -61,6 +62,10 @@ HEADER_KEYWORDS = (
 )
 
 
+# an input without an identity is never released (the batch quarantines it: no_context)
+NO_IDENTITY = ImageContext("", "", "", 0, b"")
+
+
 def default_key_file() -> Path:
     """``$CXRBUILD_KEY_FILE``, else ``~/.config/cxrbuild/secret.key`` (outside any output)."""
     env = os.environ.get("CXRBUILD_KEY_FILE")
@@ -70,8 +75,9 @@ def default_key_file() -> Path:
 
 
 def list_input_files(in_dir: Path) -> list[Path]:
-    """Every file under ``in_dir`` (hidden ones and broken links too, so that they are
-    accounted for in the manifest), sorted, without following links to directories.
+    """Every file under ``in_dir`` (hidden ones and links too, so that they are
+    accounted for in the manifest), sorted; a link to a folder is listed as an
+    entry of its own and never followed.
 
     A folder that cannot be listed is an error: its files would otherwise vanish unseen.
     """
@@ -82,11 +88,23 @@ def list_input_files(in_dir: Path) -> list[Path]:
     files = []
     for root, dirs, names in os.walk(in_dir, onerror=unreadable_folder):
         dirs.sort()
+        files.extend(Path(root) / name for name in dirs if (Path(root) / name).is_symlink())
         for name in sorted(names):
             path = Path(root) / name
             if path.is_file() or path.is_symlink():
                 files.append(path)
     return sorted(files, key=lambda p: p.relative_to(in_dir).as_posix())
+
+
+def link_refusal(path: Path, in_dir: Path) -> str:
+    """The quarantine reason of a link found in IN_DIR: links are never followed, inside or out."""
+    kind = "folder" if path.is_dir() else "file"
+    if not path.exists():
+        return reason_text(SYMLINK, f"link to a missing {kind}, not followed")
+    if is_inside(path, in_dir):
+        return reason_text(SYMLINK, f"link to a {kind} inside IN_DIR, not followed",
+                           "nothing: the linked file is processed at its own path")
+    return reason_text(SYMLINK, f"link to a {kind} outside IN_DIR, not read")
 
 
 def _earliest_date(ds: pydicom.Dataset, keywords: tuple[str, ...]) -> dt.date | None:
@@ -239,61 +257,76 @@ def load_shift_settings(config: Path | None) -> ids.ShiftSettings:
         raise CxrbuildError(f"{config}: {err}") from None
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _items(
-    files: list[Path], in_dir: Path, out_dir: Path, args: argparse.Namespace, key: bytes
-) -> Iterator[tuple[Path, Path, ImageContext]]:
+    files: list[Path], in_dir: Path, out_dir: Path, args: argparse.Namespace, key: bytes,
+    shift_settings: ids.ShiftSettings | None,
+) -> tuple[list[tuple[Path, Path, ImageContext]], dict[Path, str]]:
+    """The work items, and the inputs refused unread: links, and outputs whose folder is a link.
+
+    Without ``--context`` the identities are drawn from the headers, the day shifts under ``shift_settings``.
+    """
+    links = {path: link_refusal(path, in_dir) for path in files if path.is_symlink()}
+    readable = [path for path in files if path not in links]
+    items: list[tuple[Path, Path, ImageContext]] = []
     if args.context is None:
-        shift_settings = load_shift_settings(Path(args.config) if args.config else None)
-        contexts = derived_contexts(files, in_dir, key, shift_settings)
+        contexts = derived_contexts(readable, in_dir, key, shift_settings)
         for path in files:
-            yield path, out_dir / path.relative_to(in_dir), contexts[path]
-        return
-    key_for_uids = uid_key(key)
-    listed = read_context_file(Path(args.context), key_for_uids)
-    for path in files:
-        relative = path.relative_to(in_dir).as_posix()
-        entry = listed.get(relative)
-        if entry is None:
-            # no identity, no release: the batch quarantines it (no_context)
-            yield path, out_dir / relative, ImageContext("", "", "", 0, key_for_uids)
-            continue
-        ctx, output = entry
-        target = out_dir / output if output else out_dir / relative
-        if not _inside(target, out_dir):
-            raise CxrbuildError(f"{args.context}: output {output} is outside OUT_DIR")
-        yield path, target, ctx
+            items.append((path, out_dir / path.relative_to(in_dir), contexts.get(path, NO_IDENTITY)))
+    else:
+        listed = read_context_file(Path(args.context), uid_key(key))
+        for path in files:
+            relative = path.relative_to(in_dir).as_posix()
+            entry = listed.get(relative)
+            if entry is None:
+                # no identity, no release: the batch quarantines it (no_context)
+                items.append((path, out_dir / relative, NO_IDENTITY))
+                continue
+            ctx, output = entry
+            target = out_dir / output if output else out_dir / relative
+            lexical = Path(os.path.normpath(target))
+            if lexical == Path(os.path.normpath(out_dir)) or not lexical.is_relative_to(os.path.normpath(out_dir)):
+                raise CxrbuildError(f"{args.context}: output {output} is outside OUT_DIR")
+            items.append((path, target, ctx))
+    refusals = dict(links)
+    for path, target, _ctx in items:
+        link = link_on_the_way(out_dir, target)
+        if link is not None and path not in refusals:
+            refusals[path] = reason_text(SYMLINK, f"the output folder {link.relative_to(out_dir)} is a link, "
+                                                  "not written through", "an output folder without links")
+    return items, refusals
 
 
 def run(args: argparse.Namespace) -> int:
     in_dir, out_dir = Path(args.in_dir), Path(args.out_dir)
+    # every check before anything is written: a bad argument leaves no log, manifest or key behind
     if not in_dir.is_dir():
         raise CxrbuildError(f"{in_dir}: input folder not found")
-    if _inside(out_dir, in_dir) or _inside(in_dir, out_dir):
+    if is_inside(out_dir, in_dir) or is_inside(in_dir, out_dir):
         raise CxrbuildError(f"{out_dir}: output folder must not overlap the input folder {in_dir}")
+    check_output_folder(out_dir, "output folder")
     manifest = (
         Path(args.manifest)
         if args.manifest
         else out_dir.with_name(out_dir.name + ".manifest.jsonl")
     )
-    if _inside(manifest, out_dir):
+    if is_inside(manifest, out_dir):
         raise CxrbuildError(f"{manifest}: the manifest names source files; keep it outside OUT_DIR")
+    check_output_file(manifest, "manifest")
     log_file = Path(args.log) if args.log else manifest.with_suffix(".log")
-    setup_logging(log_file, verbose=args.verbose)
+    check_output_file(log_file, "log")
+    config = Path(args.config) if args.config else None
+    settings = load_settings(config, args.no_pixel_deid, args.modalities)
+    shift_settings = load_shift_settings(config) if args.context is None else None
     key_file = Path(args.key_file) if args.key_file else default_key_file()
-    if _inside(key_file, out_dir):
+    if is_inside(key_file, out_dir):
         raise CxrbuildError(f"{key_file}: the secret key must not be inside OUT_DIR")
-    key = load_or_create_key(key_file)
-    settings = load_settings(
-        Path(args.config) if args.config else None, args.no_pixel_deid, args.modalities
-    )
+    if args.new_key:
+        if key_file.exists() or key_file.is_symlink():
+            raise CxrbuildError(f"{key_file}: --new-key, but a secret key already exists here; it is never "
+                                "replaced (drop --new-key to use it)")
+        check_output_file(key_file, "secret key")
+    else:
+        key = load_key(key_file)
     if settings.pixels:
         try:
             from cxrbuild.dicom import pixels  # noqa: F401  (checked once here, used in the workers)
@@ -303,9 +336,16 @@ def run(args: argparse.Namespace) -> int:
                 "to carry no burned-in text"
             ) from None
     files = list_input_files(in_dir)
+    if not files:
+        raise CxrbuildError(f"{in_dir}: no files to de-identify")
+    setup_logging(log_file, verbose=args.verbose)
+    if args.new_key:
+        key = create_key(key_file)
+        log.warning("deid-images: created the secret key %s (fingerprint %s); keep it to issue the same ids again",
+                    key_file, key_fingerprint(key))
     log.info("deid-images: %d files under %s -> %s", len(files), in_dir, out_dir)
-    items = list(_items(files, in_dir, out_dir, args, key))
-    result = process_batch(items, settings, manifest, workers=max(1, int(args.workers)))
+    items, refusals = _items(files, in_dir, out_dir, args, key, shift_settings)
+    result = process_batch(items, settings, manifest, workers=max(1, int(args.workers)), refusals=refusals)
     log.info("deid-images: %s; manifest %s", result.summary(), manifest)
     if args.strict and result.quarantined:
         print(f"cxrbuild deid-images: {result.quarantined} file(s) quarantined (--strict)")
@@ -334,6 +374,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--key-file",
         metavar="F",
         help="secret key file (default $CXRBUILD_KEY_FILE or ~/.config/cxrbuild/secret.key)",
+    )
+    parser.add_argument(
+        "--new-key",
+        action="store_true",
+        help="make a new secret key at the key file (it must not exist): a fresh, unlinkable set of ids",
     )
     parser.add_argument(
         "--context",

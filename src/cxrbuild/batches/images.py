@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxrbuild.batches.records import BatchRecord, status_counts, write_records
-from cxrbuild.keys import load_or_create_key, uid_key
+from cxrbuild.keys import key_fingerprint, load_key, uid_key
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.digests import sha256_file
+from cxrbuild.util.errors import CxrbuildError
 
 if TYPE_CHECKING:
     from cxrbuild.dicom.images import ImageDeidSettings
@@ -50,9 +51,13 @@ def image_settings(mapping: Mapping | None = None) -> ImageDeidSettings:
 
 
 def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path: str | Path,
-                    manifest_path: str | Path, key_file: str | Path, settings: Mapping | None = None,
-                    workers: int = 1) -> dict[str, int]:
-    """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``."""
+                    manifest_path: str | Path, key_file: str | Path, pacs_dir: str | Path,
+                    settings: Mapping | None = None, workers: int = 1) -> dict[str, int]:
+    """De-identify the images of one batch (header + pixels + second-pass check) into ``staging_dir``.
+
+    The plan names its sources relative to ``pacs_dir`` and the fingerprint of
+    the key its ids were issued under: another key stops the batch.
+    """
     # imported here: an empty batch (most of them on a small hospital) needs no OCR engine
     from cxrbuild.dicom.header import ImageContext
     from cxrbuild.dicom.images import process_batch
@@ -60,13 +65,18 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
     plan = json.loads(Path(plan_path).read_text(encoding="utf-8"))
     staging = Path(staging_dir)
     staging.mkdir(parents=True, exist_ok=True)
-    key_for_uids = uid_key(load_or_create_key(key_file, create=False))
+    key = load_key(key_file)
+    if plan.get("key_fingerprint") != key_fingerprint(key):
+        raise CxrbuildError(f"{key_file}: key fingerprint {key_fingerprint(key)} is not the one the plan {plan_path} "
+                            f"was made with ({plan.get('key_fingerprint')})")
+    key_for_uids = uid_key(key)
+    pacs_root = Path(pacs_dir)
     deid_settings = image_settings(settings)
     items = []
     for item in plan["items"]:
         ctx = ImageContext(subject_id=item["subject_id"], study_id=item["study_id"], dicom_id=item["dicom_id"],
                            day_shift=int(item["day_shift"]), uid_key=key_for_uids, deny=tuple(item["deny"]))
-        items.append((Path(item["source"]), staging / item["output"], ctx))
+        items.append((pacs_root / item["source"], staging / item["output"], ctx))
     if items:
         process_batch(items, deid_settings, Path(manifest_path), workers=workers)
     else:
@@ -81,10 +91,11 @@ def run_image_batch(plan_path: str | Path, staging_dir: str | Path, records_path
         by_source[str(entry["source"])] = entry
     records = []
     for item in plan["items"]:
-        entry = by_source.get(str(Path(item["source"])))
+        source = str(pacs_root / item["source"])
+        entry = by_source.get(source)
         target = staging / item["output"]
         record = BatchRecord(item["output"], item["subject_id"], item["study_id"],
-                             details={"dicom_id": item["dicom_id"], "source": item["source"]})
+                             details={"dicom_id": item["dicom_id"], "source": source})
         if entry is None:
             record.withheld("missing from the image manifest")
         elif entry.get("status") == "ok" and target.is_file():

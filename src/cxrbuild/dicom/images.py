@@ -51,6 +51,18 @@ log = logging.getLogger("cxrbuild.dicom.images")
 # defined term. A chest release restricts to these; the standalone command
 # accepts any modality unless told otherwise.
 RADIOGRAPH_MODALITIES = ("CR", "DX", "DR", "RG")
+# Modality (0008,0060) defined terms, current and retired (PS3.3 C.7.3.1.1.1), and the
+# vendor "DR": a value outside them is a typing error that would quarantine everything.
+KNOWN_MODALITIES = frozenset((
+    *RADIOGRAPH_MODALITIES, "ANN", "AR", "ASMT", "AU", "BDUS", "BI", "BMD", "CFM", "CT", "CTPROTOCOL", "DG", "DMS",
+    "DOC", "ECG", "EEG", "EMG", "EOG", "EPS", "ES", "FID", "GM", "HC", "HD", "IO", "IOL", "IVOCT", "IVUS", "KER",
+    "KO", "LEN", "LS", "M3D", "MG", "MR", "NM", "OAM", "OCT", "OP", "OPM", "OPT", "OPTBSV", "OPTENF", "OPV", "OSS",
+    "OT", "PA", "PLAN", "POS", "PR", "PT", "PX", "REG", "RESP", "RF", "RTDOSE", "RTIMAGE", "RTINTENT", "RTPLAN",
+    "RTRAD", "RTRECORD", "RTSEGANN", "RTSTRUCT", "RWV", "SEG", "SM", "SMR", "SR", "SRF", "STAIN", "TEXTUREMAP",
+    "TG", "US", "VA", "XA", "XAPROTOCOL", "XC",
+    # retired
+    "AS", "CD", "CF", "CP", "CS", "DD", "DF", "DM", "DS", "EC", "FA", "FS", "LP", "MA", "MS", "OPR", "ST", "VF",
+))
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,10 @@ class ImageDeidSettings:
             modalities = RADIOGRAPH_MODALITIES
         elif isinstance(modalities, str):
             modalities = [m for m in re.split(r"[,\s]+", modalities) if m]
+        unknown_modalities = sorted({str(m).strip().upper() for m in modalities or ()} - KNOWN_MODALITIES)
+        if unknown_modalities:
+            raise ValueError(f"image settings: modalities: {', '.join(unknown_modalities)} : not a DICOM "
+                             "Modality (PS3.3 C.7.3.1.1.1), nor 'radiographs' or 'any'")
         return cls(
             header=HeaderSettings.from_mapping(mapping.get("header"), descriptor_phi),
             pixels=bool(mapping.get("pixels", True)),
@@ -226,12 +242,15 @@ def _deidentify(src: Path, ctx: ImageContext, settings: ImageDeidSettings) -> _D
 
 
 def _process(
-    src: Path, dst: Path, write_to: Path, ctx: ImageContext, settings: ImageDeidSettings
+    src: Path, dst: Path, write_to: Path, ctx: ImageContext, settings: ImageDeidSettings, refusal: str | None = None
 ) -> ManifestRecord:
     record = ManifestRecord(
         source=str(src), output=None, status="quarantined", subject_id=ctx.subject_id, study_id=ctx.study_id,
         dicom_id=ctx.dicom_id,
     )  # fmt: skip
+    if refusal:  # neither read nor written (a link out of the folders the caller was given)
+        record.reason = refusal
+        return record
     if not ctx.subject_id:
         record.reason = dicom_io.reason_text(dicom_io.NO_CONTEXT, "no identity given for this file")
         return record
@@ -275,9 +294,9 @@ def _pending_path(dst: Path, index: int) -> Path:
     return dst.with_name(f".{dst.name}.{index}{PENDING_SUFFIX}")
 
 
-def _worker_task(task: tuple[int, str, str, ImageContext, ImageDeidSettings]) -> ManifestRecord:
-    index, src, dst, ctx, settings = task
-    return _process(Path(src), Path(dst), _pending_path(Path(dst), index), ctx, settings)
+def _worker_task(task: tuple[int, str, str, ImageContext, ImageDeidSettings, str | None]) -> ManifestRecord:
+    index, src, dst, ctx, settings, refusal = task
+    return _process(Path(src), Path(dst), _pending_path(Path(dst), index), ctx, settings, refusal)
 
 
 @dataclass
@@ -348,7 +367,7 @@ def _run_isolated(task: tuple, context) -> ManifestRecord:
         try:
             return executor.submit(_worker_task, task).result()
         except BrokenProcessPool:
-            index, src, dst, ctx, _settings = task
+            index, src, dst, ctx, _settings, _refusal = task
             with contextlib.suppress(OSError):
                 _pending_path(Path(dst), index).unlink()
             return ManifestRecord(
@@ -366,6 +385,7 @@ def process_batch(
     workers: int = 1,
     progress_label: str = "deid-images",
     progress_stream=None,
+    refusals: Mapping[Path, str] | None = None,
 ) -> BatchResult:
     """De-identify many files and write the manifest (JSON lines, input order) atomically.
 
@@ -373,10 +393,14 @@ def process_batch(
     quarantined as ``duplicate``. Outputs are written to hidden pending files
     and renamed into place only once accepted, so a duplicate never replaces
     an accepted output; an output left by an earlier run for a file that is
-    quarantined now is removed. Returns the counts.
+    quarantined now is removed. ``refusals``: sources quarantined with the
+    given reason without being read, whose output path is never touched.
+    Returns the counts.
     """
+    refusals = {Path(src): reason for src, reason in (refusals or {}).items()}
     tasks = [
-        (index, str(src), str(dst), ctx, settings) for index, (src, dst, ctx) in enumerate(items)
+        (index, str(src), str(dst), ctx, settings, refusals.get(Path(src)))
+        for index, (src, dst, ctx) in enumerate(items)
     ]
     result = BatchResult(total=len(tasks))
     progress = Progress(progress_label, len(tasks), stream=progress_stream)
@@ -385,7 +409,7 @@ def process_batch(
     records: list[ManifestRecord] = []
     runner = _run_pool(tasks, workers) if workers > 1 and len(tasks) > 1 else _run_serial(tasks)
     try:
-        for (index, _src, dst, _ctx, _settings), record in zip(tasks, runner, strict=True):
+        for (index, _src, dst, _ctx, _settings, _refusal), record in zip(tasks, runner, strict=True):
             pending = _pending_path(Path(dst), index)
             if record.status == "ok":
                 uid = record.original_sop_instance_uid or ""
@@ -419,12 +443,13 @@ def process_batch(
             progress.advance()
     finally:
         # outputs not accepted (an interrupted run) never stay behind as pending files
-        for index, _src, dst, _ctx, _settings in tasks:
-            with contextlib.suppress(OSError):
-                _pending_path(Path(dst), index).unlink()
+        for index, _src, dst, _ctx, _settings, refusal in tasks:
+            if not refusal:
+                with contextlib.suppress(OSError):
+                    _pending_path(Path(dst), index).unlink()
     # fail closed across runs: a file quarantined now loses the output an earlier run wrote
-    for (_index, _src, dst, _ctx, _settings), record in zip(tasks, records, strict=False):
-        if record.status != "ok" and dst not in written_outputs:
+    for (_index, _src, dst, _ctx, _settings, refusal), record in zip(tasks, records, strict=False):
+        if record.status != "ok" and dst not in written_outputs and not refusal:
             with contextlib.suppress(FileNotFoundError):
                 Path(dst).unlink()
     with atomic_open(manifest_path, "w", encoding="utf-8", newline="\n") as handle:

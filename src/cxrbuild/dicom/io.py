@@ -52,6 +52,7 @@ PIXEL_DEID_FAILED = "pixel_deid_failed"
 PIXEL_TEXT_REMAINS = "pixel_text_remains"
 HEADER_LEAK = "header_leak"
 NO_CONTEXT = "no_context"
+SYMLINK = "symlink"
 ERROR = "error"
 
 PIXEL_DATA_TAGS = (
@@ -98,6 +99,7 @@ NEEDS = {
     PIXEL_TEXT_REMAINS: "a manual redaction of the text still readable",
     HEADER_LEAK: "those attributes removed by the header settings (remove_keywords)",
     NO_CONTEXT: "a line for this file in the context file",
+    SYMLINK: "the file itself in the input folder (links are never followed)",
     ERROR: "a fix of the failure named here",
 }
 

@@ -320,6 +320,22 @@ class WordDecision:
     reason: str
 
 
+def technique_values(texts: Sequence[str], keep: KeepList, patterns: PhiPatterns) -> set[int]:
+    """Indexes of the words that are technique values: a number beside its technique word or
+    before its unit ("DI 1.25", "0.42 mGy"); a decimal there is no time of day, but a number
+    the line continues like a date ("SE 03 / 02 / 2017") is no value."""
+    return {
+        index
+        for index, text in enumerate(texts)
+        if (
+            (index > 0 and keep.is_value_after(texts[index - 1], text))
+            or (index + 1 < len(texts) and keep.is_value_before(text, texts[index + 1]))
+        )
+        and patterns.first_match(text) in (None, *(("time",) if ":" not in text else ()))
+        and not (index + 1 < len(texts) and texts[index + 1][:1] in ("/", "-", "."))
+    }
+
+
 def classify_words(
     words: Sequence[tuple[str, float]],
     keep: KeepList,
@@ -384,19 +400,7 @@ def classify_words(
                     for index in range(start, end):
                         decisions[index] = WordDecision("keep", "keep-list")
                 break
-    # numbers read as technique values, beside their word or unit ("DI 1.25", "0.42 mGy"):
-    # a decimal there is no time of day
-    values = {
-        index
-        for index, text in enumerate(texts)
-        if (
-            (index > 0 and keep.is_value_after(texts[index - 1], text))
-            or (index + 1 < len(texts) and keep.is_value_before(text, texts[index + 1]))
-        )
-        and patterns.first_match(text) in (None, *(("time",) if ":" not in text else ()))
-        # ...unless the line goes on like a date ("SE 03 / 02 / 2017")
-        and not (index + 1 < len(texts) and texts[index + 1][:1] in ("/", "-", "."))
-    }
+    values = technique_values(texts, keep, patterns)
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
             continue

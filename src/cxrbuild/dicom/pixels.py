@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
 import numpy as np
@@ -44,6 +44,7 @@ from cxrbuild.dicom.phitext import (
     PhiPatterns,
     classify_words,
     load_yaml_resource,
+    technique_values,
 )
 from cxrbuild.dicom.textdetect import (
     LEARNED,
@@ -51,11 +52,13 @@ from cxrbuild.dicom.textdetect import (
     TextLine,
     covered_fraction,
     find_text_lines,
+    stroke_map,
 )
 
 log = logging.getLogger("cxrbuild.pixels")
 
 Box = tuple[int, int, int, int]
+MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -87,6 +90,8 @@ class PixelPolicy:
     min_glyph_alignment: float = 0.75
     padding_px: int = 3
     padding_fraction: float = 0.25
+    glyph_tight: bool = True
+    glyph_margin_px: int = 3
     lossy_target_transfer_syntax: str = "1.2.840.10008.1.2.1"
     max_frames_searched: int = 64
     verify_min_confidence: float = 50.0
@@ -130,6 +135,8 @@ class PixelPolicy:
                 "min_glyph_alignment",
                 "padding_px",
                 "padding_fraction",
+                "glyph_tight",
+                "glyph_margin_px",
                 "lossy_target_transfer_syntax",
                 "max_frames_searched",
                 "verify_min_confidence",
@@ -648,12 +655,15 @@ def _boxes_from_regions(
     strays: Sequence[tuple[Box, int]] = (),
     turned_runs: Sequence[tuple[Box, int]] = (),
     turned_regions: Sequence[TextRegion] = (),
+    tighten: Callable[[Box, int], list[Box]] | None = None,
 ) -> list[Box]:
     """Padded boxes of the PHI words; padding never spills onto a kept marker.
 
     ``regions`` are on horizontal lines (their runs are found and joined
     here); ``turned_runs`` are the PHI runs of lines turned 90 degrees, whose
-    ``turned_regions`` count as markers to spare too.
+    ``turned_regions`` count as markers to spare too. ``tighten`` turns each
+    padded run box and its glyph height into the boxes actually blacked out
+    (the glyphs' own, see :func:`glyph_boxes`); without it, the run box is.
     """
     kept = [region.box for region in (*regions, *turned_regions) if region.decision == "keep"]
     boxes: list[Box] = []
@@ -673,7 +683,7 @@ def _boxes_from_regions(
                 padded[3] = max(phi_box[3], min(padded[3], marker[1]))
             elif marker[3] <= phi_box[1]:
                 padded[1] = min(phi_box[1], max(padded[1], marker[3]))
-        boxes.append(tuple(padded))
+        boxes.extend(tighten(tuple(padded), height) if tighten else [tuple(padded)])
     return merge_boxes(boxes)
 
 
@@ -725,6 +735,7 @@ def find_text(
     heights: list[int] = []
     line_index = -1
     line_boxes: dict[tuple[int, int], Box] = {}
+    ink = np.zeros((rows, cols), dtype=bool)  # the glyph pixels of the lines taken as text, every frame
     turned_regions: list[TextRegion] = []  # regions of lines turned 90 degrees
     turned_runs: list[tuple[Box, int]] = []  # ...and their PHI runs (in the transposed frame)
     # candidate lines not taken as text: blacked out only where they adjoin PHI.
@@ -765,6 +776,13 @@ def find_text(
                     strays.append((line.box, line.glyph_height))
                     continue
                 judged.append((line, [region for region, _ in _line_regions(line, reading, policy, deny_list, frame)]))
+                # its glyphs: the pixels binarized, and the box of each glyph the planes found
+                x0, y0, x1, y1 = line.box
+                mask = line.mask.T if line.transposed else line.mask
+                if mask.shape == (y1 - y0, x1 - x0):
+                    ink[y0:y1, x0:x1] |= mask
+                for gx0, gy0, gx1, gy1 in line.glyph_boxes:
+                    ink[gy0:gy1, gx0:gx1] = True
             for line, line_regions in judged:
                 if _inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
@@ -790,8 +808,101 @@ def find_text(
         kept = [_transpose(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
         joined = _join_runs(turned_runs, kept, [(_transpose(box), height) for box, height in strays])
         turned_runs = [(_transpose(box), height) for box, height in joined]
-    boxes = _boxes_from_regions(regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions)
+    tighten = None
+    if policy.glyph_tight:
+        searched = [image.display[frame] for frame in _frame_indices(n_frames, policy.max_frames_searched)]
+
+        words = [region.box for region in (*regions, *turned_regions) if region.decision == "phi"]
+
+        def tighten(box: Box, height: int) -> list[Box]:
+            inside = [word for word in words if covered_fraction(word, box) > 0.5]
+            return glyph_boxes(searched, box, height, policy, ink, inside)
+
+    boxes = _boxes_from_regions(
+        regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
+    )
     return regions + turned_regions, boxes, image
+
+
+def glyph_boxes(
+    displays: Sequence[np.ndarray],
+    box: Box,
+    glyph_height: int,
+    policy: PixelPolicy,
+    detected: np.ndarray | None = None,
+    words: Sequence[Box] = (),
+) -> list[Box]:
+    """The boxes of the glyphs inside a padded PHI run ``box``: what is blacked out instead of the run.
+
+    A glyph is ink standing out from its ground either way (white or black
+    top-hat of the display, as wide as half a glyph is tall) more than the
+    ground's own texture around the run does (the stroke noise factor times
+    its 95th percentile, within the stroke thresholds), in any of the
+    searched frames, or glyph pixels of the lines the detection took as text
+    (``detected``, a frame-sized mask: faint or translucent text it found);
+    each connected piece of ink of ``MIN_INK_PIXELS`` or more gives its
+    bounding box grown by ``glyph_margin_px`` for its antialiased edge,
+    clipped to ``box``. The gaps between words and the ground above and
+    below short letters keep their pixels. Fail closed: a run with no ink found is blacked out whole,
+    and so is each of its ``words`` (the extents of the PHI words read in it)
+    where ink stands in fewer than half of the word's columns (rows, for a
+    word turned 90 degrees), padded by ``glyph_margin_px``.
+    """
+    x0, y0, x1, y1 = box
+    width = max(5, glyph_height // 2 + 1)
+    ink: np.ndarray | None = None
+    for display in displays:
+        rows, cols = display.shape
+        px0, py0, px1, py1 = max(0, x0 - width), max(0, y0 - width), min(cols, x1 + width), min(rows, y1 + width)
+        area = display[py0:py1, px0:px1]
+        inner = (slice(y0 - py0, y1 - py0), slice(x0 - px0, x1 - px0))
+        ring = np.ones(area.shape, dtype=bool)
+        ring[inner] = False
+        for bright in (True, False):
+            around = stroke_map(area, width, bright=bright)
+            strokes = around[inner]
+            # ink stands out from the ground's own texture around the run (a line crossing a
+            # bright label onto dark anatomy has strong and weak parts: one cut for the run
+            # would lose the weak ones)
+            noise = float(np.percentile(around[ring], 95)) if ring.any() else 0.0
+            cut = float(np.clip(
+                policy.detection.stroke_noise_factor * noise,
+                policy.detection.min_stroke_threshold,
+                policy.detection.stroke_threshold,
+            ))
+            found = strokes >= cut
+            ink = found if ink is None else ink | found
+    if detected is not None:
+        known = detected[y0:y1, x0:x1]
+        ink = known.copy() if ink is None else ink | known
+    if ink is None or not ink.any():
+        return [box]
+    margin = max(0, policy.glyph_margin_px)
+    unsure: list[Box] = []
+    for word in words:
+        wx0, wy0 = max(word[0], x0) - x0, max(word[1], y0) - y0
+        wx1, wy1 = min(word[2], x1) - x0, min(word[3], y1) - y0
+        if wx1 <= wx0 or wy1 <= wy0:
+            continue
+        piece = ink[wy0:wy1, wx0:wx1]
+        along = piece.any(axis=0) if wx1 - wx0 >= wy1 - wy0 else piece.any(axis=1)
+        if along.mean() < 0.5:
+            unsure.append(
+                (max(x0, word[0] - margin), max(y0, word[1] - margin), min(x1, word[2] + margin), min(y1, word[3] + margin))
+            )
+    labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
+    sizes = np.bincount(labels.ravel(), minlength=count + 1)
+    return unsure + [
+        (
+            max(x0, x0 + piece[1].start - margin),
+            max(y0, y0 + piece[0].start - margin),
+            min(x1, x0 + piece[1].stop + margin),
+            min(y1, y0 + piece[0].stop + margin),
+        )
+        for index, piece in enumerate(ndimage.find_objects(labels), start=1)
+        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
+        if piece is not None and sizes[index] >= MIN_INK_PIXELS
+    ]
 
 
 def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:
@@ -859,6 +970,7 @@ def verify_pixels(
         # what is readable: words OCR is reasonably sure of (noise reads as low-confidence junk)
         texts = [text for text, conf, _ in words if conf >= policy.verify_min_confidence]
         kept = {i for i, text in enumerate(texts) if policy.keep.matches_word(text)}
+        kept |= technique_values(texts, policy.keep, policy.patterns)
         suspicious = " ".join(text for i, text in enumerate(texts) if i not in kept)
         if not suspicious:
             return

@@ -394,9 +394,17 @@ def _cohort_rows(hospital: Hospital, n_images: Counter) -> list[list[str]]:
     return rows
 
 
-def _prepare_target(out_dir: Path, overwrite: bool) -> Path:
+def check_request(out_dir: Path, patients: int, image_size: str, overwrite: bool) -> None:
+    """What a request must be before anything is written (the command checks it before opening its log)."""
+    if patients < 1:
+        raise CxrbuildError(f"--patients must be at least 1 (got {patients})")
+    if image_size not in IMAGE_SIZES:
+        raise CxrbuildError(f"--image-size must be one of {', '.join(IMAGE_SIZES)} (got {image_size!r})")
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())) and not overwrite:
         raise CxrbuildError(f"{out_dir}: already exists and is not empty (use --overwrite to replace it)")
+
+
+def _prepare_target(out_dir: Path, overwrite: bool) -> Path:
     staging = out_dir.parent / f".{out_dir.name}.partial-{os.getpid()}"
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -420,11 +428,8 @@ def generate(
 ) -> SynthSummary:
     """Write a synthetic hospital into ``out_dir`` (ehr.sqlite, pacs/, truth/); see docs/synth-truth.md."""
     started = time.monotonic()
-    if patients < 1:
-        raise CxrbuildError(f"--patients must be at least 1 (got {patients})")
-    if image_size not in IMAGE_SIZES:
-        raise CxrbuildError(f"--image-size must be one of {', '.join(IMAGE_SIZES)} (got {image_size!r})")
     target = Path(out_dir)
+    check_request(target, patients, image_size, overwrite)
     with atomic_directory(target, staging=_prepare_target(target, overwrite)) as staging:
         summary = _generate_into(staging, target, patients, seed, image_size, headers_only, workers, progress_stream, started)
     return summary

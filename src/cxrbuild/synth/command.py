@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.paths import check_output_file, check_output_folder
 from cxrbuild.util.progress import setup_logging
 
 
@@ -38,12 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cxrbuild.synth.build import generate
+    from cxrbuild.synth.build import check_request, generate
 
     log_file = args.log or args.out.parent / f"{args.out.name}.synth.log"
-    for parent in args.out.absolute().parents:
-        if parent.exists() and not parent.is_dir():
-            raise CxrbuildError(f"{parent}: is not a directory (needed for --out {args.out})")
+    # checked before the log is opened: a refused request leaves nothing behind
+    check_request(args.out, args.patients, args.image_size, args.overwrite)
+    check_output_folder(args.out, "output folder")
+    check_output_file(log_file, "log")
     try:
         setup_logging(log_file, verbose=args.verbose)
         generate(

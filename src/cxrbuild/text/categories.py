@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import yaml
-
-from cxrbuild.text.spans import data_text
+from cxrbuild.text.spans import data_yaml
 
 
 @dataclass(frozen=True)
@@ -20,7 +18,7 @@ class Category:
 
 @functools.lru_cache(maxsize=1)
 def phi_categories() -> dict[str, Category]:
-    spec = yaml.safe_load(data_text("phi_categories.yaml"))
+    spec = data_yaml("phi_categories.yaml")
     return {
         label: Category(label, bool(entry["remove"]), bool(entry.get("settable", False)), str(entry.get("hipaa", "")))
         for label, entry in spec["categories"].items()

@@ -25,6 +25,7 @@ import yaml
 
 from cxrbuild.util.atomic import atomic_open
 from cxrbuild.util.errors import CxrbuildError
+from cxrbuild.util.paths import check_output_file, same_file
 from cxrbuild.util.progress import Progress, setup_logging
 
 log = logging.getLogger("cxrbuild.text.command")
@@ -71,7 +72,7 @@ def parse_line(line: str, line_number: int, source: str) -> dict:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise CxrbuildError(f"{where}: not valid JSON ({err.msg})") from err
+        raise CxrbuildError(f"{where}: not valid JSON ({err.msg}: column {err.colno})") from err
     if not isinstance(record, dict):
         raise CxrbuildError(f"{where}: expected a JSON object with \"id\" and \"text\"")
     if "id" not in record:
@@ -98,12 +99,30 @@ def read_records(handle: IO[str], source: str) -> list[dict]:
     return records
 
 
+def check_paths(args: argparse.Namespace) -> None:
+    """The input, the output and the log, checked before anything is read or written."""
+    if args.input != "-":
+        source = Path(args.input)
+        if source.is_dir():
+            raise CxrbuildError(f"{source}: is a folder, not a JSON-lines file")
+        if not source.exists():
+            raise CxrbuildError(f"{source}: input file not found")
+    if args.output != "-":
+        check_output_file(args.output, "output")
+        if args.input != "-" and same_file(args.input, args.output):
+            raise CxrbuildError(f"{args.output}: the output would overwrite the input; write it elsewhere")
+    if args.log is not None:
+        check_output_file(args.log, "log")
+
+
 def run(args: argparse.Namespace) -> int:
     from cxrbuild.text.deid import ReportDeidentifier
 
-    setup_logging(args.log, verbose=args.verbose)
+    check_paths(args)
     started = time.monotonic()
-    settings = load_settings(args.config)
+    # settings and model are checked before the log is opened: a bad one leaves no file behind
+    deidentifier = ReportDeidentifier(model_dir=args.model, settings=load_settings(args.config))
+    setup_logging(args.log, verbose=args.verbose)
     if args.input == "-":
         records = read_records(sys.stdin, "<stdin>")
     else:
@@ -111,11 +130,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             with open(path, encoding="utf-8") as handle:
                 records = read_records(handle, str(path))
-        except FileNotFoundError as err:
-            raise CxrbuildError(f"{path}: input file not found") from err
+        except OSError as err:
+            raise CxrbuildError(f"{path}: cannot read the input ({err.strerror or err})") from err
         except UnicodeDecodeError as err:
             raise CxrbuildError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from err
-    deidentifier = ReportDeidentifier(model_dir=args.model, settings=settings)
     if deidentifier.model is None:
         log.warning("deid-reports: no NER model given (--model or model_dir in --config): rules only")
     log.info("deid-reports: %d reports, rules %s, model %s", len(records), deidentifier.version["rules"][:12], (deidentifier.version["model"] or "none")[:12])

@@ -43,6 +43,7 @@ DEFAULT_SETTINGS: dict = {
 }
 # gap between two spans of one label that still makes them one ("March 3, 2012", "Smith, John")
 JOINABLE_GAP_RE = re.compile(r"[ \t]{0,2}[,./\-:]?[ \t]{0,2}")
+LINE_PIECE_RE = re.compile(r"[^\n\r]+")
 
 
 @dataclass
@@ -162,10 +163,9 @@ def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]
         while 0 < end < length and _same_run(text[end - 1], text[end]):
             end += 1
         # one piece per line, so the line structure survives
-        for line_match in re.finditer(r"[^\n\r]+", text[start:end]):
-            piece_start, piece_end = start + line_match.start(), start + line_match.end()
-            piece_start, piece_end = _strip(text, piece_start, piece_end)
-            if piece_end > piece_start and any(_is_word_char(c) for c in text[piece_start:piece_end]):
+        for line_match in LINE_PIECE_RE.finditer(text, start, end):
+            piece_start, piece_end = _strip(text, line_match.start(), line_match.end())
+            if piece_end > piece_start and any(map(_is_word_char, text[piece_start:piece_end])):
                 pieces.append((piece_start, piece_end, span.label))
     pieces.sort(key=lambda p: (p[0], -p[1]))
     merged: list[list] = []

@@ -16,18 +16,31 @@ comes from the library that writes the synthetic test names.
   vocabulary, drugs, devices, eponyms and abbreviations, known not to be PHI.
 
 All words are *folded*: NFKD, accents dropped, lower case.
+
+Building the lexicon from these files takes about a second; the result is
+kept in a cache file (JSON, one per version of the files and of this module)
+under ``$CXRBUILD_CACHE_DIR``, else ``$XDG_CACHE_HOME/cxrbuild`` or
+``~/.cache/cxrbuild``, written on first use and read by later processes. A
+cache that cannot be read or written is rebuilt from the files.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
+import logging
+import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
+from pathlib import Path
 
 from cxrbuild.text.spans import DATA_PACKAGE, read_list
+from cxrbuild.util.atomic import atomic_write_text
+
+log = logging.getLogger("cxrbuild.text.lexicon")
 
 NAME_FILES = {
     "given": ("lists/given_names.txt", "lists/given_names_intl.txt"),
@@ -130,8 +143,10 @@ class Lexicon:
     name_eponyms: frozenset[str]  # eponyms that are also common names (safe/name_collisions.txt)
     safe_phrases: frozenset[str]
     places: frozenset[str]  # one-word places
-    # first word -> (number of words, the names of that many words), longest first
-    place_phrases: dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]] = field(hash=False, compare=False)
+    # first word -> the numbers of words of the multi-word places it begins, longest first
+    place_phrases: dict[str, tuple[int, ...]] = field(hash=False, compare=False)
+    # every multi-word place, its words joined by one blank
+    place_phrase_names: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -176,32 +191,28 @@ class Lexicon:
 
     def place_phrase_at(self, folded_words: list[str], index: int) -> int:
         """Number of words of the longest multi-word place name starting at ``index`` (0: none)."""
-        for size, group in self.place_phrases.get(folded_words[index], ()):
-            if tuple(folded_words[index:index + size]) in group:
+        for size in self.place_phrases.get(folded_words[index], ()):
+            if index + size <= len(folded_words) and " ".join(folded_words[index:index + size]) in self.place_phrase_names:
                 return size
         return 0
 
 
-def _place_lists(
-    files: tuple[str, ...],
-) -> tuple[frozenset[str], dict[str, tuple[tuple[int, frozenset[tuple[str, ...]]], ...]]]:
+def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """(one-word places, first word -> sizes of the multi-word places it begins, those places joined by blanks)."""
     single: set[str] = set()
-    phrases: dict[str, set[tuple[str, ...]]] = {}
+    sizes: dict[str, set[int]] = {}
+    phrases: set[str] = set()
     for entry in _words(files):
-        words = tuple(entry.replace("-", " ").replace(".", " ").split())
+        words = entry.replace("-", " ").replace(".", " ").split()
         if not words:
             continue
         if len(words) == 1:
             single.add(words[0])
         elif len(words) <= MAX_PLACE_WORDS:
-            phrases.setdefault(words[0], set()).add(words)
-    by_size = {
-        first: tuple(
-            (size, frozenset(p for p in group if len(p) == size)) for size in sorted({len(p) for p in group}, reverse=True)
-        )
-        for first, group in phrases.items()
-    }
-    return frozenset(single), by_size
+            sizes.setdefault(words[0], set()).add(len(words))
+            phrases.add(" ".join(words))
+    by_size = {first: tuple(sorted(group, reverse=True)) for first, group in sizes.items()}
+    return frozenset(single), by_size, frozenset(phrases)
 
 
 def lexicon_files() -> tuple[str, ...]:
@@ -258,12 +269,76 @@ def _regional_words(names: frozenset[str]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The lexicon of the installed data files (read once per process)."""
+    """The lexicon of the installed data files (read once per process, built once per version)."""
     sha = hashlib.sha256()
     for name in lexicon_files():
         sha.update(name.encode("utf-8"))
         sha.update(hashlib.sha256(_file_bytes(name)).digest())
-    places, place_phrases = _place_lists(PLACE_FILES)
+    digest = sha.hexdigest()
+    path = _cache_path(digest)
+    if path is not None:
+        cached = _read_cache(path, digest)
+        if cached is not None:
+            return cached
+    lexicon = _build_lexicon(digest)
+    if path is not None:
+        _write_cache(path, lexicon)
+    return lexicon
+
+
+# the word sets of a Lexicon, stored in the cache as one string each (entries joined by line breaks)
+_SET_FIELDS = tuple(f.name for f in fields(Lexicon) if f.name not in {"place_phrases", "digest"})
+
+
+def _cache_path(digest: str) -> Path | None:
+    """Where the lexicon of these data files, built by this module, is cached (None: no cache directory)."""
+    root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
+    )
+    if root.startswith("~"):
+        return None  # no home directory to expand
+    try:
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        return None  # this module's source cannot be read (a zipped install): no cache
+    return Path(root) / f"lexicon-{digest[:20]}-{code[:12]}.json"
+
+
+def _read_cache(path: Path, digest: str) -> Lexicon | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("digest") != digest:
+            return None
+        with_empty = set(data["with_empty"])
+        sets = {name: frozenset(data["sets"][name].split("\n")) for name in _SET_FIELDS}
+        sets = {name: entries if name in with_empty else entries - {""} for name, entries in sets.items()}
+        place_phrases = {first: tuple(sizes) for first, sizes in data["place_phrases"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        log.debug("lexicon cache %s not used (%s)", path, err)
+        return None
+    return Lexicon(**sets, place_phrases=place_phrases, digest=digest)
+
+
+def _write_cache(path: Path, lexicon: Lexicon) -> None:
+    data = {
+        "digest": lexicon.digest,
+        "sets": {name: "\n".join(sorted(getattr(lexicon, name))) for name in _SET_FIELDS},
+        # an empty entry (a word that folds to nothing) cannot be told from no entry in the joined form
+        "with_empty": [name for name in _SET_FIELDS if "" in getattr(lexicon, name)],
+        "place_phrases": {first: list(sizes) for first, sizes in sorted(lexicon.place_phrases.items())},
+    }
+    if any("\n" in entry for name in _SET_FIELDS for entry in getattr(lexicon, name)):
+        return  # an entry with a line break cannot be stored one a line
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(data, ensure_ascii=False))
+    except OSError as err:
+        log.debug("lexicon cache %s not written (%s)", path, err)
+
+
+def _build_lexicon(digest: str) -> Lexicon:
+    """The lexicon, built from the data files."""
+    places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES)
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     regional = _regional_words(given | surnames)
@@ -277,5 +352,6 @@ def default_lexicon() -> Lexicon:
         safe_phrases=_phrases((*SAFE_FILES, *REGIONAL_SAFE_FILES, *EPONYM_FILES)),
         places=places,
         place_phrases=place_phrases,
-        digest=sha.hexdigest(),
+        place_phrase_names=place_phrase_names,
+        digest=digest,
     )

@@ -49,6 +49,9 @@ EVALUATION_FILE = "evaluation.json"
 WEIGHTS_FILE = "weights.npz"
 VOCAB_FILE = "vocab.json"
 TOKEN_RE = re.compile(r"[" + LETTERS + r"]+|[0-9]+|[^\s" + LETTERS + r"0-9]")
+LINE_BREAK_RE = re.compile("\n")
+# distinct tokens whose features are kept (the tables start again past this)
+MAX_CACHED_TOKENS = 200_000
 TAGS = ("O", *LABELS)
 WINDOW = 2  # neighbours on each side
 FEATURE_KINDS = ("word", "prefix", "suffix", "shape")
@@ -92,12 +95,22 @@ class Featurizer:
     def __init__(self, vocab: dict[str, dict[str, int]], lexicon: Lexicon) -> None:
         self.vocab = vocab
         self.lexicon = lexicon
-        self._cache: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        # every token seen: its row in two tables, so a document's features are one gather
+        self._rows: dict[str, int] = {}
+        self._ids = np.zeros((1024, len(FEATURE_KINDS)), dtype=np.int32)
+        self._dense = np.zeros((1024, len(DENSE_FEATURES)), dtype=np.float32)
+
+    def _row(self, token: str) -> int:
+        """The token's row in the tables, its features computed on first sight."""
+        row = len(self._rows)
+        if row == len(self._ids):
+            self._ids = np.concatenate([self._ids, np.zeros_like(self._ids)])
+            self._dense = np.concatenate([self._dense, np.zeros_like(self._dense)])
+        self._ids[row], self._dense[row] = self.word(token)
+        self._rows[token] = row
+        return row
 
     def word(self, token: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
-        cached = self._cache.get(token)
-        if cached is not None:
-            return cached
         lower = token.lower()
         ids = (
             self.vocab["word"].get(lower, 0),
@@ -130,8 +143,6 @@ class Featurizer:
             0.0,  # line start: set per token
             float(len(token) > 8),
         )
-        if len(self._cache) < 200_000:
-            self._cache[token] = (ids, dense)
         return ids, dense
 
     def document(self, text: str) -> tuple[list[re.Match[str]], np.ndarray, np.ndarray]:
@@ -139,13 +150,16 @@ class Featurizer:
         found = tokens(text)
         if not found:
             return found, np.zeros((0, len(FEATURE_KINDS)), dtype=np.int32), np.zeros((0, len(DENSE_FEATURES)), dtype=np.float32)
-        features = [self.word(match.group(0)) for match in found]
-        ids = np.array([f[0] for f in features], dtype=np.int32)
-        dense = np.array([f[1] for f in features], dtype=np.float32)
+        if len(self._rows) > MAX_CACHED_TOKENS:
+            self._rows.clear()
+        rows = self._rows
+        index = [rows[token] if token in rows else self._row(token) for token in (match.group(0) for match in found)]
+        ids = self._ids[index]
+        dense = self._dense[index]
         dense[:, 16] = float(capitals_mean_nothing(text))
         # a token starts a line when a line break lies between it and the token before
         starts = np.array([match.start() for match in found])
-        breaks = np.array([i for i, char in enumerate(text) if char == "\n"] or [-1])
+        breaks = np.array([match.start() for match in LINE_BREAK_RE.finditer(text)] or [-1])
         line_of = np.searchsorted(breaks, starts)
         dense[:, 17] = np.concatenate(([True], line_of[1:] != line_of[:-1]))
         return found, ids, dense

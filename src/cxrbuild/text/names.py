@@ -19,17 +19,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import yaml
-
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.spans import (
+    LETTER_CHARS,
     LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
-    data_text,
+    data_yaml,
     is_capitalised,
+    search_at_end,
     sentence_initial,
 )
 
@@ -82,6 +82,13 @@ FIELD_END_RE = re.compile(
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.MULTILINE | re.IGNORECASE,
 )
+# the word that ends a stretch of text: before a credential ("Roe, Jane Q.,"), before a name, the last of a name
+WORD_BEFORE_RE = re.compile(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)(,?)[ \t]*\Z")
+WORD_THEN_BLANK_RE = re.compile(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)[ \t]+\Z")
+LAST_WORD_RE = re.compile(r"([" + LETTERS + r"'’\-]+)\.?$")
+# every character those matches can hold ("$" may also stand before a final line break)
+WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
+LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -91,7 +98,9 @@ def alternation(phrases: Iterable[str]) -> str:
     """One regex for many phrases, as a prefix tree (much faster than a flat alternation).
 
     Within a phrase a blank matches any run of blanks. Longer phrases are tried
-    first, so "discussed by telephone with" wins over "discussed".
+    first, so "discussed by telephone with" wins over "discussed". A lookahead
+    for the phrases' first characters comes first: one test rejects most
+    positions before any branch is tried.
     """
     trie: dict = {}
     for phrase in {p.strip() for p in phrases if p.strip()}:
@@ -99,7 +108,10 @@ def alternation(phrases: Iterable[str]) -> str:
         for unit in re.findall(r"\s+|.", phrase):
             node = node.setdefault(r"\s+" if unit.isspace() else re.escape(unit), {})
         node[""] = {}
-    return _trie_regex(trie)
+    firsts = [key for key in trie if key]
+    if len(firsts) < 2 or r"\s+" in firsts:
+        return _trie_regex(trie)
+    return "(?=[" + "".join(sorted(firsts)) + "])" + _trie_regex(trie)
 
 
 def _trie_regex(node: dict) -> str:
@@ -199,7 +211,7 @@ class NameCues:
 
 
 def load_cues() -> NameCues:
-    return NameCues(yaml.safe_load(data_text("name_cues.yaml")))
+    return NameCues(data_yaml("name_cues.yaml"))
 
 
 class NameFinder:
@@ -468,7 +480,7 @@ class NameFinder:
         lexicon = self.lexicon
         while count < 4:
             window_start = max(0, cursor - 80)
-            word_match = re.search(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)(,?)[ \t]*\Z", text[window_start:cursor])
+            word_match = search_at_end(WORD_BEFORE_RE, text[window_start:cursor], WORD_BEFORE_CHARS)
             if not word_match:
                 break
             word = word_match.group(1)
@@ -570,7 +582,7 @@ class NameFinder:
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")
                 continue
-            previous = re.search(r"([" + LETTERS + r"'’\-]+)\.?$", text[start:end])
+            previous = search_at_end(LAST_WORD_RE, text[start:end], LAST_WORD_CHARS)
             after_given = previous is not None and self.lexicon.is_given(previous.group(1))
             if fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS:
                 particle_end = self._particle_then_name(text, match.end("word"), STRONG, caseless)
@@ -583,7 +595,7 @@ class NameFinder:
                 continue
             break
         while True:
-            back = re.search(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)[ \t]+\Z", text[max(0, start - 60):start])
+            back = search_at_end(WORD_THEN_BLANK_RE, text[max(0, start - 60):start], WORD_BEFORE_CHARS)
             if not back:
                 break
             word = back.group(1)

@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.spans import RuleSpan, data_text
+from cxrbuild.text.spans import RuleSpan, data_yaml, guarded_compile, parse_yaml
 
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
@@ -35,6 +33,8 @@ class Pattern:
     group: int
     # the pattern is tried only if the text contains one of these (lower-case) strings
     requires: tuple[str, ...] = ()
+    # ... and only if this regex (which every match contains) is found in it
+    requires_regex: re.Pattern[str] | None = None
     # a match is no PHI when the text just before (after) it matches these ("PS 10/5", "5/5 strength")
     unless_before: re.Pattern[str] | None = None
     unless_after: re.Pattern[str] | None = None
@@ -51,7 +51,7 @@ def _expand_macros(regex: str, macros: dict[str, str]) -> str:
 
 
 def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
-    spec = yaml.safe_load(text if text is not None else data_text("patterns.yaml"))
+    spec = parse_yaml(text) if text is not None else data_yaml("patterns.yaml")
     return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
 
 
@@ -63,15 +63,19 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
         flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
         try:
-            compiled = re.compile(_expand_macros(entry["regex"], macros), flags)
+            compiled = guarded_compile(_expand_macros(entry["regex"], macros), flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
         requires = tuple(str(r).lower() for r in entry.get("requires", ()))
         guards = {}
+        if entry.get("requires_regex"):
+            guards["requires_regex"] = re.compile(_expand_macros(entry["requires_regex"], macros), flags)
         for key in ("unless_before", "unless_after", "unless"):
             if entry.get(key):
                 anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
-                guards[key] = re.compile(_expand_macros(anchor, macros), re.IGNORECASE)
+                # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
+                compile_guard = guarded_compile if key == "unless_before" else re.compile
+                guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -111,13 +115,22 @@ class PatternFinder:
         )
         self.unit_after_re = re.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
         self.lexicon = lexicon
+        # every string some pattern requires, each looked for once per text
+        self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
 
     def find(self, text: str) -> list[RuleSpan]:
         spans = []
         lowered = text.lower()
+        present = {needle for needle in self.needles if needle in lowered}
+        found: dict[re.Pattern[str], bool] = {}
         for pattern in self.patterns:
-            if pattern.requires and not any(needle in lowered for needle in pattern.requires):
+            if pattern.requires and present.isdisjoint(pattern.requires):
                 continue
+            if pattern.requires_regex is not None:
+                if pattern.requires_regex not in found:
+                    found[pattern.requires_regex] = pattern.requires_regex.search(text) is not None
+                if not found[pattern.requires_regex]:
+                    continue
             for span in self._spans_of(pattern, text):
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):

@@ -22,8 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 
-import yaml
-
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_WORDS
@@ -33,7 +31,8 @@ from cxrbuild.text.spans import (
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
-    data_text,
+    data_yaml,
+    guarded_compile,
     is_capitalised,
     sentence_initial,
 )
@@ -55,7 +54,7 @@ MIN_BARE_PLACE = 4
 # "Ellison 11", "YAWKEY 5", "Tagore 9B": a ward or building named after a person or a place, with a number
 WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
-WARD_AFTER_MOVE_RE = re.compile(
+WARD_AFTER_MOVE_RE = guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
 )
@@ -71,7 +70,7 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
-ADDRESS_FIELD_RE = re.compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
+ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
 CITY_STATE_RE = re.compile(
     r"(?P<city>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
@@ -132,10 +131,10 @@ class PlaceCues:
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))[ \t]+(?:in|at)"
         )
-        self.residence_cue_re = re.compile(
+        self.residence_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
-        self.place_cue_re = re.compile(
+        self.place_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
         self.organization_cue_re = re.compile(
@@ -143,8 +142,9 @@ class PlaceCues:
             r"(?<![A-Za-z])(?:(?:work(?:s|ed|ing)?|employed|retired|volunteer(?:s|ed)?)[ \t]+(?:as[ \t]+(?:a|an)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]+)?"
             r"(?:(?:for|over)[ \t]+(?:[0-9]+|[a-z]+)[ \t]+years?[ \t]+)?(?:at|for|with|by)(?=[ \t])"
             r"|(?:former|retired|ex-?|previously\s+(?:a|an))[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+){0,2}[ \t]+(?:at|for|with)"
-            # an occupation, then "at": "machinist at", "bus driver at", "shipyard worker at"
-            r"|(?!(?:after|later|other|under|never|ever|over|either|neither|rather|together|whether|another|former|latter|"
+            # an occupation, then "at": "machinist at", "bus driver at", "shipyard worker at" (the lookahead
+            # first: only a word followed by "at" or "for" is read for an occupation's ending)
+            r"|(?=[A-Za-z]+[ \t]+(?:at|for)(?=[ \t]))(?!(?:after|later|other|under|never|ever|over|either|neither|rather|together|whether|another|former|latter|"
             r"her|their|our|your|water|daughter|mother|father|brother|sister|monitor|ventilator|floor|door|doctor|order|center|"
             r"emergency|primary|ordinary)\b)"
             r"[A-Za-z]{3,}(?:er|or|ist|ian|man|woman|worker|driver|hand|smith|wright|keeper|maker|clerk|cook|chef|agent|guard|"
@@ -155,11 +155,11 @@ class PlaceCues:
             r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
             re.IGNORECASE,
         )
-        self.saint_re = re.compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
+        self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
 
 def load_place_cues() -> PlaceCues:
-    return PlaceCues(yaml.safe_load(data_text("place_cues.yaml")))
+    return PlaceCues(data_yaml("place_cues.yaml"))
 
 
 class PlaceFinder:

@@ -7,10 +7,15 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+import yaml
+
 DATA_PACKAGE = "cxrbuild.text.data"
 
 # the letters of a word, Latin script with its accents (Latin-1 and Latin Extended-A): one home for every rule
 LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+# the same letters, one by one
+LETTER_CHARS = "".join(chr(code) for first, last in zip(LETTERS[::3], LETTERS[2::3], strict=True)
+                       for code in range(ord(first), ord(last) + 1))
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
@@ -24,6 +29,112 @@ MONTH_WORDS = frozenset(
 WEEKDAY_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
+
+
+# inline global flags, which must stay at the start of a regex
+GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def first_character_guard(regex: str, flags: int = 0) -> str:
+    """``regex`` opened by a lookahead for the characters its matches can begin with, when that helps.
+
+    Python's engine tries a pattern that opens with a word boundary, a
+    lookbehind or a case-insensitive alternation at every position; one
+    character-class test rejects most positions first. The lookahead is
+    case-insensitive, so it holds wherever a match begins whatever the flags:
+    the matches stay the same. The regex is left as it is when it opens with a
+    plain character or class (the engine skips ahead to those itself), when
+    its first characters are unknown or could be a blank or almost any letter,
+    and when it can match the empty string.
+    """
+    try:
+        from re import _constants, _parser  # the parser behind re.compile; no guard without it
+
+        parsed = _parser.parse(regex, flags)
+        if parsed.data and parsed.data[0][0] in (_constants.LITERAL, _constants.IN):
+            return regex
+        found = _first_characters(parsed, _constants)
+    except Exception:  # a guard is only a speed-up: any doubt, none
+        return regex
+    if found is None or found[1] or not found[0] or BROAD in found[0]:
+        return regex
+    head = GLOBAL_FLAGS_RE.match(regex)
+    cut = head.end() if head else 0
+    return regex[:cut] + "(?i:(?=[" + "".join(sorted(found[0])) + "]))" + regex[cut:]
+
+
+def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:
+    """``regex.search(window)`` for a regex whose matches run to the window's end and hold only ``tail_chars``.
+
+    No match can begin before the trailing run of those characters, so the
+    search starts there: the same match, without a try at every position of
+    the window.
+    """
+    return regex.search(window, len(window.rstrip(tail_chars)))
+
+
+def guarded_compile(regex: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` of ``regex`` with its first-character guard (the same matches, found sooner)."""
+    return re.compile(first_character_guard(regex, flags), flags)
+
+
+# a first character that nearly every position has (a blank, a range of letters, a class other than digits)
+BROAD = ""
+
+
+def _first_characters(sequence, c) -> tuple[set[str], bool] | None:
+    """(class fragments of the characters a match of ``sequence`` can begin with, whether it can be empty)."""
+    found: set[str] = set()
+    for op, value in sequence:
+        item = _first_of_item(op, value, c)
+        if item is None:
+            return None
+        found |= item[0]
+        if not item[1]:
+            return found, False
+    return found, True
+
+
+def _first_of_item(op, value, c) -> tuple[set[str], bool] | None:
+    if op is c.LITERAL:
+        return {BROAD if chr(value).isspace() else re.escape(chr(value))}, False
+    if op is c.IN:
+        fragments = set()
+        for kind, item in value:
+            if kind is c.LITERAL:
+                fragments.add(BROAD if chr(item).isspace() else re.escape(chr(item)))
+            elif kind is c.RANGE:
+                low, high = item
+                letters = sum(chr(code).isalpha() for code in range(low, min(high, low + 64) + 1))
+                fragments.add(BROAD if letters > 1 else re.escape(chr(low)) + "-" + re.escape(chr(high)))
+            elif kind is c.CATEGORY and item == c.CATEGORY_DIGIT:
+                fragments.add(r"\d")
+            elif kind is c.CATEGORY:
+                fragments.add(BROAD)
+            else:
+                return None  # a negated class
+        return fragments, False
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero width: the next item begins the match
+    if op is c.BRANCH:
+        found: set[str] = set()
+        empty = False
+        for alternative in value[1]:
+            item = _first_characters(alternative, c)
+            if item is None:
+                return None
+            found |= item[0]
+            empty = empty or item[1]
+        return found, empty
+    if op is c.SUBPATTERN:
+        return _first_characters(value[3], c)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, high, item = value
+        if high == 0:
+            return set(), True
+        inner = _first_characters(item, c)
+        return None if inner is None else (inner[0], inner[1] or low == 0)
+    return None  # any character, a back-reference, a conditional, an atomic group: unknown
 
 
 @dataclass(frozen=True)
@@ -41,6 +152,19 @@ class RuleSpan:
 
 def data_text(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+# libyaml's parser when installed (the same documents, ten times faster), else PyYAML's own
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def parse_yaml(text: str):
+    """A YAML document read as ``yaml.safe_load`` reads it."""
+    return yaml.load(text, Loader=YAML_LOADER)  # a safe loader: plain data only
+
+
+def data_yaml(name: str):
+    return parse_yaml(data_text(name))
 
 
 def read_list(name: str) -> list[str]:

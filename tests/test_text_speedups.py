@@ -1,0 +1,88 @@
+"""The speed-ups of report de-identification change nothing: cache, first-character guards, end searches."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from cxrbuild.text import lexicon as lexicon_module
+from cxrbuild.text.lexicon import default_lexicon
+from cxrbuild.text.names import alternation
+from cxrbuild.text.rules import default_rules
+from cxrbuild.text.spans import LETTER_CHARS, LETTERS, first_character_guard, search_at_end
+
+TEXTS = [
+    "Seen on 3/12 and 04/05/2019 at 0830; Dr. Pham (MRN 4471203) notified; BP 120/80, 5/5 strength.",
+    "DISCUSSED WITH DR. O'NEIL AT 14:05. PT LIVES IN SALEM, MA 01970. ACC# RA08-0437079.",
+    "comparison: chest x-ray of the 3rd. follow up in 2 weeks. (2019) called 617-555-1234 x22.",
+    "Ward: Lister Ward  Loc: TISCH 4\n-- tjd\nRetired welder at Ocean Spray; Thanksgiving 2019.",
+    "ıllinois 02758, maſſachusetts 02758, İSTANBUL: exotic letters that case-insensitive matching equates with i and s.",
+    "",
+]
+
+
+def test_lexicon_cache_reads_back_the_same_lexicon(tmp_path) -> None:
+    built = default_lexicon()
+    path = tmp_path / "lexicon.json"
+    lexicon_module._write_cache(path, built)
+    assert lexicon_module._read_cache(path, built.digest) == built
+    assert lexicon_module._read_cache(path, built.digest).place_phrases == built.place_phrases
+    # a set holding the empty word keeps it; another digest or a damaged file is not used
+    with_empty = dataclasses.replace(built, english=built.english | {""})
+    lexicon_module._write_cache(path, with_empty)
+    assert "" in lexicon_module._read_cache(path, built.digest).english
+    assert lexicon_module._read_cache(path, "another digest") is None
+    path.write_text("{not json", encoding="utf-8")
+    assert lexicon_module._read_cache(path, built.digest) is None
+
+
+def test_place_phrase_lookup_needs_every_word() -> None:
+    lexicon = default_lexicon()
+    first, sizes = next((first, sizes) for first, sizes in lexicon.place_phrases.items() if len(sizes) > 1)
+    longest = next(name for name in lexicon.place_phrase_names if name.startswith(first + " ") and len(name.split()) == sizes[0])
+    words = longest.split()
+    assert lexicon.place_phrase_at(words, 0) == sizes[0]
+    # at the end of the text, the first words of a longer place are never read as that place
+    assert lexicon.place_phrase_at(words[: sizes[-1]], 0) in {0, sizes[-1]}
+    assert lexicon.place_phrase_at(["x", *words], 0) == 0
+
+
+@pytest.mark.parametrize("pattern", default_rules().patterns.patterns, ids=lambda p: p.name)
+def test_a_guarded_pattern_finds_what_the_bare_regex_finds(pattern) -> None:
+    bare = pattern.regex.pattern
+    head = re.match(r"(\(\?[aiLmsux]+\))?\(\?i:\(\?=\[[^\]]*\]\)\)", bare)
+    if head:
+        bare = (head.group(1) or "") + bare[head.end():]
+    unguarded = re.compile(bare, pattern.regex.flags)
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        assert [m.span() for m in pattern.regex.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
+
+
+def test_first_character_guard() -> None:
+    guarded = first_character_guard(r"\b(?:on|since)\s+[0-9]+", re.IGNORECASE)
+    assert guarded.startswith("(?i:(?=[os]))")
+    assert first_character_guard(r"(?m)^\s*x|\by", 0) == r"(?m)^\s*x|\by"  # a blank may begin it: no guard
+    assert first_character_guard(r"\(\s*x", 0) == r"\(\s*x"  # a plain first character: the engine skips ahead itself
+    assert first_character_guard(r"\b(?:a|b)?", 0) == r"\b(?:a|b)?"  # may match nothing
+    assert first_character_guard(r"(?i)\b(?:on|at)x").startswith("(?i)(?i:(?=[ao]))")
+
+
+def test_alternation_guard_keeps_the_matches() -> None:
+    phrases = ["Dr", "doctor", "mr.", "Mrs", "-x", "St. John"]
+    body = alternation(phrases)
+    assert body.startswith("(?=[")
+    rx = re.compile(r"(?<![A-Za-z])(?:" + body + ")", re.IGNORECASE)
+    text = "dr Smith, DOCTOR x, MRS. y, St.  John's, -x, mr.z ıllness"
+    assert [m.group(0) for m in rx.finditer(text)] == ["dr", "DOCTOR", "MRS", "St.  John", "-x", "mr."]
+
+
+def test_search_at_end_finds_the_same_match() -> None:
+    assert len(LETTER_CHARS) == sum(ord(b) - ord(a) + 1 for a, b in zip(LETTERS[::3], LETTERS[2::3], strict=True))
+    regex = re.compile(r"([" + LETTERS + r"][" + LETTERS + r"'’\-]*)(\.?)(,?)[ \t]*\Z")
+    chars = LETTER_CHARS + "'’-.,\t "
+    for window in ["seen by Jane Q. Roe, ", "12 -'O'Brien", "--", "", "a b c", "x9 Ça va", "end.\n"]:
+        expected = regex.search(window)
+        found = search_at_end(regex, window, chars)
+        assert (expected and (expected.span(), expected.groups())) == (found and (found.span(), found.groups()))
