@@ -1,8 +1,7 @@
 # Helpers shared by the rules: paths from config, the batch list, code digests
 # (so reruns follow the library code) and the checkpoint-backed plan lookups.
 
-import hashlib
-import os
+import functools
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
+from cxrbuild.pacs_folders import note_changes  # noqa: E402
 from cxrbuild.publish.provenance import code_digest, files_digest, tree_digest  # noqa: E402
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
 
@@ -21,6 +21,9 @@ LOGS = f"{WORK}/logs"
 SHARDS = [f"p{n}" for n in range(10, 20)]
 BATCHES = list(range(config["batches"]["batches_per_shard"]))
 REPORTS_ARCHIVE = f"{RELEASE}/{config['release']['name']}-reports.tar.gz"
+# the PACS folders and their times as pacs_index saw them, and the note of a change since
+PACS_FOLDERS = f"{WORK}/pacs/folders.json"
+PACS_CHANGES = f"{WORK}/pacs/changes.json"
 
 wildcard_constraints:
     shard="p1[0-9]",
@@ -68,21 +71,40 @@ def pacs_inputs():
     return []
 
 
-def pacs_listing_stamp():
-    """Names and mtimes of a hospital's PACS folders (not files): adding or removing files changes it.
+def is_job_process():
+    """True in a Snakemake process started to run jobs of another one (a cluster job, a spawned job).
 
-    The demo and DICOMweb folders are rule outputs, tracked through pacs_inputs() instead.
+    Every job a cluster executor submits is a new Snakemake process that reads
+    this Snakefile again: executor plugins start it with ``--mode remote``
+    (snakemake_interface_executor_plugins RealExecutor.format_job_exec), local
+    spawns with ``--mode subprocess``; the process a user starts runs in the
+    default mode.
+    """
+    return workflow.remote_exec or workflow.subprocess_exec
+
+
+@functools.cache
+def _compare_pacs_folders():
+    changes = note_changes(pacs_dir(), PACS_FOLDERS, PACS_CHANGES)
+    if changes:
+        print(f"PACS folder {pacs_dir()}: {changes.counts()} since it was indexed; pacs_index reruns",
+              file=sys.stderr)
+
+
+def pacs_changes(wildcards):
+    """The note whose modification time reruns pacs_index when files came to or left the PACS folder.
+
+    Only the driver compares the PACS with the folders pacs_index recorded
+    (cxrbuild.pacs_folders: one stat per folder), once, when it plans the
+    build; a job process takes the note as it is and never reads the PACS.
+    The demo and DICOMweb folders are rule outputs, tracked through
+    pacs_inputs() instead.
     """
     if pacs_inputs():
-        return "tracked-by-input"
-    root = Path(pacs_dir())
-    if not root.is_dir():
-        return "absent"
-    stamps = []
-    for folder, subfolders, _files in os.walk(root):  # scandir: no stat of the files themselves
-        subfolders.sort()
-        stamps.append(f"{Path(folder).relative_to(root).as_posix()}:{os.stat(folder).st_mtime_ns}")
-    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+        return []
+    if not is_job_process():
+        _compare_pacs_folders()
+    return [PACS_CHANGES]
 
 
 def code(*modules, exclude=()):
