@@ -9,10 +9,8 @@ SRC_ROOT = Path(workflow.basedir) / "src"
 if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
-from cxrbuild.dicom.header import HeaderSettings  # noqa: E402
 from cxrbuild.pacs_folders import note_changes  # noqa: E402
-from cxrbuild.publish.provenance import code_digest, files_digest, tree_digest  # noqa: E402
-from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
+from cxrbuild.publish.provenance import CodeDigests, files_digest, tree_digest  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
 RELEASE = config["release"]["dir"].rstrip("/")
@@ -107,9 +105,35 @@ def pacs_changes(wildcards):
     return [PACS_CHANGES]
 
 
+# Every Snakemake process reads this file, and on a cluster each job is one. So the digests
+# below are params functions, computed when a job of their rule is first planned (a job's
+# process plans only that job and the makers of its inputs), once per process, and the
+# library files they share are read and parsed once.
+CODE_DIGESTS = CodeDigests(SRC_ROOT)
+
+
+def planned_once(compute):
+    """A params function giving ``compute()``, computed at the first job that needs it."""
+    value = functools.cache(compute)
+
+    def param(wildcards):
+        return value()
+
+    return param
+
+
 def code(*modules, exclude=()):
     """Digest of the library modules a step runs (with everything they import, and their data)."""
-    return code_digest(SRC_ROOT, *modules, exclude=exclude)
+    return planned_once(functools.partial(CODE_DIGESTS.digest, *modules, exclude=exclude))
+
+
+def _image_code_digest():
+    from cxrbuild.dicom.header import HeaderSettings
+
+    header = (config["images"]["settings"] or {}).get("header") or {}
+    if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
+        return CODE_DIGESTS.digest("cxrbuild.publish.image_batch")
+    return CODE_DIGESTS.digest("cxrbuild.publish.image_batch", exclude=("cxrbuild.text.deid",))
 
 
 def image_code():
@@ -120,26 +144,33 @@ def image_code():
     image step does not run them, and editing the report rules must not rerun
     image batches.
     """
-    header = (config["images"]["settings"] or {}).get("header") or {}
-    if HeaderSettings.from_mapping(header).descriptor_cleaner == "text_rules":
-        return code("cxrbuild.publish.image_batch")
-    return code("cxrbuild.publish.image_batch", exclude=("cxrbuild.text.deid",))
+    return planned_once(_image_code_digest)
+
+
+def _generators_digest():
+    from cxrbuild.synth.report_corpora import TRAINING_GENERATORS
+
+    return files_digest(TRAINING_GENERATORS.values(), relative_to=SRC_ROOT)
 
 
 def generators_digest():
     """The training corpus generators are scripts the library runs, not imports: digest them apart."""
-    return files_digest(TRAINING_GENERATORS.values(), relative_to=SRC_ROOT)
+    return planned_once(_generators_digest)
 
 
 def ner_model_dir():
     return config["ner"]["model_dir"] or f"{WORK}/ner/model"
 
 
-def ner_model_digest():
-    """A hospital-supplied model is digested here; a trained one reruns its users by mtime."""
+def _ner_model_digest():
     if config["ner"]["model_dir"]:
         return tree_digest(config["ner"]["model_dir"])
     return "trained-in-workflow"
+
+
+def ner_model_digest():
+    """A hospital-supplied model is digested here; a trained one reruns its users by mtime."""
+    return planned_once(_ner_model_digest)
 
 
 def image_plan(wildcards):
