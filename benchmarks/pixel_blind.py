@@ -68,18 +68,26 @@ class StageClock:
             self.seconds += time.process_time() - started
 
 
-def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.PixelPolicy,
-          clock: StageClock) -> dict:
-    ds = pydicom.dcmread(path)
-    before = ds.pixel_array.copy()
+def timed_clean(ds: pydicom.Dataset, policy: pixels.PixelPolicy, clock: StageClock) -> tuple[float, str]:
+    """Clean ``ds`` in place with the header's values as the deny list, as the image step does:
+    (CPU seconds, the quarantine reason or "")."""
     deny = deny_list_from_header(ds)
     clock.seconds = 0.0
     started = time.process_time()
     try:
         pixels.clean_pixels(ds, deny, policy)
     except pixels.PixelDeidError as err:
-        return {"quarantined": str(err), "cpu": time.process_time() - started}
-    cpu = time.process_time() - started
+        return time.process_time() - started, str(err)
+    return time.process_time() - started, ""
+
+
+def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.PixelPolicy,
+          clock: StageClock) -> dict:
+    ds = pydicom.dcmread(path)
+    before = ds.pixel_array.copy()
+    cpu, quarantined = timed_clean(ds, policy, clock)
+    if quarantined:
+        return {"quarantined": quarantined, "cpu": cpu}
     after = ds.pixel_array
     black = displayed_black(ds, after)
     changed = before != after
@@ -123,14 +131,9 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
     ds = pydicom.dcmread(path)
     image = pixels.decode(ds)
     before = image.stored.copy()
-    deny = deny_list_from_header(ds)
-    clock.seconds = 0.0
-    started = time.process_time()
-    try:
-        pixels.clean_pixels(ds, deny, policy)
-    except pixels.PixelDeidError as err:
-        return {"quarantined": str(err), "cpu": time.process_time() - started, "file": path.name}
-    cpu = time.process_time() - started
+    cpu, quarantined = timed_clean(ds, policy, clock)
+    if quarantined:
+        return {"quarantined": quarantined, "cpu": cpu, "file": path.name}
     after = ds.pixel_array.reshape(before.shape)
     black = displayed_black(ds, ds.pixel_array)
     black = black.reshape((before.shape[0], *before.shape[1:3]))[0]

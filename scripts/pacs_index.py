@@ -10,7 +10,8 @@ def main(snakemake, log) -> None:
 
     started = time.monotonic()
     headers = write_index(snakemake.params.pacs_dir, snakemake.output.headers,
-                          workers=snakemake.params.workers, chunk_size=snakemake.params.chunk_size)
+                          workers=snakemake.params.workers, chunk_size=snakemake.params.chunk_size,
+                          folders_path=snakemake.output.folders)
     unreadable = headers.loc[headers["status"] == "unreadable", "reason"].value_counts()
     for reason, count in unreadable.items():
         log.info("unreadable: %d x %s", count, reason)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cxrbuild.util.digests import code_digest, module_closure, tree_digest
+from cxrbuild.util.digests import CodeDigests, code_digest, module_closure, tree_digest
 
 
 def make_package(root: Path) -> Path:
@@ -62,3 +62,42 @@ def test_the_real_report_batches_never_depend_on_the_image_modules() -> None:
     assert "cxrbuild/text/rules.py" in reports
     assert "cxrbuild/dicom/pixels.py" in images
     assert not any(name.startswith("cxrbuild/dicom/") for name in reports)
+
+
+def test_imports_are_found_in_every_kind_of_block(tmp_path: Path) -> None:
+    root = make_package(tmp_path)
+    hidden = {name: f"cxrbuild/text/{name}.py" for name in
+              ("in_try", "in_except", "in_finally", "in_with", "in_else", "in_loop", "in_method", "in_case")}
+    for path in hidden.values():
+        (root / path).write_text("")
+    (root / "cxrbuild/batches/nested.py").write_text(
+        "try:\n    import cxrbuild.text.in_try\nexcept ImportError:\n    import cxrbuild.text.in_except\n"
+        "finally:\n    from cxrbuild.text import in_finally\n"
+        "with open('x') as f:\n    from ..text import in_with\n"
+        "if f:\n    pass\nelse:\n    import cxrbuild.text.in_else\n"
+        "for _ in []:\n    pass\nelse:\n    import cxrbuild.text.in_loop\n"
+        "class A:\n    async def m(self):\n        from cxrbuild.text import in_method\n"
+        "match f:\n    case 1:\n        import cxrbuild.text.in_case\n"
+        "TEXT = 'import cxrbuild.dicom.pixels'\n")
+    closure = names(root, "cxrbuild.batches.nested")
+    assert set(hidden.values()) <= closure
+    assert "cxrbuild/dicom/pixels.py" not in closure  # an import in a string is no import
+
+
+def test_code_digests_read_each_file_once_and_agree_with_code_digest(tmp_path: Path, monkeypatch) -> None:
+    from cxrbuild.util import digests as digest_module
+
+    root = make_package(tmp_path)
+    parsed: list[Path] = []
+    real_imports = digest_module._imports
+
+    def counting_imports(path: Path, module: str) -> set[str]:
+        parsed.append(path)
+        return real_imports(path, module)
+
+    expected = [code_digest(root, m) for m in ("cxrbuild.batches.reports", "cxrbuild.text.deid")]
+    monkeypatch.setattr(digest_module, "_imports", counting_imports)
+    digests = CodeDigests(root)
+    got = [digests.digest(m) for m in ("cxrbuild.batches.reports", "cxrbuild.text.deid", "cxrbuild.text.deid")]
+    assert got == [*expected, expected[1]]
+    assert parsed and len(parsed) == len(set(parsed))

@@ -20,6 +20,7 @@ import pandas as pd
 from pydicom import dcmread
 from pydicom.errors import InvalidDicomError
 
+from cxrbuild.pacs_folders import list_folders, write_listing
 from cxrbuild.util.atomic import atomic_path
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.progress import Progress
@@ -154,13 +155,18 @@ def join_cohort(index: pd.DataFrame, studies: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_index(pacs_dir: str | Path, out_path: str | Path, workers: int = 1,
-                chunk_size: int = 500) -> pd.DataFrame:
+                chunk_size: int = 500, folders_path: str | Path | None = None) -> pd.DataFrame:
     """Read every header under ``pacs_dir`` into ``out_path`` (Parquet, owner-only).
 
     The join with the cohort happens later (``cxrbuild.ids``), so a change in
-    the EHR never re-reads the PACS.
+    the EHR never re-reads the PACS. With ``folders_path``, the PACS folders
+    and their times are recorded there first (:mod:`cxrbuild.pacs_folders`),
+    so that a later build can tell whether files came or went.
     """
+    folders = list_folders(pacs_dir) if folders_path is not None else None
     headers = read_headers(pacs_dir, workers=workers, chunk_size=chunk_size)
     with atomic_path(out_path, mode=0o600) as tmp:
         headers.to_parquet(tmp, index=False)
+    if folders is not None:
+        write_listing(folders_path, folders)
     return headers

@@ -1,8 +1,7 @@
 # Helpers shared by the rules: paths from config, the batch list, code digests
 # (so reruns follow the library code) and the checkpoint-backed plan lookups.
 
-import hashlib
-import os
+import functools
 import sys
 from pathlib import Path
 
@@ -11,10 +10,9 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild import contract  # noqa: E402
-from cxrbuild.batches.images import uses_report_rules  # noqa: E402
 from cxrbuild.ids import image_plan_path, report_plan_path  # noqa: E402
-from cxrbuild.util.digests import code_digest, files_digest, tree_digest  # noqa: E402
-from cxrbuild.synth.report_corpora import TRAINING_GENERATORS  # noqa: E402
+from cxrbuild.pacs_folders import note_changes  # noqa: E402
+from cxrbuild.util.digests import CodeDigests, files_digest, tree_digest  # noqa: E402
 
 WORK = config["work"]["dir"].rstrip("/")
 RELEASE = config["release"]["dir"].rstrip("/")
@@ -30,6 +28,9 @@ CHECKSUMS = f"{RELEASE}/{contract.CHECKSUMS}"
 REPORTS_ARCHIVE = f"{RELEASE}/{contract.reports_archive(config['release']['name'])}"
 CROSSWALK = {table: f"{WORK}/ids/{table}.parquet" for table in ("subjects", "studies", "images", "pacs_files")}
 BATCH_RECORDS = {kind: f"{WORK}/batches/{kind}/{{shard}}_{{batch}}/records.jsonl" for kind in ("images", "reports")}
+# the PACS folders and their times as pacs_index saw them, and the note of a change since
+PACS_FOLDERS = f"{WORK}/pacs/folders.json"
+PACS_CHANGES = f"{WORK}/pacs/changes.json"
 
 wildcard_constraints:
     shard="p1[0-9]",
@@ -77,26 +78,70 @@ def pacs_inputs():
     return []
 
 
-def pacs_listing_stamp():
-    """Names and mtimes of a hospital's PACS folders (not files): adding or removing files changes it.
+def is_job_process():
+    """True in a Snakemake process started to run jobs of another one (a cluster job, a spawned job).
 
-    The demo and DICOMweb folders are rule outputs, tracked through pacs_inputs() instead.
+    Every job a cluster executor submits is a new Snakemake process that reads
+    this Snakefile again: executor plugins start it with ``--mode remote``
+    (snakemake_interface_executor_plugins RealExecutor.format_job_exec), local
+    spawns with ``--mode subprocess``; the process a user starts runs in the
+    default mode.
+    """
+    return workflow.remote_exec or workflow.subprocess_exec
+
+
+@functools.cache
+def _compare_pacs_folders():
+    changes = note_changes(pacs_dir(), PACS_FOLDERS, PACS_CHANGES)
+    if changes:
+        print(f"PACS folder {pacs_dir()}: {changes.counts()} since it was indexed; pacs_index reruns",
+              file=sys.stderr)
+
+
+def pacs_changes(wildcards):
+    """The note whose modification time reruns pacs_index when files came to or left the PACS folder.
+
+    Only the driver compares the PACS with the folders pacs_index recorded
+    (cxrbuild.pacs_folders: one stat per folder), once, when it plans the
+    build; a job process takes the note as it is and never reads the PACS.
+    The demo and DICOMweb folders are rule outputs, tracked through
+    pacs_inputs() instead.
     """
     if pacs_inputs():
-        return "tracked-by-input"
-    root = Path(pacs_dir())
-    if not root.is_dir():
-        return "absent"
-    stamps = []
-    for folder, subfolders, _files in os.walk(root):  # scandir: no stat of the files themselves
-        subfolders.sort()
-        stamps.append(f"{Path(folder).relative_to(root).as_posix()}:{os.stat(folder).st_mtime_ns}")
-    return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+        return []
+    if not is_job_process():
+        _compare_pacs_folders()
+    return [PACS_CHANGES]
+
+
+# Every Snakemake process reads this file, and on a cluster each job is one. So the digests
+# below are params functions, computed when a job of their rule is first planned (a job's
+# process plans only that job and the makers of its inputs), once per process, and the
+# library files they share are read and parsed once.
+CODE_DIGESTS = CodeDigests(SRC_ROOT)
+
+
+def planned_once(compute):
+    """A params function giving ``compute()``, computed at the first job that needs it."""
+    value = functools.cache(compute)
+
+    def param(wildcards):
+        return value()
+
+    return param
 
 
 def code(*modules, exclude=()):
     """Digest of the library modules a step runs (with everything they import, and their data)."""
-    return code_digest(SRC_ROOT, *modules, exclude=exclude)
+    return planned_once(functools.partial(CODE_DIGESTS.digest, *modules, exclude=exclude))
+
+
+def _image_code_digest():
+    from cxrbuild.batches.images import uses_report_rules
+
+    if uses_report_rules(config["images"]["settings"]):
+        return CODE_DIGESTS.digest("cxrbuild.batches.images")
+    return CODE_DIGESTS.digest("cxrbuild.batches.images", exclude=("cxrbuild.text.deid",))
 
 
 def image_code():
@@ -107,25 +152,33 @@ def image_code():
     image step does not run them, and editing the report rules must not rerun
     image batches.
     """
-    if uses_report_rules(config["images"]["settings"]):
-        return code("cxrbuild.batches.images")
-    return code("cxrbuild.batches.images", exclude=("cxrbuild.text.deid",))
+    return planned_once(_image_code_digest)
+
+
+def _generators_digest():
+    from cxrbuild.synth.report_corpora import TRAINING_GENERATORS
+
+    return files_digest(TRAINING_GENERATORS.values(), relative_to=SRC_ROOT)
 
 
 def generators_digest():
     """The training corpus generators are scripts the library runs, not imports: digest them apart."""
-    return files_digest(TRAINING_GENERATORS.values(), relative_to=SRC_ROOT)
+    return planned_once(_generators_digest)
 
 
 def ner_model_dir():
     return config["ner"]["model_dir"] or f"{WORK}/ner/model"
 
 
-def ner_model_digest():
-    """A hospital-supplied model is digested here; a trained one reruns its users by mtime."""
+def _ner_model_digest():
     if config["ner"]["model_dir"]:
         return tree_digest(config["ner"]["model_dir"])
     return "trained-in-workflow"
+
+
+def ner_model_digest():
+    """A hospital-supplied model is digested here; a trained one reruns its users by mtime."""
+    return planned_once(_ner_model_digest)
 
 
 def image_plan(wildcards):

@@ -22,11 +22,12 @@ rule fetch_pacs:
 rule pacs_index:
     input:
         pacs_inputs(),
+        changes=pacs_changes,
     output:
         headers=f"{WORK}/pacs/headers.parquet",
+        folders=PACS_FOLDERS,
     params:
         pacs_dir=pacs_dir(),
-        listing=pacs_listing_stamp(),
         workers=config["pacs_index"]["workers"],
         chunk_size=config["pacs_index"]["chunk_size"],
         code=code("cxrbuild.pacs_index"),

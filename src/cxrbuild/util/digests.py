@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 PACKAGE = "cxrbuild"
@@ -26,15 +26,33 @@ def _module_file(src_root: Path, module: str) -> Path | None:
     return None
 
 
+def _import_statements(body: list[ast.stmt]) -> Iterator[ast.Import | ast.ImportFrom]:
+    """Import statements at any depth (functions, classes, if/try/with/match blocks).
+
+    An import is a statement, so only statement lists are followed, never
+    expressions: a fraction of the nodes of a full ``ast.walk``.
+    """
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            yield node
+            continue
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                stack.extend(children)
+
+
 def _imports(path: Path, module: str) -> set[str]:
     """The ``cxrbuild`` modules a source file imports (absolute and relative)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     is_package = path.name == "__init__.py"
     found: set[str] = set()
-    for node in ast.walk(tree):
+    for node in _import_statements(tree.body):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
+        else:
             if node.level:
                 parts = module.split(".")
                 parts = parts if is_package else parts[:-1]
@@ -47,10 +65,13 @@ def _imports(path: Path, module: str) -> set[str]:
     return {name for name in found if name == PACKAGE or name.startswith(PACKAGE + ".")}
 
 
-def module_closure(src_root: str | Path, modules: Iterable[str], exclude: Iterable[str] = ()) -> list[Path]:
+def module_closure(src_root: str | Path, modules: Iterable[str], exclude: Iterable[str] = (),
+                   imports: Callable[[Path, str], set[str]] = _imports) -> list[Path]:
     """Source files of ``modules``, of the modules they import and of their packages, plus data files.
 
-    Modules in ``exclude`` are neither included nor followed.
+    Modules in ``exclude`` are neither included nor followed. ``imports``
+    reads a source file's imports (replaced by a memoizing one in
+    :class:`CodeDigests`).
     """
     root = Path(src_root)
     seen: set[str] = set(exclude)
@@ -68,7 +89,7 @@ def module_closure(src_root: str | Path, modules: Iterable[str], exclude: Iterab
         parent = module.rsplit(".", 1)[0] if "." in module else None
         if parent:
             queue.append(parent)  # importing a.b runs a/__init__.py
-        queue.extend(_imports(path, module))
+        queue.extend(imports(path, module))
     packages = {p.parent for p in files}
     for package in packages:
         data = package / "data"
@@ -86,13 +107,18 @@ def sha256_file(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def files_digest(paths: Iterable[str | Path], relative_to: str | Path | None = None) -> str:
+def _file_sha256(path: Path) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def files_digest(paths: Iterable[str | Path], relative_to: str | Path | None = None,
+                 file_sha256: Callable[[Path], bytes] = _file_sha256) -> str:
     """SHA-256 over the names and contents of the files (order-independent)."""
     digest = hashlib.sha256()
     base = Path(relative_to) if relative_to else None
     for path in sorted(Path(p) for p in paths):
         name = path.relative_to(base).as_posix() if base else path.as_posix()
-        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        digest.update(name.encode() + b"\0" + file_sha256(path))
     return digest.hexdigest()
 
 
@@ -105,3 +131,38 @@ def tree_digest(folder: str | Path) -> str:
     """Digest of every file under ``folder`` (a model directory, a list folder)."""
     root = Path(folder)
     return files_digest((p for p in root.rglob("*") if p.is_file()), relative_to=root)
+
+
+class CodeDigests:
+    """Code digests of one source tree, each file read and parsed once for all of them.
+
+    For a process that asks for many digests while the code does not change
+    (a Snakefile read by every Snakemake process, a job's included): the
+    closures of the rules share most of their files. Asking twice for the
+    same digest computes it once.
+    """
+
+    def __init__(self, src_root: str | Path) -> None:
+        self.src_root = Path(src_root)
+        self._imports: dict[tuple[Path, str], set[str]] = {}
+        self._hashes: dict[Path, bytes] = {}
+        self._digests: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+    def _imports_of(self, path: Path, module: str) -> set[str]:
+        key = (path, module)
+        if key not in self._imports:
+            self._imports[key] = _imports(path, module)
+        return self._imports[key]
+
+    def _sha256_of(self, path: Path) -> bytes:
+        if path not in self._hashes:
+            self._hashes[path] = _file_sha256(path)
+        return self._hashes[path]
+
+    def digest(self, *modules: str, exclude: Iterable[str] = ()) -> str:
+        """:func:`code_digest` of ``modules``."""
+        key = (modules, tuple(sorted(exclude)))
+        if key not in self._digests:
+            closure = module_closure(self.src_root, modules, key[1], imports=self._imports_of)
+            self._digests[key] = files_digest(closure, relative_to=self.src_root, file_sha256=self._sha256_of)
+        return self._digests[key]
