@@ -53,6 +53,7 @@ from cxrbuild.dicom.textdetect import (
     covered_fraction,
     find_text_lines,
     stroke_map,
+    transpose_box,
 )
 
 log = logging.getLogger("cxrbuild.pixels")
@@ -459,13 +460,9 @@ def _inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequenc
     return False
 
 
-def _transpose(box: Box) -> Box:
-    return (box[1], box[0], box[3], box[2])
-
-
 def _line_box(line: TextLine) -> Box:
     """The line's box where its mask and word boxes live: the frame, or the transposed frame."""
-    return _transpose(line.box) if line.transposed else line.box
+    return transpose_box(line.box) if line.transposed else line.box
 
 
 def _union(a: Box, b: Box) -> Box:
@@ -795,7 +792,7 @@ def find_text(
                                      {(frame, line_index): _line_box(line)})
                     turned_runs.extend(runs)
                     for region in line_regions:
-                        region.box = _transpose(region.box)
+                        region.box = transpose_box(region.box)
                     turned_regions.extend(line_regions)
                     continue
                 line_boxes[(frame, line_index)] = line.box
@@ -805,9 +802,9 @@ def find_text(
         raise PixelDeidError(f"OCR unavailable: {err}") from err
     if turned_runs:
         # joined with what continues them along their column, as rows are (seen transposed)
-        kept = [_transpose(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
-        joined = _join_runs(turned_runs, kept, [(_transpose(box), height) for box, height in strays])
-        turned_runs = [(_transpose(box), height) for box, height in joined]
+        kept = [transpose_box(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
+        joined = _join_runs(turned_runs, kept, [(transpose_box(box), height) for box, height in strays])
+        turned_runs = [(transpose_box(box), height) for box, height in joined]
     tighten = None
     if policy.glyph_tight:
         searched = [image.display[frame] for frame in _frame_indices(n_frames, policy.max_frames_searched)]

@@ -561,10 +561,10 @@ def _lines_of_planes(
                 _add_line(line, found, strays)
         for group in _vertical_groups(boxes, groups, settings):
             if is_loose_plane(plane_name) and not _plausible_stroke_group(
-                [_transpose(boxes[i]) for i in group], min_height, either_edge=True
+                [transpose_box(boxes[i]) for i in group], min_height, either_edge=True
             ):
                 continue
-            glyph_boxes = [tuple(v * factor for v in _transpose(boxes[i])) for i in group]
+            glyph_boxes = [tuple(v * factor for v in transpose_box(boxes[i])) for i in group]
             line = _refine_line(
                 plane_name, glyph_boxes, stored.T, display.T, value_planes, settings, factor,
                 thresholds.get(plane_name, 0.0),
@@ -598,7 +598,7 @@ def _add_line(
     found.append(line)
 
 
-def _transpose(box: tuple[int, ...]) -> tuple[int, ...]:
+def transpose_box(box: tuple[int, ...]) -> tuple[int, ...]:
     """A box (x0, y0, x1, y1) in the transposed frame (rows and columns swapped), or back."""
     return (box[1], box[0], box[3], box[2])
 
@@ -618,7 +618,7 @@ def _vertical_groups(
         row_size[group] = len(group)
     # a run of touching glyphs counts as the glyphs it holds (about as long as wide each)
     glyphs = np.array([max(1, round((b[3] - b[1]) / max(b[2] - b[0], 1))) for b in boxes], dtype=np.int64)
-    columns = _group_lines([_transpose(box) for box in boxes], settings)
+    columns = _group_lines([transpose_box(box) for box in boxes], settings)
     return [
         group
         for group in columns
@@ -631,8 +631,8 @@ def _untransposed(line: TextLine, factor: int) -> TextLine:
     frame coordinates, its mask and OCR crop kept as the transposed frame shows them (the
     reader turns them upright, see pixels._read_line)."""
     line.aligned = alignment(line.glyph_boxes, factor, either_edge=True)
-    line.box = _transpose(line.box)
-    line.glyph_boxes = [_transpose(box) for box in line.glyph_boxes]
+    line.box = transpose_box(line.box)
+    line.glyph_boxes = [transpose_box(box) for box in line.glyph_boxes]
     line.transposed = True
     return line
 
