@@ -150,6 +150,40 @@ PHI_CLASSES = [
     ("Time of arrival: 2317\nTriage category 3.", ["2317"]),
     ("Address: Blk 207 Tessensohn Rd", ["207"]),
     ("Symptoms began over Vaisakhi 2018.", ["Vaisakhi 2018"]),
+    # sign-off and typist initials that are also clinical abbreviations; initials after a person field
+    ("Plan reviewed with team.\n-- PE 04/11/2016 0745h", ["PE"]),
+    ("Report follows.\n\nMR/bp\nD: 6/2/14  T: 6/3/14", ["MR/bp"]),
+    ("Spirometry acceptable.\nTechnician: TB, RPFT", ["TB"]),
+    ("Form completed.\nTeacher: Vandeleur", ["Vandeleur"]),
+    # family shorthand of neonatal and obstetric notes; midwives and sonographers by credential
+    ("Social: PGM Rosalind visited and held the infant.", ["Rosalind"]),
+    ("Labour support: FOB Idris at bedside.", ["Idris"]),
+    ("Cervix checked by CNM Oyelowo-Park at 4 cm.", ["Oyelowo-Park"]),
+    ("Images acquired by RDCS Hallgrimsdottir.", ["Hallgrimsdottir"]),
+    # a greeting or an instruction addressed to the patient by name
+    ("After Visit Summary\nHi Thaddeus! Keep taking your pills.", ["Thaddeus"]),
+    ("Instructions\nEsperanza, it was good to see you today.", ["Esperanza"]),
+    # an age at an event: a relative's death, a diagnosis
+    ("Family history: father died at 96 of a stroke.", ["96"]),
+    # clock fields of procedure and sleep-study reports; user names after "username" or "login is"
+    ("Sedation start 0917, procedure end 1052.", ["0917", "1052"]),
+    ("Lights out 2318, lights on 0604.", ["2318", "0604"]),
+    ("Results released to the portal, username tkowalczyk88.", ["tkowalczyk88"]),
+    # a US state's code after a town, with or without a comma
+    ("Lives in Sparrowfield MT with her brother.", ["Sparrowfield MT"]),
+    ("Moved from Dorrance, KS in the spring.", ["Dorrance, KS"]),
+    # a holiday with a weekend or a break and a year
+    ("Fell at home over Memorial Day weekend 2011.", ["Memorial Day weekend 2011"]),
+    # specialty practices, childcare, agencies and suppliers named without a cue
+    ("Referred by Dr. Osei, Harrowgate Heart and Vascular, for ablation.", ["Harrowgate Heart and Vascular"]),
+    ("Prenatal care at Quillfield Midwifery Group since 12 weeks.", ["Quillfield Midwifery Group"]),
+    ("PFT performed at Bramblecote Associates Pulmonary Lab.", ["Bramblecote Associates"]),
+    ("Younger brother attends Little Sparrows Daycare three days a week.", ["Little Sparrows Daycare"]),
+    ("Concentrator ordered from Tallis Home Medical today.", ["Tallis Home Medical"]),
+    ("He drives a bus for Greymoor Valley Transit.", ["Greymoor Valley Transit"]),
+    # a newborn's family name on a nursery or NICU note
+    ("NICU Daily Note\nWexcombe, Twin B  MRN 5520917\nstable on CPAP", ["Wexcombe", "5520917"]),
+    ("Nursery Note\nTrevannion Baby MRN 4418203\nfeeding well", ["Trevannion", "4418203"]),
 ]
 
 
@@ -193,6 +227,14 @@ CLINICAL = [
     "Chem: BNP 3120  CK 6611  Lipase 812\nVS: hr: 121  sbp 100-118  rr 24-28",
     "Follow-up in clinic in 4/12. 2/7 hx of fever.",
     "Medications: Lorna 10 mg OD, aspirin 75 mg OD.",
+    # counted findings and a cervix's dilation/effacement/station are no dates
+    "Sentinel node biopsy: 2/11 nodes positive; 3/12 cores with tumour.",
+    "SVE 4/80/-2, membranes intact.",
+    "Baby Girl A delivered vaginally, Apgars 8/9.\nPlan: Twin A stable.",
+    "Labs:\n- CR 1.3\n- PT 13.2\n- BP 3/4 of baseline",
+    "She is enrolled in cardiac rehab and attends physical therapy twice weekly.",
+    "Main Pulmonary Artery is dilated. Right Heart Cath performed.",
+    "Overall, it was a good night. Also, please repeat the film.",
 ]
 
 
