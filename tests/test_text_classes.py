@@ -235,6 +235,12 @@ CLINICAL = [
     "She is enrolled in cardiac rehab and attends physical therapy twice weekly.",
     "Main Pulmonary Artery is dilated. Right Heart Cath performed.",
     "Overall, it was a good night. Also, please repeat the film.",
+    # a title after "with" is no street; dosing intervals, decimals and pipe-table lab values stay
+    "SBRT 50 Gy in 5 fractions with Dr. to follow.",
+    "Nivolumab 240 mg q14 days; call for a fever over 100.4 F.",
+    "Troponin | 1834 | -- |\nNa | 139 | 135-145 |",
+    "HEENT: MMM, no thrush\nD.O.B. field left blank by the form",
+    "Dermatology Clinic Note\nSeen in Pain Clinic follow-up.",
 ]
 
 

@@ -47,6 +47,8 @@ COMMA_NAME_RE = re.compile(
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
 )
+# words that open a phrase, never a given name after "LAST," ("MMM, no mucositis", "clear, with ...")
+SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and", "or", "but", "normal", "neg", "negative"})
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
@@ -298,6 +300,8 @@ class NameFinder:
                 continue
             if any(self.lexicon.is_safe(w) and w.isupper() and len(w) <= 4 for w in (*last_words, *first_words)):
                 continue  # "GERD, CAD s/p CABG": abbreviations in a list
+            if fold(first_words[0]) in SENTENCE_WORDS:
+                continue  # "HEENT: MMM, no thrush": a finding and its negation, not "LAST, FIRST"
             if not self._namelike(first_words[0], caseless, given=True) or not all(
                 self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
             ):
@@ -323,6 +327,8 @@ class NameFinder:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
             group = next(g for g in ("initials", "dotted", "tagged", "lone_signer", "signer", "typist", "pair", "closing") if match.group(g))
+            if group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")):
+                continue  # "D.O.B. 07/10/1947": a field's abbreviation written with dots
             if group == "lone_signer" and self.lexicon.is_safe(match.group(group).split()[-1].strip(".")):
                 continue  # "E. coli" on a line of its own
             value = match.group(group)
