@@ -184,6 +184,17 @@ PHI_CLASSES = [
     # a newborn's family name on a nursery or NICU note
     ("NICU Daily Note\nWexcombe, Twin B  MRN 5520917\nstable on CPAP", ["Wexcombe", "5520917"]),
     ("Nursery Note\nTrevannion Baby MRN 4418203\nfeeding well", ["Trevannion", "4418203"]),
+    # legacy and military text: named wards before "unit", one-letter meridiems, slashed area codes,
+    # a procedure's year, "may" before a year, bases, ranks, VistA signatures, typist marks under a dictation line
+    ("Admitted from the Penhallow 7B unit with confusion.", ["Penhallow 7B"]),
+    ("Callback received at 4:40p from the ward.", ["4:40p"]),
+    ("FAX FROM WILLOWMERE  412/555-0187  PAGE 1", ["412/555-0187"]),
+    ("PMH: s/p lap chole 1987, HTN.", ["1987"]),
+    ("Arrived from abroad in may 1994 with family.", ["may 1994"]),
+    ("Deployed from Fort Kessridge to Drummond AFB last spring.", ["Fort Kessridge", "Drummond AFB"]),
+    ("PATIENT: SSG OYELARAN, TOMASZ K     SSN: 411-22-9083", ["OYELARAN, TOMASZ K", "411-22-9083"]),
+    ("Plan as above.\n/es/ Ingeborg Tallis-Nwosu\nPHYSICAL THERAPIST", ["Ingeborg Tallis-Nwosu"]),
+    ("D: 02/11/99 0915   T: 02/12/99 1310  JOB# 55821\nHD/TP\n", ["HD/TP"]),
 ]
 
 
@@ -241,6 +252,8 @@ CLINICAL = [
     "Troponin | 1834 | -- |\nNa | 139 | 135-145 |",
     "HEENT: MMM, no thrush\nD.O.B. field left blank by the form",
     "Dermatology Clinic Note\nSeen in Pain Clinic follow-up.",
+    "Give 3/4 units of the dose; about 2/3 of the way down. Views:\nPA/LAT",
+    "LT SHOULDER PAIN. Gen: well appearing.",
 ]
 
 

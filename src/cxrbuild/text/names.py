@@ -70,6 +70,10 @@ INITIALS_LINE_RE = re.compile(
 )
 # the dictation and transcription line under a typist's mark ("D: 11/25/13  T: 11/26/13", "Job #")
 DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#]", re.IGNORECASE)
+# ... or above it ("D: 05/07/07 0010   T: 05/07/07 1115  JOB # 3938959\nAA/AO")
+DICTATION_LINE_BEFORE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
+)
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
 SIGN_OFF_DATE_TIME_RE = re.compile(
     r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]*(?:$|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
@@ -199,6 +203,8 @@ class NameCues:
             r"|[ \t]+(?:twin|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
             re.IGNORECASE | re.MULTILINE,
         )
+        # an electronic signature mark before the signer's name: "/es/ Jane Roe" (VistA), "/s/ J. Roe"
+        self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
             r"^[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])",
@@ -276,6 +282,8 @@ class NameFinder:
             first = WORD_RE.match(text, match.end())
             if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+        for match in cues.esig_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.newborn_re.finditer(text):
             words = match.group("name").split()
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
@@ -336,6 +344,7 @@ class NameFinder:
             typist_case = len(parts) == 2 and (
                 (parts[0].isupper() and parts[1].islower())
                 or DICTATION_LINE_AFTER_RE.match(text, match.end(group)) is not None  # "MR/BP\nD: 6/2/14  T: 6/3/14"
+                or DICTATION_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None
             )
             if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
