@@ -254,6 +254,7 @@ CLINICAL = [
     "Dermatology Clinic Note\nSeen in Pain Clinic follow-up.",
     "Give 3/4 units of the dose; about 2/3 of the way down. Views:\nPA/LAT",
     "LT SHOULDER PAIN. Gen: well appearing.",
+    "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
 
 

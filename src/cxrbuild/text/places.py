@@ -328,6 +328,8 @@ class PlaceFinder:
             state = match.group("state")
             if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
                 continue
+            if re.match(r"[ \t]*(?:#|no\.?\b|num(?:ber)?\b|:)", text[match.end("state"):], re.IGNORECASE):
+                continue  # "Interpreter used, ID # 4471": an identifier's cue, not Idaho
             town_words = match.group("city").split()
             if len(town_words) > 1:
                 before = town_words[-2]
