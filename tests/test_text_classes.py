@@ -195,6 +195,18 @@ PHI_CLASSES = [
     ("PATIENT: SSG OYELARAN, TOMASZ K     SSN: 411-22-9083", ["OYELARAN, TOMASZ K", "411-22-9083"]),
     ("Plan as above.\n/es/ Ingeborg Tallis-Nwosu\nPHYSICAL THERAPIST", ["Ingeborg Tallis-Nwosu"]),
     ("D: 02/11/99 0915   T: 02/12/99 1310  JOB# 55821\nHD/TP\n", ["HD/TP"]),
+    # dictations and messages: a name before a record cue, the subject of an age sentence, a closing
+    # and the name on one line, initials in brackets after a name, ages after "who is", spaced digits
+    ("this is dr amos dictating on fenella quigg m r n four four one", ["fenella quigg"]),
+    ("hospital course colon brannagh is a sixty year old woman with asthma", ["brannagh"]),
+    ("Please call me back.\nThanks again, Ottoline", ["Ottoline"]),
+    ("Ride booked by Ignatius (IW) for Tuesday.", ["Ignatius", "IW"]),
+    ("My grandfather, who is 97, fell last night.", ["97"]),
+    ("please call me back 6 1 7 5 5 5 0 1 9 8 thanks", ["6 1 7 5 5 5 0 1 9 8"]),
+    ("Action: called back 1415, left a message.", ["1415"]),
+    # vendors on transport and interpreter orders; senior living named "The ... at ..."; people at work
+    ("Level: BLS ambulance\nVendor: Quarrington Medical Transport\n", ["Quarrington Medical Transport"]),
+    ("My supervisor Ludmila says the note can be faxed.", ["Ludmila"]),
 ]
 
 
@@ -254,6 +266,9 @@ CLINICAL = [
     "Dermatology Clinic Note\nSeen in Pain Clinic follow-up.",
     "Give 3/4 units of the dose; about 2/3 of the way down. Views:\nPA/LAT",
     "LT SHOULDER PAIN. Gen: well appearing.",
+    "The patient is a 72 year old man. Seen by the team (ICU). CXR (PA) done. Transport: ambulance; EMS arrived.",
+    "THE LUNGS AT THE BASES ARE CLEAR. The Lungs at rest are clear.",
+    "She was 95% on room air; he is 98.6 F today.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
 
@@ -262,6 +277,11 @@ CLINICAL = [
 def test_clinical_content_is_kept(rules_only, sentence):
     result = rules_only.deidentify(sentence)
     assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def test_senior_living_named_the_plural_at_a_place_is_removed(rules_only):
+    for text in ("She moved into The Larches at Pellworth last spring.", "SHE MOVED INTO THE LARCHES AT PELLWORTH LAST SPRING."):
+        assert "PELLWORTH" not in rules_only.deidentify(text).text.upper()
 
 
 def test_capitals_are_no_condition_for_recall(rules_only):

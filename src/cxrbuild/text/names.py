@@ -74,6 +74,8 @@ DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|trans
 DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
+# initials in brackets after a name
+BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
 SIGN_OFF_DATE_TIME_RE = re.compile(
     r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]*(?:$|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
@@ -203,6 +205,25 @@ class NameCues:
             r"|[ \t]+(?:twin|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a name between "patient" (or a dictation's "on") and a record cue: "patient mei moody m r n ...",
+        # "discharge summary on rocky goodman medical record number", "Patient Jo Amos DOB 3/4/51"
+        self.before_record_re = re.compile(
+            r"(?<![A-Za-z])(?:patient|pt|on)[ \t]+(?=[" + LETTERS + r"][" + LETTERS + r"'’.\-]*(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’.\-]*){0,2}"
+            r"[ \t,]+(?:m[ \t]?r[ \t]?n\b|medical[ \t]+record|date[ \t]+of[ \t]+birth|d[ \t.]?o[ \t.]?b\b|last[ \t]+name[ \t]+spelled))",
+            re.IGNORECASE,
+        )
+        # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
+        self.age_subject_re = re.compile(
+            r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?"
+            r"[ \t]+is[ \t]+an?[ \t]+(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a closing and the writer's name on one line: "Thanks again, Summer"
+        self.closing_inline_re = re.compile(
+            r"(?:^|(?<=[.!?]\s))[ \t]*(?:thanks(?:[ \t]+again|[ \t]+so[ \t]+much)?|thank[ \t]+you|regards|best|cheers|sincerely|love)[ \t]*,[ \t]*"
+            r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
+            re.IGNORECASE | re.MULTILINE,
+        )
         # an electronic signature mark before the signer's name: "/es/ Jane Roe" (VistA), "/s/ J. Roe"
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
@@ -282,6 +303,9 @@ class NameFinder:
             first = WORD_RE.match(text, match.end())
             if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+        for cue_re in (cues.before_record_re, cues.age_subject_re, cues.closing_inline_re):
+            for match in cue_re.finditer(text):
+                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_record_subject", caseless))
         for match in cues.esig_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.newborn_re.finditer(text):
@@ -296,7 +320,20 @@ class NameFinder:
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
+        spans.extend(self._initials_after(text, spans))
         return spans
+
+    def _initials_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
+        (not a unit or a role: "Dr. Li (ICU)")."""
+        found = []
+        for span in spans:
+            match = BRACKETED_INITIALS_RE.match(text, span.end)
+            if not match or not (match.group("initials").isupper() or capitals_mean_nothing(text)):
+                continue
+            if not self.lexicon.is_safe(match.group("initials").replace(".", "")) and not self._blocked(match.group("initials")):
+                found.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
+        return found
 
     def _comma_names(self, text: str, caseless: bool) -> list[RuleSpan]:
         """"LAST, FIRST M" field values whose words read as names."""
