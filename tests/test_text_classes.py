@@ -207,6 +207,20 @@ PHI_CLASSES = [
     # vendors on transport and interpreter orders; senior living named "The ... at ..."; people at work
     ("Level: BLS ambulance\nVendor: Quarrington Medical Transport\n", ["Quarrington Medical Transport"]),
     ("My supervisor Ludmila says the note can be faxed.", ["Ludmila"]),
+    # Commonwealth letters and handovers: named wards on header lines, day/month dates, ordinal days,
+    # a history item's year, Scottish street types, Medicare's reference digit, provinces, insurers,
+    # an initial after a title, grades after sign-off initials, a kin word and a dash
+    ("Ward round\nKestrel Ward Bed 12\nDay 3 of admission", ["Kestrel"]),
+    ("Living at Fernlea Lodge since 19/4; last echo (23/8) unchanged.", ["19/4", "23/8"]),
+    ("Returned from Lagos (landed on 17th).", ["17th"]),
+    ("Past history:\n- L THR 2004\n- Asthma", ["2004"]),
+    ("Address: 27 Ballochmyle Wynd, Kilmarnock", ["27 Ballochmyle Wynd"]),
+    ("Medicare: 3318472095/2", ["3318472095/2"]),
+    ("44 Larchmont Road, Kelowna, BC  V1Y 2K7", ["Kelowna, BC"]),
+    ("Insurer: Tidewater Mutual Plan ZX4471290", ["Tidewater", "ZX4471290"]),
+    ("cc: Dr E Vasquez-Lindqvist (GP)", ["E Vasquez-Lindqvist"]),
+    ("Plan as above.\n-- TK FY1", ["TK"]),
+    ("Caller: husband - Anselm (mobile on file)", ["Anselm"]),
 ]
 
 
@@ -269,6 +283,7 @@ CLINICAL = [
     "The patient is a 72 year old man. Seen by the team (ICU). CXR (PA) done. Transport: ambulance; EMS arrived.",
     "THE LUNGS AT THE BASES ARE CLEAR. The Lungs at rest are clear.",
     "She was 95% on room air; he is 98.6 F today.",
+    "Plan: Twin A stable. Dose on 2nd day; 3rd attempt successful.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
 

@@ -52,7 +52,11 @@ SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and",
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
-SIGN_OFF_TAIL = r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b))"
+SIGN_OFF_TAIL = (
+    r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
+    # a trainee's grade after the initials: "-- AN SHO", "-- er fy1"
+    r"|(?:sho|ho|fy[12]|ct[1-3]|st[1-8]|spr|reg|jr|intern|hmo|rmo|jmo)\b))"
+)
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
 INITIALS_LINE_RE = re.compile(
@@ -162,7 +166,7 @@ class NameCues:
         self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
         # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
         self.kin_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
+            r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+[-–][ \t]+|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
         )
         self.suffixes = frozenset(spec["suffixes"])
         self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
@@ -459,6 +463,8 @@ class NameFinder:
             if first:
                 return listed and (capital or caseless)
             return capital or (caseless and listed)  # after a first name: "Jane Q. Mass"
+        if mode == ROLE and caseless and first:
+            return lexicon.is_given(word)  # "sho mason": a given name after a role, where capitals mean nothing ("nurse call bell" is none)
         return capital and listed
 
     def _field_ends(self, text: str, position: int) -> bool:
@@ -502,8 +508,8 @@ class NameFinder:
                 lower_initial_after_title = mode == TITLE and match.group("dot") is not None
                 if not (word.isupper() or caseless or lower_initial_after_title) or match.group("comma") or CREDENTIAL_INITIALS_RE.match(text, match.start("word")):
                     break
-                if fold(word) in {"a", "i"} and not match.group("dot"):
-                    break
+                if fold(word) in {"a", "i"} and not match.group("dot") and not (mode == TITLE and words == 0 and word.isupper()):
+                    break  # ("Dr A Bouchard": after a title a capital A or I is an initial)
                 if not match.group("dot") and not (words and self._field_ends(text, match.end("word"))):
                     nxt = NAME_TOKEN_RE.match(text, match.end())
                     if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1 or not self._accept(nxt.group("word"), mode, False, caseless):

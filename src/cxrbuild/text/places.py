@@ -81,7 +81,9 @@ CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 STATE_AFTER_RE = re.compile(r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 US_STATE_CODES = frozenset(
-    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
+     # Canadian provinces and territories ("Brampton, ON  L6T 4B3")
+     "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 )
 # "in Savannah", "near Kettering Falls", "from Redmarsh": a capitalised run after a locative word
 LOCATIVE_RE = re.compile(
