@@ -36,6 +36,15 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
+from cxrbuild.dicom.boxes import (
+    Box,
+    covered_fraction,
+    intersects,
+    merge_boxes,
+    pad_box,
+    transpose_box,
+    union,
+)
 from cxrbuild.dicom.display import DisplayError, grey_rendering, scale8
 from cxrbuild.dicom.phitext import (
     STRONG_PHI_PATTERNS,
@@ -50,15 +59,12 @@ from cxrbuild.dicom.textdetect import (
     LEARNED,
     DetectionSettings,
     TextLine,
-    covered_fraction,
     find_text_lines,
     stroke_map,
-    transpose_box,
 )
 
 log = logging.getLogger("cxrbuild.pixels")
 
-Box = tuple[int, int, int, int]
 MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -465,18 +471,6 @@ def _line_box(line: TextLine) -> Box:
     return transpose_box(line.box) if line.transposed else line.box
 
 
-def _union(a: Box, b: Box) -> Box:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
-
-
-def _intersects(a: Box, b: Box) -> bool:
-    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
-
-
-def _pad(box: Box, pad: int, rows: int, cols: int) -> Box:
-    return (max(0, box[0] - pad), max(0, box[1] - pad), min(cols, box[2] + pad), min(rows, box[3] + pad))
-
-
 def _line_regions(
     line: TextLine,
     reading: _LineReading,
@@ -517,13 +511,13 @@ def _line_regions(
         ]
         best = int(np.argmax(overlaps))
         if overlaps[best] > 0:
-            extents[best] = _union(extents[best], component)
+            extents[best] = union(extents[best], component)
         elif component[3] - component[1] >= max(min_height, line.glyph_height // 2):
             orphans.append(component)  # a glyph OCR did not read: nothing vouches for it
         else:  # punctuation beside a word belongs to the nearest word
             centre = (component[0] + component[2]) / 2
             nearest = int(np.argmin([abs((b[0] + b[2]) / 2 - centre) for b in extents]))
-            extents[nearest] = _union(extents[nearest], component)
+            extents[nearest] = union(extents[nearest], component)
     regions: list[tuple[TextRegion, Box]] = []
     for (text, _conf, _box), decision, extent in zip(words, decisions, extents, strict=True):
         absolute = (extent[0] + ox, extent[1] + oy, extent[2] + ox, extent[3] + oy)
@@ -555,7 +549,7 @@ def _phi_runs(
         height = 0
         for region, glyph_height in members:
             if region.decision == "phi":
-                current = region.box if current is None else _union(current, region.box)
+                current = region.box if current is None else union(current, region.box)
                 height = max(height, glyph_height)
                 continue
             if current is not None:
@@ -576,7 +570,7 @@ def _continues(a: Box, ha: int, b: Box, hb: int, kept: Sequence[Box], gap_factor
         return False
     gap = (min(a[2], b[2]), max(a[1], b[1]), max(a[0], b[0]), min(a[3], b[3]))
     has_gap = gap[2] > gap[0] and gap[3] > gap[1]
-    return not any(_intersects(b, marker) or (has_gap and _intersects(gap, marker)) for marker in kept)
+    return not any(intersects(b, marker) or (has_gap and intersects(gap, marker)) for marker in kept)
 
 
 def _join_runs(
@@ -619,14 +613,14 @@ def _join_runs(
                 if j != i and _continues(box, height, pending[j][0], pending[j][1], kept, gap_factor):
                     other = pending[j]
                     pending = [run for k, run in enumerate(pending) if k not in (i, j)]
-                    pending.append((_union(box, other[0]), max(height, other[1])))
+                    pending.append((union(box, other[0]), max(height, other[1])))
                     changed = True
                     break
             if changed:
                 break
             for j, (stray, stray_height) in enumerate(loose):
                 if stray_height <= 2 * height and _continues(box, height, stray, stray_height, kept, gap_factor):
-                    pending[i] = (_union(box, stray), height)
+                    pending[i] = (union(box, stray), height)
                     del loose[j]
                     changed = True
                     break
@@ -667,9 +661,9 @@ def _boxes_from_regions(
     runs = _join_runs(_phi_runs(regions, glyph_heights, line_boxes), kept, strays)
     for phi_box, height in [*runs, *turned_runs]:
         pad = max(policy.padding_px, round(policy.padding_fraction * height))
-        padded = list(_pad(phi_box, pad, rows, cols))
+        padded = list(pad_box(phi_box, pad, rows, cols))
         for marker in kept:
-            if not _intersects(tuple(padded), marker) or _intersects(phi_box, marker):
+            if not intersects(tuple(padded), marker) or intersects(phi_box, marker):
                 continue  # a marker touching the PHI itself loses (fail closed)
             # pull the padded edge back to the marker, never inside the PHI's own extent
             if marker[0] >= phi_box[2]:
@@ -682,41 +676,6 @@ def _boxes_from_regions(
                 padded[1] = min(phi_box[1], max(padded[1], marker[3]))
         boxes.extend(tighten(tuple(padded), height) if tighten else [tuple(padded)])
     return merge_boxes(boxes)
-
-
-def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
-    """Union overlapping boxes whose bounding rectangle adds little (fewer rectangles, same pixels).
-
-    Two boxes become their bounding rectangle only when it covers at most
-    ``slack`` (of the smaller box) more than the two together; a ragged block
-    of lines (right-aligned, of different lengths) stays a set of overlapping
-    rectangles rather than one rectangle over the picture beside it.
-    """
-
-    def area(box: Box) -> int:
-        return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
-
-    def tight(a: Box, b: Box) -> bool:
-        meet = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-        covered = area(a) + area(b) - (area(meet) if _intersects(a, b) else 0)
-        return area(_union(a, b)) - covered <= slack * min(area(a), area(b))
-
-    pending = sorted(set(boxes))
-    merged = True
-    while merged:
-        merged = False
-        result: list[Box] = []
-        for box in pending:
-            for index, other in enumerate(result):
-                if _intersects(box, other) and tight(box, other):
-                    result[index] = _union(box, other)
-                    merged = True
-                    break
-            else:
-                result.append(box)
-        pending = sorted(set(result))
-    # a box wholly inside another adds nothing
-    return [box for box in pending if not any(o != box and _union(o, box) == o for o in pending)]
 
 
 def find_text(
@@ -993,7 +952,7 @@ def verify_pixels(
                 judge(reading.words, f"in frame {frame} at {list(line.box)}")
             for box in boxes:
                 height = max(box[3] - box[1], policy.detection.min_glyph_height)
-                x0, y0, x1, y1 = _pad(tuple(box), height, rows, cols)
+                x0, y0, x1, y1 = pad_box(tuple(box), height, rows, cols)
                 crop = image.display[frame, y0:y1, x0:x1]
                 for mask in (crop >= 128, crop < 128):
                     if mask.all() or not mask.any():
@@ -1003,5 +962,3 @@ def verify_pixels(
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err
     return sorted(set(findings))
-
-

@@ -31,9 +31,9 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.util.per_process import PerProcess
 
-Box = tuple[int, int, int, int]
 MODEL_PACKAGE = "rapidocr_onnxruntime"
 MODEL_FILE = "models/ch_PP-OCRv4_det_infer.onnx"
 
