@@ -585,7 +585,7 @@ def _add_line(
 
     One line found in two planes is read once; a line with more glyphs is not
     hidden by a looser group around it (reading decides between them, see
-    pixels._spans_other_lines), and a lone fragment (the bright counter of a
+    reading.spans_other_lines), and a lone fragment (the bright counter of a
     dark letter) gives way to the whole line holding it. What is set aside
     goes to ``strays``.
     """
@@ -626,7 +626,7 @@ def _vertical_groups(
 def _untransposed(line: TextLine, factor: int) -> TextLine:
     """A line found in the transposed frame, placed in the frame: its box and glyph boxes in
     frame coordinates, its mask and OCR crop kept as the transposed frame shows them (the
-    reader turns them upright, see pixels._read_line)."""
+    reader turns them upright, see reading.read_line)."""
     line.aligned = alignment(line.glyph_boxes, factor, either_edge=True)
     line.box = transpose_box(line.box)
     line.glyph_boxes = [transpose_box(box) for box in line.glyph_boxes]
