@@ -41,7 +41,7 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
-from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, pad_box, transpose_box
+from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
@@ -53,6 +53,7 @@ from cxrbuild.dicom.reading import (
     holds_marker,
     inside_kept_marker,
     mask_box,
+    read_around_box,
     read_line,
     readable_phi,
     reads_as_phi,
@@ -335,7 +336,7 @@ def verify_pixels(
     policy = policy or PixelPolicy.from_mapping()
     deny_list = DenyList(deny, min_length=3)
     image = decode(ds)
-    n_frames, rows, cols = image.display.shape
+    n_frames = image.display.shape[0]
     if boxes is None:
         boxes = redaction_boxes(ds)
     findings: list[str] = []
@@ -360,13 +361,8 @@ def verify_pixels(
                     continue
                 judge(reading.words, f"in frame {frame} at {list(line.box)}")
             for box in boxes:
-                height = max(box[3] - box[1], policy.detection.min_glyph_height)
-                x0, y0, x1, y1 = pad_box(tuple(box), height, rows, cols)
-                crop = image.display[frame, y0:y1, x0:x1]
-                for mask in (crop >= 128, crop < 128):
-                    if mask.all() or not mask.any():
-                        continue
-                    words = ocr.read_text_mask(mask, height, single_line=False)
+                _crop_box, around = read_around_box(image.display[frame], box, policy.detection.min_glyph_height)
+                for words in around:
                     judge([(w.text, w.confidence, w.box) for w in words], f"around box {list(box)}")
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err

@@ -5,6 +5,8 @@ per distinct crop (:func:`read_line`); whether it is text at all is judged
 from its shape and its reading (:func:`is_text`, :func:`counts_as_text`),
 the same way in the cleaning and in the verification pass; each word read is
 then classified (:func:`word_regions`, :mod:`cxrbuild.dicom.phitext`).
+:func:`read_around_box` re-reads the text around a black box, for the
+verification pass and the leak audit alike.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import numpy as np
 from scipy import ndimage
 
 from cxrbuild.dicom import ocr
-from cxrbuild.dicom.boxes import Box, covered_fraction, transpose_box, union
+from cxrbuild.dicom.boxes import Box, covered_fraction, pad_box, transpose_box, union
 from cxrbuild.dicom.phitext import STRONG_PHI_PATTERNS, DenyList, classify_words, technique_values
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
 from cxrbuild.dicom.textdetect import TextLine
@@ -272,3 +274,25 @@ def readable_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, d
     if deny.find(suspicious):
         return "deny-list string"
     return policy.patterns.first_match(suspicious, STRONG_PHI_PATTERNS)
+
+
+def read_around_box(display: np.ndarray, box: Box, min_height: int) -> tuple[Box, list[list[ocr.OcrWord]]]:
+    """The text around a black box: a partly covered word is where a redaction most often leaks.
+
+    ``display`` is one 8-bit display frame; the crop reaches one box height
+    (at least ``min_height``) beyond the box on each side, clipped to the
+    frame, and is read as a block of text in both polarities (bright text,
+    then dark text, at the display's mid grey), skipping a polarity that
+    leaves the crop all one way. Returns the crop's box and the words of each
+    polarity read.
+    """
+    rows, cols = display.shape
+    height = max(box[3] - box[1], min_height)
+    x0, y0, x1, y1 = crop_box = pad_box(tuple(box), height, rows, cols)
+    crop = display[y0:y1, x0:x1]
+    readings = []
+    for glyphs in (crop >= 128, crop < 128):
+        if glyphs.all() or not glyphs.any():
+            continue
+        readings.append(ocr.read_text_mask(glyphs, height, single_line=False))
+    return crop_box, readings
