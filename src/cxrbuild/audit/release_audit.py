@@ -30,6 +30,7 @@ from cxrbuild.audit.findings import (
 from cxrbuild.audit.identifiers import collect_identifiers
 from cxrbuild.audit.released_patients import load_crosswalk
 from cxrbuild.audit.scan import ReleaseScanner, report_token_subjects
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.paths import check_output_folder, is_inside
 
@@ -62,7 +63,7 @@ def english_zipf():
     return zipf
 
 
-def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str, bool]]:
+def join_words_into_lines(regions) -> list[tuple[Box, str, bool]]:
     """Words read in the pixels, joined into lines (same frame, overlapping rows), left to right.
 
     A name is burned in as several words ('SMITH, JOHN'); the matcher needs
@@ -111,7 +112,7 @@ def pixel_text_reader():
     # boxes are checked black pixel for pixel without any reading (scan._check_redactions)
     policy = PixelPolicy.from_mapping({"detection": {"scene_text": False}})
 
-    def read(dataset) -> list[tuple[tuple[int, int, int, int], str, bool]]:
+    def read(dataset) -> list[tuple[Box, str, bool]]:
         regions, _boxes, image = find_text(dataset, (), policy)
         lines = join_words_into_lines(regions)
         for box in redaction_boxes(dataset):

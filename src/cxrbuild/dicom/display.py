@@ -203,11 +203,11 @@ def _palette_display(ds: Dataset, stored: np.ndarray) -> tuple[np.ndarray, int]:
             f"the palette cannot be applied ({str(err).splitlines()[0]}); "
             "needs complete Palette Color Lookup Table descriptors and data"
         ) from err
-    return scale8(rgb @ np.array([0.299, 0.587, 0.114])), black
+    return scale8(rgb @ LUMINANCE), black
 
 
 def _grey_display(ds: Dataset, stored: np.ndarray) -> tuple[np.ndarray, int]:
-    """8-bit display of grey frames and the stored value shown darkest (see :mod:`cxrbuild.dicom.display`)."""
+    """8-bit display of grey frames and the stored value shown darkest (see :func:`grey_rendering`)."""
     try:
         return grey_rendering(ds, stored)
     except DisplayError as err:

@@ -585,7 +585,7 @@ def _add_line(
 
     One line found in two planes is read once; a line with more glyphs is not
     hidden by a looser group around it (reading decides between them, see
-    reading.spans_other_lines), and a lone fragment (the bright counter of a
+    reading._spans_other_lines), and a lone fragment (the bright counter of a
     dark letter) gives way to the whole line holding it. What is set aside
     goes to ``strays``.
     """
