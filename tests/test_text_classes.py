@@ -150,6 +150,63 @@ PHI_CLASSES = [
     ("Time of arrival: 2317\nTriage category 3.", ["2317"]),
     ("Address: Blk 207 Tessensohn Rd", ["207"]),
     ("Symptoms began over Vaisakhi 2018.", ["Vaisakhi 2018"]),
+    # sign-off and typist initials that are also clinical abbreviations; initials after a person field
+    ("Plan reviewed with team.\n-- PE 04/11/2016 0745h", ["PE"]),
+    ("Report follows.\n\nMR/bp\nD: 6/2/14  T: 6/3/14", ["MR/bp"]),
+    ("Spirometry acceptable.\nTechnician: TB, RPFT", ["TB"]),
+    ("Form completed.\nTeacher: Vandeleur", ["Vandeleur"]),
+    # family shorthand of neonatal and obstetric notes; midwives and sonographers by credential
+    ("Social: PGM Rosalind visited and held the infant.", ["Rosalind"]),
+    ("Labour support: FOB Idris at bedside.", ["Idris"]),
+    ("Cervix checked by CNM Oyelowo-Park at 4 cm.", ["Oyelowo-Park"]),
+    ("Images acquired by RDCS Hallgrimsdottir.", ["Hallgrimsdottir"]),
+    # a greeting or an instruction addressed to the patient by name
+    ("After Visit Summary\nHi Thaddeus! Keep taking your pills.", ["Thaddeus"]),
+    ("Instructions\nEsperanza, it was good to see you today.", ["Esperanza"]),
+    # an age at an event: a relative's death, a diagnosis
+    ("Family history: father died at 96 of a stroke.", ["96"]),
+    # clock fields of procedure and sleep-study reports; user names after "username" or "login is"
+    ("Sedation start 0917, procedure end 1052.", ["0917", "1052"]),
+    ("Lights out 2318, lights on 0604.", ["2318", "0604"]),
+    ("Results released to the portal, username tkowalczyk88.", ["tkowalczyk88"]),
+    # a US state's code after a town, with or without a comma
+    ("Lives in Sparrowfield MT with her brother.", ["Sparrowfield MT"]),
+    ("Moved from Dorrance, KS in the spring.", ["Dorrance, KS"]),
+    # a holiday with a weekend or a break and a year
+    ("Fell at home over Memorial Day weekend 2011.", ["Memorial Day weekend 2011"]),
+    # specialty practices, childcare, agencies and suppliers named without a cue
+    ("Referred by Dr. Osei, Harrowgate Heart and Vascular, for ablation.", ["Harrowgate Heart and Vascular"]),
+    ("Prenatal care at Quillfield Midwifery Group since 12 weeks.", ["Quillfield Midwifery Group"]),
+    ("PFT performed at Bramblecote Associates Pulmonary Lab.", ["Bramblecote Associates"]),
+    ("Younger brother attends Little Sparrows Daycare three days a week.", ["Little Sparrows Daycare"]),
+    ("Concentrator ordered from Tallis Home Medical today.", ["Tallis Home Medical"]),
+    ("He drives a bus for Greymoor Valley Transit.", ["Greymoor Valley Transit"]),
+    # a newborn's family name on a nursery or NICU note
+    ("NICU Daily Note\nWexcombe, Twin B  MRN 5520917\nstable on CPAP", ["Wexcombe", "5520917"]),
+    ("Nursery Note\nTrevannion Baby MRN 4418203\nfeeding well", ["Trevannion", "4418203"]),
+    # legacy and military text: named wards before "unit", one-letter meridiems, slashed area codes,
+    # a procedure's year, "may" before a year, bases, ranks, VistA signatures, typist marks under a dictation line
+    ("Admitted from the Penhallow 7B unit with confusion.", ["Penhallow 7B"]),
+    ("Callback received at 4:40p from the ward.", ["4:40p"]),
+    ("FAX FROM WILLOWMERE  412/555-0187  PAGE 1", ["412/555-0187"]),
+    ("PMH: s/p lap chole 1987, HTN.", ["1987"]),
+    ("Arrived from abroad in may 1994 with family.", ["may 1994"]),
+    ("Deployed from Fort Kessridge to Drummond AFB last spring.", ["Fort Kessridge", "Drummond AFB"]),
+    ("PATIENT: SSG OYELARAN, TOMASZ K     SSN: 411-22-9083", ["OYELARAN, TOMASZ K", "411-22-9083"]),
+    ("Plan as above.\n/es/ Ingeborg Tallis-Nwosu\nPHYSICAL THERAPIST", ["Ingeborg Tallis-Nwosu"]),
+    ("D: 02/11/99 0915   T: 02/12/99 1310  JOB# 55821\nHD/TP\n", ["HD/TP"]),
+    # dictations and messages: a name before a record cue, the subject of an age sentence, a closing
+    # and the name on one line, initials in brackets after a name, ages after "who is", spaced digits
+    ("this is dr amos dictating on fenella quigg m r n four four one", ["fenella quigg"]),
+    ("hospital course colon brannagh is a sixty year old woman with asthma", ["brannagh"]),
+    ("Please call me back.\nThanks again, Ottoline", ["Ottoline"]),
+    ("Ride booked by Ignatius (IW) for Tuesday.", ["Ignatius", "IW"]),
+    ("My grandfather, who is 97, fell last night.", ["97"]),
+    ("please call me back 6 1 7 5 5 5 0 1 9 8 thanks", ["6 1 7 5 5 5 0 1 9 8"]),
+    ("Action: called back 1415, left a message.", ["1415"]),
+    # vendors on transport and interpreter orders; senior living named "The ... at ..."; people at work
+    ("Level: BLS ambulance\nVendor: Quarrington Medical Transport\n", ["Quarrington Medical Transport"]),
+    ("My supervisor Ludmila says the note can be faxed.", ["Ludmila"]),
 ]
 
 
@@ -193,6 +250,26 @@ CLINICAL = [
     "Chem: BNP 3120  CK 6611  Lipase 812\nVS: hr: 121  sbp 100-118  rr 24-28",
     "Follow-up in clinic in 4/12. 2/7 hx of fever.",
     "Medications: Lorna 10 mg OD, aspirin 75 mg OD.",
+    # counted findings and a cervix's dilation/effacement/station are no dates
+    "Sentinel node biopsy: 2/11 nodes positive; 3/12 cores with tumour.",
+    "SVE 4/80/-2, membranes intact.",
+    "Baby Girl A delivered vaginally, Apgars 8/9.\nPlan: Twin A stable.",
+    "Labs:\n- CR 1.3\n- PT 13.2\n- BP 3/4 of baseline",
+    "She is enrolled in cardiac rehab and attends physical therapy twice weekly.",
+    "Main Pulmonary Artery is dilated. Right Heart Cath performed.",
+    "Overall, it was a good night. Also, please repeat the film.",
+    # a title after "with" is no street; dosing intervals, decimals and pipe-table lab values stay
+    "SBRT 50 Gy in 5 fractions with Dr. to follow.",
+    "Nivolumab 240 mg q14 days; call for a fever over 100.4 F.",
+    "Troponin | 1834 | -- |\nNa | 139 | 135-145 |",
+    "HEENT: MMM, no thrush\nD.O.B. field left blank by the form",
+    "Dermatology Clinic Note\nSeen in Pain Clinic follow-up.",
+    "Give 3/4 units of the dose; about 2/3 of the way down. Views:\nPA/LAT",
+    "LT SHOULDER PAIN. Gen: well appearing.",
+    "The patient is a 72 year old man. Seen by the team (ICU). CXR (PA) done. Transport: ambulance; EMS arrived.",
+    "THE LUNGS AT THE BASES ARE CLEAR. The Lungs at rest are clear.",
+    "She was 95% on room air; he is 98.6 F today.",
+    "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
 
 
@@ -200,6 +277,11 @@ CLINICAL = [
 def test_clinical_content_is_kept(rules_only, sentence):
     result = rules_only.deidentify(sentence)
     assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def test_senior_living_named_the_plural_at_a_place_is_removed(rules_only):
+    for text in ("She moved into The Larches at Pellworth last spring.", "SHE MOVED INTO THE LARCHES AT PELLWORTH LAST SPRING."):
+        assert "PELLWORTH" not in rules_only.deidentify(text).text.upper()
 
 
 def test_capitals_are_no_condition_for_recall(rules_only):

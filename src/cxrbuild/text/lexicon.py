@@ -54,10 +54,11 @@ SAFE_FILES = (
     "safe/drugs.txt",
     "safe/devices.txt",
 )
-# regional clinical vocabulary (Commonwealth abbreviations, scores, spellings, brands): a
-# single word of it that is also a listed given name or surname is left out ("Telma"), unless
-# it is written as an acronym ("NEWS")
-REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt",)
+# regional and specialty clinical vocabulary (Commonwealth abbreviations, scores, spellings,
+# brands; neonatal, obstetric, paediatric, cardiology, pulmonary and oncology terms): a single
+# word of it that is also a listed given name or surname is left out ("Telma"), unless it is
+# written as an acronym ("NEWS", "DOL")
+REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinical.txt")
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",

@@ -47,6 +47,8 @@ COMMA_NAME_RE = re.compile(
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
 )
+# words that open a phrase, never a given name after "LAST," ("MMM, no mucositis", "clear, with ...")
+SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and", "or", "but", "normal", "neg", "negative"})
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
@@ -65,6 +67,18 @@ INITIALS_LINE_RE = re.compile(
     + r"|(?:(?<=\n)|(?<=[.!?] ))[ \t]*(?P<closing>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})"
     + r"(?:,?[ \t]*(?:rn|lpn|np|pa|md|do|ma|cma|rph|pharmd))?[ \t]*(?=\s*\Z)",
     re.MULTILINE | re.IGNORECASE,
+)
+# the dictation and transcription line under a typist's mark ("D: 11/25/13  T: 11/26/13", "Job #")
+DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#]", re.IGNORECASE)
+# ... or above it ("D: 05/07/07 0010   T: 05/07/07 1115  JOB # 3938959\nAA/AO")
+DICTATION_LINE_BEFORE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
+)
+# initials in brackets after a name
+BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
+# a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
+SIGN_OFF_DATE_TIME_RE = re.compile(
+    r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]*(?:$|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
 )
 WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
@@ -172,6 +186,46 @@ class NameCues:
             r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)(?=(?:[^\n]*\n){0,2}[^\n]*\Z)",
             re.MULTILINE,
         )
+        # a salutation opens a letter or a message with the reader's name: "Dear Earl,", "Hi Gunther!"
+        self.salutation_re = re.compile(
+            r"^[ \t]*(?:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+(?=[" + LETTERS + r"][^\n]{0,40}?[,!:])",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # instructions addressed to the patient by name: "Earl, it was good to see you today."
+        self.vocative_re = re.compile(
+            r"^[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?,[ \t]+"
+            r"(?:it[ \t]+was|it's[ \t]+been|it[ \t]+has[ \t]+been|thank[ \t]+you|thanks|please|we[ \t]+(?:discussed|talked|reviewed|will)|"
+            r"you[ \t]+(?:were|are|have|can|should|may|will)|here[ \t]+(?:is|are)|as[ \t]+we[ \t]+discussed)\b)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a newborn's family name on a nursery or NICU note: "Frost, Twin A", "Marsh Baby MRN ...", "Okoro, Baby Girl"
+        self.newborn_re = re.compile(
+            r"^[ \t]*(?:(?:pt|patient|name|infant)[ \t]*:[ \t]*)?(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?)"
+            r"(?:,[ \t]*(?:twin|triplet|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?\b"
+            r"|[ \t]+(?:twin|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a name between "patient" (or a dictation's "on") and a record cue: "patient mei moody m r n ...",
+        # "discharge summary on rocky goodman medical record number", "Patient Jo Amos DOB 3/4/51"
+        self.before_record_re = re.compile(
+            r"(?<![A-Za-z])(?:patient|pt|on)[ \t]+(?=[" + LETTERS + r"][" + LETTERS + r"'’.\-]*(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’.\-]*){0,2}"
+            r"[ \t,]+(?:m[ \t]?r[ \t]?n\b|medical[ \t]+record|date[ \t]+of[ \t]+birth|d[ \t.]?o[ \t.]?b\b|last[ \t]+name[ \t]+spelled))",
+            re.IGNORECASE,
+        )
+        # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
+        self.age_subject_re = re.compile(
+            r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?"
+            r"[ \t]+is[ \t]+an?[ \t]+(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a closing and the writer's name on one line: "Thanks again, Summer"
+        self.closing_inline_re = re.compile(
+            r"(?:^|(?<=[.!?]\s))[ \t]*(?:thanks(?:[ \t]+again|[ \t]+so[ \t]+much)?|thank[ \t]+you|regards|best|cheers|sincerely|love)[ \t]*,[ \t]*"
+            r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # an electronic signature mark before the signer's name: "/es/ Jane Roe" (VistA), "/s/ J. Roe"
+        self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
             r"^[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])",
@@ -242,6 +296,22 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         for match in cues.signature_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        for match in cues.salutation_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+        for match in cues.vocative_re.finditer(text):
+            # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
+            first = WORD_RE.match(text, match.end())
+            if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
+                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+        for cue_re in (cues.before_record_re, cues.age_subject_re, cues.closing_inline_re):
+            for match in cue_re.finditer(text):
+                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_record_subject", caseless))
+        for match in cues.esig_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        for match in cues.newborn_re.finditer(text):
+            words = match.group("name").split()
+            if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
+                spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
@@ -250,7 +320,20 @@ class NameFinder:
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
+        spans.extend(self._initials_after(text, spans))
         return spans
+
+    def _initials_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
+        (not a unit or a role: "Dr. Li (ICU)")."""
+        found = []
+        for span in spans:
+            match = BRACKETED_INITIALS_RE.match(text, span.end)
+            if not match or not (match.group("initials").isupper() or capitals_mean_nothing(text)):
+                continue
+            if not self.lexicon.is_safe(match.group("initials").replace(".", "")) and not self._blocked(match.group("initials")):
+                found.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
+        return found
 
     def _comma_names(self, text: str, caseless: bool) -> list[RuleSpan]:
         """"LAST, FIRST M" field values whose words read as names."""
@@ -262,6 +345,8 @@ class NameFinder:
                 continue
             if any(self.lexicon.is_safe(w) and w.isupper() and len(w) <= 4 for w in (*last_words, *first_words)):
                 continue  # "GERD, CAD s/p CABG": abbreviations in a list
+            if fold(first_words[0]) in SENTENCE_WORDS:
+                continue  # "HEENT: MMM, no thrush": a finding and its negation, not "LAST, FIRST"
             if not self._namelike(first_words[0], caseless, given=True) or not all(
                 self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
             ):
@@ -287,14 +372,22 @@ class NameFinder:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
             group = next(g for g in ("initials", "dotted", "tagged", "lone_signer", "signer", "typist", "pair", "closing") if match.group(g))
+            if group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")):
+                continue  # "D.O.B. 07/10/1947": a field's abbreviation written with dots
             if group == "lone_signer" and self.lexicon.is_safe(match.group(group).split()[-1].strip(".")):
                 continue  # "E. coli" on a line of its own
             value = match.group(group)
-            if group in {"pair", "typist"} and all(self.lexicon.is_safe(part.strip(".")) for part in value.split("/")):
-                continue  # "PA/LAT", "ICU/CCU" are no typist's mark
+            parts = value.split("/")
+            typist_case = len(parts) == 2 and (
+                (parts[0].isupper() and parts[1].islower())
+                or DICTATION_LINE_AFTER_RE.match(text, match.end(group)) is not None  # "MR/BP\nD: 6/2/14  T: 6/3/14"
+                or DICTATION_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None
+            )
+            if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
+                continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
             if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
                 continue  # "-- no change": a sentence, not a signature
-            if group in {"initials", "tagged"} and "." not in value and (
+            if group in {"initials", "tagged"} and "." not in value and not self._signed_off(text, match, group) and (
                 self.lexicon.is_safe(value) or (value[:1].isupper() and value[1:].islower())
             ):
                 continue  # "- Hb 141", "- GBS 14": a bulleted lab value (initials are written in one case)
@@ -303,6 +396,15 @@ class NameFinder:
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
             spans.append(RuleSpan(match.start(group), end, "NAME", "name_initials", strong=True))
         return spans
+
+    @staticmethod
+    def _signed_off(text: str, match: re.Match[str], group: str) -> bool:
+        """A sign-off, not a bullet: a long dash before the initials, or a date or a clock time after them
+        ("-- LE 2010-09-06 1602", "— CN"): a lab value or a bullet has neither."""
+        if group == "initials" and re.match(r"[ \t]*(?:--|—)", text[match.start():match.start(group)]):
+            return True
+        line_end = text.find("\n", match.end(group))
+        return bool(SIGN_OFF_DATE_TIME_RE.match(text[match.end(group):len(text) if line_end < 0 else line_end]))
 
     # -- words ---------------------------------------------------------------
     def _blocked(self, word: str) -> bool:
@@ -418,9 +520,9 @@ class NameFinder:
                 continue
             elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
-            elif (mode == SIGNATURE and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
-                  and not self._blocked(word) and not self.lexicon.is_safe(word) and FIELD_END_RE.match(text, match.end("word"))):
-                pass  # "Typed by: GI": a typist's initials, whatever else they spell
+            elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
+                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))):
+                pass  # "Typed by: GI", "Technician: NS, RPFT": a person's initials, whatever else they spell
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:

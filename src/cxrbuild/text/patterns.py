@@ -135,6 +135,8 @@ class PatternFinder:
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
+                    if self._department(text[start:end]):
+                        continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
                 words = text[start:end].split()
@@ -178,6 +180,17 @@ class PatternFinder:
                 continue
             spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
+
+    def _department(self, value: str) -> bool:
+        """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""
+        for index, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’&.\-]*", value)):
+            if index and re.fullmatch(HOSPITAL_KEYWORDS, value[match.start():], re.IGNORECASE):
+                words = value[:match.start()].split()
+                return all(
+                    self.lexicon.is_safe(w.rstrip(".")) and not self.lexicon.is_name(w) and not self.lexicon.is_eponym(w)
+                    for w in words
+                )
+        return False
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:
         """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""

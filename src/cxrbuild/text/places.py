@@ -77,6 +77,8 @@ CITY_STATE_RE = re.compile(
 )
 # state codes that are also credentials after a name
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
+# a state's code in capitals after a place and one blank, then the end of the phrase
+STATE_AFTER_RE = re.compile(r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 US_STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
@@ -193,7 +195,23 @@ class PlaceFinder:
             spans.extend(self._locatives(text))
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
+        spans.extend(self._states_after(text, spans))
         return spans
+
+    def _states_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """A US state's code right after a place, without a comma ("lives in Las Cruces NM with"):
+        part of the place. Codes that are also credentials ("MD", "PA") only after a place a cue named."""
+        found = []
+        for span in spans:
+            if span.label != "LOCATION":
+                continue
+            match = STATE_AFTER_RE.match(text, span.end)
+            if not match or match.group("state") not in US_STATE_CODES:
+                continue
+            if match.group("state") in CREDENTIAL_STATES and span.source not in {"place_cue", "place_city_state"}:
+                continue
+            found.append(RuleSpan(match.start("state"), match.end("state"), "LOCATION", "place_state_after"))
+        return found
 
     def _wards(self, text: str, caseless: bool) -> list[RuleSpan]:
         """A ward or building named by a proper name and a number ("Ellison 11", "yawkey 5")."""
@@ -310,6 +328,8 @@ class PlaceFinder:
             state = match.group("state")
             if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
                 continue
+            if re.match(r"[ \t]*(?:#|no\.?\b|num(?:ber)?\b|:)", text[match.end("state"):], re.IGNORECASE):
+                continue  # "Interpreter used, ID # 4471": an identifier's cue, not Idaho
             town_words = match.group("city").split()
             if len(town_words) > 1:
                 before = town_words[-2]
@@ -317,7 +337,9 @@ class PlaceFinder:
                 previous = re.search(r"([A-Za-z]+\.?)[ \t]+\Z", text[max(0, match.start("city") - 30):match.start("city")])
                 before = previous.group(1) if previous else ""
             if state.upper() in CREDENTIAL_STATES and (
-                not self.lexicon.is_place(town_words[-1]) or self.lexicon.is_given(before) or re.fullmatch(r"[A-Za-z]\.?", before)
+                not self.lexicon.is_place(town_words[-1])
+                or (self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
+                or re.fullmatch(r"[A-Za-z]\.?", before)
             ):
                 continue  # "Jane Smith, MD", "J. Roe, PA": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
@@ -523,7 +545,13 @@ class PlaceFinder:
                     for w in name_words
                 )
                 following = words[end_index] if end_index < len(words) else None
-                if (following is not None and not proper and text[words[end_index - 1].end():following.start()] == " "
+                # in a text with capitals, capitalised words that are no clinical words name the facility
+                # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
+                named_in_capitals = not caseless and all(
+                    is_capitalised(w) and not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS for w in name_words
+                )
+                if (following is not None and not proper and not named_in_capitals
+                        and text[words[end_index - 1].end():following.start()] == " "
                         and self.lexicon.is_safe(following.group(0)) and folded[end_index] not in self.cues.facility_words
                         and folded[end_index] not in self.cues.place_words):
                     continue  # "TUNNELED DIALYSIS CATHETER", "home oxygen": a facility's word used as a clinical modifier
