@@ -30,9 +30,9 @@ import numpy as np
 import pydicom
 from scipy import ndimage
 
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.dicom.display import displayed_black
 
-Box = tuple[int, int, int, int]
 MIN_BLACK = 0.99  # share of a PHI box's glyph pixels (and their rim) that must be shown black
 MIN_CONTRAST = 0.02  # of the stored range: text closer than this to its ground is invisible
 

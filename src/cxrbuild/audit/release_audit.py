@@ -30,6 +30,7 @@ from cxrbuild.audit.findings import (
 from cxrbuild.audit.identifiers import collect_identifiers
 from cxrbuild.audit.released_patients import load_crosswalk
 from cxrbuild.audit.scan import ReleaseScanner, report_token_subjects
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.util.errors import CxrbuildError
 from cxrbuild.util.paths import check_output_folder, is_inside
 
@@ -62,7 +63,7 @@ def english_zipf():
     return zipf
 
 
-def join_words_into_lines(regions) -> list[tuple[tuple[int, int, int, int], str, bool]]:
+def join_words_into_lines(regions) -> list[tuple[Box, str, bool]]:
     """Words read in the pixels, joined into lines (same frame, overlapping rows), left to right.
 
     A name is burned in as several words ('SMITH, JOHN'); the matcher needs
@@ -99,30 +100,26 @@ def pixel_text_reader():
     with the policy's keep/remove decision; with an empty deny list nothing is
     changed), and its OCR around every box recorded in the header (Graphic
     Annotation Sequence, PS3.3 C.10.5), a crop one box-height larger on each
-    side in both polarities, because a word half covered by a box is where a
-    redaction most often leaks.
+    side in both polarities (:func:`cxrbuild.dicom.reading.read_around_box`,
+    the verification pass's read), because a word half covered by a box is
+    where a redaction most often leaks.
     """
-    from cxrbuild.dicom import ocr
     from cxrbuild.dicom.annotation import redaction_boxes
     from cxrbuild.dicom.pixels import PixelPolicy, find_text
+    from cxrbuild.dicom.reading import read_around_box
 
     # the threshold planes only: the learned detector would triple the audit's time, and recorded
     # boxes are checked black pixel for pixel without any reading (scan._check_redactions)
     policy = PixelPolicy.from_mapping({"detection": {"scene_text": False}})
 
-    def read(dataset) -> list[tuple[tuple[int, int, int, int], str, bool]]:
+    def read(dataset) -> list[tuple[Box, str, bool]]:
         regions, _boxes, image = find_text(dataset, (), policy)
         lines = join_words_into_lines(regions)
-        display = image.display[0]
-        rows, cols = display.shape
-        for x0, y0, x1, y1 in redaction_boxes(dataset):
-            pad = max(y1 - y0, policy.detection.min_glyph_height)
-            crop_box = (max(0, x0 - pad), max(0, y0 - pad), min(cols, x1 + pad), min(rows, y1 + pad))
-            crop = display[crop_box[1] : crop_box[3], crop_box[0] : crop_box[2]]
-            for glyphs in (crop >= 128, crop < 128):
-                if glyphs.all() or not glyphs.any():
-                    continue
-                words = [w for w in ocr.read_text_mask(glyphs, pad, single_line=False) if w.text.strip()]
+        for box in redaction_boxes(dataset):
+            # the first frame only: the verification pass reads around the boxes in every searched frame
+            crop_box, readings = read_around_box(image.display[0], box, policy.detection.min_glyph_height)
+            for polarity in readings:
+                words = [w for w in polarity if w.text.strip()]
                 if words:
                     # every word is matched against the identifiers, but only words read with
                     # confidence count as text left behind: a crop's background reads as noise

@@ -40,6 +40,7 @@ from cxrbuild.audit.findings import CONFIRMED, PROBABLE, Commonness, Finding, ra
 from cxrbuild.audit.identifiers import IdentifierSet
 from cxrbuild.audit.matcher import Match, Matcher, keep_outermost
 from cxrbuild.audit.tokens import TOKEN_PATTERN, Token, tokenize
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.util.progress import Progress
 
 LOG = logging.getLogger("cxrbuild.audit")
@@ -50,7 +51,7 @@ LONG_TOKEN_BYTES = re.compile(rb"[A-Za-z]{6,}|[0-9]{6,}")
 MAX_ARCHIVE_DEPTH = 3
 # A reader of the text in an image's pixels: (box, text, removable) of each text line;
 # removable: the pixel policy would black it out (it is not a kept marker).
-PixelTextReader = Callable[[object], Sequence[tuple[tuple[int, int, int, int], str, bool]]]
+PixelTextReader = Callable[[object], Sequence[tuple[Box, str, bool]]]
 
 
 @dataclass

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence as DicomSequence
 
+from cxrbuild.dicom.boxes import Box
+
 REDACTION_LAYER = "REDACTION"
 REDACTION_LAYER_DESCRIPTION = "Burned-in text blacked out by de-identification"
 
 
-def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int]]) -> None:
+def record_redaction_boxes(ds: Dataset, boxes: Sequence[Box]) -> None:
     """Record blacked-out boxes: Graphic Annotation Sequence (0070,0001) -> Graphic Object Sequence (0070,0009).
 
     One filled, closed POLYLINE graphic object per box (Graphic Type's defined
@@ -57,7 +59,7 @@ def record_redaction_boxes(ds: Dataset, boxes: Sequence[tuple[int, int, int, int
     ds.GraphicLayerSequence = DicomSequence([layer])
 
 
-def redaction_boxes(ds: Dataset) -> list[tuple[int, int, int, int]]:
+def redaction_boxes(ds: Dataset) -> list[Box]:
     """Boxes recorded in the Graphic Annotation Sequence, as half-open pixel rectangles.
 
     Each closed POLYLINE in PIXEL units (as :func:`record_redaction_boxes`

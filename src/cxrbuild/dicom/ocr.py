@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from cxrbuild.dicom.boxes import Box
 from cxrbuild.util.per_process import PerProcess
 
 # Where Tesseract's trained data is installed by common packagings, newest first.
@@ -50,7 +51,7 @@ class OcrWord:
 
     text: str
     confidence: float  # 0-100, Tesseract's word confidence
-    box: tuple[int, int, int, int]  # x0, y0, x1, y1 (half-open)
+    box: Box  # x0, y0, x1, y1 (half-open)
 
 
 def find_tessdata(language: str = "eng") -> Path:

@@ -56,7 +56,7 @@ from pydicom.uid import (
     RLELossless,
 )
 
-Box = tuple[int, int, int, int]
+from cxrbuild.dicom.boxes import Box
 
 UNCOMPRESSED = frozenset(
     {ImplicitVRLittleEndian, ExplicitVRLittleEndian, DeflatedExplicitVRLittleEndian, ExplicitVRBigEndian}

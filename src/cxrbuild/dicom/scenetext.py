@@ -31,9 +31,10 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
+from cxrbuild.dicom.boxes import Box
+from cxrbuild.dicom.textdetect import LEARNED, DetectionSettings, TextLine
 from cxrbuild.util.per_process import PerProcess
 
-Box = tuple[int, int, int, int]
 MODEL_PACKAGE = "rapidocr_onnxruntime"
 MODEL_FILE = "models/ch_PP-OCRv4_det_infer.onnx"
 
@@ -174,3 +175,28 @@ def detect_lines(
         y1 = min(rows, int(np.ceil((found[0].stop + grow) * sy)))
         lines.append(SceneTextLine((x0, y0, x1, y1), float(means[index])))
     return SceneText(lines, probability, (rows, cols))
+
+
+def learned_text(display: np.ndarray, settings: DetectionSettings) -> SceneText | None:
+    """What the learned detector sees in one display frame (None when it is switched off).
+
+    Raises :class:`SceneTextUnavailableError` when the detector cannot run.
+    """
+    if not settings.scene_text:
+        return None
+    return detect_lines(display, long_side=settings.scene_text_long_side, box_threshold=settings.scene_text_box_threshold)
+
+
+def unseen_by_detector(line: TextLine, learned: SceneText | None, settings: DetectionSettings) -> bool:
+    """Whether the learned detector, which sees glyphs of this size, finds no text where the line is.
+
+    Bone edges, vessels and device parts at an extreme value or in the stroke
+    planes group into glyph-like rows that OCR reads as a letter or two; the
+    detector, trained on text, gives them no probability, or a broad one over
+    the texture around them rather than a band along a line. Small glyphs it
+    cannot see at its scale are not judged by it.
+    """
+    threshold = settings.scene_text_veto_probability
+    if learned is None or threshold <= 0 or line.plane == LEARNED or not learned.sees(line.glyph_height):
+        return False
+    return not learned.finds_line(line.box, line.glyph_height, threshold)

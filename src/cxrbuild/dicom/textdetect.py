@@ -39,6 +39,8 @@ from scipy import ndimage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from cxrbuild.dicom.boxes import Box, covered_fraction, transpose_box
+
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 LEARNED = "learned"  # the plane of lines the learned detector found
@@ -96,12 +98,12 @@ class DetectionSettings:
 class TextLine:
     """A candidate line of text: its box, its text pixels and its typical glyph height."""
 
-    box: tuple[int, int, int, int]  # x0, y0, x1, y1 (half-open) in frame coordinates
+    box: Box  # x0, y0, x1, y1 (half-open) in frame coordinates
     glyph_height: int  # px at full resolution
     n_glyphs: int
     plane: str  # which binarization found it
     mask: np.ndarray = field(repr=False)  # bool, text pixels inside box (full resolution)
-    glyph_boxes: list[tuple[int, int, int, int]] = field(default_factory=list, repr=False)
+    glyph_boxes: list[Box] = field(default_factory=list, repr=False)
     # the crop as OCR should see it: dark text on a light ground (stroke planes);
     # None means "read the mask"
     grey: np.ndarray | None = field(default=None, repr=False)
@@ -338,8 +340,8 @@ def _glyph_components(
     max_height: int,
     settings: DetectionSettings,
     dense: bool = False,
-    full_fill: Callable[[tuple[int, int, int, int]], float] | None = None,
-) -> tuple[np.ndarray, list[tuple[int, int, int, int]], np.ndarray]:
+    full_fill: Callable[[Box], float] | None = None,
+) -> tuple[np.ndarray, list[Box], np.ndarray]:
     """Label ``plane``; return the labels, the boxes of glyph-like components, and a
     per-label flag of components too large to be text (background, anatomy).
 
@@ -355,7 +357,7 @@ def _glyph_components(
         return labels, [], too_large
     slices = ndimage.find_objects(labels)
     areas = np.bincount(labels.ravel(), minlength=count + 1)
-    boxes: list[tuple[int, int, int, int]] = []
+    boxes: list[Box] = []
     min_area = max(3, settings.min_glyph_area * min_height // max(settings.min_glyph_height, 1))
     for index, region in enumerate(slices, start=1):
         if region is None:
@@ -387,7 +389,7 @@ def _glyph_components(
     return labels, boxes, too_large
 
 
-def _group_lines(boxes: list[tuple[int, int, int, int]], settings: DetectionSettings) -> list[list[int]]:
+def _group_lines(boxes: list[Box], settings: DetectionSettings) -> list[list[int]]:
     """Union glyph boxes that sit on one text line (overlapping rows, similar size, close).
 
     Two glyphs join when the gap between them is at most ``line_gap_factor``
@@ -455,8 +457,8 @@ def find_text_lines(
     display: np.ndarray,
     settings: DetectionSettings,
     text_values: Sequence[Sequence[int] | int] = (),
-    strays: list[tuple[tuple[int, int, int, int], int]] | None = None,
-    learned: Sequence[tuple[int, int, int, int]] = (),
+    strays: list[tuple[Box, int]] | None = None,
+    learned: Sequence[Box] = (),
 ) -> list[TextLine]:
     """Candidate text lines of one frame, from every binary plane, without duplicates.
 
@@ -522,7 +524,7 @@ def _lines_of_planes(
     thresholds: dict[str, float],
     heights: tuple[int, int],
     found: list[TextLine],
-    strays: list[tuple[tuple[int, int, int, int], int]] | None,
+    strays: list[tuple[Box, int]] | None,
 ) -> None:
     """Group each plane's glyph-shaped components (search scale ``factor``, heights in
     ``heights`` there) into lines, refine them at full resolution and add the new ones to
@@ -577,13 +579,13 @@ def _lines_of_planes(
 
 
 def _add_line(
-    line: TextLine, found: list[TextLine], strays: list[tuple[tuple[int, int, int, int], int]] | None
+    line: TextLine, found: list[TextLine], strays: list[tuple[Box, int]] | None
 ) -> None:
     """Add ``line`` to ``found`` unless a line with as many glyphs mostly holds it.
 
     One line found in two planes is read once; a line with more glyphs is not
     hidden by a looser group around it (reading decides between them, see
-    pixels._spans_other_lines), and a lone fragment (the bright counter of a
+    reading._spans_other_lines), and a lone fragment (the bright counter of a
     dark letter) gives way to the whole line holding it. What is set aside
     goes to ``strays``.
     """
@@ -598,13 +600,8 @@ def _add_line(
     found.append(line)
 
 
-def transpose_box(box: tuple[int, ...]) -> tuple[int, ...]:
-    """A box (x0, y0, x1, y1) in the transposed frame (rows and columns swapped), or back."""
-    return (box[1], box[0], box[3], box[2])
-
-
 def _vertical_groups(
-    boxes: Sequence[tuple[int, int, int, int]], rows_of: Sequence[Sequence[int]], settings: DetectionSettings
+    boxes: Sequence[Box], rows_of: Sequence[Sequence[int]], settings: DetectionSettings
 ) -> list[list[int]]:
     """Groups of glyphs that stand in a column as one line of text turned 90 degrees.
 
@@ -629,7 +626,7 @@ def _vertical_groups(
 def _untransposed(line: TextLine, factor: int) -> TextLine:
     """A line found in the transposed frame, placed in the frame: its box and glyph boxes in
     frame coordinates, its mask and OCR crop kept as the transposed frame shows them (the
-    reader turns them upright, see pixels._read_line)."""
+    reader turns them upright, see reading.read_line)."""
     line.aligned = alignment(line.glyph_boxes, factor, either_edge=True)
     line.box = transpose_box(line.box)
     line.glyph_boxes = [transpose_box(box) for box in line.glyph_boxes]
@@ -645,7 +642,7 @@ def _fine_search(
     factor: int,
     max_height: int,
     found: list[TextLine],
-    strays: list[tuple[tuple[int, int, int, int], int]] | None,
+    strays: list[tuple[Box, int]] | None,
 ) -> None:
     """Search the frame's border bands again at full resolution, for text too small for the
     search scale.
@@ -695,7 +692,7 @@ def _fine_search(
 
 
 def line_in_box(
-    box: tuple[int, int, int, int],
+    box: Box,
     stored: np.ndarray,
     display: np.ndarray,
     settings: DetectionSettings,
@@ -733,7 +730,7 @@ def line_in_box(
         return None
     mask = strokes >= max(settings.min_stroke_threshold, otsu_threshold(strokes))
     labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
-    glyph_boxes: list[tuple[int, int, int, int]] = []
+    glyph_boxes: list[Box] = []
     for index, region in enumerate(ndimage.find_objects(labels), start=1):
         if region is None:
             continue
@@ -762,7 +759,7 @@ def line_in_box(
     )
 
 
-def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> tuple[int, int, int, int] | None:
+def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> Box | None:
     """Where a plane is a panel (or a background) that text could be written on, or None.
 
     Rows and columns holding at least ``min_run`` of the plane's pixels are
@@ -785,10 +782,10 @@ def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> tuple[int, in
 
 def _full_resolution_fill(
     plane: ValuePlane, stored: np.ndarray, display: np.ndarray, factor: int
-) -> Callable[[tuple[int, int, int, int]], float]:
+) -> Callable[[Box], float]:
     """The fill of a search-scale box, measured in the value plane at full resolution."""
 
-    def fill(box: tuple[int, int, int, int]) -> float:
+    def fill(box: Box) -> float:
         x0, y0, x1, y1 = (v * factor for v in box)
         mask = plane.test(stored[y0:y1, x0:x1], display[y0:y1, x0:x1])
         return float(mask.mean()) if mask.size else 1.0
@@ -982,13 +979,3 @@ def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bo
     text = float(np.median(display_crop[mask]))
     ground = float(np.median(display_crop[rim]))
     return abs(text - ground) >= minimum
-
-
-def covered_fraction(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
-    """The share of box ``a`` that box ``b`` covers."""
-    width = min(a[2], b[2]) - max(a[0], b[0])
-    height = min(a[3], b[3]) - max(a[1], b[1])
-    if width <= 0 or height <= 0:
-        return 0.0
-    area = (a[2] - a[0]) * (a[3] - a[1])
-    return width * height / area if area else 0.0

@@ -1,0 +1,78 @@
+"""Pixel boxes and their geometry: the one home of the box type of burned-in text.
+
+A box is ``(x0, y0, x1, y1)`` in pixel indices of a frame, half-open: it
+holds columns ``x0 .. x1 - 1`` and rows ``y0 .. y1 - 1``. The same boxes are
+found by detection, blacked out by :mod:`cxrbuild.dicom.redact` and recorded
+in the header by :mod:`cxrbuild.dicom.annotation`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Box = tuple[int, int, int, int]
+
+
+def union(a: Box, b: Box) -> Box:
+    """The bounding rectangle of two boxes."""
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def intersects(a: Box, b: Box) -> bool:
+    """Whether two boxes share at least one pixel."""
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def pad_box(box: Box, pad: int, rows: int, cols: int) -> Box:
+    """``box`` grown by ``pad`` on every side, clipped to a frame of ``rows`` x ``cols``."""
+    return (max(0, box[0] - pad), max(0, box[1] - pad), min(cols, box[2] + pad), min(rows, box[3] + pad))
+
+
+def covered_fraction(a: Box, b: Box) -> float:
+    """The share of box ``a`` that box ``b`` covers."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    area = (a[2] - a[0]) * (a[3] - a[1])
+    return width * height / area if area else 0.0
+
+
+def transpose_box(box: tuple[int, ...]) -> tuple[int, ...]:
+    """A box (x0, y0, x1, y1) in the transposed frame (rows and columns swapped), or back."""
+    return (box[1], box[0], box[3], box[2])
+
+
+def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
+    """Union overlapping boxes whose bounding rectangle adds little (fewer rectangles, same pixels).
+
+    Two boxes become their bounding rectangle only when it covers at most
+    ``slack`` (of the smaller box) more than the two together; a ragged block
+    of lines (right-aligned, of different lengths) stays a set of overlapping
+    rectangles rather than one rectangle over the picture beside it.
+    """
+
+    def area(box: Box) -> int:
+        return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
+
+    def tight(a: Box, b: Box) -> bool:
+        meet = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+        covered = area(a) + area(b) - (area(meet) if intersects(a, b) else 0)
+        return area(union(a, b)) - covered <= slack * min(area(a), area(b))
+
+    pending = sorted(set(boxes))
+    merged = True
+    while merged:
+        merged = False
+        result: list[Box] = []
+        for box in pending:
+            for index, other in enumerate(result):
+                if intersects(box, other) and tight(box, other):
+                    result[index] = union(box, other)
+                    merged = True
+                    break
+            else:
+                result.append(box)
+        pending = sorted(set(result))
+    # a box wholly inside another adds nothing
+    return [box for box in pending if not any(o != box and union(o, box) == o for o in pending)]

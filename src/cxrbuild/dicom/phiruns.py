@@ -1,0 +1,167 @@
+"""From judged words to the boxes blacked out: runs of PHI words, joined along their rows, padded.
+
+A run of PHI words on a line reaches from the kept word (or line end) before
+it to the kept word (or line end) after it; runs and stray glyphs that
+continue one another on a row are joined; each run is padded, never onto a
+kept marker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from cxrbuild.dicom.boxes import Box, intersects, merge_boxes, pad_box, union
+from cxrbuild.dicom.pixelpolicy import PixelPolicy
+from cxrbuild.dicom.reading import TextRegion
+
+
+def phi_runs(
+    regions: Sequence[TextRegion], glyph_heights: Sequence[int], line_boxes: Mapping[tuple[int, int], Box]
+) -> list[tuple[Box, int]]:
+    """Boxes of the runs of PHI words of each line, with their glyph heights.
+
+    A run reaches from the kept word (or line end) before it to the kept word
+    (or line end) after it and spans the line's full height, so glyphs OCR
+    skipped or split off between or beside PHI words go with them.
+    """
+    by_line: dict[tuple[int, int], list[tuple[TextRegion, int]]] = {}
+    for region, height in zip(regions, glyph_heights, strict=True):
+        by_line.setdefault((region.frame, region.line), []).append((region, height))
+    runs: list[tuple[Box, int]] = []
+    for key, members in by_line.items():
+        members.sort(key=lambda item: item[0].box[0])
+        line_box = line_boxes.get(key)
+        left_limit = line_box[0] if line_box else None
+        current: Box | None = None
+        height = 0
+        for region, glyph_height in members:
+            if region.decision == "phi":
+                current = region.box if current is None else union(current, region.box)
+                height = max(height, glyph_height)
+                continue
+            if current is not None:
+                runs.append((_run_box(current, left_limit, region.box[0], line_box), height))
+            current, height, left_limit = None, 0, region.box[2]
+        if current is not None:
+            runs.append((_run_box(current, left_limit, line_box[2] if line_box else None, line_box), height))
+    return runs
+
+
+def _continues(a: Box, ha: int, b: Box, hb: int, kept: Sequence[Box], gap_factor: float) -> bool:
+    """Whether ``b`` continues ``a`` on its row: overlapping rows, a gap of at most
+    ``gap_factor`` glyph heights, and no kept word between or under them."""
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    if overlap < 0.5 * min(a[3] - a[1], b[3] - b[1]):
+        return False
+    if max(b[0] - a[2], a[0] - b[2]) > gap_factor * max(ha, hb):
+        return False
+    gap = (min(a[2], b[2]), max(a[1], b[1]), max(a[0], b[0]), min(a[3], b[3]))
+    has_gap = gap[2] > gap[0] and gap[3] > gap[1]
+    return not any(intersects(b, marker) or (has_gap and intersects(gap, marker)) for marker in kept)
+
+
+def join_runs(
+    runs: Sequence[tuple[Box, int]],
+    kept: Sequence[Box],
+    strays: Sequence[tuple[Box, int]] = (),
+    gap_factor: float = 2.0,
+) -> list[tuple[Box, int]]:
+    """Join PHI runs that continue one another on a row, and the strays beside them.
+
+    Detection splits a row at wide gaps or between planes ("DOB" and the date
+    beside it) and sets aside glyphs it could not read or judge (the initial
+    of "Z. JONES" in wide monospace); what sits in line with PHI belongs to
+    it. Runs and strays (``(box, glyph height)`` of candidate lines that were
+    not read as text) on the same row, at most ``gap_factor`` glyph heights
+    apart, with no kept word between them, become one; a stray alone is
+    never a box.
+    """
+    pending = list(runs)
+    loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= 2.6 * max(stray[1], 1)]
+    if loose and pending:
+        # only strays on a row of some run and within reach of it can ever join
+        stray_boxes = np.asarray([box for box, _ in loose], dtype=np.int64)
+        near = np.zeros(len(loose), dtype=bool)
+        for box, height in pending:
+            reach = gap_factor * 2 * height + (box[2] - box[0])  # runs grow as they join
+            near |= (
+                (stray_boxes[:, 3] > box[1] - 2 * height)
+                & (stray_boxes[:, 1] < box[3] + 2 * height)
+                & (stray_boxes[:, 2] > box[0] - reach)
+                & (stray_boxes[:, 0] < box[2] + reach)
+            )
+        loose = [stray for stray, keep in zip(loose, near.tolist(), strict=True) if keep]
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(pending)):
+            box, height = pending[i]
+            for j in range(len(pending)):
+                if j != i and _continues(box, height, pending[j][0], pending[j][1], kept, gap_factor):
+                    other = pending[j]
+                    pending = [run for k, run in enumerate(pending) if k not in (i, j)]
+                    pending.append((union(box, other[0]), max(height, other[1])))
+                    changed = True
+                    break
+            if changed:
+                break
+            for j, (stray, stray_height) in enumerate(loose):
+                if stray_height <= 2 * height and _continues(box, height, stray, stray_height, kept, gap_factor):
+                    pending[i] = (union(box, stray), height)
+                    del loose[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return pending
+
+
+def _run_box(phi: Box, left: int | None, right: int | None, line_box: Box | None) -> Box:
+    """A PHI run widened to its limits (kept words or line ends) and to the line's height."""
+    if line_box is None or left is None or right is None:
+        return phi
+    return (min(phi[0], left), min(phi[1], line_box[1]), max(phi[2], right), max(phi[3], line_box[3]))
+
+
+def boxes_from_regions(
+    regions: Sequence[TextRegion],
+    glyph_heights: Sequence[int],
+    line_boxes: Mapping[tuple[int, int], Box],
+    policy: PixelPolicy,
+    rows: int,
+    cols: int,
+    strays: Sequence[tuple[Box, int]] = (),
+    turned_runs: Sequence[tuple[Box, int]] = (),
+    turned_regions: Sequence[TextRegion] = (),
+    tighten: Callable[[Box, int], list[Box]] | None = None,
+) -> list[Box]:
+    """Padded boxes of the PHI words; padding never spills onto a kept marker.
+
+    ``regions`` are on horizontal lines (their runs are found and joined
+    here); ``turned_runs`` are the PHI runs of lines turned 90 degrees, whose
+    ``turned_regions`` count as markers to spare too. ``tighten`` turns each
+    padded run box and its glyph height into the boxes actually blacked out
+    (the glyphs' own, see :func:`glyph_boxes`); without it, the run box is.
+    """
+    kept = [region.box for region in (*regions, *turned_regions) if region.decision == "keep"]
+    boxes: list[Box] = []
+    runs = join_runs(phi_runs(regions, glyph_heights, line_boxes), kept, strays)
+    for phi_box, height in [*runs, *turned_runs]:
+        pad = max(policy.padding_px, round(policy.padding_fraction * height))
+        padded = list(pad_box(phi_box, pad, rows, cols))
+        for marker in kept:
+            if not intersects(tuple(padded), marker) or intersects(phi_box, marker):
+                continue  # a marker touching the PHI itself loses (fail closed)
+            # pull the padded edge back to the marker, never inside the PHI's own extent
+            if marker[0] >= phi_box[2]:
+                padded[2] = max(phi_box[2], min(padded[2], marker[0]))
+            elif marker[2] <= phi_box[0]:
+                padded[0] = min(phi_box[0], max(padded[0], marker[2]))
+            elif marker[1] >= phi_box[3]:
+                padded[3] = max(phi_box[3], min(padded[3], marker[1]))
+            elif marker[3] <= phi_box[1]:
+                padded[1] = min(phi_box[1], max(padded[1], marker[3]))
+        boxes.extend(tighten(tuple(padded), height) if tighten else [tuple(padded)])
+    return merge_boxes(boxes)

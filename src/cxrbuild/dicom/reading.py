@@ -1,0 +1,298 @@
+"""Reading candidate text lines by OCR, and judging what was read.
+
+A candidate line (:class:`cxrbuild.dicom.textdetect.TextLine`) is read once
+per distinct crop (:func:`read_line`); whether it is text at all is judged
+from its shape and its reading (:func:`is_text`, :func:`counts_as_text`),
+the same way in the cleaning and in the verification pass; each word read is
+then classified (:func:`word_regions`, :mod:`cxrbuild.dicom.phitext`).
+:func:`read_around_box` re-reads the text around a black box, for the
+verification pass and the leak audit alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import ndimage
+
+from cxrbuild.dicom import ocr
+from cxrbuild.dicom.boxes import Box, covered_fraction, pad_box, transpose_box, union
+from cxrbuild.dicom.phitext import STRONG_PHI_PATTERNS, DenyList, classify_words, technique_values
+from cxrbuild.dicom.pixelpolicy import PixelPolicy
+from cxrbuild.dicom.textdetect import TextLine
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+@dataclass
+class TextRegion:
+    """One word (or unreadable line) of burned-in text and what was decided for it."""
+
+    box: Box
+    text: str
+    decision: str  # "phi" | "keep"
+    reason: str
+    frame: int = 0
+    line: int = -1  # index of the text line it was read in (words of one line share it)
+
+
+@dataclass
+class LineReading:
+    words: list[tuple[str, float, Box]]  # text, confidence, box in line-crop coordinates
+
+
+def read_line(line: TextLine, cache: dict[bytes, LineReading]) -> LineReading:
+    """OCR one candidate line (identical crops in other frames are read once).
+
+    A turned line (``line.transposed``) is read both ways up, mirrored back
+    from the transposed frame (turned 90 degrees one way or the other), and
+    the reading with more confident letters wins; its word boxes are in the
+    transposed crop's coordinates, like the line's mask.
+    """
+    crop = line.grey if line.grey is not None else line.mask
+    key = hashlib.blake2b(
+        crop.tobytes() + bytes(f"{crop.shape}{crop.dtype}{line.glyph_height}{line.transposed}", "ascii"),
+        digest_size=16,
+    ).digest()
+    if key not in cache:
+        if not line.transposed:
+            words = [(w.text, w.confidence, w.box) for w in ocr.read_text_mask(crop, line.glyph_height)]
+        else:
+            height, width = crop.shape
+            best: list[tuple[str, float, Box]] = []
+            best_score = -1.0
+            for axis in (1, 0):  # mirrored left-right: read bottom to top; upside down: top to bottom
+                turned = np.ascontiguousarray(np.flip(crop, axis=axis))
+                found = []
+                for w in ocr.read_text_mask(turned, line.glyph_height):
+                    x0, y0, x1, y1 = w.box
+                    box = (width - x1, y0, width - x0, y1) if axis == 1 else (x0, height - y1, x1, height - y0)
+                    found.append((w.text, w.confidence, box))
+                score = sum(conf * sum(ch in _ALNUM for ch in text) for text, conf, _ in found)
+                if score > best_score:
+                    best, best_score = found, score
+            words = best
+        cache[key] = LineReading(words)
+    return cache[key]
+
+
+def _readable(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
+    return any(any(ch in _ALNUM for ch in text) and conf >= min_confidence for text, conf, _ in words)
+
+
+def reads_well(words: Sequence[tuple[str, float, Box]], min_confidence: float) -> bool:
+    """A word of two letters or digits or more, read with high confidence."""
+    return any(sum(ch in _ALNUM for ch in text) >= 2 and conf >= min_confidence for text, conf, _ in words)
+
+
+def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
+    """Whether a candidate line is text at all (blobs, icons, wires and bone edges are not).
+
+    Lines at an extreme, device or histogram-spike value are text when they
+    read, or when they hold several glyphs (then they are removed even if
+    unreadable). Lines found only as thin strokes or as holes in a value
+    plane are text when a real word reads with high confidence, or when
+    their glyphs stand on one baseline (printed text does, bone edges, wires
+    and noise do not) and either read or are several. Faint lines at a
+    value are judged as the latter. A line turned 90 degrees must read well.
+    """
+    strict = policy.single_stroke_glyph_min_confidence
+    if line.transposed:
+        # a column of glyph-like shapes is common in anatomy (vertebrae, rib ends, vessels):
+        # a turned line is text only when it reads (or reads as PHI, see counts_as_text)
+        return reads_well(reading.words, strict)
+    if line.loose:
+        if line.n_glyphs == 1:
+            # one component: a word of touching letters, or a lone character, which
+            # printed is a capital or a digit ("L", "R", "M"); a lone lowercase
+            # reading is a blob, a lead marker seen sideways or a clip
+            plausible = [
+                (text, conf, box)
+                for text, conf, box in reading.words
+                if sum(ch in _ALNUM for ch in text) >= 3 or not any(ch.islower() for ch in text)
+            ]
+            return _readable(plausible, strict)
+        if reads_well(reading.words, strict):
+            return True
+        if line.aligned < policy.min_glyph_alignment:
+            return False
+        if line.n_glyphs < 3:
+            return _readable(reading.words, policy.single_glyph_min_confidence)
+        return True
+    if line.n_glyphs == 1:
+        return _readable(reading.words, policy.single_glyph_min_confidence)
+    return True
+
+
+def counts_as_text(
+    index: int,
+    lines: Sequence[TextLine],
+    readings: Sequence[LineReading],
+    read_well: Sequence[bool],
+    policy: PixelPolicy,
+    deny: DenyList,
+) -> bool:
+    """Whether candidate line ``index`` is judged as text, in the cleaning and the verification pass.
+
+    It must be text by its shape and reading, or read as PHI; and it must not be
+    a looser or partial view of lines read well elsewhere (they count instead).
+    """
+    line, reading = lines[index], readings[index]
+    if not is_text(line, reading, policy) and not reads_as_phi(reading.words, policy, deny):
+        return False
+    return read_well[index] or not _spans_other_lines(index, lines, read_well)
+
+
+def reads_as_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> bool:
+    """Whether words read with the verification's confidence hold a deny-list string or a
+    strong PHI pattern (a date, a time, a long number): such a line is text whatever its
+    shape (two rows run together, glyphs off one baseline)."""
+    readable = " ".join(text for text, conf, _ in words if conf >= policy.verify_min_confidence)
+    if not readable:
+        return False
+    return bool(deny.find(readable)) or policy.patterns.first_match(readable, STRONG_PHI_PATTERNS) is not None
+
+
+def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequence[bool]) -> bool:
+    """True when line ``index`` mostly covers, or mostly lies in, another line that reads well."""
+    box = lines[index].box
+    for other_index, other in enumerate(lines):
+        if other_index == index or not read_well[other_index]:
+            continue
+        width = min(box[2], other.box[2]) - max(box[0], other.box[0])
+        height = min(box[3], other.box[3]) - max(box[1], other.box[1])
+        if width <= 0 or height <= 0:
+            continue
+        other_area = (other.box[2] - other.box[0]) * (other.box[3] - other.box[1])
+        own_area = (box[2] - box[0]) * (box[3] - box[1])
+        # it holds that line, or it is mostly that line read again from another plane
+        if width * height > 0.6 * other_area or width * height > 0.5 * own_area:
+            return True
+    return False
+
+
+def inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> bool:
+    """True when ``line`` lies mostly inside a line of glyphs at least twice as tall, all kept.
+
+    A big lead marker's serifs and counters form small glyph-like shapes in
+    the stroke planes; text that small inside a marker letter is not text.
+    """
+    for other, other_regions in judged:
+        if other is line or other.glyph_height < 2 * line.glyph_height or not other_regions:
+            continue
+        if all(region.decision == "keep" for region in other_regions) and covered_fraction(line.box, other.box) >= 0.5:
+            return True
+    return False
+
+
+def mask_box(line: TextLine) -> Box:
+    """The line's box where its mask and word boxes live: the frame, or the transposed frame."""
+    return transpose_box(line.box) if line.transposed else line.box
+
+
+def word_regions(
+    line: TextLine,
+    reading: LineReading,
+    policy: PixelPolicy,
+    deny: DenyList,
+    frame: int,
+) -> list[tuple[TextRegion, Box]]:
+    """Regions of one line with the exact pixel extent of each (word box ∪ its glyphs).
+
+    A turned line's regions are in the transposed frame, where it runs left to right.
+    """
+    line_box = mask_box(line)
+    ox, oy = line_box[0], line_box[1]
+    labels, _count = ndimage.label(line.mask, structure=np.ones((3, 3), dtype=bool))
+    components = [
+        (s[1].start, s[0].start, s[1].stop, s[0].stop) for s in ndimage.find_objects(labels) if s is not None
+    ]
+    words = [(text, conf, box) for text, conf, box in reading.words if any(ch in _ALNUM for ch in text) or len(text) > 1]
+    if not words:
+        box = (ox, oy, line_box[2], line_box[3])
+        return [(TextRegion(box, "", policy.unreadable_decision, "unreadable text", frame), box)]
+    decisions = classify_words(
+        [(text, conf) for text, conf, _ in words],
+        policy.keep,
+        policy.patterns,
+        deny,
+        default_decision=policy.default_decision,
+        keep_min_confidence=policy.keep_min_confidence,
+        short_min_confidence=policy.short_keep_min_confidence,
+        exact_min_confidence=policy.exact_keep_min_confidence,
+    )
+    extents = [box for _, _, box in words]
+    orphans: list[Box] = []
+    min_height = policy.detection.min_glyph_height
+    for component in components:
+        overlaps = [
+            min(component[2], box[2]) - max(component[0], box[0]) for box in extents
+        ]
+        best = int(np.argmax(overlaps))
+        if overlaps[best] > 0:
+            extents[best] = union(extents[best], component)
+        elif component[3] - component[1] >= max(min_height, line.glyph_height // 2):
+            orphans.append(component)  # a glyph OCR did not read: nothing vouches for it
+        else:  # punctuation beside a word belongs to the nearest word
+            centre = (component[0] + component[2]) / 2
+            nearest = int(np.argmin([abs((b[0] + b[2]) / 2 - centre) for b in extents]))
+            extents[nearest] = union(extents[nearest], component)
+    regions: list[tuple[TextRegion, Box]] = []
+    for (text, _conf, _box), decision, extent in zip(words, decisions, extents, strict=True):
+        absolute = (extent[0] + ox, extent[1] + oy, extent[2] + ox, extent[3] + oy)
+        regions.append((TextRegion(absolute, text, decision.decision, decision.reason, frame), absolute))
+    for orphan in orphans:
+        absolute = (orphan[0] + ox, orphan[1] + oy, orphan[2] + ox, orphan[3] + oy)
+        regions.append((TextRegion(absolute, "", policy.unreadable_decision, "unread glyph", frame), absolute))
+    return regions
+
+
+def holds_marker(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy) -> bool:
+    """Whether a word of four characters or more, read with the single-glyph confidence, is on the keep-list."""
+    return any(
+        conf >= policy.single_glyph_min_confidence and policy.keep.matches_word(text)
+        for text, conf, _ in words
+        if len(text) > 3
+    )
+
+
+def readable_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> str | None:
+    """What PHI is readable in ``words``: ``"deny-list string"``, a strong PHI pattern's name, or None.
+
+    Only words OCR is reasonably sure of count (noise reads as low-confidence
+    junk); kept markers and technique values are left out.
+    """
+    texts = [text for text, conf, _ in words if conf >= policy.verify_min_confidence]
+    kept = {i for i, text in enumerate(texts) if policy.keep.matches_word(text)}
+    kept |= technique_values(texts, policy.keep, policy.patterns)
+    suspicious = " ".join(text for i, text in enumerate(texts) if i not in kept)
+    if not suspicious:
+        return None
+    if deny.find(suspicious):
+        return "deny-list string"
+    return policy.patterns.first_match(suspicious, STRONG_PHI_PATTERNS)
+
+
+def read_around_box(display: np.ndarray, box: Box, min_height: int) -> tuple[Box, list[list[ocr.OcrWord]]]:
+    """The text around a black box: a partly covered word is where a redaction most often leaks.
+
+    ``display`` is one 8-bit display frame; the crop reaches one box height
+    (at least ``min_height``) beyond the box on each side, clipped to the
+    frame, and is read as a block of text in both polarities (bright text,
+    then dark text, at the display's mid grey), skipping a polarity that
+    leaves the crop all one way. Returns the crop's box and the words of each
+    polarity read.
+    """
+    rows, cols = display.shape
+    height = max(box[3] - box[1], min_height)
+    x0, y0, x1, y1 = crop_box = pad_box(tuple(box), height, rows, cols)
+    crop = display[y0:y1, x0:x1]
+    readings = []
+    for glyphs in (crop >= 128, crop < 128):
+        if glyphs.all() or not glyphs.any():
+            continue
+        readings.append(ocr.read_text_mask(glyphs, height, single_line=False))
+    return crop_box, readings
