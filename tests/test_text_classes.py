@@ -284,6 +284,9 @@ CLINICAL = [
     "THE LUNGS AT THE BASES ARE CLEAR. The Lungs at rest are clear.",
     "She was 95% on room air; he is 98.6 F today.",
     "Plan: Twin A stable. Dose on 2nd day; 3rd attempt successful.",
+    # doses before a route that is also a street type; distances with a walking aid; vitals after a field
+    "Heparin 5000 units SQ q8h; insulin 0.125 mg sq; ambulates 150 ft with cane; AMBULATES 50 FT WITH RW.",
+    "Home obs per caller: HR 88, BP 131/70.\nFluid balance +640 ml overnight.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
 

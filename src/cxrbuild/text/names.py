@@ -78,6 +78,8 @@ DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|trans
 DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
+# nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
+INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
 # initials in brackets after a name
 BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
@@ -527,8 +529,10 @@ class NameFinder:
             elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
-                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))):
+                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))
+                  and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT": a person's initials, whatever else they spell
+                # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
