@@ -9,11 +9,9 @@ def main(snakemake, log) -> None:
     from cxrbuild.audit.qc import sample_gallery, write_gallery
     from cxrbuild.batches.records import read_records
 
-    records = []
-    for path in snakemake.input.image_records:
-        batch = Path(path).parent.name  # the batch folder, e.g. p10_0
-        records += [r | {"batch": batch} for r in read_records([path])]
-    samples = sample_gallery(records, per_stratum=snakemake.params.per_stratum,
+    batches = {name: read_records([path])
+               for name, path in zip(snakemake.params.batches, snakemake.input.image_records, strict=True)}
+    samples = sample_gallery(batches, per_stratum=snakemake.params.per_stratum,
                              max_images=snakemake.params.max_images, seed=snakemake.params.seed)
     written = write_gallery(samples, Path(snakemake.input.record_list).parent, Path(snakemake.output.gallery),
                             internal=snakemake.params.internal)

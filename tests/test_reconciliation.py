@@ -12,7 +12,7 @@ from test_audit_support import SHARDS, make_build
 from cxrbuild.audit.datacard import render_datacard, write_datacard
 from cxrbuild.audit.qc import deid_statistics, sample_gallery
 from cxrbuild.audit.reconcile import reconcile
-from cxrbuild.batches.records import read_records
+from cxrbuild.batches.records import BatchRecord, read_records
 from cxrbuild.util.errors import CxrbuildError
 
 
@@ -124,16 +124,17 @@ def test_data_card_refuses_checksums_that_list_the_card(build: dict) -> None:
 
 
 def test_gallery_sampling_covers_every_batch_and_device_before_repeating() -> None:
-    records = []
+    batches: dict[str, list[BatchRecord]] = {}
     for batch in ("p10_0", "p11_0"):
         for device in ("Acme CR-100", "Borealis DX-9", "Cygnus 3"):
             for number in range(5):
-                records.append({"status": "ok", "batch": batch, "device": device, "source": "-",
-                                "output": f"{batch}/{device}/{number}.dcm", "boxes": [[0, 0, 4, 4]] if number == 3 else []})
-    chosen = sample_gallery(records, per_stratum=2, max_images=6)
+                record = BatchRecord(f"{batch}/{device}/{number}.dcm", "10000000", "50000000")
+                record.released("0" * 64, device=device, source="-", boxes=[[0, 0, 4, 4]] if number == 3 else [])
+                batches.setdefault(batch, []).append(record)
+    chosen = sample_gallery(batches, per_stratum=2, max_images=6)
     assert len({c["stratum"] for c in chosen}) == 6  # one of each stratum before any second
     assert all(c["boxes"] for c in chosen)  # images with boxes first within a stratum
-    assert sample_gallery(records, per_stratum=2, max_images=6) == chosen  # keyed, repeatable
+    assert sample_gallery(batches, per_stratum=2, max_images=6) == chosen  # keyed, repeatable
 
 
 def test_data_card_counts_each_lossless_conversion_of_a_transfer_syntax(build: dict) -> None:

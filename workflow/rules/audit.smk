@@ -139,6 +139,7 @@ rule qc_gallery:
         per_stratum=config["qc"]["gallery_per_stratum"],
         max_images=config["qc"]["gallery_max_images"],
         seed=config["qc"]["gallery_seed"],
+        batches=all_batches("{shard}_{batch}"),  # the name of each file of image_records
         internal=True,
         code=code("cxrbuild.audit.qc"),
     log:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild import contract
-from cxrbuild.batches.records import read_records
+from cxrbuild.batches.records import BatchRecord, read_records
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
@@ -170,11 +170,11 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
             for fname in filenames:
                 full = Path(dirpath) / fname
                 staged[full.relative_to(folder).as_posix()] = full
-    img = {r["output"]: r for r in read_records(image_records)}
-    rep = {r["study_id"]: r for r in read_records(report_records)}
+    img = {r.output: r for r in read_records(image_records)}
+    rep = {r.study_id: r for r in read_records(report_records)}
 
     quarantine: list[dict] = []
-    released_images: dict[str, list[dict]] = {}
+    released_images: dict[str, list[BatchRecord]] = {}
     for row in images.itertuples(index=False):
         if row.status != "planned":
             quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": row.reason})
@@ -183,19 +183,19 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
         if record is None:
             quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id,
                                "reason": "no batch record (batch not run)"})
-        elif record["status"] != "ok":
-            quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": record["reason"]})
+        elif not record.ok:
+            quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": record.reason})
         else:
             released_images.setdefault(row.study_id, []).append(record)
-    released_studies: dict[str, tuple[dict, list[dict]]] = {}
+    released_studies: dict[str, tuple[BatchRecord, list[BatchRecord]]] = {}
     for row in studies.itertuples(index=False):
         if row.status != "planned":
             quarantine.append({"kind": "study", "id": row.study_id, "study_id": row.study_id, "reason": row.reason})
             continue
         report = rep.get(row.study_id)
         study_images = released_images.get(row.study_id, [])
-        if report is None or report["status"] != "ok":
-            reason = "report quarantined: " + (report["reason"] if report else "no batch record")
+        if report is None or not report.ok:
+            reason = "report quarantined: " + (report.reason if report else "no batch record")
         elif not study_images:
             reason = "every image of the study quarantined"
         else:
@@ -203,16 +203,16 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
             continue
         quarantine.append({"kind": "study", "id": row.study_id, "study_id": row.study_id, "reason": reason})
         for record in study_images:
-            quarantine.append({"kind": "image", "id": record["source"], "study_id": row.study_id,
+            quarantine.append({"kind": "image", "id": record.details["source"], "study_id": row.study_id,
                                "reason": f"study withheld: {reason}"})
 
     record_rows, study_rows, wanted = [], [], {}
     for study_id, (report, study_images) in released_studies.items():
-        study_rows.append((report["subject_id"], study_id, report["output"]))
-        wanted[report["output"]] = report["sha256"]
+        study_rows.append((report.subject_id, study_id, report.output))
+        wanted[report.output] = report.sha256
         for record in study_images:
-            record_rows.append((record["subject_id"], study_id, record["dicom_id"], record["output"]))
-            wanted[record["output"]] = record["sha256"]
+            record_rows.append((record.subject_id, study_id, record.details["dicom_id"], record.output))
+            wanted[record.output] = record.sha256
     missing = [p for p in wanted if p not in staged]
     if missing:
         raise CxrbuildError(f"{missing[0]}: staged file missing ({len(missing)} in all); rerun the batches")
