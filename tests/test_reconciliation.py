@@ -13,6 +13,7 @@ from cxrbuild.audit.datacard import render_datacard, write_datacard
 from cxrbuild.audit.qc import deid_statistics, sample_gallery
 from cxrbuild.audit.reconcile import reconcile
 from cxrbuild.batches.records import BatchRecord, read_records
+from cxrbuild.contract import ReleaseFiles
 from cxrbuild.util.errors import CxrbuildError
 
 
@@ -89,9 +90,9 @@ def test_data_card_holds_counts_figures_and_provenance_and_is_reproducible(build
         "rules_and_model": {"mixed_modality": {
             "as written": {"recall": 0.9612, "precision": 0.9, "protected_touched": 0.001},
             "ALL CAPS": {"recall": 0.95, "precision": 0.91, "protected_touched": 0.002}}}}}
-    card = write_datacard(release, "mimic-cxr", "c0ffee" * 10 + "abcd", **inputs)
+    card = write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
     first = card.read_bytes()
-    write_datacard(release, "mimic-cxr", "c0ffee" * 10 + "abcd", **inputs)
+    write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
     assert card.read_bytes() == first
     text = first.decode()
     assert "| subjects | 2 |" in text and "| studies (reports) | 2 |" in text
@@ -108,11 +109,11 @@ def test_data_card_changes_when_a_released_file_changes(build: dict) -> None:
 
     release = build["release"]
     inputs = _card_inputs(build)
-    before = render_datacard(release, "mimic-cxr", "x", **inputs)
+    before = render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **inputs)
     report = next(release.glob("files/p1*/p1*/s*.txt"))
     report.write_text(report.read_text() + "\n")
     finish_release(release)
-    assert render_datacard(release, "mimic-cxr", "x", **inputs) != before
+    assert render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **inputs) != before
 
 
 def test_data_card_refuses_checksums_that_list_the_card(build: dict) -> None:
@@ -120,7 +121,7 @@ def test_data_card_refuses_checksums_that_list_the_card(build: dict) -> None:
     sums = release / "SHA256SUMS.txt"
     sums.write_text(sums.read_text() + f"{'0' * 64}  README.md\n")
     with pytest.raises(CxrbuildError, match=r"lists README\.md"):
-        render_datacard(release, "mimic-cxr", "x", **_card_inputs(build))
+        render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **_card_inputs(build))
 
 
 def test_gallery_sampling_covers_every_batch_and_device_before_repeating() -> None:
@@ -148,6 +149,6 @@ def test_data_card_counts_each_lossless_conversion_of_a_transfer_syntax(build: d
         "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1]) "
         "-> JPEG-LS Lossless Image Compression": 1
     }
-    text = render_datacard(build["release"], "mimic-cxr", "x", **inputs)
+    text = render_datacard(ReleaseFiles(build["release"], "mimic-cxr"), "x", **inputs)
     assert "| released images re-encoded without loss in another transfer syntax | 1 |" in text
     assert "re-encoded without loss, JPEG Lossless, Non-Hierarchical" in text

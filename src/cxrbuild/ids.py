@@ -362,15 +362,12 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
     return changed
 
 
-CROSSWALK_TABLES = ("subjects", "studies", "images", "pacs_files")
-
-
 def write_crosswalk(assignment: Assignment, paths: Mapping[str, str | Path]) -> None:
     """The private crosswalk tables (owner-only) and the summary of the assignment, at the caller's paths.
 
-    ``paths`` names a file for each of :data:`CROSSWALK_TABLES` (Parquet) and ``summary`` (JSON).
+    ``paths`` names a file for each of :data:`cxrbuild.contract.CROSSWALK_TABLES` (Parquet) and ``summary`` (JSON).
     """
-    for table in CROSSWALK_TABLES:
+    for table in contract.CROSSWALK_TABLES:
         write_private_parquet(getattr(assignment, table), paths[table])
     summary = Path(paths["summary"])
     private_dir(summary.parent)

@@ -26,7 +26,7 @@ RECORD_LIST = f"{RELEASE}/{contract.RECORD_LIST}"
 STUDY_LIST = f"{RELEASE}/{contract.STUDY_LIST}"
 CHECKSUMS = f"{RELEASE}/{contract.CHECKSUMS}"
 REPORTS_ARCHIVE = f"{RELEASE}/{contract.reports_archive(config['release']['name'])}"
-CROSSWALK = {table: f"{WORK}/ids/{table}.parquet" for table in ("subjects", "studies", "images", "pacs_files")}
+CROSSWALK = {table: contract.crosswalk_path(WORK, table) for table in contract.CROSSWALK_TABLES}
 BATCH_RECORDS = {kind: f"{WORK}/batches/{kind}/{{shard}}_{{batch}}/records.jsonl" for kind in ("images", "reports")}
 # the PACS folders and their times as pacs_index saw them, and the note of a change since
 PACS_FOLDERS = f"{WORK}/pacs/folders.json"

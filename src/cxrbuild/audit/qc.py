@@ -27,6 +27,7 @@ from pydicom.uid import UID
 
 from cxrbuild.audit.reconcile import reason_class
 from cxrbuild.batches.records import BatchRecord
+from cxrbuild.contract import ReleaseFiles
 from cxrbuild.util.atomic import atomic_path, atomic_write_text
 
 LOG = logging.getLogger("cxrbuild.qc")
@@ -259,13 +260,13 @@ def write_gallery_image(before: Path | None, after: Path, boxes: Sequence[Sequen
         canvas.save(tmp, format="PNG")
 
 
-def write_gallery(samples: Sequence[Mapping], release_dir: Path, out_dir: Path, internal: bool = True) -> list[Path]:
+def write_gallery(samples: Sequence[Mapping], release: ReleaseFiles, out_dir: Path, internal: bool = True) -> list[Path]:
     """A PNG per sampled image in ``out_dir`` (named by stratum and position) and an index.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     index = []
     for number, sample in enumerate(samples, 1):
-        after = Path(release_dir) / sample["output"]
+        after = release.root / sample["output"]
         if not after.exists():
             after = Path(sample.get("staged", after))
         name = f"{number:03d}_{_slug(sample.get('stratum', ''))}.png"

@@ -155,13 +155,13 @@ def _reason_class(reason: str) -> str:
     return reason.split(":")[0].strip() if reason else "unknown"
 
 
-def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterable[str | Path],
+def build_release(release: contract.ReleaseFiles, staged_image_dirs: Iterable[str | Path],
                   image_records: Iterable[str | Path], staged_report_dirs: Iterable[str | Path],
                   report_records: Iterable[str | Path], studies: pd.DataFrame, images: pd.DataFrame,
                   pacs_files: Mapping[str, int] | None = None, bad_rows: int = 0, make_zip: bool = False,
                   quarantine_fatal: bool = False) -> tuple[ReleaseSummary, pd.DataFrame]:
     """Write the release; return its summary and the quarantine table (study/image, reason)."""
-    root = Path(release_dir)
+    root = release.root
     root.mkdir(parents=True, exist_ok=True)
     staged: dict[str, Path] = {}
     for folder in [*staged_image_dirs, *staged_report_dirs]:
@@ -231,15 +231,14 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
 
     record_rows.sort()
     study_rows.sort()
-    atomic_write_bytes(root / contract.RECORD_LIST, csv_gz(contract.RECORD_COLUMNS, record_rows))
-    atomic_write_bytes(root / contract.STUDY_LIST, csv_gz(contract.STUDY_COLUMNS, study_rows))
+    atomic_write_bytes(release.record_list, csv_gz(contract.RECORD_COLUMNS, record_rows))
+    atomic_write_bytes(release.study_list, csv_gz(contract.STUDY_COLUMNS, study_rows))
     report_members = {row[2]: staged[row[2]] for row in study_rows}
-    atomic_write_bytes(root / contract.reports_archive(name), tar_gz_bytes(report_members))
-    zip_path = root / contract.reports_archive(name, ".zip")
+    atomic_write_bytes(release.reports_archive, tar_gz_bytes(report_members))
     if make_zip:
-        atomic_write_bytes(zip_path, zip_bytes(report_members))
-    elif zip_path.exists():
-        zip_path.unlink()
+        atomic_write_bytes(release.reports_zip, zip_bytes(report_members))
+    elif release.reports_zip.exists():
+        release.reports_zip.unlink()
     write_sha256sums(root, wanted)
 
     quarantine_frame = pd.DataFrame(quarantine, columns=["kind", "id", "study_id", "reason"])
