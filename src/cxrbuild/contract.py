@@ -79,7 +79,7 @@ def dicom_id_ok(value: str) -> bool:
     return bool(DICOM_ID.match(value))
 
 
-# -- the private work area: where the crosswalk lies (never released) --
+# -- the private work area: where the crosswalk and the batch plans lie (never released) --
 
 #: the private crosswalk of the work area, one Parquet table each
 CROSSWALK_TABLES = ("subjects", "studies", "images", "pacs_files")
@@ -89,6 +89,19 @@ PATIENT_TABLES = ("subjects", "studies", "images")
 
 def crosswalk_path(work_dir: str | Path, table: str) -> str:
     return f"{work_dir}/ids/{table}.parquet"
+
+
+def ids_summary_path(work_dir: str | Path) -> str:
+    """The summary of the assignment of ids, with the fingerprint of the key they were issued under."""
+    return f"{work_dir}/ids/summary.json"
+
+
+def image_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
+    return Path(work_dir) / "plans" / "images" / f"{shard}_{batch}.json"
+
+
+def report_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
+    return Path(work_dir) / "plans" / "reports" / f"{shard}_{batch}.json"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild import contract  # noqa: E402
-from cxrbuild.ids import image_plan_path, report_plan_path  # noqa: E402
 from cxrbuild.pacs_folders import note_changes  # noqa: E402
 from cxrbuild.util.digests import CodeDigests, files_digest, tree_digest  # noqa: E402
 
@@ -27,6 +26,7 @@ STUDY_LIST = f"{RELEASE}/{contract.STUDY_LIST}"
 CHECKSUMS = f"{RELEASE}/{contract.CHECKSUMS}"
 REPORTS_ARCHIVE = f"{RELEASE}/{contract.reports_archive(config['release']['name'])}"
 CROSSWALK = {table: contract.crosswalk_path(WORK, table) for table in contract.CROSSWALK_TABLES}
+IDS_SUMMARY = contract.ids_summary_path(WORK)
 BATCH_RECORDS = {kind: f"{WORK}/batches/{kind}/{{shard}}_{{batch}}/records.jsonl" for kind in ("images", "reports")}
 # the PACS folders and their times as pacs_index saw them, and the note of a change since
 PACS_FOLDERS = f"{WORK}/pacs/folders.json"
@@ -190,13 +190,13 @@ def image_plan(wildcards):
     assign_ids is.
     """
     checkpoints.assign_ids.get()
-    return str(image_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
+    return str(contract.image_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def report_plan(wildcards):
     """The batch's report plan (see image_plan)."""
     checkpoints.assign_ids.get()
-    return str(report_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
+    return str(contract.report_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def all_batches(pattern):

@@ -15,7 +15,7 @@ checkpoint assign_ids:
         studies=CROSSWALK["studies"],
         images=CROSSWALK["images"],
         pacs_files=CROSSWALK["pacs_files"],
-        summary=f"{WORK}/ids/summary.json",
+        summary=IDS_SUMMARY,
     params:
         pacs_dir=pacs_dir(),
         ids=config["ids"],
