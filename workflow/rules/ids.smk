@@ -9,7 +9,7 @@ checkpoint assign_ids:
         studies=rules.cohort.output.studies,
         reports=rules.cohort.output.reports,
         bad_rows=rules.cohort.output.bad_rows,
-        headers=f"{WORK}/pacs/headers.parquet",
+        headers=PACS_HEADERS,
     output:
         subjects=CROSSWALK["subjects"],
         studies=CROSSWALK["studies"],
