@@ -212,7 +212,7 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
             problems.add(f"{name}: unreadable archive ({err})")
             continue
         _compare_archive(name, members, root, reports, problems)
-    for zip_path in sorted(root.glob("*-reports.zip")):
+    for zip_path in sorted(root.glob(contract.reports_archive("*", ".zip"))):
         try:
             with zipfile.ZipFile(zip_path) as archive:
                 members = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}
