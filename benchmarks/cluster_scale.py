@@ -159,7 +159,7 @@ def train_small_model(out: Path) -> Path:
 
     model = out / "ner_model"
     shutil.rmtree(model, ignore_errors=True)
-    records, heldout = training_corpus(out / "ner_corpus", seed=0, n_train=40, n_heldout=10)
+    records, heldout = training_corpus(out / "ner_corpus", seed=0, n_train=17, n_heldout=10)
     train(model, records, heldout, seed=0, training={"epochs": 2})
     return model
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/pixel_blind.py --images DIR [--limit N] [--no-learned]
     .venv/bin/python benchmarks/pixel_blind.py --real benchmarks/real_burnin
+    ... [--presidio-python /tmp/presidio-venv/bin/python]
 
 ``DIR`` holds ``truth.jsonl`` (one object per image: ``file``, ``boxes`` with
 ``phi`` and ``kind``, ``glyph_mask``: an ``.npz`` of one boolean mask per box,
@@ -26,6 +27,14 @@ field with ``phi``): a PHI box's glyph pixels are its ink in the source's own
 rendering (pixels farther from the box's rim than half the box's contrast), a
 non-PHI box is kept when none of its pixels changed, and "far" counts pixels
 changed more than 8 px from every truth box.
+
+``--presidio-python`` also runs Presidio's DicomImageRedactorEngine on the
+same files in the same run (its own venv, ``pixel_presidio_run.py``; its
+tesseract child's CPU included). Presidio fills its boxes with a "contrast"
+colour, not black, and its boxes are tesseract's tight word boxes, so an
+item counts as removed for it when >= 99% of its glyph pixels lie inside its
+boxes grown by BOX_SLACK px (antialiased edges), a marker as kept when none
+do, and "far" counts its box pixels more than 8 px from every item.
 """
 
 from __future__ import annotations
@@ -38,6 +47,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import argparse
 import json
 import statistics
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,6 +61,7 @@ from cxrbuild.dicom.display import displayed_black
 from cxrbuild.dicom.header import deny_list_from_header
 
 FAR_PX = 8
+BOX_SLACK = 3
 MIN_BLACK = 0.99
 
 
@@ -133,7 +145,7 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
     before = image.stored.copy()
     cpu, quarantined = timed_clean(ds, policy, clock)
     if quarantined:
-        return {"quarantined": quarantined, "cpu": cpu, "file": path.name}
+        return {"quarantined": quarantined, "cpu": cpu, "file": path.name, "path": path}
     after = ds.pixel_array.reshape(before.shape)
     black = displayed_black(ds, ds.pixel_array)
     black = black.reshape((before.shape[0], *before.shape[1:3]))[0]
@@ -154,7 +166,45 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
             kept.append(not changed[y0:y1, x0:x1].any())
     near = ndimage.binary_dilation(boxes, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
-            "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= 2000, "file": path.name}
+            "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= 2000, "file": path.name,
+            "path": path}
+
+
+def presidio_boxes(python: str, paths: list[Path]) -> list[dict]:
+    """Presidio's DicomImageRedactorEngine on ``paths``, one process: per file its CPU seconds,
+    status and filled boxes (pixel_presidio_run.py)."""
+    work = Path(tempfile.mkdtemp(prefix="pixel-blind-presidio-"))
+    (work / "inputs.txt").write_text("".join(f"{p.resolve()}\n" for p in paths))
+    script = Path(__file__).with_name("pixel_presidio_run.py")
+    subprocess.run([python, str(script), str(work / "inputs.txt"), str(work / "out"), str(work / "times.json")],
+                   check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), stderr=subprocess.DEVNULL)
+    return json.loads((work / "times.json").read_text())
+
+
+def plane(mask: np.ndarray) -> np.ndarray:
+    """A glyph mask as one (rows, columns) plane: frames or colour samples folded together."""
+    if mask.ndim == 4 or (mask.ndim == 3 and mask.shape[-1] == 3):
+        mask = mask.any(axis=-1) if mask.shape[-1] == 3 else mask
+    return mask.any(axis=0) if mask.ndim == 3 else mask
+
+
+def score_boxes(run: dict, shape: tuple[int, int], items: list[tuple[bool, np.ndarray]]) -> dict:
+    """One file's figures for a tool that fills boxes: (is PHI, glyph mask) items against its boxes."""
+    if run["status"] != "ok":
+        return {"quarantined": run["status"], "cpu": run["cpu_seconds"]}
+    filled = np.zeros(shape, dtype=bool)
+    for x0, y0, x1, y1 in run["boxes"]:
+        filled[max(0, y0 - BOX_SLACK):max(0, y1 + BOX_SLACK), max(0, x0 - BOX_SLACK):max(0, x1 + BOX_SLACK)] = True
+    every = np.zeros(shape, dtype=bool)
+    phi, kept = [], []
+    for is_phi, mask in items:
+        every |= mask
+        if mask.any():
+            (phi if is_phi else kept).append(
+                float(filled[mask].mean()) >= MIN_BLACK if is_phi else not filled[mask].any())
+    near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
+    return {"cpu": run["cpu_seconds"], "phi": phi, "kept": kept, "far": int(np.count_nonzero(filled & ~near)),
+            "full": max(shape) >= 2000}
 
 
 def main() -> int:
@@ -164,6 +214,8 @@ def main() -> int:
     source.add_argument("--real", type=Path, help="real files with hand-made boxes (truth/<file>.boxes.json)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-learned", action="store_true", help="threshold planes only")
+    parser.add_argument("--presidio-python", default=None,
+                        help="also run Presidio's DicomImageRedactorEngine (its venv's python) on the same files")
     args = parser.parse_args()
     policy = pixels.PixelPolicy.from_mapping({"detection": {"scene_text": not args.no_learned}})
     ocr.start()
@@ -184,7 +236,24 @@ def main() -> int:
             else:
                 print(f"{result['file']}: PHI {sum(result['phi'])}/{len(result['phi'])}, non-PHI kept "
                       f"{sum(result['kept'])}/{len(result['kept'])}, far px {result['far']}, CPU {result['cpu']:.2f} s")
-        return report(results)
+        report(results)
+        if args.presidio_python:
+            paths = [r["path"] for r in results]
+            theirs = []
+            for path, run in zip(paths, presidio_boxes(args.presidio_python, paths), strict=True):
+                items = json.loads((args.real / "truth" / f"{path.name}.boxes.json").read_text())
+                display = pixels.decode(pydicom.dcmread(path)).display[0]
+                truth = []
+                for item in items:
+                    mask = box_glyphs(display, item["box"]) if item["phi"] else np.zeros(display.shape, dtype=bool)
+                    if not item["phi"]:
+                        x0, y0, x1, y1 = item["box"]
+                        mask[y0:y1, x0:x1] = True
+                    truth.append((item["phi"], mask))
+                theirs.append(score_boxes(run, display.shape, truth))
+            print("\nPresidio DicomImageRedactorEngine, same files:")
+            report(theirs, removed=f"inside its boxes grown by {BOX_SLACK} px")
+        return 0
     records = [json.loads(line) for line in (args.images / "truth.jsonl").read_text().splitlines() if line]
     if args.limit:
         records = records[: args.limit]
@@ -192,23 +261,34 @@ def main() -> int:
     for record in records:
         with np.load(args.images / record["glyph_mask"]) as masks:
             results.append(score(args.images / record["file"], record, masks, policy, clock))
-    return report(results)
+    report(results)
+    if args.presidio_python:
+        paths = [args.images / record["file"] for record in records]
+        theirs = []
+        for record, run in zip(records, presidio_boxes(args.presidio_python, paths), strict=True):
+            with np.load(args.images / record["glyph_mask"]) as masks:
+                truth = [(box["phi"], plane(masks[f"b{i}"])) for i, box in enumerate(record["boxes"])]
+            shape = truth[0][1].shape if truth else pydicom.dcmread(args.images / record["file"]).pixel_array.shape[-2:]
+            theirs.append(score_boxes(run, shape, truth))
+        print("\nPresidio DicomImageRedactorEngine, same files:")
+        report(theirs, removed=f"inside its boxes grown by {BOX_SLACK} px")
+    return 0
 
 
-def report(results: list[dict]) -> int:
+def report(results: list[dict], removed: str = "shown black") -> int:
     """Print the figures of a run."""
     done = [r for r in results if "quarantined" not in r]
     phi = [hit for r in done for hit in r["phi"]]
     kept = [hit for r in done for hit in r["kept"]]
     cpu = sorted(r["cpu"] for r in results)
     learned = sum(r.get("learned", 0.0) for r in done)
+    learned_share = f"; learned detector {learned / max(sum(r['cpu'] for r in done), 1e-9):.0%} of the time" if learned else ""
     print(f"images {len(results)}, quarantined {len(results) - len(done)}")
-    print(f"PHI recall (>= 99% of glyph pixels shown black): {sum(phi)}/{len(phi)} = {sum(phi) / max(1, len(phi)):.3f}")
+    print(f"PHI recall (>= 99% of glyph pixels {removed}): {sum(phi)}/{len(phi)} = {sum(phi) / max(1, len(phi)):.3f}")
     print(f"markers, labels and objects kept: {sum(kept)}/{len(kept)} = {sum(kept) / max(1, len(kept)):.3f}")
     far = sum(r["far"] > 0 for r in done)
     print(f"images with pixels changed > {FAR_PX} px from any text: {far}/{len(done)}")
-    print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}; "
-          f"learned detector {learned / max(sum(r['cpu'] for r in done), 1e-9):.0%} of the time")
+    print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}{learned_share}")
     for kind in ("full", "small"):
         subset = [r for r in done if r["full"] == (kind == "full")]
         hits = [h for r in subset for h in r["phi"]]

@@ -3,9 +3,9 @@
 Each corpus comes from a generator written independently from a written list
 of what to produce (see benchmarks/blind_reports/README.md) by an author who saw
 neither the rules, nor the model, nor the project's own generators, nor the
-other generators. Three of them (src/cxrbuild/synth/report_corpora/) also
-train the model; the others (benchmarks/blind_reports/) never do. Every run draws a
-fresh seed (printed and recorded) unless --seed is given.
+other generators. The training generators (src/cxrbuild/synth/report_corpora/)
+also train the model; the others (benchmarks/blind_reports/) never do. Every run
+draws a fresh seed (printed and recorded) unless --seed is given.
 
 For each corpus, and for its ALL-CAPS and lower-case renderings, the rules,
 the model and both together are scored at token level (metrics.py):
@@ -13,9 +13,11 @@ recall overall and per label, precision, the share of protected clinical
 terms touched (a measurement, fraction, setting, vital sign, eponym, device
 or drug with any character removed), and the share of documents with PHI
 that kept at least one identifier. The model is trained here on the training
-generators with a seed of its own, as the workflow does; --logo also trains
-it once per training generator left out and scores the model alone on the
-generator it never saw.
+generators with a seed of its own, as the workflow does, and scores the
+evaluation-only corpora; with --logo each training generator's corpus is
+scored with a model trained on the other training generators only (leave one
+generator out), so no row's model saw the style it is scored on. Without
+--logo those rows say "(seen)" and are left out of the bars.
 
 Speed: reports per CPU second on one core, rules + model, both in this
 process (after loading) and as a whole ``cxrbuild deid-reports`` process
@@ -49,12 +51,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS, generate, training_corpus  # noqa: E402
 from cxrbuild.text.metrics import score_documents  # noqa: E402
 
-EVALUATION_ONLY = {
-    "discharge_social": HERE / "blind_reports" / "discharge_social.py",
-    "mixed_modality": HERE / "blind_reports" / "mixed_modality.py",
-    "dictation_portal": HERE / "blind_reports" / "dictation_portal.py",
-    "commonwealth_letters": HERE / "blind_reports" / "commonwealth_letters.py",
-}
+# every generator in blind_reports/ (kept as its author wrote it) only measures
+EVALUATION_ONLY = {path.stem: path for path in sorted((HERE / "blind_reports").glob("*.py"))}
 REQUIRED_LABELS = ("NAME", "LOCATION", "ID", "DATE", "CONTACT", "AGE")
 TABLE_LABELS = ("NAME", "LOCATION", "HOSPITAL", "ORGANIZATION", "DATE", "TIME", "PHONE", "ID", "AGE", "CONTACT")
 RENDERINGS = ("as written", "ALL CAPS", "lower case")
@@ -221,7 +219,8 @@ def main() -> int:
     parser.add_argument("--n-train", type=int, default=None, help="training documents per training generator (default: the workflow's)")
     parser.add_argument("--model", type=Path, default=None, help="use this trained model instead of training one")
     parser.add_argument("--no-model", action="store_true", help="rules only")
-    parser.add_argument("--logo", action="store_true", help="leave-one-generator-out scores of the model alone")
+    parser.add_argument("--logo", action="store_true",
+                        help="score each training generator with a model trained without it (leave one generator out)")
     parser.add_argument("--presidio-python", default="/tmp/presidio-venv/bin/python")
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=HERE / "recorded" / "report_blind.md")
@@ -230,7 +229,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from cxrbuild.text.deid import ReportDeidentifier
-    from cxrbuild.text.model import DEFAULT_TRAINING, PhiTagger, train
+    from cxrbuild.text.model import DEFAULT_TRAINING, train
 
     def train_tagger(model_dir: Path, seed: int, documents_per_generator: int, work: Path, generators=None) -> dict:
         records, heldout = training_corpus(work, seed, documents_per_generator, 50, generators)
@@ -263,29 +262,38 @@ def main() -> int:
     elif model_dir is not None:
         training_note = f"given: {model_dir}"
 
+    # each training generator's corpus is scored with a model trained without it (--logo), so every
+    # "rules + model" row is a model that never saw the style; without --logo those rows are marked seen
+    logo_dirs: dict[str, Path] = {}
+    if args.logo and model_dir is not None and args.model is None:
+        for left_out in TRAINING_GENERATORS:
+            keep = [g for g in TRAINING_GENERATORS if g != left_out]
+            logo_dirs[left_out] = work / f"model_without_{left_out}"
+            train_tagger(logo_dirs[left_out], seed=train_seed, documents_per_generator=n_train,
+                         work=work / f"train_without_{left_out}", generators=keep)
+            print(f"  trained without {left_out}", flush=True)
+
     rules_only = ReportDeidentifier(settings={"use_model": False})
     combined = ReportDeidentifier(model_dir=model_dir) if model_dir is not None else None
     results: list[tuple[str, str, str, dict]] = []
+    logo: list[tuple[str, dict]] = []
     for name, records in corpora.items():
+        system = "rules + model"
+        deidentifier = combined
+        if name in logo_dirs:
+            deidentifier = ReportDeidentifier(model_dir=logo_dirs[name])
+        elif name in TRAINING_GENERATORS and combined is not None:
+            system = "rules + model (seen)"
         for how in RENDERINGS:
             rendered = render(records, how)
             results.append((name, how, "rules", evaluate(rendered, predict(rules_only, rendered))))
-            if combined is not None:
-                model_spans = combined.model.predict([r["text"] for r in rendered])
-                results.append((name, how, "model", evaluate(rendered, model_spans)))
-                results.append((name, how, "rules + model", evaluate(rendered, predict(combined, rendered))))
-            print(f"  scored {name} / {how}", flush=True)
-
-    logo: list[tuple[str, dict]] = []
-    if args.logo and model_dir is not None:
-        for left_out in TRAINING_GENERATORS:
-            keep = [g for g in TRAINING_GENERATORS if g != left_out]
-            logo_dir = work / f"model_without_{left_out}"
-            train_tagger(logo_dir, seed=train_seed, documents_per_generator=n_train, work=work / f"train_without_{left_out}", generators=keep)
-            tagger = PhiTagger(logo_dir)
-            records = corpora[left_out]
-            logo.append((left_out, evaluate(records, tagger.predict([r["text"] for r in records]))))
-            print(f"  leave-one-out: {left_out}", flush=True)
+            if deidentifier is not None:
+                model_spans = deidentifier.model.predict([r["text"] for r in rendered])
+                results.append((name, how, system.replace("rules + model", "model"), evaluate(rendered, model_spans)))
+                results.append((name, how, system, evaluate(rendered, predict(deidentifier, rendered))))
+                if name in logo_dirs and how == "as written":
+                    logo.append((name, results[-2][3]))
+            print(f"  scored {name} / {how}" + (" (model trained without it)" if name in logo_dirs else ""), flush=True)
 
     # speed: every corpus as written, rules + model
     speed_records = [r for name in corpora for r in corpora[name]]

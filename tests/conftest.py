@@ -36,7 +36,7 @@ def train_small_report_model(root: Path) -> Path:
     from cxrbuild.synth.report_corpora import training_corpus
     from cxrbuild.text.model import train
 
-    records, heldout = training_corpus(root / "corpus", seed=0, n_train=40, n_heldout=10)
+    records, heldout = training_corpus(root / "corpus", seed=0, n_train=17, n_heldout=10)
     train(root / "model", records, heldout, seed=0, training={"epochs": 2})
     return root / "model"
 

@@ -86,10 +86,11 @@ def _card_inputs(build: dict) -> dict:
 def test_data_card_holds_counts_figures_and_provenance_and_is_reproducible(build: dict) -> None:
     release = build["release"]
     inputs = _card_inputs(build) | {"report_figures": {
-        "seed": 4242, "cpu_seconds": 33.6,
+        "seed": 4242, "cpu_seconds": 33.6, "evaluation_only_generators": ["mixed_modality"],
         "rules_and_model": {"mixed_modality": {
             "as written": {"recall": 0.9612, "precision": 0.9, "protected_touched": 0.001},
-            "ALL CAPS": {"recall": 0.95, "precision": 0.91, "protected_touched": 0.002}}}}}
+            "ALL CAPS": {"recall": 0.95, "precision": 0.91, "protected_touched": 0.002}},
+            "us_radiology": {"as written": {"recall": 0.99, "precision": 0.98, "protected_touched": 0.0}}}}}
     card = write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
     first = card.read_bytes()
     write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
@@ -98,6 +99,8 @@ def test_data_card_holds_counts_figures_and_provenance_and_is_reproducible(build
     assert "| subjects | 2 |" in text and "| studies (reports) | 2 |" in text
     assert "| report PHI spans labelled NAME | 2 |" in text
     assert "| report PHI token recall, blind corpus mixed_modality (seed 4242; as written / ALL CAPS) | 0.961 / 0.950 |" in text
+    assert ("| report PHI token recall, training corpus scored by a model trained without it, us_radiology "
+            "(seed 4242; as written) | 0.990 |") in text
     assert "33.6" not in text  # a wall-clock figure would make the release irreproducible
     sums_digest = hashlib.sha256((release / "SHA256SUMS.txt").read_bytes()).hexdigest()
     assert f"`{sums_digest}`" in text

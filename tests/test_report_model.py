@@ -27,7 +27,7 @@ TEST_TRAINING = {"epochs": 2}
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     base = tmp_path_factory.mktemp("report_model")
-    records, heldout = training_corpus(base / "corpus", seed=0, n_train=60, n_heldout=20)
+    records, heldout = training_corpus(base / "corpus", seed=0, n_train=26, n_heldout=10)
     evaluation = train(base / "model", records, heldout, seed=0, training=TEST_TRAINING)
     return base / "model", evaluation, heldout
 
@@ -74,7 +74,7 @@ def test_model_directory_records_its_digest_and_evaluation(trained):
 
 
 def test_training_is_deterministic(tmp_path):
-    records, heldout = training_corpus(tmp_path / "corpus", seed=1, n_train=15, n_heldout=5)
+    records, heldout = training_corpus(tmp_path / "corpus", seed=1, n_train=7, n_heldout=3)
     first = train(tmp_path / "m1", records, heldout, seed=5, training={"epochs": 1})
     second = train(tmp_path / "m2", records, heldout, seed=5, training={"epochs": 1})
     assert first["digest"] == second["digest"]

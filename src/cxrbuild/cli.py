@@ -14,31 +14,36 @@ import sys
 from cxrbuild import __version__
 from cxrbuild.util.errors import CxrbuildError
 
-# module path of each command group; each defines register(subparsers)
-COMMAND_MODULES = (
-    "cxrbuild.synth.command",
-    "cxrbuild.batches.command",
-    "cxrbuild.text.command",
-    "cxrbuild.publish.command",
-    "cxrbuild.audit.command",
-    "cxrbuild.dicomweb",
-)
+# the module of each command; each defines register(subparsers), which adds that one command.
+# Only the module of the command asked for is imported, so `deid-reports` does not pay for
+# pydicom, pandas and the image code (tests/test_cli.py checks the table against register()).
+COMMAND_MODULES = {
+    "synth": "cxrbuild.synth.command",
+    "deid-images": "cxrbuild.batches.command",
+    "deid-reports": "cxrbuild.text.command",
+    "verify": "cxrbuild.publish.command",
+    "audit": "cxrbuild.audit.command",
+    "fetch-dicomweb": "cxrbuild.dicomweb",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; with ``argv`` naming a command first, only that command's module is loaded."""
     parser = argparse.ArgumentParser(
         prog="cxrbuild",
         description="Build a de-identified MIMIC-CXR-style release from a hospital's EHR and PACS.",
     )
     parser.add_argument("--version", action="version", version=f"cxrbuild {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    wanted = [argv[0]] if argv and argv[0] in COMMAND_MODULES else list(COMMAND_MODULES)
+    for command in wanted:
+        importlib.import_module(COMMAND_MODULES[command]).register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)

@@ -202,7 +202,9 @@ def render_datacard(
         seed = report_figures.get("seed")
         for corpus, by_case in sorted((report_figures.get("rules_and_model") or {}).items()):
             cases = [case for case in ("as written", "ALL CAPS", "lower case") if case in by_case]
-            label = f"blind corpus {corpus} (seed {seed}; {' / '.join(cases)})"
+            blind = corpus in (report_figures.get("evaluation_only_generators") or ())
+            kind = "blind corpus" if blind else "training corpus scored by a model trained without it,"
+            label = f"{kind} {corpus} (seed {seed}; {' / '.join(cases)})"
             measured.append([f"report PHI token recall, {label}", " / ".join(f"{by_case[c]['recall']:.3f}" for c in cases)])
             measured.append([f"report PHI token precision, {label}", " / ".join(f"{by_case[c]['precision']:.3f}" for c in cases)])
             measured.append([f"protected clinical terms touched, {label}",

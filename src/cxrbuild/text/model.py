@@ -61,7 +61,7 @@ CUE_WORDS = frozenset(
 
 # The training configuration; it enters the model digest.
 DEFAULT_TRAINING = {
-    "documents_per_generator": 500,
+    "documents_per_generator": 300,
     "heldout_per_generator": 100,
     "embedding": 24,
     "hidden": 64,

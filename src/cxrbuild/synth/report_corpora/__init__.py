@@ -8,9 +8,9 @@ nor each other's code; each ships its own surrogate names and places. They
 are kept unmodified: ``python3 GENERATOR --seed S --n N --out FILE.jsonl``
 writes one JSON object a line, ``{"id", "text", "phi": [{"start", "end",
 "label"}], "protected": [{"start", "end", "kind"}]}``, and checks its own
-output. The model trains on a mixture of them (:mod:`cxrbuild.text.model`);
-two more generators of the same kind live in ``benchmarks/blind_reports/``
-and are used only to measure.
+output. The model trains on a mixture of them (:mod:`cxrbuild.text.model`)
+and is scored leave-one-generator-out; more generators of the same kind live
+in ``benchmarks/blind_reports/`` and are used only to measure.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ TRAINING_GENERATORS: dict[str, Path] = {
     "us_radiology": HERE / "us_radiology.py",
     "intl_radiology": HERE / "intl_radiology.py",
     "icu_ed_notes": HERE / "icu_ed_notes.py",
+    "discharge_social": HERE / "discharge_social.py",
+    "mixed_modality": HERE / "mixed_modality.py",
+    "dictation_portal": HERE / "dictation_portal.py",
+    "commonwealth_letters": HERE / "commonwealth_letters.py",
 }
 
 
