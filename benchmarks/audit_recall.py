@@ -24,6 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from cxrbuild.audit.findings import FindingFiles
 from cxrbuild.audit.release_audit import run_audit
 from cxrbuild.synth import generate
 
@@ -133,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                   if "ehr" in json.loads(line)["places"]}
     started = time.monotonic()
     status, meta = run_audit(args.out / "raw_release", f"sqlite:///{hospital.resolve()}/ehr.sqlite",
-                             out_dir=args.out / "findings", ocr=not args.no_ocr)
+                             findings_files=FindingFiles.in_folder(args.out / "findings"), ocr=not args.no_ocr)
     elapsed = time.monotonic() - started
     findings = json.loads((args.out / "findings" / "findings.json").read_text())["findings"]
     scores = evaluate(findings, image_truth, report_truth, ehr_values)

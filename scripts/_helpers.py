@@ -46,19 +46,23 @@ def run_step(snakemake, step) -> None:
 def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildcards: str):
     """The ``snakemake`` object of one job of ``rule_name``, built from the Snakefile without running it.
 
-    As PyPSA-Eur's helper does: the workflow is parsed (``Workflow.include``),
-    a DAG is made for the one rule and its ``Job`` gives the same input,
-    output, params and log a run would; the script gets the object Snakemake
-    itself hands to a ``script:``. Checkpoint-dependent inputs are resolved as
-    after the checkpoint has run (its outputs must exist, i.e. ``assign_ids``
-    has run once). Extra config files come from ``configfiles`` or the
-    ``CXRBUILD_CONFIGFILES`` environment variable (paths separated by ``:``),
-    as ``--configfile`` would give them.
+    As PyPSA-Eur's helper does: the workflow is read (``Workflow.include``,
+    with the extra config files as ``--configfile`` gives them), a DAG is
+    made for the one rule and its
+    ``Job`` gives the same input, output, params and log a run would; the
+    script gets the ``snakemake.script.Snakemake`` object Snakemake itself
+    hands to a ``script:``. Inputs that wait on a checkpoint (the batch plans
+    wait on ``assign_ids``) are resolved as after the checkpoint has run: when
+    its outputs exist, the DAG is told that its job has finished
+    (``DAG.update_checkpoint_dependencies``), as a run tells it. Extra config
+    files come from ``configfiles`` or the ``CXRBUILD_CONFIGFILES``
+    environment variable (paths separated by ``:``).
     """
+    import asyncio
+
+    import snakemake as sm
     from snakemake.api import SnakemakeApi, Workflow
-    from snakemake.dag import DAG
-    from snakemake.iocontainers import Snakemake
-    from snakemake.jobs import Job
+    from snakemake.script import Snakemake
     from snakemake.settings.types import (
         ConfigSettings,
         DAGSettings,
@@ -70,22 +74,27 @@ def mock_snakemake(rule_name: str, configfiles: list[str] | None = None, **wildc
     if configfiles is None:
         configfiles = [p for p in os.environ.get("CXRBUILD_CONFIGFILES", "").split(":") if p]
     configfiles = [str(Path(p).resolve()) for p in configfiles]
+    for path in configfiles:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"config file {path} does not exist")
     os.chdir(REPO)
     with SnakemakeApi() as api:
         workflow = Workflow(
-            ConfigSettings(configfiles=[Path(p) for p in configfiles]),
-            ResourceSettings(cores=1),
-            WorkflowSettings(),
-            api.logger_manager,
+            config_settings=ConfigSettings(configfiles=[Path(p) for p in configfiles]),
+            resource_settings=ResourceSettings(cores=1),
+            workflow_settings=WorkflowSettings(),
+            logger_manager=api.logger_manager,
             storage_settings=StorageSettings(),
             dag_settings=DAGSettings(rerun_triggers=[]),
             storage_provider_settings={},
         )
         workflow.include(str(REPO / "Snakefile"), overwrite_default_target=True)
-        for rule in workflow.rules:
-            if rule.is_checkpoint and all(Path(path).exists() for path in rule.output):
-                workflow.checkpoints.created_output.update(rule.output)
+        workflow.global_resources = {}
         rule = workflow.get_rule(rule_name)
-        job = Job(rule, DAG(workflow, rules=[rule]), {k: str(v) for k, v in wildcards.items()})
+        dag = sm.dag.DAG(workflow, rules=[rule])
+        finished = [sm.jobs.Job(checkpoint, dag) for checkpoint in workflow.rules
+                    if checkpoint.is_checkpoint and all(Path(path).exists() for path in checkpoint.output)]
+        asyncio.run(dag.update_checkpoint_dependencies(finished))
+        job = sm.jobs.Job(rule, dag, {k: str(v) for k, v in wildcards.items()})
         return Snakemake(job.input, job.output, job.params, job.wildcards, job.threads, job.resources, job.log,
                          workflow.config, rule.name, None, str(REPO / "scripts"))

@@ -8,7 +8,8 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
-    from cxrbuild.ids import CROSSWALK_TABLES, ShiftSettings, assign, write_crosswalk
+    from cxrbuild.contract import CROSSWALK_TABLES
+    from cxrbuild.ids import ShiftSettings, assign, write_crosswalk
     from cxrbuild.workarea import work_area_key
 
     started = time.monotonic()

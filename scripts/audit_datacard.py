@@ -8,9 +8,12 @@ def main(snakemake, log) -> None:
     from pathlib import Path
 
     from cxrbuild.audit.datacard import config_digest, write_datacard
+    from cxrbuild.contract import ReleaseFiles
 
-    card = write_datacard(Path(snakemake.output.card).parent, snakemake.params.name,
-                          config_digest(snakemake.config),
+    release = ReleaseFiles.declared(snakemake.params.name, data_card=snakemake.output.card,
+                                    checksums=snakemake.input.checksums, record_list=snakemake.input.record_list,
+                                    study_list=snakemake.input.study_list)
+    card = write_datacard(release, config_digest(snakemake.config),
                           reconciliation=json.loads(Path(snakemake.input.reconciliation).read_text()),
                           deid_stats=json.loads(Path(snakemake.input.stats).read_text()),
                           index_years=tuple(int(year) for year in snakemake.params.index_years))

@@ -7,12 +7,17 @@ def main(snakemake, log) -> None:
     import json
     from pathlib import Path
 
+    from cxrbuild.audit.findings import FindingFiles
     from cxrbuild.audit.release_audit import run_audit
+    from cxrbuild.contract import ReleaseFiles
     from cxrbuild.util.atomic import atomic_write_text
 
-    verdict = run_audit(Path(snakemake.input.checksums).parent, snakemake.params.ehr_url,
-                        out_dir=Path(snakemake.output.findings).parent,
-                        crosswalk=Path(snakemake.input.subjects).parent,
+    release = ReleaseFiles.declared(snakemake.params.name, checksums=snakemake.input.checksums,
+                                    data_card=snakemake.input.card, reports_archive=snakemake.input.reports_archive)
+    findings = FindingFiles(Path(snakemake.output.findings), Path(snakemake.output.table),
+                            Path(snakemake.output.summary))
+    verdict = run_audit(release.root, snakemake.params.ehr_url, findings_files=findings,
+                        crosswalk=[Path(path) for path in snakemake.input.crosswalk],
                         queries_dir=Path(snakemake.params.queries_dir), ocr=snakemake.params.ocr,
                         fail_on=snakemake.params.fail_on)
     record = {"failed": verdict.failed, "counts": verdict.meta["counts"], "summary": verdict.summary}

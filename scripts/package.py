@@ -10,13 +10,15 @@ from _helpers import mock_snakemake, run_step
 
 
 def main(snakemake, log) -> None:
+    from cxrbuild.contract import ReleaseFiles
     from cxrbuild.publish.package import build_release
     from cxrbuild.util.atomic import atomic_write_text
 
     started = time.monotonic()
     ids_summary = json.loads(Path(snakemake.input.ids_summary).read_text())
     summary, quarantine = build_release(
-        Path(snakemake.output.checksums).parent, snakemake.params.name,
+        ReleaseFiles.declared(snakemake.params.name, **{name: getattr(snakemake.output, name) for name in
+                                                        ("checksums", "record_list", "study_list", "reports_archive")}),
         snakemake.input.image_staged, snakemake.input.image_records,
         snakemake.input.report_staged, snakemake.input.report_records,
         pd.read_parquet(snakemake.input.studies), pd.read_parquet(snakemake.input.images),

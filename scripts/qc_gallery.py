@@ -8,14 +8,14 @@ def main(snakemake, log) -> None:
 
     from cxrbuild.audit.qc import sample_gallery, write_gallery
     from cxrbuild.batches.records import read_records
+    from cxrbuild.contract import ReleaseFiles
 
-    records = []
-    for path in snakemake.input.image_records:
-        batch = Path(path).parent.name  # the batch folder, e.g. p10_0
-        records += [r | {"batch": batch} for r in read_records([path])]
-    samples = sample_gallery(records, per_stratum=snakemake.params.per_stratum,
+    batches = {name: read_records([path])
+               for name, path in zip(snakemake.params.batches, snakemake.input.image_records, strict=True)}
+    samples = sample_gallery(batches, per_stratum=snakemake.params.per_stratum,
                              max_images=snakemake.params.max_images, seed=snakemake.params.seed)
-    written = write_gallery(samples, Path(snakemake.input.record_list).parent, Path(snakemake.output.gallery),
+    release = ReleaseFiles.declared(snakemake.params.name, record_list=snakemake.input.record_list)
+    written = write_gallery(samples, release, Path(snakemake.output.gallery),
                             internal=snakemake.params.internal)
     log.info("gallery: %d images shown of %d sampled", len(written), len(samples))
 

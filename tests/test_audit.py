@@ -21,6 +21,7 @@ from pydicom.dataset import Dataset
 from pydicom.sequence import Sequence
 from test_audit_support import PATIENTS, RELEASED, finish_release, make_release, reports_archive
 
+from cxrbuild.audit.findings import FindingFiles
 from cxrbuild.audit.identifiers import IdentifierSet, add_name_forms, parse_author
 from cxrbuild.audit.matcher import Matcher
 from cxrbuild.audit.release_audit import run_audit
@@ -256,7 +257,7 @@ def test_text_burned_into_pixels_fails_the_audit(copy: tuple[Path, str, Path], t
         ds.PixelData = np.asarray(canvas, dtype=np.uint8).tobytes()
 
     _edit_image(release, plant)
-    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    status, meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     assert status == 1
     ocr_hits = [f for f in confirmed(findings) if f["place"] == "pixels_ocr"]
@@ -319,7 +320,7 @@ def test_a_released_image_that_cannot_be_read_fails_closed(copy: tuple[Path, str
     image = release / IMAGE
     image.write_bytes(image.read_bytes()[: image.stat().st_size * 2 // 3])  # pixel data cut short
     finish_release(release)
-    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    status, meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     assert status == 1
     assert meta["counts"]["confirmed"] == 0
     assert [p.split(":")[0] for p in meta["not_fully_read"]] == [IMAGE]
@@ -346,7 +347,7 @@ def test_text_left_in_the_pixels_is_probable_even_without_an_identifier(
 
     release, ehr_url, crosswalk = copy
     _edit_image(release, lambda ds: burn_name(ds, "WARD OBSERVATION"))
-    status, _meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    status, _meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     assert status == 0  # nothing of the EHR: weighed by a person, not a failure
     left = [f for f in findings if f["kind"] == "pixel_text_left"]
@@ -361,7 +362,7 @@ def test_a_small_name_no_ocr_reads_is_still_flagged(copy: tuple[Path, str, Path]
 
     release, ehr_url, crosswalk = copy
     _edit_image(release, lambda ds: burn_name(ds, f"{FAMILY} {GIVEN}".upper(), size=11, mirrored=True, at=(40, 200)))
-    run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     in_pixels = [f for f in findings if f["file"] == IMAGE and f["place"] == "pixels_ocr"]
     assert in_pixels, "the planted name was not flagged"
@@ -412,7 +413,7 @@ def test_a_name_in_an_overlay_plane_fails_the_audit(copy: tuple[Path, str, Path]
         ds.add_new(0x60003000, "OW", np.packbits(bits, bitorder="little").tobytes())
 
     _edit_image(release, plant)
-    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    status, meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     assert status == 1, meta["summary"]
     assert [(f["kind"], f["where"]) for f in confirmed(findings)] == [("full_name", "overlay (6000,3000)")]

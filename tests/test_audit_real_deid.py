@@ -15,6 +15,7 @@ import pydicom
 import pytest
 from test_audit_support import finish_release, release_from_hospital
 
+from cxrbuild.audit.findings import FindingFiles
 from cxrbuild.audit.release_audit import run_audit
 
 
@@ -26,7 +27,7 @@ def real_release(synth_small: Path, tmp_path_factory: pytest.TempPathFactory) ->
 def test_release_of_the_real_deid_passes_the_audit(real_release: tuple, tmp_path: Path) -> None:
     release, ehr_url, crosswalk, _names = real_release
     assert len(list(release.glob("files/p*/p*/s*/*.dcm"))) >= 4
-    status, meta = run_audit(release, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=True)
+    status, meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=True)
     assert status == 0, (tmp_path / "audit" / "summary.md").read_text()
     assert meta["counts"]["confirmed"] == 0
     assert meta["ocr_images"] == meta["dicom_files"] and meta["not_fully_read"] == []
@@ -44,7 +45,7 @@ def test_a_name_put_back_into_a_real_release_fails_the_audit(real_release: tuple
     ds.OtherPatientNames = f"{family.upper()}^{given.upper()}"
     ds.save_as(image, enforce_file_format=True)
     finish_release(copy)
-    status, _meta = run_audit(copy, ehr_url, out_dir=tmp_path / "audit", crosswalk=crosswalk, ocr=False)
+    status, _meta = run_audit(copy, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"), crosswalk=crosswalk, ocr=False)
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     assert status == 1
     hits = [f for f in findings if f["rank"] == "confirmed"]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from cxrbuild.cohort import CohortParams, patient_deny_list, select_cohort
+from cxrbuild.cohort import COHORT_TABLES, CohortParams, patient_deny_list, select_cohort
 from cxrbuild.printed_forms import date_strings
 from cxrbuild.util.errors import CxrbuildError
 
@@ -28,6 +28,14 @@ CREATE TABLE imaging_studies (accession_number TEXT, mrn TEXT, encounter_id TEXT
   procedure_code TEXT, procedure_description TEXT, modality TEXT, study_time TIMESTAMP);
 CREATE TABLE radiology_reports (accession_number TEXT, report_text TEXT, author TEXT, signed_time TIMESTAMP);
 """
+
+
+def query_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sql"))
+
+
+def table_paths(folder: Path) -> dict[str, Path]:
+    return {name: folder / f"{name}.parquet" for name in COHORT_TABLES}
 
 
 def make_ehr(path: Path, studies: list[tuple], reports: list[tuple], encounters: list[tuple] | None = None) -> str:
@@ -54,7 +62,7 @@ def study(acc: str, mrn: str = "MRN1", enc: str = "E1", time: str | None = "2012
 
 
 def test_cohort_matches_the_demo_hospital_truth(synth_small: Path, tmp_path: Path) -> None:
-    tables = select_cohort(f"sqlite:///{synth_small / 'ehr.sqlite'}", QUERIES, COHORT, tmp_path)
+    tables = select_cohort(f"sqlite:///{synth_small / 'ehr.sqlite'}", query_files(QUERIES), COHORT, table_paths(tmp_path))
     truth = pd.read_csv(synth_small / "truth" / "cohort.csv", dtype=str)
     assert set(tables["studies"]["accession_number"]) == set(truth["accession_number"])
     assert set(tables["patients"]["mrn"]) == set(truth["mrn"])
@@ -69,7 +77,7 @@ def test_bad_rows_are_listed_with_reasons_never_dropped_silently(tmp_path: Path)
         study("A3"), study("A3"),
         study("A4"),
     ], reports=[("A1", "Normal chest.", "Dr X", None), ("A3", "x", None, None), ("ZZ9", "orphan", None, None)])
-    tables = select_cohort(url, QUERIES, COHORT, tmp_path / "out")
+    tables = select_cohort(url, query_files(QUERIES), COHORT, table_paths(tmp_path / "out"))
     reasons = {(r.key, r.reason) for r in tables["bad_rows"].itertuples()}
     assert ("A2", "study without time") in reasons
     assert ("A3", "duplicate accession number (2 rows)") in reasons
@@ -88,7 +96,7 @@ def test_window_end_is_inclusive_and_an_index_admission_may_begin_before_the_win
     ], reports=[("B1", "r", None, None), ("B2", "r", None, None), ("B3", "r", None, None)],
         encounters=[("E2", "MRN2", "ED", "2016-12-31 22:00:00", None),
                     ("E0", "MRN1", "ED", "2010-12-31 23:30:00", None)])
-    tables = select_cohort(url, QUERIES, COHORT, tmp_path / "out")
+    tables = select_cohort(url, query_files(QUERIES), COHORT, table_paths(tmp_path / "out"))
     assert set(tables["studies"]["accession_number"]) == {"B1", "B3"}
     index = tables["patients"].set_index("mrn")["index_admit_time"]
     assert str(index["MRN1"]) == "2010-12-31 23:30:00"
@@ -102,7 +110,7 @@ def test_a_missing_query_file_is_a_one_line_error_naming_it(tmp_path: Path) -> N
         if sql.name != "reports.sql":
             (queries / sql.name).write_text(sql.read_text())
     with pytest.raises(CxrbuildError, match=r"reports\.sql: cohort query file not found"):
-        select_cohort(url, queries, COHORT, tmp_path / "out")
+        select_cohort(url, query_files(queries), COHORT, table_paths(tmp_path / "out"))
 
 
 def test_cohort_params_reject_an_end_before_the_start() -> None:

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from cxrbuild.cohort import select_cohort
+from cxrbuild.cohort import COHORT_TABLES, select_cohort
+from cxrbuild.contract import CROSSWALK_TABLES
 from cxrbuild.ids import (
-    CROSSWALK_TABLES,
     ShiftSettings,
     all_batches,
     allocate,
@@ -37,7 +37,8 @@ KEY_B = bytes(range(1, 33))
 @pytest.fixture(scope="module")
 def hospital_tables(synth_small: Path, tmp_path_factory: pytest.TempPathFactory):
     out = tmp_path_factory.mktemp("cohort")
-    tables = select_cohort(f"sqlite:///{synth_small / 'ehr.sqlite'}", REPO / "config" / "queries", COHORT, out)
+    tables = select_cohort(f"sqlite:///{synth_small / 'ehr.sqlite'}", sorted((REPO / "config" / "queries").glob("*.sql")),
+                           COHORT, {name: out / f"{name}.parquet" for name in COHORT_TABLES})
     headers = read_headers(synth_small / "pacs")
     return tables, headers
 

@@ -94,7 +94,7 @@ def write_card(release: Path) -> None:
 
 def make_release(root: Path, release: Path, make_zip: bool = True, **kwargs) -> tuple:
     batches = make_batches(root, **kwargs)
-    built = build_release(release, "mimic-cxr", make_zip=make_zip, **batches)
+    built = build_release(contract.ReleaseFiles(release, "mimic-cxr"), make_zip=make_zip, **batches)
     write_card(release)
     return built
 
@@ -152,7 +152,7 @@ def test_a_file_released_earlier_but_not_now_is_removed(tmp_path: Path) -> None:
 
 def test_quarantine_can_be_made_fatal(tmp_path: Path) -> None:
     with pytest.raises(CxrbuildError, match="quarantine is fatal"):
-        build_release(tmp_path / "release", "mimic-cxr", quarantine_fatal=True, **make_batches(tmp_path / "b"))
+        build_release(contract.ReleaseFiles(tmp_path / "release", "mimic-cxr"), quarantine_fatal=True, **make_batches(tmp_path / "b"))
 
 
 def test_checksums_cover_every_file_but_the_data_card(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ from test_audit_support import SHARDS, make_build
 from cxrbuild.audit.datacard import render_datacard, write_datacard
 from cxrbuild.audit.qc import deid_statistics, sample_gallery
 from cxrbuild.audit.reconcile import reconcile
-from cxrbuild.batches.records import read_records
+from cxrbuild.batches.records import BatchRecord, read_records
+from cxrbuild.contract import ReleaseFiles
 from cxrbuild.util.errors import CxrbuildError
 
 
@@ -90,9 +91,9 @@ def test_data_card_holds_counts_figures_and_provenance_and_is_reproducible(build
             "as written": {"recall": 0.9612, "precision": 0.9, "protected_touched": 0.001},
             "ALL CAPS": {"recall": 0.95, "precision": 0.91, "protected_touched": 0.002}},
             "us_radiology": {"as written": {"recall": 0.99, "precision": 0.98, "protected_touched": 0.0}}}}}
-    card = write_datacard(release, "mimic-cxr", "c0ffee" * 10 + "abcd", **inputs)
+    card = write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
     first = card.read_bytes()
-    write_datacard(release, "mimic-cxr", "c0ffee" * 10 + "abcd", **inputs)
+    write_datacard(ReleaseFiles(release, "mimic-cxr"), "c0ffee" * 10 + "abcd", **inputs)
     assert card.read_bytes() == first
     text = first.decode()
     assert "| subjects | 2 |" in text and "| studies (reports) | 2 |" in text
@@ -111,11 +112,11 @@ def test_data_card_changes_when_a_released_file_changes(build: dict) -> None:
 
     release = build["release"]
     inputs = _card_inputs(build)
-    before = render_datacard(release, "mimic-cxr", "x", **inputs)
+    before = render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **inputs)
     report = next(release.glob("files/p1*/p1*/s*.txt"))
     report.write_text(report.read_text() + "\n")
     finish_release(release)
-    assert render_datacard(release, "mimic-cxr", "x", **inputs) != before
+    assert render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **inputs) != before
 
 
 def test_data_card_refuses_checksums_that_list_the_card(build: dict) -> None:
@@ -123,20 +124,21 @@ def test_data_card_refuses_checksums_that_list_the_card(build: dict) -> None:
     sums = release / "SHA256SUMS.txt"
     sums.write_text(sums.read_text() + f"{'0' * 64}  README.md\n")
     with pytest.raises(CxrbuildError, match=r"lists README\.md"):
-        render_datacard(release, "mimic-cxr", "x", **_card_inputs(build))
+        render_datacard(ReleaseFiles(release, "mimic-cxr"), "x", **_card_inputs(build))
 
 
 def test_gallery_sampling_covers_every_batch_and_device_before_repeating() -> None:
-    records = []
+    batches: dict[str, list[BatchRecord]] = {}
     for batch in ("p10_0", "p11_0"):
         for device in ("Acme CR-100", "Borealis DX-9", "Cygnus 3"):
             for number in range(5):
-                records.append({"status": "ok", "batch": batch, "device": device, "source": "-",
-                                "output": f"{batch}/{device}/{number}.dcm", "boxes": [[0, 0, 4, 4]] if number == 3 else []})
-    chosen = sample_gallery(records, per_stratum=2, max_images=6)
+                record = BatchRecord(f"{batch}/{device}/{number}.dcm", "10000000", "50000000")
+                record.released("0" * 64, device=device, source="-", boxes=[[0, 0, 4, 4]] if number == 3 else [])
+                batches.setdefault(batch, []).append(record)
+    chosen = sample_gallery(batches, per_stratum=2, max_images=6)
     assert len({c["stratum"] for c in chosen}) == 6  # one of each stratum before any second
     assert all(c["boxes"] for c in chosen)  # images with boxes first within a stratum
-    assert sample_gallery(records, per_stratum=2, max_images=6) == chosen  # keyed, repeatable
+    assert sample_gallery(batches, per_stratum=2, max_images=6) == chosen  # keyed, repeatable
 
 
 def test_data_card_counts_each_lossless_conversion_of_a_transfer_syntax(build: dict) -> None:
@@ -150,6 +152,6 @@ def test_data_card_counts_each_lossless_conversion_of_a_transfer_syntax(build: d
         "JPEG Lossless, Non-Hierarchical, First-Order Prediction (Process 14 [Selection Value 1]) "
         "-> JPEG-LS Lossless Image Compression": 1
     }
-    text = render_datacard(build["release"], "mimic-cxr", "x", **inputs)
+    text = render_datacard(ReleaseFiles(build["release"], "mimic-cxr"), "x", **inputs)
     assert "| released images re-encoded without loss in another transfer syntax | 1 |" in text
     assert "re-encoded without loss, JPEG Lossless, Non-Hierarchical" in text

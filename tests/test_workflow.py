@@ -174,6 +174,7 @@ def _restore_box(released_file: Path, source_file: Path, box: tuple[int, int, in
 
 def test_the_audit_fails_a_release_with_one_phi_box_restored(demo_build: dict, tmp_path: Path) -> None:
     from cxrbuild.audit.burnin_truth import score_release, unredacted_boxes
+    from cxrbuild.audit.findings import FindingFiles
     from cxrbuild.audit.release_audit import run_audit
 
     release = tmp_path / "release"
@@ -186,7 +187,7 @@ def test_the_audit_fails_a_release_with_one_phi_box_restored(demo_build: dict, t
     _restore_box(release / redacted.output, demo_build["hospital"] / "pacs" / redacted.image, redacted.box)
     assert [(s.image, s.box) for s in unredacted_boxes(demo_build["hospital"], demo_build["work"], release)] == [
         (redacted.image, redacted.box)]
-    status, meta = run_audit(release, ehr, work_dir=demo_build["work"], out_dir=tmp_path / "audit", ocr=False)
+    status, meta = run_audit(release, ehr, work_dir=demo_build["work"], findings_files=FindingFiles.in_folder(tmp_path / "audit"), ocr=False)
     assert status == 1 and meta["verdict"] == "FAIL"
     findings = (tmp_path / "audit" / "findings.csv").read_text()
     assert "redaction_not_black" in findings and redacted.output in findings

@@ -94,9 +94,13 @@ def _statement(sql: str, query_name: str) -> sa.TextClause:
     return statement.bindparams(*binds) if binds else statement
 
 
-def run_queries(ehr_url: str, queries_dir: str | Path, params: CohortParams) -> dict[str, pd.DataFrame]:
-    """Run every cohort query of ``queries_dir`` against the EHR; one DataFrame per query."""
-    queries_dir = Path(queries_dir)
+def run_queries(ehr_url: str, query_files: Iterable[str | Path], params: CohortParams) -> dict[str, pd.DataFrame]:
+    """Run every cohort query against the EHR; one DataFrame per query.
+
+    ``query_files`` holds ``<name>.sql`` for each name of :data:`QUERY_COLUMNS`
+    (other files, such as the audit's queries, are not run here).
+    """
+    by_name = {Path(path).stem: Path(path) for path in query_files}
     values = params.bind_values()
     try:
         engine = open_engine(ehr_url)
@@ -106,7 +110,7 @@ def run_queries(ehr_url: str, queries_dir: str | Path, params: CohortParams) -> 
     try:
         with engine.connect() as conn:
             for name, required in QUERY_COLUMNS.items():
-                path = queries_dir / f"{name}.sql"
+                path = by_name.get(name, Path(f"{name}.sql"))
                 if not path.is_file():
                     raise CxrbuildError(f"{path}: cohort query file not found")
                 statement = _statement(path.read_text(encoding="utf-8"), name)
@@ -239,17 +243,13 @@ def build_cohort(frames: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     }
 
 
-def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, mode: int = 0o600) -> dict[str, Path]:
-    """Write each table as ``<name>.parquet`` atomically (private: owner-only by default)."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
+def write_tables(tables: Mapping[str, pd.DataFrame], paths: Mapping[str, str | Path], mode: int = 0o600) -> None:
+    """Write each table as Parquet at its path in ``paths``, atomically (private: owner-only by default)."""
     for name, frame in tables.items():
-        target = out_dir / f"{name}.parquet"
+        target = Path(paths[name])
+        target.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(target, mode=mode) as tmp:
             frame.to_parquet(tmp, index=False)
-        written[name] = target
-    return written
 
 
 # -- deny lists: the EHR's own identifiers of a patient, in the forms they are printed --
@@ -290,12 +290,12 @@ def summarize(tables: Mapping[str, pd.DataFrame]) -> str:
             f"{len(tables['reports'])} reports, {len(bad)} bad rows")
 
 
-def select_cohort(ehr_url: str, queries_dir: str | Path, cohort: Mapping | CohortParams,
-                  out_dir: str | Path) -> dict[str, pd.DataFrame]:
-    """Run the queries, check the rows and write the cohort tables to ``out_dir``."""
+def select_cohort(ehr_url: str, query_files: Iterable[str | Path], cohort: Mapping | CohortParams,
+                  table_paths: Mapping[str, str | Path]) -> dict[str, pd.DataFrame]:
+    """Run the queries, check the rows and write each of :data:`COHORT_TABLES` at its path in ``table_paths``."""
     params = cohort if isinstance(cohort, CohortParams) else CohortParams.from_mapping(cohort)
-    tables = build_cohort(run_queries(ehr_url, queries_dir, params))
-    write_tables(tables, out_dir)
+    tables = build_cohort(run_queries(ehr_url, query_files, params))
+    write_tables(tables, table_paths)
     log.info("cohort: %s", summarize(tables))
     return tables
 

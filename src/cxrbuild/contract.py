@@ -79,6 +79,79 @@ def dicom_id_ok(value: str) -> bool:
     return bool(DICOM_ID.match(value))
 
 
+# -- the private work area: where the crosswalk and the batch plans lie (never released) --
+
+#: the private crosswalk of the work area, one Parquet table each
+CROSSWALK_TABLES = ("subjects", "studies", "images", "pacs_files")
+#: the crosswalk tables that tie released ids to the patients' MRNs (read by the leak audit)
+PATIENT_TABLES = ("subjects", "studies", "images")
+
+
+def crosswalk_path(work_dir: str | Path, table: str) -> str:
+    return f"{work_dir}/ids/{table}.parquet"
+
+
+def ids_summary_path(work_dir: str | Path) -> str:
+    """The summary of the assignment of ids, with the fingerprint of the key they were issued under."""
+    return f"{work_dir}/ids/summary.json"
+
+
+def image_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
+    return Path(work_dir) / "plans" / "images" / f"{shard}_{batch}.json"
+
+
+def report_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
+    return Path(work_dir) / "plans" / "reports" / f"{shard}_{batch}.json"
+
+
+@dataclass(frozen=True)
+class ReleaseFiles:
+    """The top-level files of one release folder, named as section 2 names them."""
+
+    root: Path
+    name: str = "mimic-cxr"  # release.name, the prefix of the reports archive
+
+    @property
+    def record_list(self) -> Path:
+        return self.root / RECORD_LIST
+
+    @property
+    def study_list(self) -> Path:
+        return self.root / STUDY_LIST
+
+    @property
+    def checksums(self) -> Path:
+        return self.root / CHECKSUMS
+
+    @property
+    def data_card(self) -> Path:
+        return self.root / DATA_CARD
+
+    @property
+    def reports_archive(self) -> Path:
+        return self.root / reports_archive(self.name)
+
+    @property
+    def reports_zip(self) -> Path:
+        return self.root / reports_archive(self.name, ".zip")
+
+    @classmethod
+    def declared(cls, name: str, **paths: str | Path) -> ReleaseFiles:
+        """The release whose files are ``paths`` (``checksums=...``, ``record_list=...``: what a rule declares).
+
+        Each must be the contract's file of that name in one and the same
+        folder: the layout is fixed, and a file named otherwise would make a
+        release that is not of the contract.
+        """
+        if not paths:
+            raise ValueError("a release is known by at least one of its files")
+        release = cls(Path(next(iter(paths.values()))).parent, name)
+        for field_name, path in paths.items():
+            if Path(path) != getattr(release, field_name):
+                raise ValueError(f"{path}: not the release's {field_name} ({getattr(release, field_name)})")
+        return release
+
+
 @dataclass(frozen=True)
 class ReleasedFile:
     """One file under ``files/``: an image or a report, with the ids its path carries."""

@@ -34,7 +34,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,15 +42,15 @@ import pandas as pd
 
 from cxrbuild import contract
 from cxrbuild.cohort import patient_deny_list
+from cxrbuild.contract import image_plan_path, report_plan_path
 from cxrbuild.keys import format_dicom_id, key_fingerprint, keyed_hex, keyed_int
 from cxrbuild.pacs_index import join_cohort
 from cxrbuild.printed_forms import name_parts
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes
+from cxrbuild.util.paths import PRIVATE_FILE, private_dir
 
 log = logging.getLogger("cxrbuild.ids")
 
-PRIVATE_FILE = 0o600
-PRIVATE_DIR = 0o700
 MAX_ATTEMPTS = 10_000
 
 
@@ -87,14 +86,6 @@ class ShiftSettings:
             window_years = (dt.date.fromisoformat(str(cohort["end"])).year
                             - dt.date.fromisoformat(str(cohort["start"])).year + 1)
         return cls.from_mapping(config.get("ids"), window_years)
-
-
-def private_dir(path: str | Path) -> Path:
-    """Create ``path`` (and parents) and make it owner-only."""
-    folder = Path(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    os.chmod(folder, PRIVATE_DIR)
-    return folder
 
 
 def write_private_parquet(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -176,14 +167,6 @@ def batch_of(subject_id: str, batches_per_shard: int) -> tuple[str, int]:
 
 def all_batches(batches_per_shard: int) -> list[tuple[str, int]]:
     return [(shard, b) for shard in contract.SHARDS for b in range(batches_per_shard)]
-
-
-def image_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
-    return Path(work_dir) / "plans" / "images" / f"{shard}_{batch}.json"
-
-
-def report_plan_path(work_dir: str | Path, shard: str, batch: int) -> Path:
-    return Path(work_dir) / "plans" / "reports" / f"{shard}_{batch}.json"
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -362,15 +345,12 @@ def write_plans(tables: Mapping[str, pd.DataFrame], subjects: pd.DataFrame, stud
     return changed
 
 
-CROSSWALK_TABLES = ("subjects", "studies", "images", "pacs_files")
-
-
 def write_crosswalk(assignment: Assignment, paths: Mapping[str, str | Path]) -> None:
     """The private crosswalk tables (owner-only) and the summary of the assignment, at the caller's paths.
 
-    ``paths`` names a file for each of :data:`CROSSWALK_TABLES` (Parquet) and ``summary`` (JSON).
+    ``paths`` names a file for each of :data:`cxrbuild.contract.CROSSWALK_TABLES` (Parquet) and ``summary`` (JSON).
     """
-    for table in CROSSWALK_TABLES:
+    for table in contract.CROSSWALK_TABLES:
         write_private_parquet(getattr(assignment, table), paths[table])
     summary = Path(paths["summary"])
     private_dir(summary.parent)

@@ -24,11 +24,11 @@ import os
 import socket
 from pathlib import Path
 
-from cxrbuild.ids import PRIVATE_FILE, private_dir
+from cxrbuild.contract import ids_summary_path
 from cxrbuild.keys import create_key, key_fingerprint, load_key
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
-from cxrbuild.util.paths import is_inside
+from cxrbuild.util.paths import PRIVATE_FILE, is_inside, private_dir
 
 LOCK_NAME = "build.lock"
 FINGERPRINT_NAME = "key_fingerprint"
@@ -100,7 +100,7 @@ def recorded_fingerprint(work_dir: str | os.PathLike[str]) -> str | None:
     except FileNotFoundError:
         pass
     try:
-        return json.loads((work / "ids" / "summary.json").read_text(encoding="utf-8")).get("key_fingerprint")
+        return json.loads(Path(ids_summary_path(work)).read_text(encoding="utf-8")).get("key_fingerprint")
     except (FileNotFoundError, ValueError):
         return None
 

@@ -61,6 +61,7 @@ rule data_card:
         checksums=CHECKSUMS,
         record_list=RECORD_LIST,
         study_list=STUDY_LIST,
+        reports_archive=REPORTS_ARCHIVE,
         reconciliation=rules.reconcile.output.figures,
         stats=rules.qc_stats.output.stats,
     output:
@@ -85,8 +86,8 @@ rule audit_release:
         card=rules.data_card.output.card,
         checksums=CHECKSUMS,
         reports_archive=REPORTS_ARCHIVE,
-        subjects=CROSSWALK["subjects"],
-        images=CROSSWALK["images"],
+        # the tables the audit learns the released patients from
+        crosswalk=[CROSSWALK[table] for table in contract.PATIENT_TABLES],
     output:
         findings=f"{WORK}/audit/findings.json",
         table=f"{WORK}/audit/findings.csv",
@@ -97,6 +98,7 @@ rule audit_release:
         ),
         verdict=f"{WORK}/audit/verdict.json",
     params:
+        name=config["release"]["name"],
         ehr_url=ehr_url(),
         queries_dir="config/queries",
         ocr=config["audit"]["ocr"],
@@ -139,6 +141,8 @@ rule qc_gallery:
         per_stratum=config["qc"]["gallery_per_stratum"],
         max_images=config["qc"]["gallery_max_images"],
         seed=config["qc"]["gallery_seed"],
+        batches=all_batches("{shard}_{batch}"),  # the name of each file of image_records
+        name=config["release"]["name"],
         internal=True,
         code=code("cxrbuild.audit.qc"),
     log:

@@ -10,7 +10,6 @@ if str(SRC_ROOT) not in sys.path:
     sys.path.insert(0, str(SRC_ROOT))
 
 from cxrbuild import contract  # noqa: E402
-from cxrbuild.ids import image_plan_path, report_plan_path  # noqa: E402
 from cxrbuild.pacs_folders import note_changes  # noqa: E402
 from cxrbuild.util.digests import CodeDigests, files_digest, tree_digest  # noqa: E402
 
@@ -26,8 +25,14 @@ RECORD_LIST = f"{RELEASE}/{contract.RECORD_LIST}"
 STUDY_LIST = f"{RELEASE}/{contract.STUDY_LIST}"
 CHECKSUMS = f"{RELEASE}/{contract.CHECKSUMS}"
 REPORTS_ARCHIVE = f"{RELEASE}/{contract.reports_archive(config['release']['name'])}"
-CROSSWALK = {table: f"{WORK}/ids/{table}.parquet" for table in ("subjects", "studies", "images", "pacs_files")}
+CROSSWALK = {table: contract.crosswalk_path(WORK, table) for table in contract.CROSSWALK_TABLES}
+IDS_SUMMARY = contract.ids_summary_path(WORK)
 BATCH_RECORDS = {kind: f"{WORK}/batches/{kind}/{{shard}}_{{batch}}/records.jsonl" for kind in ("images", "reports")}
+# the demo hospital's EHR and PACS (synth_demo's outputs, also read when the config names no EHR and PACS)
+DEMO_EHR = f"{DEMO}/ehr.sqlite"
+DEMO_PACS = f"{DEMO}/pacs"
+# the PACS headers (pacs_index's output, read by assign_ids, whose stage file comes first)
+PACS_HEADERS = f"{WORK}/pacs/headers.parquet"
 # the PACS folders and their times as pacs_index saw them, and the note of a change since
 PACS_FOLDERS = f"{WORK}/pacs/folders.json"
 PACS_CHANGES = f"{WORK}/pacs/changes.json"
@@ -47,14 +52,14 @@ def use_demo():
 
 def ehr_url():
     if use_demo():
-        return f"sqlite:///{DEMO}/ehr.sqlite"  # as written in config: a copy of the project elsewhere reruns nothing
+        return f"sqlite:///{DEMO_EHR}"  # as written in config: a copy of the project elsewhere reruns nothing
     return config["ehr"]["url"]
 
 
 def ehr_files():
     """The EHR as a file when it is one (SQLite), so that editing it reruns the cohort."""
     if use_demo():
-        return [f"{DEMO}/ehr.sqlite"]
+        return [DEMO_EHR]
     url = config["ehr"]["url"]
     if url.startswith("sqlite:///"):
         return [url[len("sqlite:///"):]]
@@ -63,7 +68,7 @@ def ehr_files():
 
 def pacs_dir():
     if use_demo():
-        return f"{DEMO}/pacs"
+        return DEMO_PACS
     if config["pacs"]["dicomweb_url"] and not config["pacs"]["dir"]:
         return f"{WORK}/pacs_dicomweb"
     return config["pacs"]["dir"]
@@ -72,9 +77,9 @@ def pacs_dir():
 def pacs_inputs():
     """What the PACS index is rebuilt from: the demo or DICOMweb rule output, or the folder."""
     if use_demo():
-        return [f"{DEMO}/truth/summary.json"]
+        return [rules.synth_demo.output.summary]
     if config["pacs"]["dicomweb_url"] and not config["pacs"]["dir"]:
-        return [f"{WORK}/dicomweb/fetch_summary.json"]
+        return [rules.fetch_pacs.output.summary]
     return []
 
 
@@ -167,7 +172,7 @@ def generators_digest():
 
 
 def ner_model_dir():
-    return config["ner"]["model_dir"] or f"{WORK}/ner/model"
+    return config["ner"]["model_dir"] or rules.ner_train.output.model
 
 
 def _ner_model_digest():
@@ -190,13 +195,13 @@ def image_plan(wildcards):
     assign_ids is.
     """
     checkpoints.assign_ids.get()
-    return str(image_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
+    return str(contract.image_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def report_plan(wildcards):
     """The batch's report plan (see image_plan)."""
     checkpoints.assign_ids.get()
-    return str(report_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
+    return str(contract.report_plan_path(WORK, wildcards.shard, int(wildcards.batch)))
 
 
 def all_batches(pattern):

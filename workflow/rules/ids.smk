@@ -9,13 +9,13 @@ checkpoint assign_ids:
         studies=rules.cohort.output.studies,
         reports=rules.cohort.output.reports,
         bad_rows=rules.cohort.output.bad_rows,
-        headers=f"{WORK}/pacs/headers.parquet",
+        headers=PACS_HEADERS,
     output:
         subjects=CROSSWALK["subjects"],
         studies=CROSSWALK["studies"],
         images=CROSSWALK["images"],
         pacs_files=CROSSWALK["pacs_files"],
-        summary=f"{WORK}/ids/summary.json",
+        summary=IDS_SUMMARY,
     params:
         pacs_dir=pacs_dir(),
         ids=config["ids"],

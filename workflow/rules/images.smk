@@ -4,12 +4,12 @@
 
 rule fetch_pacs:
     input:
-        studies=f"{WORK}/cohort/studies.parquet",
+        studies=rules.cohort.output.studies,
     output:
         summary=f"{WORK}/dicomweb/fetch_summary.json",
     params:
         base_url=config["pacs"]["dicomweb_url"],
-        out_dir=f"{WORK}/pacs_dicomweb",
+        out_dir=pacs_dir(),
         code=code("cxrbuild.dicomweb"),
     log:
         f"{LOGS}/fetch_pacs.log",
@@ -24,7 +24,7 @@ rule pacs_index:
         pacs_inputs(),
         changes=pacs_changes,
     output:
-        headers=f"{WORK}/pacs/headers.parquet",
+        headers=PACS_HEADERS,
         folders=PACS_FOLDERS,
     params:
         pacs_dir=pacs_dir(),

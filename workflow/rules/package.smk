@@ -8,8 +8,8 @@ rule package:
         image_staged=all_batches(rules.deid_images.output.staged),
         report_records=all_batches(BATCH_RECORDS["reports"]),
         report_staged=all_batches(rules.deid_reports.output.staged),
-        studies=CROSSWALK["studies"],
-        images=CROSSWALK["images"],
+        studies=rules.assign_ids.output.studies,
+        images=rules.assign_ids.output.images,
         ids_summary=rules.assign_ids.output.summary,
         bad_rows=rules.cohort.output.bad_rows,
     output:

@@ -3,8 +3,8 @@
 
 rule synth_demo:
     output:
-        ehr=f"{DEMO}/ehr.sqlite",
-        pacs=directory(f"{DEMO}/pacs"),
+        ehr=DEMO_EHR,
+        pacs=directory(DEMO_PACS),
         summary=f"{DEMO}/truth/summary.json",
     params:
         patients=config["demo"]["patients"],

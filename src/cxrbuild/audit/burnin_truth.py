@@ -30,6 +30,7 @@ import numpy as np
 import pydicom
 from scipy import ndimage
 
+from cxrbuild.contract import crosswalk_path
 from cxrbuild.dicom.boxes import Box
 from cxrbuild.dicom.display import displayed_black
 
@@ -181,7 +182,7 @@ def score_images(hospital_dir: Path, work_dir: Path, release_dir: Path) -> Itera
     """
     import pandas as pd
 
-    index = pd.read_parquet(Path(work_dir) / "ids" / "images.parquet", columns=["path", "output"])
+    index = pd.read_parquet(crosswalk_path(work_dir, "images"), columns=["path", "output"])
     outputs = {row.path: row.output for row in index.itertuples() if isinstance(row.output, str)}
     with open(Path(hospital_dir) / "truth" / "images.jsonl", encoding="utf-8") as handle:
         for line in handle:

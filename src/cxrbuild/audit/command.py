@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from cxrbuild.audit import release_audit
-from cxrbuild.audit.findings import CONFIRMED, RANKS
+from cxrbuild.audit.findings import CONFIRMED, RANKS, FindingFiles
 from cxrbuild.audit.release_audit import run_audit
 from cxrbuild.util.paths import check_output_file
 from cxrbuild.util.progress import setup_logging
@@ -23,7 +23,7 @@ def _command(args: argparse.Namespace) -> int:
     verdict = run_audit(
         Path(args.release_dir),
         args.ehr,
-        out_dir=Path(args.out) if args.out else None,
+        findings_files=FindingFiles.in_folder(args.out) if args.out else None,
         crosswalk=Path(args.crosswalk) if args.crosswalk else None,
         work_dir=Path(args.work_dir) if args.work_dir else None,
         queries_dir=Path(args.queries) if args.queries else None,

@@ -26,7 +26,14 @@ from importlib import resources
 from pathlib import Path
 
 from cxrbuild import __version__
-from cxrbuild.contract import CHECKSUMS, DATA_CARD, INDEX_YEARS, RECORD_LIST, STUDY_LIST
+from cxrbuild.contract import (
+    CHECKSUMS,
+    DATA_CARD,
+    INDEX_YEARS,
+    RECORD_LIST,
+    STUDY_LIST,
+    ReleaseFiles,
+)
 from cxrbuild.util.atomic import atomic_write_text
 from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
@@ -69,8 +76,7 @@ def recorded_report_figures() -> dict:
 
 
 def render_datacard(
-    release_dir: Path,
-    name: str,
+    release: ReleaseFiles,
     config_sha256: str,
     reconciliation: Mapping | None = None,
     deid_stats: Mapping | None = None,
@@ -81,17 +87,17 @@ def render_datacard(
 
     ``index_years``: the range the date shift puts each patient's first admission in.
     """
-    release_dir = Path(release_dir)
-    records = _list_rows(release_dir / RECORD_LIST)
-    studies = _list_rows(release_dir / STUDY_LIST)
-    checksums = release_dir / CHECKSUMS
+    name = release.name
+    records = _list_rows(release.record_list)
+    studies = _list_rows(release.study_list)
+    checksums = release.checksums
     if not checksums.exists():
         raise CxrbuildError(f"{checksums}: not found; the card records its digest, so it is written after it")
     listed = [line.split("  ", 1)[1] for line in checksums.read_text(encoding="utf-8").splitlines() if "  " in line]
     if DATA_CARD in listed:
         raise CxrbuildError(f"{checksums}: lists {DATA_CARD}, but the card records the digest of {CHECKSUMS}")
     subjects = {r["subject_id"] for r in records} | {r["subject_id"] for r in studies}
-    archives = sorted(p.name for p in release_dir.iterdir() if p.name.startswith(f"{name}-reports."))
+    archives = sorted(p.name for p in (release.reports_archive, release.reports_zip) if p.exists())
     lines = [
         f"# {name}: de-identified chest radiographs and reports",
         "",
@@ -229,9 +235,7 @@ def render_datacard(
     return "\n".join(lines) + "\n"
 
 
-def write_datacard(release_dir: Path, name: str, config_sha256: str, **figures) -> Path:
+def write_datacard(release: ReleaseFiles, config_sha256: str, **figures) -> Path:
     """Render the card and write it atomically as README.md of the release."""
-    text = render_datacard(Path(release_dir), name, config_sha256, **figures)
-    target = Path(release_dir) / DATA_CARD
-    atomic_write_text(target, text)
-    return target
+    atomic_write_text(release.data_card, render_datacard(release, config_sha256, **figures))
+    return release.data_card

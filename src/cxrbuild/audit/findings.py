@@ -168,17 +168,32 @@ def mask(value: str) -> str:
 FIELDS = [f for f in Finding.__dataclass_fields__]
 
 
-def write_findings(out_dir: Path, findings: Sequence[Finding], meta: dict) -> dict[str, Path]:
+@dataclass(frozen=True)
+class FindingFiles:
+    """Where the findings of an audit are written: the ranked list as JSON and CSV, and a readable summary."""
+
+    json: Path
+    csv: Path
+    summary: Path
+
+    @classmethod
+    def in_folder(cls, folder: str | Path) -> FindingFiles:
+        """``findings.json``, ``findings.csv`` and ``summary.md`` in ``folder`` (``cxrbuild audit --out``)."""
+        folder = Path(folder)
+        return cls(folder / "findings.json", folder / "findings.csv", folder / "summary.md")
+
+    def folders(self) -> list[Path]:
+        return sorted({path.parent for path in (self.json, self.csv, self.summary)})
+
+
+def write_findings(files: FindingFiles, findings: Sequence[Finding], meta: dict) -> FindingFiles:
     """findings.json (meta + findings), findings.csv, summary.md; atomic each."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    for folder in files.folders():
+        folder.mkdir(parents=True, exist_ok=True)
     payload = dict(meta)
     payload["counts"] = rank_counts(findings)
     payload["findings"] = [asdict(f) for f in findings]
-    paths = {
-        "json": out_dir / "findings.json",
-        "csv": out_dir / "findings.csv",
-        "summary": out_dir / "summary.md",
-    }
+    paths = {"json": files.json, "csv": files.csv, "summary": files.summary}
     atomic_write_text(paths["json"], json.dumps(payload, indent=1, sort_keys=False) + "\n")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
@@ -187,7 +202,7 @@ def write_findings(out_dir: Path, findings: Sequence[Finding], meta: dict) -> di
         writer.writerow(asdict(finding))
     atomic_write_text(paths["csv"], buffer.getvalue())
     atomic_write_text(paths["summary"], summary_markdown(findings, meta))
-    return paths
+    return files
 
 
 def summary_markdown(findings: Sequence[Finding], meta: dict, per_rank: int = 25) -> str:

@@ -26,16 +26,18 @@ import numpy as np
 from pydicom.uid import UID
 
 from cxrbuild.audit.reconcile import reason_class
+from cxrbuild.batches.records import BatchRecord
+from cxrbuild.contract import ReleaseFiles
 from cxrbuild.util.atomic import atomic_path, atomic_write_text
 
 LOG = logging.getLogger("cxrbuild.qc")
 THUMB = 256  # px, the longer side of a gallery thumbnail
 
 
-def deid_statistics(image_records: Sequence[Mapping], report_records: Sequence[Mapping]) -> dict:
+def deid_statistics(image_records: Sequence[BatchRecord], report_records: Sequence[BatchRecord]) -> dict:
     """Counts of the de-identification: boxes per image, PHI per report (by label), quarantine reasons."""
-    ok_images = [r for r in image_records if r.get("status") == "ok"]
-    ok_reports = [r for r in report_records if r.get("status") == "ok"]
+    ok_images = [r.details for r in image_records if r.ok]
+    ok_reports = [r.details for r in report_records if r.ok]
     boxes_per_image = Counter(len(r.get("boxes") or []) for r in ok_images)
     phi_per_report = Counter(int(r.get("n_phi") or 0) for r in ok_reports)
     by_label: Counter[str] = Counter()
@@ -64,9 +66,9 @@ def deid_statistics(image_records: Sequence[Mapping], report_records: Sequence[M
         "phi_per_report": {str(k): v for k, v in sorted(phi_per_report.items())},
         "phi_by_label": dict(sorted(by_label.items())) if labelled else None,
         "image_quarantine_reasons": dict(sorted(Counter(
-            reason_class(r.get("reason")) for r in image_records if r.get("status") != "ok").items())),
+            reason_class(r.reason) for r in image_records if not r.ok).items())),
         "report_quarantine_reasons": dict(sorted(Counter(
-            reason_class(r.get("reason")) for r in report_records if r.get("status") != "ok").items())),
+            reason_class(r.reason) for r in report_records if not r.ok).items())),
     }
 
 
@@ -162,27 +164,26 @@ def _device(path: Path) -> str:
     return f"{maker} {model}".strip()
 
 
-def sample_gallery(records: Sequence[Mapping], per_stratum: int = 2, max_images: int = 24,
+def sample_gallery(batches: Mapping[str, Sequence[BatchRecord]], per_stratum: int = 2, max_images: int = 24,
                    seed: str = "qc", candidates_per_batch: int = 40) -> list[dict]:
     """Released images to show: ``per_stratum`` of each (batch, device), boxes first, keyed order.
 
-    Each record needs ``source`` (original file), ``output`` and ``batch``;
-    ``device`` is read from the original header when absent, for at most
-    ``candidates_per_batch`` images of each batch (so the header reads stay
-    bounded however large the archive; rare devices of a huge batch may then
-    be missed, which a smaller batch size or a larger bound fixes).
+    ``batches`` holds the image records of each batch by its name. Each sample
+    names its ``source`` (original file), ``output``, ``boxes``, ``batch`` and
+    ``device``, read from the original header when the record does not name
+    it, for at most ``candidates_per_batch`` images of each batch (so the
+    header reads stay bounded however large the archive; rare devices of a
+    huge batch may then be missed, which a smaller batch size or a larger
+    bound fixes).
     """
 
     def key(entry: Mapping) -> tuple[int, str]:
         digest = hashlib.sha256(f"{seed}|{entry['output']}".encode()).hexdigest()
         return (0 if entry.get("boxes") else 1, digest)
 
-    batches: dict[str, list[dict]] = defaultdict(list)
-    for record in records:
-        if record.get("status") == "ok":
-            batches[str(record.get("batch", ""))].append(dict(record))
     strata: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for batch, entries in batches.items():
+    for batch, records in batches.items():
+        entries = [{**r.details, "output": r.output, "batch": batch} for r in records if r.ok]
         for entry in sorted(entries, key=key)[:candidates_per_batch]:
             entry.setdefault("device", _device(Path(entry["source"])))
             strata[(batch, entry["device"])].append(entry)
@@ -259,13 +260,13 @@ def write_gallery_image(before: Path | None, after: Path, boxes: Sequence[Sequen
         canvas.save(tmp, format="PNG")
 
 
-def write_gallery(samples: Sequence[Mapping], release_dir: Path, out_dir: Path, internal: bool = True) -> list[Path]:
+def write_gallery(samples: Sequence[Mapping], release: ReleaseFiles, out_dir: Path, internal: bool = True) -> list[Path]:
     """A PNG per sampled image in ``out_dir`` (named by stratum and position) and an index.json."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     index = []
     for number, sample in enumerate(samples, 1):
-        after = Path(release_dir) / sample["output"]
+        after = release.root / sample["output"]
         if not after.exists():
             after = Path(sample.get("staged", after))
         name = f"{number:03d}_{_slug(sample.get('stratum', ''))}.png"

@@ -116,20 +116,20 @@ def reconcile(
     for reason, count in sorted(Counter(map(reason_class, withheld_images["reason"])).items()):
         rows.append(("withheld", f"image: {reason}", "", count))
 
-    ok_images = [r for r in image_rows if r.get("status") == "ok"]
-    ok_reports = [r for r in report_rows if r.get("status") == "ok"]
+    ok_images = [r for r in image_rows if r.ok]
+    ok_reports = [r for r in report_rows if r.ok]
     rows.append(("de-identified ok", "images (header + pixels) / reports", len(ok_reports), len(ok_images)))
-    quarantined_images = [r for r in image_rows if r.get("status") != "ok"]
-    quarantined_reports = [r for r in report_rows if r.get("status") != "ok"]
-    for reason, count in sorted(Counter(reason_class(r.get("reason")) for r in quarantined_images).items()):
+    quarantined_images = [r for r in image_rows if not r.ok]
+    quarantined_reports = [r for r in report_rows if not r.ok]
+    for reason, count in sorted(Counter(reason_class(r.reason) for r in quarantined_images).items()):
         rows.append(("quarantined", f"image: {reason}", "", count))
-    for reason, count in sorted(Counter(reason_class(r.get("reason")) for r in quarantined_reports).items()):
+    for reason, count in sorted(Counter(reason_class(r.reason) for r in quarantined_reports).items()):
         rows.append(("quarantined", f"report: {reason}", count, ""))
 
     # a study released needs its report and an image; an image needs its study (package rules)
     released_study_ids = set(released_studies["study_id"].astype(str))
-    ok_report_ids = {str(r["study_id"]) for r in ok_reports}
-    ok_image_studies = {str(r["study_id"]) for r in ok_images}
+    ok_report_ids = {r.study_id for r in ok_reports}
+    ok_image_studies = {r.study_id for r in ok_images}
     planned_ids = set(studies.loc[studies["status"] == "planned", "study_id"].astype(str))
     held_back = planned_ids - released_study_ids
     no_report = held_back - ok_report_ids
@@ -139,7 +139,7 @@ def reconcile(
         rows.append(("withheld after de-identification", "study: report quarantined", len(no_report), ""))
     if no_image:
         rows.append(("withheld after de-identification", "study: every image quarantined", len(no_image), ""))
-    orphan_images = [r for r in ok_images if str(r["study_id"]) in explained]
+    orphan_images = [r for r in ok_images if r.study_id in explained]
     if orphan_images:
         rows.append(("withheld after de-identification", "image: study withheld", "", len(orphan_images)))
     rows.append(("released", "studies (study list) / images (record list)", len(released_study_ids),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +24,7 @@ from cxrbuild.audit.findings import (
     PROBABLE,
     RANKS,
     Commonness,
+    FindingFiles,
     mask,
     rank_counts,
     write_findings,
@@ -150,8 +152,8 @@ class AuditVerdict(NamedTuple):
 def run_audit(
     release_dir: Path,
     ehr_url: str,
-    out_dir: Path | None = None,
-    crosswalk: Path | None = None,
+    findings_files: FindingFiles | None = None,
+    crosswalk: Path | Sequence[Path] | None = None,
     work_dir: Path | None = None,
     queries_dir: Path | None = None,
     ocr: bool = True,
@@ -161,7 +163,7 @@ def run_audit(
     release_dir = Path(release_dir)
     if not release_dir.is_dir():
         raise CxrbuildError(f"{release_dir}: release directory not found")
-    if out_dir is not None:
+    for out_dir in findings_files.folders() if findings_files is not None else ():
         if is_inside(out_dir, release_dir):
             raise CxrbuildError(f"{out_dir}: the findings hold identifiers and must not be written inside the release")
         check_output_folder(out_dir, "findings folder")
@@ -214,8 +216,8 @@ def run_audit(
     # fail closed: a released file the audit could not read entirely is not proven clean
     failing += len(stats.unreadable)
     meta["verdict"] = "FAIL" if failing else "PASS"
-    if out_dir is not None:
-        write_findings(Path(out_dir), findings, meta)
+    if findings_files is not None:
+        write_findings(findings_files, findings, meta)
     for finding in findings:
         if finding.rank == CONFIRMED:
             LOG.error("confirmed %s %r in %s %s", finding.kind, mask(finding.found), finding.file, finding.where)

@@ -10,14 +10,14 @@ and optionally ``subject_id`` and ``*_uid`` columns, is accepted as well.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from cxrbuild.contract import PATIENT_TABLES, crosswalk_path
 from cxrbuild.util.errors import CxrbuildError
-
-CROSSWALK_TABLES = ("subjects", "studies", "images")
 
 
 @dataclass
@@ -40,7 +40,8 @@ def _read_table(path: Path) -> pd.DataFrame:
 
 
 def _crosswalk_dir(work_dir: Path) -> Path | None:
-    for candidate in [work_dir / "ids", work_dir, *sorted(work_dir.glob("**/subjects.parquet"))]:
+    own = Path(crosswalk_path(work_dir, "subjects")).parent
+    for candidate in [own, work_dir, *sorted(work_dir.glob("**/subjects.parquet"))]:
         folder = candidate.parent if candidate.name == "subjects.parquet" else candidate
         if (folder / "subjects.parquet").exists():
             return folder
@@ -66,10 +67,14 @@ def _add(links: ReleasedPatients, frame: pd.DataFrame, path: Path) -> None:
                     links.uids.setdefault(mrn, set()).add(uid)
 
 
-def load_crosswalk(crosswalk: Path | None = None, work_dir: Path | None = None) -> ReleasedPatients | None:
-    """The released patients from ``crosswalk`` (file or folder) or the work area; None if neither is given."""
+def load_crosswalk(crosswalk: Path | Sequence[Path] | None = None,
+                   work_dir: Path | None = None) -> ReleasedPatients | None:
+    """The released patients from ``crosswalk`` (a file, a folder, or the crosswalk tables of one folder)
+    or the work area; None if neither is given."""
     if crosswalk is None and work_dir is None:
         return None
+    if isinstance(crosswalk, Sequence) and not isinstance(crosswalk, str):
+        return _load_tables([Path(path) for path in crosswalk])
     if crosswalk is not None:
         crosswalk = Path(crosswalk)
         if not crosswalk.exists():
@@ -89,11 +94,19 @@ def load_crosswalk(crosswalk: Path | None = None, work_dir: Path | None = None) 
         return links
     if not (folder / "subjects.parquet").exists():
         raise CxrbuildError(f"{folder}: no subjects.parquet in the crosswalk folder")
-    links = ReleasedPatients(folder, set())
-    for name in CROSSWALK_TABLES:
-        path = folder / f"{name}.parquet"
-        if path.exists():
-            frame = _read_table(path)
-            if "mrn" in frame.columns:
-                _add(links, frame, path)
+    return _load_tables([path for path in (folder / f"{name}.parquet" for name in PATIENT_TABLES) if path.exists()])
+
+
+def _load_tables(paths: Sequence[Path]) -> ReleasedPatients:
+    """The released patients of the crosswalk tables ``paths`` (those with an ``mrn`` column count)."""
+    folders = {path.parent for path in paths}
+    if not paths or len(folders) > 1:
+        raise CxrbuildError(f"{', '.join(map(str, paths)) or 'no table'}: not the crosswalk tables of one folder")
+    links = ReleasedPatients(folders.pop(), set())
+    for path in paths:
+        if not path.exists():
+            raise CxrbuildError(f"{path}: crosswalk table not found")
+        frame = _read_table(path)
+        if "mrn" in frame.columns:
+            _add(links, frame, path)
     return links

@@ -52,9 +52,22 @@ class BatchRecord:
     def withheld(self, reason: object) -> None:
         self.status, self.reason, self.sha256 = Status.QUARANTINED, one_line(reason), None
 
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OK
+
     def as_dict(self) -> dict[str, object]:
         return {**self.details, "output": self.output, "subject_id": self.subject_id, "study_id": self.study_id,
                 "status": str(self.status), "reason": self.reason, "sha256": self.sha256}
+
+    @classmethod
+    def from_dict(cls, row: dict[str, object]) -> BatchRecord:
+        """The record of one line of a records file (``as_dict`` read back)."""
+        details = dict(row)
+        fields = {name: details.pop(name) for name in ("output", "subject_id", "study_id", "status")}
+        reason, sha256 = details.pop("reason", ""), details.pop("sha256", None)
+        return cls(str(fields["output"]), str(fields["subject_id"]), str(fields["study_id"]),
+                   Status(fields["status"]), str(reason or ""), None if sha256 is None else str(sha256), details)
 
 
 def status_counts(records: Iterable[BatchRecord]) -> dict[str, int]:
@@ -69,11 +82,11 @@ def write_records(records: Iterable[BatchRecord], records_path: str | Path) -> N
     atomic_write_text(records_path, "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in rows))
 
 
-def read_records(paths: Iterable[str | Path]) -> list[dict]:
-    """The records of every batch records file in ``paths``, as mappings.
+def read_records(paths: Iterable[str | Path]) -> list[BatchRecord]:
+    """The records of every batch records file in ``paths``, in order.
 
     A missing file is an error (a batch did not run), and so is a line that is
-    not JSON or whose status is not a :class:`Status`.
+    not JSON or a record without its ids or a known :class:`Status`.
     """
     rows = []
     for path in paths:
@@ -84,13 +97,12 @@ def read_records(paths: Iterable[str | Path]) -> list[dict]:
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
-                row["status"] = Status(row["status"])
+                record = BatchRecord.from_dict(json.loads(line))
             except json.JSONDecodeError as err:
                 raise CxrbuildError(f"{path}:{number}: not a JSON line ({err.msg})") from err
             except (KeyError, TypeError, ValueError) as err:
-                raise CxrbuildError(f"{path}:{number}: a record without a known status ({err})") from err
-            rows.append(row)
+                raise CxrbuildError(f"{path}:{number}: a record without its ids or a known status ({err})") from err
+            rows.append(record)
     return rows
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from cxrbuild import contract
-from cxrbuild.batches.records import read_records
+from cxrbuild.batches.records import BatchRecord, read_records
 from cxrbuild.util.atomic import atomic_path, atomic_write_bytes, atomic_write_text
 from cxrbuild.util.digests import sha256_file
 from cxrbuild.util.errors import CxrbuildError
@@ -155,13 +155,13 @@ def _reason_class(reason: str) -> str:
     return reason.split(":")[0].strip() if reason else "unknown"
 
 
-def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterable[str | Path],
+def build_release(release: contract.ReleaseFiles, staged_image_dirs: Iterable[str | Path],
                   image_records: Iterable[str | Path], staged_report_dirs: Iterable[str | Path],
                   report_records: Iterable[str | Path], studies: pd.DataFrame, images: pd.DataFrame,
                   pacs_files: Mapping[str, int] | None = None, bad_rows: int = 0, make_zip: bool = False,
                   quarantine_fatal: bool = False) -> tuple[ReleaseSummary, pd.DataFrame]:
     """Write the release; return its summary and the quarantine table (study/image, reason)."""
-    root = Path(release_dir)
+    root = release.root
     root.mkdir(parents=True, exist_ok=True)
     staged: dict[str, Path] = {}
     for folder in [*staged_image_dirs, *staged_report_dirs]:
@@ -170,11 +170,11 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
             for fname in filenames:
                 full = Path(dirpath) / fname
                 staged[full.relative_to(folder).as_posix()] = full
-    img = {r["output"]: r for r in read_records(image_records)}
-    rep = {r["study_id"]: r for r in read_records(report_records)}
+    img = {r.output: r for r in read_records(image_records)}
+    rep = {r.study_id: r for r in read_records(report_records)}
 
     quarantine: list[dict] = []
-    released_images: dict[str, list[dict]] = {}
+    released_images: dict[str, list[BatchRecord]] = {}
     for row in images.itertuples(index=False):
         if row.status != "planned":
             quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": row.reason})
@@ -183,19 +183,19 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
         if record is None:
             quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id,
                                "reason": "no batch record (batch not run)"})
-        elif record["status"] != "ok":
-            quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": record["reason"]})
+        elif not record.ok:
+            quarantine.append({"kind": "image", "id": row.path, "study_id": row.study_id, "reason": record.reason})
         else:
             released_images.setdefault(row.study_id, []).append(record)
-    released_studies: dict[str, tuple[dict, list[dict]]] = {}
+    released_studies: dict[str, tuple[BatchRecord, list[BatchRecord]]] = {}
     for row in studies.itertuples(index=False):
         if row.status != "planned":
             quarantine.append({"kind": "study", "id": row.study_id, "study_id": row.study_id, "reason": row.reason})
             continue
         report = rep.get(row.study_id)
         study_images = released_images.get(row.study_id, [])
-        if report is None or report["status"] != "ok":
-            reason = "report quarantined: " + (report["reason"] if report else "no batch record")
+        if report is None or not report.ok:
+            reason = "report quarantined: " + (report.reason if report else "no batch record")
         elif not study_images:
             reason = "every image of the study quarantined"
         else:
@@ -203,16 +203,16 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
             continue
         quarantine.append({"kind": "study", "id": row.study_id, "study_id": row.study_id, "reason": reason})
         for record in study_images:
-            quarantine.append({"kind": "image", "id": record["source"], "study_id": row.study_id,
+            quarantine.append({"kind": "image", "id": record.details["source"], "study_id": row.study_id,
                                "reason": f"study withheld: {reason}"})
 
     record_rows, study_rows, wanted = [], [], {}
     for study_id, (report, study_images) in released_studies.items():
-        study_rows.append((report["subject_id"], study_id, report["output"]))
-        wanted[report["output"]] = report["sha256"]
+        study_rows.append((report.subject_id, study_id, report.output))
+        wanted[report.output] = report.sha256
         for record in study_images:
-            record_rows.append((record["subject_id"], study_id, record["dicom_id"], record["output"]))
-            wanted[record["output"]] = record["sha256"]
+            record_rows.append((record.subject_id, study_id, record.details["dicom_id"], record.output))
+            wanted[record.output] = record.sha256
     missing = [p for p in wanted if p not in staged]
     if missing:
         raise CxrbuildError(f"{missing[0]}: staged file missing ({len(missing)} in all); rerun the batches")
@@ -231,15 +231,14 @@ def build_release(release_dir: str | Path, name: str, staged_image_dirs: Iterabl
 
     record_rows.sort()
     study_rows.sort()
-    atomic_write_bytes(root / contract.RECORD_LIST, csv_gz(contract.RECORD_COLUMNS, record_rows))
-    atomic_write_bytes(root / contract.STUDY_LIST, csv_gz(contract.STUDY_COLUMNS, study_rows))
+    atomic_write_bytes(release.record_list, csv_gz(contract.RECORD_COLUMNS, record_rows))
+    atomic_write_bytes(release.study_list, csv_gz(contract.STUDY_COLUMNS, study_rows))
     report_members = {row[2]: staged[row[2]] for row in study_rows}
-    atomic_write_bytes(root / contract.reports_archive(name), tar_gz_bytes(report_members))
-    zip_path = root / contract.reports_archive(name, ".zip")
+    atomic_write_bytes(release.reports_archive, tar_gz_bytes(report_members))
     if make_zip:
-        atomic_write_bytes(zip_path, zip_bytes(report_members))
-    elif zip_path.exists():
-        zip_path.unlink()
+        atomic_write_bytes(release.reports_zip, zip_bytes(report_members))
+    elif release.reports_zip.exists():
+        release.reports_zip.unlink()
     write_sha256sums(root, wanted)
 
     quarantine_frame = pd.DataFrame(quarantine, columns=["kind", "id", "study_id", "reason"])

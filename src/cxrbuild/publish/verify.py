@@ -106,8 +106,8 @@ def report_years(text: str) -> Iterator[tuple[str, int]]:
 
 def _check_intervals(root: Path, work_dir: Path, image_paths: list[str], problems: Violations) -> None:
     """Released DA values = original DA values + the patient's day shift (top-level dates)."""
-    ids_dir = work_dir / "ids"
-    crosswalk = ids_dir / "images.parquet"
+    crosswalk = Path(contract.crosswalk_path(work_dir, "images"))
+    ids_dir = crosswalk.parent
     if not crosswalk.exists():
         problems.add(f"{crosswalk}: crosswalk not found (--work-dir)")
         return
@@ -212,7 +212,7 @@ def verify_release(release_dir: str | Path, work_dir: str | Path | None = None) 
             problems.add(f"{name}: unreadable archive ({err})")
             continue
         _compare_archive(name, members, root, reports, problems)
-    for zip_path in sorted(root.glob("*-reports.zip")):
+    for zip_path in sorted(root.glob(contract.reports_archive("*", ".zip"))):
         try:
             with zipfile.ZipFile(zip_path) as archive:
                 members = {n: archive.read(n) for n in archive.namelist() if not n.endswith("/")}

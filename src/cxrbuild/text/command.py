@@ -90,7 +90,8 @@ def parse_line(line: str, line_number: int, source: str) -> dict:
     return {"id": record["id"], "text": record["text"], "deny": deny, "day_shift": shift}
 
 
-def read_records(handle: IO[str], source: str) -> list[dict]:
+def read_input(handle: IO[str], source: str) -> list[dict]:
+    """The checked input records of the command, blank lines skipped."""
     records = []
     for line_number, line in enumerate(handle, start=1):
         if not line.strip():
@@ -124,12 +125,12 @@ def run(args: argparse.Namespace) -> int:
     deidentifier = ReportDeidentifier(model_dir=args.model, settings=load_settings(args.config))
     setup_logging(args.log, verbose=args.verbose)
     if args.input == "-":
-        records = read_records(sys.stdin, "<stdin>")
+        records = read_input(sys.stdin, "<stdin>")
     else:
         path = Path(args.input)
         try:
             with open(path, encoding="utf-8") as handle:
-                records = read_records(handle, str(path))
+                records = read_input(handle, str(path))
         except OSError as err:
             raise CxrbuildError(f"{path}: cannot read the input ({err.strerror or err})") from err
         except UnicodeDecodeError as err:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cxrbuild.contract import DATE_YEAR_MAX, DATE_YEAR_MIN
+from cxrbuild.printed_forms import MONTHS
 from cxrbuild.text.categories import phi_categories
 from cxrbuild.text.rules import RuleSet, RuleSpan, default_rules
 from cxrbuild.util.errors import CxrbuildError
@@ -201,7 +202,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------
 # date shifting (only with settings dates: shift)
 
-MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+MONTH_NAMES = [month.lower() for month in MONTHS]
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})$")
 COMPACT_DATE_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 MONTH_FIRST_RE = re.compile(r"^([A-Za-z]+)(\.?)(\s+)(\d{1,2})(st|nd|rd|th)?(,?\s+)(\d{4})$")

@@ -9,6 +9,8 @@ from importlib import resources
 
 import yaml
 
+from cxrbuild.printed_forms import MONTHS
+
 DATA_PACKAGE = "cxrbuild.text.data"
 
 # the letters of a word, Latin script with its accents (Latin-1 and Latin Extended-A): one home for every rule
@@ -22,10 +24,8 @@ UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[*\-•]*$")
 
-MONTH_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
+#: the month names and their three-letter abbreviations (and "sept"), lower case
+MONTH_WORDS = frozenset({month.lower() for month in MONTHS} | {month[:3].lower() for month in MONTHS} | {"sept"})
 WEEKDAY_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cxrbuild.printed_forms import MONTHS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
 from cxrbuild.text.patterns import PatternFinder
@@ -36,11 +37,14 @@ NUMERIC_LABEL_WORDS = frozenset(
     {"am", "pm", "a", "p", "m", "h", "hr", "hrs", "hours", "st", "nd", "rd", "th", "x", "ext", "o'clock", "oclock",
      "ninety", "hundred", "and", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "nineties"}
 )
+_MONTH_ABBREVIATIONS = "|".join(month[:3].lower() for month in MONTHS)
+# "may" is left to the abbreviations, which need a digit beside them: alone it is mostly the verb
+_MONTHS_BUT_MAY = "|".join(month.lower() for month in MONTHS if month != "May")
 DATE_SHAPE_RE = re.compile(
     r"[0-9]{1,4}[/\-][0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}|(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])|[0-9]{8}"
     r"|[0-9](?:st|nd|rd|th)\b|'[0-9]{2}\b"
-    r"|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"|(?i:\b(?:january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    rf"|(?i:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:{_MONTH_ABBREVIATIONS}))"
+    rf"|(?i:\b(?:{_MONTHS_BUT_MAY}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 TIME_SHAPE_RE = re.compile(
     r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"

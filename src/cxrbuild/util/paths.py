@@ -15,6 +15,17 @@ from pathlib import Path
 
 from cxrbuild.util.errors import CxrbuildError
 
+PRIVATE_FILE = 0o600  # the work area's files and folders are its owner's only
+PRIVATE_DIR = 0o700
+
+
+def private_dir(path: str | Path) -> Path:
+    """Create ``path`` (and parents) and make it owner-only."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, PRIVATE_DIR)
+    return folder
+
 
 def _nearest_existing(path: Path) -> Path:
     for candidate in (path, *path.parents):

@@ -474,11 +474,6 @@ def initials(p, dots=True):
     return a + "." + b + "." if dots else a + b
 
 
-def cap_last(s):
-    """Render a surname for display; particles stay lower case."""
-    return s
-
-
 def rand_date(r, y0, y1):
     a = datetime.date(y0, 1, 1).toordinal()
     b = datetime.date(y1, 12, 28).toordinal()
