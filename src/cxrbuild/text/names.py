@@ -84,7 +84,7 @@ INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)
 BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
 SIGN_OFF_DATE_TIME_RE = re.compile(
-    r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]*(?:$|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
+    r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]+(?:[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
 )
 WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
@@ -466,7 +466,9 @@ class NameFinder:
                 return listed and (capital or caseless)
             return capital or (caseless and listed)  # after a first name: "Jane Q. Mass"
         if mode == ROLE and caseless and first:
-            return lexicon.is_given(word)  # "sho mason": a given name after a role, where capitals mean nothing ("nurse call bell" is none)
+            # "sho tamsin": a given name that is no English word after a role, where capitals mean nothing
+            # ("nurse call bell", "the pharmacist said" are none)
+            return lexicon.is_given(word) and fold(word) not in lexicon.english
         return capital and listed
 
     def _field_ends(self, text: str, position: int) -> bool:

@@ -540,6 +540,8 @@ class PlaceFinder:
                 if start_index == index:
                     continue  # a facility word alone ("the hospital") names nothing
                 name_words = [m.group(0) for m in words[start_index:index]]
+                if all(fold(w) in self.cues.organization_words or fold(w) in self.cues.facility_words for w in name_words):
+                    continue  # "SCHOOL/DAYCARE NOTE": kinds of places, no name
                 if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
                     continue
                 proper = any(
@@ -551,7 +553,7 @@ class PlaceFinder:
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
                 named_in_capitals = not caseless and all(
                     is_capitalised(w) and not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS for w in name_words
-                )
+                ) and not (len(name_words) == 1 and sentence_initial(text, words[start_index].start()))
                 if (following is not None and not proper and not named_in_capitals
                         and text[words[end_index - 1].end():following.start()] == " "
                         and self.lexicon.is_safe(following.group(0)) and folded[end_index] not in self.cues.facility_words
