@@ -287,7 +287,7 @@ CLINICAL = [
     # doses before a route that is also a street type; distances with a walking aid; vitals after a field
     "Heparin 5000 units SQ q8h; insulin 0.125 mg sq; ambulates 150 ft with cane; AMBULATES 50 FT WITH RW.",
     "Home obs per caller: HR 88, BP 131/70.\nFluid balance +640 ml overnight.",
-    "Portal msg rec'd. RETURN TO SCHOOL/DAYCARE NOTE. Note for Child Care.\n- edd 26/6\n- stool culture",
+    "Portal msg rec'd. Return to school/daycare note. Note for Child Care.\n- edd 26/6\n- stool culture",
     "Discharged to foster parents. Tele not required for transport; the pharmacist said it was fine.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
 ]
