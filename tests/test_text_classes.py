@@ -343,6 +343,9 @@ def test_only_settable_categories_may_be_kept():
         ("Rate 118-161 on arrival.", "161", "PHONE"),
         ("PT: ambulated 96 ft with a frame.", "96", "AGE"),
         ("sat ninety four percent on room air", "ninety four", "AGE"),
+        ("Pressures 164/58 after the bolus.", "164/58", "DATE"),
+        ("Started Poly-Vi-Sol 1 mL daily.", "Poly-Vi-Sol", "NAME"),
+        ("Labs: ck 14302, lactate 3.1.", "ck", "NAME"),
     ],
 )
 def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):

@@ -65,6 +65,30 @@ BARE_ORDINAL_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
 AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\.o\.|y|yr|yrs|years?)(?![A-Za-z])", re.IGNORECASE)
 
 
+# a word joined by hyphens ("Solu-Medrol", "Poly-Vi-Sol"), read whole against the safe lists
+HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+")
+# the blanks and separators between a lab's name and its value
+VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
+NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
+
+
+def _possible_numeric_date(value: str) -> bool:
+    """False only for a value of numbers alone that no order of month, day and year makes a date."""
+    match = NUMERIC_DATE_RE.fullmatch(value.strip())
+    if not match:
+        return True
+    a, b = int(match.group(1)), int(match.group(2))
+    c = match.group(3)
+    if c is None:
+        # m/d, d/m, m/yy, m/yyyy, yyyy/m
+        return (1 <= a <= 12 and (1 <= b <= 31 or len(match.group(2)) in (2, 4))) or (1 <= b <= 12 and 1 <= a <= 31) or (
+            len(match.group(1)) == 4 and 1 <= b <= 12
+        )
+    year_last = (1 <= a <= 12 and 1 <= b <= 31) or (1 <= b <= 12 and 1 <= a <= 31)
+    year_first = len(match.group(1)) == 4 and 1 <= b <= 12 and 1 <= int(c) <= 31
+    return year_last or year_first
+
+
 class SpanVetter:
     def __init__(
         self, lexicon: Lexicon, cues: NameCues, allowed_word, patterns: PatternFinder, facility_words=frozenset()
@@ -90,8 +114,10 @@ class SpanVetter:
             return RuleSpan(found[0].start(), found[-1].end(), label, "model") if found else None
         lexicon = self.lexicon
 
-        def generic(word: str) -> bool:
+        def generic(word: str, position: int = -1) -> bool:
             folded = fold(word)
+            if position >= 0 and self._in_safe_compound(text, position):
+                return True  # "Solu-Medrol", "Poly-Vi-Sol": one drug, though each part is no word
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
             if label in NUMERIC_LABELS and word.isalpha():
@@ -105,9 +131,9 @@ class SpanVetter:
             )
 
         first, last = 0, len(tokens) - 1
-        while first <= last and generic(tokens[first].group(0)):
+        while first <= last and generic(tokens[first].group(0), tokens[first].start()):
             first += 1
-        while last >= first and generic(tokens[last].group(0)):
+        while last >= first and generic(tokens[last].group(0), tokens[last].start()):
             last -= 1
         if first > last:
             return None
@@ -116,6 +142,8 @@ class SpanVetter:
         kept_text = text[kept[0].start():kept[-1].end()]
         if label == "DATE" and not DATE_SHAPE_RE.search(text[max(0, kept[0].start() - 1):kept[-1].end()]):
             return None  # "2 views", "ratio of 0.51": numbers, not dates
+        if label == "DATE" and not _possible_numeric_date(kept_text):
+            return None  # "171/62", "88/134": a pressure or a ratio, no month and day of any order
         if label == "DATE" and all(fold(w) in WEEKDAY_WORDS for w in words):
             return None  # a weekday alone is no date
         if label == "DATE" and re.search(r"[0-9]\.[0-9]+/|/[0-9]{3}(?![0-9])", text[max(0, kept[0].start() - 4):kept[-1].end() + 1]):
@@ -172,6 +200,14 @@ class SpanVetter:
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
 
+    def _in_safe_compound(self, text: str, position: int) -> bool:
+        """Whether the hyphenated word around ``position`` is a safe word as a whole ("Solu-Medrol")."""
+        start = position
+        while start > 0 and (text[start - 1].isalnum() or (text[start - 1] == "-" and start > 1 and text[start - 2].isalnum())):
+            start -= 1
+        match = HYPHENATED_RE.match(text, start)
+        return bool(match) and "-" in match.group(0) and (self.lexicon.is_safe(match.group(0)) or self.allowed_word(match.group(0)))
+
     def _named_facility(self, words: list[str]) -> bool:
         """Words that end in a facility's word after some name of their own ("blue heron lodge"),
         not a facility's word alone ("the assisted living")."""
@@ -192,6 +228,10 @@ class SpanVetter:
             folded = fold(word)
             if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word):
                 return False
+            if self._in_safe_compound(text, match.start()):
+                return False  # "Poly-Vi-Sol"
+            if VALUE_AFTER_RE.match(text, match.end()) and self.patterns.is_measured_value(text, VALUE_AFTER_RE.match(text, match.end()).end()):
+                return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
             if len(word) == 1:  # an initial, but not the letters of a credential ("M.D.")
