@@ -37,7 +37,6 @@ import json
 import platform
 import shlex
 import statistics
-import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -45,6 +44,7 @@ from pathlib import Path
 
 import numpy as np
 import pydicom
+from pixel_presidio_run import launch
 from pixel_scoring import Score, score_image
 
 from cxrbuild.dicom import ocr
@@ -150,13 +150,7 @@ def run_ours(hospital: Path, records: list[dict], policy: PixelPolicy) -> dict:
 
 
 def run_presidio(python: str, hospital: Path, records: list[dict], work: Path) -> dict:
-    list_file = work / "presidio-inputs.txt"
-    list_file.write_text("\n".join(str(hospital / "pacs" / r["path"]) for r in records) + "\n")
-    times_file = work / "presidio-times.json"
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    script = Path(__file__).with_name("pixel_presidio_run.py")
-    subprocess.run([python, str(script), str(list_file), str(work / "presidio-out"), str(times_file)], check=True, env=env)
-    runs = json.loads(times_file.read_text())
+    runs = launch(python, [hospital / "pacs" / r["path"] for r in records], work / "presidio")
     score = Score()
     coverage = [0, 0]
     seconds: list[float] = []

@@ -47,13 +47,13 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import argparse
 import json
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 import pydicom
+from pixel_presidio_run import launch
 from scipy import ndimage
 
 from cxrbuild.dicom import ocr, pixels, scenetext
@@ -173,12 +173,7 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
 def presidio_boxes(python: str, paths: list[Path]) -> list[dict]:
     """Presidio's DicomImageRedactorEngine on ``paths``, one process: per file its CPU seconds,
     status and filled boxes (pixel_presidio_run.py)."""
-    work = Path(tempfile.mkdtemp(prefix="pixel-blind-presidio-"))
-    (work / "inputs.txt").write_text("".join(f"{p.resolve()}\n" for p in paths))
-    script = Path(__file__).with_name("pixel_presidio_run.py")
-    subprocess.run([python, str(script), str(work / "inputs.txt"), str(work / "out"), str(work / "times.json")],
-                   check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"), stderr=subprocess.DEVNULL)
-    return json.loads((work / "times.json").read_text())
+    return launch(python, paths, Path(tempfile.mkdtemp(prefix="pixel-blind-presidio-")))
 
 
 def plane(mask: np.ndarray) -> np.ndarray:

@@ -26,6 +26,21 @@ import time
 from pathlib import Path
 
 
+def launch(python: str, paths: list[Path], work: Path) -> list[dict]:
+    """Run this script with ``python`` (Presidio's venv) on ``paths``; its per-file records.
+
+    Called from this project's venv by the pixel benchmarks: inputs, redacted
+    files and the records go under ``work``; one core (OMP_THREAD_LIMIT=1).
+    """
+    import subprocess
+
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "inputs.txt").write_text("".join(f"{Path(p).resolve()}\n" for p in paths))
+    subprocess.run([python, str(Path(__file__).resolve()), str(work / "inputs.txt"), str(work / "out"), str(work / "times.json")],
+                   check=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    return json.loads((work / "times.json").read_text())
+
+
 def build_engine():
     import spacy
     from presidio_analyzer import AnalyzerEngine
