@@ -300,20 +300,22 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), mode, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
-        for match in cues.signature_re.finditer(text):
-            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
-        for match in cues.salutation_re.finditer(text):
-            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+        # positions where the writer's, the reader's or the patient's name follows
+        for cue_re, source in (
+            (cues.signature_re, "name_signature"),
+            (cues.esig_re, "name_signature"),
+            (cues.salutation_re, "name_salutation"),
+            (cues.before_record_re, "name_record_subject"),
+            (cues.age_subject_re, "name_record_subject"),
+            (cues.closing_inline_re, "name_record_subject"),
+        ):
+            for match in cue_re.finditer(text):
+                spans.extend(self._take_name(text, match.end(), SIGNATURE, source, caseless))
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
             if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
-        for cue_re in (cues.before_record_re, cues.age_subject_re, cues.closing_inline_re):
-            for match in cue_re.finditer(text):
-                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_record_subject", caseless))
-        for match in cues.esig_re.finditer(text):
-            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.newborn_re.finditer(text):
             words = match.group("name").split()
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
@@ -326,16 +328,16 @@ class NameFinder:
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
-        spans.extend(self._initials_after(text, spans))
+        spans.extend(self._initials_after(text, spans, caseless))
         return spans
 
-    def _initials_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+    def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
         """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
         (not a unit or a role: "Dr. Li (ICU)")."""
         found = []
         for span in spans:
             match = BRACKETED_INITIALS_RE.match(text, span.end)
-            if not match or not (match.group("initials").isupper() or capitals_mean_nothing(text)):
+            if not match or not (match.group("initials").isupper() or caseless):
                 continue
             if not self.lexicon.is_safe(match.group("initials").replace(".", "")) and not self._blocked(match.group("initials")):
                 found.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))

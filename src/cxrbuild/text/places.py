@@ -80,7 +80,7 @@ CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 # a state's code in capitals after a place and one blank, then the end of the phrase
 STATE_AFTER_RE = re.compile(r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
-US_STATE_CODES = frozenset(
+STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
      # Canadian provinces and territories ("Brampton, ON  L6T 4B3")
      "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
@@ -208,7 +208,7 @@ class PlaceFinder:
             if span.label != "LOCATION":
                 continue
             match = STATE_AFTER_RE.match(text, span.end)
-            if not match or match.group("state") not in US_STATE_CODES:
+            if not match or match.group("state") not in STATE_CODES:
                 continue
             if match.group("state") in CREDENTIAL_STATES and span.source not in {"place_cue", "place_city_state"}:
                 continue
@@ -320,7 +320,7 @@ class PlaceFinder:
         """A town before a US state's code: both are places ("Beverly, MA")."""
         spans = []
         for state_match in STATE_CODE_RE.finditer(text):
-            if state_match.group("state").upper() not in US_STATE_CODES:
+            if state_match.group("state").upper() not in STATE_CODES:
                 continue
             window_start = text.rfind("\n", 0, state_match.start()) + 1
             match = next((m for m in CITY_STATE_RE.finditer(text, max(window_start, state_match.start() - 80), state_match.end())
@@ -328,7 +328,7 @@ class PlaceFinder:
             if match is None:
                 continue
             state = match.group("state")
-            if state.upper() not in US_STATE_CODES or not (state.isupper() or caseless):
+            if state.upper() not in STATE_CODES or not (state.isupper() or caseless):
                 continue
             if re.match(r"[ \t]*(?:#|no\.?\b|num(?:ber)?\b|:)", text[match.end("state"):], re.IGNORECASE):
                 continue  # "Interpreter used, ID # 4471": an identifier's cue, not Idaho

@@ -230,7 +230,8 @@ class SpanVetter:
                 return False
             if self._in_safe_compound(text, match.start()):
                 return False  # "Poly-Vi-Sol"
-            if VALUE_AFTER_RE.match(text, match.end()) and self.patterns.is_measured_value(text, VALUE_AFTER_RE.match(text, match.end()).end()):
+            value = VALUE_AFTER_RE.match(text, match.end())
+            if value and self.patterns.is_measured_value(text, value.end()):
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
