@@ -178,8 +178,8 @@ def presidio_boxes(python: str, paths: list[Path]) -> list[dict]:
 
 def plane(mask: np.ndarray) -> np.ndarray:
     """A glyph mask as one (rows, columns) plane: frames or colour samples folded together."""
-    if mask.ndim == 4 or (mask.ndim == 3 and mask.shape[-1] == 3):
-        mask = mask.any(axis=-1) if mask.shape[-1] == 3 else mask
+    if mask.ndim >= 3 and mask.shape[-1] == 3:
+        mask = mask.any(axis=-1)
     return mask.any(axis=0) if mask.ndim == 3 else mask
 
 
