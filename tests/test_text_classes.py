@@ -245,6 +245,10 @@ PHI_CLASSES = [
     ("Booster given 2/9, lot on file. Next appt 3/6 at noon.", ["2/9", "3/6"]),
     # an age in words before "year old", whatever stands before it
     ("Lives with dad and ninety-two-year-old great-aunt.", ["ninety-two"]),
+    # a facility word written with "&"; a dotted credential before the signer; a particle ending a name
+    ("Baby transferred from Larkhaven Women & Infants overnight.", ["Larkhaven Women & Infants"]),
+    ("Plan reviewed.\nM.D. Corisande Whitlow pager 3-4471", ["Corisande Whitlow"]),
+    ("Stays with aunt Thuy Van, age 51, on weekdays.", ["Thuy Van"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]

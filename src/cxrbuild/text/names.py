@@ -115,6 +115,8 @@ LAST_WORD_RE = re.compile(r"([" + LETTERS + r"'’\-]+)\.?$")
 # every character those matches can hold ("$" may also stand before a final line break)
 WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
 LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
+# a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
+CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -337,6 +339,8 @@ class NameFinder:
             words = match.group("name").split()
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
+        for match in CREDENTIAL_FIRST_RE.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
@@ -555,6 +559,8 @@ class NameFinder:
                 if particle_end < 0:
                     if mode == TITLE and words == 0:
                         start, end = match.start("word"), match.end("word")  # "Dr. Le": the particle is the name
+                    elif words and mode != WEAK and FIELD_END_RE.match(text, match.end("word")):
+                        end = match.end("word")  # "PGGM Ngoc Le, age 97": a particle that ends the name is its surname
                     break
                 if start < 0:
                     start = match.start("word")

@@ -123,7 +123,8 @@ class PlaceCues:
         self.suffix_label: dict[tuple[str, ...], str] = {}
         for key, label in (("facility_words", "HOSPITAL"), ("organization_suffixes", "ORGANIZATION")):
             for phrase in spec[key]:
-                words = tuple(fold(phrase).split())
+                # the words as the text's words are read: "women & infants" is (women, infants)
+                words = tuple(fold(w) for w in WORD_RE.findall(phrase))
                 self.facility_first.setdefault(words[0], set()).add(words)
                 self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
