@@ -249,6 +249,10 @@ PHI_CLASSES = [
     ("Baby transferred from Larkhaven Women & Infants overnight.", ["Larkhaven Women & Infants"]),
     ("Plan reviewed.\nM.D. Corisande Whitlow pager 3-4471", ["Corisande Whitlow"]),
     ("Stays with aunt Thuy Van, age 51, on weekdays.", ["Thuy Van"]),
+    # the whole employer after an employment cue, "&" and hyphens included; a capitals field after a credential
+    ("Retired from Kowalczyk Tool & Die in 2004.", ["Kowalczyk Tool & Die"]),
+    ("dad works at tri-county septic supply; mom at home.", ["tri-county septic supply"]),
+    ("ORDERING: ODUYA, FEMI, NP LOCATION: HARTWELL 3\n", ["HARTWELL 3"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]
@@ -320,6 +324,9 @@ CLINICAL = [
     "Portal msg rec'd. Return to school/daycare note. Note for Child Care.\n- edd 26/6\n- stool culture",
     "Discharged to foster parents. Tele not required for transport; the pharmacist said it was fine.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
+    # a plain place of work is no employer; a field word inside a sentence opens no field
+    "Works at home three days a week; retired from teaching.",
+    "Delivery room: vigorous, dried and stimulated. DELIVERY ROOM: VIGOROUS.",
     # clinical tables whose headings name no identifier
     "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
     "Test | Result | Range\nSodium | 139 | 135-145",
