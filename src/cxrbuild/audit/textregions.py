@@ -61,6 +61,7 @@ class RegionSettings:
     max_gap: float = 1.3  # gap between neighbours, in heights (word spaces included)
     max_offset: float = 0.3  # vertical offset of neighbours' centres, in heights
     min_glyphs: int = 2
+    max_piece_gap: float = 3.0  # lines of one row this close (in heights) are pieces of one line
     mser_delta: int = 4
     max_area: int = 5000  # pixels of one glyph at the largest height
 
@@ -218,6 +219,37 @@ def _lines(glyphs: list[_Glyph], settings: RegionSettings) -> list[list[_Glyph]]
     return list(groups.values())
 
 
+def _joined_pieces(lines: list[list[_Glyph]], settings: RegionSettings) -> list[list[_Glyph]]:
+    """Lines of one row joined when the gap between them is at most ``max_piece_gap`` heights:
+    a word whose middle letters the glyph tests turned down is read whole, not as two pieces."""
+
+    def box(line: list[_Glyph]) -> Box:
+        return (min(g.box[0] for g in line), min(g.box[1] for g in line),
+                max(g.box[2] for g in line), max(g.box[3] for g in line))
+
+    pending = sorted(lines, key=lambda line: box(line)[0])
+    joined = True
+    while joined:
+        joined = False
+        for i, first in enumerate(pending):
+            a = box(first)
+            for j in range(i + 1, len(pending)):
+                second = pending[j]
+                b = box(second)
+                height = max(a[3] - a[1], b[3] - b[1])
+                same_row = abs((a[1] + a[3]) - (b[1] + b[3])) / 2 <= settings.max_offset * height
+                similar = max(a[3] - a[1], b[3] - b[1]) <= settings.max_height_ratio * min(a[3] - a[1], b[3] - b[1])
+                gap = max(a[0], b[0]) - min(a[2], b[2])
+                if first[0].bright == second[0].bright and same_row and similar and gap <= settings.max_piece_gap * height:
+                    pending[i] = first + second
+                    del pending[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return pending
+
+
 def find_text_regions(display: np.ndarray, exclude: Sequence[Box] = (),
                       settings: RegionSettings | None = None) -> list[TextRegion]:
     """Lines of text-like glyphs in one 8-bit display frame, none inside or touching an ``exclude`` box."""
@@ -239,9 +271,8 @@ def find_text_regions(display: np.ndarray, exclude: Sequence[Box] = (),
         if glyph is not None:
             glyphs.append(glyph)
     found = []
-    for line in _lines(_unique(glyphs), settings):
-        if len(line) < settings.min_glyphs:
-            continue
+    lines = [line for line in _lines(_unique(glyphs), settings) if len(line) >= settings.min_glyphs]
+    for line in _joined_pieces(lines, settings):
         box = (min(g.box[0] for g in line), min(g.box[1] for g in line),
                max(g.box[2] for g in line), max(g.box[3] for g in line))
         height = int(np.median([g.height for g in line]))
@@ -252,11 +283,18 @@ def find_text_regions(display: np.ndarray, exclude: Sequence[Box] = (),
     return sorted(found, key=lambda r: (r.box[1], r.box[0]))
 
 
+Words = tuple[tuple[str, float], ...]  # (text, Tesseract confidence 0-100) of each word read
+
+
 @dataclass(frozen=True)
 class RegionReading:
-    """What OCR read in a region: the words of the better polarity (text, confidence)."""
+    """What OCR read in a region: every reading made (their words), the best one first."""
 
-    words: tuple[tuple[str, float], ...]
+    readings: tuple[Words, ...]
+
+    @property
+    def words(self) -> Words:
+        return self.readings[0] if self.readings else ()
 
     @property
     def text(self) -> str:
@@ -265,23 +303,51 @@ class RegionReading:
 
 MIN_UPSCALE = 3
 TARGET_HEIGHT = 32  # Tesseract reads best with capitals about this tall
+SHORT_LINE_GLYPHS = 3  # a line this short may be a piece of a word: read with more of its row
 
 
-def read_region(display: np.ndarray, region: TextRegion) -> RegionReading:
-    """OCR of one region, upscaled at least 3x and read as bright text and as dark text.
+def _weight(words: Words) -> float:
+    return sum(conf * sum(ch.isalnum() for ch in text) for text, conf in words)
 
-    The crop reaches half a line height around the region; only the glyphs'
-    pixels (grown by a pixel, to keep their anti-aliased rims) are shown, the
-    rest is set to the grey around them, so an edge of anatomy or of the film
-    beside the line is not read as a character. The reading with more
-    confidently read characters wins.
-    """
+
+def _read_both_polarities(crop: np.ndarray, height: int) -> Words:
+    """The crop upscaled at least 3x, read as bright text and as dark text; the better reading."""
     from PIL import Image
 
     from cxrbuild.dicom import ocr
 
+    factor = min(8, max(MIN_UPSCALE, int(np.ceil(TARGET_HEIGHT / max(height, 1)))))
+    large = np.asarray(Image.fromarray(crop).resize((crop.shape[1] * factor, crop.shape[0] * factor),
+                                                    Image.BICUBIC))
+    best: tuple[float, Words] = (-1.0, ())
+    # Tesseract wants dark text on a light ground: bright text is read inverted
+    for dark_text in (255 - large, large):
+        words = tuple((w.text, w.confidence) for w in ocr.read_text_mask(dark_text, height * factor)
+                      if w.text.strip())
+        if _weight(words) > best[0]:
+            best = (_weight(words), words)
+    return best[1]
+
+
+def read_region(display: np.ndarray, region: TextRegion) -> RegionReading:
+    """OCR of one region, two ways, each upscaled at least 3x in both polarities.
+
+    1. The glyphs alone: a crop half a line height around the region where
+       only the glyphs' pixels (grown by a pixel, to keep their anti-aliased
+       rims) are shown and the rest is set to the grey around them, so an
+       edge of anatomy or of the film beside the line is not read as a
+       character.
+    2. The crop as displayed, a line height to the left and right (more for a
+       line of at most three glyphs, which may be a piece of a longer word
+       whose other letters the detector did not take) and a third of it
+       above and below.
+
+    Both are kept (a marker must read as one in either to be taken as one);
+    the reading with more confidently read characters comes first.
+    """
     rows, cols = display.shape
-    x0, y0, x1, y1 = pad_box(region.box, max(2, region.height // 2), rows, cols)
+    height = region.height
+    x0, y0, x1, y1 = pad_box(region.box, max(2, height // 2), rows, cols)
     crop = display[y0:y1, x0:x1].astype(np.float32)
     shown = np.zeros(crop.shape, dtype=bool)
     bx0, by0, bx1, by1 = region.box
@@ -292,16 +358,10 @@ def read_region(display: np.ndarray, region: TextRegion) -> RegionReading:
         shown[by0 - y0 : by1 - y0, bx0 - x0 : bx1 - x0] = True
     if (~shown).any():
         crop[~shown] = float(np.median(crop[~shown]))
-    crop8 = np.clip(np.rint(crop), 0, 255).astype(np.uint8)
-    factor = min(8, max(MIN_UPSCALE, int(np.ceil(TARGET_HEIGHT / max(region.height, 1)))))
-    large = np.asarray(Image.fromarray(crop8).resize((crop8.shape[1] * factor, crop8.shape[0] * factor),
-                                                     Image.BICUBIC))
-    best: tuple[float, tuple[tuple[str, float], ...]] = (-1.0, ())
-    # Tesseract wants dark text on a light ground: bright text is read inverted
-    for dark_text in (255 - large, large):
-        words = tuple((w.text, w.confidence) for w in ocr.read_text_mask(dark_text, region.height * factor)
-                      if w.text.strip())
-        weight = sum(conf * sum(ch.isalnum() for ch in text) for text, conf in words)
-        if weight > best[0]:
-            best = (weight, words)
-    return RegionReading(best[1])
+    glyphs_only = _read_both_polarities(np.clip(np.rint(crop), 0, 255).astype(np.uint8), height)
+    reach = height * (3 if region.glyphs <= SHORT_LINE_GLYPHS else 1)
+    vx0, vx1 = max(0, bx0 - reach), min(cols, bx1 + reach)
+    vy0, vy1 = max(0, by0 - max(2, height // 3)), min(rows, by1 + max(2, height // 3))
+    as_shown = _read_both_polarities(np.ascontiguousarray(display[vy0:vy1, vx0:vx1]), height)
+    readings = sorted((glyphs_only, as_shown), key=_weight, reverse=True)
+    return RegionReading(tuple(readings))
