@@ -19,6 +19,7 @@ data: ``text/data/place_cues.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -39,6 +40,7 @@ from cxrbuild.text.spans import (
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
+THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
 MAX_FACILITY_RUN = 7
@@ -121,10 +123,12 @@ class PlaceCues:
         self.suffix_label: dict[tuple[str, ...], str] = {}
         for key, label in (("facility_words", "HOSPITAL"), ("organization_suffixes", "ORGANIZATION")):
             for phrase in spec[key]:
-                words = tuple(fold(phrase).split())
+                # the words as the text's words are read: "women & infants" is (women, infants)
+                words = tuple(fold(w) for w in WORD_RE.findall(phrase))
                 self.facility_first.setdefault(words[0], set()).add(words)
                 self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
+        self.the_places = frozenset(" ".join(fold(w) for w in place.split()) for place in spec["the_places"])
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
@@ -198,7 +202,18 @@ class PlaceFinder:
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
         spans.extend(self._states_after(text, spans))
-        return spans
+        return self._with_article(text, spans)
+
+    def _with_article(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """A place named with "the" ("the Philippines") keeps its article in the span."""
+        widened = []
+        for span in spans:
+            if span.label == "LOCATION" and fold(text[span.start:span.end]) in self.cues.the_places:
+                article = THE_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+                if article:
+                    span = dataclasses.replace(span, start=article.start())
+            widened.append(span)
+        return widened
 
     def _states_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
         """A US state's code right after a place, without a comma ("lives in Las Cruces NM with"):
@@ -629,6 +644,11 @@ class PlaceFinder:
                 (run or organization) and self._name_goes_on(text, match, caseless)
             ):
                 break  # ("lives in Bursa", "films from Villa Rosa": a place or a name, though also a clinical word)
+            if caseless and run and not organization and fold(word) in self.lexicon.english and not (
+                fold(word) in self.cues.place_words or fold(word) in self.cues.facility_words or fold(word) in JOINING_WORDS
+                or self.lexicon.is_place(word) or self.lexicon.is_name(word)
+            ):
+                break  # "returned from the congo visiting family": where capitals mean nothing, a plain word ends the place
             if not caseless and not run and word.isupper() and len(word) <= 3 and not self.lexicon.is_place(word):
                 break  # "near the GE junction": an abbreviation, not a name
             if caseless and not run and not (
