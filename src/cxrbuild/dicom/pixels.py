@@ -41,7 +41,7 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
-from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box
+from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box, union
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
@@ -91,6 +91,12 @@ class PixelResult:
 
 
 MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
+# the text's polarity: the other polarity's "ink" lies at most this share as far from the ground
+GROUND_SHARE = 0.35
+# glyph boxes this close on their row join (px; half a glyph height at most): far less keeps blackout near glyphs
+MAX_JOIN_GAP = 12
+# a PHI run whose columns hold ink in fewer than this share is faint text seen in part: blacked out whole
+MIN_RUN_INK_SHARE = 0.6
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -234,6 +240,7 @@ def glyph_boxes(
         inner = (slice(y0 - py0, y1 - py0), slice(x0 - px0, x1 - px0))
         ring = np.ones(area.shape, dtype=bool)
         ring[inner] = False
+        polarities = []
         for bright in (True, False):
             around = stroke_map(area, width, bright=bright)
             strokes = around[inner]
@@ -246,13 +253,17 @@ def glyph_boxes(
                 policy.detection.min_stroke_threshold,
                 policy.detection.stroke_threshold,
             ))
-            found = strokes >= cut
+            polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
+        ground = float(np.median(area[ring])) if ring.any() else float(np.median(area))
+        for found in one_polarity(polarities, area[inner], ground):
             ink = found if ink is None else ink | found
     if detected is not None:
         known = detected[y0:y1, x0:x1]
         ink = known.copy() if ink is None else ink | known
     if ink is None or not ink.any():
         return [box]
+    if _along(ink, y1 - y0 > x1 - x0).mean() < MIN_RUN_INK_SHARE:
+        return [box]  # faint text the ink cut sees only in part: the run is blacked out whole (fail closed)
     margin = max(0, policy.glyph_margin_px)
     unsure: list[Box] = []
     for word in words:
@@ -261,14 +272,13 @@ def glyph_boxes(
         if wx1 <= wx0 or wy1 <= wy0:
             continue
         piece = ink[wy0:wy1, wx0:wx1]
-        along = piece.any(axis=0) if wx1 - wx0 >= wy1 - wy0 else piece.any(axis=1)
-        if along.mean() < 0.5:
+        if _along(piece, wy1 - wy0 > wx1 - wx0).mean() < 0.5:
             unsure.append(
                 (max(x0, word[0] - margin), max(y0, word[1] - margin), min(x1, word[2] + margin), min(y1, word[3] + margin))
             )
     labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
     sizes = np.bincount(labels.ravel(), minlength=count + 1)
-    return unsure + [
+    glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),
             max(y0, y0 + piece[0].start - margin),
@@ -279,6 +289,74 @@ def glyph_boxes(
         # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
         if piece is not None and sizes[index] >= MIN_INK_PIXELS
     ]
+    # the dots of a colon or a period between two letters are specks too: letters close on their
+    # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
+    return unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+
+
+def join_along(boxes: Sequence[Box], gap: int, turned: bool = False) -> list[Box]:
+    """Boxes that overlap in rows (columns, turned) and stand at most ``gap`` apart, joined."""
+    if turned:
+        return [transpose_box(box) for box in join_along([transpose_box(box) for box in boxes], gap)]
+    joined: list[Box] = []
+    for box in sorted(boxes):
+        for index, other in enumerate(joined):
+            rows = min(box[3], other[3]) - max(box[1], other[1])
+            if rows > 0 and box[0] - other[2] <= gap and other[0] - box[2] <= gap:
+                joined[index] = union(other, box)
+                break
+        else:
+            joined.append(box)
+    return joined
+
+
+def _along(ink: np.ndarray, turned: bool) -> np.ndarray:
+    """Which columns of a run hold ink (rows, for a run turned 90 degrees)."""
+    return ink.any(axis=1) if turned else ink.any(axis=0)
+
+
+def one_polarity(polarities: Sequence[np.ndarray], crop: np.ndarray, ground: float) -> Sequence[np.ndarray]:
+    """The ink of the polarity the text is written in, when the other polarity's "ink" is its ground.
+
+    Bright text on a dark panel is ink in the bright polarity, and the panel between its letters
+    and inside their loops is "ink" in the dark one; the two together cover the whole line, so
+    the line's box would be blacked out instead of its glyphs. The text's ink differs from the
+    ground around the run (the median of the ring around it); the other polarity's is the ground
+    itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
+    other's, only the other is kept; otherwise both are (fail safe: text of either polarity is
+    removed).
+    """
+    present = [found for found in polarities if found.any()]
+    if len(present) < 2:
+        return present
+    distances = [abs(float(np.median(crop[found])) - ground) for found in present]
+    farthest = int(np.argmax(distances))
+    if min(distances) <= GROUND_SHARE * max(distances):
+        return [present[farthest]]
+    return present
+
+
+def glyph_sized(found: np.ndarray, glyph_height: int, turned: bool = False) -> np.ndarray:
+    """``found`` without the pieces of ink that are no glyphs: taller than a line of text (a panel,
+    or the ground around it, standing out in the other polarity), or a long thin strip along the
+    run's top or bottom edge (where a panel meets the anatomy). Rows and columns swap for a run
+    turned 90 degrees."""
+    if not found.any():
+        return found
+    mask = found.T if turned else found
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    tall = 1.6 * glyph_height + 2
+    drop = np.zeros(count + 1, dtype=bool)
+    for index, piece in enumerate(ndimage.find_objects(labels), start=1):
+        if piece is None:
+            continue
+        height, width = piece[0].stop - piece[0].start, piece[1].stop - piece[1].start
+        on_edge = piece[0].start == 0 or piece[0].stop == mask.shape[0]
+        drop[index] = height > tall or (on_edge and height < 0.35 * glyph_height and width > 2 * glyph_height)
+    if not drop.any():
+        return found
+    kept = mask & ~drop[labels]
+    return kept.T if turned else kept
 
 
 def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:

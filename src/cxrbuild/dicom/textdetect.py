@@ -64,7 +64,7 @@ class DetectionSettings:
     detection_short_side: int = 1000  # frames are searched at a scale where the short side is about this
     min_glyph_height: int = 6  # px at full resolution
     min_search_glyph_height: int = 4  # px at the search scale: smaller components there are mostly noise
-    fine_band_fraction: float = 0.15  # large frames: border bands this deep searched again at full resolution
+    fine_band_fraction: float = 0.5  # large frames: border bands this deep searched again at full resolution (0.5: all)
     fine_max_glyph_factor: float = 2.0  # ...for glyphs up to this x the search scale's smallest (in px)
     max_glyph_height_fraction: float = 0.08  # of the shorter image side
     max_glyph_height_floor: int = 24  # px; lower bound of the above on small images
@@ -328,10 +328,19 @@ def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
     A morphological top-hat: structures narrower than ``width`` (pen strokes)
     keep their contrast, wider ones (anatomy, panels, gradients) drop to zero.
     """
-    size = (width, width)
+    if width % 2 == 0:  # an even window has no centre: scipy's placement of it, as always
+        size = (width, width)
+        if bright:
+            return display.astype(np.int16) - ndimage.grey_opening(display, size=size).astype(np.int16)
+        return ndimage.grey_closing(display, size=size).astype(np.int16) - display.astype(np.int16)
+    import cv2  # OpenCV's flat morphology: for an odd window the same values as scipy's, ~8x faster
+
+    kernel = np.ones((width, width), dtype=np.uint8)
+    operation = cv2.MORPH_OPEN if bright else cv2.MORPH_CLOSE
+    smoothed = cv2.morphologyEx(np.ascontiguousarray(display), operation, kernel, borderType=cv2.BORDER_REFLECT)
     if bright:
-        return display.astype(np.int16) - ndimage.grey_opening(display, size=size).astype(np.int16)
-    return ndimage.grey_closing(display, size=size).astype(np.int16) - display.astype(np.int16)
+        return display.astype(np.int16) - smoothed.astype(np.int16)
+    return smoothed.astype(np.int16) - display.astype(np.int16)
 
 
 def _glyph_components(
@@ -654,7 +663,9 @@ def _fine_search(
     of the frame's height (top, bottom) or width (left, right), is binarized
     in the frame's value planes and its own stroke planes at full resolution,
     for glyphs up to ``fine_max_glyph_factor`` x the search's smallest; lines
-    found there join the frame's (one line seen twice is read once).
+    found there join the frame's (one line seen twice is read once). Small text is not only
+    drawn at the edges (a time stamp beside a finding, a label over the mediastinum): the
+    default depth of 0.5 searches the whole frame, as its top and bottom halves.
     """
     rows, cols = display.shape
     band_rows = max(1, int(settings.fine_band_fraction * rows))
@@ -668,6 +679,10 @@ def _fine_search(
     min_height = settings.min_glyph_height
     coarse_min = max(settings.min_search_glyph_height, -(-settings.min_glyph_height // factor)) * factor
     top_height = min(max_height, max(min_height + 1, int(settings.fine_max_glyph_factor * coarse_min)))
+    if settings.fine_band_fraction >= 0.5:
+        # the whole frame, as two halves overlapping by a line's height (a line across the middle is whole in one)
+        middle = rows // 2
+        bands = [(0, 0, cols, min(rows, middle + 2 * top_height)), (0, max(0, middle - 2 * top_height), cols, rows)]
     for x0, y0, x1, y1 in bands:
         if x1 <= x0 or y1 <= y0:
             continue
