@@ -34,9 +34,15 @@ from cxrbuild.dicom.textdetect import TextLine
 
 MAX_GLYPHS = 6  # a candidate of more glyphs is a line of text, read as it stands
 MAX_LENGTH_HEIGHTS = 8.0  # ...and so is one longer than this many glyph heights
-MAX_GROUPS = 10  # candidates read upright per frame (each costs eight OCR reads)
-READ_HEIGHT = 40  # px: the glyph height the upscaled crop is turned and read at
+MAX_GROUPS = 4  # candidates read upright per frame (each costs eight OCR reads)
+# lines not judged text are blacked out only beside PHI; of them only glyphs this tall (a lead
+# marker's size) are read upright, the many small strays of anatomy are not worth the reads
+MIN_STRAY_HEIGHT = 12
+READ_HEIGHT = 32  # px: the glyph height the upscaled crop is turned and read at
 MAX_SCALE = 6
+# glyphs of a size this many glyph heights from a candidate, in any plane, make it part of
+# longer text ("Age: 95" with the "e:" unseen is no marker "R" and a number)
+NEIGHBOUR_GAP = 2.0
 HEIGHT_RATIO = 1.6  # lines of glyphs this much taller or smaller belong to other text
 ANGLE_STEP = 2  # degrees between the rectangles tried for the ink's angle
 # a mirrored reading must be this much more confident than every plain one to win: OCR reads
@@ -160,11 +166,13 @@ def recover_orientation(
     """The readings of ``lines`` with short candidates that read as kept text upright read so.
 
     A candidate is short (:data:`MAX_GLYPHS`, :data:`MAX_LENGTH_HEIGHTS`),
-    at least the smallest glyph height, not read as kept text as it stands
+    at least the smallest glyph height (:data:`MIN_STRAY_HEIGHT` for lines
+    not judged text), not read as kept text as it stands
     and not read as PHI. It is read together with the lines of its own plane
-    beside it (the glyphs of "R PA" at 45 degrees fall in several lines) and
-    not at all when a line of text of its size from another plane reaches
-    beyond it (it is then part of longer text). ``counted`` says which lines
+    within a glyph height of it (the glyphs of "R PA" at 45 degrees fall in
+    several lines), and not at all when any other candidate line of its size
+    lies within :data:`NEIGHBOUR_GAP` glyph heights and reaches beyond it (it
+    is then part of longer text, some of whose glyphs may be unseen). ``counted`` says which lines
     were judged text (they are tried first; at most :data:`MAX_GROUPS` per
     frame). When the best upright reading is kept in full, each line of the
     group reads as it, its words spanning the line's crop (every glyph in the
@@ -176,7 +184,9 @@ def recover_orientation(
     min_height = policy.detection.min_glyph_height
     unsure: list[int] = []
     for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-        if line.glyph_height < min_height or not _short(line):
+        if line.glyph_height < (min_height if counted[index] else max(min_height, MIN_STRAY_HEIGHT)):
+            continue
+        if not _short(line):
             continue
         if reads_as_phi(reading.words, policy, deny):
             continue
@@ -208,14 +218,13 @@ def recover_orientation(
         if max(box[2] - box[0], box[3] - box[1]) > MAX_LENGTH_HEIGHTS * line.glyph_height:
             continue
         if any(
-            counted[i]
-            and i not in group
+            i not in group
             and _similar(other.glyph_height, line.glyph_height)
-            and _near(other.box, box, line.glyph_height)
+            and _near(other.box, box, NEIGHBOUR_GAP * line.glyph_height)
             and covered_fraction(other.box, box) < 0.5
             for i, other in enumerate(lines)
         ):
-            continue  # glyphs of longer text
+            continue  # glyphs of longer text (some of its glyphs may be missing between them)
         mask = np.zeros((box[3] - box[1], box[2] - box[0]), dtype=bool)
         for i in group:
             member = lines[i]
