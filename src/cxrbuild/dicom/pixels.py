@@ -58,9 +58,11 @@ from cxrbuild.dicom.reading import (
     readable_phi,
     reads_as_phi,
     reads_well,
+    settle_views,
     word_regions,
 )
 from cxrbuild.dicom.textdetect import TextLine, find_text_lines, stroke_map
+from cxrbuild.dicom.upright import recover_orientation
 
 __all__ = [
     "SUPPORTED_PHOTOMETRICS",
@@ -115,6 +117,7 @@ def find_text(
     values = policy.text_values_for(str(ds.get("Manufacturer", "")))
     n_frames, rows, cols = image.display.shape
     cache: dict[bytes, LineReading] = {}
+    upright_cache: dict[bytes, list[tuple[str, float]]] = {}
     regions: list[TextRegion] = []
     heights: list[int] = []
     line_index = -1
@@ -146,6 +149,11 @@ def find_text(
                 )
                 for line, reading in zip(lines, readings, strict=True)
             ]
+            # short text not read as kept as it stands is read again turned upright
+            counted = [
+                counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
+            ]
+            readings = recover_orientation(lines, readings, counted, policy, deny_list, upright_cache)
             judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
                 if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
@@ -163,6 +171,7 @@ def find_text(
                     ink[y0:y1, x0:x1] |= mask
                 for gx0, gy0, gx1, gy1 in line.glyph_boxes:
                     ink[gy0:gy1, gx0:gx1] = True
+            settle_views(judged)
             for line, line_regions in judged:
                 if inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
