@@ -268,6 +268,11 @@ PHI_CLASSES = [
     ("SVC NO: RA 47 118 902\nVA CLAIM # C-27 450 118", ["RA 47 118 902", "C-27 450 118"]),
     # "may" the month before a day
     ("Admitted may 14th with chest pain; seen again may 30, 2019.", ["may 14th", "may 30, 2019"]),
+    # where capitals mean nothing, plain words after an explicit place cue, and before a facility word
+    ("comparison: outside films from sacred heart dated 2/3/2001.", ["sacred heart"]),
+    ("social: moved from five points to hollisburg after retiring.", ["five points", "hollisburg"]),
+    ("lives in the old quarter w/ her niece.", ["the old quarter"]),
+    ("she was admitted at golden meadow hospital on 3/9 for chf.", ["golden meadow hospital", "3/9"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]
@@ -344,6 +349,7 @@ CLINICAL = [
     "Delivery room: vigorous, dried and stimulated. DELIVERY ROOM: VIGOROUS.",
     "You may 2 puffs as needed; he may 1 day return to work.",
     "Troponin | 1834 | -- |\nCXR | PA, LAT | done",
+    "transferred from the floor to the icu; lives in a group home; moved from icu to floor; returned from vacation.",
     # clinical tables whose headings name no identifier
     "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
     "Test | Result | Range\nSodium | 139 | 135-145",
