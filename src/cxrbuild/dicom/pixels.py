@@ -97,8 +97,8 @@ MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's no
 GROUND_SHARE = 0.35
 # glyph boxes this close on their row join (px; half a glyph height at most): far less keeps blackout near glyphs
 MAX_JOIN_GAP = 12
-# a PHI run whose columns hold ink in fewer than this share is faint text seen in part: blacked out whole
-MIN_RUN_INK_SHARE = 0.6
+# a piece of ink this share of a glyph height tall or wide is a letter; smaller ones must stand beside one
+LETTER_SHARE = 0.45
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -263,7 +263,7 @@ def glyph_boxes(
                 policy.detection.stroke_threshold,
             ))
             polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
-        ground = float(np.median(area[ring])) if ring.any() else float(np.median(area))
+        ground = float(np.median(area[inner]))  # glyphs are the fewer pixels of their run: the median is their ground
         for found in one_polarity(polarities, area[inner], ground):
             ink = found if ink is None else ink | found
     if detected is not None:
@@ -271,8 +271,6 @@ def glyph_boxes(
         ink = known.copy() if ink is None else ink | known
     if ink is None or not ink.any():
         return [box]
-    if _along(ink, y1 - y0 > x1 - x0).mean() < MIN_RUN_INK_SHARE:
-        return [box]  # faint text the ink cut sees only in part: the run is blacked out whole (fail closed)
     margin = max(0, policy.glyph_margin_px)
     unsure: list[Box] = []
     for word in words:
@@ -287,6 +285,11 @@ def glyph_boxes(
             )
     labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
     sizes = np.bincount(labels.ravel(), minlength=count + 1)
+    pieces = [
+        piece for index, piece in enumerate(ndimage.find_objects(labels), start=1)
+        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
+        if piece is not None and sizes[index] >= MIN_INK_PIXELS
+    ]
     glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),
@@ -294,13 +297,35 @@ def glyph_boxes(
             min(x1, x0 + piece[1].stop + margin),
             min(y1, y0 + piece[0].stop + margin),
         )
-        for index, piece in enumerate(ndimage.find_objects(labels), start=1)
-        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
-        if piece is not None and sizes[index] >= MIN_INK_PIXELS
+        for piece in near_letters(pieces, glyph_height)
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
     return unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+
+
+def near_letters(pieces: Sequence[tuple[slice, slice]], glyph_height: int) -> list[tuple[slice, slice]]:
+    """The pieces of ink that are letters, or small marks beside letters (dots, commas, accents).
+
+    A run padded to its line's ends may hold texture of the ground (anatomy): pieces much smaller
+    than a glyph, standing apart from every letter-sized piece, are that texture. A piece is
+    letter-sized when it is at least ``LETTER_SHARE`` of a glyph height in either direction; a
+    small piece is kept within half a glyph height of one. With no letter-sized piece at all,
+    every piece is kept (fail safe: the run's text may be that small)."""
+    size = LETTER_SHARE * glyph_height
+    letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
+    if not letters:
+        return list(pieces)
+    reach = max(2, glyph_height // 2)
+    kept = []
+    for piece in pieces:
+        if any(piece is letter for letter in letters) or any(
+            piece[0].start - reach < letter[0].stop and letter[0].start - reach < piece[0].stop
+            and piece[1].start - reach < letter[1].stop and letter[1].start - reach < piece[1].stop
+            for letter in letters
+        ):
+            kept.append(piece)
+    return kept
 
 
 def join_along(boxes: Sequence[Box], gap: int, turned: bool = False) -> list[Box]:
@@ -330,8 +355,8 @@ def one_polarity(polarities: Sequence[np.ndarray], crop: np.ndarray, ground: flo
     Bright text on a dark panel is ink in the bright polarity, and the panel between its letters
     and inside their loops is "ink" in the dark one; the two together cover the whole line, so
     the line's box would be blacked out instead of its glyphs. The text's ink differs from the
-    ground around the run (the median of the ring around it); the other polarity's is the ground
-    itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
+    ground (the median of the run: glyphs are the fewer of its pixels, and a panel may end at
+    the run's edge); the other polarity's is the ground itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
     other's, only the other is kept; otherwise both are (fail safe: text of either polarity is
     removed).
     """
