@@ -45,6 +45,10 @@ EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 LEARNED = "learned"  # the plane of lines the learned detector found
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
+# one stroke-plane piece this many times as wide as tall may be a word of touching small glyphs
+TOUCHING_WORD_ASPECT = 2.5
+# glyphs at most this tall (px, at the plane's scale) run together densely when they touch
+SMALL_GLYPH_PX = 12
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
 PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
@@ -391,7 +395,10 @@ def _glyph_components(
         box = (cols.start, rows.start, cols.stop, rows.stop)
         # solid blocks are not glyphs, except thin bars (l, I, 1, |); wide touching
         # runs of glyphs are never as dense as a filled shape
-        solid = not dense and ((fill > 0.85 and aspect > 0.45) or (aspect > 3.0 and fill > 0.7))
+        # (small glyphs run together more densely: "4838" at 7 px fills 0.8 of its box, a bold "88" 0.9)
+        small = height <= SMALL_GLYPH_PX
+        solid_fill, wide_fill = (0.92, 0.85) if small else (0.85, 0.7)
+        solid = not dense and ((fill > solid_fill and aspect > 0.45) or (aspect > 3.0 and fill > wide_fill))
         if solid and (full_fill is None or full_fill(box) > 0.7):
             continue
         boxes.append(box)
@@ -845,8 +852,10 @@ def _plausible_stroke_group(
     and ragged rows; printed text forms rows on a baseline, or one large letter.
     ``either_edge``: the glyphs may stand on their tops instead (a turned line, seen transposed)."""
     if len(boxes) == 1:
-        _, top, _, bottom = boxes[0]
-        return bottom - top >= 2 * min_height
+        left, top, right, bottom = boxes[0]
+        height, width = bottom - top, right - left
+        # one large letter, or small glyphs touching one another (a word at 7 px joins into one piece)
+        return height >= 2 * min_height or (height >= min_height and width >= TOUCHING_WORD_ASPECT * height)
     return alignment(boxes, 1, either_edge) >= 0.5
 
 
