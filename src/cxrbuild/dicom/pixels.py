@@ -100,6 +100,8 @@ GROUND_SHARE = 0.35
 MAX_JOIN_GAP = 12
 # a piece of ink this share of a glyph height tall or wide is a letter; smaller ones must stand beside one
 LETTER_SHARE = 0.45
+# what is blacked out reaches this far (px, beyond the glyph margin) above and below the glyphs' band
+BAND_SLACK_PX = 2
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -266,8 +268,10 @@ def glyph_boxes(
             ))
             polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
         ground = float(np.median(area[inner]))  # glyphs are the fewer pixels of their run: the median is their ground
-        for found in one_polarity(polarities, area[inner], ground):
+        known = detected[y0:y1, x0:x1] if detected is not None else None
+        for found in one_polarity(polarities, area[inner], ground, known):
             ink = found if ink is None else ink | found
+    band = _glyph_band(ink, y1 - y0 > x1 - x0, (x0, y0))
     if detected is not None:
         known = detected[y0:y1, x0:x1]
         ink = known.copy() if ink is None else ink | known
@@ -303,7 +307,31 @@ def glyph_boxes(
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
-    return unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+    joined = unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+    return [_within_band(glyph_box, band, margin + BAND_SLACK_PX, y1 - y0 > x1 - x0) for glyph_box in joined] if band else joined
+
+
+def _glyph_band(ink: np.ndarray | None, turned: bool, origin: tuple[int, int]) -> tuple[int, int] | None:
+    """The frame rows (columns, turned) the run's glyphs stand in, as the stroke cut found them.
+
+    The detection's own glyph pixels and the readers' word boxes may reach above and below the
+    glyphs (a learned line's pixels, a word box padded for OCR); what is blacked out stays within
+    the glyphs' band."""
+    if ink is None or not ink.any():
+        return None
+    along = ink.any(axis=0) if turned else ink.any(axis=1)
+    where = np.flatnonzero(along)
+    offset = origin[0] if turned else origin[1]
+    return offset + int(where[0]), offset + int(where[-1]) + 1
+
+
+def _within_band(box: Box, band: tuple[int, int], slack: int, turned: bool) -> Box:
+    """``box`` cut to the rows (columns, turned) of ``band`` grown by ``slack``; unchanged when
+    nothing of it would be left (fail safe)."""
+    low, high = band[0] - slack, band[1] + slack
+    x0, y0, x1, y1 = box
+    cut = (max(x0, low), y0, min(x1, high), y1) if turned else (x0, max(y0, low), x1, min(y1, high))
+    return cut if cut[0] < cut[2] and cut[1] < cut[3] else box
 
 
 def near_letters(pieces: Sequence[tuple[slice, slice]], glyph_height: int) -> list[tuple[slice, slice]]:
@@ -351,20 +379,29 @@ def _along(ink: np.ndarray, turned: bool) -> np.ndarray:
     return ink.any(axis=1) if turned else ink.any(axis=0)
 
 
-def one_polarity(polarities: Sequence[np.ndarray], crop: np.ndarray, ground: float) -> Sequence[np.ndarray]:
+def one_polarity(
+    polarities: Sequence[np.ndarray], crop: np.ndarray, ground: float, known: np.ndarray | None = None
+) -> Sequence[np.ndarray]:
     """The ink of the polarity the text is written in, when the other polarity's "ink" is its ground.
 
     Bright text on a dark panel is ink in the bright polarity, and the panel between its letters
     and inside their loops is "ink" in the dark one; the two together cover the whole line, so
-    the line's box would be blacked out instead of its glyphs. The text's ink differs from the
-    ground (the median of the run: glyphs are the fewer of its pixels, and a panel may end at
-    the run's edge); the other polarity's is the ground itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
+    the line's box would be blacked out instead of its glyphs. The glyph pixels the detection
+    took as text (``known``) lie in the text's polarity; without them, the text's ink differs
+    from the ground (the median of the run: glyphs are the fewer of its pixels, and a panel may
+    end at the run's edge) and the other polarity's is the ground itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
     other's, only the other is kept; otherwise both are (fail safe: text of either polarity is
     removed).
     """
     present = [found for found in polarities if found.any()]
     if len(present) < 2:
         return present
+    if known is not None and known.any():
+        # the glyph pixels the detection itself took as text name the polarity best
+        shares = [float((found & known).sum()) / float(known.sum()) for found in present]
+        best = int(np.argmax(shares))
+        if min(shares) <= GROUND_SHARE * max(shares):
+            return [present[best]]
     distances = [abs(float(np.median(crop[found])) - ground) for found in present]
     farthest = int(np.argmax(distances))
     if min(distances) <= GROUND_SHARE * max(distances):
