@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.spans import RuleSpan, data_yaml, guarded_compile, parse_yaml
+from cxrbuild.text.spans import (
+    SCAN_END,
+    RuleSpan,
+    data_yaml,
+    guarded_compile,
+    parse_yaml,
+    prefix_scanner,
+    scan,
+)
 
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
@@ -40,6 +48,8 @@ class Pattern:
     unless_after: re.Pattern[str] | None = None
     # a match that is wholly matched by this is no PHI ("3/6": a score)
     unless: re.Pattern[str] | None = None
+    # the same matches as ``regex``, found by skipping ahead to their first characters (spans.prefix_scanner)
+    scanner: re.Pattern[str] | None = None
 
 
 def _expand_macros(regex: str, macros: dict[str, str]) -> str:
@@ -62,8 +72,9 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
         if label not in LABELS:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
         flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        expanded = _expand_macros(entry["regex"], macros)
         try:
-            compiled = guarded_compile(_expand_macros(entry["regex"], macros), flags)
+            compiled = guarded_compile(expanded, flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
         requires = tuple(str(r).lower() for r in entry.get("requires", ()))
@@ -76,6 +87,7 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
                 # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
                 compile_guard = guarded_compile if key == "unless_before" else re.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
+        guards["scanner"] = prefix_scanner(expanded, flags)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -168,8 +180,12 @@ class PatternFinder:
 
     def _spans_of(self, pattern: Pattern, text: str) -> list[RuleSpan]:
         spans = []
-        for match in pattern.regex.finditer(text):
-            start, end = match.span(pattern.group)
+        group = pattern.group
+        if pattern.scanner is not None:
+            found = ((m.start(), m.end(SCAN_END)) if group == 0 else m.span(group) for m in scan(pattern.scanner, text))
+        else:
+            found = (m.span(group) for m in pattern.regex.finditer(text))
+        for start, end in found:
             if start < 0 or end <= start:
                 continue
             if pattern.unless_before and pattern.unless_before.search(text[max(0, start - GUARD_WINDOW):start]):

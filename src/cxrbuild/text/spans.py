@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -47,20 +48,95 @@ def first_character_guard(regex: str, flags: int = 0) -> str:
     its first characters are unknown or could be a blank or almost any letter,
     and when it can match the empty string.
     """
+    first = _first_character_class(regex, flags)
+    if first is None:
+        return regex
+    cut, fragments = first
+    return regex[:cut] + "(?i:(?=[" + "".join(sorted(fragments)) + "]))" + regex[cut:]
+
+
+def _first_character_class(regex: str, flags: int) -> tuple[int, set[str]] | None:
+    """(where the regex's body begins, after its inline flags; the class fragments of the characters
+    a match begins with), or None when a guard would not help (see :func:`first_character_guard`)."""
     try:
         from re import _constants, _parser  # the parser behind re.compile; no guard without it
 
         parsed = _parser.parse(regex, flags)
         if parsed.data and parsed.data[0][0] in (_constants.LITERAL, _constants.IN):
-            return regex
+            return None
         found = _first_characters(parsed, _constants)
     except Exception:  # a guard is only a speed-up: any doubt, none
-        return regex
+        return None
     if found is None or found[1] or not found[0] or BROAD in found[0]:
-        return regex
+        return None
     head = GLOBAL_FLAGS_RE.match(regex)
-    cut = head.end() if head else 0
-    return regex[:cut] + "(?i:(?=[" + "".join(sorted(found[0])) + "]))" + regex[cut:]
+    return (head.end() if head else 0), found[0]
+
+
+# the group that marks where a match of a scanner (see prefix_scanner) ends
+SCAN_END = "_scan_end"
+
+
+@functools.cache
+def _basic_plane() -> str:
+    """Every character of Unicode's basic plane, in order: the case partners of its letters live there too."""
+    return "".join(map(chr, range(0x10000)))
+
+
+@functools.cache
+def _case_partners(characters: str) -> str:
+    """``characters`` (a class body) and every character a case-insensitive match takes for one of them, escaped."""
+    return "".join(re.escape(c) for c in re.compile("(?i:[" + characters + "])").findall(_basic_plane()))
+
+
+def prefix_scanner(regex: str, flags: int = 0) -> re.Pattern[str] | None:
+    """``regex`` rewritten to open with a plain character class, for :func:`scan`; None when it cannot be.
+
+    A regex that opens with a lookbehind, a word boundary or a case-insensitive
+    word list is tried by Python's engine at every position of a text, a full
+    match attempt each time. A regex that opens with a class of characters no
+    case change touches is scanned far faster: the engine skips in one tight
+    loop to the next position holding one of them. The scanner consumes the
+    first character from that class (its case partners written out), then
+    looks back one character and runs the whole original regex from there
+    inside a lookahead, marking its end with the empty group ``SCAN_END``.
+    Every group keeps its number and its span (groups inside a lookahead keep
+    what they captured), the match begins where the original's begins, and
+    :func:`scan` resumes where the original match ended, as ``finditer`` does:
+    the same matches, found sooner. None when the regex has no first-character
+    class worth it (see :func:`first_character_guard`), when that class holds a
+    character beyond the basic plane, or when the rewrite does not compile (a
+    back-reference cannot sit inside a lookbehind).
+    """
+    first = _first_character_class(regex, flags)
+    if first is None:
+        return None
+    cut, fragments = first
+    digits = r"\d" in fragments
+    characters = "".join(sorted(fragments - {r"\d"}))
+    try:
+        if any(ord(c) > 0xFFFF for c in characters):
+            return None
+        partners = _case_partners(characters) if characters else ""
+        opening = "(?-i:[" + partners + (r"\d" if digits else "") + "])"
+        return re.compile(
+            regex[:cut] + opening + r"(?<=(?=(?:" + regex[cut:] + ")(?P<" + SCAN_END + r">))[\s\S])", flags
+        )
+    except re.error:
+        return None
+
+
+def scan(scanner: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a :func:`prefix_scanner` in ``text``, one for each match ``finditer`` gives of its original.
+
+    A match's groups are the original's; the whole match runs from
+    ``match.start()`` to ``match.end(SCAN_END)``.
+    """
+    position = 0
+    search = scanner.search
+    while (match := search(text, position)) is not None:
+        yield match
+        position = match.end(SCAN_END)
 
 
 def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:
