@@ -102,11 +102,11 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
         return {"quarantined": quarantined, "cpu": cpu}
     after = ds.pixel_array
     black = displayed_black(ds, after)
-    changed = before != after
-    every = np.zeros(before.shape, dtype=bool)
+    changed = plane(before != after)  # a colour pixel changed in any sample is changed
+    every = np.zeros(changed.shape, dtype=bool)
     phi, kept = [], []
     for index, box in enumerate(record["boxes"]):
-        mask = masks[f"b{index}"]
+        mask = plane(masks[f"b{index}"])
         every |= mask
         if not mask.any():
             continue

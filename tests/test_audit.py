@@ -24,7 +24,7 @@ from test_audit_support import PATIENTS, RELEASED, finish_release, make_release,
 from cxrbuild.audit.findings import FindingFiles
 from cxrbuild.audit.identifiers import IdentifierSet, add_name_forms, parse_author
 from cxrbuild.audit.matcher import Matcher
-from cxrbuild.audit.release_audit import run_audit
+from cxrbuild.audit.release_audit import pixel_text_reader, run_audit
 from cxrbuild.audit.tokens import tokenize
 from cxrbuild.cli import main
 from cxrbuild.printed_forms import date_forms
@@ -417,3 +417,119 @@ def test_a_name_in_an_overlay_plane_fails_the_audit(copy: tuple[Path, str, Path]
     findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
     assert status == 1, meta["summary"]
     assert [(f["kind"], f["where"]) for f in confirmed(findings)] == [("full_name", "overlay (6000,3000)")]
+
+
+def _audit_detector_only(monkeypatch: pytest.MonkeyPatch, audit_detector: bool = True) -> None:
+    """Make the audit read pixels with its own detector (as it does by default), or without it
+    (``audit_detector=False``: only the reading around recorded boxes is left)."""
+    from cxrbuild.audit import release_audit
+
+    monkeypatch.setattr(release_audit, "pixel_text_reader",
+                        lambda: pixel_text_reader(audit_detector=audit_detector))
+
+
+def _detector_findings(findings: list[dict]) -> list[dict]:
+    from cxrbuild.audit.scan import DETECTOR_SOURCE
+
+    return [f for f in findings if f["source"] == DETECTOR_SOURCE]
+
+
+def test_an_8px_name_no_ocr_reads_is_flagged_by_the_audit_detector(
+    copy: tuple[Path, str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The patient's name burned in with capitals 8 px tall, mirrored (no OCR reads it), away from
+    any recorded box: the audit's own detector finds the line and makes it a probable finding;
+    with that detector left out, nothing in the pixels is flagged."""
+    pytest.importorskip("cv2", reason="the audit's text detector needs OpenCV")
+    from test_audit_support import burn_name
+
+    release, ehr_url, crosswalk = copy
+    before = pydicom.dcmread(release / IMAGE).pixel_array.copy()
+    _edit_image(release, lambda ds: burn_name(ds, f"{FAMILY} {GIVEN}".upper(), size=11, mirrored=True, at=(40, 200)))
+    ink = np.argwhere(pydicom.dcmread(release / IMAGE).pixel_array != before)
+    (y0, x0), (y1, x1) = ink.min(axis=0), ink.max(axis=0) + 1
+    assert y1 - y0 == 8  # capitals only, no descender: the ink's height is the cap height
+
+    _audit_detector_only(monkeypatch)
+    status, _meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"),
+                              crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    assert status == 0  # probable: a person looks, the build does not fail
+    flagged = _detector_findings(findings)
+    assert [(f["rank"], f["kind"], f["file"]) for f in flagged] == [("probable", "pixel_text_left", IMAGE)]
+    box = [int(v) for v in flagged[0]["where"].removeprefix("text region [").rstrip("]").split(",")]
+    assert box[0] <= x0 + 8 and box[2] >= x1 - 8 and box[1] <= y0 + 1 and box[3] >= y1 - 1
+    assert FAMILY.upper() not in flagged[0]["found"].upper()  # OCR did not read the name
+
+    _audit_detector_only(monkeypatch, audit_detector=False)
+    run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "without"),
+              crosswalk=crosswalk, ocr=True)
+    without = json.loads((tmp_path / "without" / "findings.json").read_text())["findings"]
+    assert [f for f in without if f["place"] == "pixels_ocr"] == []
+
+
+def test_the_audit_detector_calls_no_anatomy_or_redaction_box_text(
+    copy: tuple[Path, str, Path], tmp_path: Path
+) -> None:
+    """A clean release of chest-like radiographs (ribs, lung texture, tubes, electrodes), one with a
+    name blacked out word by word in recorded boxes: the audit's detector finds nothing there."""
+    pytest.importorskip("cv2", reason="the audit's text detector needs OpenCV")
+    from test_audit_support import burn_name, put_anatomy
+
+    from cxrbuild.audit.textregions import find_text_regions
+    from cxrbuild.dicom.annotation import record_redaction_boxes
+    from cxrbuild.dicom.display import decode
+    from cxrbuild.synth.anatomy import chest_image
+
+    for seed in range(12):
+        image = np.rint(chest_image(np.random.default_rng(seed), 512, 448, "LAT" if seed % 4 == 3 else "PA") * 255)
+        assert find_text_regions(image.astype(np.uint8)) == [], f"anatomy of seed {seed} taken for text"
+
+    release, ehr_url, crosswalk = copy
+    for number, path in enumerate(sorted(release.glob("files/p*/p*/s*/*.dcm"))):
+        ds = pydicom.dcmread(path)
+        put_anatomy(ds, 100 + number)
+        if number == 0:
+            burn_name(ds, f"{FAMILY} {GIVEN}".upper(), size=14, at=(20, 12))
+            pixels = ds.pixel_array.copy()
+            boxes = [(20, 12, 118, 30), (124, 12, 230, 30)]  # one black box per word, as glyph-tight cleaning makes
+            for bx0, by0, bx1, by1 in boxes:
+                pixels[by0:by1, bx0:bx1] = 0
+            ds.PixelData = pixels.tobytes()
+            record_redaction_boxes(ds, boxes)
+            assert find_text_regions(decode(ds).display[0], exclude=boxes) == []
+        ds.save_as(path, enforce_file_format=True)
+    finish_release(release)
+    status, meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"),
+                             crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    assert status == 0, meta["summary"]
+    assert [f for f in findings if f["place"] in ("pixels_ocr", "pixels")] == []
+
+
+def test_confidently_read_markers_are_not_findings(copy: tuple[Path, str, Path], tmp_path: Path) -> None:
+    """An "L" lead marker and a "PORTABLE" / "LT" label on anatomy: the audit's detector finds the
+    labels' lines, reads them confidently as kept markers, and reports nothing."""
+    pytest.importorskip("cv2", reason="the audit's text detector needs OpenCV")
+    from test_audit_support import burn_name, put_anatomy
+
+    from cxrbuild.audit.scan import DETECTOR_SOURCE
+
+    release, ehr_url, crosswalk = copy
+
+    def plant(ds: Dataset) -> None:
+        put_anatomy(ds, 7)
+        burn_name(ds, "L", size=28, at=(250, 60))
+        burn_name(ds, "PORTABLE", size=14, at=(200, 280))
+        burn_name(ds, "LT", size=16, at=(20, 280))
+
+    _edit_image(release, plant)
+    read = pixel_text_reader()(pydicom.dcmread(release / IMAGE))
+    judged = [(line.text, line.removable) for line in read if line.source == DETECTOR_SOURCE]
+    assert len(judged) == 2 and not any(removable for _text, removable in judged), judged  # the "L" is no line
+    assert {"PORTABLE", "LT"} <= set(" ".join(text for text, _ in judged).split())
+    status, _meta = run_audit(release, ehr_url, findings_files=FindingFiles.in_folder(tmp_path / "audit"),
+                              crosswalk=crosswalk, ocr=True)
+    findings = json.loads((tmp_path / "audit" / "findings.json").read_text())["findings"]
+    assert status == 0
+    assert [f for f in findings if f["place"] == "pixels_ocr"] == []

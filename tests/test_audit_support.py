@@ -368,3 +368,12 @@ def release_from_hospital(hospital: Path, root: Path, patients: int = 2) -> tupl
     crosswalk.write_text("mrn,subject_id\n" + "".join(f"{m},{s}\n" for m, s in rows))
     names = {m: (people[m]["family_name"], people[m]["given_name"]) for m in chosen}
     return release, f"sqlite:///{hospital / 'ehr.sqlite'}", crosswalk, names
+
+
+def put_anatomy(ds: Dataset, seed: int) -> None:
+    """Replace the pixels with a chest-like radiograph (``cxrbuild.synth.anatomy``: ribs, lung
+    texture, now and then a tube, pacemaker or electrodes), 8-bit MONOCHROME2 at the same size."""
+    from cxrbuild.synth.anatomy import chest_image
+
+    image = chest_image(np.random.default_rng(seed), int(ds.Rows), int(ds.Columns), "PA")
+    ds.PixelData = np.rint(image * 255).astype(np.uint8).tobytes()

@@ -221,6 +221,40 @@ PHI_CLASSES = [
     ("cc: Dr E Vasquez-Lindqvist (GP)", ["E Vasquez-Lindqvist"]),
     ("Plan as above.\n-- TK FY1", ["TK"]),
     ("Caller: husband - Anselm (mobile on file)", ["Anselm"]),
+    # a table pasted from the record: the heading names the column's identifier
+    ("Heart Failure Visit\nPatient | DOB | Sex | MRN\nOYELARAN, TEMPERANCE Q | 3/14/1941 | F | 22-918-04\n",
+     ["OYELARAN, TEMPERANCE Q", "3/14/1941", "22-918-04"]),
+    ("Encounter | Provider | Dept\n7730418812 | Brannigan-Oduya, Felix | Cardiology\n",
+     ["7730418812", "Brannigan-Oduya, Felix"]),
+    # a surname that is also a name particle, before the field's comma
+    ("PATIENT: DU, WENJUN K     MRN: 5511093", ["DU, WENJUN K", "5511093"]),
+    # the subject of an age sentence written "is a 61 y.o.", "is a 78M", "is a woman in her 80s"
+    ("HPI: Perpetua is a 61 y.o. woman with atrial flutter.", ["Perpetua"]),
+    ("Ximeno Barroso is a 78M with a right effusion.", ["Ximeno Barroso"]),
+    ("HPI: Bellamira is a woman in her 80s with syncope.", ["Bellamira"]),
+    # a first name alone on a line after a dash, before a blank line
+    ("Please call with questions.\n- Oriane\n\nUpcoming visits", ["Oriane"]),
+    # an eponymous surname after a role between a phrase and the name
+    ("Findings d/w PA Hartmann before discharge.", ["Hartmann"]),
+    # technologists' credentials after a name
+    ("Staff: Oswin Pettigrew-Lau, RCIS; Marisol Teague, RPSGT", ["Oswin Pettigrew-Lau", "Marisol Teague"]),
+    # a month/day pair before a clock time, a shift as hours, more date cues
+    ("Last dose of ceftriaxone 8/23 at 2130h.", ["8/23"]),
+    ("Phone triage 11/4 0915\npt called about cough", ["11/4"]),
+    ("Night shift 7p-7a: settled.", ["7p-7a"]),
+    ("Booster given 2/9, lot on file. Next appt 3/6 at noon.", ["2/9", "3/6"]),
+    # an age in words before "year old", whatever stands before it
+    ("Lives with dad and ninety-two-year-old great-aunt.", ["ninety-two"]),
+    # a facility word written with "&"; a dotted credential before the signer; a particle ending a name
+    ("Baby transferred from Larkhaven Women & Infants overnight.", ["Larkhaven Women & Infants"]),
+    ("Plan reviewed.\nM.D. Corisande Whitlow pager 3-4471", ["Corisande Whitlow"]),
+    ("Stays with aunt Thuy Van, age 51, on weekdays.", ["Thuy Van"]),
+    # the whole employer after an employment cue, "&" and hyphens included; a capitals field after a credential
+    ("Retired from Kowalczyk Tool & Die in 2004.", ["Kowalczyk Tool & Die"]),
+    ("dad works at tri-county septic supply; mom at home.", ["tri-county septic supply"]),
+    ("ORDERING: ODUYA, FEMI, NP LOCATION: HARTWELL 3\n", ["HARTWELL 3"]),
+    # a place whose name takes "the"
+    ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]
 
 
@@ -290,6 +324,12 @@ CLINICAL = [
     "Portal msg rec'd. Return to school/daycare note. Note for Child Care.\n- edd 26/6\n- stool culture",
     "Discharged to foster parents. Tele not required for transport; the pharmacist said it was fine.",
     "BW 2310 GM; Hep B vaccine #1 given; attempt #2 successful; interpreter used, ID # on file.",
+    # a plain place of work is no employer; a field word inside a sentence opens no field
+    "Works at home three days a week; retired from teaching.",
+    "Delivery room: vigorous, dried and stimulated. DELIVERY ROOM: VIGOROUS.",
+    # clinical tables whose headings name no identifier
+    "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
+    "Test | Result | Range\nSodium | 139 | 135-145",
 ]
 
 
@@ -297,6 +337,12 @@ CLINICAL = [
 def test_clinical_content_is_kept(rules_only, sentence):
     result = rules_only.deidentify(sentence)
     assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def test_settings_and_scores_read_at_a_clock_time_are_kept(rules_only):
+    """The time goes (a time of day), the setting or score before it stays: no month/day pair."""
+    text = "PS 12/5 at 0800, strength 4/5 at 1400, pain 6/10 at 2200."
+    assert rules_only.deidentify(text).text == "PS 12/5 at ___, strength 4/5 at ___, pain 6/10 at ___."
 
 
 def test_senior_living_named_the_plural_at_a_place_is_removed(rules_only):

@@ -9,9 +9,11 @@ Every file under the release is read, whatever its name:
   which the pixel data value is searched only for long tokens (short ones
   occur in compressed pixels by chance); then the pixels' text is read again
   by OCR (the pixel module's text lines, and crops around every redaction box
-  recorded in the header), and so is any overlay plane left in the file.
-  Text the pixel policy would remove but that reads as no identifier is a
-  probable finding: OCR may have misread a name.
+  recorded in the header, and the lines the audit's own text detector,
+  :mod:`cxrbuild.audit.textregions`, finds), and so is any overlay plane left
+  in the file. Text the pixel policy would remove, or a line that detector
+  finds outside every recorded box that is no confidently read marker, that
+  reads as no identifier is a probable finding: OCR may have misread a name.
 - gzip files, tar and zip archives: every member (and its name, owner and
   the archive comment) is read as if it were a released file.
 - everything else as text (UTF-8, undecodable bytes replaced), located by
@@ -32,6 +34,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -49,9 +52,35 @@ LOG = logging.getLogger("cxrbuild.audit")
 PIXEL_TAGS = frozenset({0x7FE00010, 0x7FE00008, 0x7FE00009})
 LONG_TOKEN_BYTES = re.compile(rb"[A-Za-z]{6,}|[0-9]{6,}")
 MAX_ARCHIVE_DEPTH = 3
-# A reader of the text in an image's pixels: (box, text, removable) of each text line;
-# removable: the pixel policy would black it out (it is not a kept marker).
-PixelTextReader = Callable[[object], Sequence[tuple[Box, str, bool]]]
+POLICY_SOURCE = "pixel policy"  # a line the cleaning's detector finds and its policy would remove
+DETECTOR_SOURCE = "audit text detector"  # a line the audit's own detector finds (cxrbuild.audit.textregions)
+
+
+class PixelText(NamedTuple):
+    """A line of text read in an image's pixels.
+
+    ``removable``: text left in the pixels that no kept marker explains (the
+    pixel policy would black it out, or the audit's detector found text
+    there that does not read confidently as a marker); ``source`` says which
+    reading found it, so a finding explains itself.
+    """
+
+    box: Box
+    text: str
+    removable: bool
+    source: str = POLICY_SOURCE
+
+
+# A reader of the text in an image's pixels: every text line found, read and judged.
+PixelTextReader = Callable[[object], Sequence[PixelText]]
+
+LEFT_EXPLANATIONS = {
+    POLICY_SOURCE: "burned-in text that the pixel policy would black out (not a kept marker) is still in the "
+                   "released pixels; it reads as no EHR identifier, but OCR may have misread one: look at the image",
+    DETECTOR_SOURCE: "a line of text-like glyphs found by the audit's own detector, outside every recorded "
+                     "redaction, that does not read confidently as a kept marker; it reads as no EHR identifier "
+                     "(or cannot be read), but OCR may have misread one: look at the image",
+}
 
 
 @dataclass
@@ -390,21 +419,20 @@ class ReleaseScanner:
             self.stats.unreadable.append(f"{label}: pixels not re-read by OCR ({str(err).splitlines()[0]})")
             return
         self.stats.ocr_images += 1
-        for box, text, removable in regions:
+        for region in regions:
+            box, text, removable, source = PixelText(*region)
             where = f"text region [{', '.join(str(v) for v in box)}]"
             found = []
             if text and TOKEN_PATTERN.search(text):
                 found = self.scan_unit(Unit(text, label, where, "pixels_ocr", fuzzy=True, fuzzy_digits=True))
             if removable and not found:
-                # no identifier read there, but text the pixel policy removes is still in the
+                # no identifier read there, but text no kept marker explains is still in the
                 # released pixels: OCR may have misread a name; a person has to look
                 self.findings.append(Finding(
                     rank=PROBABLE, score=score(PROBABLE, text, None), kind="pixel_text_left", identifier="",
                     found=(text or "(unreadable)")[:80], match="none", file=label, where=where,
-                    place="pixels_ocr", owner=None, source="pixel policy",
-                    explanation="burned-in text that the pixel policy would black out (not a kept marker) "
-                                "is still in the released pixels; it reads as no EHR identifier, but OCR "
-                                "may have misread one: look at the image"))
+                    place="pixels_ocr", owner=None, source=source,
+                    explanation=LEFT_EXPLANATIONS.get(source, LEFT_EXPLANATIONS[POLICY_SOURCE])))
 
     def _scan_overlays(self, dataset, label: str) -> None:
         """Overlay planes (PS3.3 C.9.2) left in a released file: their bitmaps are read by OCR."""

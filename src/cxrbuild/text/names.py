@@ -16,6 +16,7 @@ The cues are data (``text/data/name_cues.yaml``), the lists come from
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -92,6 +93,11 @@ DOSE_AFTER_RE = re.compile(
     r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|%)(?![A-Za-z])",
     re.IGNORECASE,
 )
+# role words that name a person's job (not "the", "team", "ICU"): after one, the next word is a person
+PERSON_ROLE_WORDS = frozenset(
+    {"nurse", "np", "rn", "pa", "md", "dr", "physician", "doctor", "resident", "fellow", "attending", "radiologist",
+     "surgeon", "intensivist", "hospitalist", "clinician", "provider", "technologist", "tech"}
+)
 NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
@@ -109,6 +115,8 @@ LAST_WORD_RE = re.compile(r"([" + LETTERS + r"'’\-]+)\.?$")
 # every character those matches can hold ("$" may also stand before a final line break)
 WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
 LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
+# a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
+CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -157,7 +165,7 @@ class NameCues:
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
         self.phrase_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")" + role_prefix + r"(?=[ \t]|$)",
+            r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")(?P<role>" + role_prefix + r")(?=[ \t]|$)",
             re.IGNORECASE | re.MULTILINE,
         )
         self.weak_re = re.compile(
@@ -189,7 +197,9 @@ class NameCues:
         )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
-            r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)(?=(?:[^\n]*\n){0,2}[^\n]*\Z)",
+            # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
+            r"^[ \t]*(?:--?|—|–|~)[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)"
+            r"(?=(?:[^\n]*\n){0,2}[^\n]*\Z|[^\n]*\n[ \t]*(?:\n|\Z))",
             re.MULTILINE,
         )
         # a salutation opens a letter or a message with the reader's name: "Dear Earl,", "Hi Gunther!"
@@ -221,7 +231,11 @@ class NameCues:
         # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
         self.age_subject_re = re.compile(
             r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?"
-            r"[ \t]+is[ \t]+an?[ \t]+(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old)",
+            r"[ \t]+is[ \t]+an?[ \t]+(?:(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
+            # "is a 53 y.o. gentleman", "is a 78M with", "is a woman in her 70s", "is a gentleman aged 64"
+            r"|[0-9]{1,3}[ \t\-]*(?:y\.?[ \t]?o\b\.?|y/o|yo\b|[MF]\b|(?:year|yr|month|week|day)s?\b)"
+            r"|(?:[A-Za-z\-]+[ \t]+){0,2}(?:woman|man|gentleman|lady|boy|girl|male|female|infant|toddler|child)[ \t]+"
+            r"(?:in[ \t]+(?:her|his|their)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?[0-9]0'?s|aged[ \t]+[0-9]|of[ \t]+[0-9])))",
             re.IGNORECASE | re.MULTILINE,
         )
         # a closing and the writer's name on one line: "Thanks again, Summer"
@@ -290,7 +304,12 @@ class NameFinder:
         for match in cues.title_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
         for match in cues.phrase_re.finditer(text):
-            spans.extend(self._take_name(text, match.end(), STRONG, "name_phrase", caseless))
+            found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)
+            if PERSON_ROLE_WORDS.intersection(fold(w).rstrip(".") for w in match.group("role").split()):
+                # "d/w PA Johansson": a person's role between the phrase and the word makes it a person,
+                # even when the word is also an eponym ("Sinding-Larsen-Johansson")
+                found = [dataclasses.replace(span, strong=True) for span in found]
+            spans.extend(found)
         for match in cues.weak_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), WEAK, "name_weak_phrase", caseless))
         for match in cues.role_re.finditer(text):
@@ -320,6 +339,8 @@ class NameFinder:
             words = match.group("name").split()
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
+        for match in CREDENTIAL_FIRST_RE.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
@@ -351,8 +372,13 @@ class NameFinder:
             first_words = re.split(r"[ \t]+", match.group("first"))
             if not all(self._namelike(w, caseless) or fold(w) in NAME_PARTICLES for w in last_words):
                 continue
-            if any(self.lexicon.is_safe(w) and w.isupper() and len(w) <= 4 for w in (*last_words, *first_words)):
-                continue  # "GERD, CAD s/p CABG": abbreviations in a list
+            def abbreviation(word: str) -> bool:
+                return self.lexicon.is_safe(word) and word.isupper() and len(word) <= 4
+
+            if any(abbreviation(w) for w in first_words) or (
+                any(abbreviation(w) for w in last_words) and not all(self._unknown(w) or len(w) == 1 for w in first_words)
+            ):
+                continue  # "GERD, CAD s/p CABG": abbreviations in a list (not "LE, XIAOMING W": a given name no list knows)
             if fold(first_words[0]) in SENTENCE_WORDS:
                 continue  # "HEENT: MMM, no thrush": a finding and its negation, not "LAST, FIRST"
             if not self._namelike(first_words[0], caseless, given=True) or not all(
@@ -493,6 +519,11 @@ class NameFinder:
                 continue
             return cursor if self._accept(word, mode, False, caseless) or (is_capitalised(word) and not self._blocked(word)) else -1
 
+    def _particle_surname(self, text: str, position: int, caseless: bool) -> bool:
+        """Whether the word ending at ``position`` is followed by ", GIVEN": a surname that is also a particle."""
+        nxt = NAME_TOKEN_RE.match(text, position)
+        return bool(nxt) and bool(nxt.group("comma")) and not nxt.group("gap") and self._namelike(nxt.group("word"), caseless, given=True)
+
     def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool) -> list[RuleSpan]:
         """Read up to four name words (initials and particles too) starting at ``pos``."""
         start = end = -1
@@ -520,11 +551,16 @@ class NameFinder:
                     nxt = NAME_TOKEN_RE.match(text, match.end())
                     if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1 or not self._accept(nxt.group("word"), mode, False, caseless):
                         break
+            elif (words == 0 and mode in {TITLE, SIGNATURE, STRONG} and fold(word) in NAME_PARTICLES
+                  and self._particle_surname(text, match.end("word"), caseless)):
+                pass  # "PATIENT: LE, XIAOMING W", "Dr. Van, Ana": a particle before the comma is the whole surname
             elif fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS | {"y"}:
                 particle_end = self._particle_then_name(text, match.end("word"), mode, caseless)
                 if particle_end < 0:
                     if mode == TITLE and words == 0:
                         start, end = match.start("word"), match.end("word")  # "Dr. Le": the particle is the name
+                    elif words and mode != WEAK and FIELD_END_RE.match(text, match.end("word")):
+                        end = match.end("word")  # "PGGM Ngoc Le, age 97": a particle that ends the name is its surname
                     break
                 if start < 0:
                     start = match.start("word")

@@ -19,6 +19,7 @@ data: ``text/data/place_cues.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -39,6 +40,27 @@ from cxrbuild.text.spans import (
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
+THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
+# an explicit employment cue, then the employer's name up to the clause's end
+EMPLOYER_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired)"
+    r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
+    r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
+    r"[ \t]+(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
+    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
+    r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
+)
+# what an employment cue may name that is no employer: a place of work in general
+PLAIN_WORKPLACES = frozenset(
+    {"home", "night", "nights", "days", "weekends", "present", "times", "least", "all", "school", "church", "work",
+     "city", "state", "county", "government", "army", "navy", "military", "railroad", "hospital", "clinic", "office",
+     "desk", "computer", "restaurant", "bakery", "factory", "farm", "store", "shop", "warehouse", "mill", "plant",
+     "construction", "teaching", "nursing", "retail", "sales", "children", "kids", "family", "himself", "herself",
+     "themselves", "itself", "local", "same", "part", "full", "time", "pt", "ft", "job", "jobs", "company", "firm",
+     "business", "post", "police", "fire", "department", "dept", "university", "college", "airport", "bank",
+     "daycare", "nursery", "agency", "union", "railway", "mine", "mines", "docks", "shipyard", "gas", "station"}
+)
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
 MAX_FACILITY_RUN = 7
@@ -63,7 +85,9 @@ WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|s
 WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\|)[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
+    r"(?im)(?:^|[ \t]{2}|\t|\||(?:(?<=NP)|(?<=MD)|(?<=RN)|(?<=PA)|(?<=DO)|(?<=-C))[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
+    # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
+    r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
     r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
     r"practice|gp\s+practice|clinic|centre|center|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
     r"employer|employed|company|school|church|parish|workplace|work)"
@@ -121,10 +145,12 @@ class PlaceCues:
         self.suffix_label: dict[tuple[str, ...], str] = {}
         for key, label in (("facility_words", "HOSPITAL"), ("organization_suffixes", "ORGANIZATION")):
             for phrase in spec[key]:
-                words = tuple(fold(phrase).split())
+                # the words as the text's words are read: "women & infants" is (women, infants)
+                words = tuple(fold(w) for w in WORD_RE.findall(phrase))
                 self.facility_first.setdefault(words[0], set()).add(words)
                 self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
+        self.the_places = frozenset(" ".join(fold(w) for w in place.split()) for place in spec["the_places"])
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
@@ -189,6 +215,7 @@ class PlaceFinder:
                                          residence=match.end() in residence_ends))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
+        spans.extend(self._employers(text, caseless))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
@@ -198,6 +225,49 @@ class PlaceFinder:
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
         spans.extend(self._states_after(text, spans))
+        return self._with_article(text, spans)
+
+    def _with_article(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """A place named with "the" ("the Philippines") keeps its article in the span."""
+        widened = []
+        for span in spans:
+            if span.label == "LOCATION" and fold(text[span.start:span.end]) in self.cues.the_places:
+                article = THE_BEFORE_RE.search(text, max(0, span.start - 5), span.start)
+                if article:
+                    span = dataclasses.replace(span, start=article.start())
+            widened.append(span)
+        return widened
+
+    def _employers(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """The whole name after an employment cue, up to the clause's end: "works at Tri-State Auto Parts",
+        "RETIRED FROM STOP & SHOP IN '81", "volunteers at marrow & finch bakery".
+
+        The run of proper-name words stops at a clinical or common word; after an explicit employment
+        cue the employer's name is everything up to the clause's end, when it reads as a name: a
+        capitalised word (in a text with capitals), a word no list knows, a listed name or place, an
+        organization word, or words joined by "&" or a hyphen; never a plain object ("works at home",
+        "works for the city", "retired from teaching").
+        """
+        spans = []
+        for match in EMPLOYER_RE.finditer(text):
+            value = match.group("value")
+            words = WORD_RE.findall(value)
+            if not words or not words[0][:1].isalpha() or fold(words[0]) in FUNCTION_WORDS or fold(words[0]) in PLAIN_WORKPLACES:
+                continue
+            if any(w[:1].isdigit() for w in words):
+                continue
+            joined = "&" in value or any("-" in w and not self.lexicon.is_safe(w) for w in words)
+            named = any(
+                self._rare(w) or fold(w) in self.cues.organization_words
+                or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
+                for w in words
+            )
+            if not (named or joined) or all(fold(w) in PLAIN_WORKPLACES or fold(w) in FUNCTION_WORDS for w in words):
+                continue
+            if not caseless and not any(is_capitalised(w) or w.isupper() for w in words):
+                continue  # where capitals mean something, an employer's name has one
+            spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_employer", strong=True))
         return spans
 
     def _states_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
@@ -629,6 +699,11 @@ class PlaceFinder:
                 (run or organization) and self._name_goes_on(text, match, caseless)
             ):
                 break  # ("lives in Bursa", "films from Villa Rosa": a place or a name, though also a clinical word)
+            if caseless and run and not organization and fold(word) in self.lexicon.english and not (
+                fold(word) in self.cues.place_words or fold(word) in self.cues.facility_words or fold(word) in JOINING_WORDS
+                or self.lexicon.is_place(word) or self.lexicon.is_name(word)
+            ):
+                break  # "returned from the congo visiting family": where capitals mean nothing, a plain word ends the place
             if not caseless and not run and word.isupper() and len(word) <= 3 and not self.lexicon.is_place(word):
                 break  # "near the GE junction": an abbreviation, not a name
             if caseless and not run and not (

@@ -9,7 +9,8 @@ is ``text/data/phi_categories.yaml``.
 
 Each job has its module: :mod:`~cxrbuild.text.patterns` (dates, times,
 numbers, contacts, ages, addresses), :mod:`~cxrbuild.text.names`,
-:mod:`~cxrbuild.text.places`, :mod:`~cxrbuild.text.deny` (the EHR's own
+:mod:`~cxrbuild.text.places`, :mod:`~cxrbuild.text.tables` (cells under an identifier's column
+heading), :mod:`~cxrbuild.text.deny` (the EHR's own
 identifiers) and :mod:`~cxrbuild.text.vetting` (the model's spans). An
 allow-list (``text/data/allow_terms.txt``) keeps eponyms and devices that are
 also names.
@@ -29,11 +30,12 @@ from cxrbuild.text.names import NameFinder, load_cues
 from cxrbuild.text.patterns import PatternFinder, trim
 from cxrbuild.text.places import PlaceFinder, load_place_cues
 from cxrbuild.text.spans import LETTERS, RuleSpan, data_text
+from cxrbuild.text.tables import TableFinder
 from cxrbuild.text.vetting import SpanVetter
 
 __all__ = ["LABELS", "RuleSet", "RuleSpan", "default_rules"]
 # every data file the rules read, besides the lexicon's lists
-RULE_DATA_FILES = ("patterns.yaml", "name_cues.yaml", "place_cues.yaml", "phi_categories.yaml")
+RULE_DATA_FILES = ("patterns.yaml", "name_cues.yaml", "place_cues.yaml", "phi_categories.yaml", "table_columns.yaml")
 
 
 TERM_WORD_RE = re.compile(r"[0-9" + LETTERS + r"](?:[0-9" + LETTERS + r"'’\-/+]*[0-9" + LETTERS + r"+])?")
@@ -89,6 +91,7 @@ class RuleSet:
         place_cues = load_place_cues()
         self.places = PlaceFinder(self.lexicon, place_cues, self.cues, self.allow.has_word)
         self.deny = DenyFinder(self.lexicon.is_common)
+        self.tables = TableFinder()
         self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word, self.patterns,
                                  place_cues.facility_words | place_cues.organization_words)
 
@@ -110,6 +113,7 @@ class RuleSet:
         spans.extend(self.patterns.find(text))
         spans.extend(self.names.find(text))
         spans.extend(self.places.find(text))
+        spans.extend(self.tables.find(text))
         spans.extend(self.deny.find(text, deny, trim))
         return self.apply_allow_list(text, spans, allowed)
 

@@ -1,0 +1,117 @@
+"""Identifiers in tables pasted from an EHR screen: a column's heading names what its cells hold.
+
+A report may carry a table copied from the record ("Name | DOB | Age | Sex |
+MRN" and under it "DANG, ZANTINE A | 1/20/1945 | 78 y.o. | F | 857-98-23").
+The cells are bare values with no cue word beside them, so the name and place
+rules cannot see them; the heading row says what they are. The columns that
+hold identifiers are listed in ``text/data/table_columns.yaml``.
+
+A table is a run of lines split into cells by ``|`` (or by tabs), two cells at
+least; a heading line is one whose every cell is a few letters-only words and
+at least one of which is a listed heading; the lines that follow with the same
+number of cells are its rows, up to the next heading, a blank line or a line
+that is no table line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from cxrbuild.text.spans import LETTERS, RuleSpan, data_yaml
+
+# a heading cell: one to four words of letters (dots, slashes and "#" allowed), nothing else
+HEADING_CELL_RE = re.compile(r"[" + LETTERS + r"][" + LETTERS + r"./#' ]{0,30}")
+LINE_RE = re.compile(r"[^\n]*")
+# a cell with nothing to remove: empty, dashes, an existing placeholder, "n/a", "none"
+EMPTY_CELL_RE = re.compile(r"(?i)[\s\-–—_.*]*|n/?a|none|unknown|not recorded")
+# what a cell must hold to be the column's identifier
+CELL_SHAPES = {
+    "NAME": re.compile(r"[" + LETTERS + r"]{2}"),
+    "DATE": re.compile(r"[0-9]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
+    "ID": re.compile(r"[0-9]"),
+    "PHONE": re.compile(r"[0-9]{3}"),
+    "LOCATION": re.compile(r"[" + LETTERS + r"0-9]{2}"),
+    "HOSPITAL": re.compile(r"[" + LETTERS + r"]{3}"),
+}
+
+
+def _heading_key(cell: str) -> str:
+    return " ".join(cell.strip().strip(":#").strip().casefold().split())
+
+
+@dataclass(frozen=True)
+class TableColumns:
+    version: str
+    labels: dict[str, str]  # heading (folded) -> label
+
+
+@functools.lru_cache(maxsize=1)
+def load_table_columns() -> TableColumns:
+    spec = data_yaml("table_columns.yaml")
+    labels = {_heading_key(heading): label for label, headings in spec["columns"].items() for heading in headings}
+    return TableColumns(str(spec["version"]), labels)
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]] | None:
+    """The (start, end) of each cell of a table line, blanks trimmed; None for no table line."""
+    separator = "|" if line.count("|") >= 1 else "\t" if line.count("\t") >= 1 else ""
+    if not separator:
+        return None
+    cells = []
+    position = 0
+    for part in line.split(separator):
+        stripped = part.strip()
+        start = position + (part.find(stripped) if stripped else 0)
+        cells.append((offset + start, offset + start + len(stripped)))
+        position += len(part) + 1
+    # a leading or trailing bar ("| a | b |") opens or closes the row: no cell there
+    if separator == "|" and line.strip().startswith("|"):
+        cells = cells[1:]
+    if separator == "|" and line.strip().endswith("|"):
+        cells = cells[:-1]
+    return cells if len(cells) >= 2 else None
+
+
+class TableFinder:
+    """Cells under an identifier's column heading."""
+
+    def __init__(self, columns: TableColumns | None = None) -> None:
+        self.columns = columns or load_table_columns()
+
+    def _heading(self, text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
+        """The label of each column when the cells are a heading row, else None."""
+        labels: list[str | None] = []
+        for start, end in cells:
+            cell = text[start:end]
+            if not cell or not HEADING_CELL_RE.fullmatch(cell) or len(cell.split()) > 4:
+                return None
+            labels.append(self.columns.labels.get(_heading_key(cell)))
+        return labels if any(labels) else None
+
+    def find(self, text: str) -> list[RuleSpan]:
+        if "|" not in text and "\t" not in text:
+            return []
+        spans: list[RuleSpan] = []
+        heading: list[str | None] | None = None
+        offset = 0
+        for line in text.split("\n"):
+            cells = _cells(line, offset)
+            offset += len(line) + 1
+            if cells is None:
+                heading = None
+                continue
+            labels = self._heading(text, cells)
+            if labels is not None:
+                heading = labels
+                continue
+            if heading is None or len(cells) != len(heading):
+                heading = None  # a row of another width ends the table
+                continue
+            for (start, end), label in zip(cells, heading, strict=True):
+                cell = text[start:end]
+                if label is None or EMPTY_CELL_RE.fullmatch(cell) or not CELL_SHAPES[label].search(cell):
+                    continue
+                spans.append(RuleSpan(start, end, label, "table_column", strong=True))
+        return spans
