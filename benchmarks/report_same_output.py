@@ -21,6 +21,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -29,6 +30,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from cxrbuild.synth.report_corpora import TRAINING_GENERATORS, generate, training_corpus  # noqa: E402
+
+if TYPE_CHECKING:
+    from cxrbuild.text.deid import ReportDeidentifier
 
 GENERATORS = {**TRAINING_GENERATORS, **{path.stem: path for path in sorted((HERE / "blind_reports").glob("*.py"))}}
 RENDERINGS = {"as written": str, "ALL CAPS": str.upper, "lower case": str.lower}
@@ -69,26 +73,28 @@ def main() -> int:
     texts = corpora(args.work, args.seeds, args.n)
     systems = {"rules": ReportDeidentifier(settings={"use_model": False}), "rules + model": ReportDeidentifier(model_dir=args.model)}
     total = hashlib.sha256()
-    saved = open(args.save, "w", encoding="utf-8") if args.save else None
-    for system, deidentifier in systems.items():
-        started = time.process_time()
-        count = 0
-        for key, documents in texts.items():
-            digest = hashlib.sha256()
-            for offset in range(0, len(documents), 64):
-                for index, result in enumerate(deidentifier.deidentify_many(documents[offset:offset + 64]), start=offset):
-                    line = json.dumps([system, key, index, [(s.start, s.end, s.label) for s in result.spans], result.text])
-                    digest.update(line.encode("utf-8") + b"\n")
-                    if saved:
-                        saved.write(line + "\n")
-            count += len(documents)
-            total.update(digest.digest())
-            print(f"{system:14} {key:40} {digest.hexdigest()[:16]}")
-        print(f"{system}: {count} reports, {count / (time.process_time() - started):.0f} reports per CPU s", file=sys.stderr)
-    if saved:
-        saved.close()
+    with open(args.save or os.devnull, "w", encoding="utf-8") as saved:
+        for system, deidentifier in systems.items():
+            run(system, deidentifier, texts, total, saved)
     print(f"TOTAL {total.hexdigest()}")
     return 0
+
+
+def run(system: str, deidentifier: ReportDeidentifier, texts: dict[str, list[str]], total: hashlib._Hash, saved: TextIO) -> None:
+    """One system over every corpus: a digest per corpus printed, each folded into ``total``."""
+    started = time.process_time()
+    count = 0
+    for key, documents in texts.items():
+        digest = hashlib.sha256()
+        for offset in range(0, len(documents), 64):
+            for index, result in enumerate(deidentifier.deidentify_many(documents[offset:offset + 64]), start=offset):
+                line = json.dumps([system, key, index, [(s.start, s.end, s.label) for s in result.spans], result.text])
+                digest.update(line.encode("utf-8") + b"\n")
+                saved.write(line + "\n")
+        count += len(documents)
+        total.update(digest.digest())
+        print(f"{system:14} {key:40} {digest.hexdigest()[:16]}")
+    print(f"{system}: {count} reports, {count / (time.process_time() - started):.0f} reports per CPU s", file=sys.stderr)
 
 
 if __name__ == "__main__":
