@@ -15,6 +15,7 @@ from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.spans import (
     SCAN_END,
     RuleSpan,
+    case_partner_pool,
     data_yaml,
     guarded_compile,
     parse_yaml,
@@ -65,13 +66,22 @@ def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
     return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
 
 
+def _flags(entry: dict) -> int:
+    return 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+
+
 def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
     patterns: list[Pattern] = []
+    try:
+        # the case partners of every pattern's first characters, found in one pass
+        pool: str | None = case_partner_pool((_expand_macros(e["regex"], macros), _flags(e)) for e in spec["patterns"])
+    except (re.error, KeyError, TypeError):
+        pool = None  # a pattern that does not compile is named below
     for entry in spec["patterns"]:
         label = entry["label"]
         if label not in LABELS:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
-        flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        flags = _flags(entry)
         expanded = _expand_macros(entry["regex"], macros)
         try:
             compiled = guarded_compile(expanded, flags)
@@ -87,7 +97,7 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
                 # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
                 compile_guard = guarded_compile if key == "unless_before" else re.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
-        guards["scanner"] = prefix_scanner(expanded, flags)
+        guards["scanner"] = prefix_scanner(expanded, flags, pool)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 

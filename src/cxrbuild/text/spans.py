@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -83,13 +83,32 @@ def _basic_plane() -> str:
     return "".join(map(chr, range(0x10000)))
 
 
-@functools.cache
-def _case_partners(characters: str) -> str:
-    """``characters`` (a class body) and every character a case-insensitive match takes for one of them, escaped."""
-    return "".join(re.escape(c) for c in re.compile("(?i:[" + characters + "])").findall(_basic_plane()))
+def case_partner_pool(regexes: Iterable[tuple[str, int]]) -> str:
+    """Every character that a case-insensitive match takes for a first character of one of ``regexes``.
+
+    One pass over the basic plane for many regexes: :func:`prefix_scanner`
+    then picks each regex's own partners from this short string.
+    """
+    fragments: set[str] = set()
+    for regex, flags in regexes:
+        first = _first_character_class(regex, flags)
+        if first is not None:
+            fragments |= first[1] - {r"\d"}
+    if not fragments:
+        return ""
+    return "".join(re.compile("(?i:[" + "".join(sorted(fragments)) + "])").findall(_basic_plane()))
 
 
-def prefix_scanner(regex: str, flags: int = 0) -> re.Pattern[str] | None:
+def _case_partners(characters: str, pool: str | None) -> str:
+    """``characters`` (a class body) and every character a case-insensitive match takes for one of them, escaped.
+
+    ``pool``: a string holding all of those characters (see :func:`case_partner_pool`); None: the basic plane.
+    """
+    found = re.compile("(?i:[" + characters + "])").findall(_basic_plane() if pool is None else pool)
+    return "".join(re.escape(c) for c in found)
+
+
+def prefix_scanner(regex: str, flags: int = 0, pool: str | None = None) -> re.Pattern[str] | None:
     """``regex`` rewritten to open with a plain character class, for :func:`scan`; None when it cannot be.
 
     A regex that opens with a lookbehind, a word boundary or a case-insensitive
@@ -106,7 +125,9 @@ def prefix_scanner(regex: str, flags: int = 0) -> re.Pattern[str] | None:
     the same matches, found sooner. None when the regex has no first-character
     class worth it (see :func:`first_character_guard`), when that class holds a
     character beyond the basic plane, or when the rewrite does not compile (a
-    back-reference cannot sit inside a lookbehind).
+    back-reference cannot sit inside a lookbehind). ``pool``: where to look
+    for the case partners of the first characters (:func:`case_partner_pool`
+    of this regex among others; None: the whole basic plane, slower).
     """
     first = _first_character_class(regex, flags)
     if first is None:
@@ -117,7 +138,7 @@ def prefix_scanner(regex: str, flags: int = 0) -> re.Pattern[str] | None:
     try:
         if any(ord(c) > 0xFFFF for c in characters):
             return None
-        partners = _case_partners(characters) if characters else ""
+        partners = _case_partners(characters, pool) if characters else ""
         opening = "(?-i:[" + partners + (r"\d" if digits else "") + "])"
         return re.compile(
             regex[:cut] + opening + r"(?<=(?=(?:" + regex[cut:] + ")(?P<" + SCAN_END + r">))[\s\S])", flags
