@@ -16,7 +16,9 @@ from cxrbuild.text.spans import (
     LETTERS,
     SCAN_END,
     first_character_guard,
+    literal_fold,
     prefix_scanner,
+    required_literals,
     scan,
     search_at_end,
 )
@@ -115,3 +117,20 @@ def test_prefix_scanner() -> None:
     assert [m.start() for m in scan(prefix_scanner(r"\bkg\b", re.IGNORECASE), "5 \u212ag")] == [2]
     assert prefix_scanner(r"[0-9]x", 0) is None  # a plain first class: the engine skips ahead itself
     assert prefix_scanner(r"\b([0-9])x\1", 0) is None  # a back-reference cannot sit inside the lookbehind
+
+
+def test_required_literals() -> None:
+    assert required_literals(r"\b(?:born|dated)\s+[0-9]+", re.IGNORECASE) == {"born", "dated"}
+    assert required_literals(r"(?:Fort|Camp)?\s+[0-9]+") is None  # an optional word is required by no match
+    assert required_literals(r"\bnhs[ \t]+(?:trust|board)") == {"trust", "board"}  # the most telling item
+    # a case-insensitive "s" is also the long s: folded, the text holds the string wherever a match could be
+    text = "diſtrict 5"
+    assert re.search(r"(?i:district)", text) and "district" in literal_fold(text)
+    assert literal_fold("İD \u212a") == "id k"
+
+
+@pytest.mark.parametrize("pattern", [p for p in default_rules().patterns.patterns if p.triggers], ids=lambda p: p.name)
+def test_a_pattern_matches_only_where_a_trigger_is(pattern) -> None:
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        if pattern.regex.search(text):
+            assert any(trigger in literal_fold(text) for trigger in pattern.triggers)

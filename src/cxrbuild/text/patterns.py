@@ -18,8 +18,10 @@ from cxrbuild.text.spans import (
     case_partner_pool,
     data_yaml,
     guarded_compile,
+    literal_fold,
     parse_yaml,
     prefix_scanner,
+    required_literals,
     scan,
 )
 
@@ -51,6 +53,9 @@ class Pattern:
     unless: re.Pattern[str] | None = None
     # the same matches as ``regex``, found by skipping ahead to their first characters (spans.prefix_scanner)
     scanner: re.Pattern[str] | None = None
+    # strings one of which every match holds, read from the regex (spans.required_literals): the pattern is
+    # not run on a text without any (as with ``requires``, which its authors write)
+    triggers: tuple[str, ...] = ()
 
 
 def _expand_macros(regex: str, macros: dict[str, str]) -> str:
@@ -98,6 +103,9 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
                 compile_guard = guarded_compile if key == "unless_before" else re.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         guards["scanner"] = prefix_scanner(expanded, flags, pool)
+        triggers = required_literals(expanded, flags)
+        if triggers and min(map(len, triggers)) >= MIN_TRIGGER and len(triggers) <= MAX_TRIGGERS:
+            guards["triggers"] = tuple(sorted(triggers))
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -121,6 +129,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # characters before and after a match that its guards read
 GUARD_WINDOW = 40
+# a pattern's triggers are looked for when each is at least this long (shorter ones are in nearly every
+# text) and they are at most this many (looking for each costs about as much as running the pattern)
+MIN_TRIGGER = 3
+MAX_TRIGGERS = 64
 
 
 class PatternFinder:
@@ -145,8 +157,11 @@ class PatternFinder:
         lowered = text.lower()
         present = {needle for needle in self.needles if needle in lowered}
         found: dict[re.Pattern[str], bool] = {}
+        folded = literal_fold(text)
         for pattern in self.patterns:
             if pattern.requires and present.isdisjoint(pattern.requires):
+                continue
+            if pattern.triggers and not any(trigger in folded for trigger in pattern.triggers):
                 continue
             if pattern.requires_regex is not None:
                 if pattern.requires_regex not in found:

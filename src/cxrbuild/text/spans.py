@@ -160,6 +160,77 @@ def scan(scanner: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         position = match.end(SCAN_END)
 
 
+def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``regex`` holds (None: no such set known).
+
+    Read from the parsed regex: a run of plain characters is such a string,
+    an alternation gives one of its branches' sets (each branch must have
+    one), a repeat at least once gives its body's, a sequence the most telling
+    of its items'. Lookarounds, classes and optional parts give nothing. A
+    text that holds none of them (read by :func:`literal_fold`) has no match:
+    the regex need not be run there.
+    """
+    try:
+        from re import _constants, _parser
+
+        return _required_in_sequence(_parser.parse(regex, flags), _constants)
+    except Exception:  # a speed-up only: any doubt, none
+        return None
+
+
+def _required_in_sequence(sequence, c) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, value in sequence:
+        if op is c.LITERAL and value < 128:
+            run += chr(value).lower()
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found = _required_in_item(op, value, c)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    # the most telling: the longest shortest string, then the fewest strings
+    return max(options, key=lambda found: (min(map(len, found)), -len(found))) if options else None
+
+
+def _required_in_item(op, value, c) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        return _required_in_sequence(value[3], c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in value[1]:
+            found = _required_in_sequence(alternative, c)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, _, item = value
+        return _required_in_sequence(item, c) if low >= 1 else None
+    return None
+
+
+@functools.cache
+def _ascii_partners() -> dict[int, str]:
+    """The characters beyond ASCII that a case-insensitive match takes for an ASCII letter ("ſ" for "s", "K" for "k")."""
+    table: dict[int, str] = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for partner in re.compile("(?i:" + letter + ")").findall(_basic_plane()):
+            if not partner.isascii():
+                table[ord(partner)] = letter
+    return table
+
+
+def literal_fold(text: str) -> str:
+    """``text`` lower-cased, with every character a case-insensitive match takes for an ASCII letter
+    written as that letter first: it holds a :func:`required_literals` string wherever a match could."""
+    return text.lower() if text.isascii() else text.translate(_ascii_partners()).lower()
+
+
 def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:
     """``regex.search(window)`` for a regex whose matches run to the window's end and hold only ``tail_chars``.
 
