@@ -10,6 +10,7 @@ import pytest
 from cxrbuild.text import lexicon as lexicon_module
 from cxrbuild.text.lexicon import default_lexicon
 from cxrbuild.text.names import alternation
+from cxrbuild.text.regex_store import RegexStore
 from cxrbuild.text.rules import default_rules
 from cxrbuild.text.spans import (
     LETTER_CHARS,
@@ -134,3 +135,23 @@ def test_a_pattern_matches_only_where_a_trigger_is(pattern) -> None:
     for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
         if pattern.regex.search(text):
             assert any(trigger in literal_fold(text) for trigger in pattern.triggers)
+
+
+def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CXRBUILD_CACHE_DIR", str(tmp_path))
+    regexes = [(p.regex.pattern, p.regex.flags) for p in default_rules().patterns.patterns]
+    first = RegexStore("test")
+    compiled = [first.compile(regex, flags) for regex, flags in regexes]
+    assert first.derived("double", lambda x: 2 * x, 21) == 42
+    first.save()
+    second = RegexStore("test")
+    again = [second.compile(regex, flags) for regex, flags in regexes]
+    assert second.derived("double", lambda x: 0, 21) == 42  # remembered, not computed again
+    assert not second.missed  # everything came from the file
+    for one, other in zip(compiled, again, strict=True):
+        assert (one.pattern, one.flags, one.groups, one.groupindex) == (other.pattern, other.flags, other.groups, other.groupindex)
+        for text in TEXTS + [t.upper() for t in TEXTS]:
+            assert [m.span() for m in one.finditer(text)] == [m.span() for m in other.finditer(text)]
+    # a damaged file is compiled again the ordinary way
+    second.path.write_bytes(b"not marshal data")
+    assert RegexStore("test").compile(r"\bx(?P<y>[0-9])").groupindex == {"y": 1}

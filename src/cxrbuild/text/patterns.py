@@ -7,20 +7,24 @@ compiles them and turns their matches into spans.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from cxrbuild.text import regex_store, spans
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.regex_store import RegexStore
 from cxrbuild.text.spans import (
     SCAN_END,
     RuleSpan,
     case_partner_pool,
     data_yaml,
-    guarded_compile,
+    first_character_guard,
     literal_fold,
     parse_yaml,
-    prefix_scanner,
+    prefix_scanner_source,
     required_literals,
     scan,
 )
@@ -75,13 +79,35 @@ def _flags(entry: dict) -> int:
     return 0 if entry.get("case") == "sensitive" else re.IGNORECASE
 
 
-def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
+def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None) -> tuple[str, list[Pattern]]:
+    """The version and the compiled patterns of ``spec``; ``store`` keeps what was compiled for the next process."""
+    store = store if store is not None else RegexStore("patterns")
+
+    @functools.cache
+    def pool() -> str | None:
+        try:
+            # the case partners of every pattern's first characters, found in one pass
+            return case_partner_pool((_expand_macros(e["regex"], macros), _flags(e)) for e in spec["patterns"])
+        except (re.error, KeyError, TypeError):
+            return None  # a pattern that does not compile is named below
+
+    def guarded(regex: str, flags: int) -> re.Pattern[str]:
+        return store.compile(store.derived("first_character_guard", first_character_guard, regex, flags), flags)
+
+    def scanner(regex: str, flags: int) -> re.Pattern[str] | None:
+        source = store.derived("prefix_scanner_source", lambda r, f: prefix_scanner_source(r, f, pool()), regex, flags)
+        try:
+            return store.compile(source, flags) if source is not None else None
+        except re.error:
+            return None
+
+    def triggers(regex: str, flags: int) -> tuple[str, ...]:
+        found = required_literals(regex, flags)
+        if found and min(map(len, found)) >= MIN_TRIGGER and len(found) <= MAX_TRIGGERS:
+            return tuple(sorted(found))
+        return ()
+
     patterns: list[Pattern] = []
-    try:
-        # the case partners of every pattern's first characters, found in one pass
-        pool: str | None = case_partner_pool((_expand_macros(e["regex"], macros), _flags(e)) for e in spec["patterns"])
-    except (re.error, KeyError, TypeError):
-        pool = None  # a pattern that does not compile is named below
     for entry in spec["patterns"]:
         label = entry["label"]
         if label not in LABELS:
@@ -89,23 +115,21 @@ def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
         flags = _flags(entry)
         expanded = _expand_macros(entry["regex"], macros)
         try:
-            compiled = guarded_compile(expanded, flags)
+            compiled = guarded(expanded, flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
         requires = tuple(str(r).lower() for r in entry.get("requires", ()))
         guards = {}
         if entry.get("requires_regex"):
-            guards["requires_regex"] = re.compile(_expand_macros(entry["requires_regex"], macros), flags)
+            guards["requires_regex"] = store.compile(_expand_macros(entry["requires_regex"], macros), flags)
         for key in ("unless_before", "unless_after", "unless"):
             if entry.get(key):
                 anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
                 # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
-                compile_guard = guarded_compile if key == "unless_before" else re.compile
+                compile_guard = guarded if key == "unless_before" else store.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
-        guards["scanner"] = prefix_scanner(expanded, flags, pool)
-        triggers = required_literals(expanded, flags)
-        if triggers and min(map(len, triggers)) >= MIN_TRIGGER and len(triggers) <= MAX_TRIGGERS:
-            guards["triggers"] = tuple(sorted(triggers))
+        guards["scanner"] = scanner(expanded, flags)
+        guards["triggers"] = store.derived("triggers", triggers, expanded, flags)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -140,14 +164,17 @@ class PatternFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         spec, macros = _spec()
-        self.version, self.patterns = _compile(spec, macros)
+        # what is compiled here is kept for the next process (its source modules name the file)
+        store = RegexStore("patterns", (Path(__file__), Path(spans.__file__), Path(regex_store.__file__)))
+        self.version, self.patterns = _compile(spec, macros, store)
         self.by_name = {pattern.name: pattern for pattern in self.patterns}
         # the number may close a range or a pair ("HR 126-152", "NIBP 136/92")
-        self.measurement_before_re = re.compile(
+        self.measurement_before_re = store.compile(
             "(?:" + _expand_macros(spec["measurement_before"], macros) + r")(?:[<>]=?[ \t]*)?(?:[0-9.]+[ \t]*[-–/][ \t]*)?$",
             re.IGNORECASE,
         )
-        self.unit_after_re = re.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
+        self.unit_after_re = store.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
+        store.save()
         self.lexicon = lexicon
         # every string some pattern requires, each looked for once per text
         self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))

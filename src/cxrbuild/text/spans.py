@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -108,7 +108,9 @@ def _case_partners(characters: str, pool: str | None) -> str:
     return "".join(re.escape(c) for c in found)
 
 
-def prefix_scanner(regex: str, flags: int = 0, pool: str | None = None) -> re.Pattern[str] | None:
+def prefix_scanner(
+    regex: str, flags: int = 0, pool: str | None = None, compiler: Callable[[str, int], re.Pattern[str]] = re.compile
+) -> re.Pattern[str] | None:
     """``regex`` rewritten to open with a plain character class, for :func:`scan`; None when it cannot be.
 
     A regex that opens with a lookbehind, a word boundary or a case-insensitive
@@ -125,10 +127,22 @@ def prefix_scanner(regex: str, flags: int = 0, pool: str | None = None) -> re.Pa
     the same matches, found sooner. None when the regex has no first-character
     class worth it (see :func:`first_character_guard`), when that class holds a
     character beyond the basic plane, or when the rewrite does not compile (a
-    back-reference cannot sit inside a lookbehind). ``pool``: where to look
+    back-reference cannot sit inside a lookbehind; ``compiler``, ``re.compile``
+    or one that remembers, compiles it). ``pool``: where to look
     for the case partners of the first characters (:func:`case_partner_pool`
     of this regex among others; None: the whole basic plane, slower).
     """
+    source = prefix_scanner_source(regex, flags, pool)
+    if source is None:
+        return None
+    try:
+        return compiler(source, flags)
+    except re.error:
+        return None
+
+
+def prefix_scanner_source(regex: str, flags: int = 0, pool: str | None = None) -> str | None:
+    """The text of :func:`prefix_scanner`'s regex (not yet compiled: it may not compile), or None."""
     first = _first_character_class(regex, flags)
     if first is None:
         return None
@@ -140,11 +154,9 @@ def prefix_scanner(regex: str, flags: int = 0, pool: str | None = None) -> re.Pa
             return None
         partners = _case_partners(characters, pool) if characters else ""
         opening = "(?-i:[" + partners + (r"\d" if digits else "") + "])"
-        return re.compile(
-            regex[:cut] + opening + r"(?<=(?=(?:" + regex[cut:] + ")(?P<" + SCAN_END + r">))[\s\S])", flags
-        )
     except re.error:
         return None
+    return regex[:cut] + opening + r"(?<=(?=(?:" + regex[cut:] + ")(?P<" + SCAN_END + r">))[\s\S])"
 
 
 def scan(scanner: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
