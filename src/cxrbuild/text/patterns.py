@@ -10,12 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from cxrbuild.text import regex_store, spans
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.regex_store import RegexStore
+from cxrbuild.text.regex_store import RegexStore, shared_store
 from cxrbuild.text.spans import (
     SCAN_END,
     RuleSpan,
@@ -81,7 +79,7 @@ def _flags(entry: dict) -> int:
 
 def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None) -> tuple[str, list[Pattern]]:
     """The version and the compiled patterns of ``spec``; ``store`` keeps what was compiled for the next process."""
-    store = store if store is not None else RegexStore("patterns")
+    store = store if store is not None else shared_store()
 
     @functools.cache
     def pool() -> str | None:
@@ -164,8 +162,8 @@ class PatternFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         spec, macros = _spec()
-        # what is compiled here is kept for the next process (its source modules name the file)
-        store = RegexStore("patterns", (Path(__file__), Path(spans.__file__), Path(regex_store.__file__)))
+        # what is compiled here is kept for the next process
+        store = shared_store()
         self.version, self.patterns = _compile(spec, macros, store)
         self.by_name = {pattern.name: pattern for pattern in self.patterns}
         # the number may close a range or a pair ("HR 126-152", "NIBP 136/92")

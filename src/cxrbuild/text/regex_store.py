@@ -18,6 +18,7 @@ is compiled again the ordinary way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import marshal
@@ -136,3 +137,14 @@ class RegexStore:
             self.saved, self.missed = dict(self.used), False
         except (OSError, ValueError) as err:
             log.debug("regex store %s not written (%s)", self.path, err)
+
+
+@functools.cache
+def shared_store() -> RegexStore:
+    """The store of the report rules' regexes, one per process (written when the rules are loaded).
+
+    Its file is named by the modules whose derivations it remembers (this one,
+    :mod:`~cxrbuild.text.spans` and :mod:`~cxrbuild.text.patterns`).
+    """
+    here = Path(__file__).resolve().parent
+    return RegexStore("rules", (here / "regex_store.py", here / "spans.py", here / "patterns.py"))
