@@ -74,6 +74,7 @@ def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
 
 
 def _flags(entry: dict) -> int:
+    """A pattern's regex flags: case-insensitive unless it says ``case: sensitive``."""
     return 0 if entry.get("case") == "sensitive" else re.IGNORECASE
 
 
