@@ -56,6 +56,7 @@ import pydicom
 from pixel_presidio_run import launch
 from scipy import ndimage
 
+from cxrbuild.audit.burnin_truth import box_glyphs
 from cxrbuild.dicom import ocr, pixels, scenetext
 from cxrbuild.dicom.display import displayed_black
 from cxrbuild.dicom.header import deny_list_from_header
@@ -117,24 +118,6 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
     near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
             "far": int(np.count_nonzero(changed & ~near)), "full": bool(record.get("full_size"))}
-
-
-def box_glyphs(display: np.ndarray, box: list[int]) -> np.ndarray:
-    """The ink of a hand-made truth box, as a mask of the frame: pixels that differ from the
-    box's rim (the ground) by more than half of the most any pixel in the box does."""
-    x0, y0, x1, y1 = box
-    mask = np.zeros(display.shape, dtype=bool)
-    crop = display[y0:y1, x0:x1].astype(np.int16)
-    if crop.size == 0:
-        return mask
-    rim = np.ones(crop.shape, dtype=bool)
-    rim[1:-1, 1:-1] = False
-    ground = int(np.median(crop[rim]))
-    away = np.abs(crop - ground)
-    if away.max() == 0:
-        return mask
-    mask[y0:y1, x0:x1] = away > away.max() / 2
-    return mask
 
 
 def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock: StageClock) -> dict:
@@ -212,7 +195,8 @@ def main() -> int:
     parser.add_argument("--presidio-python", default=None,
                         help="also run Presidio's DicomImageRedactorEngine (its venv's python) on the same files")
     args = parser.parse_args()
-    policy = pixels.PixelPolicy.from_mapping({"detection": {"scene_text": not args.no_learned}})
+    detection = {"scene_text": not args.no_learned, **json.loads(os.environ.get("PIXEL_DETECTION", "{}"))}
+    policy = pixels.PixelPolicy.from_mapping({"detection": detection})
     ocr.start()
     scenetext.start()
     clock = StageClock()

@@ -253,6 +253,26 @@ PHI_CLASSES = [
     ("Retired from Kowalczyk Tool & Die in 2004.", ["Kowalczyk Tool & Die"]),
     ("dad works at tri-county septic supply; mom at home.", ["tri-county septic supply"]),
     ("ORDERING: ODUYA, FEMI, NP LOCATION: HARTWELL 3\n", ["HARTWELL 3"]),
+    # fields separated by bars; a role then a name cell
+    ("Patient: Lindqvist, Oriana P | MRN 5512093 | DOB 02/11/1950", ["Lindqvist, Oriana P", "5512093"]),
+    ("CARE TEAM\nFellow | ABERNETHY, QUILLON R | pager 41127", ["ABERNETHY, QUILLON R", "41127"]),
+    # a title or rank, a two-word surname, a comma and the given name
+    ("PATIENT: CPT VAN HOUTEN, MARISKA J          SSN: 512-55-0187", ["VAN HOUTEN, MARISKA J", "512-55-0187"]),
+    # a newborn written "Surname, BG"; a header in braces; a referrer after "REF:"
+    ("NICU Daily Note\nOkafor-Lind, BG MRN 0884412\nDOL 3", ["Okafor-Lind", "0884412"]),
+    ("{PATIENT NAME}: Theodric Vale\n{DOB}: 03/02/1941", ["Theodric Vale", "03/02/1941"]),
+    ("REF: MARGUERITE OYELOWO\n========", ["MARGUERITE OYELOWO"]),
+    # a case worker or coordinator before the name
+    ("Assigned caseworker Tamsin Achterberg, 555-0142.", ["Tamsin Achterberg", "555-0142"]),
+    # service, claim and licence numbers after their cue
+    ("SVC NO: RA 47 118 902\nVA CLAIM # C-27 450 118", ["RA 47 118 902", "C-27 450 118"]),
+    # "may" the month before a day
+    ("Admitted may 14th with chest pain; seen again may 30, 2019.", ["may 14th", "may 30, 2019"]),
+    # where capitals mean nothing, plain words after an explicit place cue, and before a facility word
+    ("comparison: outside films from sacred heart dated 2/3/2001.", ["sacred heart"]),
+    ("social: moved from five points to hollisburg after retiring.", ["five points", "hollisburg"]),
+    ("lives in the old quarter w/ her niece.", ["the old quarter"]),
+    ("she was admitted at golden meadow hospital on 3/9 for chf.", ["golden meadow hospital", "3/9"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]
@@ -327,6 +347,9 @@ CLINICAL = [
     # a plain place of work is no employer; a field word inside a sentence opens no field
     "Works at home three days a week; retired from teaching.",
     "Delivery room: vigorous, dried and stimulated. DELIVERY ROOM: VIGOROUS.",
+    "You may 2 puffs as needed; he may 1 day return to work.",
+    "Troponin | 1834 | -- |\nCXR | PA, LAT | done",
+    "transferred from the floor to the icu; lives in a group home; moved from icu to floor; returned from vacation.",
     # clinical tables whose headings name no identifier
     "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
     "Test | Result | Range\nSodium | 139 | 135-145",

@@ -62,6 +62,24 @@ class BoxScore:
         return self.black_fraction <= 1.0 - MIN_BLACK
 
 
+def box_glyphs(display: np.ndarray, box: list[int]) -> np.ndarray:
+    """The ink of a hand-made truth box (one word or field of a real file), as a mask of the frame: pixels that differ from the
+    box's rim (the ground) by more than half of the most any pixel in the box does."""
+    x0, y0, x1, y1 = box
+    mask = np.zeros(display.shape, dtype=bool)
+    crop = display[y0:y1, x0:x1].astype(np.int16)
+    if crop.size == 0:
+        return mask
+    rim = np.ones(crop.shape, dtype=bool)
+    rim[1:-1, 1:-1] = False
+    ground = int(np.median(crop[rim]))
+    away = np.abs(crop - ground)
+    if away.max() == 0:
+        return mask
+    mask[y0:y1, x0:x1] = away > away.max() / 2
+    return mask
+
+
 def _text_value(stored: np.ndarray, box: Box, level: int, photometric: str, bits_stored: int) -> int:
     """The stored value the text was drawn at.
 

@@ -24,7 +24,9 @@ def phi_runs(
 
     A run reaches from the kept word (or line end) before it to the kept word
     (or line end) after it and spans the line's full height, so glyphs OCR
-    skipped or split off between or beside PHI words go with them.
+    skipped or split off between or beside PHI words go with them. A kept
+    word of one letter between two removed words goes with them: a letter
+    inside a removed label ("Dyn R 58") is no laterality marker.
     """
     by_line: dict[tuple[int, int], list[tuple[TextRegion, int]]] = {}
     for region, height in zip(regions, glyph_heights, strict=True):
@@ -36,8 +38,13 @@ def phi_runs(
         left_limit = line_box[0] if line_box else None
         current: Box | None = None
         height = 0
-        for region, glyph_height in members:
-            if region.decision == "phi":
+        removed = [region.decision == "phi" for region, _ in members]
+        for index in range(1, len(members) - 1):
+            # a lone kept letter between removed words is part of their label ("Dyn R 58"), not a marker
+            if not removed[index] and removed[index - 1] and removed[index + 1] and len(members[index][0].text.strip()) == 1:
+                removed[index] = True
+        for (region, glyph_height), phi in zip(members, removed, strict=True):
+            if phi:
                 current = region.box if current is None else union(current, region.box)
                 height = max(height, glyph_height)
                 continue

@@ -41,7 +41,7 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
-from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box
+from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box, union
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
@@ -58,9 +58,11 @@ from cxrbuild.dicom.reading import (
     readable_phi,
     reads_as_phi,
     reads_well,
+    settle_views,
     word_regions,
 )
 from cxrbuild.dicom.textdetect import TextLine, find_text_lines, stroke_map
+from cxrbuild.dicom.upright import recover_orientation
 
 __all__ = [
     "SUPPORTED_PHOTOMETRICS",
@@ -91,6 +93,12 @@ class PixelResult:
 
 
 MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
+# the text's polarity: the other polarity's "ink" lies at most this share as far from the ground
+GROUND_SHARE = 0.35
+# glyph boxes this close on their row join (px; half a glyph height at most): far less keeps blackout near glyphs
+MAX_JOIN_GAP = 12
+# a piece of ink this share of a glyph height tall or wide is a letter; smaller ones must stand beside one
+LETTER_SHARE = 0.45
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -109,6 +117,7 @@ def find_text(
     values = policy.text_values_for(str(ds.get("Manufacturer", "")))
     n_frames, rows, cols = image.display.shape
     cache: dict[bytes, LineReading] = {}
+    upright_cache: dict[bytes, list[tuple[str, float]]] = {}
     regions: list[TextRegion] = []
     heights: list[int] = []
     line_index = -1
@@ -140,6 +149,11 @@ def find_text(
                 )
                 for line, reading in zip(lines, readings, strict=True)
             ]
+            # short text not read as kept as it stands is read again turned upright
+            counted = [
+                counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
+            ]
+            readings = recover_orientation(lines, readings, counted, policy, deny_list, upright_cache)
             judged: list[tuple[TextLine, list[TextRegion]]] = []
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
                 if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
@@ -157,6 +171,7 @@ def find_text(
                     ink[y0:y1, x0:x1] |= mask
                 for gx0, gy0, gx1, gy1 in line.glyph_boxes:
                     ink[gy0:gy1, gx0:gx1] = True
+            settle_views(judged)
             for line, line_regions in judged:
                 if inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
@@ -234,6 +249,7 @@ def glyph_boxes(
         inner = (slice(y0 - py0, y1 - py0), slice(x0 - px0, x1 - px0))
         ring = np.ones(area.shape, dtype=bool)
         ring[inner] = False
+        polarities = []
         for bright in (True, False):
             around = stroke_map(area, width, bright=bright)
             strokes = around[inner]
@@ -246,7 +262,9 @@ def glyph_boxes(
                 policy.detection.min_stroke_threshold,
                 policy.detection.stroke_threshold,
             ))
-            found = strokes >= cut
+            polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
+        ground = float(np.median(area[inner]))  # glyphs are the fewer pixels of their run: the median is their ground
+        for found in one_polarity(polarities, area[inner], ground):
             ink = found if ink is None else ink | found
     if detected is not None:
         known = detected[y0:y1, x0:x1]
@@ -261,24 +279,118 @@ def glyph_boxes(
         if wx1 <= wx0 or wy1 <= wy0:
             continue
         piece = ink[wy0:wy1, wx0:wx1]
-        along = piece.any(axis=0) if wx1 - wx0 >= wy1 - wy0 else piece.any(axis=1)
-        if along.mean() < 0.5:
+        if _along(piece, wy1 - wy0 > wx1 - wx0).mean() < 0.5:
             unsure.append(
                 (max(x0, word[0] - margin), max(y0, word[1] - margin), min(x1, word[2] + margin), min(y1, word[3] + margin))
             )
     labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
     sizes = np.bincount(labels.ravel(), minlength=count + 1)
-    return unsure + [
+    pieces = [
+        piece for index, piece in enumerate(ndimage.find_objects(labels), start=1)
+        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
+        if piece is not None and sizes[index] >= MIN_INK_PIXELS
+    ]
+    glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),
             max(y0, y0 + piece[0].start - margin),
             min(x1, x0 + piece[1].stop + margin),
             min(y1, y0 + piece[0].stop + margin),
         )
-        for index, piece in enumerate(ndimage.find_objects(labels), start=1)
-        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
-        if piece is not None and sizes[index] >= MIN_INK_PIXELS
+        for piece in near_letters(pieces, glyph_height)
     ]
+    # the dots of a colon or a period between two letters are specks too: letters close on their
+    # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
+    return unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+
+
+def near_letters(pieces: Sequence[tuple[slice, slice]], glyph_height: int) -> list[tuple[slice, slice]]:
+    """The pieces of ink that are letters, or small marks beside letters (dots, commas, accents).
+
+    A run padded to its line's ends may hold texture of the ground (anatomy): pieces much smaller
+    than a glyph, standing apart from every letter-sized piece, are that texture. A piece is
+    letter-sized when it is at least ``LETTER_SHARE`` of a glyph height in either direction; a
+    small piece is kept within half a glyph height of one. With no letter-sized piece at all,
+    every piece is kept (fail safe: the run's text may be that small)."""
+    size = LETTER_SHARE * glyph_height
+    letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
+    if not letters:
+        return list(pieces)
+    reach = max(2, glyph_height // 2)
+    kept = []
+    for piece in pieces:
+        if any(piece is letter for letter in letters) or any(
+            piece[0].start - reach < letter[0].stop and letter[0].start - reach < piece[0].stop
+            and piece[1].start - reach < letter[1].stop and letter[1].start - reach < piece[1].stop
+            for letter in letters
+        ):
+            kept.append(piece)
+    return kept
+
+
+def join_along(boxes: Sequence[Box], gap: int, turned: bool = False) -> list[Box]:
+    """Boxes that overlap in rows (columns, turned) and stand at most ``gap`` apart, joined."""
+    if turned:
+        return [transpose_box(box) for box in join_along([transpose_box(box) for box in boxes], gap)]
+    joined: list[Box] = []
+    for box in sorted(boxes):
+        for index, other in enumerate(joined):
+            rows = min(box[3], other[3]) - max(box[1], other[1])
+            if rows > 0 and box[0] - other[2] <= gap and other[0] - box[2] <= gap:
+                joined[index] = union(other, box)
+                break
+        else:
+            joined.append(box)
+    return joined
+
+
+def _along(ink: np.ndarray, turned: bool) -> np.ndarray:
+    """Which columns of a run hold ink (rows, for a run turned 90 degrees)."""
+    return ink.any(axis=1) if turned else ink.any(axis=0)
+
+
+def one_polarity(polarities: Sequence[np.ndarray], crop: np.ndarray, ground: float) -> Sequence[np.ndarray]:
+    """The ink of the polarity the text is written in, when the other polarity's "ink" is its ground.
+
+    Bright text on a dark panel is ink in the bright polarity, and the panel between its letters
+    and inside their loops is "ink" in the dark one; the two together cover the whole line, so
+    the line's box would be blacked out instead of its glyphs. The text's ink differs from the
+    ground (the median of the run: glyphs are the fewer of its pixels, and a panel may end at
+    the run's edge); the other polarity's is the ground itself. When one polarity's ink lies at most ``GROUND_SHARE`` as far from the ground as the
+    other's, only the other is kept; otherwise both are (fail safe: text of either polarity is
+    removed).
+    """
+    present = [found for found in polarities if found.any()]
+    if len(present) < 2:
+        return present
+    distances = [abs(float(np.median(crop[found])) - ground) for found in present]
+    farthest = int(np.argmax(distances))
+    if min(distances) <= GROUND_SHARE * max(distances):
+        return [present[farthest]]
+    return present
+
+
+def glyph_sized(found: np.ndarray, glyph_height: int, turned: bool = False) -> np.ndarray:
+    """``found`` without the pieces of ink that are no glyphs: taller than a line of text (a panel,
+    or the ground around it, standing out in the other polarity), or a long thin strip along the
+    run's top or bottom edge (where a panel meets the anatomy). Rows and columns swap for a run
+    turned 90 degrees."""
+    if not found.any():
+        return found
+    mask = found.T if turned else found
+    labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    tall = 1.6 * glyph_height + 2
+    drop = np.zeros(count + 1, dtype=bool)
+    for index, piece in enumerate(ndimage.find_objects(labels), start=1):
+        if piece is None:
+            continue
+        height, width = piece[0].stop - piece[0].start, piece[1].stop - piece[1].start
+        on_edge = piece[0].start == 0 or piece[0].stop == mask.shape[0]
+        drop[index] = height > tall or (on_edge and height < 0.35 * glyph_height and width > 2 * glyph_height)
+    if not drop.any():
+        return found
+    kept = mask & ~drop[labels]
+    return kept.T if turned else kept
 
 
 def clean_pixels(ds: Dataset, deny: Sequence[str], policy: PixelPolicy | None = None) -> PixelResult:

@@ -20,7 +20,14 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr
 from cxrbuild.dicom.boxes import Box, covered_fraction, pad_box, transpose_box, union
-from cxrbuild.dicom.phitext import STRONG_PHI_PATTERNS, DenyList, classify_words, technique_values
+from cxrbuild.dicom.phitext import (
+    STRONG_PHI_PATTERNS,
+    STRONG_REASONS,
+    DenyList,
+    classify_words,
+    fold,
+    technique_values,
+)
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
 from cxrbuild.dicom.textdetect import TextLine
 
@@ -37,6 +44,7 @@ class TextRegion:
     reason: str
     frame: int = 0
     line: int = -1  # index of the text line it was read in (words of one line share it)
+    confidence: float = 0.0  # OCR's confidence in ``text`` (0 for glyphs read as nothing)
 
 
 @dataclass
@@ -241,13 +249,60 @@ def word_regions(
             nearest = int(np.argmin([abs((b[0] + b[2]) / 2 - centre) for b in extents]))
             extents[nearest] = union(extents[nearest], component)
     regions: list[tuple[TextRegion, Box]] = []
-    for (text, _conf, _box), decision, extent in zip(words, decisions, extents, strict=True):
+    for (text, conf, _box), decision, extent in zip(words, decisions, extents, strict=True):
         absolute = (extent[0] + ox, extent[1] + oy, extent[2] + ox, extent[3] + oy)
-        regions.append((TextRegion(absolute, text, decision.decision, decision.reason, frame), absolute))
+        regions.append((TextRegion(absolute, text, decision.decision, decision.reason, frame, confidence=conf), absolute))
     for orphan in orphans:
         absolute = (orphan[0] + ox, orphan[1] + oy, orphan[2] + ox, orphan[3] + oy)
         regions.append((TextRegion(absolute, "", policy.unreadable_decision, "unread glyph", frame), absolute))
     return regions
+
+
+# a view's PHI word yields to a clearer view's kept word only when it is this much inside it
+SAME_GLYPHS_FRACTION = 0.5
+
+
+def settle_views(judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> None:
+    """Let the clearest reading decide words that several candidate lines read from the same glyphs.
+
+    The binarization planes and the learned detector find one label several
+    times, and OCR reads each view a little differently ("GRID" at 96 and
+    "GAID" at 85, "mAs 3.2" with the value at 38 in one view and at 97 in
+    the other); every view is judged, and any view's PHI word blacks out
+    glyphs the other view keeps, so labels lost a word or all of it. A word
+    judged PHI only for not being on the keep-list (or for a name's shape),
+    or glyphs read as nothing, lying mostly inside a word another line kept,
+    is kept too when that word was read with higher confidence or reads the
+    same up to OCR's confusions ("BS" for "85" beside "kVp"). A word with
+    evidence of PHI (deny-list, a PHI label or a strong pattern) is never
+    overruled, and neither is a word the kept one does not mostly cover. The
+    regions are changed in place.
+    """
+    kept = [
+        (line, region)
+        for line, regions in judged
+        for region in regions
+        if region.decision == "keep"
+    ]
+    if not kept:
+        return
+    for line, regions in judged:
+        for region in regions:
+            if region.decision != "phi" or region.reason in STRONG_REASONS:
+                continue
+            area = max(1, (region.box[2] - region.box[0]) * (region.box[3] - region.box[1]))
+            for other_line, other in kept:
+                if other_line is line or other_line.transposed != line.transposed:
+                    continue
+                if covered_fraction(region.box, other.box) < SAME_GLYPHS_FRACTION:
+                    continue
+                other_area = (other.box[2] - other.box[0]) * (other.box[3] - other.box[1])
+                if area < 0.3 * other_area:
+                    continue  # a piece of the word, not the word read again
+                same = bool(region.text) and fold(region.text) == fold(other.text)
+                if other.confidence > region.confidence or same:
+                    region.decision, region.reason = "keep", "keep-list (clearer view)"
+                    break
 
 
 def holds_marker(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy) -> bool:

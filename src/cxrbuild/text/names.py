@@ -42,9 +42,9 @@ NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
-    r"(?:^|[:\-–][ \t]|\t|\()[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
     r"(?P<first>" + NAME_WORD + r"(?:[ \t](?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
-    r"(?=[ \t]*(?:$|[,;()/]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
+    r"(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
 )
@@ -104,7 +104,7 @@ NAME_PARTICLES = frozenset(
 )
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
 FIELD_END_RE = re.compile(
-    r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
+    r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -115,6 +115,12 @@ LAST_WORD_RE = re.compile(r"([" + LETTERS + r"'’\-]+)\.?$")
 # every character those matches can hold ("$" may also stand before a final line break)
 WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
 LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
+# a rank or a rate right after a header, before a surname and its comma
+HEADER_RANK_RE = re.compile(
+    r"[ \t]*(?:CPT|MAJ|COL|LT|GEN|ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?)"
+    r"(?=[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*[ \t]*,)",
+    re.IGNORECASE,  # "patient: cpt van houten, mariska j": the comma after the surname decides
+)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
 CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
@@ -191,7 +197,7 @@ class NameCues:
             r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:" + alternation(h for h in spec["signature_headers"] if h.endswith((" by", " read")))
             + r")\)?[ \t]*:?"
             r"|^[ \t]*(?:pt|patient|name)(?=[ \t]+[" + LETTERS + r"])"
-            r"|(?<![A-Za-z])(?:" + alternation(spec["signature_headers"]) + r")[ \t]*:"
+            r"|(?<![A-Za-z])(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[\]}]?[ \t]*:"
             r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -217,7 +223,7 @@ class NameCues:
         # a newborn's family name on a nursery or NICU note: "Frost, Twin A", "Marsh Baby MRN ...", "Okoro, Baby Girl"
         self.newborn_re = re.compile(
             r"^[ \t]*(?:(?:pt|patient|name|infant)[ \t]*:[ \t]*)?(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?)"
-            r"(?:,[ \t]*(?:twin|triplet|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?\b"
+            r"(?:,[ \t]*(?:(?:twin|triplet|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?|(?-i:BG|BB|IG|IB)(?:[ \t]+[A-C])?)\b"
             r"|[ \t]+(?:twin|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -329,7 +335,7 @@ class NameFinder:
             (cues.closing_inline_re, "name_record_subject"),
         ):
             for match in cue_re.finditer(text):
-                spans.extend(self._take_name(text, match.end(), SIGNATURE, source, caseless))
+                spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
@@ -519,6 +525,19 @@ class NameFinder:
                 continue
             return cursor if self._accept(word, mode, False, caseless) or (is_capitalised(word) and not self._blocked(word)) else -1
 
+    @staticmethod
+    def _after_rank(text: str, position: int) -> int:
+        """Past a military rank or rate that opens a header's name ("PATIENT: CPT VAN HOUTEN, ...",
+        "PATIENT: BM3 DIAZ, ..."): ranks that are also clinical abbreviations are titles only here."""
+        rank = HEADER_RANK_RE.match(text, position)
+        return rank.end() if rank else position
+
+    @staticmethod
+    def _given_end(text: str, position: int) -> int:
+        """The end of a given name's optional initial after ``position`` ("HAZEL B" ends after the B)."""
+        initial = re.match(r"[ \t]+[A-Za-z]\.?(?![A-Za-z])", text[position:position + 4])
+        return position + initial.end() if initial else position
+
     def _particle_surname(self, text: str, position: int, caseless: bool) -> bool:
         """Whether the word ending at ``position`` is followed by ", GIVEN": a surname that is also a particle."""
         nxt = NAME_TOKEN_RE.match(text, position)
@@ -536,8 +555,12 @@ class NameFinder:
             word = match.group("word")
             if words and len(match.group("gap")) > 1:
                 break  # two blanks separate fields, not the parts of one name
-            if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))):
-                break  # "Smith, John" only directly after one surname (after a weak cue: a listed given name)
+            if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
+                words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
+                and self._field_ends(text, self._given_end(text, match.end("word")))
+            ):
+                break  # "Smith, John" only directly after one surname (after a weak cue: a listed given name;
+                # after a title or a header two surnames: "MAJ LE BLANC, HAZEL B")
             if "\n" in text[cursor:match.start("word")]:
                 break
             if len(word) == 1:

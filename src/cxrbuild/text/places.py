@@ -51,6 +51,29 @@ EMPLOYER_RE = re.compile(
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
     r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
 )
+# the clause's end after a cued place
+CUED_PLACE_END = (
+    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
+    r"|who|which|via|by|while|x)\b))"
+)
+# an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
+CUED_PLACE_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|studies|cd|records?|reports?)"
+    r"(?:[ \t]+of[ \t]+outside[ \t]+images)?[ \t]+from|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
+    r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from)"
+    r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
+    r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
+    r"[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
+)
+ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
+# kinds of places an explicit place cue may name that are no names
+PLAIN_PLACES = frozenset(
+    {"home", "rehab", "snf", "ltac", "ltach", "floor", "ward", "unit", "er", "ed", "icu", "or", "clinic", "hospital", "here",
+     "there", "outside", "another", "other", "nursing", "facility", "shelter", "jail", "prison", "street", "streets", "town",
+     "city", "country", "abroad", "overseas", "bedside", "triage", "pacu", "nicu", "picu", "ccu", "house", "apartment",
+     "family", "parents", "friends", "group", "assisted", "living", "independently", "alone", "daughter", "son", "wife",
+     "husband", "mother", "father", "sister", "brother", "partner", "work", "school", "vacation", "trip", "holiday"}
+)
 # what an employment cue may name that is no employer: a place of work in general
 PLAIN_WORKPLACES = frozenset(
     {"home", "night", "nights", "days", "weekends", "present", "times", "least", "all", "school", "church", "work",
@@ -68,6 +91,8 @@ FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
+# departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
+DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
 JOINING_WORDS = frozenset({"st", "ste", "mt", "ft", "co", "and", "&"})
 # single-word places shorter than this are taken only after a place cue
 MIN_BARE_PLACE = 4
@@ -216,6 +241,8 @@ class PlaceFinder:
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._employers(text, caseless))
+        if caseless:
+            spans.extend(self._cued_places(text))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
@@ -237,6 +264,45 @@ class PlaceFinder:
                     span = dataclasses.replace(span, start=article.start())
             widened.append(span)
         return widened
+
+    def _cued_places(self, text: str) -> list[RuleSpan]:
+        """Where capitals mean nothing: the place after an explicit place cue, up to the clause's end,
+        even when its words are plain words ("outside films from sacred heart dated ...", "moved from
+        five points to ...", "lives in the north end w/ ...").
+
+        A run of name words needs a word no list knows or a listed place; after these cues the
+        clause names a place whatever its words are, when it is a name of two to four words (one
+        word: a listed place or a word no list knows) and not a kind of place ("the floor",
+        "a nursing home", "rehab") or clinical words ("physical therapy").
+        """
+        spans = []
+        matches = list(CUED_PLACE_RE.finditer(text))
+        for match in list(matches):
+            # "moved from five points to hollisburg": the second place of a move
+            onward = ONWARD_PLACE_RE.match(text, match.end("value"))
+            if onward and re.match(r"(?i)moved|relocated|transferred", match.group(0)):
+                matches.append(onward)
+        for match in matches:
+            value = match.group("value")
+            words = WORD_RE.findall(value)
+            if not words or len(words) > 4 or any(w[:1].isdigit() for w in words):
+                continue
+            folded = [fold(w) for w in words]
+            if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in PLAIN_PLACES:
+                continue
+            if all(f in PLAIN_PLACES or f in FUNCTION_WORDS or self.lexicon.is_safe(w)
+                   or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
+                continue
+            if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
+                continue
+            facility = "facility" in match.re.groupindex and match.group("facility")
+            label = "HOSPITAL" if facility or folded[-1] in self.cues.facility_words else "LOCATION"
+            start = match.start("value")
+            article = THE_BEFORE_RE.search(text, max(0, start - 5), start)
+            if label == "LOCATION" and article:
+                start = article.start()  # "lives in the north end": a district named with its article
+            spans.append(RuleSpan(start, match.end("value"), label, "place_cued", strong=True))
+        return spans
 
     def _employers(self, text: str, caseless: bool) -> list[RuleSpan]:
         """The whole name after an employment cue, up to the clause's end: "works at Tri-State Auto Parts",
@@ -627,7 +693,10 @@ class PlaceFinder:
                 if (following is not None and not proper and not named_in_capitals
                         and text[words[end_index - 1].end():following.start()] == " "
                         and self.lexicon.is_safe(following.group(0)) and folded[end_index] not in self.cues.facility_words
-                        and folded[end_index] not in self.cues.place_words):
+                        and folded[end_index] not in self.cues.place_words
+                        # a sentence going on ("... hospital on 1/2", "... imaging dated", "... hospital ED") is no modifier
+                        and folded[end_index] not in FUNCTION_WORDS and folded[end_index] not in DEPARTMENT_WORDS
+                        and not (len(folded[end_index]) > 3 and folded[end_index].endswith("ed"))):
                     continue  # "TUNNELED DIALYSIS CATHETER", "home oxygen": a facility's word used as a clinical modifier
                 weak = " ".join(phrase) in WEAK_FACILITY_WORDS
                 named_with_article = start_index > 0 and folded[start_index - 1] == "the" and not any(
