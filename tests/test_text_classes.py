@@ -273,6 +273,9 @@ PHI_CLASSES = [
     ("social: moved from five points to hollisburg after retiring.", ["five points", "hollisburg"]),
     ("lives in the old quarter w/ her niece.", ["the old quarter"]),
     ("she was admitted at golden meadow hospital on 3/9 for chf.", ["golden meadow hospital", "3/9"]),
+    # the person a record field is of: a name before "(DOB", "| DOB", "MRN:"
+    ("To the school nurse:\nOctavian Pruitt-Mbeki (DOB 5/2/14) was seen today.", ["Octavian Pruitt-Mbeki", "5/2/14"]),
+    ("WELL VISIT\nWillow Farrant | DOB 02/03/2016 | MRN 5512", ["Willow Farrant", "02/03/2016", "5512"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
 ]
@@ -350,6 +353,7 @@ CLINICAL = [
     "You may 2 puffs as needed; he may 1 day return to work.",
     "Troponin | 1834 | -- |\nCXR | PA, LAT | done",
     "transferred from the floor to the icu; lives in a group home; moved from icu to floor; returned from vacation.",
+    "Chest PA, DOB on the form. CT abdomen MRN pending.",
     # clinical tables whose headings name no identifier
     "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
     "Test | Result | Range\nSodium | 139 | 135-145",

@@ -121,6 +121,13 @@ HEADER_RANK_RE = re.compile(
     r"(?=[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*[ \t]*,)",
     re.IGNORECASE,  # "patient: cpt van houten, mariska j": the comma after the surname decides
 )
+# a record field right after a name: its date of birth or record number ("Walker, Ben (DOB 4/8/21)")
+RECORD_AFTER_NAME_RE = re.compile(
+    r"(?<=[" + LETTERS + r".])(?P<sep>[ \t]*[(|,]?[ \t]*)(?:dob|d\.o\.b\.?|date[ \t]+of[ \t]+birth|mrn|mr[ \t]*#)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# ... where the name opens a line, a field or a sentence (not "the fracture of the patient, DOB ...")
+RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
 CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
@@ -636,6 +643,11 @@ class NameFinder:
         for match in self.cues.bracket_role_re.finditer(text):
             span = self._name_before(text, match.start("sep"), strict=False, source="name_bracket_role", strong=True, caseless=caseless)
             if span:
+                spans.append(span)
+        for match in RECORD_AFTER_NAME_RE.finditer(text):
+            # "Benjamin Walker (DOB 4/8/21)", "Young Hale | DOB 03/04/2017": the person a record field is of
+            span = self._name_before(text, match.start("sep"), strict=False, source="name_record_subject", strong=True, caseless=caseless)
+            if span and (span.start == 0 or RECORD_NAME_START_RE.search(text[max(0, span.start - 40):span.start])):
                 spans.append(span)
         for match in self.cues.after_name_re.finditer(text):
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_verb", strong=False, caseless=caseless)
