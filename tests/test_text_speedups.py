@@ -144,6 +144,7 @@ def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None
     compiled = [first.compile(regex, flags) for regex, flags in regexes]
     assert first.derived("double", lambda x: 2 * x, 21) == 42
     first.save()
+    assert first.compile(r"\bclosed\b") is re.compile(r"\bclosed\b")  # once saved, re's own cache serves
     second = RegexStore("test")
     again = [second.compile(regex, flags) for regex, flags in regexes]
     assert second.derived("double", lambda x: 0, 21) == 42  # remembered, not computed again

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 
-from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import fold
 from cxrbuild.text.spans import LETTERS, WORD_CHARS, RuleSpan
 

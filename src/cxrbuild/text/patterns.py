@@ -163,7 +163,7 @@ class PatternFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         spec, macros = _spec()
-        # what is compiled here is kept for the next process
+        # what is compiled here is kept for the next process (the rules write the store once loaded)
         store = shared_store()
         self.version, self.patterns = _compile(spec, macros, store)
         self.by_name = {pattern.name: pattern for pattern in self.patterns}
@@ -173,7 +173,6 @@ class PatternFinder:
             re.IGNORECASE,
         )
         self.unit_after_re = store.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
-        store.save()
         self.lexicon = lexicon
         # every string some pattern requires, each looked for once per text
         self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))

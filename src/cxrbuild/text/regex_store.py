@@ -54,7 +54,12 @@ def _engine() -> tuple[Any, Any, Any, Any] | None:
 
 
 class RegexStore:
-    """Compiled regexes and derivations remembered in one file; :meth:`save` writes what this process used."""
+    """Compiled regexes and derivations remembered in one file; :meth:`save` writes what this process used.
+
+    After :meth:`save` the store is closed: later regexes (a report's own,
+    such as its deny list's) are compiled by ``re`` itself and kept in its
+    own bounded cache, not remembered here.
+    """
 
     def __init__(self, name: str, sources: tuple[Path, ...] = ()) -> None:
         self.engine = _engine()
@@ -62,6 +67,7 @@ class RegexStore:
         self.saved: dict = {}
         self.used: dict = {}
         self.missed = False
+        self.closed = False
         directory = cache_directory()
         if directory is None or self.engine is None:
             return
@@ -82,7 +88,7 @@ class RegexStore:
 
     def compile(self, regex: str, flags: int = 0) -> re.Pattern[str]:
         """``re.compile(regex, flags)``, from the stored engine code when there is some."""
-        if self.engine is None:
+        if self.engine is None or self.closed:
             return re.compile(regex, flags)
         _parser, _compiler, _constants, _sre = self.engine
         flags = int(flags)  # a RegexFlag is an int that marshal does not store
@@ -116,6 +122,8 @@ class RegexStore:
 
     def derived(self, name: str, function: Callable[..., Any], *args: Any) -> Any:
         """``function(*args)``, remembered under ``name`` and the arguments (plain data in, plain data out)."""
+        if self.closed:
+            return function(*args)
         args = tuple(int(a) if isinstance(a, re.RegexFlag) else a for a in args)
         key = ("derived", name, args)
         if key in self.saved:
@@ -127,7 +135,8 @@ class RegexStore:
         return value
 
     def save(self) -> None:
-        """Write the entries this process used, when any was missing from the file."""
+        """Write the entries this process used, when any was missing from the file; then close the store."""
+        self.closed = True
         if not self.missed or self.path is None:
             return
         try:
@@ -141,7 +150,7 @@ class RegexStore:
 
 @functools.cache
 def shared_store() -> RegexStore:
-    """The store of the report rules' regexes, one per process (written when the rules are loaded).
+    """The store of the report rules' regexes, one per process (written, and closed, when the rules are loaded).
 
     Its file is named by the modules whose derivations it remembers (this one,
     :mod:`~cxrbuild.text.spans` and :mod:`~cxrbuild.text.patterns`).
