@@ -59,6 +59,7 @@ from cxrbuild.dicom.reading import (
     reads_as_phi,
     reads_well,
     settle_views,
+    word_at_text_value,
     word_regions,
 )
 from cxrbuild.dicom.textdetect import TextLine, find_text_lines, stroke_map
@@ -159,6 +160,7 @@ def find_text(
                 if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
                     not read_well[index]
                     and not reads_as_phi(reading.words, policy, deny_list)
+                    and not word_at_text_value(line)  # 7 px letters the detector cannot see either
                     and scenetext.unseen_by_detector(line, learned, policy.detection)
                 ):
                     strays.append((line.box, line.glyph_height))

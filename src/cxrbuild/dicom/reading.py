@@ -29,7 +29,7 @@ from cxrbuild.dicom.phitext import (
     technique_values,
 )
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
-from cxrbuild.dicom.textdetect import TextLine
+from cxrbuild.dicom.textdetect import HOLES, SMALL_GLYPH_PX, TOUCHING_WORD_ASPECT, TextLine
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -122,7 +122,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
                 for text, conf, box in reading.words
                 if sum(ch in _ALNUM for ch in text) >= 3 or not any(ch.islower() for ch in text)
             ]
-            return _readable(plausible, strict)
+            return _readable(plausible, strict) or word_at_text_value(line)
         if reads_well(reading.words, strict):
             return True
         if line.aligned < policy.min_glyph_alignment:
@@ -131,8 +131,27 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
             return _readable(reading.words, policy.single_glyph_min_confidence)
         return True
     if line.n_glyphs == 1:
-        return _readable(reading.words, policy.single_glyph_min_confidence)
+        # at a text value, one piece as wide as a word is a word of touching small letters
+        # (7 px text runs together): text even when no reading is sure of it (fail safe)
+        return _readable(reading.words, policy.single_glyph_min_confidence) or word_at_text_value(line)
     return True
+
+
+def word_at_text_value(line: TextLine) -> bool:
+    """A line that is one word-wide piece at a text value (an extreme, a device's or a spike's),
+    or enclosed in a flat label panel (the panel's holes): small letters run together, text by
+    their shape and place whatever any reader makes of them."""
+    at_value = not line.loose or (line.plane.endswith(HOLES) and not line.faint)
+    return at_value and not line.transposed and line.n_glyphs == 1 and _word_shaped(line)
+
+
+def _word_shaped(line: TextLine) -> bool:
+    """One glyph piece at most small-text tall and at least a short word wide."""
+    if not line.glyph_boxes:
+        return False
+    x0, y0, x1, y1 = line.glyph_boxes[0]
+    height = y1 - y0
+    return height <= 2 * SMALL_GLYPH_PX and x1 - x0 >= TOUCHING_WORD_ASPECT * height
 
 
 def counts_as_text(

@@ -47,6 +47,8 @@ LEARNED = "learned"  # the plane of lines the learned detector found
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
 # one stroke-plane piece this many times as wide as tall may be a word of touching small glyphs
 TOUCHING_WORD_ASPECT = 2.5
+# one lone stroke-plane piece at least this tall (px, full resolution) may be one large letter ("L", "R")
+LARGE_LETTER_PX = 12
 # glyphs at most this tall (px, at the plane's scale) run together densely when they touch
 SMALL_GLYPH_PX = 12
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
@@ -66,7 +68,7 @@ class DetectionSettings:
     extreme_tolerance: float = 0.01  # fraction of the stored range counted as "at the extreme"
     value_tolerance: int = 2  # stored-value tolerance around a device's fixed text value
     detection_short_side: int = 1000  # frames are searched at a scale where the short side is about this
-    min_glyph_height: int = 6  # px at full resolution
+    min_glyph_height: int = 4  # px at full resolution (the x-height of 7 px text)
     min_search_glyph_height: int = 4  # px at the search scale: smaller components there are mostly noise
     fine_band_fraction: float = 0.5  # large frames: border bands this deep searched again at full resolution (0.5: all)
     fine_max_glyph_factor: float = 2.0  # ...for glyphs up to this x the search scale's smallest (in px)
@@ -566,7 +568,9 @@ def _lines_of_planes(
         upright = [i for i, b in enumerate(boxes) if b[3] - b[1] <= max_height_small]
         groups = [[upright[i] for i in group] for group in _group_lines([boxes[i] for i in upright], settings)]
         for group in groups:
-            if is_loose_plane(plane_name) and not _plausible_stroke_group([boxes[i] for i in group], min_height):
+            if is_loose_plane(plane_name) and not _plausible_stroke_group(
+                [boxes[i] for i in group], min_height, large_letter=-(-LARGE_LETTER_PX // factor)
+            ):
                 if strays is not None and len(group) == 1:
                     box = tuple(v * factor for v in boxes[group[0]])
                     strays.append((box, box[3] - box[1]))
@@ -579,7 +583,7 @@ def _lines_of_planes(
                 _add_line(line, found, strays)
         for group in _vertical_groups(boxes, groups, settings):
             if is_loose_plane(plane_name) and not _plausible_stroke_group(
-                [transpose_box(boxes[i]) for i in group], min_height, either_edge=True
+                [transpose_box(boxes[i]) for i in group], min_height, either_edge=True, large_letter=-(-LARGE_LETTER_PX // factor)
             ):
                 continue
             glyph_boxes = [tuple(v * factor for v in transpose_box(boxes[i])) for i in group]
@@ -846,7 +850,7 @@ def otsu_threshold(values: np.ndarray) -> float:
 
 
 def _plausible_stroke_group(
-    boxes: Sequence[tuple[int, ...]], min_height: int, either_edge: bool = False
+    boxes: Sequence[tuple[int, ...]], min_height: int, either_edge: bool = False, large_letter: int = 0
 ) -> bool:
     """Cheap test before the full-resolution look: thin-stroke noise forms small lone blobs
     and ragged rows; printed text forms rows on a baseline, or one large letter.
@@ -855,7 +859,7 @@ def _plausible_stroke_group(
         left, top, right, bottom = boxes[0]
         height, width = bottom - top, right - left
         # one large letter, or small glyphs touching one another (a word at 7 px joins into one piece)
-        return height >= 2 * min_height or (height >= min_height and width >= TOUCHING_WORD_ASPECT * height)
+        return height >= max(2 * min_height, large_letter) or (height >= min_height and width >= TOUCHING_WORD_ASPECT * height)
     return alignment(boxes, 1, either_edge) >= 0.5
 
 
