@@ -10,8 +10,19 @@ import pytest
 from cxrbuild.text import lexicon as lexicon_module
 from cxrbuild.text.lexicon import default_lexicon
 from cxrbuild.text.names import alternation
+from cxrbuild.text.regex_store import RegexStore
 from cxrbuild.text.rules import default_rules
-from cxrbuild.text.spans import LETTER_CHARS, LETTERS, first_character_guard, search_at_end
+from cxrbuild.text.spans import (
+    LETTER_CHARS,
+    LETTERS,
+    SCAN_END,
+    first_character_guard,
+    literal_fold,
+    prefix_scanner,
+    required_literals,
+    scan,
+    search_at_end,
+)
 
 TEXTS = [
     "Seen on 3/12 and 04/05/2019 at 0830; Dr. Pham (MRN 4471203) notified; BP 120/80, 5/5 strength.",
@@ -25,7 +36,7 @@ TEXTS = [
 
 def test_lexicon_cache_reads_back_the_same_lexicon(tmp_path) -> None:
     built = default_lexicon()
-    path = tmp_path / "lexicon.json"
+    path = tmp_path / "lexicon.marshal"
     lexicon_module._write_cache(path, built)
     assert lexicon_module._read_cache(path, built.digest) == built
     assert lexicon_module._read_cache(path, built.digest).place_phrases == built.place_phrases
@@ -34,7 +45,7 @@ def test_lexicon_cache_reads_back_the_same_lexicon(tmp_path) -> None:
     lexicon_module._write_cache(path, with_empty)
     assert "" in lexicon_module._read_cache(path, built.digest).english
     assert lexicon_module._read_cache(path, "another digest") is None
-    path.write_text("{not json", encoding="utf-8")
+    path.write_bytes(b"{not marshal data")
     assert lexicon_module._read_cache(path, built.digest) is None
 
 
@@ -86,3 +97,62 @@ def test_search_at_end_finds_the_same_match() -> None:
         expected = regex.search(window)
         found = search_at_end(regex, window, chars)
         assert (expected and (expected.span(), expected.groups())) == (found and (found.span(), found.groups()))
+
+
+@pytest.mark.parametrize("pattern", default_rules().patterns.patterns, ids=lambda p: p.name)
+def test_a_scanner_finds_what_the_regex_finds(pattern) -> None:
+    if pattern.scanner is None:
+        return
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        expected = [(m.span(), m.span(pattern.group), m.groups()) for m in pattern.regex.finditer(text)]
+        whole = [(m.start(), m.end(SCAN_END)) for m in scan(pattern.scanner, text)]
+        groups = [(m.span(pattern.group) if pattern.group else None, m.groups()[:-1]) for m in scan(pattern.scanner, text)]
+        assert [(span, group or span, rest) for span, (group, rest) in zip(whole, groups, strict=True)] == expected
+
+
+def test_prefix_scanner() -> None:
+    scanner = prefix_scanner(r"(?<![0-9A-Za-z])([0-9]{2})/[0-9]{2}", re.IGNORECASE)
+    assert [(m.start(), m.end(SCAN_END), m.group(1)) for m in scan(scanner, "on 03/04 and 11/12/13")] == [
+        (3, 8, "03"), (13, 18, "11")]
+    # the case partners of a letter are written out: "K" (the Kelvin sign) begins a case-insensitive "k"
+    assert [m.start() for m in scan(prefix_scanner(r"\bkg\b", re.IGNORECASE), "5 \u212ag")] == [2]
+    assert prefix_scanner(r"[0-9]x", 0) is None  # a plain first class: the engine skips ahead itself
+    assert prefix_scanner(r"\b([0-9])x\1", 0) is None  # a back-reference cannot sit inside the lookbehind
+
+
+def test_required_literals() -> None:
+    assert required_literals(r"\b(?:born|dated)\s+[0-9]+", re.IGNORECASE) == {"born", "dated"}
+    assert required_literals(r"(?:Fort|Camp)?\s+[0-9]+") is None  # an optional word is required by no match
+    assert required_literals(r"\bnhs[ \t]+(?:trust|board)") == {"trust", "board"}  # the most telling item
+    # a case-insensitive "s" is also the long s: folded, the text holds the string wherever a match could be
+    text = "diſtrict 5"
+    assert re.search(r"(?i:district)", text) and "district" in literal_fold(text)
+    assert literal_fold("İD \u212a") == "id k"
+
+
+@pytest.mark.parametrize("pattern", [p for p in default_rules().patterns.patterns if p.triggers], ids=lambda p: p.name)
+def test_a_pattern_matches_only_where_a_trigger_is(pattern) -> None:
+    for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
+        if pattern.regex.search(text):
+            assert any(trigger in literal_fold(text) for trigger in pattern.triggers)
+
+
+def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("CXRBUILD_CACHE_DIR", str(tmp_path))
+    regexes = [(p.regex.pattern, p.regex.flags) for p in default_rules().patterns.patterns]
+    first = RegexStore("test")
+    compiled = [first.compile(regex, flags) for regex, flags in regexes]
+    assert first.derived("double", lambda x: 2 * x, 21) == 42
+    first.save()
+    assert first.compile(r"\bclosed\b") is re.compile(r"\bclosed\b")  # once saved, re's own cache serves
+    second = RegexStore("test")
+    again = [second.compile(regex, flags) for regex, flags in regexes]
+    assert second.derived("double", lambda x: 0, 21) == 42  # remembered, not computed again
+    assert not second.missed  # everything came from the file
+    for one, other in zip(compiled, again, strict=True):
+        assert (one.pattern, one.flags, one.groups, one.groupindex) == (other.pattern, other.flags, other.groups, other.groupindex)
+        for text in TEXTS + [t.upper() for t in TEXTS]:
+            assert [m.span() for m in one.finditer(text)] == [m.span() for m in other.finditer(text)]
+    # a damaged file is compiled again the ordinary way
+    second.path.write_bytes(b"not marshal data")
+    assert RegexStore("test").compile(r"\bx(?P<y>[0-9])").groupindex == {"y": 1}

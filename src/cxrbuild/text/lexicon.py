@@ -28,17 +28,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
+import marshal
 import os
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 
 from cxrbuild.text.spans import DATA_PACKAGE, read_list
-from cxrbuild.util.atomic import atomic_write_text
+from cxrbuild.util.atomic import atomic_write_bytes
 
 log = logging.getLogger("cxrbuild.text.lexicon")
 
@@ -287,12 +288,17 @@ def default_lexicon() -> Lexicon:
     return lexicon
 
 
-# the word sets of a Lexicon, stored in the cache as one string each (entries joined by line breaks)
+# the word sets of a Lexicon, stored in the cache as they are
 _SET_FIELDS = tuple(f.name for f in fields(Lexicon) if f.name not in {"place_phrases", "digest"})
 
 
 def _cache_path(digest: str) -> Path | None:
-    """Where the lexicon of these data files, built by this module, is cached (None: no cache directory)."""
+    """Where the lexicon of these data files, built by this module, is cached (None: no cache directory).
+
+    The cache is in :mod:`marshal`'s format (read back about twice as fast as the
+    same sets in JSON), which may change between Python versions: the version
+    is part of the name.
+    """
     root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
     )
@@ -302,19 +308,20 @@ def _cache_path(digest: str) -> Path | None:
         code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     except OSError:
         return None  # this module's source cannot be read (a zipped install): no cache
-    return Path(root) / f"lexicon-{digest[:20]}-{code[:12]}.json"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}m{marshal.version}"
+    return Path(root) / f"lexicon-{digest[:20]}-{code[:12]}-{python}.marshal"
 
 
 def _read_cache(path: Path, digest: str) -> Lexicon | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = marshal.loads(path.read_bytes())
         if data.get("digest") != digest:
             return None
-        with_empty = set(data["with_empty"])
-        sets = {name: frozenset(data["sets"][name].split("\n")) for name in _SET_FIELDS}
-        sets = {name: entries if name in with_empty else entries - {""} for name, entries in sets.items()}
+        sets = {name: data["sets"][name] for name in _SET_FIELDS}
+        if not all(isinstance(entries, frozenset) for entries in sets.values()):
+            return None
         place_phrases = {first: tuple(sizes) for first, sizes in data["place_phrases"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+    except (OSError, ValueError, EOFError, KeyError, TypeError, AttributeError) as err:
         log.debug("lexicon cache %s not used (%s)", path, err)
         return None
     return Lexicon(**sets, place_phrases=place_phrases, digest=digest)
@@ -323,17 +330,13 @@ def _read_cache(path: Path, digest: str) -> Lexicon | None:
 def _write_cache(path: Path, lexicon: Lexicon) -> None:
     data = {
         "digest": lexicon.digest,
-        "sets": {name: "\n".join(sorted(getattr(lexicon, name))) for name in _SET_FIELDS},
-        # an empty entry (a word that folds to nothing) cannot be told from no entry in the joined form
-        "with_empty": [name for name in _SET_FIELDS if "" in getattr(lexicon, name)],
-        "place_phrases": {first: list(sizes) for first, sizes in sorted(lexicon.place_phrases.items())},
+        "sets": {name: frozenset(getattr(lexicon, name)) for name in _SET_FIELDS},
+        "place_phrases": {first: tuple(sizes) for first, sizes in sorted(lexicon.place_phrases.items())},
     }
-    if any("\n" in entry for name in _SET_FIELDS for entry in getattr(lexicon, name)):
-        return  # an entry with a line break cannot be stored one a line
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(data, ensure_ascii=False))
-    except OSError as err:
+        atomic_write_bytes(path, marshal.dumps(data))
+    except (OSError, ValueError) as err:
         log.debug("lexicon cache %s not written (%s)", path, err)
 
 

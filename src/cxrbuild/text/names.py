@@ -17,9 +17,9 @@ The cues are data (``text/data/name_cues.yaml``), the lists come from
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
+from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.spans import (
     LETTER_CHARS,

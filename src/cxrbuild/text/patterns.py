@@ -7,12 +7,25 @@ compiles them and turns their matches into spans.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.spans import RuleSpan, data_yaml, guarded_compile, parse_yaml
+from cxrbuild.text.regex_store import RegexStore, shared_store
+from cxrbuild.text.spans import (
+    SCAN_END,
+    RuleSpan,
+    case_partner_pool,
+    data_yaml,
+    first_character_guard,
+    literal_fold,
+    parse_yaml,
+    prefix_scanner_source,
+    required_literals,
+    scan,
+)
 
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
@@ -40,6 +53,11 @@ class Pattern:
     unless_after: re.Pattern[str] | None = None
     # a match that is wholly matched by this is no PHI ("3/6": a score)
     unless: re.Pattern[str] | None = None
+    # the same matches as ``regex``, found by skipping ahead to their first characters (spans.prefix_scanner)
+    scanner: re.Pattern[str] | None = None
+    # strings one of which every match holds, read from the regex (spans.required_literals): the pattern is
+    # not run on a text without any (as with ``requires``, which its authors write)
+    triggers: tuple[str, ...] = ()
 
 
 def _expand_macros(regex: str, macros: dict[str, str]) -> str:
@@ -55,27 +73,62 @@ def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
     return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
 
 
-def _compile(spec: dict, macros: dict[str, str]) -> tuple[str, list[Pattern]]:
+def _flags(entry: dict) -> int:
+    """A pattern's regex flags: case-insensitive unless it says ``case: sensitive``."""
+    return 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+
+
+def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None) -> tuple[str, list[Pattern]]:
+    """The version and the compiled patterns of ``spec``; ``store`` keeps what was compiled for the next process."""
+    store = store if store is not None else shared_store()
+
+    @functools.cache
+    def pool() -> str | None:
+        try:
+            # the case partners of every pattern's first characters, found in one pass
+            return case_partner_pool((_expand_macros(e["regex"], macros), _flags(e)) for e in spec["patterns"])
+        except (re.error, KeyError, TypeError):
+            return None  # a pattern that does not compile is named below
+
+    def guarded(regex: str, flags: int) -> re.Pattern[str]:
+        return store.compile(store.derived("first_character_guard", first_character_guard, regex, flags), flags)
+
+    def scanner(regex: str, flags: int) -> re.Pattern[str] | None:
+        source = store.derived("prefix_scanner_source", lambda r, f: prefix_scanner_source(r, f, pool()), regex, flags)
+        try:
+            return store.compile(source, flags) if source is not None else None
+        except re.error:
+            return None
+
+    def triggers(regex: str, flags: int) -> tuple[str, ...]:
+        found = required_literals(regex, flags)
+        if found and min(map(len, found)) >= MIN_TRIGGER and len(found) <= MAX_TRIGGERS:
+            return tuple(sorted(found))
+        return ()
+
     patterns: list[Pattern] = []
     for entry in spec["patterns"]:
         label = entry["label"]
         if label not in LABELS:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} has unknown label {label!r}")
-        flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        flags = _flags(entry)
+        expanded = _expand_macros(entry["regex"], macros)
         try:
-            compiled = guarded_compile(_expand_macros(entry["regex"], macros), flags)
+            compiled = guarded(expanded, flags)
         except re.error as err:
             raise ValueError(f"patterns.yaml: pattern {entry['name']!r} does not compile: {err}") from err
         requires = tuple(str(r).lower() for r in entry.get("requires", ()))
         guards = {}
         if entry.get("requires_regex"):
-            guards["requires_regex"] = re.compile(_expand_macros(entry["requires_regex"], macros), flags)
+            guards["requires_regex"] = store.compile(_expand_macros(entry["requires_regex"], macros), flags)
         for key in ("unless_before", "unless_after", "unless"):
             if entry.get(key):
                 anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
                 # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
-                compile_guard = guarded_compile if key == "unless_before" else re.compile
+                compile_guard = guarded if key == "unless_before" else store.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
+        guards["scanner"] = scanner(expanded, flags)
+        guards["triggers"] = store.derived("triggers", triggers, expanded, flags)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -99,6 +152,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # characters before and after a match that its guards read
 GUARD_WINDOW = 40
+# a pattern's triggers are looked for when each is at least this long (shorter ones are in nearly every
+# text) and they are at most this many (looking for each costs about as much as running the pattern)
+MIN_TRIGGER = 3
+MAX_TRIGGERS = 64
 
 
 class PatternFinder:
@@ -106,14 +163,16 @@ class PatternFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         spec, macros = _spec()
-        self.version, self.patterns = _compile(spec, macros)
+        # what is compiled here is kept for the next process (the rules write the store once loaded)
+        store = shared_store()
+        self.version, self.patterns = _compile(spec, macros, store)
         self.by_name = {pattern.name: pattern for pattern in self.patterns}
         # the number may close a range or a pair ("HR 126-152", "NIBP 136/92")
-        self.measurement_before_re = re.compile(
+        self.measurement_before_re = store.compile(
             "(?:" + _expand_macros(spec["measurement_before"], macros) + r")(?:[<>]=?[ \t]*)?(?:[0-9.]+[ \t]*[-–/][ \t]*)?$",
             re.IGNORECASE,
         )
-        self.unit_after_re = re.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
+        self.unit_after_re = store.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
         self.lexicon = lexicon
         # every string some pattern requires, each looked for once per text
         self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
@@ -123,8 +182,11 @@ class PatternFinder:
         lowered = text.lower()
         present = {needle for needle in self.needles if needle in lowered}
         found: dict[re.Pattern[str], bool] = {}
+        folded = literal_fold(text)
         for pattern in self.patterns:
             if pattern.requires and present.isdisjoint(pattern.requires):
+                continue
+            if pattern.triggers and not any(trigger in folded for trigger in pattern.triggers):
                 continue
             if pattern.requires_regex is not None:
                 if pattern.requires_regex not in found:
@@ -168,8 +230,12 @@ class PatternFinder:
 
     def _spans_of(self, pattern: Pattern, text: str) -> list[RuleSpan]:
         spans = []
-        for match in pattern.regex.finditer(text):
-            start, end = match.span(pattern.group)
+        group = pattern.group
+        if pattern.scanner is not None:
+            found = ((m.start(), m.end(SCAN_END)) if group == 0 else m.span(group) for m in scan(pattern.scanner, text))
+        else:
+            found = (m.span(group) for m in pattern.regex.finditer(text))
+        for start, end in found:
             if start < 0 or end <= start:
                 continue
             if pattern.unless_before and pattern.unless_before.search(text[max(0, start - GUARD_WINDOW):start]):

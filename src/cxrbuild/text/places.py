@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 
+from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_WORDS

@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Iterable, Sequence
 
+from cxrbuild.text import stored_re as re
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.deny import DenyFinder
 from cxrbuild.text.lexicon import Lexicon, default_lexicon, fold
 from cxrbuild.text.names import NameFinder, load_cues
 from cxrbuild.text.patterns import PatternFinder, trim
 from cxrbuild.text.places import PlaceFinder, load_place_cues
+from cxrbuild.text.regex_store import shared_store
 from cxrbuild.text.spans import LETTERS, RuleSpan, data_text
 from cxrbuild.text.tables import TableFinder
 from cxrbuild.text.vetting import SpanVetter
@@ -94,6 +95,7 @@ class RuleSet:
         self.tables = TableFinder()
         self.vetter = SpanVetter(self.lexicon, self.cues, self.allow.has_word, self.patterns,
                                  place_cues.facility_words | place_cues.organization_words)
+        shared_store().save()  # every regex compiled so far, for the next process
 
     @functools.cached_property
     def digest(self) -> str:

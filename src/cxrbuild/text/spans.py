@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -47,20 +48,199 @@ def first_character_guard(regex: str, flags: int = 0) -> str:
     its first characters are unknown or could be a blank or almost any letter,
     and when it can match the empty string.
     """
+    first = _first_character_class(regex, flags)
+    if first is None:
+        return regex
+    cut, fragments = first
+    return regex[:cut] + "(?i:(?=[" + "".join(sorted(fragments)) + "]))" + regex[cut:]
+
+
+def _first_character_class(regex: str, flags: int) -> tuple[int, set[str]] | None:
+    """(where the regex's body begins, after its inline flags; the class fragments of the characters
+    a match begins with), or None when a guard would not help (see :func:`first_character_guard`)."""
     try:
         from re import _constants, _parser  # the parser behind re.compile; no guard without it
 
         parsed = _parser.parse(regex, flags)
         if parsed.data and parsed.data[0][0] in (_constants.LITERAL, _constants.IN):
-            return regex
+            return None
         found = _first_characters(parsed, _constants)
     except Exception:  # a guard is only a speed-up: any doubt, none
-        return regex
+        return None
     if found is None or found[1] or not found[0] or BROAD in found[0]:
-        return regex
+        return None
     head = GLOBAL_FLAGS_RE.match(regex)
-    cut = head.end() if head else 0
-    return regex[:cut] + "(?i:(?=[" + "".join(sorted(found[0])) + "]))" + regex[cut:]
+    return (head.end() if head else 0), found[0]
+
+
+# the group that marks where a match of a scanner (see prefix_scanner) ends
+SCAN_END = "_scan_end"
+
+
+@functools.cache
+def _basic_plane() -> str:
+    """Every character of Unicode's basic plane, in order: the case partners of its letters live there too."""
+    return "".join(map(chr, range(0x10000)))
+
+
+def case_partner_pool(regexes: Iterable[tuple[str, int]]) -> str:
+    """Every character that a case-insensitive match takes for a first character of one of ``regexes``.
+
+    One pass over the basic plane for many regexes: :func:`prefix_scanner`
+    then picks each regex's own partners from this short string.
+    """
+    fragments: set[str] = set()
+    for regex, flags in regexes:
+        first = _first_character_class(regex, flags)
+        if first is not None:
+            fragments |= first[1] - {r"\d"}
+    if not fragments:
+        return ""
+    return "".join(re.compile("(?i:[" + "".join(sorted(fragments)) + "])").findall(_basic_plane()))
+
+
+def _case_partners(characters: str, pool: str | None) -> str:
+    """``characters`` (a class body) and every character a case-insensitive match takes for one of them, escaped.
+
+    ``pool``: a string holding all of those characters (see :func:`case_partner_pool`); None: the basic plane.
+    """
+    found = re.compile("(?i:[" + characters + "])").findall(_basic_plane() if pool is None else pool)
+    return "".join(re.escape(c) for c in found)
+
+
+def prefix_scanner(
+    regex: str, flags: int = 0, pool: str | None = None, compiler: Callable[[str, int], re.Pattern[str]] = re.compile
+) -> re.Pattern[str] | None:
+    """``regex`` rewritten to open with a plain character class, for :func:`scan`; None when it cannot be.
+
+    A regex that opens with a lookbehind, a word boundary or a case-insensitive
+    word list is tried by Python's engine at every position of a text, a full
+    match attempt each time. A regex that opens with a class of characters no
+    case change touches is scanned far faster: the engine skips in one tight
+    loop to the next position holding one of them. The scanner consumes the
+    first character from that class (its case partners written out), then
+    looks back one character and runs the whole original regex from there
+    inside a lookahead, marking its end with the empty group ``SCAN_END``.
+    Every group keeps its number and its span (groups inside a lookahead keep
+    what they captured), the match begins where the original's begins, and
+    :func:`scan` resumes where the original match ended, as ``finditer`` does:
+    the same matches, found sooner. None when the regex has no first-character
+    class worth it (see :func:`first_character_guard`), when that class holds a
+    character beyond the basic plane, or when the rewrite does not compile (a
+    back-reference cannot sit inside a lookbehind; ``compiler``, ``re.compile``
+    or one that remembers, compiles it). ``pool``: where to look
+    for the case partners of the first characters (:func:`case_partner_pool`
+    of this regex among others; None: the whole basic plane, slower).
+    """
+    source = prefix_scanner_source(regex, flags, pool)
+    if source is None:
+        return None
+    try:
+        return compiler(source, flags)
+    except re.error:
+        return None
+
+
+def prefix_scanner_source(regex: str, flags: int = 0, pool: str | None = None) -> str | None:
+    """The text of :func:`prefix_scanner`'s regex (not yet compiled: it may not compile), or None."""
+    first = _first_character_class(regex, flags)
+    if first is None:
+        return None
+    cut, fragments = first
+    digits = r"\d" in fragments
+    characters = "".join(sorted(fragments - {r"\d"}))
+    try:
+        if any(ord(c) > 0xFFFF for c in characters):
+            return None
+        partners = _case_partners(characters, pool) if characters else ""
+        opening = "(?-i:[" + partners + (r"\d" if digits else "") + "])"
+    except re.error:
+        return None
+    return regex[:cut] + opening + r"(?<=(?=(?:" + regex[cut:] + ")(?P<" + SCAN_END + r">))[\s\S])"
+
+
+def scan(scanner: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of a :func:`prefix_scanner` in ``text``, one for each match ``finditer`` gives of its original.
+
+    A match's groups are the original's; the whole match runs from
+    ``match.start()`` to ``match.end(SCAN_END)``.
+    """
+    position = 0
+    search = scanner.search
+    while (match := search(text, position)) is not None:
+        yield match
+        position = match.end(SCAN_END)
+
+
+def required_literals(regex: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``regex`` holds (None: no such set known).
+
+    Read from the parsed regex: a run of plain characters is such a string,
+    an alternation gives one of its branches' sets (each branch must have
+    one), a repeat at least once gives its body's, a sequence the most telling
+    of its items'. Lookarounds, classes and optional parts give nothing. A
+    text that holds none of them (read by :func:`literal_fold`) has no match:
+    the regex need not be run there.
+    """
+    try:
+        from re import _constants, _parser
+
+        return _required_in_sequence(_parser.parse(regex, flags), _constants)
+    except Exception:  # a speed-up only: any doubt, none
+        return None
+
+
+def _required_in_sequence(sequence, c) -> frozenset[str] | None:
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, value in sequence:
+        if op is c.LITERAL and value < 128:
+            run += chr(value).lower()
+            continue
+        if run:
+            options.append(frozenset({run}))
+            run = ""
+        found = _required_in_item(op, value, c)
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({run}))
+    # the most telling: the longest shortest string, then the fewest strings
+    return max(options, key=lambda found: (min(map(len, found)), -len(found))) if options else None
+
+
+def _required_in_item(op, value, c) -> frozenset[str] | None:
+    if op is c.SUBPATTERN:
+        return _required_in_sequence(value[3], c)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for alternative in value[1]:
+            found = _required_in_sequence(alternative, c)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, _, item = value
+        return _required_in_sequence(item, c) if low >= 1 else None
+    return None
+
+
+@functools.cache
+def _ascii_partners() -> dict[int, str]:
+    """The characters beyond ASCII that a case-insensitive match takes for an ASCII letter ("ſ" for "s", "K" for "k")."""
+    table: dict[int, str] = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for partner in re.compile("(?i:" + letter + ")").findall(_basic_plane()):
+            if not partner.isascii():
+                table[ord(partner)] = letter
+    return table
+
+
+def literal_fold(text: str) -> str:
+    """``text`` lower-cased, with every character a case-insensitive match takes for an ASCII letter
+    written as that letter first: it holds a :func:`required_literals` string wherever a match could."""
+    return text.lower() if text.isascii() else text.translate(_ascii_partners()).lower()
 
 
 def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:

@@ -16,9 +16,9 @@ that is no table line.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
+from cxrbuild.text import stored_re as re
 from cxrbuild.text.spans import LETTERS, RuleSpan, data_yaml
 
 # a heading cell: one to four words of letters (dots, slashes and "#" allowed), nothing else

@@ -9,10 +9,10 @@ date forms). A span is trimmed to the identifier it holds.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from cxrbuild.printed_forms import MONTHS
+from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
 from cxrbuild.text.patterns import PatternFinder

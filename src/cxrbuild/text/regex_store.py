@@ -1,0 +1,159 @@
+"""Compiled regular expressions kept on disk between processes, so the report rules start without re-parsing.
+
+Python compiles a regular expression in two steps written in Python (parse,
+then generate the engine's code) and only then hands the code to its C
+engine; for the hundred-odd long patterns of ``patterns.yaml``, and what the
+rules read from them (first-character guards, scanners, required strings),
+that is a large part of ``cxrbuild deid-reports``'s start-up. This store
+keeps, per regex and flags, the engine code Python generated, and per
+derivation its result; a later process gives the same code to the same C
+engine (``_sre.compile``, what ``re.compile`` ends with): the same compiled
+pattern, without the two Python steps.
+
+The file is keyed by the Python version, the engine's code format and the
+source of the modules whose functions it remembers, so a change of any of
+them starts a fresh file; an unreadable file, or an entry the engine refuses,
+is compiled again the ordinary way.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import marshal
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cxrbuild.util.atomic import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+
+def cache_directory() -> Path | None:
+    """The folder of cxrbuild's caches (``CXRBUILD_CACHE_DIR``, else ``$XDG_CACHE_HOME/cxrbuild``); None without a home."""
+    root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
+    )
+    return None if root.startswith("~") else Path(root)
+
+
+def _engine() -> tuple[Any, Any, Any, Any] | None:
+    """Python's regex internals this store needs (the parser, the code generator, their constants, the C engine)."""
+    try:
+        import _sre
+        from re import _compiler, _constants, _parser
+
+        return _parser, _compiler, _constants, _sre
+    except ImportError:
+        return None
+
+
+class RegexStore:
+    """Compiled regexes and derivations remembered in one file; :meth:`save` writes what this process used.
+
+    After :meth:`save` the store is closed: later regexes (a report's own,
+    such as its deny list's) are compiled by ``re`` itself and kept in its
+    own bounded cache, not remembered here.
+    """
+
+    def __init__(self, name: str, sources: tuple[Path, ...] = ()) -> None:
+        self.engine = _engine()
+        self.path: Path | None = None
+        self.saved: dict = {}
+        self.used: dict = {}
+        self.missed = False
+        self.closed = False
+        directory = cache_directory()
+        if directory is None or self.engine is None:
+            return
+        sha = hashlib.sha256()
+        try:
+            for source in sources:
+                sha.update(source.read_bytes())
+        except OSError:
+            return  # a source cannot be read (a zipped install): no store
+        python = f"py{sys.version_info[0]}{sys.version_info[1]}{sys.version_info[2]}-sre{self.engine[2].MAGIC}"
+        self.path = directory / f"regex-{name}-{python}-{sha.hexdigest()[:12]}.marshal"
+        try:
+            loaded = marshal.loads(self.path.read_bytes())
+            if isinstance(loaded, dict):
+                self.saved = loaded
+        except (OSError, ValueError, EOFError, TypeError) as err:
+            log.debug("regex store %s not used (%s)", self.path, err)
+
+    def compile(self, regex: str, flags: int = 0) -> re.Pattern[str]:
+        """``re.compile(regex, flags)``, from the stored engine code when there is some."""
+        if self.engine is None or self.closed:
+            return re.compile(regex, flags)
+        _parser, _compiler, _constants, _sre = self.engine
+        flags = int(flags)  # a RegexFlag is an int that marshal does not store
+        key = ("compile", regex, flags)
+        entry = self.saved.get(key)
+        if entry is not None:
+            try:
+                compiled = _sre.compile(regex, *entry)
+                self.used[key] = entry
+                return compiled
+            except Exception as err:  # a damaged entry: compiled again below
+                log.debug("regex store entry not used (%s)", err)
+        try:
+            # re._compiler.compile, step by step, keeping what it hands to the engine
+            parsed = _parser.parse(regex, flags)
+            code = [int(op) for op in _compiler._code(parsed, flags)]  # named opcode constants stored as the ints they are
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup = [None] * parsed.state.groups
+            for group_name, index in groupindex.items():
+                indexgroup[index] = group_name
+            entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+            compiled = _sre.compile(regex, *entry)
+        except re.error:
+            raise
+        except Exception as err:  # internals not as this module knows them: the ordinary way
+            log.debug("regex store bypassed (%s)", err)
+            return re.compile(regex, flags)
+        self.used[key] = entry
+        self.missed = True
+        return compiled
+
+    def derived(self, name: str, function: Callable[..., Any], *args: Any) -> Any:
+        """``function(*args)``, remembered under ``name`` and the arguments (plain data in, plain data out)."""
+        if self.closed:
+            return function(*args)
+        args = tuple(int(a) if isinstance(a, re.RegexFlag) else a for a in args)
+        key = ("derived", name, args)
+        if key in self.saved:
+            value = self.saved[key]
+        else:
+            value = function(*args)
+            self.missed = True
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        """Write the entries this process used, when any was missing from the file; then close the store."""
+        self.closed = True
+        if not self.missed or self.path is None:
+            return
+        try:
+            data = marshal.dumps(self.used)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, data)
+            self.saved, self.missed = dict(self.used), False
+        except (OSError, ValueError) as err:
+            log.debug("regex store %s not written (%s)", self.path, err)
+
+
+@functools.cache
+def shared_store() -> RegexStore:
+    """The store of the report rules' regexes, one per process (written, and closed, when the rules are loaded).
+
+    Its file is named by the modules whose derivations it remembers (this one,
+    :mod:`~cxrbuild.text.spans` and :mod:`~cxrbuild.text.patterns`).
+    """
+    here = Path(__file__).resolve().parent
+    return RegexStore("rules", (here / "regex_store.py", here / "spans.py", here / "patterns.py"))
