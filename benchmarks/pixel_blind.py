@@ -28,6 +28,10 @@ rendering (pixels farther from the box's rim than half the box's contrast), a
 non-PHI box is kept when none of its pixels changed, and "far" counts pixels
 changed more than 8 px from every truth box.
 
+``PIXEL_DETECTION`` (a JSON object in the environment) overrides detection
+settings of the policy (``{"min_glyph_height": 6}``), to compare a setting on a
+seed used for diagnosis; figures for the record use the defaults.
+
 ``--presidio-python`` also runs Presidio's DicomImageRedactorEngine on the
 same files in the same run (its own venv, ``pixel_presidio_run.py``; its
 tesseract child's CPU included). Presidio fills its boxes with a "contrast"
