@@ -3,10 +3,17 @@ image whose pixels cannot be cleaned safely."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
-from cxrbuild.dicom.phitext import KeepList, PhiPatterns, load_yaml_resource
+from cxrbuild.dicom.phitext import (
+    DenyList,
+    KeepList,
+    PhiPatterns,
+    WordDecision,
+    classify_words,
+    load_yaml_resource,
+)
 from cxrbuild.dicom.textdetect import DetectionSettings
 
 
@@ -99,6 +106,20 @@ class PixelPolicy:
             patterns=PhiPatterns.from_mapping(
                 data.get("phi_patterns") or load_yaml_resource("pixel_phi_patterns.yaml")
             ),
+        )
+
+    def classify(self, words: Sequence[tuple[str, float]], deny: DenyList) -> list[WordDecision]:
+        """Each word of one line (text, OCR confidence) judged under this policy's keep-list,
+        PHI patterns and confidence bars (see :func:`cxrbuild.dicom.phitext.classify_words`)."""
+        return classify_words(
+            words,
+            self.keep,
+            self.patterns,
+            deny,
+            default_decision=self.default_decision,
+            keep_min_confidence=self.keep_min_confidence,
+            short_min_confidence=self.short_keep_min_confidence,
+            exact_min_confidence=self.exact_keep_min_confidence,
         )
 
     def text_values_for(self, manufacturer: str) -> list:

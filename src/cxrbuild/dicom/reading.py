@@ -24,7 +24,6 @@ from cxrbuild.dicom.phitext import (
     STRONG_PHI_PATTERNS,
     STRONG_REASONS,
     DenyList,
-    classify_words,
     fold,
     technique_values,
 )
@@ -241,16 +240,7 @@ def word_regions(
     if not words:
         box = (ox, oy, line_box[2], line_box[3])
         return [(TextRegion(box, "", policy.unreadable_decision, "unreadable text", frame), box)]
-    decisions = classify_words(
-        [(text, conf) for text, conf, _ in words],
-        policy.keep,
-        policy.patterns,
-        deny,
-        default_decision=policy.default_decision,
-        keep_min_confidence=policy.keep_min_confidence,
-        short_min_confidence=policy.short_keep_min_confidence,
-        exact_min_confidence=policy.exact_keep_min_confidence,
-    )
+    decisions = policy.classify([(text, conf) for text, conf, _ in words], deny)
     extents = [box for _, _, box in words]
     orphans: list[Box] = []
     min_height = policy.detection.min_glyph_height

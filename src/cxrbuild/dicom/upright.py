@@ -27,7 +27,7 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr
 from cxrbuild.dicom.boxes import Box, covered_fraction, union
-from cxrbuild.dicom.phitext import DenyList, classify_words
+from cxrbuild.dicom.phitext import DenyList
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
 from cxrbuild.dicom.reading import LineReading, reads_as_phi, word_regions
 from cxrbuild.dicom.textdetect import TextLine
@@ -125,16 +125,7 @@ def all_kept(words: Words, policy: PixelPolicy, deny: DenyList) -> bool:
     words = [(text, conf) for text, conf in words if any(ch in _ALNUM for ch in text) or len(text) > 1]
     if not words:
         return False
-    decisions = classify_words(
-        words,
-        policy.keep,
-        policy.patterns,
-        deny,
-        default_decision=policy.default_decision,
-        keep_min_confidence=policy.keep_min_confidence,
-        short_min_confidence=policy.short_keep_min_confidence,
-        exact_min_confidence=policy.exact_keep_min_confidence,
-    )
+    decisions = policy.classify(words, deny)
     return all(decision.decision == "keep" for decision in decisions)
 
 

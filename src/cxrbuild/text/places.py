@@ -39,7 +39,7 @@ from cxrbuild.text.spans import (
 )
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
-# the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
+# "the" right before a place's name ("the Philippines", "lives in the north end")
 THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 # an explicit employment cue, then the employer's name up to the clause's end
 EMPLOYER_RE = re.compile(
@@ -84,6 +84,7 @@ PLAIN_WORKPLACES = frozenset(
      "business", "post", "police", "fire", "department", "dept", "university", "college", "airport", "bank",
      "daycare", "nursery", "agency", "union", "railway", "mine", "mines", "docks", "shipyard", "gas", "station"}
 )
+# the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
 MAX_FACILITY_RUN = 7
