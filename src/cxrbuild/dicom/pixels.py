@@ -102,6 +102,10 @@ MAX_JOIN_GAP = 12
 LETTER_SHARE = 0.45
 # what is blacked out reaches this far (px, beyond the glyph margin) above and below the glyphs' band
 BAND_SLACK_PX = 2
+# a speck of ink (under MIN_INK_PIXELS) this close (px) to a glyph is a dot of it
+SPECK_REACH_PX = 3
+# a small piece of ink within half a glyph height, and at least this many px, of a letter is a mark of it
+MIN_DOT_REACH_PX = 6
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -291,11 +295,16 @@ def glyph_boxes(
             )
     labels, count = ndimage.label(ink, structure=np.ones((3, 3), dtype=bool))
     sizes = np.bincount(labels.ravel(), minlength=count + 1)
-    pieces = [
-        piece for index, piece in enumerate(ndimage.find_objects(labels), start=1)
-        # a speck of a pixel or two is the ground's noise (a glyph's own specks lie within its margin)
-        if piece is not None and sizes[index] >= MIN_INK_PIXELS
-    ]
+    found = ndimage.find_objects(labels)
+    pieces = [piece for index, piece in enumerate(found, start=1) if piece is not None and sizes[index] >= MIN_INK_PIXELS]
+    # a speck of a pixel or two is the ground's noise, unless it stands right beside a letter: the
+    # dots of a colon or an i at 7-9 px are that small ("Ref: ", "Dr: ")
+    specks = [piece for index, piece in enumerate(found, start=1) if piece is not None and sizes[index] < MIN_INK_PIXELS]
+    pieces += near_letters(specks, glyph_height, letters=pieces, reach=SPECK_REACH_PX, only_near=True)
+    # and whatever ink lies inside a word read as PHI is that word's (a monospaced colon stands apart)
+    local_words = [(w[0] - x0, w[1] - y0, w[2] - x0, w[3] - y0) for w in words]
+    kept = near_letters(pieces, glyph_height)
+    kept += [piece for piece in (*pieces, *specks) if not any(piece is k for k in kept) and _inside_any(piece, local_words)]
     glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),
@@ -303,7 +312,7 @@ def glyph_boxes(
             min(x1, x0 + piece[1].stop + margin),
             min(y1, y0 + piece[0].stop + margin),
         )
-        for piece in near_letters(pieces, glyph_height)
+        for piece in kept
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
@@ -334,19 +343,34 @@ def _within_band(box: Box, band: tuple[int, int], slack: int, turned: bool) -> B
     return cut if cut[0] < cut[2] and cut[1] < cut[3] else box
 
 
-def near_letters(pieces: Sequence[tuple[slice, slice]], glyph_height: int) -> list[tuple[slice, slice]]:
+def _inside_any(piece: tuple[slice, slice], boxes: Sequence[Box]) -> bool:
+    """Whether a piece of ink lies wholly inside one of ``boxes`` (run coordinates)."""
+    rows, cols = piece
+    return any(bx0 <= cols.start and cols.stop <= bx1 and by0 <= rows.start and rows.stop <= by1 for bx0, by0, bx1, by1 in boxes)
+
+
+def near_letters(
+    pieces: Sequence[tuple[slice, slice]],
+    glyph_height: int,
+    letters: Sequence[tuple[slice, slice]] | None = None,
+    reach: int | None = None,
+    only_near: bool = False,
+) -> list[tuple[slice, slice]]:
     """The pieces of ink that are letters, or small marks beside letters (dots, commas, accents).
 
     A run padded to its line's ends may hold texture of the ground (anatomy): pieces much smaller
     than a glyph, standing apart from every letter-sized piece, are that texture. A piece is
     letter-sized when it is at least ``LETTER_SHARE`` of a glyph height in either direction; a
     small piece is kept within half a glyph height of one. With no letter-sized piece at all,
-    every piece is kept (fail safe: the run's text may be that small)."""
+    every piece is kept (fail safe: the run's text may be that small). ``letters`` and ``reach``
+    given: the pieces within ``reach`` of those, and (``only_near``) no others."""
     size = LETTER_SHARE * glyph_height
-    letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
+    if letters is None:
+        letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
     if not letters:
-        return list(pieces)
-    reach = max(2, glyph_height // 2)
+        return [] if only_near else list(pieces)
+    # (a few pixels at the least: at 7-9 px a colon's dots stand half a glyph height off)
+    reach = max(MIN_DOT_REACH_PX, glyph_height // 2) if reach is None else reach
     kept = []
     for piece in pieces:
         if any(piece is letter for letter in letters) or any(
