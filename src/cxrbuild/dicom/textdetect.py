@@ -49,6 +49,8 @@ HOLES = " holes"  # suffix of the plane of the holes in a value plane
 TOUCHING_WORD_ASPECT = 2.5
 # one lone stroke-plane piece at least this tall (px, full resolution) may be one large letter ("L", "R")
 LARGE_LETTER_PX = 12
+# a glyph piece less than this share of the line's median height is a mark (a hyphen, a dot), not a letter
+MARK_SHARE = 0.6
 # glyphs at most this tall (px, at the plane's scale) run together densely when they touch
 SMALL_GLYPH_PX = 12
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
@@ -135,6 +137,11 @@ def alignment(glyph_boxes: Sequence[tuple[int, ...]], tolerance: int = 1, either
         return 1.0
     heights = np.array([b[3] - b[1] for b in glyph_boxes], dtype=np.float64)
     height = float(np.median(heights))
+    # marks much smaller than the line's letters (hyphens, dots, an italic's serifs split off)
+    # stand off the baseline in printed text too: the letters decide
+    letters = [b for b, h in zip(glyph_boxes, heights, strict=True) if h >= MARK_SHARE * height]
+    if len(letters) >= 2:
+        glyph_boxes = letters
     slack = max(float(tolerance), 0.12 * height)
     edges = (3, 1) if either_edge else (3,)
     best = 0.0
