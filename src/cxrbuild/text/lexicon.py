@@ -30,7 +30,6 @@ import functools
 import hashlib
 import logging
 import marshal
-import os
 import re
 import sys
 import unicodedata
@@ -40,6 +39,7 @@ from pathlib import Path
 
 from cxrbuild.text.spans import DATA_PACKAGE, read_list
 from cxrbuild.util.atomic import atomic_write_bytes
+from cxrbuild.util.paths import cache_directory
 
 log = logging.getLogger("cxrbuild.text.lexicon")
 
@@ -299,17 +299,15 @@ def _cache_path(digest: str) -> Path | None:
     same sets in JSON), which may change between Python versions: the version
     is part of the name.
     """
-    root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
-    )
-    if root.startswith("~"):
+    root = cache_directory()
+    if root is None:
         return None  # no home directory to expand
     try:
         code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     except OSError:
         return None  # this module's source cannot be read (a zipped install): no cache
     python = f"py{sys.version_info[0]}{sys.version_info[1]}m{marshal.version}"
-    return Path(root) / f"lexicon-{digest[:20]}-{code[:12]}-{python}.marshal"
+    return root / f"lexicon-{digest[:20]}-{code[:12]}-{python}.marshal"
 
 
 def _read_cache(path: Path, digest: str) -> Lexicon | None:

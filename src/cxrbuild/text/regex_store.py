@@ -22,7 +22,6 @@ import functools
 import hashlib
 import logging
 import marshal
-import os
 import re
 import sys
 from collections.abc import Callable
@@ -30,16 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from cxrbuild.util.atomic import atomic_write_bytes
+from cxrbuild.util.paths import cache_directory
 
 log = logging.getLogger(__name__)
-
-
-def cache_directory() -> Path | None:
-    """The folder of cxrbuild's caches (``CXRBUILD_CACHE_DIR``, else ``$XDG_CACHE_HOME/cxrbuild``); None without a home."""
-    root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
-    )
-    return None if root.startswith("~") else Path(root)
 
 
 def _engine() -> tuple[Any, Any, Any, Any] | None:

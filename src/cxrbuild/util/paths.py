@@ -96,3 +96,12 @@ def link_on_the_way(root: str | os.PathLike[str], path: str | os.PathLike[str]) 
         if not current.exists():
             return None
     return None
+
+
+def cache_directory() -> Path | None:
+    """The folder of cxrbuild's caches (``CXRBUILD_CACHE_DIR``, else ``$XDG_CACHE_HOME/cxrbuild``
+    or ``~/.cache/cxrbuild``); None when there is no home directory to put it in."""
+    root = os.environ.get("CXRBUILD_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "cxrbuild"
+    )
+    return None if root.startswith("~") else Path(root)
