@@ -304,7 +304,8 @@ def glyph_boxes(
     # and whatever ink lies inside a word read as PHI is that word's (a monospaced colon stands apart)
     local_words = [(w[0] - x0, w[1] - y0, w[2] - x0, w[3] - y0) for w in words]
     kept = near_letters(pieces, glyph_height)
-    kept += [piece for piece in (*pieces, *specks) if not any(piece is k for k in kept) and _inside_any(piece, local_words)]
+    taken = {id(piece) for piece in kept}
+    kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
     glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),

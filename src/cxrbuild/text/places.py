@@ -66,24 +66,6 @@ CUED_PLACE_RE = re.compile(
     r"[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
 )
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
-# kinds of places an explicit place cue may name that are no names
-PLAIN_PLACES = frozenset(
-    {"home", "rehab", "snf", "ltac", "ltach", "floor", "ward", "unit", "er", "ed", "icu", "or", "clinic", "hospital", "here",
-     "there", "outside", "another", "other", "nursing", "facility", "shelter", "jail", "prison", "street", "streets", "town",
-     "city", "country", "abroad", "overseas", "bedside", "triage", "pacu", "nicu", "picu", "ccu", "house", "apartment",
-     "family", "parents", "friends", "group", "assisted", "living", "independently", "alone", "daughter", "son", "wife",
-     "husband", "mother", "father", "sister", "brother", "partner", "work", "school", "vacation", "trip", "holiday"}
-)
-# what an employment cue may name that is no employer: a place of work in general
-PLAIN_WORKPLACES = frozenset(
-    {"home", "night", "nights", "days", "weekends", "present", "times", "least", "all", "school", "church", "work",
-     "city", "state", "county", "government", "army", "navy", "military", "railroad", "hospital", "clinic", "office",
-     "desk", "computer", "restaurant", "bakery", "factory", "farm", "store", "shop", "warehouse", "mill", "plant",
-     "construction", "teaching", "nursing", "retail", "sales", "children", "kids", "family", "himself", "herself",
-     "themselves", "itself", "local", "same", "part", "full", "time", "pt", "ft", "job", "jobs", "company", "firm",
-     "business", "post", "police", "fire", "department", "dept", "university", "college", "airport", "bank",
-     "daycare", "nursery", "agency", "union", "railway", "mine", "mines", "docks", "shipyard", "gas", "station"}
-)
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
@@ -177,6 +159,8 @@ class PlaceCues:
                 self.suffix_label.setdefault(words, label)
         self.place_words = frozenset(fold(w) for w in spec["place_words"])
         self.the_places = frozenset(" ".join(fold(w) for w in place.split()) for place in spec["the_places"])
+        self.plain_places = frozenset(fold(w) for w in spec["plain_places"])
+        self.plain_workplaces = frozenset(fold(w) for w in spec["plain_workplaces"])
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
@@ -289,9 +273,9 @@ class PlaceFinder:
             if not words or len(words) > 4 or any(w[:1].isdigit() for w in words):
                 continue
             folded = [fold(w) for w in words]
-            if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in PLAIN_PLACES:
+            if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in self.cues.plain_places:
                 continue
-            if all(f in PLAIN_PLACES or f in FUNCTION_WORDS or self.lexicon.is_safe(w)
+            if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self.lexicon.is_safe(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
@@ -319,7 +303,7 @@ class PlaceFinder:
         for match in EMPLOYER_RE.finditer(text):
             value = match.group("value")
             words = WORD_RE.findall(value)
-            if not words or not words[0][:1].isalpha() or fold(words[0]) in FUNCTION_WORDS or fold(words[0]) in PLAIN_WORKPLACES:
+            if not words or not words[0][:1].isalpha() or fold(words[0]) in FUNCTION_WORDS or fold(words[0]) in self.cues.plain_workplaces:
                 continue
             if any(w[:1].isdigit() for w in words):
                 continue
@@ -330,7 +314,7 @@ class PlaceFinder:
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
-            if not (named or joined) or all(fold(w) in PLAIN_WORKPLACES or fold(w) in FUNCTION_WORDS for w in words):
+            if not (named or joined) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not any(is_capitalised(w) or w.isupper() for w in words):
                 continue  # where capitals mean something, an employer's name has one
