@@ -65,6 +65,8 @@ CUED_PLACE_RE = re.compile(
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
     r"[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
 )
+# the cues of a move, whose clause may name a second place after "to"
+MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
@@ -261,13 +263,13 @@ class PlaceFinder:
         "a nursing home", "rehab") or clinical words ("physical therapy").
         """
         spans = []
-        matches = list(CUED_PLACE_RE.finditer(text))
-        for match in list(matches):
+        cued = [(match, bool(match.group("facility"))) for match in CUED_PLACE_RE.finditer(text)]
+        for match, _ in list(cued):
             # "moved from five points to hollisburg": the second place of a move
-            onward = ONWARD_PLACE_RE.match(text, match.end("value"))
-            if onward and re.match(r"(?i)moved|relocated|transferred", match.group(0)):
-                matches.append(onward)
-        for match in matches:
+            onward = ONWARD_PLACE_RE.match(text, match.end("value")) if MOVE_CUE_RE.match(match.group(0)) else None
+            if onward:
+                cued.append((onward, False))
+        for match, facility in cued:
             value = match.group("value")
             words = WORD_RE.findall(value)
             if not words or len(words) > 4 or any(w[:1].isdigit() for w in words):
@@ -280,7 +282,6 @@ class PlaceFinder:
                 continue
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
                 continue
-            facility = "facility" in match.re.groupindex and match.group("facility")
             label = "HOSPITAL" if facility or folded[-1] in self.cues.facility_words else "LOCATION"
             start = match.start("value")
             article = THE_BEFORE_RE.search(text, max(0, start - 5), start)
