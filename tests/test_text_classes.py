@@ -278,6 +278,24 @@ PHI_CLASSES = [
     ("WELL VISIT\nWillow Farrant | DOB 02/03/2016 | MRN 5512", ["Willow Farrant", "02/03/2016", "5512"]),
     # a place whose name takes "the"
     ("Worked ten years in the Netherlands before moving.", ["the Netherlands"]),
+    # sign-offs of community and home care: initials after "Signed" or before "/ credential", a dash after a
+    # closing, the line after a closing at a line's end, a name before a credential that is also a word
+    ("Wound care done. Signed K.T. after review.", ["K.T."]),
+    ("Dressing changed, tolerated well.\nJ.R. / LPN", ["J.R."]),
+    ("see you tuesday, thanks so much, -Priya", ["Priya"]),
+    ("please call back!! take care\nmarguerite", ["marguerite"]),
+    ("Labs faxed to office.\nCarver, LPN\nVisiting Nurse Service", ["Carver"]),
+    # aides, crews and writers who introduce themselves
+    ("HHA Rosalind visits Tu/Th for bathing.", ["Rosalind"]),
+    ("CREW: EMT-P T. Oduya / EMT-B Marchetti, Lise", ["T. Oduya", "Marchetti, Lise"]),
+    ("hi doc, this is Ingvild, his daughter, about the inhaler", ["Ingvild"]),
+    # where someone is held, was born or lives; a place of detention
+    ("Housing: Delta Block 7\nCountry of birth: Eritrea", ["Delta Block 7", "Eritrea"]),
+    ("Current residence: Glasgow", ["Glasgow"]),
+    ("Seen at Pinecrest County Jail - Health Services Unit.", ["Pinecrest County Jail"]),
+    # a handle after a social platform; a newborn's family name after the label
+    ("Mother's instagram ruth_m88 reviewed with consent.", ["ruth_m88"]),
+    ("Name: Baby Boy B Thorsby   MRN 4412", ["Thorsby", "4412"]),
 ]
 
 
@@ -357,6 +375,14 @@ CLINICAL = [
     # clinical tables whose headings name no identifier
     "Lesion | Site | Size\nNodule | RUL | 8 mm\nMass | Left hilum | 31 mm",
     "Test | Result | Range\nSodium | 139 | 135-145",
+    # a suffix glued to a number, a code glued to letters, a sign or reflex and its finding, a count
+    "BW 3200 g (45%ile), HC 34 cm. Good tone, Moro present, suck strong.",
+    "On PEEP 6, iNO 20 ppm, FiO2 40%. 2 brady events overnight.",
+    "Selective angiography with JL4 catheter.",
+    # a dose before a route is no street address; lower-case words in a mixed-case text are no "LAST, FIRST"
+    "MORPHINE 4 MG SQ Q4H PRN",
+    "Anticipatory guidance: car seat, safe sleep, tummy time.",
+    "UTILIZATION REVIEW / CM\nPlan reviewed with family.",
 ]
 
 
@@ -364,6 +390,11 @@ CLINICAL = [
 def test_clinical_content_is_kept(rules_only, sentence):
     result = rules_only.deidentify(sentence)
     assert result.text == sentence, [sentence[s.start:s.end] for s in result.spans]
+
+
+def test_a_newborns_label_is_kept_beside_the_family_name(rules_only):
+    result = rules_only.deidentify("Name: Thorsby, Baby Girl\nDOL 3, feeding well.")
+    assert "Thorsby" not in result.text and "Baby Girl" in result.text, result.text
 
 
 def test_settings_and_scores_read_at_a_clock_time_are_kept(rules_only):

@@ -149,6 +149,9 @@ class Lexicon:
     place_phrases: dict[str, tuple[int, ...]] = field(hash=False, compare=False)
     # every multi-word place, its words joined by one blank
     place_phrase_names: frozenset[str] = frozenset()
+    # words of the regional clinical lists that are also names, so not safe alone ("Moro", "brady"):
+    # the clinical word where a finding follows, or where it is written in lower case among capitals
+    clinical_names: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -256,9 +259,13 @@ def _with_spellings(words: frozenset[str], names: frozenset[str], places: frozen
     return words | frozenset(v for v in variants if v not in names and v not in places)
 
 
-def _regional_words(names: frozenset[str]) -> frozenset[str]:
-    """The single words of the regional lists; one that is also a name is kept only as an acronym ("NEWS", not "Telma")."""
+def _regional_words(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The single words of the regional lists; one that is also a name is kept only as an acronym ("NEWS", not "Telma").
+
+    Also the words left out for being names ("Moro", "brady").
+    """
     words = set()
+    left_out = set()
     for name in REGIONAL_SAFE_FILES:
         for entry in read_list(name):
             if " " in entry or len(entry) < 2:
@@ -266,7 +273,9 @@ def _regional_words(names: frozenset[str]) -> frozenset[str]:
             folded = fold_entry(entry)
             if folded not in names or (entry.isupper() and len(entry) <= 6):
                 words.add(folded)
-    return frozenset(words)
+            else:
+                left_out.add(folded)
+    return frozenset(words), frozenset(left_out - words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,7 +352,7 @@ def _build_lexicon(digest: str) -> Lexicon:
     places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES)
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
-    regional = _regional_words(given | surnames)
+    regional, clinical_names = _regional_words(given | surnames)
     return Lexicon(
         given=given,
         surnames=surnames,
@@ -355,5 +364,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         places=places,
         place_phrases=place_phrases,
         place_phrase_names=place_phrase_names,
+        clinical_names=clinical_names,
         digest=digest,
     )

@@ -35,7 +35,7 @@ from cxrbuild.text.spans import (
 )
 
 NAME_TOKEN_RE = re.compile(
-    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?P<dot>\.)?"
+    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?![0-9])(?P<dot>\.)?"
 )
 NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?"
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
@@ -87,7 +87,12 @@ BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za
 SIGN_OFF_DATE_TIME_RE = re.compile(
     r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]+(?:[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
 )
-WORD_RE = re.compile(r"(?<![0-9" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?")
+# a word glued to a number is a code or a suffix ("JL4", "81%ile", "3rd"), never a name
+WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?(?![0-9])")
+# a number right before a word (and the word's first character)
+NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
+# a count right before a word ("0 brady events", "2 caths")
+COUNT_BEFORE_RE = re.compile(r"(?<![0-9:/.,\-])[0-9]{1,3}[ \t]+\Z")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
 DOSE_AFTER_RE = re.compile(
     r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|%)(?![A-Za-z])",
@@ -177,6 +182,9 @@ class NameCues:
             re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
+        self.introduction_re = re.compile(
+            r"(?:^|(?<=[^A-Za-z'’]))(?:" + alternation(spec["introductions"]) + r")[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE
+        )
         self.phrase_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")(?P<role>" + role_prefix + r")(?=[ \t]|$)",
             re.IGNORECASE | re.MULTILINE,
@@ -197,11 +205,12 @@ class NameCues:
         # they mark a name only after a comma
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
         self.suffix_re = re.compile(
-            r"(?P<sep>,?[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
+            r"(?P<sep>,?[ \t]*|[ \t]+/[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
         )
         # a signature header opens a line or a sentence; with a colon it may stand anywhere
         self.signature_re = re.compile(
-            r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:" + alternation(h for h in spec["signature_headers"] if h.endswith((" by", " read")))
+            r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:"
+            + alternation([*(h for h in spec["signature_headers"] if h.endswith((" by", " read"))), *spec["bare_signature_words"]])
             + r")\)?[ \t]*:?"
             r"|^[ \t]*(?:pt|patient|name)(?=[ \t]+[" + LETTERS + r"])"
             r"|(?<![A-Za-z])(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[\]}]?[ \t]*:"
@@ -227,11 +236,16 @@ class NameCues:
             r"you[ \t]+(?:were|are|have|can|should|may|will)|here[ \t]+(?:is|are)|as[ \t]+we[ \t]+discussed)\b)",
             re.IGNORECASE | re.MULTILINE,
         )
+        labels = spec["newborn_labels"]
+        # "Baby Girl", "Twin B", "Baby Boy A": no part of a name
+        self.newborn_words = frozenset(fold(w) for w in [*labels["heads"], *labels["sexes"]])
+        newborn_label = r"(?:" + alternation(labels["heads"]) + r")(?:[ \t]+(?:" + alternation(labels["sexes"]) + r"))?(?:[ \t]+[A-C])?"
+        self.newborn_label_re = re.compile(r"[ \t]*" + newborn_label + r"(?![A-Za-z])[ \t]*", re.IGNORECASE)
         # a newborn's family name on a nursery or NICU note: "Frost, Twin A", "Marsh Baby MRN ...", "Okoro, Baby Girl"
         self.newborn_re = re.compile(
             r"^[ \t]*(?:(?:pt|patient|name|infant)[ \t]*:[ \t]*)?(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?)"
-            r"(?:,[ \t]*(?:(?:twin|triplet|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?|(?-i:BG|BB|IG|IB)(?:[ \t]+[A-C])?)\b"
-            r"|[ \t]+(?:twin|baby|infant)(?:[ \t]+(?:boy|girl))?(?:[ \t]+[A-C])?(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
+            r"(?:,[ \t]*(?:" + newborn_label + r"|(?-i:BG|BB|IG|IB)(?:[ \t]+[A-C])?)\b"
+            r"|[ \t]+" + newborn_label + r"(?=[ \t]*(?:$|\||,|\(|mrn\b|dol\b|dob\b|#)))",
             re.IGNORECASE | re.MULTILINE,
         )
         # a name between "patient" (or a dictation's "on") and a record cue: "patient mei moody m r n ...",
@@ -253,7 +267,7 @@ class NameCues:
         )
         # a closing and the writer's name on one line: "Thanks again, Summer"
         self.closing_inline_re = re.compile(
-            r"(?:^|(?<=[.!?]\s))[ \t]*(?:thanks(?:[ \t]+again|[ \t]+so[ \t]+much)?|thank[ \t]+you|regards|best|cheers|sincerely|love)[ \t]*,[ \t]*"
+            r"(?<![A-Za-z])(?:" + alternation(spec["closings"]) + r")[ \t]*,[ \t]*(?:[-–—~][ \t]*)?"
             r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -261,7 +275,8 @@ class NameCues:
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
-            r"^[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])",
+            r"(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
+            r"(?![ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
         # "Smith, Jane (attending)": a role in brackets after a name
@@ -277,6 +292,7 @@ class NameCues:
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
         self.never_names = frozenset(fold(w) for w in spec["never_names"])
+        self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
         self.cue_words = frozenset(
@@ -295,6 +311,28 @@ class NameCues:
             or folded in self.kin_words
             or folded in self.title_words
         )
+
+    def clinical_use(self, lexicon: Lexicon, text: str, start: int, end: int, caseless: bool, eponyms: bool = True) -> bool:
+        """A listed name or place that is also a clinical word, used as that word here, with no cue.
+
+        An eponym (unless ``eponyms`` is false: a place named like one) or a
+        clinical name before clinical vocabulary or an examiner's finding
+        ("Wilson disease", "Murphy's sign", "Moro present"); a clinical name
+        written in lower case among capitals, or counted ("0 brady events").
+        """
+        word = text[start:end]
+        folded = fold(word)
+        clinical_name = folded in lexicon.clinical_names
+        if not clinical_name and not (eponyms and lexicon.is_eponym(word)):
+            return False
+        if clinical_name and ((word.islower() and not caseless) or COUNT_BEFORE_RE.search(text, max(0, start - 12), start)):
+            return True
+        position = end + 2 if text[end:end + 2] in {"'s", "’s"} else end
+        nxt = NAME_TOKEN_RE.match(text, position)
+        if not nxt or len(nxt.group("gap")) > 1 or nxt.group("comma"):
+            return False
+        following = nxt.group("word")
+        return lexicon.is_safe(following) or lexicon.is_eponym(following) or fold(following) in self.finding_words
 
 
 def load_cues() -> NameCues:
@@ -328,6 +366,8 @@ class NameFinder:
         for match in cues.role_re.finditer(text):
             # "PT", "CM", "RT" are units and abbreviations too: after them only a listed name counts
             role = fold(match.group(0).strip().rstrip("."))
+            if role in cues.ambiguous_roles and NUMBER_BEFORE_RE.search(text, max(0, match.start() - 12), match.start() + 1):
+                continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
             spans.extend(self._take_name(text, match.end(), mode, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
@@ -343,6 +383,14 @@ class NameFinder:
         ):
             for match in cue_re.finditer(text):
                 spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
+        for match in cues.introduction_re.finditer(text):
+            # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
+            first = WORD_RE.match(text, match.end())
+            if first and not self._blocked(first.group(0)) and (
+                self._unknown(first.group(0)) or (not caseless and is_capitalised(first.group(0)) and self.lexicon.is_name(first.group(0))
+                                                  and not self.lexicon.is_safe(first.group(0)))
+            ):
+                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
@@ -383,6 +431,10 @@ class NameFinder:
         for match in COMMA_NAME_RE.finditer(text):
             last_words = re.split(r"[ \t]+", match.group("last"))
             first_words = re.split(r"[ \t]+", match.group("first"))
+            words = (*last_words, *first_words)
+            if caseless and not match.group("initial") and all(len(w) > 1 and fold(w) in self.lexicon.english for w in words):
+                continue  # "car seat, safe sleep": where case tells nothing, English words alone make no "LAST, FIRST"
+                # (with an initial they do: "FIELD, JOY K")
             if not all(self._namelike(w, caseless) or fold(w) in NAME_PARTICLES for w in last_words):
                 continue
             def abbreviation(word: str) -> bool:
@@ -409,6 +461,10 @@ class NameFinder:
         lexicon = self.lexicon
         if self.cues.is_cue_word(fold(word)) or (fold(word) in FUNCTION_WORDS and not (given and lexicon.is_given(word))):
             return False
+        if fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
+            return False  # "Okonkwo, Baby Girl": the newborn's label, not a given name
+        if not caseless and word[:1].islower() and fold(word) in lexicon.english and not lexicon.is_given(word):
+            return False  # "car seat, safe sleep": where capitals mean something, a lower-case word is a word
         if lexicon.is_unambiguous_name(word) or self._unknown(word):
             return True
         # the "LAST, FIRST" shape is evidence enough for a listed name that is also a word ("WALKER, INES")
@@ -476,6 +532,8 @@ class NameFinder:
             return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
         if fold(word) in self.cues.never_names and not (mode == TITLE and first):
             return False  # "Physician Note", "Medication List", "Placed in room"
+        if fold(word) in self.cues.newborn_words:
+            return False  # "Okonkwo, Baby Girl"
         if self._blocked(word):
             # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
             folded = fold(word)
@@ -498,8 +556,8 @@ class NameFinder:
         if mode == TITLE and first:
             return True
         listed = lexicon.is_name(word)
-        if not first and listed:
-            return True  # after a name word, a listed name goes on: "YESENIA JOY", "Jane Q. Mass"
+        if not first and listed and (mode in {TITLE, SIGNATURE, STRONG} or capital or caseless or fold(word) not in lexicon.english):
+            return True  # after a name word, a listed name goes on: "YESENIA JOY", "Jane Q. Mass" (after a role not "Holly comes")
         if mode == KIN and lexicon.is_given(word):
             return True  # "her son hunter", "WIFE HOPE": a given name after a kin word, whatever its case
         if mode in {TITLE, SIGNATURE, STRONG}:
@@ -555,6 +613,9 @@ class NameFinder:
         start = end = -1
         words = 0
         cursor = pos
+        label = self.cues.newborn_label_re.match(text, pos)
+        if label:
+            cursor = label.end()  # "Name: Baby Girl A Hale": the family name after the newborn's label
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -596,7 +657,8 @@ class NameFinder:
                     start = match.start("word")
                 cursor = particle_end
                 continue
-            elif match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)):
+            elif (match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word))
+                  and fold(word) not in self.cues.newborn_words and fold(word) not in FUNCTION_WORDS):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
                   and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))
@@ -621,6 +683,8 @@ class NameFinder:
             return []
         if mode in {WEAK, KIN, ROLE} and re.fullmatch(r"[A-Za-z]\.", text[start:end]) and not FIELD_END_RE.match(text, end):
             return []  # "due to E. coli": one initial alone after a weak cue names no one
+        if text[end - 2:end].lower() in {"'s", "’s"} and end - 2 > start:
+            end -= 2  # "Yraka's grandson": the name, not its possessive
         return [RuleSpan(start, end, "NAME", source, strong=mode in {TITLE, SIGNATURE, ROLE, KIN})]
 
     def _suffix_names(self, text: str, caseless: bool) -> list[RuleSpan]:
@@ -629,6 +693,8 @@ class NameFinder:
         for match in self.cues.suffix_re.finditer(text):
             credential = fold(match.group("cred")).rstrip(".")
             has_comma = "," in match.group("sep")
+            if "/" in match.group("sep") and credential in self.cues.weak_suffixes:
+                continue  # "UTILIZATION REVIEW / CM": after a slash only a credential that is no word or unit ("B.O. / RN")
             cred_text = match.group("cred")
             if not caseless and cred_text.islower() and len(cred_text) <= 3:
                 continue  # "do", "pa", "ms" written in lower case in a mixed-case text are words
@@ -637,7 +703,8 @@ class NameFinder:
             if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
                 continue
             # a weak credential counts only after a comma ("Reyes, PA"), and then as a strong one
-            span = self._name_before(text, match.start("sep"), strict=False, source="name_credential", strong=True, caseless=caseless)
+            span = self._name_before(text, match.start("sep"), strict=False, source="name_credential", strong=True,
+                                     caseless=caseless, listed_word=has_comma)
             if span:
                 spans.append(span)
         for match in self.cues.bracket_role_re.finditer(text):
@@ -646,7 +713,8 @@ class NameFinder:
                 spans.append(span)
         for match in RECORD_AFTER_NAME_RE.finditer(text):
             # "Benjamin Walker (DOB 4/8/21)", "Young Hale | DOB 03/04/2017": the person a record field is of
-            span = self._name_before(text, match.start("sep"), strict=False, source="name_record_subject", strong=True, caseless=caseless)
+            span = self._name_before(text, self._before_labels(text, match.start("sep")), strict=False,
+                                     source="name_record_subject", strong=True, caseless=caseless)
             if span and (span.start == 0 or RECORD_NAME_START_RE.search(text[max(0, span.start - 40):span.start])):
                 spans.append(span)
         for match in self.cues.after_name_re.finditer(text):
@@ -655,11 +723,23 @@ class NameFinder:
                 spans.append(span)
         return spans
 
-    def _name_before(self, text: str, end: int, strict: bool, source: str, strong: bool, caseless: bool) -> RuleSpan | None:
+    def _before_labels(self, text: str, end: int) -> int:
+        """Where a name ends before the words that label it ("Walker, Baby Girl": after "Walker")."""
+        while True:
+            word_match = search_at_end(WORD_BEFORE_RE, text[max(0, end - 80):end], WORD_BEFORE_CHARS)
+            if not word_match or fold(word_match.group(1)) not in self.cues.newborn_words:
+                return end
+            end = max(0, end - 80) + word_match.start(1)
+            while end > 0 and text[end - 1] in " \t,":
+                end -= 1
+
+    def _name_before(self, text: str, end: int, strict: bool, source: str, strong: bool, caseless: bool,
+                     listed_word: bool = False) -> RuleSpan | None:
         """Walk back over up to four name words ending at ``end`` ("Roe, Jane Q." included).
 
         ``strict``: every word must look like a name (listed, or no common word
-        at all), as when the cue is weak.
+        at all), as when the cue is weak. ``listed_word``: the cue is strong
+        enough for one listed name that is also a word to open a line ("Mason, LPN").
         """
         cursor = end
         start = -1
@@ -706,7 +786,10 @@ class NameFinder:
         trimmed_end = end
         while trimmed_end > start and text[trimmed_end - 1] in " \t,":
             trimmed_end -= 1
-        if count == 1 and sentence_initial(text, start) and lexicon.is_common(text[start:trimmed_end]):
+        single = text[start:trimmed_end]
+        if count == 1 and sentence_initial(text, start) and lexicon.is_common(single) and not (
+            listed_word and lexicon.is_name(single) and (caseless or is_capitalised(single)) and not lexicon.is_safe(single)
+        ):
             return None
         if count == 1 and len(text[start:trimmed_end].rstrip(".")) == 1:
             return None  # "works as a CNA": a lone letter before a credential is no initial
@@ -724,8 +807,12 @@ class NameFinder:
             word = match.group(0)
             if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
                 continue
-            if lexicon.is_eponym(word) and self._clinical_after(text, match.end()):
-                continue  # "Wilson disease", "Murphy sign": the eponym, not a person
+            if fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
+                continue
+            if not caseless and word[:1].islower() and any(c.isupper() for c in word[1:]):
+                continue  # "iNO 20 ppm", "mAb": an abbreviation's own capitals
+            if self.cues.clinical_use(lexicon, text, match.start(), match.end(), caseless):
+                continue  # "Wilson disease", "Moro present", "0 brady events": the clinical word, not a person
             if DOSE_AFTER_RE.match(text, match.end()):
                 continue  # "Telma 40 mg OD": a drug's brand, whatever names it shares
             if word.isupper() and len(word) <= 3 and not caseless:
@@ -735,17 +822,10 @@ class NameFinder:
             spans.append(RuleSpan(start, end, "NAME", "name_list"))
         return spans
 
-    def _clinical_after(self, text: str, position: int) -> bool:
-        """The next word is clinical vocabulary (or a possessive: "Crohn's")."""
-        if text[position:position + 2] in {"'s", "’s"}:
-            position += 2
-        nxt = NAME_TOKEN_RE.match(text, position)
-        return bool(nxt) and len(nxt.group("gap")) <= 1 and (self.lexicon.is_safe(nxt.group("word")) or self.lexicon.is_eponym(nxt.group("word")))
-
     def _neighbour_is_name(self, word: str, caseless: bool, after_given: bool) -> bool:
         lexicon = self.lexicon
         capital = is_capitalised(word) and not caseless
-        if self._blocked(word):
+        if self._blocked(word) or fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
             return False
         if lexicon.is_safe(word) or self.allowed_word(word):
             # "Mark Ramirez": a capitalised given name beside a surname, though also a clinical word

@@ -97,12 +97,17 @@ WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|u
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\||(?:(?<=NP)|(?<=MD)|(?<=RN)|(?<=PA)|(?<=DO)|(?<=-C))[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
     # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
-    r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?:ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
+    r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
     r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
     r"practice|gp\s+practice|clinic|centre|center|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
-    r"employer|employed|company|school|church|parish|workplace|work)"
+    r"employer|employed|company|school|church|parish|workplace|work|"
+    # correctional, occupational, emergency-medical and migration forms
+    r"housing|housing\s+unit|cell|camp|country\s+of\s+(?:birth|residence|origin|citizenship)|current\s+residence|"
+    r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
+# the fields of PLACE_FIELD_RE that name where someone lives or comes from
+GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:residence|current\s+residence|country|county|town|city|suburb|birthplace|born|place\s+of\s+birth|lives)\b")
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
 ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
@@ -150,6 +155,7 @@ class PlaceCues:
     def __init__(self, spec: dict) -> None:
         self.version = str(spec["version"])
         self.facility_words = frozenset(fold(w) for w in spec["facility_words"])
+        self.generic_facility_phrases = frozenset(" ".join(fold(w) for w in p.split()) for p in spec["generic_facility_phrases"])
         # first word -> the facility and organization words it begins; each such phrase's label
         self.facility_first: dict[str, set[tuple[str, ...]]] = {}
         self.suffix_label: dict[tuple[str, ...], str] = {}
@@ -496,7 +502,10 @@ class PlaceFinder:
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
             start, end = match.start("value"), match.end("value")
-            spans.append(RuleSpan(start, end, "LOCATION", "place_field"))
+            # a field of where someone lives or comes from names a place, whatever the allow-list says
+            # ("Residence: Glasgow"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
+            strong = GEOGRAPHY_FIELD_RE.match(match.group("field")) is not None
+            spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
         return spans
 
     def _addresses(self, text: str) -> list[RuleSpan]:
@@ -606,6 +615,7 @@ class PlaceFinder:
                 and self._rare(word)
                 and not self._stop(word)
                 and (caseless or is_capitalised(word))
+                and not self.name_cues.clinical_use(lexicon, text, words[index].start(), words[index].end(), caseless, eponyms=False)
             ):
                 spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list"))
             index += 1
@@ -664,6 +674,8 @@ class PlaceFinder:
                 name_words = [m.group(0) for m in words[start_index:index]]
                 if all(fold(w) in self.cues.organization_words or fold(w) in self.cues.facility_words for w in name_words):
                     continue  # "SCHOOL/DAYCARE NOTE": kinds of places, no name
+                if " ".join(folded[start_index:end_index]) in self.cues.generic_facility_phrases:
+                    continue  # "country of residence", "current residence": no facility
                 if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
                     continue
                 proper = any(
