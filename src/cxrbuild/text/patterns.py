@@ -123,8 +123,9 @@ def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None
             guards["requires_regex"] = store.compile(_expand_macros(entry["requires_regex"], macros), flags)
         for key in ("unless_before", "unless_after", "unless"):
             if entry.get(key):
-                anchor = {"unless_before": r"(?:{})$", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
-                # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored)
+                anchor = {"unless_before": r"(?:{})\Z", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
+                # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored;
+                # the text before ends right at the match: "VITALS:\n0708" has no colon before 0708)
                 compile_guard = guarded if key == "unless_before" else store.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         guards["scanner"] = scanner(expanded, flags)
