@@ -15,7 +15,8 @@ scored:
 - PHI recall: PHI items with >= 99% of their mask pixels shown black
   (through the image's Modality/VOI LUT and MONOCHROME1 inversion,
   :mod:`cxrbuild.dicom.display`);
-- markers kept: marker, label and object items with no mask pixel changed;
+- markers kept: marker, label and object items with no mask pixel changed (a field's
+  caption before PHI, kind ``fieldlabel``, is reported apart: no bar counts it);
 - images with any pixel changed more than 8 px from every item's mask;
 - images quarantined (PixelDeidError);
 - CPU seconds per image (``time.process_time``, decode to blackout), median
@@ -66,6 +67,11 @@ from cxrbuild.dicom.display import displayed_black
 from cxrbuild.dicom.header import deny_list_from_header
 
 FAR_PX = 8
+# a full-size radiograph's long side (CR/DX); smaller frames are screens, crops and thumbnails
+FULL_SIZE_PX = 1800
+# a field's caption printed before its value ("Name:", "DOB:"): neither PHI nor a marker or an acquisition
+# label; whether it is kept is reported apart, since blacking a whole "Name: value" line loses nothing
+FIELD_LABEL_KINDS = frozenset({"fieldlabel"})
 BOX_SLACK = 3
 MIN_BLACK = 0.99
 
@@ -109,7 +115,7 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
     black = displayed_black(ds, after)
     changed = plane(before != after)  # a colour pixel changed in any sample is changed
     every = np.zeros(changed.shape, dtype=bool)
-    phi, kept = [], []
+    phi, kept, labels = [], [], []
     for index, box in enumerate(record["boxes"]):
         mask = plane(masks[f"b{index}"])
         every |= mask
@@ -117,11 +123,14 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
             continue
         if box["phi"]:
             phi.append(float(black[mask].mean()) >= MIN_BLACK)
+        elif box.get("kind") in FIELD_LABEL_KINDS:
+            labels.append(not changed[mask].any())
         else:
             kept.append(not changed[mask].any())
     near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
-    return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
-            "far": int(np.count_nonzero(changed & ~near)), "full": bool(record.get("full_size"))}
+    full = record["full_size"] if "full_size" in record else max(changed.shape) >= FULL_SIZE_PX
+    return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept, "field_labels": labels,
+            "far": int(np.count_nonzero(changed & ~near)), "full": bool(full)}
 
 
 def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock: StageClock) -> dict:
@@ -153,7 +162,7 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
             kept.append(not changed[y0:y1, x0:x1].any())
     near = ndimage.binary_dilation(boxes, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
-            "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= 2000, "file": path.name,
+            "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= FULL_SIZE_PX, "file": path.name,
             "path": path}
 
 
@@ -170,8 +179,9 @@ def plane(mask: np.ndarray) -> np.ndarray:
     return mask.any(axis=0) if mask.ndim == 3 else mask
 
 
-def score_boxes(run: dict, shape: tuple[int, int], items: list[tuple[bool, np.ndarray]]) -> dict:
-    """One file's figures for a tool that fills boxes: (is PHI, glyph mask) items against its boxes."""
+def score_boxes(run: dict, shape: tuple[int, int], items: list[tuple[bool, np.ndarray, bool]]) -> dict:
+    """One file's figures for a tool that fills boxes: (is PHI, glyph mask, scored) items against its boxes
+    (an item not scored, a field caption, only keeps its pixels from counting as far)."""
     if run["status"] != "ok":
         return {"quarantined": run["status"], "cpu": run["cpu_seconds"]}
     filled = np.zeros(shape, dtype=bool)
@@ -179,14 +189,14 @@ def score_boxes(run: dict, shape: tuple[int, int], items: list[tuple[bool, np.nd
         filled[max(0, y0 - BOX_SLACK):max(0, y1 + BOX_SLACK), max(0, x0 - BOX_SLACK):max(0, x1 + BOX_SLACK)] = True
     every = np.zeros(shape, dtype=bool)
     phi, kept = [], []
-    for is_phi, mask in items:
+    for is_phi, mask, scored in items:
         every |= mask
-        if mask.any():
+        if mask.any() and scored:
             (phi if is_phi else kept).append(
                 float(filled[mask].mean()) >= MIN_BLACK if is_phi else not filled[mask].any())
     near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     return {"cpu": run["cpu_seconds"], "phi": phi, "kept": kept, "far": int(np.count_nonzero(filled & ~near)),
-            "full": max(shape) >= 2000}
+            "full": max(shape) >= FULL_SIZE_PX}
 
 
 def main() -> int:
@@ -232,7 +242,7 @@ def main() -> int:
                     if not item["phi"]:
                         x0, y0, x1, y1 = item["box"]
                         mask[y0:y1, x0:x1] = True
-                    truth.append((item["phi"], mask))
+                    truth.append((item["phi"], mask, True))
                 theirs.append(score_boxes(run, display.shape, truth))
             print("\nPresidio DicomImageRedactorEngine, same files:")
             report(theirs, removed=f"inside its boxes grown by {BOX_SLACK} px")
@@ -250,7 +260,8 @@ def main() -> int:
         theirs = []
         for record, run in zip(records, presidio_boxes(args.presidio_python, paths), strict=True):
             with np.load(args.images / record["glyph_mask"]) as masks:
-                truth = [(box["phi"], plane(masks[f"b{i}"])) for i, box in enumerate(record["boxes"])]
+                truth = [(box["phi"], plane(masks[f"b{i}"]), box["phi"] or box.get("kind") not in FIELD_LABEL_KINDS)
+                         for i, box in enumerate(record["boxes"])]
             shape = truth[0][1].shape if truth else pydicom.dcmread(args.images / record["file"]).pixel_array.shape[-2:]
             theirs.append(score_boxes(run, shape, truth))
         print("\nPresidio DicomImageRedactorEngine, same files:")
@@ -269,6 +280,9 @@ def report(results: list[dict], removed: str = "shown black") -> int:
     print(f"images {len(results)}, quarantined {len(results) - len(done)}")
     print(f"PHI recall (>= 99% of glyph pixels {removed}): {sum(phi)}/{len(phi)} = {sum(phi) / max(1, len(phi)):.3f}")
     print(f"markers, labels and objects kept: {sum(kept)}/{len(kept)} = {sum(kept) / max(1, len(kept)):.3f}")
+    labels = [hit for r in done for hit in r.get("field_labels", [])]
+    if labels:
+        print(f"field captions before PHI kept (not a bar): {sum(labels)}/{len(labels)} = {sum(labels) / len(labels):.3f}")
     far = sum(r["far"] > 0 for r in done)
     print(f"images with pixels changed > {FAR_PX} px from any text: {far}/{len(done)}")
     print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}{learned_share}")

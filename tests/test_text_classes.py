@@ -306,6 +306,17 @@ PHI_CLASSES = [
     ("Gate code 41127; key box code *5590.", ["41127", "5590"]),
     ("UNIT: R22   CREW: EMT-B Q. Aldana #77310", ["R22", "Q. Aldana", "77310"]),
     ("SSN (last 4): 8812", ["8812"]),
+    # a surname's initial ending a sign-off, initials before an ambulance credential, officers and clergy,
+    # a name then who the person is, a person a record field is of inside brackets
+    ("call me after 3 thx\nTobias K\n", ["Tobias K"]),
+    ("Crew report complete.\nSIGNED: QJ EMT-P", ["QJ"]),
+    ("Officer Alvarenga present for the encounter.", ["Alvarenga"]),
+    ("Rev. Okafor-Baines visited; family at bedside.", ["Okafor-Baines"]),
+    ("Close contact of a smear-positive case (Tavish, cousin).", ["Tavish"]),
+    ("my aunt (henrike solberg dob 3/3/30) fell again", ["henrike solberg", "3/3/30"]),
+    # a facility's field names it whatever its words; an employer after "my job at"
+    ("Receiving facility: Orchard Bluff\nMode: BLS", ["Orchard Bluff"]),
+    ("please send it to my job at Verrow Tile. thanks", ["Verrow Tile"]),
 ]
 
 
@@ -396,6 +407,7 @@ CLINICAL = [
     # a function word after a facility's word names nothing; a ward and its number stay
     "FOLLOW UP AT CLINIC ON JUN TUESDAY.",
     "Diet: table foods; seen by the unit team.",
+    "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
 ]
 
 
@@ -409,6 +421,11 @@ def test_a_hospice_named_after_its_word_is_removed_where_capitals_show_it(rules_
     # "Hospice of X" is read from its capitals; in a text all in lower case it is left to the model
     for text in ("Hospice of Larchmere notified.", "HOSPICE OF LARCHMERE NOTIFIED."):
         assert "archmere" not in rules_only.deidentify(text).text.lower(), text
+
+
+def test_an_agency_named_with_a_clinical_word_is_removed_where_capitals_show_it(rules_only):
+    text = "Mode: BLS via Sinus Creek Fire & Rescue to the ED."
+    assert "Sinus" not in rules_only.deidentify(text).text
 
 
 def test_a_newborns_label_is_kept_beside_the_family_name(rules_only):

@@ -81,6 +81,8 @@ DICTATION_LINE_BEFORE_RE = re.compile(
 )
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
+# a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
+LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
 # initials in brackets after a name
 BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
@@ -132,7 +134,7 @@ RECORD_AFTER_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 # ... where the name opens a line, a field or a sentence (not "the fracture of the patient, DOB ...")
-RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
+RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.(]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
 CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
@@ -275,13 +277,19 @@ class NameCues:
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
-            r"(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
+            r"(?<![A-Za-z'’\-])(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
             r"(?![ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
         # "Smith, Jane (attending)": a role in brackets after a name
         self.bracket_role_re = re.compile(
             r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")[^)\n]{0,20}\)", re.IGNORECASE
+        )
+        # a kin word after a name and a comma: "(Mabriyn, brother)", "Ines, his wife"
+        self.kin_after_re = re.compile(
+            r"(?<=[" + LETTERS + r"])(?P<sep>[ \t]*,[ \t]*)(?:(?:her|his|their|my|our|pt's|patient's)[ \t]+)?(?:"
+            + alternation(spec["kin"]) + r")(?=[ \t]*[),.;]|[ \t]*$)",
+            re.IGNORECASE | re.MULTILINE,
         )
         # verbs after a name: "Smith was notified", "J. Roe paged"
         self.after_name_re = re.compile(
@@ -415,9 +423,12 @@ class NameFinder:
 
     def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
         """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
-        (not a unit or a role: "Dr. Li (ICU)")."""
+        (not a unit or a role: "Dr. Li (ICU)"); a surname's initial ending a sign-off line ("Elmer D")."""
         found = []
         for span in spans:
+            lone = LONE_INITIAL_RE.match(text, span.end) if span.strong else None
+            if lone and (lone.group("initial").isupper() or caseless or text[span.start:span.end].islower()):
+                found.append(RuleSpan(lone.start("initial"), lone.end("initial"), "NAME", "name_initials", strong=True))
             match = BRACKETED_INITIALS_RE.match(text, span.end)
             if not match or not (match.group("initials").isupper() or caseless):
                 continue
@@ -572,8 +583,10 @@ class NameFinder:
 
     def _field_ends(self, text: str, position: int) -> bool:
         """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
-        if FIELD_END_RE.match(text, position):
-            return True
+        return bool(FIELD_END_RE.match(text, position)) or self._credential_follows(text, position)
+
+    def _credential_follows(self, text: str, position: int) -> bool:
+        """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and fold(nxt.group("word")) in self.cues.suffix_folded
 
@@ -661,8 +674,9 @@ class NameFinder:
                   and fold(word) not in self.cues.newborn_words and fold(word) not in FUNCTION_WORDS):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
-                  and not self._blocked(word) and FIELD_END_RE.match(text, match.end("word"))
-                  and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word")))):
+                  and not self._blocked(word) and self._field_ends(text, match.end("word"))
+                  and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word"))
+                       or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
@@ -716,6 +730,11 @@ class NameFinder:
             span = self._name_before(text, self._before_labels(text, match.start("sep")), strict=False,
                                      source="name_record_subject", strong=True, caseless=caseless)
             if span and (span.start == 0 or RECORD_NAME_START_RE.search(text[max(0, span.start - 40):span.start])):
+                spans.append(span)
+        for match in self.cues.kin_after_re.finditer(text):
+            # "(Mabriyn, brother)", "Ines, his wife": a name, then who the person is
+            span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
+            if span:
                 spans.append(span)
         for match in self.cues.after_name_re.finditer(text):
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_verb", strong=False, caseless=caseless)

@@ -43,7 +43,7 @@ WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTER
 THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 # an explicit employment cue, then the employer's name up to the clause's end
 EMPLOYER_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired)"
+    r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
     r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
     r"[ \t]+(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
@@ -105,6 +105,11 @@ PLACE_FIELD_RE = re.compile(
     r"housing|housing\s+unit|cell|camp|country\s+of\s+(?:birth|residence|origin|citizenship)|current\s+residence|"
     r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
+)
+# the fields of PLACE_FIELD_RE that name a facility or an employer
+FACILITY_FIELD_RE = re.compile(
+    r"(?i)(?:facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
+    r"practice|gp\s+practice|employer|company|school|church|parish)\b"
 )
 # the fields of PLACE_FIELD_RE that name where someone lives or comes from
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:residence|current\s+residence|country|county|town|city|suburb|birthplace|born|place\s+of\s+birth|lives)\b")
@@ -497,14 +502,23 @@ class PlaceFinder:
             named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
                      and fold(w) not in self.cues.facility_words
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
+            if not named and FACILITY_FIELD_RE.match(match.group("field")):
+                # the field names a facility or an employer: its value is a name, whatever words it uses
+                # ("Facility: SUMMIT", "Receiving facility: Bayberry Health"), unless it is only a kind of place
+                named = [w for w in words if w[:1].isalpha() and len(w) > 1 and fold(w) not in FUNCTION_WORDS
+                         and not ((self.lexicon.is_safe(w) or self.allowed_word(w)) and len(w) <= 4)  # "Facility: ICU"
+                         and fold(w) not in self.cues.facility_words and fold(w) not in self.cues.plain_places]
             if not named and not WARD_NUMBER_RE.search(value):
                 continue  # "Unit: MICU", "Location: Emergency Department"
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
             start, end = match.start("value"), match.end("value")
-            # a field of where someone lives or comes from names a place, whatever the allow-list says
-            # ("Residence: Glasgow"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
-            strong = GEOGRAPHY_FIELD_RE.match(match.group("field")) is not None
+            # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
+            # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
+            field = match.group("field")
+            strong = (GEOGRAPHY_FIELD_RE.match(field) is not None or FACILITY_FIELD_RE.match(field) is not None) and any(
+                self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
+            )
             spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
         return spans
 
@@ -663,10 +677,14 @@ class PlaceFinder:
                         break
                     start_index -= 1
                 # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
+                organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
                 while start_index < index and (
                     folded[start_index] in FACILITY_JOINERS
                     or folded[start_index] in FACILITY_LEAD_WORDS
-                    or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words)
+                    or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
+                        # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
+                        and not (organization and not caseless and is_capitalised(words[start_index].group(0))
+                                 and not words[start_index].group(0).isupper()))
                 ):
                     start_index += 1
                 if start_index == index:
@@ -676,7 +694,8 @@ class PlaceFinder:
                     continue  # "SCHOOL/DAYCARE NOTE": kinds of places, no name
                 if " ".join(folded[start_index:end_index]) in self.cues.generic_facility_phrases:
                     continue  # "country of residence", "current residence": no facility
-                if not any(self._rare(w) or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w)) or caseless for w in name_words):
+                if not any(self._rare(w) or (not caseless and is_capitalised(w) and ((organization and not w.isupper()) or not self.lexicon.is_safe(w))) or caseless
+                           for w in name_words):
                     continue
                 proper = any(
                     self._rare(w) or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
