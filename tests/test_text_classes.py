@@ -317,6 +317,8 @@ PHI_CLASSES = [
     # a facility's field names it whatever its words; an employer after "my job at"
     ("Receiving facility: Orchard Bluff\nMode: BLS", ["Orchard Bluff"]),
     ("please send it to my job at Verrow Tile. thanks", ["Verrow Tile"]),
+    # a facility whose name opens with a plain word ("Copper", "Red") before a proper one
+    ("Labs drawn at Copper Thistlewood Clinic today.", ["Copper Thistlewood Clinic"]),
 ]
 
 
@@ -408,6 +410,7 @@ CLINICAL = [
     "FOLLOW UP AT CLINIC ON JUN TUESDAY.",
     "Diet: table foods; seen by the unit team.",
     "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
+    "Seen in the Pain Clinic; Resident of the care home.",
 ]
 
 

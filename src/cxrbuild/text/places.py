@@ -557,6 +557,22 @@ class PlaceFinder:
             or self.allowed_word(word)
         )
 
+    def _opens_a_name(self, words: list[re.Match[str]], first: int, facility: int, caseless: bool) -> bool:
+        """The word at ``first`` is an English word written as a name, and a name or place no clinical list knows
+        follows it: the name's first word, not a department's ("Red Mesa Health", not "Pain Clinic")."""
+        word = words[first].group(0)
+        folded = fold(word)
+        if len(word) < 3 or folded not in self.lexicon.english or (not caseless and (not is_capitalised(word) or word.isupper())):
+            return False
+        if self.name_cues.is_cue_word(folded) or folded in self.cues.facility_words or folded in self.cues.organization_words:
+            return False  # "Pharmacy Harborview ...", "Partner Oleksandr ...": a cue or a kind of place, not a name's word
+        if first + 1 >= facility:
+            return False
+        following = words[first + 1].group(0)
+        return not self.lexicon.is_safe(following) and fold(following) not in FUNCTION_WORDS and (
+            self._rare(following) or self.lexicon.is_name(following) or self.lexicon.is_place(following)
+        )
+
     def _rare(self, word: str) -> bool:
         """No English word, no clinical word: a proper name of some kind."""
         return word.isalpha() and len(word) >= 2 and not self.lexicon.is_common(word) and not self.allowed_word(word)
@@ -684,7 +700,9 @@ class PlaceFinder:
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
-                                 and not words[start_index].group(0).isupper()))
+                                 and not words[start_index].group(0).isupper())
+                        # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
+                        and not self._opens_a_name(words, start_index, index, caseless))
                 ):
                     start_index += 1
                 if start_index == index:
