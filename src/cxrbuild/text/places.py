@@ -46,7 +46,7 @@ EMPLOYER_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
     r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
-    r"[ \t]+(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
     r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
@@ -99,17 +99,24 @@ PLACE_FIELD_RE = re.compile(
     # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
     r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
-    r"practice|gp\s+practice|clinic|centre|center|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
+    r"practice|gp\s+practice|clinic|centre|center|pharmacy|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
     r"employer|employed|company|school|church|parish|workplace|work|"
     # correctional, occupational, emergency-medical and migration forms
     r"housing|housing\s+unit|cell|camp|country\s+of\s+(?:birth|residence|origin|citizenship)|current\s+residence|"
     r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
+# a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
+# address or a telephone line
+LETTERHEAD_RE = re.compile(
+    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*"
+    r"(?:[0-9]{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|"
+    r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|square|sq)\b|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
+)
 # the fields of PLACE_FIELD_RE that name a facility or an employer
 FACILITY_FIELD_RE = re.compile(
     r"(?i)(?:facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
-    r"practice|gp\s+practice|employer|company|school|church|parish)\b"
+    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish)\b"
 )
 # the fields of PLACE_FIELD_RE that name where someone lives or comes from
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:residence|current\s+residence|country|county|town|city|suburb|birthplace|born|place\s+of\s+birth|lives)\b")
@@ -249,6 +256,7 @@ class PlaceFinder:
             spans.extend(self._locatives(text))
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
+        spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
         return self._with_article(text, spans)
 
@@ -326,7 +334,10 @@ class PlaceFinder:
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
-            if not (named or joined) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
+            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails")
+            several = caseless and len(words) >= 2 and not any(
+                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS or self.lexicon.is_safe(w) for w in words)
+            if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not any(is_capitalised(w) or w.isupper() for w in words):
                 continue  # where capitals mean something, an employer's name has one
@@ -520,6 +531,20 @@ class PlaceFinder:
                 self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
             )
             spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
+        return spans
+
+    def _letterheads(self, text: str) -> list[RuleSpan]:
+        """A short line right above a street address or a telephone line: the sender's name on a letterhead
+        ("Good Shepherd\n4150 Franklin Avenue", "Mount Auburn\nTel: (471) 936-1504")."""
+        spans = []
+        for match in LETTERHEAD_RE.finditer(text):
+            words = WORD_RE.findall(match.group("value"))
+            if not any(w[:1].isalpha() and len(w) > 1 and not self._stop(w) and fold(w) not in self.cues.facility_words
+                       and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w)) for w in words):
+                continue  # "Radiology Department\nTel: ...", "Geriatric Medicine Outpatients": no proper word
+            if any(fold(w) in self.name_cues.never_names for w in words):
+                continue  # "Progress Note\n12 Main St"
+            spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         return spans
 
     def _addresses(self, text: str) -> list[RuleSpan]:
