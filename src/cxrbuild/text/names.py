@@ -97,7 +97,7 @@ NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
 COUNT_BEFORE_RE = re.compile(r"(?<![0-9:/.,\-])[0-9]{1,3}[ \t]+\Z")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
 DOSE_AFTER_RE = re.compile(
-    r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|%)(?![A-Za-z])",
+    r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|ppm|%)(?![A-Za-z])",
     re.IGNORECASE,
 )
 # role words that name a person's job (not "the", "team", "ICU"): after one, the next word is a person

@@ -47,7 +47,8 @@ DATE_SHAPE_RE = re.compile(
     rf"|(?i:\b(?:{_MONTHS_BUT_MAY}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
 TIME_SHAPE_RE = re.compile(
-    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|h\b|hrs?\b|hours\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
+    # ("17 hrs", "at 48 hrs" are durations: hours after a small number make no clock time)
+    r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
 )
 CONTACT_SHAPE_RE = re.compile(
     r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}|(?:https?://|ftp://|www\.)[^\s<>\"']+[^\s<>\"'.,;:)\]]"
@@ -184,7 +185,8 @@ class SpanVetter:
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
-            proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and not lexicon.is_safe(m.group(0))
+            proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
+                      and not (m.group(0).isupper() and len(m.group(0)) <= (3 if caseless else 5) and not lexicon.is_place(m.group(0)))
                       and not self.allowed_word(m.group(0))
                       and (not lexicon.is_common(m.group(0))
                            # a word that is also a place or a name ("Pill", "Hope"): written as a name,
@@ -195,7 +197,9 @@ class SpanVetter:
                                     and (fold(m.group(0)) not in lexicon.english or not sentence_initial(text, m.start()))))
                            # a capital means a name only mid-sentence in a mixed-case text ("Smokes 1 ppd" does not)
                            or (m.group(0)[:1].isupper() and not caseless and not sentence_initial(text, m.start())))]
-            coded = [w for w in words if (len(w) >= 5 and w.isdigit()) or (not w.isdigit() and not w.isalpha())]
+            # a postal code or a ward's number ("02115", "7B"), not a clinical code ("G3P1", "S1S2")
+            coded = [w for w in words if (len(w) >= 5 and w.isdigit())
+                     or (not w.isdigit() and not w.isalpha() and (sum(c.isalpha() for c in w) <= 1 or len(w) >= 5))]
             if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
@@ -235,6 +239,12 @@ class SpanVetter:
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
+            if folded in self.cues.newborn_words or text[match.start() - 1:match.start()] in {"%", *"0123456789"}:
+                return False  # "Baby Girl", "81%ile": a newborn's label, a suffix glued to a number
+            if self.cues.clinical_use(lexicon, text, match.start(), match.end(), caseless):
+                return False  # "Moro present", "0 brady events": the clinical word, as the rules read it
+            if word.isupper() and len(word) <= (3 if caseless else 5) and not lexicon.is_name(word):
+                return False  # "LVM", "NIOSH", "MGR": an abbreviation, not a name
             if len(word) == 1:  # an initial, but not the letters of a credential ("M.D.")
                 before = text[max(0, match.start() - 2):match.start()]
                 return (
