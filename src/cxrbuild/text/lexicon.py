@@ -48,6 +48,8 @@ NAME_FILES = {
     "surnames": ("lists/surnames.txt", "lists/surnames_intl.txt"),
 }
 PLACE_FILES = ("lists/places.txt",)
+# the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
+COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
 SAFE_FILES = (
     "safe/clinical_terms.txt",
@@ -152,6 +154,7 @@ class Lexicon:
     # words of the regional clinical lists that are also names, so not safe alone ("Moro", "brady"):
     # the clinical word where a finding follows, or where it is written in lower case among capitals
     clinical_names: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -194,6 +197,9 @@ class Lexicon:
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
 
+    def is_country(self, word: str) -> bool:
+        return fold(word) in self.countries
+
     def place_phrase_at(self, folded_words: list[str], index: int) -> int:
         """Number of words of the longest multi-word place name starting at ``index`` (0: none)."""
         for size in self.place_phrases.get(folded_words[index], ()):
@@ -222,7 +228,7 @@ def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tupl
 
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
-    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, ENGLISH_FILE, *SAFE_FILES, *REGIONAL_SAFE_FILES,
+    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES, *REGIONAL_SAFE_FILES,
              CLINICAL_WORDS_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
@@ -365,5 +371,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         place_phrases=place_phrases,
         place_phrase_names=place_phrase_names,
         clinical_names=clinical_names,
+        countries=frozenset(_words((COUNTRY_FILE,))),
         digest=digest,
     )

@@ -340,6 +340,8 @@ class NameCues:
         if not nxt or len(nxt.group("gap")) > 1 or nxt.group("comma"):
             return False
         following = nxt.group("word")
+        if fold(following) in FUNCTION_WORDS:
+            return False  # "Sudan in 2001": a little word says nothing of what went before
         return lexicon.is_safe(following) or lexicon.is_eponym(following) or fold(following) in self.finding_words
 
 

@@ -106,6 +106,10 @@ PLACE_FIELD_RE = re.compile(
     r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
+# before a country's name that is also a word: a preposition of place, a verb of travel, or a list of places
+COUNTRY_CONTEXT_RE = re.compile(
+    r"(?i)(?:\b(?:in|from|to|of|via|left|visited|visiting|fled|born|birth|residence|citizenship|travel(?:l?ed)?|returned)[ \t:]+|[A-Za-z],[ \t]*)\Z"
+)
 # a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
 # address or a telephone line
 LETTERHEAD_RE = re.compile(
@@ -673,8 +677,23 @@ class PlaceFinder:
                 and not self.name_cues.clinical_use(lexicon, text, words[index].start(), words[index].end(), caseless, eponyms=False)
             ):
                 spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list"))
+            elif self._country_here(text, words[index], caseless):
+                # strong: the allow-list's eponyms ("Poland syndrome") are ruled out by the clinical word after them
+                spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_country", strong=True))
             index += 1
         return spans
+
+    def _country_here(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A country's name that is also a word ("Turkey", "Chad", "Poland"): written as a name mid-sentence, or,
+        where case tells nothing, after a preposition of place or in a list ("left turkey", "poland, liberia");
+        not before clinical words ("Sudan stain")."""
+        word = match.group(0)
+        if not self.lexicon.is_country(word) or len(word) < MIN_BARE_PLACE:
+            return False
+        if self.name_cues.clinical_use(self.lexicon, text, match.start(), match.end(), caseless):
+            return False
+        cued = COUNTRY_CONTEXT_RE.search(text, max(0, match.start() - 20), match.start()) is not None
+        return cued or (not caseless and is_capitalised(word) and not word.isupper())
 
     def _phrase_is_place(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A multi-word place: written as a name, and not made only of common words."""
