@@ -317,6 +317,15 @@ PHI_CLASSES = [
     # a facility's field names it whatever its words; an employer after "my job at"
     ("Receiving facility: Orchard Bluff\nMode: BLS", ["Orchard Bluff"]),
     ("please send it to my job at Verrow Tile. thanks", ["Verrow Tile"]),
+    # a facility whose name opens with a plain word ("Copper", "Red") before a proper one
+    ("Labs drawn at Copper Thistlewood Clinic today.", ["Copper Thistlewood Clinic"]),
+    # a recipient before a fax number; a letterhead above an address or a telephone line; an employer after a
+    # line break; early-intervention and adoption agencies; a pharmacy's field
+    ("can you fax the form to Quenby Millworks fax 617-555-0199 thanks", ["Quenby Millworks"]),
+    ("[PAGE 3]\nHarrowgate Vale\n88 Pellham Road, Dunmore\nCHEST PA", ["Harrowgate Vale"]),
+    ("Dad works\nat Tresco Salvage; best contact his cell.", ["Tresco Salvage"]),
+    ("Referral to Wrenfield Early Intervention; placed through Hollin Adoption.", ["Wrenfield", "Hollin"]),
+    ("Pharmacy: Orrin Drug, Eastbury.", ["Orrin Drug, Eastbury"]),
 ]
 
 
@@ -408,6 +417,7 @@ CLINICAL = [
     "FOLLOW UP AT CLINIC ON JUN TUESDAY.",
     "Diet: table foods; seen by the unit team.",
     "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
+    "Seen in the Pain Clinic; Resident of the care home.",
 ]
 
 
@@ -426,6 +436,11 @@ def test_a_hospice_named_after_its_word_is_removed_where_capitals_show_it(rules_
 def test_an_agency_named_with_a_clinical_word_is_removed_where_capitals_show_it(rules_only):
     text = "Mode: BLS via Sinus Creek Fire & Rescue to the ED."
     assert "Sinus" not in rules_only.deidentify(text).text
+
+
+def test_a_department_above_a_telephone_line_is_no_letterhead(rules_only):
+    result = rules_only.deidentify("Geriatric Medicine Outpatients\nTel: 555 1212\nFINDINGS\n2 views of the chest.")
+    assert result.text.startswith("Geriatric Medicine Outpatients\nTel: ___"), result.text
 
 
 def test_a_newborns_label_is_kept_beside_the_family_name(rules_only):

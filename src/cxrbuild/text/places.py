@@ -46,7 +46,7 @@ EMPLOYER_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
     r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
-    r"[ \t]+(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
     r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
@@ -99,17 +99,24 @@ PLACE_FIELD_RE = re.compile(
     # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
     r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
-    r"practice|gp\s+practice|clinic|centre|center|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
+    r"practice|gp\s+practice|clinic|centre|center|pharmacy|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
     r"employer|employed|company|school|church|parish|workplace|work|"
     # correctional, occupational, emergency-medical and migration forms
     r"housing|housing\s+unit|cell|camp|country\s+of\s+(?:birth|residence|origin|citizenship)|current\s+residence|"
     r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
+# a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
+# address or a telephone line
+LETTERHEAD_RE = re.compile(
+    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*"
+    r"(?:[0-9]{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|"
+    r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|square|sq)\b|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
+)
 # the fields of PLACE_FIELD_RE that name a facility or an employer
 FACILITY_FIELD_RE = re.compile(
     r"(?i)(?:facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
-    r"practice|gp\s+practice|employer|company|school|church|parish)\b"
+    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish)\b"
 )
 # the fields of PLACE_FIELD_RE that name where someone lives or comes from
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:residence|current\s+residence|country|county|town|city|suburb|birthplace|born|place\s+of\s+birth|lives)\b")
@@ -249,6 +256,7 @@ class PlaceFinder:
             spans.extend(self._locatives(text))
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
+        spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
         return self._with_article(text, spans)
 
@@ -326,7 +334,10 @@ class PlaceFinder:
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
-            if not (named or joined) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
+            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails")
+            several = caseless and len(words) >= 2 and not any(
+                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS or self.lexicon.is_safe(w) for w in words)
+            if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not any(is_capitalised(w) or w.isupper() for w in words):
                 continue  # where capitals mean something, an employer's name has one
@@ -522,6 +533,20 @@ class PlaceFinder:
             spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
         return spans
 
+    def _letterheads(self, text: str) -> list[RuleSpan]:
+        """A short line right above a street address or a telephone line: the sender's name on a letterhead
+        ("Good Shepherd\n4150 Franklin Avenue", "Mount Auburn\nTel: (471) 936-1504")."""
+        spans = []
+        for match in LETTERHEAD_RE.finditer(text):
+            words = WORD_RE.findall(match.group("value"))
+            if not any(w[:1].isalpha() and len(w) > 1 and not self._stop(w) and fold(w) not in self.cues.facility_words
+                       and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w)) for w in words):
+                continue  # "Radiology Department\nTel: ...", "Geriatric Medicine Outpatients": no proper word
+            if any(fold(w) in self.name_cues.never_names for w in words):
+                continue  # "Progress Note\n12 Main St"
+            spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
+        return spans
+
     def _addresses(self, text: str) -> list[RuleSpan]:
         """An address field's lines: the rest of its line, and the next ones while a line ends in a comma."""
         spans = []
@@ -555,6 +580,22 @@ class PlaceFinder:
             or self.name_cues.is_cue_word(folded)
             or self.lexicon.is_safe(word)
             or self.allowed_word(word)
+        )
+
+    def _opens_a_name(self, words: list[re.Match[str]], first: int, facility: int, caseless: bool) -> bool:
+        """The word at ``first`` is an English word written as a name, and a name or place no clinical list knows
+        follows it: the name's first word, not a department's ("Red Mesa Health", not "Pain Clinic")."""
+        word = words[first].group(0)
+        folded = fold(word)
+        if len(word) < 3 or folded not in self.lexicon.english or (not caseless and (not is_capitalised(word) or word.isupper())):
+            return False
+        if self.name_cues.is_cue_word(folded) or folded in self.cues.facility_words or folded in self.cues.organization_words:
+            return False  # "Pharmacy Harborview ...", "Partner Oleksandr ...": a cue or a kind of place, not a name's word
+        if first + 1 >= facility:
+            return False
+        following = words[first + 1].group(0)
+        return not self.lexicon.is_safe(following) and fold(following) not in FUNCTION_WORDS and (
+            self._rare(following) or self.lexicon.is_name(following) or self.lexicon.is_place(following)
         )
 
     def _rare(self, word: str) -> bool:
@@ -684,7 +725,9 @@ class PlaceFinder:
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
-                                 and not words[start_index].group(0).isupper()))
+                                 and not words[start_index].group(0).isupper())
+                        # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
+                        and not self._opens_a_name(words, start_index, index, caseless))
                 ):
                     start_index += 1
                 if start_index == index:
