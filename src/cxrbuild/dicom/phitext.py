@@ -142,6 +142,7 @@ def allowed_edits(length: int) -> int:
 
 # A technique value as printed alone: a signed decimal of a few digits, or a small
 # ratio or count ("10:1", "3/12"); never long enough to be a record number.
+_COUNT_NUMBER = re.compile(r"\d{1,3}")  # an image or frame count ("12 OF 140"); longer numbers are IDs
 _BARE_NUMBER = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?")
 _BARE_VALUE = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?|\d{1,2}:\d{1,2}|\d{1,3}/\d{1,3}")
 
@@ -160,6 +161,7 @@ class KeepList:
     value_after: frozenset[str]  # folded
     short_words: frozenset[str] = frozenset()  # upper case, as printed
     units_after: frozenset[str] = frozenset()  # folded
+    count_words: frozenset[str] = frozenset()  # folded
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
@@ -172,6 +174,13 @@ class KeepList:
             ),
             value_after=frozenset(fold(word) for word in data.get("value_after", ())),
             units_after=frozenset(_unit_form(str(word)) for word in data.get("units_after", ())),
+            count_words=frozenset(fold(str(word)) for word in data.get("count_words", ())),
+        )
+
+    def is_count(self, first: str, word: str, last: str) -> bool:
+        """True for a count word between two small numbers ("1 OF 2": an image of a series)."""
+        return fold(word) in self.count_words and all(
+            _COUNT_NUMBER.fullmatch(digit_reading(number.strip(".,;"))) for number in (first, last)
         )
 
     def matches_word(self, word: str, exact: bool = False) -> bool:
@@ -400,6 +409,15 @@ def classify_words(
                     for index in range(start, end):
                         decisions[index] = WordDecision("keep", "keep-list")
                 break
+    # an image counter ("2 OF 3"), each of its words read with a short word's confidence
+    for index in range(1, len(texts) - 1):
+        window = range(index - 1, index + 2)
+        if (
+            keep.is_count(*texts[index - 1 : index + 2])
+            and all(decisions[i] is None and words[i][1] >= short_min_confidence for i in window)
+        ):
+            for i in window:
+                decisions[i] = WordDecision("keep", "keep-list")
     values = technique_values(texts, keep, patterns)
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
