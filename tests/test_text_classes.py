@@ -335,6 +335,8 @@ PHI_CLASSES = [
     ("Updated on plan.\n/ r.t.", ["r.t."]),
     ("RE: OYELARAN, TOMASZ K`  DOB: 02/11/1950", ["OYELARAN, TOMASZ K", "02/11/1950"]),
     ("PARENT: ROSALIND QUARRIE  PHONE 555-0143", ["ROSALIND QUARRIE", "555-0143"]),
+    # where case tells nothing, plain words between a preposition of place and a facility's word
+    ("specimens dropped at copper ridge family practice lab today", ["copper ridge family practice"]),
 ]
 
 
@@ -429,6 +431,7 @@ CLINICAL = [
     "Seen in the Pain Clinic; Resident of the care home.",
     "Poland syndrome on the left; Sudan stain negative.",
     "Re: the plan.\nD.O.B. field left blank.",
+    "went to pain clinic; walks to physical therapy; seen at the chest clinic",
 ]
 
 
