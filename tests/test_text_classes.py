@@ -337,6 +337,12 @@ PHI_CLASSES = [
     ("PARENT: ROSALIND QUARRIE  PHONE 555-0143", ["ROSALIND QUARRIE", "555-0143"]),
     # where case tells nothing, plain words between a preposition of place and a facility's word
     ("specimens dropped at copper ridge family practice lab today", ["copper ridge family practice"]),
+    # a cue's word that is a surname right after a title; initials that spell a word before a credential;
+    # a closing with no comma before a name; an inmate's field
+    ("I reviewed this with Dr. Read, who agrees.", ["Read"]),
+    ("Crew report complete.\nSIGNED: IT EMT-P", ["IT"]),
+    ("pls call back. god bless marisol t\n", ["marisol t"]),
+    ("inmate: holloway, june   inmate #: 4471", ["holloway, june", "4471"]),
 ]
 
 
@@ -432,6 +438,7 @@ CLINICAL = [
     "Poland syndrome on the left; Sudan stain negative.",
     "Re: the plan.\nD.O.B. field left blank.",
     "went to pain clinic; walks to physical therapy; seen at the chest clinic",
+    "ok thank you bye\nThank you for\nreferring this patient.",
 ]
 
 

@@ -165,6 +165,9 @@ class Lexicon:
     def is_given(self, word: str) -> bool:
         return fold(word) in self.given
 
+    def is_surname(self, word: str) -> bool:
+        return fold(word) in self.surnames
+
     def is_common(self, word: str) -> bool:
         """An English word, a clinical word or a function word: a name there needs context."""
         folded = fold(word)

@@ -275,7 +275,7 @@ class NameCues:
         )
         # a closing and the writer's name on one line: "Thanks again, Summer"
         self.closing_inline_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["closings"]) + r")[ \t]*,[ \t]*(?:[-–—~][ \t]*)?"
+            r"(?<![A-Za-z])(?:" + alternation(spec["closings"]) + r")(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
             r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -398,6 +398,8 @@ class NameFinder:
             (cues.closing_inline_re, "name_record_subject"),
         ):
             for match in cue_re.finditer(text):
+                if cue_re is cues.closing_inline_re and "," not in match.group(0) and not self._introduces_name(text, match.end(), caseless):
+                    continue  # "thank you bye", "thanks so much": no comma, and no name after the closing
                 spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
@@ -562,6 +564,8 @@ class NameFinder:
             # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
             folded = fold(word)
             calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
+            if mode == TITLE and first and folded not in FUNCTION_WORDS and self.cues.is_cue_word(folded) and lexicon.is_surname(word):
+                return True  # "Dr. Read", "Dr. Ward": right after a title, a cue's word that is a surname is one
             return calendar and lexicon.is_name(word) and ((mode == TITLE and first) or (not first and mode in {TITLE, SIGNATURE, STRONG}))
         capital = is_capitalised(word) and not caseless
         if lexicon.is_safe(word) or self.allowed_word(word):
@@ -597,6 +601,16 @@ class NameFinder:
     def _field_ends(self, text: str, position: int) -> bool:
         """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
         return bool(FIELD_END_RE.match(text, position)) or self._credential_follows(text, position)
+
+    def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
+        """The word at ``position`` can open a name with no comma before it: a word no list knows, a listed
+        name that is no English word, or a listed name written with a capital among lower-case words."""
+        first = WORD_RE.match(text, position)
+        if not first:
+            return False
+        word = first.group(0)
+        return self._unknown(word) or self.lexicon.is_unambiguous_name(word) or (
+            not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word))
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
@@ -687,10 +701,13 @@ class NameFinder:
                   and fold(word) not in self.cues.newborn_words and fold(word) not in FUNCTION_WORDS):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
-                  and not self._blocked(word) and self._field_ends(text, match.end("word"))
+                  and (not self._blocked(word) or (mode == SIGNATURE and (
+                      self._credential_follows(text, match.end("word"))
+                      or (LINE_END_RE.match(text, match.end("word")) and fold(word) not in FUNCTION_WORDS))))
+                  and self._field_ends(text, match.end("word"))
                   and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word"))
                        or self._credential_follows(text, match.end("word")))):
-                pass  # "Typed by: GI", "Technician: NS, RPFT": a person's initials, whatever else they spell
+                pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
