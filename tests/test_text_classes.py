@@ -343,6 +343,10 @@ PHI_CLASSES = [
     ("Crew report complete.\nSIGNED: IT EMT-P", ["IT"]),
     ("pls call back. god bless marisol t\n", ["marisol t"]),
     ("inmate: holloway, june   inmate #: 4471", ["holloway, june", "4471"]),
+    # an employer after a contact's job title; a congregation named by its denomination; words joined by "&"
+    ("Results to: A. Kowal, Safety Mgr, Pellworth Quarry fax 555-0188", ["A. Kowal", "Pellworth Quarry", "555-0188"]),
+    ("Pt is a member of Trinity Hill Lutheran.", ["Trinity Hill Lutheran"]),
+    ("Hi, i need a note for my job at marsh hollow stone & tile. thanks", ["marsh hollow stone & tile"]),
 ]
 
 
@@ -439,6 +443,7 @@ CLINICAL = [
     "Re: the plan.\nD.O.B. field left blank.",
     "went to pain clinic; walks to physical therapy; seen at the chest clinic",
     "ok thank you bye\nThank you for\nreferring this patient.",
+    "The unit manager, who was notified, agrees.\nMain Campus - Department of Radiology",
 ]
 
 

@@ -74,6 +74,8 @@ MAX_RUN = 5
 MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
+# between the words of one facility phrase ("health department", "fire & rescue")
+PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # prepositions and verbs after which, where case tells nothing, the words up to a facility's word are its name
 FACILITY_CUE_WORDS = frozenset({"at", "to", "from", "via", "attends", "attending", "attended"})
@@ -345,8 +347,8 @@ class PlaceFinder:
                 fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS or self.lexicon.is_safe(w) for w in words)
             if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
-            if not caseless and not any(is_capitalised(w) or w.isupper() for w in words):
-                continue  # where capitals mean something, an employer's name has one
+            if not caseless and not joined and not any(is_capitalised(w) or w.isupper() for w in words):
+                continue  # where capitals mean something, an employer's name has one (or an "&": "summit stone & tile")
             spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_employer", strong=True))
         return spans
 
@@ -743,6 +745,8 @@ class PlaceFinder:
                 end_index = index + len(phrase)
                 if tuple(folded[index:end_index]) != phrase:
                     continue
+                if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):
+                    continue  # "Sturbridge Health - Department of Radiology": one phrase's words stand together
                 start_index = index
                 while start_index > 0 and index - start_index < MAX_FACILITY_RUN:
                     previous = words[start_index - 1]
@@ -752,6 +756,8 @@ class PlaceFinder:
                     if gap.startswith(".") and fold(previous.group(0)) not in JOINING_WORDS and len(previous.group(0)) > 1:
                         break  # "...to enter. Attends": a sentence ends there
                     value = previous.group(0)
+                    if fold(value) in FACILITY_CUE_WORDS:
+                        break  # "Attends Hollis Valley Methodist": the verb before a name is not in it
                     inside = fold(value) in FACILITY_JOINERS or (
                         self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
                     )  # "Keene Internal Medicine Specialists", "Silver Lake Rehabilitation and Nursing"
