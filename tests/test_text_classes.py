@@ -328,6 +328,15 @@ PHI_CLASSES = [
     ("Pharmacy: Orrin Drug, Eastbury.", ["Orrin Drug, Eastbury"]),
     # a country whose name is also a word or an eponym
     ("Returned from Turkey last week; born in Chad.", ["Turkey", "Chad"]),
+    # dotted initials alone on a line or after a sentence's dash, after a slash; a middle initial after
+    # "LAST, FIRST"; a parent's field
+    ("Report given to the oncoming nurse.\nQ.V.\n", ["Q.V."]),
+    ("Plan discussed with family. -- W.K. 3/2/2019 04:10", ["W.K."]),
+    ("Updated on plan.\n/ r.t.", ["r.t."]),
+    ("RE: OYELARAN, TOMASZ K`  DOB: 02/11/1950", ["OYELARAN, TOMASZ K", "02/11/1950"]),
+    ("PARENT: ROSALIND QUARRIE  PHONE 555-0143", ["ROSALIND QUARRIE", "555-0143"]),
+    # where case tells nothing, plain words between a preposition of place and a facility's word
+    ("specimens dropped at copper ridge family practice lab today", ["copper ridge family practice"]),
 ]
 
 
@@ -421,6 +430,8 @@ CLINICAL = [
     "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
     "Seen in the Pain Clinic; Resident of the care home.",
     "Poland syndrome on the left; Sudan stain negative.",
+    "Re: the plan.\nD.O.B. field left blank.",
+    "went to pain clinic; walks to physical therapy; seen at the chest clinic",
 ]
 
 

@@ -61,7 +61,7 @@ SIGN_OFF_TAIL = (
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
 INITIALS_LINE_RE = re.compile(
-    r"^[ \t]*(?:--?|—|~)[ \t]*(?P<initials>" + INITIALS + r")(?:[ \t]*/[ \t]*(?P<second>" + INITIALS + r"))?" + SIGN_OFF_TAIL
+    r"(?:^[ \t]*(?:--?|—|~|/)|(?<=[.!?])[ \t]+(?:--?|—|~))[ \t]*(?P<initials>" + INITIALS + r")(?:[ \t]*/[ \t]*(?P<second>" + INITIALS + r"))?" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?P<dotted>(?:[A-Za-z]\.){2,3})" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?P<tagged>[A-Za-z]{2,3})" + STRONG_SIGN_OFF_TAIL
     + r"|^[ \t]*(?P<lone_signer>[A-Z]\.[ \t]?[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+)?)[ \t]*$"
@@ -81,8 +81,14 @@ DICTATION_LINE_BEFORE_RE = re.compile(
 )
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
+# a field's value after its name ("dob 1/8/12", "MRN: 5521")
+FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
+# nothing more on the line
+LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
 LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
+# a middle initial after "LAST, FIRST", then no word ("KWON, KRZYSZTOF C`  DOB", "ROE, JO A (radiology)")
+MIDDLE_INITIAL_RE = re.compile(r"[ \t](?P<initial>[A-Za-z])(?!\.[A-Za-z])\.?(?![A-Za-z0-9'’\-])(?![ \t]?[A-Za-z])")
 # initials in brackets after a name
 BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za-z]\.){2,3})\)")
 # a date or a clock time right after initials on a sign-off line ("-- CN 12/09/2017 0729h", "- LE 14:05")
@@ -428,6 +434,10 @@ class NameFinder:
         (not a unit or a role: "Dr. Li (ICU)"); a surname's initial ending a sign-off line ("Elmer D")."""
         found = []
         for span in spans:
+            middle = MIDDLE_INITIAL_RE.match(text, span.end) if span.strong and "," in text[span.start:span.end] else None
+            if middle and (middle.group("initial").isupper() or caseless):
+                # "KWON, KRZYSZTOF C`", "stone, ottoline a (radiology)": the middle initial after "LAST, FIRST"
+                found.append(RuleSpan(middle.start("initial"), middle.end("initial"), "NAME", "name_initials", strong=True))
             lone = LONE_INITIAL_RE.match(text, span.end) if span.strong else None
             if lone and (lone.group("initial").isupper() or caseless or text[span.start:span.end].islower()):
                 found.append(RuleSpan(lone.start("initial"), lone.end("initial"), "NAME", "name_initials", strong=True))
@@ -488,8 +498,8 @@ class NameFinder:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
             group = next(g for g in ("initials", "dotted", "tagged", "lone_signer", "signer", "typist", "pair", "closing") if match.group(g))
-            if group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")):
-                continue  # "D.O.B. 07/10/1947": a field's abbreviation written with dots
+            if group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")) and not LINE_END_RE.match(text, match.end(group)):
+                continue  # "D.O.B. 07/10/1947": a field's abbreviation written with dots (alone on its line: "B.E.", a signer)
             if group == "lone_signer" and self.lexicon.is_safe(match.group(group).split()[-1].strip(".")):
                 continue  # "E. coli" on a line of its own
             value = match.group(group)
@@ -501,8 +511,9 @@ class NameFinder:
             )
             if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
-            if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))):
-                continue  # "-- no change": a sentence, not a signature
+            if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))
+                                        or (re.fullmatch(FIELD_WORDS, value.strip(".")) and FIELD_VALUE_AFTER_RE.match(text, match.end(group)))):
+                continue  # "-- no change", "- dob 1/8/12": a sentence or a field, not a signature
             if group in {"initials", "tagged"} and "." not in value and not self._signed_off(text, match, group) and (
                 self.lexicon.is_safe(value) or (value[:1].isupper() and value[1:].islower())
             ):

@@ -75,6 +75,8 @@ MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
+# prepositions and verbs after which, where case tells nothing, the words up to a facility's word are its name
+FACILITY_CUE_WORDS = frozenset({"at", "to", "from", "via", "attends", "attending", "attended"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
 # departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
 DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
@@ -586,6 +588,27 @@ class PlaceFinder:
             or self.allowed_word(word)
         )
 
+    def _back_to_cue(self, text: str, words: list[re.Match[str]], folded: list[str], start_index: int, index: int) -> int:
+        """Where case tells nothing, the words between a preposition of place and a facility's word are its name
+        when one of them is no clinical or common word ("dropped at bayberry family practice", "sent to copper
+        beech health"), though plain or clinical words stopped the run ("at the pain clinic" names nothing)."""
+        cursor = start_index
+        for _ in range(3):
+            if cursor == 0:
+                return start_index
+            gap = text[words[cursor - 1].end():words[cursor].start()]
+            if gap not in {" ", "-"}:
+                return start_index  # one name: words one blank apart, never across a sentence's end
+            if folded[cursor - 1] in FACILITY_CUE_WORDS:
+                run = [m.group(0) for m in words[cursor:index]]
+                proper = any((not self.lexicon.is_safe(w) and not self.lexicon.is_common(w)) or self.lexicon.is_place(w) for w in run)
+                return cursor if proper and cursor < start_index else start_index
+            previous = words[cursor - 1].group(0)
+            if fold(previous) in FUNCTION_WORDS or not previous[:1].isalpha() or self.name_cues.is_cue_word(fold(previous)):
+                return start_index  # "phoned to cnm menzies on bishop house": the run crosses a sentence's words
+            cursor -= 1
+        return start_index
+
     def _opens_a_name(self, words: list[re.Match[str]], first: int, facility: int, caseless: bool) -> bool:
         """The word at ``first`` is an English word written as a name, and a name or place no clinical list knows
         follows it: the name's first word, not a department's ("Red Mesa Health", not "Pain Clinic")."""
@@ -736,6 +759,8 @@ class PlaceFinder:
                     if not self._name_word(value, caseless) and not inside and not named_for:
                         break
                     start_index -= 1
+                if caseless:
+                    start_index = self._back_to_cue(text, words, folded, start_index, index)
                 # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
                 while start_index < index and (
@@ -764,12 +789,16 @@ class PlaceFinder:
                     for w in name_words
                 )
                 following = words[end_index] if end_index < len(words) else None
+                # where case tells nothing, a name right after a preposition of place ("dropped at bayberry family
+                # practice lab", "sent to copper beech health") is taken whole, unless all of it is clinical
+                cue_anchored = caseless and start_index > 0 and folded[start_index - 1] in FACILITY_CUE_WORDS and not all(
+                    self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words)
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
                 named_in_capitals = not caseless and all(
                     is_capitalised(w) and not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS for w in name_words
                 ) and not (len(name_words) == 1 and sentence_initial(text, words[start_index].start()))
-                if (following is not None and not proper and not named_in_capitals
+                if (following is not None and not proper and not named_in_capitals and not cue_anchored
                         and text[words[end_index - 1].end():following.start()] == " "
                         and self.lexicon.is_safe(following.group(0)) and folded[end_index] not in self.cues.facility_words
                         and folded[end_index] not in self.cues.place_words
@@ -781,7 +810,7 @@ class PlaceFinder:
                 named_with_article = start_index > 0 and folded[start_index - 1] == "the" and not any(
                     self.lexicon.is_safe(w) for w in name_words
                 )  # "the sycamore surgery"
-                if caseless and weak and not named_with_article and not any(
+                if caseless and weak and not named_with_article and not cue_anchored and not any(
                     self._rare(w) or fold(w) in self.cues.place_words
                     or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
                     for w in name_words
