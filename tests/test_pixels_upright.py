@@ -148,3 +148,19 @@ def test_a_label_read_twice_is_decided_by_its_clearest_reading() -> None:
     assert confusable[1][0].decision == "keep"  # the same reading up to OCR's confusions
     assert named[1][0].decision == "phi"  # evidence of PHI is never overruled
     assert surer[1][0].decision == "phi"  # read with more confidence as something else
+
+
+@pytest.mark.parametrize("mirror", [True, False])
+def test_a_marker_word_is_read_upright_beside_marks_off_its_row(mirror: bool, policy: PixelPolicy) -> None:
+    # a mirrored (or plain, unclear) marker word with a standing mark of its size just below it (a wire,
+    # a tube's end): the mark is no more of the word, whose letters run along its row
+    marker = glyphs("LEFT", 22, 0.0, mirror)
+    mark = np.zeros((60, 26), dtype=np.float32)
+    mark[:, 9:17] = 1.0
+    mark[20:34, 0:26] = 1.0
+    h, w = marker.shape
+    stored, (box, _mark_box) = burn([(marker, 300, 200, False), (mark, 300 + w // 2, 200 + h + 14, False)])
+    ds = make_dataset(stored)
+    result = clean_pixels(ds, ["SMITH^JOHN"], policy)
+    after = roundtrip(ds).pixel_array
+    assert untouched(stored, after, box), [(r.text, r.decision, r.reason) for r in result.regions]

@@ -43,6 +43,9 @@ MAX_SCALE = 6
 # glyphs of a size this many glyph heights from a candidate, in any plane, make it part of
 # longer text ("Age: 95" with the "e:" unseen is no marker "R" and a number)
 NEIGHBOUR_GAP = 2.0
+# a candidate this many times longer than it is high (or high than long) is a level row (or a
+# standing column): only glyphs along it can be more of its text
+LEVEL_RATIO = 2.0
 HEIGHT_RATIO = 1.6  # lines of glyphs this much taller or smaller belong to other text
 ANGLE_STEP = 2  # degrees between the rectangles tried for the ink's angle
 # a mirrored reading must be this much more confident than every plain one to win: OCR reads
@@ -138,6 +141,19 @@ def _near(a: Box, b: Box, gap: int) -> bool:
     return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
 
 
+def _continues(box: Box, other: Box) -> bool:
+    """Whether ``other`` lies where text continuing ``box`` would: anywhere around a candidate
+    as tall as wide (a glyph or two at any angle), only beside it along its length when it is
+    a row or a column (a word's letters run along it; a mark above or below a level word, or
+    beside a standing one, is other text)."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    if width >= LEVEL_RATIO * height:
+        return min(box[3], other[3]) > max(box[1], other[1])
+    if height >= LEVEL_RATIO * width:
+        return min(box[2], other[2]) > max(box[0], other[0])
+    return True
+
+
 def _similar(a: int, b: int) -> bool:
     return max(a, b) <= HEIGHT_RATIO * max(1, min(a, b))
 
@@ -162,8 +178,10 @@ def recover_orientation(
     and not read as PHI. It is read together with the lines of its own plane
     within a glyph height of it (the glyphs of "R PA" at 45 degrees fall in
     several lines), and not at all when any other candidate line of its size
-    lies within :data:`NEIGHBOUR_GAP` glyph heights and reaches beyond it (it
-    is then part of longer text, some of whose glyphs may be unseen). ``counted`` says which lines
+    lies within :data:`NEIGHBOUR_GAP` glyph heights and reaches beyond it
+    where its text would go on (it is then part of longer text, some of whose
+    glyphs may be unseen): along a level row or a standing column, any side of
+    a candidate as tall as wide. ``counted`` says which lines
     were judged text (they are tried first; at most :data:`MAX_GROUPS` per
     frame). When the best upright reading is kept in full, each line of the
     group reads as it, its words spanning the line's crop (every glyph in the
@@ -213,6 +231,7 @@ def recover_orientation(
             and _similar(other.glyph_height, line.glyph_height)
             and _near(other.box, box, NEIGHBOUR_GAP * line.glyph_height)
             and covered_fraction(other.box, box) < 0.5
+            and _continues(box, other.box)
             for i, other in enumerate(lines)
         ):
             continue  # glyphs of longer text (some of its glyphs may be missing between them)
