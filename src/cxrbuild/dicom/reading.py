@@ -21,6 +21,7 @@ from scipy import ndimage
 from cxrbuild.dicom import ocr
 from cxrbuild.dicom.boxes import Box, covered_fraction, pad_box, transpose_box, union
 from cxrbuild.dicom.phitext import (
+    SHORT_WORD,
     STRONG_PHI_PATTERNS,
     STRONG_REASONS,
     DenyList,
@@ -240,6 +241,7 @@ def word_regions(
     if not words:
         box = (ox, oy, line_box[2], line_box[3])
         return [(TextRegion(box, "", policy.unreadable_decision, "unreadable text", frame), box)]
+    words = reread_near_misses(line, words, policy, deny)
     decisions = policy.classify([(text, conf) for text, conf, _ in words], deny)
     extents = [box for _, _, box in words]
     orphans: list[Box] = []
@@ -265,6 +267,143 @@ def word_regions(
         absolute = (orphan[0] + ox, orphan[1] + oy, orphan[2] + ox, orphan[3] + oy)
         regions.append((TextRegion(absolute, "", policy.unreadable_decision, "unread glyph", frame), absolute))
     return regions
+
+
+# a near miss of a keep-list word: at most this many edits from it (and fewer than half its letters)
+NEAR_MISS_EDITS = 2
+# distinct re-readings of a near miss that must agree on the same keep-list word before it stands
+REREAD_AGREEMENT = 1
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance between ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _near_miss(text: str, confidence: float, policy: PixelPolicy) -> bool:
+    """Whether a word not kept as read is close to a keep-list word: a few edits from one (after
+    folding OCR's confusions), or a keep-list word read below the confidence it needs."""
+    keep = policy.keep
+    if keep.matches_word(text):
+        return True  # on the keep-list, but read below the confidence a keep needs
+    # a stray mark read inside the word counts as an edit, not as nothing ("k¥" for "kV")
+    folded = "".join(ch if ch.isalnum() and ch.isascii() else "?" for ch in text.strip(".,:;'\"`*()[]{}")).upper()
+    folded = fold(folded) if "?" not in folded else folded
+    if len(folded) < 2:
+        return False
+    for target in keep.words:
+        if len(target) < 2:
+            continue
+        limit = min(NEAR_MISS_EDITS, max(1, (len(target) - 1) // 2))
+        if _edits(folded, target, limit) <= limit:
+            return True
+    return False
+
+
+def _reread_variants(crop: np.ndarray, glyph_height: int) -> list[tuple[np.ndarray, int]]:
+    """Other views of one word's crop for OCR: other scales, other thresholds of a grey crop,
+    strokes closed (dot-matrix letters) and a panel's edge trimmed off (a piece of ink
+    spanning the crop's full height beside the letters)."""
+    if crop.dtype == bool:
+        masks = [crop]
+    else:
+        grey = crop.astype(np.int16)
+        low, high = int(grey.min()), int(grey.max())
+        if high - low < 16:
+            return []
+        masks = [grey < low + (high - low) * level for level in (0.35, 0.5, 0.65)]
+    variants: list[tuple[np.ndarray, int]] = []
+    seen: set[bytes] = set()  # views OCR would see alike are read once (a vote each, not several)
+    for mask in masks:
+        if not mask.any() or mask.all():
+            continue
+        labels, count = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+        edges = [
+            index + 1
+            for index, piece in enumerate(ndimage.find_objects(labels))
+            if piece is not None and piece[0].stop - piece[0].start >= mask.shape[0] - 1
+        ]
+        trimmed = mask & ~np.isin(labels, edges) if edges and len(edges) < count else mask
+        closed = ndimage.binary_closing(trimmed, structure=np.ones((3, 3), dtype=bool), border_value=0)
+        for view in (trimmed, closed):
+            for height in (glyph_height, max(4, glyph_height // 2), glyph_height * 2):
+                image, scale = ocr.prepare_crop(view, height)
+                key = hashlib.blake2b(image.tobytes() + bytes(f"{image.shape}{scale}", "ascii"), digest_size=16).digest()
+                if key not in seen:
+                    seen.add(key)
+                    variants.append((view, height))
+    return variants
+
+
+def reread_near_misses(
+    line: TextLine,
+    words: list[tuple[str, float, Box]],
+    policy: PixelPolicy,
+    deny: DenyList,
+) -> list[tuple[str, float, Box]]:
+    """Words of a line that OCR read as near misses of keep-list words, read again alone.
+
+    Upscaled bitmap and dot-matrix fonts, panel edges and thin strokes make OCR
+    read a label a letter or two off ("UPRIGHT" as "UERIGHI", "PA" as "Pa" with
+    too little confidence). Loosening the match would let names through
+    (CONSTANCE is two edits from INSTANCE), so a word judged PHI only for not
+    being on the keep-list, a few edits from a keep-list word, is read again
+    from its own crop in other views (:func:`_reread_variants`); it takes the
+    keep-list word only when a view (``REREAD_AGREEMENT`` views, views OCR
+    sees alike counted once) reads that very word exactly, as the crop's one
+    word, of about the same length and two characters or more, with the confidence a keep needs (a short
+    word's for a short one; a long word's approximate bar, not the lower one
+    for exact readings), and the line judged with it keeps it. Otherwise the word
+    stands as first read. Turned lines are left as read.
+    """
+    if line.transposed or not words:
+        return words
+    decisions = policy.classify([(text, conf) for text, conf, _ in words], deny)
+    if any(d.reason in STRONG_REASONS for d in decisions):
+        return words  # beside a name, ID or date only exact first readings stay
+    crop_source = line.grey if line.grey is not None else line.mask
+    cols = crop_source.shape[1]
+    out = list(words)
+    for index, ((text, conf, box), decision) in enumerate(zip(words, decisions, strict=True)):
+        if decision.decision != "phi" or not _near_miss(text, conf, policy):
+            continue
+        margin = max(2, line.glyph_height // 4)
+        x0, x1 = max(0, box[0] - margin), min(cols, box[2] + margin)
+        crop = crop_source[:, x0:x1]
+        votes: dict[str, list[float]] = {}
+        for view, height in _reread_variants(crop, line.glyph_height):
+            read = [w for w in ocr.read_text_mask(view, height) if any(ch in _ALNUM for ch in w.text)]
+            if len(read) != 1:
+                continue
+            new, new_conf = read[0].text, read[0].confidence
+            short = len(new.strip(".,:;")) <= SHORT_WORD
+            needed = max(policy.keep_min_confidence, policy.short_keep_min_confidence) if short else policy.keep_min_confidence
+            if new_conf < needed or abs(len(fold(new)) - len(fold(text))) > 1:
+                continue
+            if sum(ch in _ALNUM for ch in new) < 2:
+                continue  # a lone letter read again is as likely a piece of a name as a marker ("L")
+            if not policy.keep.matches_word(new, exact=True):
+                continue
+            votes.setdefault(new, []).append(new_conf)
+        agreed = [(len(confs), max(confs), new) for new, confs in votes.items() if len(confs) >= REREAD_AGREEMENT]
+        if not agreed:
+            continue
+        _count, best_conf, best = max(agreed)
+        trial = list(out)
+        trial[index] = (best, best_conf, box)
+        if policy.classify([(t, c) for t, c, _ in trial], deny)[index].decision == "keep":
+            out = trial
+    return out
 
 
 # a view's PHI word yields to a clearer view's kept word only when it is this much inside it
