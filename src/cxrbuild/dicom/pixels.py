@@ -106,6 +106,15 @@ BAND_SLACK_PX = 2
 SPECK_REACH_PX = 3
 # a small piece of ink within half a glyph height, and at least this many px, of a letter is a mark of it
 MIN_DOT_REACH_PX = 6
+# a piece of ink this many px tall and wide, in text this tall, has ground inside its box (a letter's
+# counters, the corners beside an A's slopes) farther from its strokes than a margin: it is blacked
+# out as its strokes grown by SHAPE_MARGIN_PX, not as its box
+BIG_GLYPH_PX = 20
+SHAPE_MARGIN_PX = 6
+# a pixel beside a big letter is its ground within this share of the strokes' contrast with the ground
+GROUND_TOLERANCE = 0.25
+# ... and the ground beside it is flat (a panel's) when at most this share of it is not at that value
+FLAT_GROUND_SHARE = 0.05
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -130,6 +139,7 @@ def find_text(
     line_index = -1
     line_boxes: dict[tuple[int, int], Box] = {}
     ink = np.zeros((rows, cols), dtype=bool)  # the glyph pixels of the lines taken as text, every frame
+    strokes = np.zeros((rows, cols), dtype=bool)  # of those, the pixels their masks hold (not their glyph boxes)
     turned_regions: list[TextRegion] = []  # regions of lines turned 90 degrees
     turned_runs: list[tuple[Box, int]] = []  # ...and their PHI runs (in the transposed frame)
     # candidate lines not taken as text: blacked out only where they adjoin PHI.
@@ -177,6 +187,7 @@ def find_text(
                 mask = line.mask.T if line.transposed else line.mask
                 if mask.shape == (y1 - y0, x1 - x0):
                     ink[y0:y1, x0:x1] |= mask
+                    strokes[y0:y1, x0:x1] |= mask
                 for gx0, gy0, gx1, gy1 in line.glyph_boxes:
                     ink[gy0:gy1, gx0:gx1] = True
             settle_views(judged)
@@ -215,7 +226,7 @@ def find_text(
 
         def tighten(box: Box, height: int) -> list[Box]:
             inside = [word for word in words if covered_fraction(word, box) > 0.5]
-            return glyph_boxes(searched, box, height, policy, ink, inside)
+            return glyph_boxes(searched, box, height, policy, ink, inside, strokes)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -230,6 +241,7 @@ def glyph_boxes(
     policy: PixelPolicy,
     detected: np.ndarray | None = None,
     words: Sequence[Box] = (),
+    detected_strokes: np.ndarray | None = None,
 ) -> list[Box]:
     """The boxes of the glyphs inside a padded PHI run ``box``: what is blacked out instead of the run.
 
@@ -276,6 +288,11 @@ def glyph_boxes(
         for found in one_polarity(polarities, area[inner], ground, known):
             ink = found if ink is None else ink | found
     band = _glyph_band(ink, y1 - y0 > x1 - x0, (x0, y0))
+    # the strokes themselves (the cut's ink and the detection's glyph pixels, not its glyph boxes)
+    stroke_ink = None if ink is None else ink.copy()
+    if detected_strokes is not None:
+        known_strokes = detected_strokes[y0:y1, x0:x1]
+        stroke_ink = known_strokes.copy() if stroke_ink is None else stroke_ink | known_strokes
     if detected is not None:
         known = detected[y0:y1, x0:x1]
         ink = known.copy() if ink is None else ink | known
@@ -306,6 +323,20 @@ def glyph_boxes(
     kept = near_letters(pieces, glyph_height)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
+    # only in text this big: thin small letters may be found in part, and their boxes cover the rest
+    grow = max(margin, SHAPE_MARGIN_PX)
+    runs = [display[y0:y1, x0:x1] for display in displays]
+    shaped: dict[int, list[Box]] = {}
+    for piece in kept:
+        if (
+            glyph_height >= BIG_GLYPH_PX
+            and piece[0].stop - piece[0].start >= BIG_GLYPH_PX
+            and piece[1].stop - piece[1].start >= BIG_GLYPH_PX
+            and y1 - y0 <= x1 - x0
+        ):
+            shape = shape_boxes(ink, stroke_ink, piece, grow, (x0, y0), runs)
+            if shape is not None:
+                shaped[id(piece)] = shape
     glyphs = [
         (
             max(x0, x0 + piece[1].start - margin),
@@ -317,8 +348,96 @@ def glyph_boxes(
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
-    joined = unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=y1 - y0 > x1 - x0)
+    turned = y1 - y0 > x1 - x0
+    joined = unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=turned)
+    if shaped:
+        # a joined box holding a big letter: its big letters by their grown strokes, and the rest of
+        # its columns whole (what lies between letters goes with them)
+        members = list(zip(glyphs, [id(piece) in shaped for piece in kept], kept, strict=True))
+        tight: list[Box] = unsure[:]
+        for group in joined[len(unsure):]:
+            inside = [(glyph, is_big, piece) for glyph, is_big, piece in members if covered_fraction(glyph, group) >= 1.0]
+            if not any(is_big for _, is_big, _ in inside):
+                tight.append(group)
+                continue
+            covered = np.zeros(group[2] - group[0], dtype=bool)
+            for glyph, is_big, piece in inside:
+                if is_big:
+                    covered[glyph[0] - group[0] : glyph[2] - group[0]] = True
+                    tight.extend(shaped[id(piece)])
+            # small glyphs in a big letter's columns by their boxes; every other column of the
+            # joined box whole, as before (letters the cut found only in part stay covered)
+            tight.extend(glyph for glyph, is_big, _ in inside if not is_big and covered[glyph[0] - group[0] : glyph[2] - group[0]].any())
+            line = np.concatenate(([True], covered, [True]))
+            edges = np.flatnonzero(line[1:] != line[:-1])
+            tight.extend(
+                (group[0] + int(start), group[1], group[0] + int(stop), group[3])
+                for start, stop in zip(edges[::2], edges[1::2], strict=True)
+            )
+        joined = tight
     return [_within_band(glyph_box, band, margin + BAND_SLACK_PX, y1 - y0 > x1 - x0) for glyph_box in joined] if band else joined
+
+
+def shape_boxes(
+    ink: np.ndarray,
+    strokes: np.ndarray | None,
+    piece: tuple[slice, slice],
+    grow: int,
+    origin: tuple[int, int],
+    runs: Sequence[np.ndarray] = (),
+) -> list[Box] | None:
+    """Frame boxes covering one big piece of ``ink`` (run coordinates) by its strokes grown by ``grow``
+    px every way, clipped to the run: row runs of the grown strokes, rows alike merged.
+
+    A big letter's box would black out its counters and the ground beside its slopes; its strokes
+    (``strokes``: the pixels the stroke cut and the detection's masks found, without the glyph boxes
+    the detection filled in) grown cover them and their antialiased edges, and leave the rest of its
+    ground. Only pixels at the ground's own value are left (``runs``: the run's display crop in each
+    searched frame): a part of a letter the cut missed differs from the ground and stays blacked out
+    as in its box. None (the letter is blacked out as any other, by its box) when its ground is not
+    flat (anatomy, a gradient) or no stroke pixels of it were found.
+    """
+    rows, cols = ink.shape
+    r0, r1 = max(0, piece[0].start - grow), min(rows, piece[0].stop + grow)
+    c0, c1 = max(0, piece[1].start - grow), min(cols, piece[1].stop + grow)
+    if strokes is None:
+        return None
+    labels, _count = ndimage.label(ink[r0:r1, c0:c1], structure=np.ones((3, 3), dtype=bool))
+    # the piece itself: the label under its own pixels (its box may hold pieces of other letters)
+    inner = labels[piece[0].start - r0 : piece[0].stop - r0, piece[1].start - c0 : piece[1].stop - c0]
+    own = np.bincount(inner[inner > 0].ravel())
+    if not own.any():
+        return None
+    shape = (labels == int(np.argmax(own))) & strokes[r0:r1, c0:c1]
+    if not shape.any():
+        return None
+    grown = ndimage.binary_dilation(shape, structure=np.ones((3, 3), dtype=bool), iterations=grow)
+    for run in runs:
+        crop = run[r0:r1, c0:c1].astype(np.float64)
+        if crop.shape != grown.shape or grown.all():
+            return None
+        ground = float(np.median(crop[~grown]))
+        contrast = abs(float(np.median(crop[shape])) - ground)
+        # what is not the ground (within a quarter of the strokes' contrast) is blacked out too;
+        # on a ground that is not flat (anatomy, a gradient) the letter's box is, as before
+        other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
+        if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+            return None
+        grown |= other
+    boxes: list[Box] = []
+    open_runs: dict[tuple[int, int], int] = {}  # a run of columns and the row it began in
+    for row in range(grown.shape[0] + 1):
+        runs: set[tuple[int, int]] = set()
+        if row < grown.shape[0]:
+            line = np.concatenate(([False], grown[row], [False]))
+            edges = np.flatnonzero(line[1:] != line[:-1])
+            runs = {(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)}
+        for run in [run for run in open_runs if run not in runs]:
+            start_row = open_runs.pop(run)
+            boxes.append((origin[0] + c0 + run[0], origin[1] + r0 + start_row, origin[0] + c0 + run[1], origin[1] + r0 + row))
+        for run in runs:
+            open_runs.setdefault(run, row)
+    return boxes
 
 
 def _glyph_band(ink: np.ndarray | None, turned: bool, origin: tuple[int, int]) -> tuple[int, int] | None:
