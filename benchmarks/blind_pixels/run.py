@@ -25,7 +25,7 @@ def main() -> None:
         sys.exit(f"usage: run.py GENERATOR [its options]; generators: {names}")
     generator = HERE / f"{sys.argv[1]}.py"
     sys.argv = [str(generator), *sys.argv[2:]]
-    spec = importlib.util.spec_from_file_location(sys.argv[0] and generator.stem, generator)
+    spec = importlib.util.spec_from_file_location(generator.stem, generator)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # defines, runs nothing: the command line is its main()
     if hasattr(module, "REAL_PATH"):
