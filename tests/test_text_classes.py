@@ -347,6 +347,9 @@ PHI_CLASSES = [
     ("Results to: A. Kowal, Safety Mgr, Pellworth Quarry fax 555-0188", ["A. Kowal", "Pellworth Quarry", "555-0188"]),
     ("Pt is a member of Trinity Hill Lutheran.", ["Trinity Hill Lutheran"]),
     ("Hi, i need a note for my job at marsh hollow stone & tile. thanks", ["marsh hollow stone & tile"]),
+    # a clinical name in a bed list or before a person's verb is a surname; a user name authoring a message
+    ("Bed 3 Coe transferred to ICU; Brady present at bedside.", ["Coe", "Brady"]),
+    ("Subject: refill\nqlarkin77 wrote on Jun 2, 2014:", ["qlarkin77", "Jun 2, 2014"]),
 ]
 
 
@@ -444,6 +447,14 @@ CLINICAL = [
     "went to pain clinic; walks to physical therapy; seen at the chest clinic",
     "ok thank you bye\nThank you for\nreferring this patient.",
     "The unit manager, who was notified, agrees.\nMain Campus - Department of Radiology",
+    # a unit after a number, an immunoglobulin class, a billing code, repetitions, a closing word ending a line,
+    # a typo after "this is", what is signed, a country's name that is food
+    "She can amb 150 ft with walker. Albuterol rescue 2 puffs q4h PRN.",
+    "IgG4-related disease suspected; IgG1 normal. CPT code 71046 chest 2 views.",
+    "Leg raises 10 rep, twice daily. Night supervisor, radiology",
+    "Positioning was not the best\nMark the left side. this is likley atelectasis.",
+    "Family meeting held. Signed DNR",
+    "On a diet of turkey and rice; allergic to turkey. Guinea worm history.",
 ]
 
 

@@ -100,13 +100,24 @@ def join_runs(
                 & (stray_boxes[:, 0] < box[2] + reach)
             )
         loose = [stray for stray, keep in zip(loose, near.tolist(), strict=True) if keep]
+    # whether one run continues another depends on the two alone: each pair is judged once, though the
+    # scan starts over after every join (the joins, and their order, are those of the plain scan)
+    judged: dict[tuple, bool] = {}
+
+    def continues(a: Box, ha: int, b: Box, hb: int) -> bool:
+        key = (a, ha, b, hb)
+        found = judged.get(key)
+        if found is None:
+            found = judged[key] = _continues(a, ha, b, hb, kept, gap_factor)
+        return found
+
     changed = True
     while changed:
         changed = False
         for i in range(len(pending)):
             box, height = pending[i]
             for j in range(len(pending)):
-                if j != i and _continues(box, height, pending[j][0], pending[j][1], kept, gap_factor):
+                if j != i and continues(box, height, pending[j][0], pending[j][1]):
                     other = pending[j]
                     pending = [run for k, run in enumerate(pending) if k not in (i, j)]
                     pending.append((union(box, other[0]), max(height, other[1])))
@@ -115,7 +126,7 @@ def join_runs(
             if changed:
                 break
             for j, (stray, stray_height) in enumerate(loose):
-                if stray_height <= 2 * height and _continues(box, height, stray, stray_height, kept, gap_factor):
+                if stray_height <= 2 * height and continues(box, height, stray, stray_height):
                     pending[i] = (union(box, stray), height)
                     del loose[j]
                     changed = True

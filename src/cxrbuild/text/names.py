@@ -35,7 +35,7 @@ from cxrbuild.text.spans import (
 )
 
 NAME_TOKEN_RE = re.compile(
-    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?![0-9])(?P<dot>\.)?"
+    r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?![2-467-9" + LETTERS + r"])(?P<dot>\.)?"
 )
 NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?"
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
@@ -83,6 +83,8 @@ DICTATION_LINE_BEFORE_RE = re.compile(
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
 # a field's value after its name ("dob 1/8/12", "MRN: 5521")
 FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
+# the start of a line, at the match (searched in the two characters before it and its first)
+LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
@@ -95,10 +97,15 @@ BRACKETED_INITIALS_RE = re.compile(r"[ \t]*\((?P<initials>[A-Za-z]{2,3}|(?:[A-Za
 SIGN_OFF_DATE_TIME_RE = re.compile(
     r"[ \t]+(?:[0-9]{1,4}([/.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{1,2}/[0-9]{1,2}(?=[ \t]+(?:[0-9]{1,2}:[0-9]{2}|[0-9]{4}h?\b))|[0-9]{1,2}:[0-9]{2}|[0-9]{4}h)\b"
 )
-# a word glued to a number is a code or a suffix ("JL4", "81%ile", "3rd"), never a name
-WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?(?![0-9])")
+# a word glued to a number is a code or a suffix ("JL4", "81%ile", "3rd"), never a name; a digit that OCR reads
+# for a letter (0, 1, 5, 8 for O, l, S, B) may end a name's letters ("RAMO5")
+WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?(?![2-467-9" + LETTERS + r"])")
 # a number right before a word (and the word's first character)
 NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
+# a bed's, a room's or a bay's number before a word: a place in a list, not a count ("Bed 3 Coe")
+BED_BEFORE_RE = re.compile(r"(?i)\b(?:bed|room|rm|bay|cubicle|cube|stretcher|ward|cell)[ \t]*#?[ \t]*[0-9]{1,3}[ \t]+\Z")
+# what ends an examiner's finding: punctuation, a line's end, "and", or a side ("Moro present.", "present bilaterally")
+FINDING_END_RE = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|and\b|bilat|on\s+(?:the\s+)?(?:left|right))", re.IGNORECASE)
 # a count right before a word ("0 brady events", "2 caths")
 COUNT_BEFORE_RE = re.compile(r"(?<![0-9:/.,\-])[0-9]{1,3}[ \t]+\Z")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
@@ -215,6 +222,8 @@ class NameCues:
         self.suffix_re = re.compile(
             r"(?P<sep>,?[ \t]*|[ \t]+/[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
         )
+        # a signature word with no colon ("Signed V.N."), as the signature header below reads it
+        self.bare_signature_re = re.compile(r"[ \t]*(?:" + alternation(spec["bare_signature_words"]) + r")[ \t]*", re.IGNORECASE)
         # a signature header opens a line or a sentence; with a colon it may stand anywhere
         self.signature_re = re.compile(
             r"(?:^|(?<=[.!?;] )|(?<=[.!?;]  )|\()[ \t]*(?:"
@@ -275,7 +284,8 @@ class NameCues:
         )
         # a closing and the writer's name on one line: "Thanks again, Summer"
         self.closing_inline_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["closings"]) + r")(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
+            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
+            r"(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
             r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -283,7 +293,8 @@ class NameCues:
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
-            r"(?<![A-Za-z'’\-])(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
+            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
+            r"[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
             r"(?![ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -339,7 +350,7 @@ class NameCues:
         clinical_name = folded in lexicon.clinical_names
         if not clinical_name and not (eponyms and lexicon.is_eponym(word)):
             return False
-        if clinical_name and ((word.islower() and not caseless) or COUNT_BEFORE_RE.search(text, max(0, start - 12), start)):
+        if clinical_name and word.islower() and not caseless:
             return True
         position = end + 2 if text[end:end + 2] in {"'s", "’s"} else end
         nxt = NAME_TOKEN_RE.match(text, position)
@@ -348,7 +359,14 @@ class NameCues:
         following = nxt.group("word")
         if fold(following) in FUNCTION_WORDS:
             return False  # "Sudan in 2001": a little word says nothing of what went before
-        return lexicon.is_safe(following) or lexicon.is_eponym(following) or fold(following) in self.finding_words
+        if clinical_name and COUNT_BEFORE_RE.search(text, max(0, start - 12), start) and not BED_BEFORE_RE.search(text, max(0, start - 20), start):
+            return lexicon.is_common(following)  # "0 brady events", not "Bed 3 Coe transferred"
+        if fold(following) in self.finding_words:
+            # "Moro present.", "Moro symmetric, suck strong": the finding ends its clause ("Brady present at bedside" does not)
+            return FINDING_END_RE.match(text, nxt.end("word")) is not None
+        if not lexicon.is_eponym(word):
+            return False  # a clinical name before any other word ("Coe transferred"): the rules' name, not the clinical word
+        return lexicon.is_safe(following) or lexicon.is_eponym(following)
 
 
 def load_cues() -> NameCues:
@@ -400,14 +418,15 @@ class NameFinder:
             for match in cue_re.finditer(text):
                 if cue_re is cues.closing_inline_re and "," not in match.group(0) and not self._introduces_name(text, match.end(), caseless):
                     continue  # "thank you bye", "thanks so much": no comma, and no name after the closing
+                if (cue_re is cues.signature_re and cues.bare_signature_re.fullmatch(match.group(0))
+                        and not LINE_START_RE.search(text, max(0, match.start() - 2), match.start() + 1)
+                        and self._clinical_next(text, match.end())):
+                    continue  # "Family meeting held. Signed DNR": what is signed, not who signs ("\nSigned CS" signs)
                 spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
-            if first and not self._blocked(first.group(0)) and (
-                self._unknown(first.group(0)) or (not caseless and is_capitalised(first.group(0)) and self.lexicon.is_name(first.group(0))
-                                                  and not self.lexicon.is_safe(first.group(0)))
-            ):
+            if first and self._introduced(text, first, caseless):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
@@ -602,6 +621,19 @@ class NameFinder:
         """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
         return bool(FIELD_END_RE.match(text, position)) or self._credential_follows(text, position)
 
+    def _introduced(self, text: str, first: re.Match[str], caseless: bool) -> bool:
+        """The word after "this is" / "it's" is a writer's name: no cue's word, no eponym or possessive, a word no
+        list knows or a listed name written as one, and no clinical word after it ("this is likley atelectasis")."""
+        word = first.group(0)
+        if word[-2:] in {"'s", "’s"}:
+            return False  # "this is Wegener's granulomatosis": a possessive, an eponym's
+        if self._blocked(word) or self.lexicon.is_eponym(word):
+            return False
+        if not (self._unknown(word) or (not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word))):
+            return False
+        nxt = NAME_TOKEN_RE.match(text, first.end())
+        return not (nxt and not nxt.group("comma") and len(nxt.group("gap")) <= 1 and self.lexicon.is_safe(nxt.group("word")))
+
     def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
         """The word at ``position`` can open a name with no comma before it: a word no list knows, a listed
         name that is no English word, or a listed name written with a capital among lower-case words."""
@@ -611,6 +643,11 @@ class NameFinder:
         word = first.group(0)
         return self._unknown(word) or self.lexicon.is_unambiguous_name(word) or (
             not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word))
+
+    def _clinical_next(self, text: str, position: int) -> bool:
+        """The next word is clinical vocabulary not followed by a credential ("Signed DNR", not "Signed HD EMT-P")."""
+        nxt = NAME_TOKEN_RE.match(text, position)
+        return bool(nxt) and self.lexicon.is_safe(nxt.group("word")) and not self._credential_follows(text, nxt.end("word"))
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""

@@ -73,12 +73,10 @@ NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
 MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
-# words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 # between the words of one facility phrase ("health department", "fire & rescue")
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
+# words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
-# prepositions and verbs after which, where case tells nothing, the words up to a facility's word are its name
-FACILITY_CUE_WORDS = frozenset({"at", "to", "from", "via", "attends", "attending", "attended"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
 # departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
 DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
@@ -97,23 +95,27 @@ WARD_AFTER_MOVE_RE = guarded_compile(
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
 WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
+# the fields of a place: where someone lives or comes from; a facility or an employer; the others
+GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
+                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth")
+FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
+                   r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
+OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
+                      r"employed|workplace|work|"
+                      # correctional, occupational, emergency-medical and migration forms
+                      r"housing|housing\s+unit|cell|camp|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|"
+                      r"incident\s+location")
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\||(?:(?<=NP)|(?<=MD)|(?<=RN)|(?<=PA)|(?<=DO)|(?<=-C))[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
     # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
-    r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|facility|"
-    r"institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|from|to|"
-    r"practice|gp\s+practice|clinic|centre|center|pharmacy|residence|lives|home|county|town|city|suburb|country|birthplace|born|"
-    r"employer|employed|company|school|church|parish|workplace|work|"
-    # correctional, occupational, emergency-medical and migration forms
-    r"housing|housing\s+unit|cell|camp|country\s+of\s+(?:birth|residence|origin|citizenship)|current\s+residence|"
-    r"place\s+of\s+birth|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|incident\s+location)"
+    r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
-# before a country's name that is also a word: a preposition of place, a verb of travel, or a list of places
-COUNTRY_CONTEXT_RE = re.compile(
-    r"(?i)(?:\b(?:in|from|to|of|via|left|visited|visiting|fled|born|birth|residence|citizenship|travel(?:l?ed)?|returned)[ \t:]+|[A-Za-z],[ \t]*)\Z"
-)
+FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
+# a place then a comma right before a word: a list of places ("Portugal, Turkey")
+PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
 # a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
 # address or a telephone line
 LETTERHEAD_RE = re.compile(
@@ -121,13 +123,6 @@ LETTERHEAD_RE = re.compile(
     r"(?:[0-9]{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|"
     r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|square|sq)\b|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
 )
-# the fields of PLACE_FIELD_RE that name a facility or an employer
-FACILITY_FIELD_RE = re.compile(
-    r"(?i)(?:facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
-    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish)\b"
-)
-# the fields of PLACE_FIELD_RE that name where someone lives or comes from
-GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:residence|current\s+residence|country|county|town|city|suburb|birthplace|born|place\s+of\s+birth|lives)\b")
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
 ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
@@ -176,6 +171,8 @@ class PlaceCues:
         self.version = str(spec["version"])
         self.facility_words = frozenset(fold(w) for w in spec["facility_words"])
         self.generic_facility_phrases = frozenset(" ".join(fold(w) for w in p.split()) for p in spec["generic_facility_phrases"])
+        self.facility_cue_words = frozenset(fold(w) for w in spec["facility_cue_words"])
+        self.country_cue_re = re.compile(r"(?i)(?<![A-Za-z])(?:" + alternation(spec["country_cues"]) + r")[ \t:]+\Z")
         # first word -> the facility and organization words it begins; each such phrase's label
         self.facility_first: dict[str, set[tuple[str, ...]]] = {}
         self.suffix_label: dict[tuple[str, ...], str] = {}
@@ -406,6 +403,8 @@ class PlaceFinder:
             folded = fold(name)
             if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 continue
+            if folded in self.name_cues.never_names:
+                continue  # "HEALTH SERVICES UNIT": a word of an organisation's structure, not a ward's name
             if caseless:
                 if lexicon.is_safe(name) or not (self._rare(name) or lexicon.is_name(name) or lexicon.is_place(name) or lexicon.is_common(name)):
                     continue
@@ -601,7 +600,7 @@ class PlaceFinder:
             gap = text[words[cursor - 1].end():words[cursor].start()]
             if gap not in {" ", "-"}:
                 return start_index  # one name: words one blank apart, never across a sentence's end
-            if folded[cursor - 1] in FACILITY_CUE_WORDS:
+            if folded[cursor - 1] in self.cues.facility_cue_words:
                 run = [m.group(0) for m in words[cursor:index]]
                 proper = any((not self.lexicon.is_safe(w) and not self.lexicon.is_common(w)) or self.lexicon.is_place(w) for w in run)
                 return cursor if proper and cursor < start_index else start_index
@@ -717,8 +716,12 @@ class PlaceFinder:
             return False
         if self.name_cues.clinical_use(self.lexicon, text, match.start(), match.end(), caseless):
             return False
-        cued = COUNTRY_CONTEXT_RE.search(text, max(0, match.start() - 20), match.start()) is not None
-        return cued or (not caseless and is_capitalised(word) and not word.isupper())
+        if self.cues.country_cue_re.search(text, max(0, match.start() - 24), match.start()):
+            return True
+        listed = PLACE_LIST_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+        if listed and (self.lexicon.is_place(listed.group("word")) or self.lexicon.is_country(listed.group("word"))):
+            return True
+        return not caseless and is_capitalised(word) and not word.isupper() and not sentence_initial(text, match.start())
 
     def _phrase_is_place(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A multi-word place: written as a name, and not made only of common words."""
@@ -756,7 +759,7 @@ class PlaceFinder:
                     if gap.startswith(".") and fold(previous.group(0)) not in JOINING_WORDS and len(previous.group(0)) > 1:
                         break  # "...to enter. Attends": a sentence ends there
                     value = previous.group(0)
-                    if fold(value) in FACILITY_CUE_WORDS:
+                    if fold(value) in self.cues.facility_cue_words:
                         break  # "Attends Hollis Valley Methodist": the verb before a name is not in it
                     inside = fold(value) in FACILITY_JOINERS or (
                         self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
@@ -797,7 +800,7 @@ class PlaceFinder:
                 following = words[end_index] if end_index < len(words) else None
                 # where case tells nothing, a name right after a preposition of place ("dropped at bayberry family
                 # practice lab", "sent to copper beech health") is taken whole, unless all of it is clinical
-                cue_anchored = caseless and start_index > 0 and folded[start_index - 1] in FACILITY_CUE_WORDS and not all(
+                cue_anchored = caseless and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words and not all(
                     self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words)
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")

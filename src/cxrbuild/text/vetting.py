@@ -46,8 +46,21 @@ DATE_SHAPE_RE = re.compile(
     rf"|(?i:\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*[0-9]|[0-9]\s+(?:of\s+)?(?:{_MONTH_ABBREVIATIONS}))"
     rf"|(?i:\b(?:{_MONTHS_BUT_MAY}|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
 )
+# an abbreviation's length in capitals: no longer than this is no name or place alone (where case tells
+# nothing, shorter still)
+SHORT_CAPITALS = 4
+SHORT_CAPITALS_CASELESS = 3
+# codes of clinical shorthand that mix letters and digits: gravida/para, heart sounds
+CLINICAL_CODE_RE = re.compile(r"(?i)g[0-9]{1,2}p[0-9]{1,5}|s[1-4](?:s[1-4])+")
+
+
+def short_capitals(word: str, caseless: bool) -> bool:
+    """A word of two letters or more, in capitals, short enough to be an abbreviation ("LVM", "ONSC")."""
+    return word.isupper() and word.isalpha() and 2 <= len(word) <= (SHORT_CAPITALS_CASELESS if caseless else SHORT_CAPITALS)
+
+
 TIME_SHAPE_RE = re.compile(
-    # ("17 hrs", "at 48 hrs" are durations: hours after a small number make no clock time)
+    # (hours after a one- or two-digit number are read as a duration, "17 hrs", "at 48 hrs", never a clock time)
     r"[0-9]:[0-5][0-9]|[0-9]\s*(?i:[ap]\.?m\b|o'clock\b)|(?<![0-9])[0-2][0-9][0-5][0-9](?![0-9])|(?i:\bnoon\b|\bmidnight\b)"
 )
 CONTACT_SHAPE_RE = re.compile(
@@ -186,7 +199,8 @@ class SpanVetter:
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
-                      and not (m.group(0).isupper() and len(m.group(0)) <= (3 if caseless else 5) and not lexicon.is_place(m.group(0)))
+                      and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
+                      and not CLINICAL_CODE_RE.fullmatch(m.group(0))
                       and not self.allowed_word(m.group(0))
                       and (not lexicon.is_common(m.group(0))
                            # a word that is also a place or a name ("Pill", "Hope"): written as a name,
@@ -197,9 +211,9 @@ class SpanVetter:
                                     and (fold(m.group(0)) not in lexicon.english or not sentence_initial(text, m.start()))))
                            # a capital means a name only mid-sentence in a mixed-case text ("Smokes 1 ppd" does not)
                            or (m.group(0)[:1].isupper() and not caseless and not sentence_initial(text, m.start())))]
-            # a postal code or a ward's number ("02115", "7B"), not a clinical code ("G3P1", "S1S2")
+            # a postal code or a ward's number ("02115", "7B", "SW1A"), not a clinical code ("G3P1", "S1S2")
             coded = [w for w in words if (len(w) >= 5 and w.isdigit())
-                     or (not w.isdigit() and not w.isalpha() and (sum(c.isalpha() for c in w) <= 1 or len(w) >= 5))]
+                     or (not w.isdigit() and not w.isalpha() and not CLINICAL_CODE_RE.fullmatch(w))]
             if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
@@ -243,8 +257,6 @@ class SpanVetter:
                 return False  # "Baby Girl", "81%ile": a newborn's label, a suffix glued to a number
             if self.cues.clinical_use(lexicon, text, match.start(), match.end(), caseless):
                 return False  # "Moro present", "0 brady events": the clinical word, as the rules read it
-            if word.isupper() and len(word) <= (3 if caseless else 5) and not lexicon.is_name(word):
-                return False  # "LVM", "NIOSH", "MGR": an abbreviation, not a name
             if len(word) == 1:  # an initial, but not the letters of a credential ("M.D.")
                 before = text[max(0, match.start() - 2):match.start()]
                 return (
@@ -253,6 +265,8 @@ class SpanVetter:
                     and not CREDENTIAL_INITIALS_RE.match(text, match.start())
                     and not re.fullmatch(r"[A-Z]\.", before)
                 )
+            if short_capitals(word, caseless) and not lexicon.is_name(word):
+                return False  # "LVM", "MGR", "OCN": an abbreviation, not a name
             return self._name_like(text, word, caseless) or (
                 word[:1].isupper() and (lexicon.is_unambiguous_name(word) or not lexicon.is_common(word))
             )
