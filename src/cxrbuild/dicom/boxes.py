@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+
 Box = tuple[int, int, int, int]
 
 
@@ -74,5 +76,11 @@ def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
             else:
                 result.append(box)
         pending = sorted(set(result))
-    # a box wholly inside another adds nothing
-    return [box for box in pending if not any(o != box and union(o, box) == o for o in pending)]
+    # a box wholly inside another adds nothing (the boxes are distinct: inside another means inside a different one)
+    if len(pending) < 2:
+        return pending
+    corners = np.asarray(pending, dtype=np.int64)
+    return [
+        box for box in pending
+        if np.count_nonzero((corners[:, 0] <= box[0]) & (corners[:, 1] <= box[1]) & (corners[:, 2] >= box[2]) & (corners[:, 3] >= box[3])) < 2
+    ]
