@@ -317,6 +317,8 @@ class NameCues:
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
         self.never_names = frozenset(fold(w) for w in spec["never_names"])
+        # never a word of a name outside a title's reach: a note's structure or a newborn's label
+        self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
@@ -407,22 +409,17 @@ class NameFinder:
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         # positions where the writer's, the reader's or the patient's name follows
-        for cue_re, source in (
-            (cues.signature_re, "name_signature"),
-            (cues.esig_re, "name_signature"),
-            (cues.salutation_re, "name_salutation"),
-            (cues.before_record_re, "name_record_subject"),
-            (cues.age_subject_re, "name_record_subject"),
-            (cues.closing_inline_re, "name_record_subject"),
+        for cue_re, source, names_someone in (
+            (cues.signature_re, "name_signature", self._signs),
+            (cues.esig_re, "name_signature", None),
+            (cues.salutation_re, "name_salutation", None),
+            (cues.before_record_re, "name_record_subject", None),
+            (cues.age_subject_re, "name_record_subject", None),
+            (cues.closing_inline_re, "name_record_subject", self._closes_with_name),
         ):
             for match in cue_re.finditer(text):
-                if cue_re is cues.closing_inline_re and "," not in match.group(0) and not self._introduces_name(text, match.end(), caseless):
-                    continue  # "thank you bye", "thanks so much": no comma, and no name after the closing
-                if (cue_re is cues.signature_re and cues.bare_signature_re.fullmatch(match.group(0))
-                        and not LINE_START_RE.search(text, max(0, match.start() - 2), match.start() + 1)
-                        and self._clinical_next(text, match.end())):
-                    continue  # "Family meeting held. Signed DNR": what is signed, not who signs ("\nSigned CS" signs)
-                spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
+                if names_someone is None or names_someone(text, match, caseless):
+                    spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
@@ -505,7 +502,7 @@ class NameFinder:
         lexicon = self.lexicon
         if self.cues.is_cue_word(fold(word)) or (fold(word) in FUNCTION_WORDS and not (given and lexicon.is_given(word))):
             return False
-        if fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
+        if fold(word) in self.cues.label_words:
             return False  # "Okonkwo, Baby Girl": the newborn's label, not a given name
         if not caseless and word[:1].islower() and fold(word) in lexicon.english and not lexicon.is_given(word):
             return False  # "car seat, safe sleep": where capitals mean something, a lower-case word is a word
@@ -629,10 +626,21 @@ class NameFinder:
             return False  # "this is Wegener's granulomatosis": a possessive, an eponym's
         if self._blocked(word) or self.lexicon.is_eponym(word):
             return False
-        if not (self._unknown(word) or (not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word))):
+        if not (self._unknown(word) or self._written_as_name(word, caseless)):
             return False
         nxt = NAME_TOKEN_RE.match(text, first.end())
         return not (nxt and not nxt.group("comma") and len(nxt.group("gap")) <= 1 and self.lexicon.is_safe(nxt.group("word")))
+
+    def _signs(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A signature header before a signer: not a bare "Signed" mid-line before what is signed
+        ("Family meeting held. Signed DNR"; "\nSigned CS" signs)."""
+        return not (self.cues.bare_signature_re.fullmatch(match.group(0))
+                    and not LINE_START_RE.search(text, max(0, match.start() - 2), match.start() + 1)
+                    and self._clinical_next(text, match.end()))
+
+    def _closes_with_name(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A closing before its writer: after a comma, or before a word that opens a name ("thank you bye" does not)."""
+        return "," in match.group(0) or self._introduces_name(text, match.end(), caseless)
 
     def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
         """The word at ``position`` can open a name with no comma before it: a word no list knows, a listed
@@ -641,8 +649,11 @@ class NameFinder:
         if not first:
             return False
         word = first.group(0)
-        return self._unknown(word) or self.lexicon.is_unambiguous_name(word) or (
-            not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word))
+        return self._unknown(word) or self.lexicon.is_unambiguous_name(word) or self._written_as_name(word, caseless)
+
+    def _written_as_name(self, word: str, caseless: bool) -> bool:
+        """A listed name, no clinical word, written with a capital where capitals mean something."""
+        return not caseless and is_capitalised(word) and self.lexicon.is_name(word) and not self.lexicon.is_safe(word)
 
     def _clinical_next(self, text: str, position: int) -> bool:
         """The next word is clinical vocabulary not followed by a credential ("Signed DNR", not "Signed HD EMT-P")."""
@@ -893,7 +904,7 @@ class NameFinder:
             word = match.group(0)
             if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
                 continue
-            if fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
+            if fold(word) in self.cues.label_words:
                 continue
             if not caseless and word[:1].islower() and any(c.isupper() for c in word[1:]):
                 continue  # "iNO 20 ppm", "mAb": an abbreviation's own capitals
@@ -911,7 +922,7 @@ class NameFinder:
     def _neighbour_is_name(self, word: str, caseless: bool, after_given: bool) -> bool:
         lexicon = self.lexicon
         capital = is_capitalised(word) and not caseless
-        if self._blocked(word) or fold(word) in self.cues.never_names or fold(word) in self.cues.newborn_words:
+        if self._blocked(word) or fold(word) in self.cues.label_words:
             return False
         if lexicon.is_safe(word) or self.allowed_word(word):
             # "Mark Ramirez": a capitalised given name beside a surname, though also a clinical word
