@@ -115,6 +115,13 @@ SHAPE_MARGIN_PX = 6
 GROUND_TOLERANCE = 0.25
 # ... and the ground beside it is flat (a panel's) when at most this share of it is not at that value
 FLAT_GROUND_SHARE = 0.05
+# what is blacked out of a glyph's box on a flat ground: its pixels within this many px of a stroke pixel
+# (the antialiased edge), and every pixel not at the ground's value; kept or not in square cells this wide
+STROKE_REACH_PX = 4
+STROKE_CELL_PX = 4
+# a piece of ink with fewer of its box's pixels near strokes than this share is a letter known by its box
+# (the detection's glyph box, its strokes not found): its box is blacked out whole
+MIN_STROKE_COVER = 0.25
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -378,7 +385,87 @@ def glyph_boxes(
                 for start, stop in zip(edges[::2], edges[1::2], strict=True)
             )
         joined = tight
-    return [_within_band(glyph_box, band, margin + BAND_SLACK_PX, y1 - y0 > x1 - x0) for glyph_box in joined] if band else joined
+    banded = [_within_band(glyph_box, band, margin + BAND_SLACK_PX, turned) if band else glyph_box for glyph_box in joined]
+    if stroke_ink is None or not stroke_ink.any():
+        return banded
+    # letters known by their box only (the detection's glyph box, few strokes found in it) keep their box
+    reach = STROKE_REACH_PX
+    near = ndimage.binary_dilation(stroke_ink, structure=np.ones((2 * reach + 1, 2 * reach + 1), dtype=bool))
+    known_by_box = [glyph for glyph, piece in zip(glyphs, kept, strict=True) if near[piece].mean() < MIN_STROKE_COVER]
+    fail_safe = set(unsure) | {box for boxes in shaped.values() for box in boxes}
+    trimmed: list[Box] = [
+        near_box
+        for glyph_box, banded_box in zip(joined, banded, strict=True)
+        for near_box in ([banded_box] if glyph_box in fail_safe else near_strokes(banded_box, stroke_ink, (x0, y0), runs))
+    ]
+    return trimmed + known_by_box
+
+
+def near_strokes(
+    box: Box,
+    strokes: np.ndarray,
+    origin: tuple[int, int],
+    runs: Sequence[np.ndarray],
+    reach: int = STROKE_REACH_PX,
+    cell: int = STROKE_CELL_PX,
+) -> list[Box]:
+    """``box`` (frame coordinates) cut to the neighbourhood of its glyphs, when it lies on a flat ground:
+    its pixels within ``reach`` px of a stroke pixel (``strokes``, a run's mask whose top left pixel is
+    ``origin`` in the frame) and those not at the ground's value, kept in cells of ``cell`` px (row runs
+    of cells, runs alike on consecutive cell rows merged).
+
+    A glyph's box, or boxes joined along a row, hold ground farther from the strokes than their
+    antialiased edge: the corners beside a slope, the counters of big letters, the gaps between letters,
+    a panel around them; none of it is text. ``runs`` are the run's display crop in each searched frame
+    (same coordinates as ``strokes``): the ground is the median of the pixels away from the strokes, and
+    a pixel differing from it by more than ``GROUND_TOLERANCE`` of the strokes' contrast (a part of a
+    letter the cut missed, its antialiased rim) stays blacked out. Fail safe: the box is returned whole
+    when no stroke lies near it, or its ground is not flat (more than ``FLAT_GROUND_SHARE`` of the pixels
+    away from the strokes differ from it: anatomy, a gradient, text nothing found).
+    """
+    ox, oy = origin
+    x0, y0, x1, y1 = box[0] - ox, box[1] - oy, box[2] - ox, box[3] - oy
+    rows, cols = strokes.shape
+    gx0, gy0, gx1, gy1 = max(0, x0 - reach), max(0, y0 - reach), min(cols, x1 + reach), min(rows, y1 + reach)
+    around = strokes[gy0:gy1, gx0:gx1]
+    if not around.any() or not runs:
+        return [box]
+    grown = ndimage.binary_dilation(around, structure=np.ones((2 * reach + 1, 2 * reach + 1), dtype=bool))
+    if grown.all():
+        return [box]
+    near = grown.copy()
+    for run in runs:
+        crop = run[gy0:gy1, gx0:gx1].astype(np.float64)
+        if crop.shape != grown.shape:
+            return [box]
+        ground = float(np.median(crop[~grown]))
+        contrast = abs(float(np.median(crop[around])) - ground)
+        other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
+        if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+            return [box]
+        near |= other
+    near = near[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
+    if near.all() or not near.any():
+        return [box]
+    height, width = near.shape
+    padded = np.zeros((-(-height // cell) * cell, -(-width // cell) * cell), dtype=bool)
+    padded[:height, :width] = near
+    cells = padded.reshape(padded.shape[0] // cell, cell, padded.shape[1] // cell, cell).any(axis=(1, 3))
+    boxes: list[Box] = []
+    open_runs: dict[tuple[int, int], int] = {}  # a run of cell columns and the cell row it began in
+    for row in range(cells.shape[0] + 1):
+        runs: set[tuple[int, int]] = set()
+        if row < cells.shape[0]:
+            line = np.concatenate(([False], cells[row], [False]))
+            edges = np.flatnonzero(line[1:] != line[:-1])
+            runs = {(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)}
+        for run in [run for run in open_runs if run not in runs]:
+            start_row = open_runs.pop(run)
+            boxes.append((box[0] + run[0] * cell, box[1] + start_row * cell,
+                          min(box[2], box[0] + run[1] * cell), min(box[3], box[1] + row * cell)))
+        for run in runs:
+            open_runs.setdefault(run, row)
+    return boxes
 
 
 def shape_boxes(
