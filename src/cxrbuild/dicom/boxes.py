@@ -54,28 +54,36 @@ def merge_boxes(boxes: Sequence[Box], slack: float = 0.1) -> list[Box]:
     rectangles rather than one rectangle over the picture beside it.
     """
 
-    def area(box: Box) -> int:
-        return max(0, box[2] - box[0]) * max(0, box[3] - box[1])
-
-    def tight(a: Box, b: Box) -> bool:
-        meet = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-        covered = area(a) + area(b) - (area(meet) if intersects(a, b) else 0)
-        return area(union(a, b)) - covered <= slack * min(area(a), area(b))
-
     pending = sorted(set(boxes))
     merged = True
     while merged:
         merged = False
-        result: list[Box] = []
+        # the boxes kept so far, as an array: each box is compared with all of them at once, and joins
+        # the first it overlaps tightly (the order of the plain pairwise scan)
+        result = np.zeros((len(pending), 4), dtype=np.int64)
+        count = 0
         for box in pending:
-            for index, other in enumerate(result):
-                if intersects(box, other) and tight(box, other):
-                    result[index] = union(box, other)
-                    merged = True
-                    break
-            else:
-                result.append(box)
-        pending = sorted(set(result))
+            if count:
+                kept = result[:count]
+                x0, y0 = np.maximum(kept[:, 0], box[0]), np.maximum(kept[:, 1], box[1])
+                x1, y1 = np.minimum(kept[:, 2], box[2]), np.minimum(kept[:, 3], box[3])
+                overlap = (x1 > x0) & (y1 > y0)
+                if overlap.any():
+                    areas = np.maximum(0, kept[:, 2] - kept[:, 0]) * np.maximum(0, kept[:, 3] - kept[:, 1])
+                    own = max(0, box[2] - box[0]) * max(0, box[3] - box[1])
+                    covered = areas + own - np.where(overlap, (x1 - x0) * (y1 - y0), 0)
+                    ux0, uy0 = np.minimum(kept[:, 0], box[0]), np.minimum(kept[:, 1], box[1])
+                    ux1, uy1 = np.maximum(kept[:, 2], box[2]), np.maximum(kept[:, 3], box[3])
+                    bounding = np.maximum(0, ux1 - ux0) * np.maximum(0, uy1 - uy0)
+                    tight = overlap & (bounding - covered <= slack * np.minimum(areas, own))
+                    if tight.any():
+                        index = int(np.argmax(tight))
+                        result[index] = (ux0[index], uy0[index], ux1[index], uy1[index])
+                        merged = True
+                        continue
+            result[count] = box
+            count += 1
+        pending = sorted({(int(a), int(b), int(c), int(d)) for a, b, c, d in result[:count].tolist()})
     # a box wholly inside another adds nothing (the boxes are distinct: inside another means inside a different one)
     if len(pending) < 2:
         return pending
