@@ -445,7 +445,11 @@ def near_strokes(
             return [box]
         near |= other
     near = near[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
-    if near.all() or not near.any():
+    if not near.any():
+        return [box]
+    # a box all within a cell of that neighbourhood is left whole: cutting it would spare no pixel far
+    # from its glyphs, and every box more is one more region to record and to read again
+    if ndimage.binary_dilation(near, structure=np.ones((2 * cell + 1, 2 * cell + 1), dtype=bool)).all():
         return [box]
     height, width = near.shape
     padded = np.zeros((-(-height // cell) * cell, -(-width // cell) * cell), dtype=bool)
