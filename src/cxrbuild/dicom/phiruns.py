@@ -114,10 +114,23 @@ def join_runs(
     changed = True
     while changed:
         changed = False
+        # the pairs on one row within reach, for all runs at once: only those are judged in full
+        # (the joins, and their order, are those of the plain scan over every pair)
+        boxes = np.asarray([box for box, _ in pending], dtype=np.int64).reshape(-1, 4)
+        heights = np.asarray([height for _, height in pending], dtype=np.int64)
+        runs_near = _in_reach(boxes, heights, boxes, heights, gap_factor)
+        np.fill_diagonal(runs_near, False)
+        strays_near = np.zeros((len(pending), 0), dtype=bool)
+        if loose:
+            stray_boxes = np.asarray([box for box, _ in loose], dtype=np.int64)
+            stray_heights = np.asarray([height for _, height in loose], dtype=np.int64)
+            strays_near = _in_reach(boxes, heights, stray_boxes, stray_heights, gap_factor) & (
+                stray_heights[None, :] <= 2 * heights[:, None]
+            )
         for i in range(len(pending)):
             box, height = pending[i]
-            for j in range(len(pending)):
-                if j != i and continues(box, height, pending[j][0], pending[j][1]):
+            for j in np.flatnonzero(runs_near[i]).tolist():
+                if continues(box, height, pending[j][0], pending[j][1]):
                     other = pending[j]
                     pending = [run for k, run in enumerate(pending) if k not in (i, j)]
                     pending.append((union(box, other[0]), max(height, other[1])))
@@ -125,8 +138,9 @@ def join_runs(
                     break
             if changed:
                 break
-            for j, (stray, stray_height) in enumerate(loose):
-                if stray_height <= 2 * height and continues(box, height, stray, stray_height):
+            for j in np.flatnonzero(strays_near[i]).tolist():
+                stray, stray_height = loose[j]
+                if continues(box, height, stray, stray_height):
                     pending[i] = (union(box, stray), height)
                     del loose[j]
                     changed = True
@@ -134,6 +148,16 @@ def join_runs(
             if changed:
                 break
     return pending
+
+
+def _in_reach(a: np.ndarray, a_heights: np.ndarray, b: np.ndarray, b_heights: np.ndarray, gap_factor: float) -> np.ndarray:
+    """For boxes ``a`` (n x 4) and ``b`` (m x 4) with their glyph heights: which pairs overlap in rows by
+    half the shorter box and stand at most ``gap_factor`` glyph heights apart, the geometry
+    :func:`_continues` asks for before it looks for kept words between them (n x m)."""
+    overlap = np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1])
+    shorter = np.minimum((a[:, 3] - a[:, 1])[:, None], (b[:, 3] - b[:, 1])[None, :])
+    gap = np.maximum(b[None, :, 0] - a[:, None, 2], a[:, None, 0] - b[None, :, 2])
+    return (overlap >= 0.5 * shorter) & (gap <= gap_factor * np.maximum(a_heights[:, None], b_heights[None, :]))
 
 
 def _run_box(phi: Box, left: int | None, right: int | None, line_box: Box | None) -> Box:
