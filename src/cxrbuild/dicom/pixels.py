@@ -291,10 +291,7 @@ def glyph_boxes(
             ))
             polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
         ground = float(np.median(area[inner]))  # glyphs are the fewer pixels of their run: the median is their ground
-        # the detection's glyph pixels (its line masks) name the text's polarity; its glyph boxes, filled,
-        # hold the ground between a letter's strokes as much as the strokes
-        source = detected_strokes if detected_strokes is not None and detected_strokes[y0:y1, x0:x1].any() else detected
-        known = source[y0:y1, x0:x1] if source is not None else None
+        known = detected[y0:y1, x0:x1] if detected is not None else None
         for found in one_polarity(polarities, area[inner], ground, known):
             ink = found if ink is None else ink | found
     band = _glyph_band(ink, y1 - y0 > x1 - x0, (x0, y0))
