@@ -564,3 +564,29 @@ def test_any_text_is_handled_without_an_error(rules_only):
         result = rules_only.deidentify(text)
         for span in result.spans:
             assert 0 <= span.start < span.end <= len(text)
+
+
+def test_the_systems_medical_dictionary_gives_its_lower_case_words_that_no_list_holds(tmp_path, monkeypatch):
+    from cxrbuild.text import lexicon
+
+    dictionary = tmp_path / "en_med.dic"
+    dictionary.write_text("6\n    a header line of the file\nperibronchiolar/MS\nHartnup/M\nwhitlock\n5ht3\nchondromalacic\n",
+                          encoding="utf-8")
+    monkeypatch.setattr(lexicon, "MEDICAL_DICTIONARIES", (tmp_path / "absent.dic", dictionary))
+    assert lexicon._medical_words(frozenset({"whitlock"})) == {"peribronchiolar", "chondromalacic"}
+    monkeypatch.setattr(lexicon, "MEDICAL_DICTIONARIES", (tmp_path / "absent.dic",))
+    assert lexicon._medical_words(frozenset()) == frozenset()
+
+
+def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
+    import copy
+    import dataclasses
+
+    text = "Chondromalacic change at the patella, reviewed with Dr. Okafor."
+    vetter = copy.copy(rules_only.rules.vetter)
+    vetter.lexicon = dataclasses.replace(vetter.lexicon, medical=frozenset())
+    assert vetter.vet(text, 0, len("Chondromalacic"), "NAME") is not None  # an unknown capitalised word: a name
+    vetter.lexicon = dataclasses.replace(vetter.lexicon, medical=frozenset({"chondromalacic"}))
+    assert vetter.vet(text, 0, len("Chondromalacic"), "NAME") is None
+    start = text.index("Okafor")
+    assert vetter.vet(text, start, start + len("Okafor"), "NAME") is not None

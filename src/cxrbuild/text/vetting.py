@@ -244,8 +244,8 @@ class SpanVetter:
         def part_of_name(match: re.Match[str]) -> bool:
             word = match.group(0)
             folded = fold(word)
-            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word):
-                return False
+            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
+                return False  # "Oncologic history": a medical word, which no name list holds
             if self._in_safe_compound(text, match.start()):
                 return False  # "Poly-Vi-Sol"
             value = VALUE_AFTER_RE.match(text, match.end())
@@ -294,7 +294,7 @@ class SpanVetter:
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
         lexicon = self.lexicon
-        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word):
+        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
             return False
         if lexicon.is_unambiguous_name(word) or not lexicon.is_common(word):
             return True
