@@ -350,6 +350,10 @@ PHI_CLASSES = [
     # a clinical name in a bed list or before a person's verb is a surname; a user name authoring a message
     ("Bed 3 Coe transferred to ICU; Brady present at bedside.", ["Coe", "Brady"]),
     ("Subject: refill\nqlarkin77 wrote on Jun 2, 2014:", ["qlarkin77", "Jun 2, 2014"]),
+    # streets without a house number in directions; a road by its number; a street named for someone "Jr"
+    ("Directions: off Interstate 81 turn left on Quillfeather Rd, park behind Bramblewick Ln.",
+     ["Interstate 81", "Quillfeather Rd", "Bramblewick Ln"]),
+    ("Visit at 4 Coretta Scott King Jr Parkway, Apt 2.", ["4 Coretta Scott King Jr Parkway", "Apt 2"]),
 ]
 
 
@@ -455,6 +459,8 @@ CLINICAL = [
     "Positioning was not the best\nMark the left side. this is likley atelectasis.",
     "Family meeting held. Signed DNR",
     "On a diet of turkey and rice; allergic to turkey. Guinea worm history.",
+    # a study before "CT" after "on"; a route of a drug
+    "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
 ]
 
 
