@@ -354,6 +354,9 @@ PHI_CLASSES = [
     ("Directions: off Interstate 81 turn left on Quillfeather Rd, park behind Bramblewick Ln.",
      ["Interstate 81", "Quillfeather Rd", "Bramblewick Ln"]),
     ("Visit at 4 Coretta Scott King Jr Parkway, Apt 2.", ["4 Coretta Scott King Jr Parkway", "Apt 2"]),
+    # a surname that is also a word, alone after a role up to the field's end
+    ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
+     ["Sterling", "Bishop", "Marsh"]),
 ]
 
 
@@ -461,6 +464,8 @@ CLINICAL = [
     "On a diet of turkey and rice; allergic to turkey. Guinea worm history.",
     # a study before "CT" after "on"; a route of a drug
     "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
+    # "on call", a way to reach someone after a credential
+    "Discussed with the vascular registrar on call. Pharmacist pager 4. RN phone in room.",
 ]
 
 

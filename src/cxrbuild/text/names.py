@@ -757,6 +757,11 @@ class NameFinder:
                        or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
+            elif (mode == ROLE and words == 0 and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
+                  and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+                  and self._field_ends(text, match.end("word"))):
+                pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)": a surname that is also a word, alone after a role up to
+                # the field's end, where capitals cannot show it
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
