@@ -601,3 +601,19 @@ def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
     assert vetter.vet(text, 0, len("Chondromalacic"), "NAME") is None
     start = text.index("Okafor")
     assert vetter.vet(text, start, start + len("Okafor"), "NAME") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        ("Location: Outpatient, Quenby Pavilion\nReferring: x", ["Location: Outpatient, "], ["Quenby Pavilion"]),
+        ("TO: DR. ISOLDE FARRAGUT   FAX: 555-0101", ["TO: DR. "], ["ISOLDE FARRAGUT"]),
+        ("Location: Tallowmere Clinic, Outpatient 2\nOperators: x", ["Outpatient 2"], ["Tallowmere Clinic"]),
+        ("from: 12 ferry row, quellport nm  05061", [], ["quellport nm"]),
+        ("Housing: Medical Observation 7\nDate: x", [], ["Medical Observation 7"]),
+    ],
+)
+def test_a_place_fields_value_loses_the_words_at_its_ends_that_name_no_place(rules_only, text, kept, removed):
+    result = rules_only.deidentify(text).text
+    assert all(k in result for k in kept), result
+    assert not any(r in result for r in removed), result

@@ -530,7 +530,7 @@ class PlaceFinder:
                 continue  # "Unit: MICU", "Location: Emergency Department"
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
-            start, end = match.start("value"), match.end("value")
+            start, end = self._trim_field_value(text, match.start("value"), match.end("value"))
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
@@ -539,6 +539,36 @@ class PlaceFinder:
             )
             spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
         return spans
+
+    def _trim_field_value(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A place field's value without the words at its ends that name no place: a title, a role, a clinical
+        or department word, and a room's number after such a word ("To: Dr. Vance", "Maple Crest Associates
+        Cath Lab 1", "Outpatient, Haverly"), but a ward's number after its name stays ("Haverly 2"); the whole
+        value when nothing else is left."""
+        tokens = list(WORD_RE.finditer(text, start, end))
+
+        def loose(token: re.Match[str]) -> bool:
+            word = token.group(0)
+            if not word[:1].isalpha() or len(word) == 1:
+                return False  # a number, a letter ("Unit: A Co, 3/189th")
+            folded = fold(word)
+            if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
+                return False  # "Santa Fe, NM": a state, though "nm" is a unit too
+            if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
+                    or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
+                return False
+            return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS or self.lexicon.is_safe(word)
+                    or self.name_cues.is_cue_word(folded) or folded in self.name_cues.never_names)
+
+        first, last = 0, len(tokens) - 1
+        while first <= last and loose(tokens[first]):
+            first += 1
+        while last >= first and (loose(tokens[last]) or (
+                tokens[last].group(0).isdigit() and len(tokens[last].group(0)) <= 2 and last > first and loose(tokens[last - 1]))):
+            last -= 1
+        if not any(token.group(0)[:1].isalpha() for token in tokens[first:last + 1]):
+            return start, end  # "Housing: Medical Observation 5": the unit's whole name, no number alone
+        return tokens[first].start(), tokens[last].end()
 
     def _letterheads(self, text: str) -> list[RuleSpan]:
         """A short line right above a street address or a telephone line: the sender's name on a letterhead
