@@ -617,3 +617,11 @@ def test_a_place_fields_value_loses_the_words_at_its_ends_that_name_no_place(rul
     result = rules_only.deidentify(text).text
     assert all(k in result for k in kept), result
     assert not any(r in result for r in removed), result
+
+
+def test_a_credential_after_a_rare_given_name_and_a_surname_is_no_state(rules_only):
+    for text in ("Signed: Ysoldrae Carter, MD on 3/3/2020", "SIGNED: YSOLDRAE CARTER, MD ON 3/3/2020"):
+        result = rules_only.deidentify(text).text
+        assert ", MD on" in result or ", MD ON" in result, result
+        assert "CARTER" not in result.upper(), result
+    assert "Hagerstown" not in rules_only.deidentify("Moved to Hagerstown, MD last year.").text

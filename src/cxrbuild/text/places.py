@@ -493,8 +493,9 @@ class PlaceFinder:
                 not self.lexicon.is_place(town_words[-1])
                 or (self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
                 or re.fullmatch(r"[A-Za-z]\.?", before)
+                or (self._rare(before) and self.lexicon.is_surname(town_words[-1]))
             ):
-                continue  # "Jane Smith, MD", "J. Roe, PA": a credential, not Maryland
+                continue  # "Jane Smith, MD", "J. Roe, PA", "Ysolde Carter, MD": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
             # the town is the run of place words that ends at the comma
             start = None
