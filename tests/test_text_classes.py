@@ -354,6 +354,8 @@ PHI_CLASSES = [
     ("Directions: off Interstate 81 turn left on Quillfeather Rd, park behind Bramblewick Ln.",
      ["Interstate 81", "Quillfeather Rd", "Bramblewick Ln"]),
     ("Visit at 4 Coretta Scott King Jr Parkway, Apt 2.", ["4 Coretta Scott King Jr Parkway", "Apt 2"]),
+    # a facility named after its keyword, in capitals
+    ("TRANSFERRED TO HOSPITAL FOR SPECIAL ORTHOPAEDICS, THEN HOSPITAL ESPERANZA.", ["SPECIAL ORTHOPAEDICS", "ESPERANZA"]),
     # a surname that is also a word, alone after a role up to the field's end
     ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
      ["Sterling", "Bishop", "Marsh"]),
@@ -625,3 +627,9 @@ def test_a_credential_after_a_rare_given_name_and_a_surname_is_no_state(rules_on
         assert ", MD on" in result or ", MD ON" in result, result
         assert "CARTER" not in result.upper(), result
     assert "Hagerstown" not in rules_only.deidentify("Moved to Hagerstown, MD last year.").text
+
+
+def test_a_facilitys_keyword_then_the_sentence_going_on_names_nothing_after_it(rules_only):
+    text = "CALL THE CLINIC FOR CHEST PAIN. WILL USE HOSPITAL SUPPLY. TAKEN TO THIS HOSPITAL VIA EMS."
+    result = rules_only.deidentify(text).text
+    assert all(kept in result for kept in ("FOR CHEST PAIN", " SUPPLY.", " VIA EMS.")), result

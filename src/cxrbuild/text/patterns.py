@@ -202,6 +202,8 @@ class PatternFinder:
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
+                if pattern.name == "hospital_prefix" and not self._names_after_keyword(text[start:end]):
+                    continue  # "HOSPITAL VIA PRO EMS", "CLINIC FOR FEVER": the keyword, then the sentence going on
                 words = text[start:end].split()
                 if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
@@ -249,6 +251,25 @@ class PatternFinder:
                 continue
             spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
+
+    def _names_after_keyword(self, value: str) -> bool:
+        """Whether the words after a facility's keyword name it ("Hospital Italiano", "Hospital for Special
+        Surgery"), not a sentence going on ("HOSPITAL LAB", "HOSPITAL DATED", "CLINIC FOR FEVER"): right after the
+        keyword, a word that is a name, a place or no common word; after "of" or "for", any word no clinical list holds."""
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", value)[1:]
+        if words and words[0].lower() in {"hospital", "center"}:
+            words = words[1:]  # "University Hospital ...", "Medical Center ..."
+            if not words:
+                return True  # "Kettle Pond Hospital Center": a facility's name goes on
+        if words and words[0].lower() in {"of", "for", "de", "du", "des", "di"}:
+            rest = [w for w in words[1:] if w.lower() not in FUNCTION_WORDS]
+            return any(not self.lexicon.is_safe(w) for w in rest)
+        if not words:
+            return False
+        first = words[0]
+        if fold(first) in FUNCTION_WORDS or self.lexicon.is_safe(first):
+            return False
+        return self.lexicon.is_name(first) or self.lexicon.is_place(first) or not self.lexicon.is_common(first)
 
     def _department(self, value: str) -> bool:
         """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""
