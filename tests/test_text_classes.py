@@ -633,3 +633,14 @@ def test_a_facilitys_keyword_then_the_sentence_going_on_names_nothing_after_it(r
     text = "CALL THE CLINIC FOR CHEST PAIN. WILL USE HOSPITAL SUPPLY. TAKEN TO THIS HOSPITAL VIA EMS."
     result = rules_only.deidentify(text).text
     assert all(kept in result for kept in ("FOR CHEST PAIN", " SUPPLY.", " VIA EMS.")), result
+
+
+@pytest.mark.parametrize("text", [
+    "Referred by Dr. Quillon of Maple Reach Associates for palpitations.",
+    "REFERRED BY DR. QUILLON OF HOLLY MEADOW ASSOCIATES FOR PALPITATIONS.",
+    "referred by np ana quillon of copper ridge family practice for palpitations.",
+])
+def test_a_person_then_of_then_where_they_work_keeps_of(rules_only, text):
+    result = rules_only.deidentify(text).text
+    assert result.lower().startswith("referred by dr. ___ of ___") or result.lower().startswith("referred by np ___ of ___"), result
+    assert result.lower().endswith(" for palpitations."), result

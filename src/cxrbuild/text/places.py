@@ -782,6 +782,7 @@ class PlaceFinder:
                 if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):
                     continue  # "Sturbridge Health - Department of Radiology": one phrase's words stand together
                 start_index = index
+                works_at = False  # the name follows "Dr. X of": where a person works
                 while start_index > 0 and index - start_index < MAX_FACILITY_RUN:
                     previous = words[start_index - 1]
                     gap = text[previous.end():words[start_index].start()]
@@ -792,6 +793,12 @@ class PlaceFinder:
                     value = previous.group(0)
                     if fold(value) in self.cues.facility_cue_words:
                         break  # "Attends Hollis Valley Methodist": the verb before a name is not in it
+                    if fold(value) == "of" and any(
+                        start_index - k >= 0 and (folded[start_index - k] in self.name_cues.title_words
+                                             or folded[start_index - k] in self.name_cues.role_words) for k in (3, 4)
+                    ):
+                        works_at = True
+                        break  # "referred by Dr. Vlachos of Chinle Family Practice": a person, then where they work
                     inside = fold(value) in FACILITY_JOINERS or (
                         self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
                     )  # "Keene Internal Medicine Specialists", "Silver Lake Rehabilitation and Nursing"
@@ -831,7 +838,8 @@ class PlaceFinder:
                 following = words[end_index] if end_index < len(words) else None
                 # where case tells nothing, a name right after a preposition of place ("dropped at bayberry family
                 # practice lab", "sent to copper beech health") is taken whole, unless all of it is clinical
-                cue_anchored = caseless and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words and not all(
+                cue_anchored = caseless and start_index > 0 and (
+                    folded[start_index - 1] in self.cues.facility_cue_words or works_at) and not all(
                     self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words)
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
