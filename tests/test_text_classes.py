@@ -356,6 +356,9 @@ PHI_CLASSES = [
     ("Visit at 4 Coretta Scott King Jr Parkway, Apt 2.", ["4 Coretta Scott King Jr Parkway", "Apt 2"]),
     # a facility named after its keyword, in capitals
     ("TRANSFERRED TO HOSPITAL FOR SPECIAL ORTHOPAEDICS, THEN HOSPITAL ESPERANZA.", ["SPECIAL ORTHOPAEDICS", "ESPERANZA"]),
+    # a line that is a facility's name and nothing else, or before " - " and a heading, whatever its words
+    ("Bright Ferry Employee Health - Pre-placement exam\nSeen today.", ["Bright Ferry Employee Health"]),
+    ("Cinder Gap Fire & Rescue - Run Report\nCrew on scene.", ["Cinder Gap Fire & Rescue"]),
     # a surname that is also a word, alone after a role up to the field's end
     ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
      ["Sterling", "Bishop", "Marsh"]),
@@ -466,6 +469,8 @@ CLINICAL = [
     "On a diet of turkey and rice; allergic to turkey. Guinea worm history.",
     # a study before "CT" after "on"; a route of a drug
     "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
+    # a heading that is a facility's word after clinical words; a sentence ending in one
+    "Skilled Nursing Facility\nAdmission note.\nTransported emergent to ED - stable.",
     # "on call", a way to reach someone after a credential
     "Discussed with the vascular registrar on call. Pharmacist pager 4. RN phone in room.",
 ]

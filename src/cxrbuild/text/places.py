@@ -75,6 +75,9 @@ MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # between the words of one facility phrase ("health department", "fire & rescue")
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
+# a letterhead's line: the facility's name, then the line's end, a dash and a heading, or a wide gap
+MAX_LETTERHEAD_WORDS = 4
+LETTERHEAD_END_RE = re.compile(r"[ \t]*(?:$|[ \t]+[-–—|][ \t]|[ \t]{3,})", re.MULTILINE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
@@ -808,8 +811,15 @@ class PlaceFinder:
                     start_index -= 1
                 if caseless:
                     start_index = self._back_to_cue(text, words, folded, start_index, index)
-                # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
+                letterhead = self._letterhead_start(text, words, folded, index, end_index, organization)
+                if letterhead is not None:
+                    # a line that is a facility's name and nothing else, or before " - " and a heading:
+                    # every word of it ("High Plains Hospice House - Team Note", "BLUE HERON EMPLOYEE HEALTH")
+                    end_index = self._facility_words_after(text, words, folded, end_index)
+                    spans.append(RuleSpan(words[letterhead].start(), words[end_index - 1].end(), self.cues.suffix_label[phrase], "facility"))
+                    continue
+                # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 while start_index < index and (
                     folded[start_index] in FACILITY_JOINERS
                     or folded[start_index] in FACILITY_LEAD_WORDS
@@ -877,6 +887,45 @@ class PlaceFinder:
                     end = tail.end()
                 spans.append(RuleSpan(words[start_index].start(), end, self.cues.suffix_label[phrase], "facility"))
         return spans
+
+    def _letterhead_start(self, text: str, words: list[re.Match[str]], folded: list[str], index: int, end_index: int,
+                          organization: bool) -> int | None:
+        """The index of a line's first word when the line is a facility's name and nothing else: one to four
+        words, then the facility's word (and more of them), then the line's end, " - " and a heading, or a wide
+        gap; its words are the name whatever they are, unless they are only clinical or department words
+        ("Skilled Nursing Facility", a "Pain Clinic" heading), though a clinical word may name an organization
+        ("Cataract Fire & Rescue")."""
+        line_start = text.rfind("\n", 0, words[index].start()) + 1
+        first = index
+        while first > 0 and words[first - 1].start() >= line_start:
+            first -= 1
+        if first == index or index - first > MAX_LETTERHEAD_WORDS or text[line_start:words[first].start()].strip():
+            return None
+        for a, b in itertools.pairwise(words[first:index + 1]):
+            gap = text[a.end():b.start()]
+            if (not NAME_GAP_RE.fullmatch(gap) and gap not in {"'s ", "’s "}) or (gap.startswith(".") and len(a.group(0)) > 2):
+                return None  # punctuation inside: a sentence, not a name ("St. Piran's" is one)
+        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in FACILITY_JOINERS)
+               for m in words[first:index]):
+            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA": a sentence
+        end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()
+        if not LETTERHEAD_END_RE.match(text, end):
+            return None
+        if any(tuple(folded[k:k + len(longer)]) == longer and k + len(longer) > index
+               for k in range(first, index) for longer in self.cues.facility_first.get(folded[k], ())):
+            return None  # "Skilled Nursing Facility": a longer facility's word, no name before it
+        name_words = [m.group(0) for m in words[first:index]]
+        if all(fold(w) in FUNCTION_WORDS or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words
+               or (not organization and (self.lexicon.is_safe(w) or fold(w) in DEPARTMENT_WORDS)) for w in name_words):
+            return None
+        return first
+
+    def _facility_words_after(self, text: str, words: list[re.Match[str]], folded: list[str], end_index: int) -> int:
+        """Past the facility's words that follow on its line ("... Internal Medicine Associates")."""
+        while (end_index < len(words) and PHRASE_GAP_RE.fullmatch(text[words[end_index - 1].end():words[end_index].start()])
+               and folded[end_index] in self.cues.facility_words):
+            end_index += 1
+        return end_index
 
     # -- runs after a cue ------------------------------------------------------
     def _run_after(
