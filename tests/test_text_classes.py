@@ -359,6 +359,8 @@ PHI_CLASSES = [
     # a line that is a facility's name and nothing else, or before " - " and a heading, whatever its words
     ("Bright Ferry Employee Health - Pre-placement exam\nSeen today.", ["Bright Ferry Employee Health"]),
     ("Cinder Gap Fire & Rescue - Run Report\nCrew on scene.", ["Cinder Gap Fire & Rescue"]),
+    # where someone has travelled, as a form's field, up to the next field
+    ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
     ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
      ["Sterling", "Bishop", "Marsh"]),
@@ -471,6 +473,8 @@ CLINICAL = [
     "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
     # a heading that is a facility's word after clinical words; a sentence ending in one
     "Skilled Nursing Facility\nAdmission note.\nTransported emergent to ED - stable.",
+    # a travel field that names nothing, and the field after it
+    "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential
     "Discussed with the vascular registrar on call. Pharmacist pager 4. RN phone in room.",
 ]

@@ -100,7 +100,9 @@ WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|s
 WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
 GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
-                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth")
+                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|"
+                    # where someone has been: "Travel in last 12 months: Cape Verde, Peru"
+                    r"(?:recent\s+)?travel(?:\s+history)?(?:\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?))?")
 FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
                    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
 OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
@@ -116,6 +118,10 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
+NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
+# a field's value that names nothing
+NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
@@ -520,7 +526,12 @@ class PlaceFinder:
         spans = []
         for match in PLACE_FIELD_RE.finditer(text):
             value = match.group("value")
+            next_field = NEXT_FIELD_RE.search(value)
+            value_end = match.start("value") + (next_field.start() if next_field else len(value))
+            value = text[match.start("value"):value_end]
             words = WORD_RE.findall(value)
+            if words and fold(words[0]) in NO_VALUE_WORDS:
+                continue  # "Travel: none", "Country of birth: unknown"
             named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
                      and fold(w) not in self.cues.facility_words
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
@@ -534,7 +545,7 @@ class PlaceFinder:
                 continue  # "Unit: MICU", "Location: Emergency Department"
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
-            start, end = self._trim_field_value(text, match.start("value"), match.end("value"))
+            start, end = self._trim_field_value(text, match.start("value"), value_end)
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
