@@ -359,6 +359,9 @@ PHI_CLASSES = [
     # a line that is a facility's name and nothing else, or before " - " and a heading, whatever its words
     ("Bright Ferry Employee Health - Pre-placement exam\nSeen today.", ["Bright Ferry Employee Health"]),
     ("Cinder Gap Fire & Rescue - Run Report\nCrew on scene.", ["Cinder Gap Fire & Rescue"]),
+    # the people listed after the first in a header's field, each after a slash, with a role of their own
+    ("CREW: QUARTERMAIN (P) / GREEN (B)\nDISPATCHED 14:02", ["QUARTERMAIN", "GREEN"]),
+    ("Crew: EMT-P Ysolde Marsh #4411 / EMT-B Drew Hill", ["Ysolde Marsh", "Drew Hill"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -653,3 +656,9 @@ def test_a_person_then_of_then_where_they_work_keeps_of(rules_only, text):
     result = rules_only.deidentify(text).text
     assert result.lower().startswith("referred by dr. ___ of ___") or result.lower().startswith("referred by np ___ of ___"), result
     assert result.lower().endswith(" for palpitations."), result
+
+
+def test_a_tab_ends_a_name_in_a_header(rules_only):
+    text = "PATIENT: QUILLFORD, ANJA\tDATE/TIME: 3/4/2011 09:10\nCALLER: daughter"
+    result = rules_only.deidentify(text).text
+    assert "\tDATE/TIME: " in result and "QUILLFORD" not in result and "ANJA" not in result, result

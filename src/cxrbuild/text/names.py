@@ -42,8 +42,9 @@ NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
-    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
-    r"(?P<first>" + NAME_WORD + r"(?:[ \t](?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
+    # (one blank between a name's words: a tab separates fields, "MILLER, VERA<tab>DATE/TIME:")
+    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?: " + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?P<first>" + NAME_WORD + r"(?: (?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?: +(?P<initial>[A-Za-z])\.?)?"
     r"(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
@@ -123,6 +124,12 @@ NAME_PARTICLES = frozenset(
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
 )
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
+# after a person in a header's field, the next: a credential in brackets or a number, a slash or a semicolon,
+# and a role or a credential before the name ("Green (P) / Hill (B)", "KINGSLEY #6585 / EMT-B DREW WHITE")
+LISTED_PERSON_RE = re.compile(
+    r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*(?:(?:EMT-?[A-Za-z]?|RN|LPN|NP|PA|MD|DO|CNA|MA|RT|PT|OT|medic|paramedic)[ \t]+)?(?=[A-Za-z])",
+    re.IGNORECASE,
+)
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -405,7 +412,10 @@ class NameFinder:
             if role in cues.ambiguous_roles and NUMBER_BEFORE_RE.search(text, max(0, match.start() - 12), match.start() + 1):
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
-            spans.extend(self._take_name(text, match.end(), mode, "name_role", caseless))
+            found = self._take_name(text, match.end(), mode, "name_role", caseless)
+            spans.extend(found)
+            if mode == ROLE:
+                spans.extend(self._names_listed_after(text, found, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         # positions where the writer's, the reader's or the patient's name follows
@@ -419,7 +429,10 @@ class NameFinder:
         ):
             for match in cue_re.finditer(text):
                 if names_someone is None or names_someone(text, match, caseless):
-                    spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
+                    found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
+                    spans.extend(found)
+                    if source == "name_signature":
+                        spans.extend(self._names_listed_after(text, found, source, caseless))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
@@ -445,6 +458,18 @@ class NameFinder:
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
         spans.extend(self._initials_after(text, spans, caseless))
+        return spans
+
+    def _names_listed_after(self, text: str, found: list[RuleSpan], source: str, caseless: bool) -> list[RuleSpan]:
+        """The people listed after the first in a header's field, one after each slash or semicolon, each maybe
+        with a role or a number of their own ("Crew: Green (P) / Hill (B)", "STAFF: ... ; RN ROGERS")."""
+        spans: list[RuleSpan] = []
+        while found:
+            item = LISTED_PERSON_RE.match(text, found[-1].end)
+            if not item:
+                break
+            found = self._take_name(text, item.end(), SIGNATURE, source, caseless)
+            spans.extend(found)
         return spans
 
     def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
@@ -709,8 +734,8 @@ class NameFinder:
             if not match:
                 break
             word = match.group("word")
-            if words and len(match.group("gap")) > 1:
-                break  # two blanks separate fields, not the parts of one name
+            if words and (len(match.group("gap")) > 1 or "\t" in match.group("gap")):
+                break  # two blanks or a tab separate fields, not the parts of one name
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
