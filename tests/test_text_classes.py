@@ -362,6 +362,9 @@ PHI_CLASSES = [
     # the people listed after the first in a header's field, each after a slash, with a role of their own
     ("CREW: QUARTERMAIN (P) / GREEN (B)\nDISPATCHED 14:02", ["QUARTERMAIN", "GREEN"]),
     ("Crew: EMT-P Ysolde Marsh #4411 / EMT-B Drew Hill", ["Ysolde Marsh", "Drew Hill"]),
+    # a given name, then a surname that is also a word, ending a field where capitals cannot show it
+    ("Vitals stable, plan unchanged.\nTAMSIN HOLLOWAY-GREEN\nSECRETARY: OLUWASEUN BISHOP  PHONE 555-0199",
+     ["TAMSIN HOLLOWAY-GREEN", "OLUWASEUN BISHOP", "555-0199"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end

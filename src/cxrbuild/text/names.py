@@ -130,6 +130,8 @@ LISTED_PERSON_RE = re.compile(
     r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*(?:(?:EMT-?[A-Za-z]?|RN|LPN|NP|PA|MD|DO|CNA|MA|RT|PT|OT|medic|paramedic)[ \t]+)?(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
+FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -970,8 +972,8 @@ class NameFinder:
         """Extend a list-matched name over adjacent initials, particles and name words on the same line."""
         while True:
             match = NAME_TOKEN_RE.match(text, end)
-            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") == "":
-                break
+            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") in {"", "\t"}:
+                break  # a comma, two blanks or a tab: the next field
             word = match.group("word")
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")
@@ -987,6 +989,12 @@ class NameFinder:
             if self._neighbour_is_name(word, caseless, after_given):
                 end = match.end("word")
                 continue
+            if (after_given and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
+                    and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+                    and not self.lexicon.is_place(previous.group(1)) and FIELD_START_RE.search(text, 0, start)
+                    and self._field_ends(text, match.end("word"))):
+                end = match.end("word")  # "kamau green" closing a note: a surname that is also a word, ending the field
+                break
             break
         while True:
             back = search_at_end(WORD_THEN_BLANK_RE, text[max(0, start - 60):start], WORD_BEFORE_CHARS)
