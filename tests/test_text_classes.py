@@ -365,6 +365,10 @@ PHI_CLASSES = [
     # a given name, then a surname that is also a word, ending a field where capitals cannot show it
     ("Vitals stable, plan unchanged.\nTAMSIN HOLLOWAY-GREEN\nSECRETARY: OLUWASEUN BISHOP  PHONE 555-0199",
      ["TAMSIN HOLLOWAY-GREEN", "OLUWASEUN BISHOP", "555-0199"]),
+    # public agencies; an employer of plain words where case tells nothing; the town after a facility
+    ("Reported to Quenby County Health Dept today.", ["Quenby County Health Dept"]),
+    ("son works at harbor stone dynamics, is hcp.", ["harbor stone dynamics"]),
+    ("Accepted at Lindqvist Rehab Center in Marrowby Springs for therapy.", ["Lindqvist Rehab Center", "Marrowby Springs"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -479,6 +483,8 @@ CLINICAL = [
     "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
     # a heading that is a facility's word after clinical words; a sentence ending in one
     "Skilled Nursing Facility\nAdmission note.\nTransported emergent to ED - stable.",
+    # a verb of reaching before a facility's name; "for" before it
+    "He drives for a living. Notify hospital pharmacy if rash.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

@@ -30,7 +30,10 @@ from cxrbuild.text.spans import (
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
     {"outside", "local", "previous", "prior", "referring", "other", "another", "nearby", "home", "receiving", "sending",
-     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its"}
+     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its",
+     # verbs of reaching a place, before its name: "notify Sevier County Health Dept", "faxed to ..."
+     "notify", "notified", "call", "called", "contact", "contacted", "fax", "faxed", "email", "emailed", "phone", "phoned",
+     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited", "attend", "attends", "attended", "via"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 ABBREVIATION_END_RE = re.compile(

@@ -44,7 +44,7 @@ THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 # an explicit employment cue, then the employer's name up to the clause's end
 EMPLOYER_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
-    r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
+    r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|(?<=retired)[ \t]+(?!from\b|at\b|for\b|with\b)[A-Za-z\-]+)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
     r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
@@ -118,6 +118,8 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# "in" after a facility's name, before its town ("... Rehab Center in Pemberton Springs")
+IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
 # a field's value that names nothing
@@ -272,7 +274,20 @@ class PlaceFinder:
         spans.extend(self._addresses(text))
         spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
+        spans.extend(self._towns_after_facilities(text, spans, caseless))
         return self._with_article(text, spans)
+
+    def _towns_after_facilities(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+        """The town after a facility's name and "in": "Maple Crest Rehab Center in Pemberton Springs"."""
+        found = []
+        for span in spans:
+            if span.label not in {"HOSPITAL", "ORGANIZATION"}:
+                continue
+            town = IN_AFTER_FACILITY_RE.match(text, span.end)
+            if town:
+                found.extend(self._run_after(text, town.end(), town.end(), caseless, "LOCATION", "place_after_facility",
+                                             residence=True))
+        return found
 
     def _with_article(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
         """A place named with "the" ("the Philippines") keeps its article in the span."""
@@ -348,9 +363,11 @@ class PlaceFinder:
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
-            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails")
+            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails"),
+            # though one of them be clinical ("general dynamics")
             several = caseless and len(words) >= 2 and not any(
-                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS or self.lexicon.is_safe(w) for w in words)
+                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words) and not all(
+                self.lexicon.is_safe(w) for w in words)
             if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not joined and not any(is_capitalised(w) or w.isupper() for w in words):
@@ -805,8 +822,8 @@ class PlaceFinder:
                     if gap.startswith(".") and fold(previous.group(0)) not in JOINING_WORDS and len(previous.group(0)) > 1:
                         break  # "...to enter. Attends": a sentence ends there
                     value = previous.group(0)
-                    if fold(value) in self.cues.facility_cue_words:
-                        break  # "Attends Hollis Valley Methodist": the verb before a name is not in it
+                    if fold(value) in self.cues.facility_cue_words or fold(value) == "for":
+                        break  # "Attends Hollis Valley Methodist", "drives for Tri-County Sheriff's Office": no part of the name
                     if fold(value) == "of" and any(
                         start_index - k >= 0 and (folded[start_index - k] in self.name_cues.title_words
                                              or folded[start_index - k] in self.name_cues.role_words) for k in (3, 4)
@@ -835,6 +852,8 @@ class PlaceFinder:
                     folded[start_index] in FACILITY_JOINERS
                     or folded[start_index] in FACILITY_LEAD_WORDS
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
+                        # a place's own name before its kind ("Apache County Health Dept")
+                        and folded[start_index + 1] not in self.cues.place_words
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
                                  and not words[start_index].group(0).isupper())
