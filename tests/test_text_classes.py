@@ -485,6 +485,8 @@ CLINICAL = [
     "Skilled Nursing Facility\nAdmission note.\nTransported emergent to ED - stable.",
     # a verb of reaching before a facility's name; "for" before it
     "He drives for a living. Notify hospital pharmacy if rash.",
+    # a valve's lesion graded before a capitalised clinical word; an ILO profusion score
+    "Valves: moderate MR. Doppler inflow normal. Trace MS. Small opacities profusion 1/0, shape p/s.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential
@@ -572,6 +574,7 @@ def test_only_settable_categories_may_be_kept():
         ("Pressures 164/58 after the bolus.", "164/58", "DATE"),
         ("Started Poly-Vi-Sol 1 mL daily.", "Poly-Vi-Sol", "NAME"),
         ("Labs: ck 14302, lactate 3.1.", "ck", "NAME"),
+        ("Vent: PEEP 6, HELIOX 30 ppm overnight.", "HELIOX", "NAME"),
     ],
 )
 def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):

@@ -130,6 +130,11 @@ LISTED_PERSON_RE = re.compile(
     r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*(?:(?:EMT-?[A-Za-z]?|RN|LPN|NP|PA|MD|DO|CNA|MA|RT|PT|OT|medic|paramedic)[ \t]+)?(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# "MR", "MS" after a grade are a valve's regurgitation or stenosis (or multiple sclerosis), not titles
+GRADED_TITLE_RE = re.compile(r"(?i)m[rs]\b")
+GRADED_FINDING_RE = re.compile(
+    r"(?i)(?:\b(?:no|trace|trivial|mild|moderate|severe|significant|residual|functional|mild-moderate|moderate-severe)|[0-4]\+)[ \t]+\Z"
+)
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 FIELD_END_RE = re.compile(
@@ -398,6 +403,8 @@ class NameFinder:
         cues = self.cues
         caseless = capitals_mean_nothing(text)
         for match in cues.title_re.finditer(text):
+            if GRADED_FINDING_RE.search(text, max(0, match.start() - 24), match.start()) and GRADED_TITLE_RE.match(match.group(0)):
+                continue  # "Mild MR. Doppler pattern", "moderate MS": a valve's lesion graded, not "Mr." or "Ms."
             spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
         for match in cues.phrase_re.finditer(text):
             found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)

@@ -83,6 +83,7 @@ AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\
 HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+")
 # the blanks and separators between a lab's name and its value
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
+NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -251,6 +252,9 @@ class SpanVetter:
             value = VALUE_AFTER_RE.match(text, match.end())
             if value and self.patterns.is_measured_value(text, value.end()):
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
+            number = NUMBER_AT_RE.match(text, value.end()) if value else None
+            if number and self.patterns.has_unit_after(text, number.end()):
+                return False  # "INO 20 ppm", "Kcentra 1500 units": a drug's or a gas's name before its dose
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
             if folded in self.cues.newborn_words or text[match.start() - 1:match.start()] in {"%", *"0123456789"}:
