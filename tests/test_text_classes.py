@@ -369,6 +369,11 @@ PHI_CLASSES = [
     ("Reported to Quenby County Health Dept today.", ["Quenby County Health Dept"]),
     ("son works at harbor stone dynamics, is hcp.", ["harbor stone dynamics"]),
     ("Accepted at Lindqvist Rehab Center in Marrowby Springs for therapy.", ["Lindqvist Rehab Center", "Marrowby Springs"]),
+    # a facility named in a heading's last segment, though its first word is a trade name; "Hospice of" a name
+    # opening a line; a hospital named for Mary
+    ("Phone Triage - Summit Vascular Associates\nCaller: wife", ["Summit Vascular Associates"]),
+    ("Hospice of Quarrywood - Team Note\nSeen today.", ["Hospice of Quarrywood"]),
+    ("Transferred to Our Lady of Pellingham overnight.", ["Our Lady of Pellingham"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -487,6 +492,8 @@ CLINICAL = [
     "He drives for a living. Notify hospital pharmacy if rash.",
     # a valve's lesion graded before a capitalised clinical word; an ILO profusion score
     "Valves: moderate MR. Doppler inflow normal. Trace MS. Small opacities profusion 1/0, shape p/s.",
+    # a ward in a heading's last segment; a department's heading
+    "SBAR - shift handover - the short stay unit\nOncology Clinic\nSeen today.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

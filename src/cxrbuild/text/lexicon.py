@@ -62,6 +62,9 @@ SAFE_FILES = (
 # word of it that is also a listed given name or surname is left out ("Telma"), unless it is
 # written as an acronym ("NEWS", "DOL")
 REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinical.txt")
+# of the safe words, trade names: a drug's or a device's and no clinical term ("Summit", "Trilogy"), which may
+# name a practice too ("Summit Cardiology Associates"), unlike a department's words ("Pain Clinic")
+TRADE_NAME_FILES = ("safe/drugs.txt", "safe/devices.txt")
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",
@@ -185,6 +188,8 @@ class Lexicon:
     countries: frozenset[str] = frozenset()
     # words of the system's medical dictionary, no listed name or place (MEDICAL_DICTIONARIES)
     medical: frozenset[str] = frozenset()
+    # safe words that only the drug and device lists hold (TRADE_NAME_FILES)
+    trade_names: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -220,6 +225,10 @@ class Lexicon:
     def is_medical(self, word: str) -> bool:
         """A word of the system's medical dictionary that no name or place list holds ("oncologic")."""
         return fold(word) in self.medical
+
+    def is_trade_name(self, word: str) -> bool:
+        """A drug's or a device's name that no clinical term list holds ("Summit", "Trilogy")."""
+        return fold(word) in self.trade_names
 
     def is_safe(self, word: str) -> bool:
         """Clinical vocabulary, a drug, a device, an eponym or an abbreviation: never PHI alone."""
@@ -415,5 +424,7 @@ def _build_lexicon(digest: str) -> Lexicon:
         clinical_names=clinical_names,
         countries=countries,
         medical=_medical_words(given | surnames | places | countries),
+        trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
+        - _clinical_words() - regional,
         digest=digest,
     )

@@ -77,6 +77,10 @@ FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
 # a letterhead's line: the facility's name, then the line's end, a dash and a heading, or a wide gap
 MAX_LETTERHEAD_WORDS = 4
+# a ward's word is no sender's: "SBAR - shift handover - the short stay unit"
+WARD_PHRASES = frozenset({("unit",), ("ward",), ("wing",), ("floor",), ("bay",)})
+# the last " - " or " | " before a facility's word on its line: a heading's segments
+SEGMENT_BREAK_RE = re.compile(r"[ \t]+[-–—|][ \t]+(?!.*[ \t]+[-–—|][ \t]+)")
 LETTERHEAD_END_RE = re.compile(r"[ \t]*(?:$|[ \t]+[-–—|][ \t]|[ \t]{3,})", re.MULTILINE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
@@ -840,7 +844,7 @@ class PlaceFinder:
                 if caseless:
                     start_index = self._back_to_cue(text, words, folded, start_index, index)
                 organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
-                letterhead = self._letterhead_start(text, words, folded, index, end_index, organization)
+                letterhead = None if phrase in WARD_PHRASES else self._letterhead_start(text, words, folded, index, end_index, organization)
                 if letterhead is not None:
                     # a line that is a facility's name and nothing else, or before " - " and a heading:
                     # every word of it ("High Plains Hospice House - Team Note", "BLUE HERON EMPLOYEE HEALTH")
@@ -924,8 +928,12 @@ class PlaceFinder:
         words, then the facility's word (and more of them), then the line's end, " - " and a heading, or a wide
         gap; its words are the name whatever they are, unless they are only clinical or department words
         ("Skilled Nursing Facility", a "Pain Clinic" heading), though a clinical word may name an organization
-        ("Cataract Fire & Rescue")."""
+        ("Cataract Fire & Rescue"), and a trade name a practice ("Summit Cardiology Associates"); the line's last
+        segment after " - " counts as a line ("Triage Call - Summit Cardiology Associates")."""
         line_start = text.rfind("\n", 0, words[index].start()) + 1
+        segment = SEGMENT_BREAK_RE.search(text, line_start, words[index].start())
+        if segment:
+            line_start = segment.end()  # "Triage Call - Summit Cardiology Associates": the line's last segment
         first = index
         while first > 0 and words[first - 1].start() >= line_start:
             first -= 1
@@ -946,7 +954,8 @@ class PlaceFinder:
             return None  # "Skilled Nursing Facility": a longer facility's word, no name before it
         name_words = [m.group(0) for m in words[first:index]]
         if all(fold(w) in FUNCTION_WORDS or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words
-               or (not organization and (self.lexicon.is_safe(w) or fold(w) in DEPARTMENT_WORDS)) for w in name_words):
+               or (not organization and ((self.lexicon.is_safe(w) and not self.lexicon.is_trade_name(w)) or fold(w) in DEPARTMENT_WORDS))
+               for w in name_words):
             return None
         return first
 
