@@ -374,6 +374,8 @@ PHI_CLASSES = [
     ("Phone Triage - Summit Vascular Associates\nCaller: wife", ["Summit Vascular Associates"]),
     ("Hospice of Quarrywood - Team Note\nSeen today.", ["Hospice of Quarrywood"]),
     ("Transferred to Our Lady of Pellingham overnight.", ["Our Lady of Pellingham"]),
+    # the sender on a fax machine's line
+    ("11/02/98 14:07  BRAMBLE COVE IMAGING  555.310.2298   P.01/02", ["BRAMBLE COVE IMAGING", "555.310.2298"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
