@@ -376,6 +376,11 @@ PHI_CLASSES = [
     ("Transferred to Our Lady of Pellingham overnight.", ["Our Lady of Pellingham"]),
     # the sender on a fax machine's line
     ("11/02/98 14:07  BRAMBLE COVE IMAGING  555.310.2298   P.01/02", ["BRAMBLE COVE IMAGING", "555.310.2298"]),
+    # what follows a facility's name: a room's number, the town closing its line; a naval station; a neighbourhood
+    ("Location of care: Quillbrook Nursing Home, Rm 218\nDx: COPD", ["Quillbrook Nursing Home", "218"]),
+    ("THORNLEA OCCUPATIONAL MEDICINE - KESTLEMOOR\nCHEST X-RAY REPORT", ["THORNLEA", "KESTLEMOOR"]),
+    ("Unit: 3rd Bn, Naval Station Wendlebury", ["Naval Station Wendlebury"]),
+    ("Lives alone in the Marrowgate Square neighborhood.", ["Marrowgate Square"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -496,6 +501,8 @@ CLINICAL = [
     "Valves: moderate MR. Doppler inflow normal. Trace MS. Small opacities profusion 1/0, shape p/s.",
     # a ward in a heading's last segment; a department's heading
     "SBAR - shift handover - the short stay unit\nOncology Clinic\nSeen today.",
+    # a department after a facility's name and a dash
+    "Seen in clinic. Radiology Department - Imaging Services\nLives in the same neighborhood as her son.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

@@ -122,6 +122,11 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# a room's number after a facility's name ("Stonebridge Nursing Home, Rm 291")
+ROOM_AFTER_FACILITY_RE = re.compile(r"[ \t]*,?[ \t]*(?i:rm|room)\.?[ \t]*#?[ \t]*(?P<room>[0-9]{1,4}[A-Za-z]?)(?![0-9A-Za-z])")
+# a comma or a dash after a facility's name, before the town that closes its line ("... Medicine - Eureka")
+TOWN_CLOSING_LINE_RE = re.compile(r"(?:[ \t]*,|[ \t]+[-–])[ \t]+(?=[A-Za-z])")
+CLOSES_LINE_RE = re.compile(r"[ \t.]*(?:$|\n)", re.MULTILINE)  # (a full stop may close it)
 # "in" after a facility's name, before its town ("... Rehab Center in Pemberton Springs")
 IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
@@ -281,16 +286,31 @@ class PlaceFinder:
         spans.extend(self._towns_after_facilities(text, spans, caseless))
         return self._with_article(text, spans)
 
+    def _names_a_town(self, value: str) -> bool:
+        """Words that may be a town's name: no clinical word, and a listed place or a word no list knows
+        ("Eureka", "Quincey Ridge"; not "Imaging Services", "Interdisciplinary Team")."""
+        words = WORD_RE.findall(value)
+        return not any(self.lexicon.is_safe(w) for w in words) and any(self.lexicon.is_place(w) or self._rare(w) for w in words)
+
     def _towns_after_facilities(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
-        """The town after a facility's name and "in": "Maple Crest Rehab Center in Pemberton Springs"."""
+        """What a facility's name is followed by: its town after "in" ("Maple Crest Rehab Center in Pemberton
+        Springs") or after a comma or a dash closing the line ("Red Mesa Occupational Medicine - Eureka"), and a
+        room's number ("Stonebridge Nursing Home, Rm 291")."""
         found = []
         for span in spans:
             if span.label not in {"HOSPITAL", "ORGANIZATION"}:
                 continue
+            room = ROOM_AFTER_FACILITY_RE.match(text, span.end)
+            if room:
+                found.append(RuleSpan(room.start("room"), room.end("room"), "LOCATION", "place_after_facility"))
             town = IN_AFTER_FACILITY_RE.match(text, span.end)
             if town:
                 found.extend(self._run_after(text, town.end(), town.end(), caseless, "LOCATION", "place_after_facility",
                                              residence=True))
+            town = TOWN_CLOSING_LINE_RE.match(text, span.end)
+            if town:
+                run = self._run_after(text, town.end(), town.end(), caseless, "LOCATION", "place_after_facility", residence=True)
+                found.extend(r for r in run if CLOSES_LINE_RE.match(text, r.end) and self._names_a_town(text[r.start:r.end]))
         return found
 
     def _with_article(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
