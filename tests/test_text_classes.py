@@ -381,6 +381,9 @@ PHI_CLASSES = [
     ("THORNLEA OCCUPATIONAL MEDICINE - KESTLEMOOR\nCHEST X-RAY REPORT", ["THORNLEA", "KESTLEMOOR"]),
     ("Unit: 3rd Bn, Naval Station Wendlebury", ["Naval Station Wendlebury"]),
     ("Lives alone in the Marrowgate Square neighborhood.", ["Marrowgate Square"]),
+    # ranks and officers that are also abbreviations, before a surname that is also a word; a role as a header's field
+    ("ESCORTED BY LT. MARSH. F/U NP SWIFT PRN.", ["MARSH", "SWIFT"]),
+    ("- PA: Quorin T. Hale, PA-C\n- RT: D. Marchetti", ["Quorin T. Hale", "D. Marchetti"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -503,6 +506,8 @@ CLINICAL = [
     "SBAR - shift handover - the short stay unit\nOncology Clinic\nSeen today.",
     # a department after a facility's name and a dash
     "Seen in clinic. Radiology Department - Imaging Services\nLives in the same neighborhood as her son.",
+    # the words after an abbreviation that is also an officer's; a bracket opening with a role's letters
+    "LT KNEE PAIN. CO 20 PPM. CPT 71045. Code: full code (confirmed).",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

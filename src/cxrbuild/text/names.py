@@ -135,6 +135,8 @@ GRADED_TITLE_RE = re.compile(r"(?i)m[rs]\b")
 GRADED_FINDING_RE = re.compile(
     r"(?i)(?:\b(?:no|trace|trivial|mild|moderate|severe|significant|residual|functional|mild-moderate|moderate-severe)|[0-4]\+)[ \t]+\Z"
 )
+# what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
+SURNAME_CLOSE_RE = re.compile(r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9])", re.IGNORECASE)
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 FIELD_END_RE = re.compile(
@@ -224,6 +226,9 @@ class NameCues:
         )
         # a role right before a surname: "RN Okonkwo", "per charge nurse Hadley"
         self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
+        # a role as a header's field: "PA: Dorvik X. Hardy", "RT: D. ROBINSON"
+        self.role_field_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")[ \t]*:[ \t]*(?=[A-Za-z])",
+                                        re.IGNORECASE)
         # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
         self.kin_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+[-–][ \t]+|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
@@ -314,7 +319,7 @@ class NameCues:
         )
         # "Smith, Jane (attending)": a role in brackets after a name
         self.bracket_role_re = re.compile(
-            r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")[^)\n]{0,20}\)", re.IGNORECASE
+            r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")(?![A-Za-z])[^)\n]{0,20}\)", re.IGNORECASE
         )
         # a kin word after a name and a comma: "(Mabriyn, brother)", "Ines, his wife"
         self.kin_after_re = re.compile(
@@ -421,10 +426,12 @@ class NameFinder:
             if role in cues.ambiguous_roles and NUMBER_BEFORE_RE.search(text, max(0, match.start() - 12), match.start() + 1):
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
-            found = self._take_name(text, match.end(), mode, "name_role", caseless)
+            found = self._take_name(text, match.end(), mode, "name_role", caseless, after_role=True)
             spans.extend(found)
             if mode == ROLE:
                 spans.extend(self._names_listed_after(text, found, "name_role", caseless))
+        for match in cues.role_field_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         # positions where the writer's, the reader's or the patient's name follows
@@ -730,8 +737,9 @@ class NameFinder:
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and bool(nxt.group("comma")) and not nxt.group("gap") and self._namelike(nxt.group("word"), caseless, given=True)
 
-    def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool) -> list[RuleSpan]:
-        """Read up to four name words (initials and particles too) starting at ``pos``."""
+    def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool, after_role: bool = False) -> list[RuleSpan]:
+        """Read up to four name words (initials and particles too) starting at ``pos`` (``after_role``: right after
+        a role's word, though an ambiguous one: "LT.", "CO")."""
         start = end = -1
         words = 0
         cursor = pos
@@ -791,11 +799,11 @@ class NameFinder:
                        or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
-            elif (mode == ROLE and words == 0 and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
                   and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
-                  and self._field_ends(text, match.end("word"))):
-                pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)": a surname that is also a word, alone after a role up to
-                # the field's end, where capitals cannot show it
+                  and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
+                pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
+                # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
