@@ -596,6 +596,8 @@ def test_only_settable_categories_may_be_kept():
         ("Started Poly-Vi-Sol 1 mL daily.", "Poly-Vi-Sol", "NAME"),
         ("Labs: ck 14302, lactate 3.1.", "ck", "NAME"),
         ("Vent: PEEP 6, HELIOX 30 ppm overnight.", "HELIOX", "NAME"),
+        ("O: BP 148/72, P 112, R 18, afebrile.", "112", "ID"),
+        ("Seen again Thursday.", "Thursday", "DATE"),
     ],
 )
 def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):
@@ -695,3 +697,10 @@ def test_a_tab_ends_a_name_in_a_header(rules_only):
     text = "PATIENT: QUILLFORD, ANJA\tDATE/TIME: 3/4/2011 09:10\nCALLER: daughter"
     result = rules_only.deidentify(text).text
     assert "\tDATE/TIME: " in result and "QUILLFORD" not in result and "ANJA" not in result, result
+
+
+def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
+    text = "Next visit Thursday 10/14 per schedule."
+    start = text.index("Thursday")
+    span = rules_only.rules.vet_model_span(text, start, start + len("Thursday 10/14"), "DATE")
+    assert span is not None and text[span.start:span.end] == "10/14"

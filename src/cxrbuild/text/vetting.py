@@ -133,7 +133,9 @@ class SpanVetter:
             folded = fold(word)
             if position >= 0 and self._in_safe_compound(text, position):
                 return True  # "Solu-Medrol", "Poly-Vi-Sol": one drug, though each part is no word
-            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
+            if folded in WEEKDAY_WORDS:
+                return True  # "next visit Friday 9/23": the date, not its weekday
+            if folded in MONTH_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
             if label in NUMERIC_LABELS and word.isalpha():
                 # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
