@@ -84,6 +84,8 @@ HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+"
 # the blanks and separators between a lab's name and its value
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
 NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
+WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -133,9 +135,9 @@ class SpanVetter:
             folded = fold(word)
             if position >= 0 and self._in_safe_compound(text, position):
                 return True  # "Solu-Medrol", "Poly-Vi-Sol": one drug, though each part is no word
-            if folded in WEEKDAY_WORDS:
-                return True  # "next visit Friday 9/23": the date, not its weekday
-            if folded in MONTH_WORDS or folded in {"noon", "midnight"}:
+            if folded in WEEKDAY_WORDS and position >= 0 and WEEKDAY_BEFORE_NUMBER_RE.match(text, position + len(word), end):
+                return True  # "next visit Friday 9/23": the date, not its weekday ("Thursday, May 3, 2012" is one date)
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
             if label in NUMERIC_LABELS and word.isalpha():
                 # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
@@ -166,7 +168,8 @@ class SpanVetter:
         if label == "DATE" and re.search(r"[0-9]\.[0-9]+/|/[0-9]{3}(?![0-9])", text[max(0, kept[0].start() - 4):kept[-1].end() + 1]):
             return None  # "ABG 7.09/27/128": a blood gas, not a date
         pair = re.search(r"[0-9]{1,2}/[0-9]{1,2}\Z", kept_text)
-        if label == "DATE" and pair and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
+        after_weekday = first > 0 and fold(tokens[first - 1].group(0)) in WEEKDAY_WORDS  # "Tuesday 4/6": a date
+        if label == "DATE" and pair and not after_weekday and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
             self.patterns.pattern_matches(name, text, kept[-1].end() - len(pair.group(0)), kept[-1].end())
             for name in ("date_numeric_month_day", "date_partial_after_cue")
         ):
