@@ -704,3 +704,17 @@ def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
     start = text.index("Thursday")
     span = rules_only.rules.vet_model_span(text, start, start + len("Thursday 10/14"), "DATE")
     assert span is not None and text[span.start:span.end] == "10/14"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "kept"),
+    [
+        ("EXAM: WELL CHILD. QUOF. RED REFLEX PRESENT.", "QUOF", "NAME", False),
+        ("DISP 1349  ENRT 1350  ZEPT 1354  TRAN 1418", "ZEPT", "LOCATION", False),
+        ("SEEN BY DR QUOF TODAY.", "QUOF", "NAME", True),
+        ("MEDS FILLED AT QUOF-MART 555-0199.", "QUOF", "ORGANIZATION", True),
+    ],
+)
+def test_a_model_span_on_a_lone_unlisted_abbreviation_is_dropped_where_capitals_mean_nothing(rules_only, text, value, label, kept):
+    start = text.index(value)
+    assert (rules_only.rules.vet_model_span(text, start, start + len(value), label) is not None) == kept

@@ -85,6 +85,10 @@ HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+"
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
 NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
+PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via"})
+# the words beside a word in the same clause (one blank, or an initial's dot, between them)
+LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
+FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
 WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
@@ -204,6 +208,9 @@ class SpanVetter:
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
+            if (len(kept) == 1 and (caseless or kept[0].group(0).isupper()) and not lexicon.is_place(kept[0].group(0))
+                    and self._abbreviation_like(text, kept[0])):
+                return None  # "ONSC 1354  PTCT 1402": an abbreviation no list knows, alone
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
                       and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
                       and not CLINICAL_CODE_RE.fullmatch(m.group(0))
@@ -295,10 +302,31 @@ class SpanVetter:
                 run = []
         if not best or not any(self._name_like(text, m.group(0), caseless, m.start()) for m in best):
             return None
+        if caseless and len(best) == 1 and self._abbreviation_like(text, best[0]):
+            return None  # "AFOF", "ONSC", "USMC" where capitals mean nothing: an abbreviation no list knows, alone
         end = best[-1].end()
         if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
             end += 1
         return RuleSpan(best[0].start(), end, "NAME", "model")
+
+    def _abbreviation_like(self, text: str, match: re.Match[str]) -> bool:
+        """A word of four or five letters that no name list holds, standing alone (no name word beside it,
+        no cue before it): in a text without capitals, more likely an abbreviation than a name."""
+        word = match.group(0)
+        if not (4 <= len(word) <= 5 and word.isalpha()) or self.lexicon.is_name(word):
+            return False
+        if text[match.end():match.end() + 1] in {"-", "'", "’"} or text[max(0, match.start() - 1):match.start()] in {"-", "'", "’"}:
+            return False  # "MEDI-MART": a part of a name joined to another
+        before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        after = FIRST_WORD_AFTER_RE.match(text, match.end())
+        for neighbour in (before, after):
+            if neighbour is None:
+                continue
+            other = neighbour.group(1)
+            if (self.lexicon.is_unambiguous_name(other) or fold(other) in self.cues.title_words or fold(other) in self.cues.role_words
+                    or len(other) == 1 or (neighbour is before and fold(other) in PLACE_PREPOSITIONS)):
+                return False  # "dr afof", "afof nguyen", "j afof", "filled at ONSC": a name's part, or a place, after all
+        return True
 
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
