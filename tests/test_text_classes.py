@@ -508,6 +508,8 @@ CLINICAL = [
     "Seen in clinic. Radiology Department - Imaging Services\nLives in the same neighborhood as her son.",
     # the words after an abbreviation that is also an officer's; a bracket opening with a role's letters
     "LT KNEE PAIN. CO 20 PPM. CPT 71045. Code: full code (confirmed).",
+    # an article and a facility's keyword; the clause after an employer's name
+    "IF FEVER, CALL THE CLINIC AT ONCE. BORN AT THIS HOSPITAL.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential
@@ -718,3 +720,8 @@ def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
 def test_a_model_span_on_a_lone_unlisted_abbreviation_is_dropped_where_capitals_mean_nothing(rules_only, text, value, label, kept):
     start = text.index(value)
     assert (rules_only.rules.vet_model_span(text, start, start + len(value), label) is not None) == kept
+
+
+def test_an_employers_name_stops_before_a_new_clause(rules_only):
+    result = rules_only.deidentify("Son works at Quellmark Freight and visits evenings.").text
+    assert "Quellmark" not in result and result.endswith(" and visits evenings."), result

@@ -296,5 +296,7 @@ class PatternFinder:
                 return start  # "Mercy General Hospital": every other word may be part of the name
             rest = text[start + match.end():end]
             if not re.match(r"[A-Za-z]", rest) or re.fullmatch(HOSPITAL_KEYWORDS, rest, re.IGNORECASE):
+                if word in FUNCTION_WORDS or word in FACILITY_LEAD_WORDS:
+                    return end  # "CALL THE CLINIC", "BORN AT THIS HOSPITAL": an article and the keyword name nothing
                 return start  # only the generic keyword would be left: this word is the name
             start += match.end()

@@ -49,7 +49,8 @@ EMPLOYER_RE = re.compile(
     r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
-    r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
+    r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did|"
+    r"visits?|visited|helps?|helped|comes?|came|checks?|checked|calls?|called|stays?|stayed|brings?|brought|drives?|drove))\b)"
 )
 # the clause's end after a cued place
 CUED_PLACE_END = (
