@@ -510,6 +510,8 @@ CLINICAL = [
     "LT KNEE PAIN. CO 20 PPM. CPT 71045. Code: full code (confirmed).",
     # an article and a facility's keyword; the clause after an employer's name
     "IF FEVER, CALL THE CLINIC AT ONCE. BORN AT THIS HOSPITAL.",
+    # a clinical list's word mixing letters and digits
+    "PFT: FEF25-75 | 2.10 L/s | 88%",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

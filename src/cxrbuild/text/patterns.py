@@ -210,6 +210,8 @@ class PatternFinder:
                 words = text[start:end].split()
                 if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
+                if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
+                    continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
                 if pattern.name == "name_spelled_letters" and self.lexicon.is_common("".join(words)):
                     continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter
                 if pattern.name == "id_field_value" and any(
