@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core fonts-liberation
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core fonts-liberation hunspell-en-med
               fonts-freefont-ttf dicom3tools)
 # The test suite also runs the real servers (SLURM, PostgreSQL, Orthanc) and
 # opens the QC report in a headless browser.

@@ -350,6 +350,45 @@ PHI_CLASSES = [
     # a clinical name in a bed list or before a person's verb is a surname; a user name authoring a message
     ("Bed 3 Coe transferred to ICU; Brady present at bedside.", ["Coe", "Brady"]),
     ("Subject: refill\nqlarkin77 wrote on Jun 2, 2014:", ["qlarkin77", "Jun 2, 2014"]),
+    # streets without a house number in directions; a road by its number; a street named for someone "Jr"
+    ("Directions: off Interstate 81 turn left on Quillfeather Rd, park behind Bramblewick Ln.",
+     ["Interstate 81", "Quillfeather Rd", "Bramblewick Ln"]),
+    ("Visit at 4 Coretta Scott King Jr Parkway, Apt 2.", ["4 Coretta Scott King Jr Parkway", "Apt 2"]),
+    # a facility named after its keyword, in capitals
+    ("TRANSFERRED TO HOSPITAL FOR SPECIAL ORTHOPAEDICS, THEN HOSPITAL ESPERANZA.", ["SPECIAL ORTHOPAEDICS", "ESPERANZA"]),
+    # a line that is a facility's name and nothing else, or before " - " and a heading, whatever its words
+    ("Bright Ferry Employee Health - Pre-placement exam\nSeen today.", ["Bright Ferry Employee Health"]),
+    ("Cinder Gap Fire & Rescue - Run Report\nCrew on scene.", ["Cinder Gap Fire & Rescue"]),
+    # the people listed after the first in a header's field, each after a slash, with a role of their own
+    ("CREW: QUARTERMAIN (P) / GREEN (B)\nDISPATCHED 14:02", ["QUARTERMAIN", "GREEN"]),
+    ("Crew: EMT-P Ysolde Marsh #4411 / EMT-B Drew Hill", ["Ysolde Marsh", "Drew Hill"]),
+    # a given name, then a surname that is also a word, ending a field where capitals cannot show it
+    ("Vitals stable, plan unchanged.\nTAMSIN HOLLOWAY-GREEN\nSECRETARY: OLUWASEUN BISHOP  PHONE 555-0199",
+     ["TAMSIN HOLLOWAY-GREEN", "OLUWASEUN BISHOP", "555-0199"]),
+    # public agencies; an employer of plain words where case tells nothing; the town after a facility
+    ("Reported to Quenby County Health Dept today.", ["Quenby County Health Dept"]),
+    ("son works at harbor stone dynamics, is hcp.", ["harbor stone dynamics"]),
+    ("Accepted at Lindqvist Rehab Center in Marrowby Springs for therapy.", ["Lindqvist Rehab Center", "Marrowby Springs"]),
+    # a facility named in a heading's last segment, though its first word is a trade name; "Hospice of" a name
+    # opening a line; a hospital named for Mary
+    ("Phone Triage - Summit Vascular Associates\nCaller: wife", ["Summit Vascular Associates"]),
+    ("Hospice of Quarrywood - Team Note\nSeen today.", ["Hospice of Quarrywood"]),
+    ("Transferred to Our Lady of Pellingham overnight.", ["Our Lady of Pellingham"]),
+    # the sender on a fax machine's line
+    ("11/02/98 14:07  BRAMBLE COVE IMAGING  555.310.2298   P.01/02", ["BRAMBLE COVE IMAGING", "555.310.2298"]),
+    # what follows a facility's name: a room's number, the town closing its line; a naval station; a neighbourhood
+    ("Location of care: Quillbrook Nursing Home, Rm 218\nDx: COPD", ["Quillbrook Nursing Home", "218"]),
+    ("THORNLEA OCCUPATIONAL MEDICINE - KESTLEMOOR\nCHEST X-RAY REPORT", ["THORNLEA", "KESTLEMOOR"]),
+    ("Unit: 3rd Bn, Naval Station Wendlebury", ["Naval Station Wendlebury"]),
+    ("Lives alone in the Marrowgate Square neighborhood.", ["Marrowgate Square"]),
+    # ranks and officers that are also abbreviations, before a surname that is also a word; a role as a header's field
+    ("ESCORTED BY LT. MARSH. F/U NP SWIFT PRN.", ["MARSH", "SWIFT"]),
+    ("- PA: Quorin T. Hale, PA-C\n- RT: D. Marchetti", ["Quorin T. Hale", "D. Marchetti"]),
+    # where someone has travelled, as a form's field, up to the next field
+    ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
+    # a surname that is also a word, alone after a role up to the field's end
+    ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
+     ["Sterling", "Bishop", "Marsh"]),
 ]
 
 
@@ -455,6 +494,28 @@ CLINICAL = [
     "Positioning was not the best\nMark the left side. this is likley atelectasis.",
     "Family meeting held. Signed DNR",
     "On a diet of turkey and rice; allergic to turkey. Guinea worm history.",
+    # a study before "CT" after "on"; a route of a drug
+    "Pleural plaques on prior CT. Route: PO. Restarted on home meds.",
+    # a heading that is a facility's word after clinical words; a sentence ending in one
+    "Skilled Nursing Facility\nAdmission note.\nTransported emergent to ED - stable.",
+    # a verb of reaching before a facility's name; "for" before it
+    "He drives for a living. Notify hospital pharmacy if rash.",
+    # a valve's lesion graded before a capitalised clinical word; an ILO profusion score
+    "Valves: moderate MR. Doppler inflow normal. Trace MS. Small opacities profusion 1/0, shape p/s.",
+    # a ward in a heading's last segment; a department's heading
+    "SBAR - shift handover - the short stay unit\nOncology Clinic\nSeen today.",
+    # a department after a facility's name and a dash
+    "Seen in clinic. Radiology Department - Imaging Services\nLives in the same neighborhood as her son.",
+    # the words after an abbreviation that is also an officer's; a bracket opening with a role's letters
+    "LT KNEE PAIN. CO 20 PPM. CPT 71045. Code: full code (confirmed).",
+    # an article and a facility's keyword; the clause after an employer's name
+    "IF FEVER, CALL THE CLINIC AT ONCE. BORN AT THIS HOSPITAL.",
+    # a clinical list's word mixing letters and digits
+    "PFT: FEF25-75 | 2.10 L/s | 88%",
+    # a travel field that names nothing, and the field after it
+    "Recent travel: none. HIV: negative. Travel: denies",
+    # "on call", a way to reach someone after a credential
+    "Discussed with the vascular registrar on call. Pharmacist pager 4. RN phone in room.",
 ]
 
 
@@ -538,6 +599,9 @@ def test_only_settable_categories_may_be_kept():
         ("Pressures 164/58 after the bolus.", "164/58", "DATE"),
         ("Started Poly-Vi-Sol 1 mL daily.", "Poly-Vi-Sol", "NAME"),
         ("Labs: ck 14302, lactate 3.1.", "ck", "NAME"),
+        ("Vent: PEEP 6, HELIOX 30 ppm overnight.", "HELIOX", "NAME"),
+        ("O: BP 148/72, P 112, R 18, afebrile.", "112", "ID"),
+        ("Seen again Thursday.", "Thursday", "DATE"),
     ],
 )
 def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):
@@ -564,3 +628,102 @@ def test_any_text_is_handled_without_an_error(rules_only):
         result = rules_only.deidentify(text)
         for span in result.spans:
             assert 0 <= span.start < span.end <= len(text)
+
+
+def test_the_systems_medical_dictionary_gives_its_lower_case_words_that_no_list_holds(tmp_path, monkeypatch):
+    from cxrbuild.text import lexicon
+
+    dictionary = tmp_path / "en_med.dic"
+    dictionary.write_text("6\n    a header line of the file\nperibronchiolar/MS\nHartnup/M\nwhitlock\n5ht3\nchondromalacic\n",
+                          encoding="utf-8")
+    monkeypatch.setattr(lexicon, "MEDICAL_DICTIONARIES", (tmp_path / "absent.dic", dictionary))
+    assert lexicon._medical_words(frozenset({"whitlock"})) == {"peribronchiolar", "chondromalacic"}
+    monkeypatch.setattr(lexicon, "MEDICAL_DICTIONARIES", (tmp_path / "absent.dic",))
+    assert lexicon._medical_words(frozenset()) == frozenset()
+
+
+def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
+    import copy
+    import dataclasses
+
+    text = "Chondromalacic change at the patella, reviewed with Dr. Okafor."
+    vetter = copy.copy(rules_only.rules.vetter)
+    vetter.lexicon = dataclasses.replace(vetter.lexicon, medical=frozenset())
+    assert vetter.vet(text, 0, len("Chondromalacic"), "NAME") is not None  # an unknown capitalised word: a name
+    vetter.lexicon = dataclasses.replace(vetter.lexicon, medical=frozenset({"chondromalacic"}))
+    assert vetter.vet(text, 0, len("Chondromalacic"), "NAME") is None
+    start = text.index("Okafor")
+    assert vetter.vet(text, start, start + len("Okafor"), "NAME") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        ("Location: Outpatient, Quenby Pavilion\nReferring: x", ["Location: Outpatient, "], ["Quenby Pavilion"]),
+        ("TO: DR. ISOLDE FARRAGUT   FAX: 555-0101", ["TO: DR. "], ["ISOLDE FARRAGUT"]),
+        ("Location: Tallowmere Clinic, Outpatient 2\nOperators: x", ["Outpatient 2"], ["Tallowmere Clinic"]),
+        ("from: 12 ferry row, quellport nm  05061", [], ["quellport nm"]),
+        ("Housing: Medical Observation 7\nDate: x", [], ["Medical Observation 7"]),
+    ],
+)
+def test_a_place_fields_value_loses_the_words_at_its_ends_that_name_no_place(rules_only, text, kept, removed):
+    result = rules_only.deidentify(text).text
+    assert all(k in result for k in kept), result
+    assert not any(r in result for r in removed), result
+
+
+def test_a_credential_after_a_rare_given_name_and_a_surname_is_no_state(rules_only):
+    for text in ("Signed: Ysoldrae Carter, MD on 3/3/2020", "SIGNED: YSOLDRAE CARTER, MD ON 3/3/2020"):
+        result = rules_only.deidentify(text).text
+        assert ", MD on" in result or ", MD ON" in result, result
+        assert "CARTER" not in result.upper(), result
+    assert "Hagerstown" not in rules_only.deidentify("Moved to Hagerstown, MD last year.").text
+
+
+def test_a_facilitys_keyword_then_the_sentence_going_on_names_nothing_after_it(rules_only):
+    text = "CALL THE CLINIC FOR CHEST PAIN. WILL USE HOSPITAL SUPPLY. TAKEN TO THIS HOSPITAL VIA EMS."
+    result = rules_only.deidentify(text).text
+    assert all(kept in result for kept in ("FOR CHEST PAIN", " SUPPLY.", " VIA EMS.")), result
+
+
+@pytest.mark.parametrize("text", [
+    "Referred by Dr. Quillon of Maple Reach Associates for palpitations.",
+    "REFERRED BY DR. QUILLON OF HOLLY MEADOW ASSOCIATES FOR PALPITATIONS.",
+    "referred by np ana quillon of copper ridge family practice for palpitations.",
+])
+def test_a_person_then_of_then_where_they_work_keeps_of(rules_only, text):
+    result = rules_only.deidentify(text).text
+    assert result.lower().startswith("referred by dr. ___ of ___") or result.lower().startswith("referred by np ___ of ___"), result
+    assert result.lower().endswith(" for palpitations."), result
+
+
+def test_a_tab_ends_a_name_in_a_header(rules_only):
+    text = "PATIENT: QUILLFORD, ANJA\tDATE/TIME: 3/4/2011 09:10\nCALLER: daughter"
+    result = rules_only.deidentify(text).text
+    assert "\tDATE/TIME: " in result and "QUILLFORD" not in result and "ANJA" not in result, result
+
+
+def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
+    text = "Next visit Thursday 10/14 per schedule."
+    start = text.index("Thursday")
+    span = rules_only.rules.vet_model_span(text, start, start + len("Thursday 10/14"), "DATE")
+    assert span is not None and text[span.start:span.end] == "10/14"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "kept"),
+    [
+        ("EXAM: WELL CHILD. QUOF. RED REFLEX PRESENT.", "QUOF", "NAME", False),
+        ("DISP 1349  ENRT 1350  ZEPT 1354  TRAN 1418", "ZEPT", "LOCATION", False),
+        ("SEEN BY DR QUOF TODAY.", "QUOF", "NAME", True),
+        ("MEDS FILLED AT QUOF-MART 555-0199.", "QUOF", "ORGANIZATION", True),
+    ],
+)
+def test_a_model_span_on_a_lone_unlisted_abbreviation_is_dropped_where_capitals_mean_nothing(rules_only, text, value, label, kept):
+    start = text.index(value)
+    assert (rules_only.rules.vet_model_span(text, start, start + len(value), label) is not None) == kept
+
+
+def test_an_employers_name_stops_before_a_new_clause(rules_only):
+    result = rules_only.deidentify("Son works at Quellmark Freight and visits evenings.").text
+    assert "Quellmark" not in result and result.endswith(" and visits evenings."), result

@@ -62,6 +62,9 @@ SAFE_FILES = (
 # word of it that is also a listed given name or surname is left out ("Telma"), unless it is
 # written as an acronym ("NEWS", "DOL")
 REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinical.txt")
+# of the safe words, trade names: a drug's or a device's and no clinical term ("Summit", "Trilogy"), which may
+# name a practice too ("Summit Cardiology Associates"), unlike a department's words ("Pain Clinic")
+TRADE_NAME_FILES = ("safe/drugs.txt", "safe/devices.txt")
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",
@@ -70,6 +73,15 @@ CLINICAL_WORDS_FILE = "clinical_words.txt"
 # a listed term ("Murphy sign"), and a name elsewhere.
 EPONYM_FILES = ("safe/eponyms.txt", "allow_terms.txt")
 NAME_COLLISIONS_FILE = "safe/name_collisions.txt"
+# A medical dictionary of the system, read where Debian's package installs it and never copied
+# into this package (hunspell-en-med, OpenMedSpel and MTH-Med-Spel-Chek, GPL-3+; scripts/setup.sh
+# installs it): its lower-case words that no name or place list holds are medical words
+# ("oncologic", "dystocia"), which the model's name spans lose. Only there: it holds plain
+# words too ("meridian"), which a facility's name in capitals may be made of. Without it
+# more is removed, nothing leaks.
+MEDICAL_DICTIONARIES = (Path("/usr/share/hunspell/en_med_glut.dic"),)
+# an entry of it: a word in lower case, its affix flags after a slash
+MEDICAL_ENTRY_RE = re.compile(r"([a-z][a-z'\-]+[a-z])(?:/\S*)?")
 # the longest place name, in words, that is looked up as a phrase
 MAX_PLACE_WORDS = 5
 
@@ -126,6 +138,25 @@ def _name_words(files: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w for w in words if w.replace("-", "").replace("'", "").replace(" ", "").isalpha())
 
 
+def _medical_dictionary() -> Path | None:
+    """The system's medical dictionary, when installed."""
+    return next((path for path in MEDICAL_DICTIONARIES if path.is_file()), None)
+
+
+def _medical_words(listed: frozenset[str]) -> frozenset[str]:
+    """Lower-case words of the system's medical dictionary that are in none of ``listed`` (names, places)."""
+    path = _medical_dictionary()
+    if path is None:
+        return frozenset()
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as err:
+        log.warning("medical dictionary %s not read (%s): more words will be taken as names", path, err)
+        return frozenset()
+    words = (match.group(1) for match in map(MEDICAL_ENTRY_RE.fullmatch, lines) if match)
+    return frozenset(word for word in words if word not in listed)
+
+
 def _collisions() -> frozenset[str]:
     """Entries of the safe lists that are also common names (first column of the file)."""
     return frozenset(fold_entry(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
@@ -155,6 +186,10 @@ class Lexicon:
     # the clinical word where a finding follows, or where it is written in lower case among capitals
     clinical_names: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
+    # words of the system's medical dictionary, no listed name or place (MEDICAL_DICTIONARIES)
+    medical: frozenset[str] = frozenset()
+    # safe words that only the drug and device lists hold (TRADE_NAME_FILES)
+    trade_names: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -186,6 +221,14 @@ class Lexicon:
         """An eponym that is no common name ("Kerley", "Pancoast"): never PHI on its own."""
         folded = fold(word)
         return folded in self.eponyms and folded not in self.name_eponyms
+
+    def is_medical(self, word: str) -> bool:
+        """A word of the system's medical dictionary that no name or place list holds ("oncologic")."""
+        return fold(word) in self.medical
+
+    def is_trade_name(self, word: str) -> bool:
+        """A drug's or a device's name that no clinical term list holds ("Summit", "Trilogy")."""
+        return fold(word) in self.trade_names
 
     def is_safe(self, word: str) -> bool:
         """Clinical vocabulary, a drug, a device, an eponym or an abbreviation: never PHI alone."""
@@ -294,6 +337,10 @@ def default_lexicon() -> Lexicon:
     for name in lexicon_files():
         sha.update(name.encode("utf-8"))
         sha.update(hashlib.sha256(_file_bytes(name)).digest())
+    medical = _medical_dictionary()
+    if medical is not None:
+        sha.update(str(medical).encode("utf-8"))
+        sha.update(hashlib.sha256(medical.read_bytes()).digest())
     digest = sha.hexdigest()
     path = _cache_path(digest)
     if path is not None:
@@ -362,6 +409,7 @@ def _build_lexicon(digest: str) -> Lexicon:
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     regional, clinical_names = _regional_words(given | surnames)
+    countries = frozenset(_words((COUNTRY_FILE,)))
     return Lexicon(
         given=given,
         surnames=surnames,
@@ -374,6 +422,9 @@ def _build_lexicon(digest: str) -> Lexicon:
         place_phrases=place_phrases,
         place_phrase_names=place_phrase_names,
         clinical_names=clinical_names,
-        countries=frozenset(_words((COUNTRY_FILE,))),
+        countries=countries,
+        medical=_medical_words(given | surnames | places | countries),
+        trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
+        - _clinical_words() - regional,
         digest=digest,
     )

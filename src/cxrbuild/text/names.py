@@ -42,8 +42,9 @@ NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
-    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
-    r"(?P<first>" + NAME_WORD + r"(?:[ \t](?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
+    # (one blank between a name's words: a tab separates fields, "MILLER, VERA<tab>DATE/TIME:")
+    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?: " + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?P<first>" + NAME_WORD + r"(?: (?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?: +(?P<initial>[A-Za-z])\.?)?"
     r"(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
@@ -123,6 +124,21 @@ NAME_PARTICLES = frozenset(
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
 )
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
+# after a person in a header's field, the next: a credential in brackets or a number, a slash or a semicolon,
+# and a role or a credential before the name ("Green (P) / Hill (B)", "KINGSLEY #6585 / EMT-B DREW WHITE")
+LISTED_PERSON_RE = re.compile(
+    r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*(?:(?:EMT-?[A-Za-z]?|RN|LPN|NP|PA|MD|DO|CNA|MA|RT|PT|OT|medic|paramedic)[ \t]+)?(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+# "MR", "MS" after a grade are a valve's regurgitation or stenosis (or multiple sclerosis), not titles
+GRADED_TITLE_RE = re.compile(r"(?i)m[rs]\b")
+GRADED_FINDING_RE = re.compile(
+    r"(?i)(?:\b(?:no|trace|trivial|mild|moderate|severe|significant|residual|functional|mild-moderate|moderate-severe)|[0-4]\+)[ \t]+\Z"
+)
+# what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
+SURNAME_CLOSE_RE = re.compile(r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9])", re.IGNORECASE)
+# the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
+FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -210,6 +226,9 @@ class NameCues:
         )
         # a role right before a surname: "RN Okonkwo", "per charge nurse Hadley"
         self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
+        # a role as a header's field: "PA: Dorvik X. Hardy", "RT: D. ROBINSON"
+        self.role_field_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")[ \t]*:[ \t]*(?=[A-Za-z])",
+                                        re.IGNORECASE)
         # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
         self.kin_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+[-–][ \t]+|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
@@ -300,7 +319,7 @@ class NameCues:
         )
         # "Smith, Jane (attending)": a role in brackets after a name
         self.bracket_role_re = re.compile(
-            r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")[^)\n]{0,20}\)", re.IGNORECASE
+            r"(?P<sep>[ \t]*)\((?:" + alternation([*spec["name_roles"], *spec["roles"]]) + r")(?![A-Za-z])[^)\n]{0,20}\)", re.IGNORECASE
         )
         # a kin word after a name and a comma: "(Mabriyn, brother)", "Ines, his wife"
         self.kin_after_re = re.compile(
@@ -389,6 +408,8 @@ class NameFinder:
         cues = self.cues
         caseless = capitals_mean_nothing(text)
         for match in cues.title_re.finditer(text):
+            if GRADED_FINDING_RE.search(text, max(0, match.start() - 24), match.start()) and GRADED_TITLE_RE.match(match.group(0)):
+                continue  # "Mild MR. Doppler pattern", "moderate MS": a valve's lesion graded, not "Mr." or "Ms."
             spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
         for match in cues.phrase_re.finditer(text):
             found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)
@@ -405,7 +426,12 @@ class NameFinder:
             if role in cues.ambiguous_roles and NUMBER_BEFORE_RE.search(text, max(0, match.start() - 12), match.start() + 1):
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
-            spans.extend(self._take_name(text, match.end(), mode, "name_role", caseless))
+            found = self._take_name(text, match.end(), mode, "name_role", caseless, after_role=True)
+            spans.extend(found)
+            if mode == ROLE:
+                spans.extend(self._names_listed_after(text, found, "name_role", caseless))
+        for match in cues.role_field_re.finditer(text):
+            spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         # positions where the writer's, the reader's or the patient's name follows
@@ -419,7 +445,10 @@ class NameFinder:
         ):
             for match in cue_re.finditer(text):
                 if names_someone is None or names_someone(text, match, caseless):
-                    spans.extend(self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless))
+                    found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
+                    spans.extend(found)
+                    if source == "name_signature":
+                        spans.extend(self._names_listed_after(text, found, source, caseless))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
@@ -445,6 +474,18 @@ class NameFinder:
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
         spans.extend(self._initials_after(text, spans, caseless))
+        return spans
+
+    def _names_listed_after(self, text: str, found: list[RuleSpan], source: str, caseless: bool) -> list[RuleSpan]:
+        """The people listed after the first in a header's field, one after each slash or semicolon, each maybe
+        with a role or a number of their own ("Crew: Green (P) / Hill (B)", "STAFF: ... ; RN ROGERS")."""
+        spans: list[RuleSpan] = []
+        while found:
+            item = LISTED_PERSON_RE.match(text, found[-1].end)
+            if not item:
+                break
+            found = self._take_name(text, item.end(), SIGNATURE, source, caseless)
+            spans.extend(found)
         return spans
 
     def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
@@ -696,8 +737,9 @@ class NameFinder:
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and bool(nxt.group("comma")) and not nxt.group("gap") and self._namelike(nxt.group("word"), caseless, given=True)
 
-    def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool) -> list[RuleSpan]:
-        """Read up to four name words (initials and particles too) starting at ``pos``."""
+    def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool, after_role: bool = False) -> list[RuleSpan]:
+        """Read up to four name words (initials and particles too) starting at ``pos`` (``after_role``: right after
+        a role's word, though an ambiguous one: "LT.", "CO")."""
         start = end = -1
         words = 0
         cursor = pos
@@ -709,8 +751,8 @@ class NameFinder:
             if not match:
                 break
             word = match.group("word")
-            if words and len(match.group("gap")) > 1:
-                break  # two blanks separate fields, not the parts of one name
+            if words and (len(match.group("gap")) > 1 or "\t" in match.group("gap")):
+                break  # two blanks or a tab separate fields, not the parts of one name
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -757,6 +799,11 @@ class NameFinder:
                        or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
+                  and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+                  and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
+                pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
+                # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
@@ -940,8 +987,8 @@ class NameFinder:
         """Extend a list-matched name over adjacent initials, particles and name words on the same line."""
         while True:
             match = NAME_TOKEN_RE.match(text, end)
-            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") == "":
-                break
+            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") in {"", "\t"}:
+                break  # a comma, two blanks or a tab: the next field
             word = match.group("word")
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")
@@ -957,6 +1004,12 @@ class NameFinder:
             if self._neighbour_is_name(word, caseless, after_given):
                 end = match.end("word")
                 continue
+            if (after_given and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
+                    and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+                    and not self.lexicon.is_place(previous.group(1)) and FIELD_START_RE.search(text, 0, start)
+                    and self._field_ends(text, match.end("word"))):
+                end = match.end("word")  # "kamau green" closing a note: a surname that is also a word, ending the field
+                break
             break
         while True:
             back = search_at_end(WORD_THEN_BLANK_RE, text[max(0, start - 60):start], WORD_BEFORE_CHARS)

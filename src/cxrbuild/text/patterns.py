@@ -30,7 +30,10 @@ from cxrbuild.text.spans import (
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
     {"outside", "local", "previous", "prior", "referring", "other", "another", "nearby", "home", "receiving", "sending",
-     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its"}
+     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its",
+     # verbs of reaching a place, before its name: "notify Sevier County Health Dept", "faxed to ..."
+     "notify", "notified", "call", "called", "contact", "contacted", "fax", "faxed", "email", "emailed", "phone", "phoned",
+     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited", "attend", "attends", "attended", "via"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 ABBREVIATION_END_RE = re.compile(
@@ -202,9 +205,13 @@ class PatternFinder:
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
+                if pattern.name == "hospital_prefix" and not self._names_after_keyword(text[start:end]):
+                    continue  # "HOSPITAL VIA PRO EMS", "CLINIC FOR FEVER": the keyword, then the sentence going on
                 words = text[start:end].split()
                 if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
+                if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
+                    continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
                 if pattern.name == "name_spelled_letters" and self.lexicon.is_common("".join(words)):
                     continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter
                 if pattern.name == "id_field_value" and any(
@@ -250,6 +257,25 @@ class PatternFinder:
             spans.append(RuleSpan(start, end, pattern.label, pattern.name))
         return spans
 
+    def _names_after_keyword(self, value: str) -> bool:
+        """Whether the words after a facility's keyword name it ("Hospital Italiano", "Hospital for Special
+        Surgery"), not a sentence going on ("HOSPITAL LAB", "HOSPITAL DATED", "CLINIC FOR FEVER"): right after the
+        keyword, a word that is a name, a place or no common word; after "of" or "for", any word no clinical list holds."""
+        words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", value)[1:]
+        if words and words[0].lower() in {"hospital", "center"}:
+            words = words[1:]  # "University Hospital ...", "Medical Center ..."
+            if not words:
+                return True  # "Kettle Pond Hospital Center": a facility's name goes on
+        if words and words[0].lower() in {"of", "for", "de", "du", "des", "di"}:
+            rest = [w for w in words[1:] if w.lower() not in FUNCTION_WORDS]
+            return any(not self.lexicon.is_safe(w) for w in rest)
+        if not words:
+            return False
+        first = words[0]
+        if fold(first) in FUNCTION_WORDS or self.lexicon.is_safe(first):
+            return False
+        return self.lexicon.is_name(first) or self.lexicon.is_place(first) or not self.lexicon.is_common(first)
+
     def _department(self, value: str) -> bool:
         """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""
         for index, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’&.\-]*", value)):
@@ -272,5 +298,7 @@ class PatternFinder:
                 return start  # "Mercy General Hospital": every other word may be part of the name
             rest = text[start + match.end():end]
             if not re.match(r"[A-Za-z]", rest) or re.fullmatch(HOSPITAL_KEYWORDS, rest, re.IGNORECASE):
+                if word in FUNCTION_WORDS or word in FACILITY_LEAD_WORDS:
+                    return end  # "CALL THE CLINIC", "BORN AT THIS HOSPITAL": an article and the keyword name nothing
                 return start  # only the generic keyword would be left: this word is the name
             start += match.end()

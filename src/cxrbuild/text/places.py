@@ -44,12 +44,13 @@ THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 # an explicit employment cue, then the employer's name up to the clause's end
 EMPLOYER_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
-    r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)?"
+    r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|(?<=retired)[ \t]+(?!from\b|at\b|for\b|with\b)[A-Za-z\-]+)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
     r"(?:[ \t]+|[ \t]*\n[ \t]*)(?:at|for|from|by|with)[ \t]+(?:the[ \t]+)?"
     r"(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,50}?)"
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
-    r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did))\b)"
+    r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did|"
+    r"visits?|visited|helps?|helped|comes?|came|checks?|checked|calls?|called|stays?|stayed|brings?|brought|drives?|drove))\b)"
 )
 # the clause's end after a cued place
 CUED_PLACE_END = (
@@ -75,6 +76,13 @@ MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # between the words of one facility phrase ("health department", "fire & rescue")
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
+# a letterhead's line: the facility's name, then the line's end, a dash and a heading, or a wide gap
+MAX_LETTERHEAD_WORDS = 4
+# a ward's word is no sender's: "SBAR - shift handover - the short stay unit"
+WARD_PHRASES = frozenset({("unit",), ("ward",), ("wing",), ("floor",), ("bay",)})
+# the last " - " or " | " before a facility's word on its line: a heading's segments
+SEGMENT_BREAK_RE = re.compile(r"[ \t]+[-–—|][ \t]+(?!.*[ \t]+[-–—|][ \t]+)")
+LETTERHEAD_END_RE = re.compile(r"[ \t]*(?:$|[ \t]+[-–—|][ \t]|[ \t]{3,})", re.MULTILINE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # words inside a facility's or a place's name ("Brigham and Women's", "St. Luke's", "Co. Tipperary")
@@ -97,7 +105,9 @@ WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|s
 WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
 GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
-                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth")
+                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|"
+                    # where someone has been: "Travel in last 12 months: Cape Verde, Peru"
+                    r"(?:recent\s+)?travel(?:\s+history)?(?:\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?))?")
 FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
                    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
 OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
@@ -113,6 +123,17 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# a room's number after a facility's name ("Stonebridge Nursing Home, Rm 291")
+ROOM_AFTER_FACILITY_RE = re.compile(r"[ \t]*,?[ \t]*(?i:rm|room)\.?[ \t]*#?[ \t]*(?P<room>[0-9]{1,4}[A-Za-z]?)(?![0-9A-Za-z])")
+# a comma or a dash after a facility's name, before the town that closes its line ("... Medicine - Eureka")
+TOWN_CLOSING_LINE_RE = re.compile(r"(?:[ \t]*,|[ \t]+[-–])[ \t]+(?=[A-Za-z])")
+CLOSES_LINE_RE = re.compile(r"[ \t.]*(?:$|\n)", re.MULTILINE)  # (a full stop may close it)
+# "in" after a facility's name, before its town ("... Rehab Center in Pemberton Springs")
+IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
+# another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
+NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
+# a field's value that names nothing
+NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
@@ -263,7 +284,35 @@ class PlaceFinder:
         spans.extend(self._addresses(text))
         spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
+        spans.extend(self._towns_after_facilities(text, spans, caseless))
         return self._with_article(text, spans)
+
+    def _names_a_town(self, value: str) -> bool:
+        """Words that may be a town's name: no clinical word, and a listed place or a word no list knows
+        ("Eureka", "Quincey Ridge"; not "Imaging Services", "Interdisciplinary Team")."""
+        words = WORD_RE.findall(value)
+        return not any(self.lexicon.is_safe(w) for w in words) and any(self.lexicon.is_place(w) or self._rare(w) for w in words)
+
+    def _towns_after_facilities(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+        """What a facility's name is followed by: its town after "in" ("Maple Crest Rehab Center in Pemberton
+        Springs") or after a comma or a dash closing the line ("Red Mesa Occupational Medicine - Eureka"), and a
+        room's number ("Stonebridge Nursing Home, Rm 291")."""
+        found = []
+        for span in spans:
+            if span.label not in {"HOSPITAL", "ORGANIZATION"}:
+                continue
+            room = ROOM_AFTER_FACILITY_RE.match(text, span.end)
+            if room:
+                found.append(RuleSpan(room.start("room"), room.end("room"), "LOCATION", "place_after_facility"))
+            town = IN_AFTER_FACILITY_RE.match(text, span.end)
+            if town:
+                found.extend(self._run_after(text, town.end(), town.end(), caseless, "LOCATION", "place_after_facility",
+                                             residence=True))
+            town = TOWN_CLOSING_LINE_RE.match(text, span.end)
+            if town:
+                run = self._run_after(text, town.end(), town.end(), caseless, "LOCATION", "place_after_facility", residence=True)
+                found.extend(r for r in run if CLOSES_LINE_RE.match(text, r.end) and self._names_a_town(text[r.start:r.end]))
+        return found
 
     def _with_article(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
         """A place named with "the" ("the Philippines") keeps its article in the span."""
@@ -339,9 +388,11 @@ class PlaceFinder:
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
-            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails")
+            # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails"),
+            # though one of them be clinical ("general dynamics")
             several = caseless and len(words) >= 2 and not any(
-                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS or self.lexicon.is_safe(w) for w in words)
+                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words) and not all(
+                self.lexicon.is_safe(w) for w in words)
             if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not joined and not any(is_capitalised(w) or w.isupper() for w in words):
@@ -493,8 +544,9 @@ class PlaceFinder:
                 not self.lexicon.is_place(town_words[-1])
                 or (self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
                 or re.fullmatch(r"[A-Za-z]\.?", before)
+                or (self._rare(before) and self.lexicon.is_surname(town_words[-1]))
             ):
-                continue  # "Jane Smith, MD", "J. Roe, PA": a credential, not Maryland
+                continue  # "Jane Smith, MD", "J. Roe, PA", "Ysolde Carter, MD": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
             # the town is the run of place words that ends at the comma
             start = None
@@ -516,7 +568,12 @@ class PlaceFinder:
         spans = []
         for match in PLACE_FIELD_RE.finditer(text):
             value = match.group("value")
+            next_field = NEXT_FIELD_RE.search(value)
+            value_end = match.start("value") + (next_field.start() if next_field else len(value))
+            value = text[match.start("value"):value_end]
             words = WORD_RE.findall(value)
+            if words and fold(words[0]) in NO_VALUE_WORDS:
+                continue  # "Travel: none", "Country of birth: unknown"
             named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
                      and fold(w) not in self.cues.facility_words
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
@@ -530,7 +587,7 @@ class PlaceFinder:
                 continue  # "Unit: MICU", "Location: Emergency Department"
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
-            start, end = match.start("value"), match.end("value")
+            start, end = self._trim_field_value(text, match.start("value"), value_end)
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
@@ -539,6 +596,36 @@ class PlaceFinder:
             )
             spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
         return spans
+
+    def _trim_field_value(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A place field's value without the words at its ends that name no place: a title, a role, a clinical
+        or department word, and a room's number after such a word ("To: Dr. Vance", "Maple Crest Associates
+        Cath Lab 1", "Outpatient, Haverly"), but a ward's number after its name stays ("Haverly 2"); the whole
+        value when nothing else is left."""
+        tokens = list(WORD_RE.finditer(text, start, end))
+
+        def loose(token: re.Match[str]) -> bool:
+            word = token.group(0)
+            if not word[:1].isalpha() or len(word) == 1:
+                return False  # a number, a letter ("Unit: A Co, 3/189th")
+            folded = fold(word)
+            if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
+                return False  # "Santa Fe, NM": a state, though "nm" is a unit too
+            if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
+                    or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
+                return False
+            return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS or self.lexicon.is_safe(word)
+                    or self.name_cues.is_cue_word(folded) or folded in self.name_cues.never_names)
+
+        first, last = 0, len(tokens) - 1
+        while first <= last and loose(tokens[first]):
+            first += 1
+        while last >= first and (loose(tokens[last]) or (
+                tokens[last].group(0).isdigit() and len(tokens[last].group(0)) <= 2 and last > first and loose(tokens[last - 1]))):
+            last -= 1
+        if not any(token.group(0)[:1].isalpha() for token in tokens[first:last + 1]):
+            return start, end  # "Housing: Medical Observation 5": the unit's whole name, no number alone
+        return tokens[first].start(), tokens[last].end()
 
     def _letterheads(self, text: str) -> list[RuleSpan]:
         """A short line right above a street address or a telephone line: the sender's name on a letterhead
@@ -751,6 +838,7 @@ class PlaceFinder:
                 if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):
                     continue  # "Sturbridge Health - Department of Radiology": one phrase's words stand together
                 start_index = index
+                works_at = False  # the name follows "Dr. X of": where a person works
                 while start_index > 0 and index - start_index < MAX_FACILITY_RUN:
                     previous = words[start_index - 1]
                     gap = text[previous.end():words[start_index].start()]
@@ -759,8 +847,14 @@ class PlaceFinder:
                     if gap.startswith(".") and fold(previous.group(0)) not in JOINING_WORDS and len(previous.group(0)) > 1:
                         break  # "...to enter. Attends": a sentence ends there
                     value = previous.group(0)
-                    if fold(value) in self.cues.facility_cue_words:
-                        break  # "Attends Hollis Valley Methodist": the verb before a name is not in it
+                    if fold(value) in self.cues.facility_cue_words or fold(value) == "for":
+                        break  # "Attends Hollis Valley Methodist", "drives for Tri-County Sheriff's Office": no part of the name
+                    if fold(value) == "of" and any(
+                        start_index - k >= 0 and (folded[start_index - k] in self.name_cues.title_words
+                                             or folded[start_index - k] in self.name_cues.role_words) for k in (3, 4)
+                    ):
+                        works_at = True
+                        break  # "referred by Dr. Vlachos of Chinle Family Practice": a person, then where they work
                     inside = fold(value) in FACILITY_JOINERS or (
                         self.lexicon.is_safe(value) and (caseless or is_capitalised(value)) and fold(value) not in FUNCTION_WORDS
                     )  # "Keene Internal Medicine Specialists", "Silver Lake Rehabilitation and Nursing"
@@ -770,12 +864,21 @@ class PlaceFinder:
                     start_index -= 1
                 if caseless:
                     start_index = self._back_to_cue(text, words, folded, start_index, index)
-                # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
+                letterhead = None if phrase in WARD_PHRASES else self._letterhead_start(text, words, folded, index, end_index, organization)
+                if letterhead is not None:
+                    # a line that is a facility's name and nothing else, or before " - " and a heading:
+                    # every word of it ("High Plains Hospice House - Team Note", "BLUE HERON EMPLOYEE HEALTH")
+                    end_index = self._facility_words_after(text, words, folded, end_index)
+                    spans.append(RuleSpan(words[letterhead].start(), words[end_index - 1].end(), self.cues.suffix_label[phrase], "facility"))
+                    continue
+                # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 while start_index < index and (
                     folded[start_index] in FACILITY_JOINERS
                     or folded[start_index] in FACILITY_LEAD_WORDS
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
+                        # a place's own name before its kind ("Apache County Health Dept")
+                        and folded[start_index + 1] not in self.cues.place_words
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
                                  and not words[start_index].group(0).isupper())
@@ -800,7 +903,8 @@ class PlaceFinder:
                 following = words[end_index] if end_index < len(words) else None
                 # where case tells nothing, a name right after a preposition of place ("dropped at bayberry family
                 # practice lab", "sent to copper beech health") is taken whole, unless all of it is clinical
-                cue_anchored = caseless and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words and not all(
+                cue_anchored = caseless and start_index > 0 and (
+                    folded[start_index - 1] in self.cues.facility_cue_words or works_at) and not all(
                     self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words)
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
@@ -838,6 +942,50 @@ class PlaceFinder:
                     end = tail.end()
                 spans.append(RuleSpan(words[start_index].start(), end, self.cues.suffix_label[phrase], "facility"))
         return spans
+
+    def _letterhead_start(self, text: str, words: list[re.Match[str]], folded: list[str], index: int, end_index: int,
+                          organization: bool) -> int | None:
+        """The index of a line's first word when the line is a facility's name and nothing else: one to four
+        words, then the facility's word (and more of them), then the line's end, " - " and a heading, or a wide
+        gap; its words are the name whatever they are, unless they are only clinical or department words
+        ("Skilled Nursing Facility", a "Pain Clinic" heading), though a clinical word may name an organization
+        ("Cataract Fire & Rescue"), and a trade name a practice ("Summit Cardiology Associates"); the line's last
+        segment after " - " counts as a line ("Triage Call - Summit Cardiology Associates")."""
+        line_start = text.rfind("\n", 0, words[index].start()) + 1
+        segment = SEGMENT_BREAK_RE.search(text, line_start, words[index].start())
+        if segment:
+            line_start = segment.end()  # "Triage Call - Summit Cardiology Associates": the line's last segment
+        first = index
+        while first > 0 and words[first - 1].start() >= line_start:
+            first -= 1
+        if first == index or index - first > MAX_LETTERHEAD_WORDS or text[line_start:words[first].start()].strip():
+            return None
+        for a, b in itertools.pairwise(words[first:index + 1]):
+            gap = text[a.end():b.start()]
+            if (not NAME_GAP_RE.fullmatch(gap) and gap not in {"'s ", "’s "}) or (gap.startswith(".") and len(a.group(0)) > 2):
+                return None  # punctuation inside: a sentence, not a name ("St. Piran's" is one)
+        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in FACILITY_JOINERS)
+               for m in words[first:index]):
+            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA": a sentence
+        end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()
+        if not LETTERHEAD_END_RE.match(text, end):
+            return None
+        if any(tuple(folded[k:k + len(longer)]) == longer and k + len(longer) > index
+               for k in range(first, index) for longer in self.cues.facility_first.get(folded[k], ())):
+            return None  # "Skilled Nursing Facility": a longer facility's word, no name before it
+        name_words = [m.group(0) for m in words[first:index]]
+        if all(fold(w) in FUNCTION_WORDS or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words
+               or (not organization and ((self.lexicon.is_safe(w) and not self.lexicon.is_trade_name(w)) or fold(w) in DEPARTMENT_WORDS))
+               for w in name_words):
+            return None
+        return first
+
+    def _facility_words_after(self, text: str, words: list[re.Match[str]], folded: list[str], end_index: int) -> int:
+        """Past the facility's words that follow on its line ("... Internal Medicine Associates")."""
+        while (end_index < len(words) and PHRASE_GAP_RE.fullmatch(text[words[end_index - 1].end():words[end_index].start()])
+               and folded[end_index] in self.cues.facility_words):
+            end_index += 1
+        return end_index
 
     # -- runs after a cue ------------------------------------------------------
     def _run_after(

@@ -83,6 +83,13 @@ AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\
 HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+")
 # the blanks and separators between a lab's name and its value
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
+NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
+PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via"})
+# the words beside a word in the same clause (one blank, or an initial's dot, between them)
+LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
+FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
+WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -132,6 +139,8 @@ class SpanVetter:
             folded = fold(word)
             if position >= 0 and self._in_safe_compound(text, position):
                 return True  # "Solu-Medrol", "Poly-Vi-Sol": one drug, though each part is no word
+            if folded in WEEKDAY_WORDS and position >= 0 and WEEKDAY_BEFORE_NUMBER_RE.match(text, position + len(word), end):
+                return True  # "next visit Friday 9/23": the date, not its weekday ("Thursday, May 3, 2012" is one date)
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
             if label in NUMERIC_LABELS and word.isalpha():
@@ -163,7 +172,8 @@ class SpanVetter:
         if label == "DATE" and re.search(r"[0-9]\.[0-9]+/|/[0-9]{3}(?![0-9])", text[max(0, kept[0].start() - 4):kept[-1].end() + 1]):
             return None  # "ABG 7.09/27/128": a blood gas, not a date
         pair = re.search(r"[0-9]{1,2}/[0-9]{1,2}\Z", kept_text)
-        if label == "DATE" and pair and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
+        after_weekday = first > 0 and fold(tokens[first - 1].group(0)) in WEEKDAY_WORDS  # "Tuesday 4/6": a date
+        if label == "DATE" and pair and not after_weekday and BARE_PAIR_RE.fullmatch(kept_text.split()[-1]) and not any(
             self.patterns.pattern_matches(name, text, kept[-1].end() - len(pair.group(0)), kept[-1].end())
             for name in ("date_numeric_month_day", "date_partial_after_cue")
         ):
@@ -198,6 +208,9 @@ class SpanVetter:
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
+            if (len(kept) == 1 and (caseless or kept[0].group(0).isupper()) and not lexicon.is_place(kept[0].group(0))
+                    and self._abbreviation_like(text, kept[0])):
+                return None  # "ONSC 1354  PTCT 1402": an abbreviation no list knows, alone
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
                       and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
                       and not CLINICAL_CODE_RE.fullmatch(m.group(0))
@@ -244,13 +257,16 @@ class SpanVetter:
         def part_of_name(match: re.Match[str]) -> bool:
             word = match.group(0)
             folded = fold(word)
-            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word):
-                return False
+            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
+                return False  # "Oncologic history": a medical word, which no name list holds
             if self._in_safe_compound(text, match.start()):
                 return False  # "Poly-Vi-Sol"
             value = VALUE_AFTER_RE.match(text, match.end())
             if value and self.patterns.is_measured_value(text, value.end()):
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
+            number = NUMBER_AT_RE.match(text, value.end()) if value else None
+            if number and self.patterns.has_unit_after(text, number.end()):
+                return False  # "INO 20 ppm", "Kcentra 1500 units": a drug's or a gas's name before its dose
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
             if folded in self.cues.newborn_words or text[match.start() - 1:match.start()] in {"%", *"0123456789"}:
@@ -286,15 +302,36 @@ class SpanVetter:
                 run = []
         if not best or not any(self._name_like(text, m.group(0), caseless, m.start()) for m in best):
             return None
+        if caseless and len(best) == 1 and self._abbreviation_like(text, best[0]):
+            return None  # "AFOF", "ONSC", "USMC" where capitals mean nothing: an abbreviation no list knows, alone
         end = best[-1].end()
         if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
             end += 1
         return RuleSpan(best[0].start(), end, "NAME", "model")
 
+    def _abbreviation_like(self, text: str, match: re.Match[str]) -> bool:
+        """A word of four or five letters that no name list holds, standing alone (no name word beside it,
+        no cue before it): in a text without capitals, more likely an abbreviation than a name."""
+        word = match.group(0)
+        if not (4 <= len(word) <= 5 and word.isalpha()) or self.lexicon.is_name(word):
+            return False
+        if text[match.end():match.end() + 1] in {"-", "'", "’"} or text[max(0, match.start() - 1):match.start()] in {"-", "'", "’"}:
+            return False  # "MEDI-MART": a part of a name joined to another
+        before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        after = FIRST_WORD_AFTER_RE.match(text, match.end())
+        for neighbour in (before, after):
+            if neighbour is None:
+                continue
+            other = neighbour.group(1)
+            if (self.lexicon.is_unambiguous_name(other) or fold(other) in self.cues.title_words or fold(other) in self.cues.role_words
+                    or len(other) == 1 or (neighbour is before and fold(other) in PLACE_PREPOSITIONS)):
+                return False  # "dr afof", "afof nguyen", "j afof", "filled at ONSC": a name's part, or a place, after all
+        return True
+
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
         lexicon = self.lexicon
-        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word):
+        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
             return False
         if lexicon.is_unambiguous_name(word) or not lexicon.is_common(word):
             return True
