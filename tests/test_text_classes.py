@@ -661,9 +661,13 @@ def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
     [
         ("Location: Outpatient, Quenby Pavilion\nReferring: x", ["Location: Outpatient, "], ["Quenby Pavilion"]),
         ("TO: DR. ISOLDE FARRAGUT   FAX: 555-0101", ["TO: DR. "], ["ISOLDE FARRAGUT"]),
-        ("Location: Tallowmere Clinic, Outpatient 2\nOperators: x", ["Outpatient 2"], ["Tallowmere Clinic"]),
+        ("Location: Tallowmere Clinic, Outpatient\nOperators: x", [", Outpatient"], ["Tallowmere Clinic"]),
         ("from: 12 ferry row, quellport nm  05061", [], ["quellport nm"]),
         ("Housing: Medical Observation 7\nDate: x", [], ["Medical Observation 7"]),
+        # each part between commas and slashes on its own: a part that names no place and holds no code is kept
+        ("Location: Quenby Pavilion, floor 3 / virtual\nReferring: x", ["/ virtual"], ["Quenby Pavilion", "floor 3"]),
+        ("Housing: K-Pod, Cell 14B\nDate: x", [], ["K-Pod", "Cell 14B"]),
+        ("Patient location: Tallow Lodge, Marrin's Landing, PA\nParticipants: x", [], ["Tallow Lodge", "Marrin's Landing", ", PA"]),
     ],
 )
 def test_a_place_fields_value_loses_the_words_at_its_ends_that_name_no_place(rules_only, text, kept, removed):

@@ -130,6 +130,9 @@ TOWN_CLOSING_LINE_RE = re.compile(r"(?:[ \t]*,|[ \t]+[-–])[ \t]+(?=[A-Za-z])")
 CLOSES_LINE_RE = re.compile(r"[ \t.]*(?:$|\n)", re.MULTILINE)  # (a full stop may close it)
 # "in" after a facility's name, before its town ("... Rehab Center in Pemberton Springs")
 IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
+POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
+# between the parts of a place field's value
+FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;/][ \t]*")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
 # a field's value that names nothing
@@ -587,15 +590,44 @@ class PlaceFinder:
                 continue  # "Unit: MICU", "Location: Emergency Department"
             if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
-            start, end = self._trim_field_value(text, match.start("value"), value_end)
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
             strong = (GEOGRAPHY_FIELD_RE.match(field) is not None or FACILITY_FIELD_RE.match(field) is not None) and any(
                 self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
             )
-            spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
+            for start, end in self._field_parts(text, match.start("value"), value_end, FACILITY_FIELD_RE.match(field) is not None):
+                # a state's code after a town is the address's, whatever else it abbreviates ("PA")
+                state = text[start:end].upper() in STATE_CODES
+                spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
+
+    def _field_parts(self, text: str, start: int, end: int, facility: bool) -> list[tuple[int, int]]:
+        """The parts of a place field's value, between commas, slashes and semicolons, that name a place or hold a
+        number or a letter's code ("Cell 31", "D-Pod"), each without the words at its ends that name none ("Location:
+        Dunleavy Pavilion, floor 12 conference room / virtual": the pavilion and its floor); the whole value when no
+        part does."""
+        parts = []
+        cursor = start
+        for separator in [*FIELD_PART_BREAK_RE.finditer(text, start, end), None]:
+            part_end = separator.start() if separator else end
+            words = [POSSESSIVE_END_RE.sub("", w) for w in WORD_RE.findall(text, cursor, part_end)]
+            kinds = [w for w in words if fold(w) in self.cues.facility_words or fold(w) in self.cues.place_words]
+            names = facility or any(
+                w[:1].isalpha() and fold(w) not in self.cues.facility_words and (not self._stop(w) or self.lexicon.is_eponym(w))
+                and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))
+                for w in words) or any(w.upper() in STATE_CODES and (w.isupper() or len(words) == 1) for w in words) or (
+                # a kind of place after a word of its own name ("Bravo Unit", "Sutter's Crossing")
+                kinds and len(words) > len(kinds) and not all(fold(w) in FUNCTION_WORDS for w in words if w not in kinds))
+            coded = any(any(c.isdigit() for c in w) or len(w) == 1 or any(len(piece) == 1 for piece in w.split("-")) for w in words)
+            if len(words) == 1 and words[0].upper() in STATE_CODES:
+                parts.append((cursor, part_end))  # "..., Sutter's Crossing, PA": the state, though "PA" is a role too
+            elif words and (names or coded or WARD_NUMBER_RE.search(text, cursor, part_end)):
+                trimmed = self._trim_field_value(text, cursor, part_end)
+                if trimmed[1] > trimmed[0]:
+                    parts.append(trimmed)
+            cursor = separator.end() if separator else end
+        return parts or [self._trim_field_value(text, start, end)]
 
     def _trim_field_value(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A place field's value without the words at its ends that name no place: a title, a role, a clinical
