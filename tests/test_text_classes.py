@@ -667,6 +667,8 @@ def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
         # each part between commas and slashes on its own: a part that names no place and holds no code is kept
         ("Location: Quenby Pavilion, floor 3 / virtual\nReferring: x", ["/ virtual"], ["Quenby Pavilion", "floor 3"]),
         ("Housing: K-Pod, Cell 14B\nDate: x", [], ["K-Pod", "Cell 14B"]),
+        ("Practice: Quillmere OB/GYN Associates\nPhone: x", [], ["Quillmere OB/GYN Associates"]),
+        ("Patient location: at work (Harrowgate Packing), in car\nVerbal: x", [], ["Harrowgate Packing"]),
         ("Patient location: Tallow Lodge, Marrin's Landing, PA\nParticipants: x", [], ["Tallow Lodge", "Marrin's Landing", ", PA"]),
     ],
 )

@@ -132,7 +132,8 @@ CLOSES_LINE_RE = re.compile(r"[ \t.]*(?:$|\n)", re.MULTILINE)  # (a full stop ma
 IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
 POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
 # between the parts of a place field's value
-FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;/][ \t]*")
+# (a slash between two words with no blank is one name's: "OB/GYN Associates")
+FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]*|[ \t]*/[ \t]+")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
 # a field's value that names nothing
@@ -641,6 +642,9 @@ class PlaceFinder:
             if not word[:1].isalpha() or len(word) == 1:
                 return False  # a number, a letter ("Unit: A Co, 3/189th")
             folded = fold(word)
+            if (text[token.end():token.end() + 1] == ")" or text[token.start() - 1:token.start()] == "(") and not (
+                    self.name_cues.is_cue_word(folded) or folded in self.name_cues.never_names or folded in FUNCTION_WORDS):
+                return False  # "at work (Delmarva Packing)": a name in brackets keeps its words ("(proxy)" is a role)
             if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
                 return False  # "Santa Fe, NM": a state, though "nm" is a unit too
             if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
