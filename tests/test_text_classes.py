@@ -384,6 +384,8 @@ PHI_CLASSES = [
     # ranks and officers that are also abbreviations, before a surname that is also a word; a role as a header's field
     ("ESCORTED BY LT. MARSH. F/U NP SWIFT PRN.", ["MARSH", "SWIFT"]),
     ("- PA: Quorin T. Hale, PA-C\n- RT: D. Marchetti", ["Quorin T. Hale", "D. Marchetti"]),
+    # the place after "outside study," in a comparison
+    ("COMPARISON: 3/4/1999 (OUTSIDE STUDY, QUARRY LAWN).", ["3/4/1999", "QUARRY LAWN"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -512,6 +514,8 @@ CLINICAL = [
     "IF FEVER, CALL THE CLINIC AT ONCE. BORN AT THIS HOSPITAL.",
     # a clinical list's word mixing letters and digits
     "PFT: FEF25-75 | 2.10 L/s | 88%",
+    # a comparison that names no place
+    "Comparison: outside films, none available.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

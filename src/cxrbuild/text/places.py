@@ -1044,8 +1044,8 @@ class PlaceFinder:
             if not match:
                 break
             word = match.group(0)
-            if word[:1].isdigit():
-                break
+            if word[:1].isdigit() or (not run and fold(word) in NO_VALUE_WORDS):
+                break  # "outside films, none available": no place named
             if fold(word) in {"of", "and", "&", "de", "la", "del", "on", "upon", "in"} and run:
                 # "Hospital of Saint Anne", "Stratford upon Avon": a joining word needs a name after it
                 nxt = WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
