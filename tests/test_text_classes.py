@@ -386,6 +386,9 @@ PHI_CLASSES = [
     ("- PA: Quorin T. Hale, PA-C\n- RT: D. Marchetti", ["Quorin T. Hale", "D. Marchetti"]),
     # the place after "outside study," in a comparison
     ("COMPARISON: 3/4/1999 (OUTSIDE STUDY, QUARRY LAWN).", ["3/4/1999", "QUARRY LAWN"]),
+    # an early-intervention programme by its initials; a child's care; an agency's partners
+    ("Referral to Quillpond Beginnings EI faxed.", ["Quillpond Beginnings EI"]),
+    ("ATTENDS MARROWFIELD SPROUTS CHILD CARE WHERE KIDS ARE SICK", ["MARROWFIELD SPROUTS CHILD CARE"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -516,6 +519,8 @@ CLINICAL = [
     "PFT: FEF25-75 | 2.10 L/s | 88%",
     # a comparison that names no place
     "Comparison: outside films, none available.",
+    # a heading before a facility's word; partners and networks with no name
+    "Note for Child Care\nHistory of multiple partners. Social network intact.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

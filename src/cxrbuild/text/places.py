@@ -78,6 +78,8 @@ FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
 # a letterhead's line: the facility's name, then the line's end, a dash and a heading, or a wide gap
 MAX_LETTERHEAD_WORDS = 4
+# the little words a letterhead's name may hold ("Sisters of Mercy Hospice", "Lee & Sons Funeral Home")
+LETTERHEAD_JOINERS = frozenset({"of", "and", "&", "the"})
 # a ward's word is no sender's: "SBAR - shift handover - the short stay unit"
 WARD_PHRASES = frozenset({("unit",), ("ward",), ("wing",), ("floor",), ("bay",)})
 # the last " - " or " | " before a facility's word on its line: a heading's segments
@@ -187,7 +189,7 @@ QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmo
 WEAK_FACILITY_WORDS = frozenset(
     {"home", "house", "place", "center", "centre", "unit", "residence", "residences", "living", "health", "care", "terrace",
      "gardens", "ward", "wing", "building", "tower", "block", "practice", "surgery", "partners", "associates", "physicians",
-     "group", "services", "service", "trust", "x-ray", "mri", "imaging", "radiology", "diagnostics", "institute"}
+     "group", "services", "service", "trust", "x-ray", "mri", "imaging", "radiology", "diagnostics", "institute", "network"}
 )
 
 
@@ -1000,9 +1002,9 @@ class PlaceFinder:
             gap = text[a.end():b.start()]
             if (not NAME_GAP_RE.fullmatch(gap) and gap not in {"'s ", "’s "}) or (gap.startswith(".") and len(a.group(0)) > 2):
                 return None  # punctuation inside: a sentence, not a name ("St. Piran's" is one)
-        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in FACILITY_JOINERS)
-               for m in words[first:index]):
-            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA": a sentence
+        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in LETTERHEAD_JOINERS)
+               or fold(m.group(0)) in self.name_cues.never_names for m in words[first:index]):
+            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA", "Note for Child Care": a sentence
         end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()
         if not LETTERHEAD_END_RE.match(text, end):
             return None
