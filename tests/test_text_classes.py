@@ -728,7 +728,8 @@ def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
 @pytest.mark.parametrize(
     ("text", "value", "label", "kept"),
     [
-        ("EXAM: WELL CHILD. QUOF. RED REFLEX PRESENT.", "QUOF", "NAME", False),
+        ("EXAM: WELL CHILD. QBTR. RED REFLEX PRESENT.", "QBTR", "NAME", False),
+        ("pt visited by kwabo today.", "kwabo", "NAME", True),
         ("DISP 1349  ENRT 1350  ZEPT 1354  TRAN 1418", "ZEPT", "LOCATION", False),
         ("SEEN BY DR QUOF TODAY.", "QUOF", "NAME", True),
         ("MEDS FILLED AT QUOF-MART 555-0199.", "QUOF", "ORGANIZATION", True),
@@ -742,3 +743,27 @@ def test_a_model_span_on_a_lone_unlisted_abbreviation_is_dropped_where_capitals_
 def test_an_employers_name_stops_before_a_new_clause(rules_only):
     result = rules_only.deidentify("Son works at Quellmark Freight and visits evenings.").text
     assert "Quellmark" not in result and result.endswith(" and visits evenings."), result
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # a tab between a name's words; a field's value that only opens with a word of no value
+        ("Seen by Dr.\tYsolde\tQuellbrandt", ["Ysolde", "Quellbrandt"]),
+        ("Country of birth: unknown (possibly Quellbrook)", ["Quellbrook"]),
+        # a place's field holding a contact word; a title after "no"; "Hospital" then a safe word and a name
+        ("Housing: Quellbrook Correctional, Cell Block D", ["Quellbrook", "Cell Block D"]),
+        ("Home: Mobile, Alabama", ["Mobile", "Alabama"]),
+        ("NO MR. QUELLBRANDT AT BEDSIDE.", ["QUELLBRANDT"]),
+        ("TREATED AT HOSPITAL GENERAL QUELLBROOK.", ["QUELLBROOK"]),
+        # "of" after a role and no person's name; a trade name and a capitalised verb in a name
+        ("called rn at sisters of quellbrandt hospital", ["sisters of quellbrandt hospital"]),
+        ("Location: Trilogy Quellbrook, Rm 4", ["Trilogy Quellbrook"]),
+        ("Admitted to Visit Quellbrook Hospital", ["Visit Quellbrook Hospital"]),
+        # an OCR digit inside a fax machine's sender
+        ("05/26/07 00:05  SACRED HEART 1MAGING  350.659.7910  P.01/03", ["SACRED HEART 1MAGING"]),
+    ],
+)
+def test_what_the_rules_must_still_remove(rules_only, text, phi):
+    result = rules_only.deidentify(text).text
+    assert not any(value in result for value in phi), result
