@@ -384,6 +384,11 @@ PHI_CLASSES = [
     # ranks and officers that are also abbreviations, before a surname that is also a word; a role as a header's field
     ("ESCORTED BY LT. MARSH. F/U NP SWIFT PRN.", ["MARSH", "SWIFT"]),
     ("- PA: Quorin T. Hale, PA-C\n- RT: D. Marchetti", ["Quorin T. Hale", "D. Marchetti"]),
+    # the place after "outside study," in a comparison
+    ("COMPARISON: 3/4/1999 (OUTSIDE STUDY, QUARRY LAWN).", ["3/4/1999", "QUARRY LAWN"]),
+    # an early-intervention programme by its initials; a child's care; an agency's partners
+    ("Referral to Quillpond Beginnings EI faxed.", ["Quillpond Beginnings EI"]),
+    ("ATTENDS MARROWFIELD SPROUTS CHILD CARE WHERE KIDS ARE SICK", ["MARROWFIELD SPROUTS CHILD CARE"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -512,6 +517,10 @@ CLINICAL = [
     "IF FEVER, CALL THE CLINIC AT ONCE. BORN AT THIS HOSPITAL.",
     # a clinical list's word mixing letters and digits
     "PFT: FEF25-75 | 2.10 L/s | 88%",
+    # a comparison that names no place
+    "Comparison: outside films, none available.",
+    # a heading before a facility's word; partners and networks with no name
+    "Note for Child Care\nHistory of multiple partners. Social network intact.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential
@@ -661,9 +670,15 @@ def test_a_model_name_span_on_a_medical_word_is_dropped(rules_only):
     [
         ("Location: Outpatient, Quenby Pavilion\nReferring: x", ["Location: Outpatient, "], ["Quenby Pavilion"]),
         ("TO: DR. ISOLDE FARRAGUT   FAX: 555-0101", ["TO: DR. "], ["ISOLDE FARRAGUT"]),
-        ("Location: Tallowmere Clinic, Outpatient 2\nOperators: x", ["Outpatient 2"], ["Tallowmere Clinic"]),
+        ("Location: Tallowmere Clinic, Outpatient\nOperators: x", [", Outpatient"], ["Tallowmere Clinic"]),
         ("from: 12 ferry row, quellport nm  05061", [], ["quellport nm"]),
         ("Housing: Medical Observation 7\nDate: x", [], ["Medical Observation 7"]),
+        # each part between commas and slashes on its own: a part that names no place and holds no code is kept
+        ("Location: Quenby Pavilion, floor 3 / virtual\nReferring: x", ["/ virtual"], ["Quenby Pavilion", "floor 3"]),
+        ("Housing: K-Pod, Cell 14B\nDate: x", [], ["K-Pod", "Cell 14B"]),
+        ("Practice: Quillmere OB/GYN Associates\nPhone: x", [], ["Quillmere OB/GYN Associates"]),
+        ("Patient location: at work (Harrowgate Packing), in car\nVerbal: x", [], ["Harrowgate Packing"]),
+        ("Patient location: Tallow Lodge, Marrin's Landing, PA\nParticipants: x", [], ["Tallow Lodge", "Marrin's Landing", ", PA"]),
     ],
 )
 def test_a_place_fields_value_loses_the_words_at_its_ends_that_name_no_place(rules_only, text, kept, removed):
@@ -713,7 +728,8 @@ def test_a_model_date_span_loses_its_weekday_and_keeps_the_date(rules_only):
 @pytest.mark.parametrize(
     ("text", "value", "label", "kept"),
     [
-        ("EXAM: WELL CHILD. QUOF. RED REFLEX PRESENT.", "QUOF", "NAME", False),
+        ("EXAM: WELL CHILD. QBTR. RED REFLEX PRESENT.", "QBTR", "NAME", False),
+        ("pt visited by kwabo today.", "kwabo", "NAME", True),
         ("DISP 1349  ENRT 1350  ZEPT 1354  TRAN 1418", "ZEPT", "LOCATION", False),
         ("SEEN BY DR QUOF TODAY.", "QUOF", "NAME", True),
         ("MEDS FILLED AT QUOF-MART 555-0199.", "QUOF", "ORGANIZATION", True),
@@ -727,3 +743,27 @@ def test_a_model_span_on_a_lone_unlisted_abbreviation_is_dropped_where_capitals_
 def test_an_employers_name_stops_before_a_new_clause(rules_only):
     result = rules_only.deidentify("Son works at Quellmark Freight and visits evenings.").text
     assert "Quellmark" not in result and result.endswith(" and visits evenings."), result
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # a tab between a name's words; a field's value that only opens with a word of no value
+        ("Seen by Dr.\tYsolde\tQuellbrandt", ["Ysolde", "Quellbrandt"]),
+        ("Country of birth: unknown (possibly Quellbrook)", ["Quellbrook"]),
+        # a place's field holding a contact word; a title after "no"; "Hospital" then a safe word and a name
+        ("Housing: Quellbrook Correctional, Cell Block D", ["Quellbrook", "Cell Block D"]),
+        ("Home: Mobile, Alabama", ["Mobile", "Alabama"]),
+        ("NO MR. QUELLBRANDT AT BEDSIDE.", ["QUELLBRANDT"]),
+        ("TREATED AT HOSPITAL GENERAL QUELLBROOK.", ["QUELLBROOK"]),
+        # "of" after a role and no person's name; a trade name and a capitalised verb in a name
+        ("called rn at sisters of quellbrandt hospital", ["sisters of quellbrandt hospital"]),
+        ("Location: Trilogy Quellbrook, Rm 4", ["Trilogy Quellbrook"]),
+        ("Admitted to Visit Quellbrook Hospital", ["Visit Quellbrook Hospital"]),
+        # an OCR digit inside a fax machine's sender
+        ("05/26/07 00:05  SACRED HEART 1MAGING  350.659.7910  P.01/03", ["SACRED HEART 1MAGING"]),
+    ],
+)
+def test_what_the_rules_must_still_remove(rules_only, text, phi):
+    result = rules_only.deidentify(text).text
+    assert not any(value in result for value in phi), result

@@ -339,8 +339,13 @@ def default_lexicon() -> Lexicon:
         sha.update(hashlib.sha256(_file_bytes(name)).digest())
     medical = _medical_dictionary()
     if medical is not None:
-        sha.update(str(medical).encode("utf-8"))
-        sha.update(hashlib.sha256(medical.read_bytes()).digest())
+        try:
+            medical_digest = hashlib.sha256(medical.read_bytes()).digest()
+        except OSError as err:  # unreadable: read as absent (more words taken as names, none kept)
+            log.warning("medical dictionary %s not read (%s): more words will be taken as names", medical, err)
+        else:
+            sha.update(str(medical).encode("utf-8"))
+            sha.update(medical_digest)
     digest = sha.hexdigest()
     path = _cache_path(digest)
     if path is not None:

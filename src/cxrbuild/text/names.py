@@ -39,12 +39,16 @@ NAME_TOKEN_RE = re.compile(
 )
 NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?"
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
+# a field's label: a word or two and a colon ("DATE/TIME:", "Phone:")
+FIELD_LABEL = r"[A-Za-z][A-Za-z/ ]{0,20}:"
+FIELD_LABEL_RE = re.compile(FIELD_LABEL)
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
-    # (one blank between a name's words: a tab separates fields, "MILLER, VERA<tab>DATE/TIME:")
-    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?: " + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
-    r"(?P<first>" + NAME_WORD + r"(?: (?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)(?: +(?P<initial>[A-Za-z])\.?)?"
+    # (a tab before a field's label ends the name: "MILLER, VERA<tab>DATE/TIME:")
+    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:(?: |\t(?!" + FIELD_LABEL + r"))" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    r"(?P<first>" + NAME_WORD + r"(?:(?: |\t(?!" + FIELD_LABEL + r"))(?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)"
+    r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
     r"(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
     r"|[ \t]+" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
@@ -123,22 +127,16 @@ NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
 )
-# what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
-# after a person in a header's field, the next: a credential in brackets or a number, a slash or a semicolon,
-# and a role or a credential before the name ("Green (P) / Hill (B)", "KINGSLEY #6585 / EMT-B DREW WHITE")
-LISTED_PERSON_RE = re.compile(
-    r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*(?:(?:EMT-?[A-Za-z]?|RN|LPN|NP|PA|MD|DO|CNA|MA|RT|PT|OT|medic|paramedic)[ \t]+)?(?=[A-Za-z])",
-    re.IGNORECASE,
-)
 # "MR", "MS" after a grade are a valve's regurgitation or stenosis (or multiple sclerosis), not titles
 GRADED_TITLE_RE = re.compile(r"(?i)m[rs]\b")
 GRADED_FINDING_RE = re.compile(
-    r"(?i)(?:\b(?:no|trace|trivial|mild|moderate|severe|significant|residual|functional|mild-moderate|moderate-severe)|[0-4]\+)[ \t]+\Z"
+    r"(?i)(?:\b(?:trace|trivial|mild|moderate|severe|mild-moderate|moderate-severe|mild-to-moderate|moderate-to-severe)|[0-4]\+)[ \t]+\Z"
 )
 # what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
 SURNAME_CLOSE_RE = re.compile(r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9])", re.IGNORECASE)
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
+# what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -226,6 +224,13 @@ class NameCues:
         )
         # a role right before a surname: "RN Okonkwo", "per charge nurse Hadley"
         self.role_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")\.?[ \t]+", re.IGNORECASE)
+        # after a person in a header's field, the next: a credential in brackets or a number, a slash or a semicolon,
+        # and a role or a credential before the name ("Green (P) / Hill (B)", "KINGSLEY #6585 / EMT-B DREW WHITE")
+        self.listed_person_re = re.compile(
+            r"(?:[ \t]*\([A-Za-z\-]{1,6}\))?(?:[ \t]*#[ \t]*[0-9]+)?[ \t]*[/;][ \t]*"
+            r"(?:(?:" + alternation([*spec["name_roles"], *spec["suffixes"]]) + r")\.?[ \t]+)?(?=[A-Za-z])",
+            re.IGNORECASE,
+        )
         # a role as a header's field: "PA: Dorvik X. Hardy", "RT: D. ROBINSON"
         self.role_field_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")[ \t]*:[ \t]*(?=[A-Za-z])",
                                         re.IGNORECASE)
@@ -335,7 +340,9 @@ class NameCues:
         self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
-        self.never_names = frozenset(fold(w) for w in spec["never_names"])
+        # the words of a note's structure ("Physician Note"), which name no one and no place
+        self.heading_words = frozenset(fold(w) for w in spec["never_names"])
+        self.never_names = self.heading_words | frozenset(fold(w) for w in spec["contact_words"])
         # never a word of a name outside a title's reach: a note's structure or a newborn's label
         self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
@@ -481,7 +488,7 @@ class NameFinder:
         with a role or a number of their own ("Crew: Green (P) / Hill (B)", "STAFF: ... ; RN ROGERS")."""
         spans: list[RuleSpan] = []
         while found:
-            item = LISTED_PERSON_RE.match(text, found[-1].end)
+            item = self.cues.listed_person_re.match(text, found[-1].end)
             if not item:
                 break
             found = self._take_name(text, item.end(), SIGNATURE, source, caseless)
@@ -751,8 +758,10 @@ class NameFinder:
             if not match:
                 break
             word = match.group("word")
-            if words and (len(match.group("gap")) > 1 or "\t" in match.group("gap")):
-                break  # two blanks or a tab separate fields, not the parts of one name
+            if words and ((len(match.group("gap")) > 1 and match.group("gap") != "\t")
+                          or (match.group("gap") == "\t" and FIELD_LABEL_RE.match(text, match.start("word")))):
+                break  # two blanks separate fields, not the parts of one name; a tab does before a field's label
+                # ("MILLER, VERA<tab>DATE/TIME:"), not between a name's words ("Dr.<tab>Ysolde<tab>Quellbrandt")
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -987,8 +996,10 @@ class NameFinder:
         """Extend a list-matched name over adjacent initials, particles and name words on the same line."""
         while True:
             match = NAME_TOKEN_RE.match(text, end)
-            if not match or match.group("comma") or len(match.group("gap")) > 1 or match.group("gap") in {"", "\t"}:
-                break  # a comma, two blanks or a tab: the next field
+            if not match or match.group("comma") or match.group("gap") == "" or (
+                    len(match.group("gap")) > 1 and match.group("gap") != "\t") or (
+                    match.group("gap") == "\t" and FIELD_LABEL_RE.match(text, match.start("word"))):
+                break  # a comma, two blanks, or a tab before a field's label: the next field
             word = match.group("word")
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")

@@ -30,10 +30,13 @@ from cxrbuild.text.spans import (
 # words that stand before a facility's name without being part of it ("the outside hospital")
 FACILITY_LEAD_WORDS = frozenset(
     {"outside", "local", "previous", "prior", "referring", "other", "another", "nearby", "home", "receiving", "sending",
-     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its",
-     # verbs of reaching a place, before its name: "notify Sevier County Health Dept", "faxed to ..."
-     "notify", "notified", "call", "called", "contact", "contacted", "fax", "faxed", "email", "emailed", "phone", "phoned",
-     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited", "attend", "attends", "attended", "via"}
+     "transferring", "affiliated", "community", "area", "her", "his", "their", "our", "your", "its"}
+)
+# verbs of reaching a place, before its name ("notify Sevier County Health Dept"), unless written as a name's word
+# ("Visit Quellbrook Hospital"); "at", "via" and "attends" are facility cues (place_cues.yaml)
+FACILITY_LEAD_VERBS = frozenset(
+    {"notify", "notified", "call", "called", "contact", "contacted", "fax", "faxed", "email", "emailed", "phone", "phoned",
+     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 ABBREVIATION_END_RE = re.compile(
@@ -259,8 +262,8 @@ class PatternFinder:
 
     def _names_after_keyword(self, value: str) -> bool:
         """Whether the words after a facility's keyword name it ("Hospital Italiano", "Hospital for Special
-        Surgery"), not a sentence going on ("HOSPITAL LAB", "HOSPITAL DATED", "CLINIC FOR FEVER"): right after the
-        keyword, a word that is a name, a place or no common word; after "of" or "for", any word no clinical list holds."""
+        Surgery"), not a sentence going on ("HOSPITAL LAB", "HOSPITAL DATED", "CLINIC FOR FEVER"): in the next two
+        words, one that is a name, a place or no common word; after "of" or "for", any word no clinical list holds."""
         words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", value)[1:]
         if words and words[0].lower() in {"hospital", "center"}:
             words = words[1:]  # "University Hospital ...", "Medical Center ..."
@@ -271,10 +274,12 @@ class PatternFinder:
             return any(not self.lexicon.is_safe(w) for w in rest)
         if not words:
             return False
-        first = words[0]
-        if fold(first) in FUNCTION_WORDS or self.lexicon.is_safe(first):
-            return False
-        return self.lexicon.is_name(first) or self.lexicon.is_place(first) or not self.lexicon.is_common(first)
+        if fold(words[0]) in FUNCTION_WORDS:
+            return False  # "HOSPITAL VIA PRO EMS"
+        # one of the next two words a name, a place or no common word ("Hospital General Quellbrook", "Hospital Italiano")
+        return any(not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS and (
+            self.lexicon.is_unambiguous_name(w) or not self.lexicon.is_common(w)
+            or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)) for w in words[:2])
 
     def _department(self, value: str) -> bool:
         """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""

@@ -25,7 +25,7 @@ import itertools
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
-from cxrbuild.text.patterns import FACILITY_LEAD_WORDS
+from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS
 from cxrbuild.text.spans import (
     LETTERS,
     MONTH_WORDS,
@@ -78,10 +78,12 @@ FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P
 PHRASE_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*&[ \t]*|-")
 # a letterhead's line: the facility's name, then the line's end, a dash and a heading, or a wide gap
 MAX_LETTERHEAD_WORDS = 4
+# the little words a letterhead's name may hold ("Sisters of Mercy Hospice", "Lee & Sons Funeral Home")
+LETTERHEAD_JOINERS = frozenset({"of", "and", "&", "the"})
 # a ward's word is no sender's: "SBAR - shift handover - the short stay unit"
 WARD_PHRASES = frozenset({("unit",), ("ward",), ("wing",), ("floor",), ("bay",)})
 # the last " - " or " | " before a facility's word on its line: a heading's segments
-SEGMENT_BREAK_RE = re.compile(r"[ \t]+[-–—|][ \t]+(?!.*[ \t]+[-–—|][ \t]+)")
+SEGMENT_BREAK_RE = re.compile(r"[ \t]+[-–—|][ \t]+")
 LETTERHEAD_END_RE = re.compile(r"[ \t]*(?:$|[ \t]+[-–—|][ \t]|[ \t]{3,})", re.MULTILINE)
 # words inside a facility's name: "Hospice and Palliative Care", "Home for the Aged", "Sisters of Providence"
 FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
@@ -130,10 +132,15 @@ TOWN_CLOSING_LINE_RE = re.compile(r"(?:[ \t]*,|[ \t]+[-–])[ \t]+(?=[A-Za-z])")
 CLOSES_LINE_RE = re.compile(r"[ \t.]*(?:$|\n)", re.MULTILINE)  # (a full stop may close it)
 # "in" after a facility's name, before its town ("... Rehab Center in Pemberton Springs")
 IN_AFTER_FACILITY_RE = re.compile(r"[ \t]+(?:in|IN|In)[ \t]+(?=[A-Za-z])")
+POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
+# between the parts of a place field's value
+# (a slash between two words with no blank is one name's: "OB/GYN Associates")
+FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]*|[ \t]*/[ \t]+")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
-# a field's value that names nothing
+# a field's value that names nothing, and the words that open one after a place's cue ("outside films, none available")
 NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
+NO_VALUE_RE = re.compile(r"(?i)(?:none|nil|n/?a|nkda|denies|denied|declined|unknown|not\s+(?:known|applicable))(?:\s+(?:known|reported))?\.?")
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
@@ -183,7 +190,7 @@ QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmo
 WEAK_FACILITY_WORDS = frozenset(
     {"home", "house", "place", "center", "centre", "unit", "residence", "residences", "living", "health", "care", "terrace",
      "gardens", "ward", "wing", "building", "tower", "block", "practice", "surgery", "partners", "associates", "physicians",
-     "group", "services", "service", "trust", "x-ray", "mri", "imaging", "radiology", "diagnostics", "institute"}
+     "group", "services", "service", "trust", "x-ray", "mri", "imaging", "radiology", "diagnostics", "institute", "network"}
 )
 
 
@@ -454,7 +461,7 @@ class PlaceFinder:
             folded = fold(name)
             if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 continue
-            if folded in self.name_cues.never_names:
+            if folded in self.name_cues.heading_words:
                 continue  # "HEALTH SERVICES UNIT": a word of an organisation's structure, not a ward's name
             if caseless:
                 if lexicon.is_safe(name) or not (self._rare(name) or lexicon.is_name(name) or lexicon.is_place(name) or lexicon.is_common(name)):
@@ -572,8 +579,8 @@ class PlaceFinder:
             value_end = match.start("value") + (next_field.start() if next_field else len(value))
             value = text[match.start("value"):value_end]
             words = WORD_RE.findall(value)
-            if words and fold(words[0]) in NO_VALUE_WORDS:
-                continue  # "Travel: none", "Country of birth: unknown"
+            if NO_VALUE_RE.fullmatch(value.strip()):
+                continue  # "Travel: none", "Country of birth: unknown" (not "unknown (possibly Quellbrook)")
             named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
                      and fold(w) not in self.cues.facility_words
                      and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
@@ -585,17 +592,47 @@ class PlaceFinder:
                          and fold(w) not in self.cues.facility_words and fold(w) not in self.cues.plain_places]
             if not named and not WARD_NUMBER_RE.search(value):
                 continue  # "Unit: MICU", "Location: Emergency Department"
-            if any(fold(w) in self.name_cues.never_names for w in words) and not WARD_NUMBER_RE.search(value):
+            if any(fold(w) in self.name_cues.heading_words for w in words) and not WARD_NUMBER_RE.search(value):
                 continue  # "From: CCU team"
-            start, end = self._trim_field_value(text, match.start("value"), value_end)
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
             strong = (GEOGRAPHY_FIELD_RE.match(field) is not None or FACILITY_FIELD_RE.match(field) is not None) and any(
                 self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
             )
-            spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong))
+            every_part = FACILITY_FIELD_RE.match(field) is not None or GEOGRAPHY_FIELD_RE.match(field) is not None
+            for start, end in self._field_parts(text, match.start("value"), value_end, every_part):
+                # a state's code after a town is the address's, whatever else it abbreviates ("PA")
+                state = text[start:end].upper() in STATE_CODES
+                spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
+
+    def _field_parts(self, text: str, start: int, end: int, every_part: bool) -> list[tuple[int, int]]:
+        """The parts of a place field's value, between commas, slashes and semicolons, that name a place or hold a
+        number or a letter's code ("Cell 31", "D-Pod"), each without the words at its ends that name none ("Location:
+        Dunleavy Pavilion, floor 12 conference room / virtual": the pavilion and its floor); the whole value when no
+        part does. A facility's or a residence's field names a place in every part ("Home: Mobile, Alabama")."""
+        parts = []
+        cursor = start
+        for separator in [*FIELD_PART_BREAK_RE.finditer(text, start, end), None]:
+            part_end = separator.start() if separator else end
+            words = [POSSESSIVE_END_RE.sub("", w) for w in WORD_RE.findall(text, cursor, part_end)]
+            kinds = [w for w in words if fold(w) in self.cues.facility_words or fold(w) in self.cues.place_words]
+            names = every_part or any(
+                w[:1].isalpha() and fold(w) not in self.cues.facility_words and (not self._stop(w) or self.lexicon.is_eponym(w))
+                and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))
+                for w in words) or any(w.upper() in STATE_CODES and (w.isupper() or len(words) == 1) for w in words) or (
+                # a kind of place after a word of its own name ("Bravo Unit", "Sutter's Crossing")
+                kinds and len(words) > len(kinds) and not all(fold(w) in FUNCTION_WORDS for w in words if w not in kinds))
+            coded = any(any(c.isdigit() for c in w) or len(w) == 1 or any(len(piece) == 1 for piece in w.split("-")) for w in words)
+            if len(words) == 1 and words[0].upper() in STATE_CODES:
+                parts.append((cursor, part_end))  # "..., Sutter's Crossing, PA": the state, though "PA" is a role too
+            elif words and (names or coded or WARD_NUMBER_RE.search(text, cursor, part_end)):
+                trimmed = self._trim_field_value(text, cursor, part_end)
+                if trimmed[1] > trimmed[0]:
+                    parts.append(trimmed)
+            cursor = separator.end() if separator else end
+        return parts or [self._trim_field_value(text, start, end)]
 
     def _trim_field_value(self, text: str, start: int, end: int) -> tuple[int, int]:
         """A place field's value without the words at its ends that name no place: a title, a role, a clinical
@@ -609,13 +646,17 @@ class PlaceFinder:
             if not word[:1].isalpha() or len(word) == 1:
                 return False  # a number, a letter ("Unit: A Co, 3/189th")
             folded = fold(word)
+            if (text[token.end():token.end() + 1] == ")" or text[token.start() - 1:token.start()] == "(") and not (
+                    self.name_cues.is_cue_word(folded) or folded in self.name_cues.heading_words or folded in FUNCTION_WORDS):
+                return False  # "at work (Delmarva Packing)": a name in brackets keeps its words ("(proxy)" is a role)
             if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
                 return False  # "Santa Fe, NM": a state, though "nm" is a unit too
             if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
                     or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
                 return False
-            return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS or self.lexicon.is_safe(word)
-                    or self.name_cues.is_cue_word(folded) or folded in self.name_cues.never_names)
+            return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS
+                    or (self.lexicon.is_safe(word) and not self.lexicon.is_trade_name(word))  # "Trilogy Quellbrook": a name's
+                    or self.name_cues.is_cue_word(folded) or folded in self.name_cues.heading_words)
 
         first, last = 0, len(tokens) - 1
         while first <= last and loose(tokens[first]):
@@ -636,7 +677,7 @@ class PlaceFinder:
             if not any(w[:1].isalpha() and len(w) > 1 and not self._stop(w) and fold(w) not in self.cues.facility_words
                        and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w)) for w in words):
                 continue  # "Radiology Department\nTel: ...", "Geriatric Medicine Outpatients": no proper word
-            if any(fold(w) in self.name_cues.never_names for w in words):
+            if any(fold(w) in self.name_cues.heading_words for w in words):
                 continue  # "Progress Note\n12 Main St"
             spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         return spans
@@ -849,10 +890,7 @@ class PlaceFinder:
                     value = previous.group(0)
                     if fold(value) in self.cues.facility_cue_words or fold(value) == "for":
                         break  # "Attends Hollis Valley Methodist", "drives for Tri-County Sheriff's Office": no part of the name
-                    if fold(value) == "of" and any(
-                        start_index - k >= 0 and (folded[start_index - k] in self.name_cues.title_words
-                                             or folded[start_index - k] in self.name_cues.role_words) for k in (3, 4)
-                    ):
+                    if fold(value) == "of" and self._person_before_of(words, folded, start_index - 1, caseless):
                         works_at = True
                         break  # "referred by Dr. Vlachos of Chinle Family Practice": a person, then where they work
                     inside = fold(value) in FACILITY_JOINERS or (
@@ -876,6 +914,8 @@ class PlaceFinder:
                 while start_index < index and (
                     folded[start_index] in FACILITY_JOINERS
                     or folded[start_index] in FACILITY_LEAD_WORDS
+                    or (folded[start_index] in FACILITY_LEAD_VERBS and (
+                        caseless or not is_capitalised(words[start_index].group(0)) or sentence_initial(text, words[start_index].start())))
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
                         # a place's own name before its kind ("Apache County Health Dept")
                         and folded[start_index + 1] not in self.cues.place_words
@@ -943,6 +983,21 @@ class PlaceFinder:
                 spans.append(RuleSpan(words[start_index].start(), end, self.cues.suffix_label[phrase], "facility"))
         return spans
 
+    def _person_before_of(self, words: list[re.Match[str]], folded: list[str], of_index: int, caseless: bool) -> bool:
+        """A title or a role, then one or two words that read as a person's name, right before "of" ("Dr. Vlachos of",
+        "NP Ana Quillon of"; not "RN re: Brotherhood of", "rn at sisters of")."""
+        for size in (1, 2):
+            cue = of_index - size - 1
+            if cue < 0 or not (folded[cue] in self.name_cues.title_words or folded[cue] in self.name_cues.role_words):
+                continue
+            name = [words[i].group(0) for i in range(cue + 1, of_index)]
+            if all(fold(w) not in FUNCTION_WORDS and not self.name_cues.is_cue_word(fold(w)) and (
+                    (not caseless and is_capitalised(w))
+                    or any(self._rare(part) or self.lexicon.is_name(part) for part in w.split("-") if part))  # "Bishop-Beaulieu"
+                   for w in name):
+                return True
+        return False
+
     def _letterhead_start(self, text: str, words: list[re.Match[str]], folded: list[str], index: int, end_index: int,
                           organization: bool) -> int | None:
         """The index of a line's first word when the line is a facility's name and nothing else: one to four
@@ -952,8 +1007,7 @@ class PlaceFinder:
         ("Cataract Fire & Rescue"), and a trade name a practice ("Summit Cardiology Associates"); the line's last
         segment after " - " counts as a line ("Triage Call - Summit Cardiology Associates")."""
         line_start = text.rfind("\n", 0, words[index].start()) + 1
-        segment = SEGMENT_BREAK_RE.search(text, line_start, words[index].start())
-        if segment:
+        for segment in SEGMENT_BREAK_RE.finditer(text, line_start, words[index].start()):
             line_start = segment.end()  # "Triage Call - Summit Cardiology Associates": the line's last segment
         first = index
         while first > 0 and words[first - 1].start() >= line_start:
@@ -964,9 +1018,9 @@ class PlaceFinder:
             gap = text[a.end():b.start()]
             if (not NAME_GAP_RE.fullmatch(gap) and gap not in {"'s ", "’s "}) or (gap.startswith(".") and len(a.group(0)) > 2):
                 return None  # punctuation inside: a sentence, not a name ("St. Piran's" is one)
-        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in FACILITY_JOINERS)
-               for m in words[first:index]):
-            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA": a sentence
+        if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in LETTERHEAD_JOINERS)
+               or fold(m.group(0)) in self.name_cues.heading_words for m in words[first:index]):
+            return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA", "Note for Child Care": a sentence
         end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()
         if not LETTERHEAD_END_RE.match(text, end):
             return None
@@ -1008,8 +1062,8 @@ class PlaceFinder:
             if not match:
                 break
             word = match.group(0)
-            if word[:1].isdigit():
-                break
+            if word[:1].isdigit() or (not run and fold(word) in NO_VALUE_WORDS):
+                break  # "outside films, none available": no place named
             if fold(word) in {"of", "and", "&", "de", "la", "del", "on", "upon", "in"} and run:
                 # "Hospital of Saint Anne", "Stratford upon Avon": a joining word needs a name after it
                 nxt = WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None

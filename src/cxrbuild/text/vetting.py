@@ -85,11 +85,13 @@ HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+"
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
 NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
-PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via"})
+WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
+# words before a name or a place that make a lone word one ("visited by Kwabo", "around Ketto")
+PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via", "by", "for", "with", "around", "of"})
+CONSONANT_RUN_RE = re.compile(r"[^aeiouy]{3}")
 # the words beside a word in the same clause (one blank, or an initial's dot, between them)
 LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
 FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
-WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -310,11 +312,16 @@ class SpanVetter:
         return RuleSpan(best[0].start(), end, "NAME", "model")
 
     def _abbreviation_like(self, text: str, match: re.Match[str]) -> bool:
-        """A word of four or five letters that no name list holds, standing alone (no name word beside it,
-        no cue before it): in a text without capitals, more likely an abbreviation than a name."""
+        """A word of four or five letters that no name list holds and that reads as letters, not a word (one vowel
+        or none, or three consonants together: "ONSC", "PTCT", "USMC"), standing alone (no name, title, role,
+        initial or preposition beside it, no hyphen joining it): where capitals cannot tell, or written in capitals,
+        an abbreviation rather than a name ("kwabo" stays one)."""
         word = match.group(0)
         if not (4 <= len(word) <= 5 and word.isalpha()) or self.lexicon.is_name(word):
             return False
+        folded = fold(word)
+        if sum(c in "aeiouy" for c in folded) > 1 and not CONSONANT_RUN_RE.search(folded):
+            return False  # pronounceable: a name as likely as an abbreviation
         if text[match.end():match.end() + 1] in {"-", "'", "’"} or text[max(0, match.start() - 1):match.start()] in {"-", "'", "’"}:
             return False  # "MEDI-MART": a part of a name joined to another
         before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
