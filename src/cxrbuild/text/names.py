@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.patterns import macro
 from cxrbuild.text.spans import (
     LETTER_CHARS,
     LETTERS,
@@ -114,10 +115,7 @@ FINDING_END_RE = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|and\b|bilat|on\s+(?:the\s+)?
 # a count right before a word ("0 brady events", "2 caths")
 COUNT_BEFORE_RE = re.compile(r"(?<![0-9:/.,\-])[0-9]{1,3}[ \t]+\Z")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
-DOSE_AFTER_RE = re.compile(
-    r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:mg|mcg|µg|ug|g|ml|mL|units?|iu|meq|mmol|tabs?|tablets?|caps?|capsules?|puffs?|drops?|ppm|%)(?![A-Za-z])",
-    re.IGNORECASE,
-)
+DOSE_AFTER_RE = re.compile(r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:" + macro("UNIT") + r"|%)(?![A-Za-z])", re.IGNORECASE)
 # role words that name a person's job (not "the", "team", "ICU"): after one, the next word is a person
 PERSON_ROLE_WORDS = frozenset(
     {"nurse", "np", "rn", "pa", "md", "dr", "physician", "doctor", "resident", "fellow", "attending", "radiologist",

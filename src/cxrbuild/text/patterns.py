@@ -74,6 +74,13 @@ def _expand_macros(regex: str, macros: dict[str, str]) -> str:
     return regex
 
 
+@functools.cache
+def macro(name: str) -> str:
+    """A macro of ``patterns.yaml``, expanded: one home for what several rules read ("{UNIT}")."""
+    _, macros = _spec()
+    return _expand_macros("{" + name + "}", macros)
+
+
 def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
     spec = parse_yaml(text) if text is not None else data_yaml("patterns.yaml")
     return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}

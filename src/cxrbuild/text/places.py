@@ -25,7 +25,7 @@ import itertools
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import NameCues, alternation
-from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS
+from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
     LETTERS,
     MONTH_WORDS,
@@ -185,7 +185,10 @@ NAMED_WARD_RE = re.compile(
 NAMED_WARD_WORD_WINDOW = 80  # characters before a ward's name searched for the word before it
 NAMED_WARD_BEFORE_RE = re.compile(r"(?<![A-Za-z'’\-])(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+\Z")
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
-QUANTITY_RE = re.compile(r"[ \t]*(?:%|mg|mcg|g\b|kg|ml|cc|l\b|units?|u\b|meq|mmol|mm|cm|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x\b|/|\+|beats|bpm|breaths|fr\b|french|gauge|ga\b|puffs?|tabs?|doses?|ppm\b|lpm\b)", re.IGNORECASE)
+QUANTITY_RE = re.compile(
+    r"[ \t]*(?:%|/|\+|(?:" + macro("UNIT") + r"|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|yrs?|times|x)(?![A-Za-z]))",
+    re.IGNORECASE,
+)
 # facility words that, in a text without capitals, name a facility only after a rare word or a name
 WEAK_FACILITY_WORDS = frozenset(
     {"home", "house", "place", "center", "centre", "unit", "residence", "residences", "living", "health", "care", "terrace",
