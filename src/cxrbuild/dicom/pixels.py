@@ -435,10 +435,8 @@ def near_strokes(
         crop = run[gy0:gy1, gx0:gx1].astype(np.float64)
         if crop.shape != grown.shape:
             return [box]
-        ground = float(np.median(crop[~grown]))
-        contrast = abs(float(np.median(crop[around])) - ground)
-        other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
-        if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+        other = _off_ground(crop, around, grown)
+        if other is None:
             return [box]
         near |= other
     near = near[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
@@ -452,21 +450,8 @@ def near_strokes(
     padded = np.zeros((-(-height // cell) * cell, -(-width // cell) * cell), dtype=bool)
     padded[:height, :width] = near
     cells = padded.reshape(padded.shape[0] // cell, cell, padded.shape[1] // cell, cell).any(axis=(1, 3))
-    boxes: list[Box] = []
-    open_runs: dict[tuple[int, int], int] = {}  # a run of cell columns and the cell row it began in
-    for row in range(cells.shape[0] + 1):
-        runs: set[tuple[int, int]] = set()
-        if row < cells.shape[0]:
-            line = np.concatenate(([False], cells[row], [False]))
-            edges = np.flatnonzero(line[1:] != line[:-1])
-            runs = {(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)}
-        for run in [run for run in open_runs if run not in runs]:
-            start_row = open_runs.pop(run)
-            boxes.append((box[0] + run[0] * cell, box[1] + start_row * cell,
-                          min(box[2], box[0] + run[1] * cell), min(box[3], box[1] + row * cell)))
-        for run in runs:
-            open_runs.setdefault(run, row)
-    return boxes
+    return [(box[0] + left * cell, box[1] + top * cell, min(box[2], box[0] + right * cell), min(box[3], box[1] + bottom * cell))
+            for left, top, right, bottom in _mask_boxes(cells)]
 
 
 def shape_boxes(
@@ -507,25 +492,40 @@ def shape_boxes(
         crop = run[r0:r1, c0:c1].astype(np.float64)
         if crop.shape != grown.shape or grown.all():
             return None
-        ground = float(np.median(crop[~grown]))
-        contrast = abs(float(np.median(crop[shape])) - ground)
         # what is not the ground (within a quarter of the strokes' contrast) is blacked out too;
         # on a ground that is not flat (anatomy, a gradient) the letter's box is, as before
-        other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
-        if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+        other = _off_ground(crop, shape, grown)
+        if other is None:
             return None
         grown |= other
-    boxes: list[Box] = []
+    return [(origin[0] + c0 + left, origin[1] + r0 + top, origin[0] + c0 + right, origin[1] + r0 + bottom)
+            for left, top, right, bottom in _mask_boxes(grown)]
+
+
+def _off_ground(crop: np.ndarray, ink: np.ndarray, grown: np.ndarray) -> np.ndarray | None:
+    """The pixels of ``crop`` off its ground (farther from the ground's value than a quarter of the strokes'
+    contrast), or None when the ground outside ``grown`` is not flat (anatomy, a gradient)."""
+    ground = float(np.median(crop[~grown]))
+    contrast = abs(float(np.median(crop[ink])) - ground)
+    other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
+    if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+        return None
+    return other
+
+
+def _mask_boxes(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom, in the mask's own coordinates) covering a boolean mask: a run of columns
+    that stays the same over consecutive rows is one box."""
+    boxes: list[tuple[int, int, int, int]] = []
     open_runs: dict[tuple[int, int], int] = {}  # a run of columns and the row it began in
-    for row in range(grown.shape[0] + 1):
+    for row in range(mask.shape[0] + 1):
         runs: set[tuple[int, int]] = set()
-        if row < grown.shape[0]:
-            line = np.concatenate(([False], grown[row], [False]))
+        if row < mask.shape[0]:
+            line = np.concatenate(([False], mask[row], [False]))
             edges = np.flatnonzero(line[1:] != line[:-1])
             runs = {(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)}
         for run in [run for run in open_runs if run not in runs]:
-            start_row = open_runs.pop(run)
-            boxes.append((origin[0] + c0 + run[0], origin[1] + r0 + start_row, origin[0] + c0 + run[1], origin[1] + r0 + row))
+            boxes.append((run[0], open_runs.pop(run), run[1], row))
         for run in runs:
             open_runs.setdefault(run, row)
     return boxes
