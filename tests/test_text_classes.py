@@ -389,6 +389,9 @@ PHI_CLASSES = [
     # an early-intervention programme by its initials; a child's care; an agency's partners
     ("Referral to Quillpond Beginnings EI faxed.", ["Quillpond Beginnings EI"]),
     ("ATTENDS MARROWFIELD SPROUTS CHILD CARE WHERE KIDS ARE SICK", ["MARROWFIELD SPROUTS CHILD CARE"]),
+    # a building's letter; a street named for someone "Jr" in directions; "Pl" and "Way"
+    ("Access: Bldg Q, 3rd floor. Park behind Coretta Scott King Jr Pl. Gate on Harrowgate Way.",
+     ["Q", "Coretta Scott King Jr Pl", "Harrowgate Way"]),
     # where someone has travelled, as a form's field, up to the next field
     ("Travel in the past 6 months: Chad, Lesotho. TB contact: no", ["Chad", "Lesotho"]),
     # a surname that is also a word, alone after a role up to the field's end
@@ -521,6 +524,8 @@ CLINICAL = [
     "Comparison: outside films, none available.",
     # a heading before a facility's word; partners and networks with no name
     "Note for Child Care\nHistory of multiple partners. Social network intact.",
+    # older buildings; on the way
+    "Exposure: asbestos (older buildings), along the way.",
     # a travel field that names nothing, and the field after it
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential

@@ -300,7 +300,7 @@ class PlaceFinder:
     def _names_a_town(self, value: str) -> bool:
         """Words that may be a town's name: no clinical word, and a listed place or a word no list knows
         ("Eureka", "Quincey Ridge"; not "Imaging Services", "Interdisciplinary Team")."""
-        words = WORD_RE.findall(value)
+        words = [POSSESSIVE_END_RE.sub("", w) for w in WORD_RE.findall(value)]  # "Sutter's Crossing"
         return not any(self.lexicon.is_safe(w) for w in words) and any(self.lexicon.is_place(w) or self._rare(w) for w in words)
 
     def _towns_after_facilities(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
