@@ -43,6 +43,16 @@ NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?
 # a field's label: a word or two and a colon ("DATE/TIME:", "Phone:")
 FIELD_LABEL = r"[A-Za-z][A-Za-z/ ]{0,20}:"
 FIELD_LABEL_RE = re.compile(FIELD_LABEL)
+
+
+def fields_apart(text: str, match: re.Match[str]) -> bool:
+    """Whether the gap before the word of a NAME_TOKEN_RE match parts two fields: two blanks or more, or a tab
+    before a field's label ("MILLER, VERA<tab>DATE/TIME:"); a lone tab between a name's words does not
+    ("Dr.<tab>Ysolde<tab>Quellbrandt")."""
+    gap = match.group("gap")
+    if gap == "\t":
+        return FIELD_LABEL_RE.match(text, match.start("word")) is not None
+    return len(gap) > 1
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
@@ -608,6 +618,13 @@ class NameFinder:
             or folded in WEEKDAY_WORDS
         )
 
+    def _word_surname(self, word: str) -> bool:
+        """A listed surname that may also be a plain word ("Golden", "Green"), though no clinical, function, cue or
+        structure word: a name where its position says so."""
+        folded = fold(word)
+        return (self.lexicon.is_surname(word) and not self.lexicon.is_safe(word) and folded not in FUNCTION_WORDS
+                and folded not in self.cues.never_names and not self._blocked(word))
+
     def _unknown(self, word: str) -> bool:
         """A word no list knows: no English word, no clinical word (a rare name, most likely)."""
         letters = word.replace("-", "").replace("'", "").replace("’", "")
@@ -756,10 +773,8 @@ class NameFinder:
             if not match:
                 break
             word = match.group("word")
-            if words and ((len(match.group("gap")) > 1 and match.group("gap") != "\t")
-                          or (match.group("gap") == "\t" and FIELD_LABEL_RE.match(text, match.start("word")))):
-                break  # two blanks separate fields, not the parts of one name; a tab does before a field's label
-                # ("MILLER, VERA<tab>DATE/TIME:"), not between a name's words ("Dr.<tab>Ysolde<tab>Quellbrandt")
+            if words and fields_apart(text, match):
+                break
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -806,8 +821,7 @@ class NameFinder:
                        or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
-            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
-                  and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self._word_surname(word)
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
                 pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
                 # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
@@ -994,10 +1008,8 @@ class NameFinder:
         """Extend a list-matched name over adjacent initials, particles and name words on the same line."""
         while True:
             match = NAME_TOKEN_RE.match(text, end)
-            if not match or match.group("comma") or match.group("gap") == "" or (
-                    len(match.group("gap")) > 1 and match.group("gap") != "\t") or (
-                    match.group("gap") == "\t" and FIELD_LABEL_RE.match(text, match.start("word"))):
-                break  # a comma, two blanks, or a tab before a field's label: the next field
+            if not match or match.group("comma") or match.group("gap") == "" or fields_apart(text, match):
+                break  # a comma, or the next field
             word = match.group("word")
             if len(word) == 1 and (word.isupper() or caseless) and match.group("dot"):
                 end = match.end("dot")
@@ -1013,8 +1025,7 @@ class NameFinder:
             if self._neighbour_is_name(word, caseless, after_given):
                 end = match.end("word")
                 continue
-            if (after_given and caseless and self.lexicon.is_surname(word) and not self.lexicon.is_safe(word)
-                    and fold(word) not in FUNCTION_WORDS and fold(word) not in self.cues.never_names and not self._blocked(word)
+            if (after_given and caseless and self._word_surname(word)
                     and not self.lexicon.is_place(previous.group(1)) and FIELD_START_RE.search(text, 0, start)
                     and self._field_ends(text, match.end("word"))):
                 end = match.end("word")  # "kamau green" closing a note: a surname that is also a word, ending the field

@@ -24,7 +24,7 @@ import itertools
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.names import NameCues, alternation
+from cxrbuild.text.names import FIELD_LABEL, NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
     LETTERS,
@@ -137,9 +137,10 @@ POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
 # (a slash between two words with no blank is one name's: "OB/GYN Associates")
 FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]*|[ \t]*/[ \t]+")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
-NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=[A-Za-z][A-Za-z/ ]{0,20}:)")
-# a field's value that names nothing, and the words that open one after a place's cue ("outside films, none available")
+NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=" + FIELD_LABEL + r")")
+# the words that, after a place's cue, name no place ("outside films, none available")
 NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
+# a field's whole value that names nothing ("Travel: none")
 NO_VALUE_RE = re.compile(r"(?i)(?:none|nil|n/?a|nkda|denies|denied|declined|unknown|not\s+(?:known|applicable))(?:\s+(?:known|reported))?\.?")
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
@@ -584,9 +585,7 @@ class PlaceFinder:
             words = WORD_RE.findall(value)
             if NO_VALUE_RE.fullmatch(value.strip()):
                 continue  # "Travel: none", "Country of birth: unknown" (not "unknown (possibly Quellbrook)")
-            named = [w for w in words if w[:1].isalpha() and (not self._stop(w) or self.lexicon.is_eponym(w))
-                     and fold(w) not in self.cues.facility_words
-                     and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))]
+            named = [w for w in words if self._names_place(w)]
             if not named and FACILITY_FIELD_RE.match(match.group("field")):
                 # the field names a facility or an employer: its value is a name, whatever words it uses
                 # ("Facility: SUMMIT", "Receiving facility: Bayberry Health"), unless it is only a kind of place
@@ -610,6 +609,13 @@ class PlaceFinder:
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
 
+    def _names_place(self, word: str) -> bool:
+        """A word of a place field's value that names the place: a name, a place, an eponym or a word no list
+        knows, not a facility's kind ("Lister" in "Ward: Lister Ward")."""
+        return (word[:1].isalpha() and (not self._stop(word) or self.lexicon.is_eponym(word))
+                and fold(word) not in self.cues.facility_words
+                and (self._rare(word) or self.lexicon.is_name(word) or self.lexicon.is_place(word) or self.lexicon.is_eponym(word)))
+
     def _field_parts(self, text: str, start: int, end: int, every_part: bool) -> list[tuple[int, int]]:
         """The parts of a place field's value, between commas, slashes and semicolons, that name a place or hold a
         number or a letter's code ("Cell 31", "D-Pod"), each without the words at its ends that name none ("Location:
@@ -621,10 +627,7 @@ class PlaceFinder:
             part_end = separator.start() if separator else end
             words = [POSSESSIVE_END_RE.sub("", w) for w in WORD_RE.findall(text, cursor, part_end)]
             kinds = [w for w in words if fold(w) in self.cues.facility_words or fold(w) in self.cues.place_words]
-            names = every_part or any(
-                w[:1].isalpha() and fold(w) not in self.cues.facility_words and (not self._stop(w) or self.lexicon.is_eponym(w))
-                and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w) or self.lexicon.is_eponym(w))
-                for w in words) or any(w.upper() in STATE_CODES and (w.isupper() or len(words) == 1) for w in words) or (
+            names = every_part or any(self._names_place(w) for w in words) or any(w.upper() in STATE_CODES and (w.isupper() or len(words) == 1) for w in words) or (
                 # a kind of place after a word of its own name ("Bravo Unit", "Sutter's Crossing")
                 kinds and len(words) > len(kinds) and not all(fold(w) in FUNCTION_WORDS for w in words if w not in kinds))
             coded = any(any(c.isdigit() for c in w) or len(w) == 1 or any(len(piece) == 1 for piece in w.split("-")) for w in words)
@@ -906,12 +909,11 @@ class PlaceFinder:
                 if caseless:
                     start_index = self._back_to_cue(text, words, folded, start_index, index)
                 organization = self.cues.suffix_label[phrase] == "ORGANIZATION"
-                letterhead = None if phrase in WARD_PHRASES else self._letterhead_start(text, words, folded, index, end_index, organization)
+                letterhead = None if phrase in WARD_PHRASES else self._letterhead(text, words, folded, index, end_index, organization)
                 if letterhead is not None:
                     # a line that is a facility's name and nothing else, or before " - " and a heading:
                     # every word of it ("High Plains Hospice House - Team Note", "BLUE HERON EMPLOYEE HEALTH")
-                    end_index = self._facility_words_after(text, words, folded, end_index)
-                    spans.append(RuleSpan(words[letterhead].start(), words[end_index - 1].end(), self.cues.suffix_label[phrase], "facility"))
+                    spans.append(RuleSpan(letterhead[0], letterhead[1], self.cues.suffix_label[phrase], "facility"))
                     continue
                 # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 while start_index < index and (
@@ -1001,9 +1003,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def _letterhead_start(self, text: str, words: list[re.Match[str]], folded: list[str], index: int, end_index: int,
-                          organization: bool) -> int | None:
-        """The index of a line's first word when the line is a facility's name and nothing else: one to four
+    def _letterhead(self, text: str, words: list[re.Match[str]], folded: list[str], index: int, end_index: int,
+                    organization: bool) -> tuple[int, int] | None:
+        """Where a line that is a facility's name and nothing else starts and ends: one to four
         words, then the facility's word (and more of them), then the line's end, " - " and a heading, or a wide
         gap; its words are the name whatever they are, unless they are only clinical or department words
         ("Skilled Nursing Facility", a "Pain Clinic" heading), though a clinical word may name an organization
@@ -1024,7 +1026,7 @@ class PlaceFinder:
         if any(not m.group(0)[:1].isalpha() or (fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in LETTERHEAD_JOINERS)
                or fold(m.group(0)) in self.name_cues.heading_words for m in words[first:index]):
             return None  # "Transported emergent to Sunrise Hospital", "Total time 39 min. VA", "Note for Child Care": a sentence
-        end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()
+        end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()  # "... Medicine Associates"
         if not LETTERHEAD_END_RE.match(text, end):
             return None
         if any(tuple(folded[k:k + len(longer)]) == longer and k + len(longer) > index
@@ -1035,7 +1037,7 @@ class PlaceFinder:
                or (not organization and ((self.lexicon.is_safe(w) and not self.lexicon.is_trade_name(w)) or fold(w) in DEPARTMENT_WORDS))
                for w in name_words):
             return None
-        return first
+        return words[first].start(), end
 
     def _facility_words_after(self, text: str, words: list[re.Match[str]], folded: list[str], end_index: int) -> int:
         """Past the facility's words that follow on its line ("... Internal Medicine Associates")."""
