@@ -397,6 +397,25 @@ PHI_CLASSES = [
     # a surname that is also a word, alone after a role up to the field's end
     ("Handed over to charge RN Sterling. Line flushed by NP Bishop, then (CNM Marsh) at bedside.",
      ["Sterling", "Bishop", "Marsh"]),
+    # a month/day pair after an event's word, or opening a dated entry
+    ("Hearing screen passed 1/3; device transmission 2/2 normal. Comparison: 4/6.", ["1/3", "2/2", "4/6"]),
+    ("Course:\n* 3/5: chemotherapy started\n- 6/6 - seen in clinic", ["3/5", "6/6"]),
+    # a transport's destination or origin, images on a disc from a facility, a stay up to a time
+    ("Conveyed non-emergent to Quillmere Heights. Report to charge nurse.", ["Quillmere Heights"]),
+    ("Films received on disc from Tamsworth Glen; prior study unavailable.", ["Tamsworth Glen"]),
+    ("He was at Bramble Corner until 2/9, now home.", ["Bramble Corner", "2/9"]),
+    ("Twin born at St. Quillan's Regional in 2009.", ["St. Quillan's Regional"]),
+    # a ward by its name and number in brackets after a service; a bed's field with a bed number
+    ("Service: Surgery (Tolliver 8)\nPT: QUELL, ANA R  BED: Copper 11-4  MRN: 5521908", ["Tolliver 8", "Copper 11-4"]),
+    # a middle initial after "Surname, Given"; initials signing; a credential of nurse practitioners and sonographers
+    ("Signed: Marlowe, Quentin B NNP-BC 04/02/2011", ["Marlowe, Quentin B"]),
+    ("Father: Tasker, Emrys J Father's phone on file", ["Tasker, Emrys J"]),
+    ("Visit done.\nK.L. / OT\nSigned J.Q. 3/4", ["K.L.", "J.Q."]),
+    ("Sonographer: June Halvorsen, RDCS", ["June Halvorsen"]),
+    # a writer's given name after an introduction or a closing, though it is also a word
+    ("hi doctor,\nit's me faith. my knee is worse", ["faith"]),
+    ("call me back pls. thanks so  much ruby\n", ["ruby"]),
+    ("see you tues thx -quillan\n", ["quillan"]),
 ]
 
 
@@ -530,6 +549,10 @@ CLINICAL = [
     "Recent travel: none. HIV: negative. Travel: denies",
     # "on call", a way to reach someone after a credential
     "Discussed with the vascular registrar on call. Pharmacist pager 4. RN phone in room.",
+    # a relative's story after the kin word; a transport to a unit; a department after a transport's destination
+    "Sibling born at term, brother deceased.",
+    "Transported to CT and back to the floor without event.",
+    "this is normal. thank you",
 ]
 
 

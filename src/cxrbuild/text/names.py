@@ -103,6 +103,16 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
+GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{2,})(?=[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z))")
+# after a writer's name, the writer goes on about themselves or says who they are to the patient
+# ("this is hope. i am 34", "its me pearl.\nmy ankles", "this is cash, his friend")
+WRITER_GOES_ON_RE = re.compile(
+    r"(?i)[ \t]*(?:[.!][ \t]*(?:\n[ \t]*)?(?:i|i'm|im|i’m|my|me)\b|\n[ \t]*(?:i|i'm|im|i’m|my)\b"
+    r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b)"
+)
+# a person's dotted initials right before a slash ("K.T. / PT")
+DOTTED_INITIALS_BEFORE_RE = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,3}[ \t]*/[ \t]*\Z")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
 LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
 # a middle initial after "LAST, FIRST", then no word ("KWON, KRZYSZTOF C`  DOB", "ROE, JO A (radiology)")
@@ -354,6 +364,7 @@ class NameCues:
         # never a word of a name outside a title's reach: a note's structure or a newborn's label
         self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
+        self.kin_events = frozenset(fold(w) for w in spec["kin_events"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
         self.cue_words = frozenset(
@@ -464,11 +475,15 @@ class NameFinder:
                     spans.extend(found)
                     if source == "name_signature":
                         spans.extend(self._names_listed_after(text, found, source, caseless))
+                elif cue_re is cues.closing_inline_re:
+                    spans.extend(self._given_alone(text, match.end(), source))  # "thanks so much holly"
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
             if first and self._introduced(text, first, caseless):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
+            elif first and WRITER_GOES_ON_RE.match(text, first.end()):
+                spans.extend(self._given_alone(text, match.end(), "name_introduction"))  # "this is hope. i am 34"
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
@@ -633,6 +648,8 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
+        if mode == KIN and first and fold(word) in self.cues.kin_events:
+            return False  # "sibling born at term", "brother deceased": what the relative did, not a name
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
             return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
         if fold(word) in self.cues.never_names and not (mode == TITLE and first):
@@ -705,13 +722,25 @@ class NameFinder:
         """A closing before its writer: after a comma, or before a word that opens a name ("thank you bye" does not)."""
         return "," in match.group(0) or self._introduces_name(text, match.end(), caseless)
 
+    def _given_alone(self, text: str, position: int, source: str) -> list[RuleSpan]:
+        """After a writer's introduction or a closing, a listed given name standing alone, whatever its case and
+        though it is also a word: up to a sentence's end, a comma or the line's end ("this is hope. i am 34",
+        "its me pearl.", "thanks so much holly")."""
+        found = GIVEN_ALONE_RE.match(text, position)
+        if not found:
+            return []
+        word = found.group("word")
+        if not self.lexicon.is_given(word) or self._blocked(word):
+            return []
+        return [RuleSpan(found.start("word"), found.end("word"), "NAME", source, strong=True)]
+
     def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
         """The word at ``position`` can open a name with no comma before it: a word no list knows, a listed
         name that is no English word, or a listed name written with a capital among lower-case words."""
-        first = WORD_RE.match(text, position)
-        if not first:
+        first = NAME_TOKEN_RE.match(text, position)  # (a dash may stand before it: "thx -xim")
+        if not first or first.group("comma"):
             return False
-        word = first.group(0)
+        word = first.group("word")
         return self._unknown(word) or self.lexicon.is_unambiguous_name(word) or self._written_as_name(word, caseless)
 
     def _written_as_name(self, word: str, caseless: bool) -> bool:
@@ -722,6 +751,16 @@ class NameFinder:
         """The next word is clinical vocabulary not followed by a credential ("Signed DNR", not "Signed HD EMT-P")."""
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and self.lexicon.is_safe(nxt.group("word")) and not self._credential_follows(text, nxt.end("word"))
+
+    def _given_month(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
+        """A month's name that is also a given name, then one blank and a surname read as one (no date: "April 5")."""
+        word = match.group("word")
+        if fold(word) not in MONTH_WORDS or not self.lexicon.is_given(word) or match.group("dot") or not (is_capitalised(word) or caseless):
+            return False
+        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
+        if not nxt or nxt.group("comma") or nxt.group("gap") != " " or fold(nxt.group("word")) in MONTH_WORDS:
+            return False
+        return self._accept(nxt.group("word"), mode, False, caseless) and not self.lexicon.is_safe(nxt.group("word"))
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
@@ -768,6 +807,7 @@ class NameFinder:
         label = self.cues.newborn_label_re.match(text, pos)
         if label:
             cursor = label.end()  # "Name: Baby Girl A Hale": the family name after the newborn's label
+        given_after_comma = False  # the last word read was the given name of "Surname, Given"
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -775,6 +815,12 @@ class NameFinder:
             word = match.group("word")
             if words and fields_apart(text, match):
                 break
+            if (given_after_comma and len(word) == 1 and not match.group("dot") and not match.group("comma")
+                    and len(match.group("gap")) == 1 and (word.isupper() or caseless)
+                    and (fold(word) not in {"a", "i"} or self._field_ends(text, match.end("word")))):
+                end = match.end("word")  # "Sharma, Harpreet L Mother's MRN", "Flores, Daniela A CPNP": the middle initial
+                break
+            given_after_comma = False
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -786,7 +832,9 @@ class NameFinder:
             if len(word) == 1:
                 # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
                 lower_initial_after_title = mode == TITLE and match.group("dot") is not None
-                if not (word.isupper() or caseless or lower_initial_after_title) or match.group("comma") or CREDENTIAL_INITIALS_RE.match(text, match.start("word")):
+                signer_initials = words == 0 and mode == SIGNATURE and match.group("dot") is not None  # "Signed M.B.": the signer's
+                if not (word.isupper() or caseless or lower_initial_after_title) or match.group("comma") or (
+                        CREDENTIAL_INITIALS_RE.match(text, match.start("word")) and not signer_initials):
                     break
                 if fold(word) in {"a", "i"} and not match.group("dot") and not (mode == TITLE and words == 0 and word.isupper()):
                     break  # ("Dr A Bouchard": after a title a capital A or I is an initial)
@@ -825,6 +873,8 @@ class NameFinder:
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
                 pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
                 # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
+            elif words == 0 and mode in {SIGNATURE, ROLE} and self._given_month(text, match, mode, caseless):
+                pass  # "Sonographer: April Moore, RDCS": a month's name that is a given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
@@ -832,6 +882,7 @@ class NameFinder:
             end = match.end("word")
             if len(word) == 1 and match.group("dot"):
                 end = match.end("dot")
+            given_after_comma = bool(match.group("comma")) and words == 1 and len(word) > 1
             words += 1
             cursor = match.end("word")
             if match.group("dot"):
@@ -853,12 +904,14 @@ class NameFinder:
         for match in self.cues.suffix_re.finditer(text):
             credential = fold(match.group("cred")).rstrip(".")
             has_comma = "," in match.group("sep")
-            if "/" in match.group("sep") and credential in self.cues.weak_suffixes:
+            # a person's dotted initials before a slash take any credential ("K.T. / PT")
+            initials = "/" in match.group("sep") and DOTTED_INITIALS_BEFORE_RE.search(text, max(0, match.start() - 12), match.end("sep"))
+            if "/" in match.group("sep") and credential in self.cues.weak_suffixes and not initials:
                 continue  # "UTILIZATION REVIEW / CM": after a slash only a credential that is no word or unit ("B.O. / RN")
             cred_text = match.group("cred")
             if not caseless and cred_text.islower() and len(cred_text) <= 3:
                 continue  # "do", "pa", "ms" written in lower case in a mixed-case text are words
-            if credential in self.cues.weak_suffixes and not has_comma:
+            if credential in self.cues.weak_suffixes and not has_comma and not initials:
                 continue
             if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
                 continue

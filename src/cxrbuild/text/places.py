@@ -54,17 +54,25 @@ EMPLOYER_RE = re.compile(
 )
 # the clause's end after a cued place
 CUED_PLACE_END = (
-    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
+    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+[-–—][ \t]|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
     r"|who|which|via|by|while|x)\b))"
 )
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
 CUED_PLACE_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|studies|cd|records?|reports?)"
-    r"(?:[ \t]+of[ \t]+outside[ \t]+images)?[ \t]+from|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
+    r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|imaging|studies|cd|dvd|dis[ck]|records?|reports?)"
+    r"(?:[ \t]+of[ \t]+outside[ \t]+images)?(?:[ \t]+(?:sent|received|brought|obtained))?(?:[ \t]+on[ \t]+(?:cd|dvd|dis[ck]))?[ \t]+from"
+    r"|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
+    # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
+    r"|(?:transported|conveyed|diverted)(?:[ \t]+(?:non-?emergent(?:ly)?|emergent(?:ly)?|urgent(?:ly)?|routine(?:ly)?|lights[ \t]+and[ \t]+sirens|code[ \t]+[0-9]))?[ \t]+(?:to|from)"
     r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from)"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
-    r"[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
+    r"[ \t]+(?:the[ \t]+)?(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
+)
+# a stay somewhere up to a time: "was at Cedar Hollow until 4/2", "stayed at green acres since may"
+STAY_PLACE_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?"
+    r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)(?=[ \t]+(?:until|till|since)\b)"
 )
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
@@ -97,6 +105,8 @@ MIN_BARE_PLACE = 4
 
 # "Ellison 11", "YAWKEY 5", "Tagore 9B": a ward or building named after a person or a place, with a number
 WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
+# in a place field, a word and a room's or a bed's number: "Bed: Gold 13-19", "Loc: Baker 12W"
+FIELD_WARD_RE = re.compile(r"(?<![A-Za-z0-9])[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,}[ \t]+[0-9]{1,3}[A-Za-z]?(?:-[0-9]{1,3}[A-Za-z]?)?(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
 WARD_AFTER_MOVE_RE = guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
@@ -104,7 +114,13 @@ WARD_AFTER_MOVE_RE = guarded_compile(
 )
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
-WARD_UNIT_BEFORE_RE = re.compile(r"(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-][ \t]*$", re.IGNORECASE)
+# (or a bracket after a unit or a service: "the MICU (Cox 13B)", "Service: Medicine (Hale 9)")
+WARD_UNIT_BEFORE_RE = re.compile(
+    r"(?:(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-]|(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit|ward|medicine"
+    r"|surgery|cardiology|oncology|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics|p(?:a)?ediatrics|gyn|hospitalist)"
+    r"[ \t]*\()[ \t]*$",
+    re.IGNORECASE,
+)
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
 GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
                     r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|"
@@ -348,6 +364,7 @@ class PlaceFinder:
         """
         spans = []
         cued = [(match, bool(match.group("facility"))) for match in CUED_PLACE_RE.finditer(text)]
+        cued += [(match, True) for match in STAY_PLACE_RE.finditer(text)]
         for match, _ in list(cued):
             # "moved from five points to hollisburg": the second place of a move
             onward = ONWARD_PLACE_RE.match(text, match.end("value")) if MOVE_CUE_RE.match(match.group(0)) else None
@@ -366,12 +383,18 @@ class PlaceFinder:
                 continue
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
                 continue
+            end = match.end("value")
+            if len(words) > 1 and folded[-1] in DEPARTMENT_WORDS:
+                # "... to Eastgate ED": the facility's department is no part of its name
+                last = list(WORD_RE.finditer(value))[-1]
+                end = match.start("value") + len(value[:last.start()].rstrip())
+                folded = folded[:-1]
             label = "HOSPITAL" if facility or folded[-1] in self.cues.facility_words else "LOCATION"
             start = match.start("value")
             article = THE_BEFORE_RE.search(text, max(0, start - 5), start)
             if label == "LOCATION" and article:
                 start = article.start()  # "lives in the north end": a district named with its article
-            spans.append(RuleSpan(start, match.end("value"), label, "place_cued", strong=True))
+            spans.append(RuleSpan(start, end, label, "place_cued", strong=True))
         return spans
 
     def _employers(self, text: str, caseless: bool) -> list[RuleSpan]:
@@ -433,7 +456,7 @@ class PlaceFinder:
         for match in WARD_NUMBER_RE.finditer(text):
             name = match.group("name")
             folded = fold(name)
-            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(text[max(0, match.start() - 12):match.start()])
+            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(text[max(0, match.start() - 16):match.start()])
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_after and lexicon.is_eponym(name))):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
             if lexicon.is_clinical_eponym(name) and not unit_after:
@@ -592,9 +615,10 @@ class PlaceFinder:
                 named = [w for w in words if w[:1].isalpha() and len(w) > 1 and fold(w) not in FUNCTION_WORDS
                          and not ((self.lexicon.is_safe(w) or self.allowed_word(w)) and len(w) <= 4)  # "Facility: ICU"
                          and fold(w) not in self.cues.facility_words and fold(w) not in self.cues.plain_places]
-            if not named and not WARD_NUMBER_RE.search(value):
+            numbered = FIELD_WARD_RE.search(value) is not None
+            if not named and not numbered:
                 continue  # "Unit: MICU", "Location: Emergency Department"
-            if any(fold(w) in self.name_cues.heading_words for w in words) and not WARD_NUMBER_RE.search(value):
+            if any(fold(w) in self.name_cues.heading_words for w in words) and not numbered:
                 continue  # "From: CCU team"
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
