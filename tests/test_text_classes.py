@@ -416,6 +416,16 @@ PHI_CLASSES = [
     ("hi doctor,\nit's me faith. my knee is worse", ["faith"]),
     ("call me back pls. thanks so  much ruby\n", ["ruby"]),
     ("see you tues thx -quillan\n", ["quillan"]),
+    # an agency or an employer in brackets after its kind, whatever its words
+    ("Early Intervention (Lantern Steps Partners) referral faxed; at work (Harrow Freight Lines) when unwell.",
+     ["Lantern Steps Partners", "Harrow Freight Lines"]),
+    # an agency named with a clinical word right after a facility's cue
+    ("Mode: ALS via Stent Hollow Fire & Rescue", ["Stent Hollow Fire & Rescue"]),
+    # the sender above a street address; a column beside a heading
+    ("MAPLE POINT CHEST MEDICINE\n48 Ash Lane\nQuillford, MA 01101", ["MAPLE POINT CHEST MEDICINE"]),
+    ("Harrow Bay Imaging        Radiology Report\n9 Elm Road, Quillford, MA 01101", ["Harrow Bay Imaging"]),
+    # where a study was performed
+    ("Compared with the study of 3/3/2011 (performed at Quarry Hill), unchanged.", ["Quarry Hill"]),
 ]
 
 
@@ -795,3 +805,18 @@ def test_an_employers_name_stops_before_a_new_clause(rules_only):
 def test_what_the_rules_must_still_remove(rules_only, text, phi):
     result = rules_only.deidentify(text).text
     assert not any(value in result for value in phi), result
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a note in brackets after a facility named before its kind; a kind of service in brackets
+        ("- Maple Street Pharmacy (fill history)", "(fill history)"),
+        ("Seen by early intervention (PT/OT) and home health (VNA).", "(PT/OT) and home health (VNA)."),
+        # a heading and a department above an address
+        ("RADIOLOGY REPORT\n12 Oak Street, Quillford, MA", "RADIOLOGY REPORT\n"),
+        ("Silverdale Hospital\nA&E\n148 Tamsin Terrace, Quillford", "\nA&E\n"),
+    ],
+)
+def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):
+    assert kept in rules_only.deidentify(text).text

@@ -64,7 +64,7 @@ CUED_PLACE_RE = re.compile(
     r"|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
     r"|(?:transported|conveyed|diverted)(?:[ \t]+(?:non-?emergent(?:ly)?|emergent(?:ly)?|urgent(?:ly)?|routine(?:ly)?|lights[ \t]+and[ \t]+sirens|code[ \t]+[0-9]))?[ \t]+(?:to|from)"
-    r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from)"
+    r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at)"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
     r"[ \t]+(?:the[ \t]+)?(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
@@ -74,6 +74,8 @@ STAY_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?"
     r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)(?=[ \t]+(?:until|till|since)\b)"
 )
+# a column of a line: text between gaps of three blanks or a tab
+COLUMN_RE = re.compile(r"[^ \t\n](?:[^\t\n]*?[^ \t\n])?(?=[ \t]{3,}|\t|\n|\Z)")
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
@@ -268,6 +270,13 @@ class PlaceCues:
             r"[ \t]*[:,]?[ \t]*(?:the[ \t]+)?",
             re.IGNORECASE,
         )
+        # "Early Intervention (Quill Bridges)", "at work (Harrow Freight)": an agency or an employer in brackets after its kind
+        self.bracket_organization_re = re.compile(
+            r"(?<![A-Za-z])(?:(?P<programme>" + alternation(spec["bracket_organization_cues"]["programmes"]) + r")|"
+            + alternation(spec["bracket_organization_cues"]["kinds"])
+            + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*\)",
+            re.IGNORECASE,
+        )
         self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
 
@@ -296,6 +305,7 @@ class PlaceFinder:
         for match in self.cues.place_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
                                          residence=match.end() in residence_ends))
+        spans.extend(self._bracketed_organizations(text))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._employers(text, caseless))
@@ -395,6 +405,26 @@ class PlaceFinder:
             if label == "LOCATION" and article:
                 start = article.start()  # "lives in the north end": a district named with its article
             spans.append(RuleSpan(start, end, label, "place_cued", strong=True))
+        return spans
+
+    def _bracketed_organizations(self, text: str) -> list[RuleSpan]:
+        """The whole name in brackets after an agency's or a workplace's kind ("Early Intervention (Harbor Kin
+        Partners)", "pharmacy (Quillmart)"), unless it is clinical words, a plain workplace or a kind of service
+        ("early intervention (PT/OT)", "home health (VNA)", "at work (office)")."""
+        spans = []
+        for match in self.cues.bracket_organization_re.finditer(text):
+            words = WORD_RE.findall(match.group("value"))
+            if not words or len(words) > 6 or (len(words) == 1 and fold(words[0]) in self.lexicon.english):
+                continue  # ("church (weekly)": one plain word is no name)
+            if all(self.lexicon.is_safe(w) or self.allowed_word(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_workplaces
+                   or fold(w) in self.cues.plain_places or (len(w) <= 4 and w.isupper()) for w in words):
+                continue
+            if not match.group("programme") and not any(
+                self._rare(w) or fold(w) in self.cues.organization_words or fold(w) in self.cues.facility_words
+                or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english) for w in words
+            ):
+                continue  # "Maple Street Pharmacy (fill history)": a note on a facility named before its kind
+            spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_bracketed", strong=True))
         return spans
 
     def _employers(self, text: str, caseless: bool) -> list[RuleSpan]:
@@ -712,6 +742,32 @@ class PlaceFinder:
             spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         return spans
 
+    def senders_above_addresses(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """The line right above a street address that opens its line: whose address it is, a practice's or a
+        person's name ("Quill Valley Lung Care\n12 Oak Street"), unless it holds a number, a field or only
+        clinical, heading and function words ("RADIOLOGY REPORT\n12 Oak Street")."""
+        found = []
+        line_starts = set()
+        for span in spans:
+            if not span.source.startswith("street_address"):
+                continue
+            line_start = text.rfind("\n", 0, span.start) + 1
+            if text[line_start:span.start].strip() or line_start == 0 or line_start in line_starts:
+                continue
+            line_starts.add(line_start)
+            above_start = text.rfind("\n", 0, line_start - 1) + 1
+            # each column of the line on its own ("BRIARWOOD CLINIC        RADIOLOGY REPORT")
+            for column in COLUMN_RE.finditer(text, above_start, line_start - 1):
+                words = WORD_RE.findall(column.group(0))
+                if not words or len(words) > 6 or any(c.isdigit() or c in ":|#@" for c in column.group(0)):
+                    continue
+                if all(len(w) < 3 or self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.name_cues.heading_words
+                       or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words for w in words):
+                    continue  # "A&E", "RADIOLOGY REPORT": a department or a heading
+                label = "HOSPITAL" if any(fold(w) in self.cues.facility_words for w in words) else "ORGANIZATION"
+                found.append(RuleSpan(column.start(), column.end(), label, "place_sender"))
+        return found
+
     def _addresses(self, text: str) -> list[RuleSpan]:
         """An address field's lines: the rest of its line, and the next ones while a line ends in a comma."""
         spans = []
@@ -951,6 +1007,8 @@ class PlaceFinder:
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
                                  and not words[start_index].group(0).isupper())
+                        # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue")
+                        and not (organization and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words)
                         # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
                         and not self._opens_a_name(words, start_index, index, caseless))
                 ):
