@@ -426,6 +426,17 @@ PHI_CLASSES = [
     ("Harrow Bay Imaging        Radiology Report\n9 Elm Road, Quillford, MA 01101", ["Harrow Bay Imaging"]),
     # where a study was performed
     ("Compared with the study of 3/3/2011 (performed at Quarry Hill), unchanged.", ["Quarry Hill"]),
+    # a country's name of several words, a place's of three words or more, in any case
+    ("Left the Central African Republic in 2015; lived in Salt Lake City since.", ["Central African Republic", "Salt Lake City"]),
+    # how a patient was transported, then where to; "sent out to" a facility
+    ("Transported priority 3 to Harrow Point ED. Sent out to Quarry Bend via ambulance.", ["Harrow Point", "Quarry Bend"]),
+    # a closing with a comma before a given name that is also a word or a month; a writer saying who they are
+    ("call me at home. thx, -april\n", ["april"]),
+    ("hi, this is grace, im writing for my dad", ["grace"]),
+    # a medical assistant's initials
+    ("Visit booked.\nT.W. / MA", ["T.W."]),
+    # a compound surname opening with a number's word
+    ("Applicant: Three Stars, Odalys   Sex: F\nRead by Dr. Imre Two Crows, B reader", ["Three Stars", "Two Crows"]),
 ]
 
 
@@ -563,6 +574,8 @@ CLINICAL = [
     "Sibling born at term, brother deceased.",
     "Transported to CT and back to the floor without event.",
     "this is normal. thank you",
+    # a number's word before what it counts; a message sent to a clinician
+    "Seen by the team two days, then discharged. Result sent to Dr. and RN.",
 ]
 
 

@@ -103,13 +103,22 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# the words of numbers that open compound surnames ("Two Bulls", "Three Stars")
+NUMBER_SURNAME_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+# what a number's word counts in a note, after it: no surname
+COUNTED_WORDS = frozenset({
+    "days", "weeks", "months", "years", "hours", "minutes", "times", "views", "doses", "tabs", "tablets", "puffs", "units",
+    "children", "kids", "sons", "daughters", "sisters", "brothers", "siblings", "grandchildren", "visits", "nights", "episodes",
+    "pillows", "flights", "blocks", "stairs", "steps", "drinks", "beers", "packs", "cigarettes", "attempts", "sessions", "cycles",
+    "people", "persons", "dogs", "cats", "jobs", "shifts", "others", "more", "less", "of", "and", "or",
+})
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
-GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{2,})(?=[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z))")
+GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?=[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z))")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
 # ("this is hope. i am 34", "its me pearl.\nmy ankles", "this is cash, his friend")
 WRITER_GOES_ON_RE = re.compile(
     r"(?i)[ \t]*(?:[.!][ \t]*(?:\n[ \t]*)?(?:i|i'm|im|i’m|my|me)\b|\n[ \t]*(?:i|i'm|im|i’m|my)\b"
-    r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b)"
+    r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b|,?[ \t]+(?:i'm|im|i’m|i[ \t]+am)[ \t]+writing\b)"
 )
 # a person's dotted initials right before a slash ("K.T. / PT")
 DOTTED_INITIALS_BEFORE_RE = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,3}[ \t]*/[ \t]*\Z")
@@ -260,7 +269,7 @@ class NameCues:
         self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
         # they mark a name only after a comma
-        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
+        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm", "ma"})
         self.suffix_re = re.compile(
             r"(?P<sep>,?[ \t]*|[ \t]+/[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
         )
@@ -470,13 +479,14 @@ class NameFinder:
             (cues.closing_inline_re, "name_record_subject", self._closes_with_name),
         ):
             for match in cue_re.finditer(text):
+                found = []
                 if names_someone is None or names_someone(text, match, caseless):
                     found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
                     spans.extend(found)
                     if source == "name_signature":
                         spans.extend(self._names_listed_after(text, found, source, caseless))
-                elif cue_re is cues.closing_inline_re:
-                    spans.extend(self._given_alone(text, match.end(), source))  # "thanks so much holly"
+                if not found and cue_re is cues.closing_inline_re:
+                    spans.extend(self._given_alone(text, match.end(), source))  # "thanks so much holly", "thx, -june"
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
@@ -730,8 +740,8 @@ class NameFinder:
         if not found:
             return []
         word = found.group("word")
-        if not self.lexicon.is_given(word) or self._blocked(word):
-            return []
+        if not self.lexicon.is_given(word) or (self._blocked(word) and fold(word) not in MONTH_WORDS):
+            return []  # (a month's name is a given name here: "thx, -june")
         return [RuleSpan(found.start("word"), found.end("word"), "NAME", source, strong=True)]
 
     def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
@@ -751,6 +761,20 @@ class NameFinder:
         """The next word is clinical vocabulary not followed by a credential ("Signed DNR", not "Signed HD EMT-P")."""
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and self.lexicon.is_safe(nxt.group("word")) and not self._credential_follows(text, nxt.end("word"))
+
+    def _number_surname(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A number's word, one blank and one more word that closes the name (a comma or the field's end): the
+        first word of a compound surname ("Two Bulls, Fernanda"), unless the word after it counts something
+        ("two days,", "three views")."""
+        if fold(match.group("word")) not in NUMBER_SURNAME_WORDS or match.group("comma") or match.group("dot"):
+            return False
+        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
+        if not nxt or nxt.group("comma") or nxt.group("gap") != " " or nxt.group("dot"):
+            return False
+        word = nxt.group("word")
+        if fold(word) in COUNTED_WORDS or self.lexicon.is_safe(word) or self._blocked(word) or not (caseless or is_capitalised(word)):
+            return False
+        return self._field_ends(text, nxt.end("word"))
 
     def _given_month(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
         """A month's name that is also a given name, then one blank and a surname read as one (no date: "April 5")."""
@@ -808,6 +832,7 @@ class NameFinder:
         if label:
             cursor = label.end()  # "Name: Baby Girl A Hale": the family name after the newborn's label
         given_after_comma = False  # the last word read was the given name of "Surname, Given"
+        compound_surname = False  # the last word read was a number's word opening a surname
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -821,6 +846,7 @@ class NameFinder:
                 end = match.end("word")  # "Sharma, Harpreet L Mother's MRN", "Flores, Daniela A CPNP": the middle initial
                 break
             given_after_comma = False
+            after_number, compound_surname = compound_surname, False
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -873,6 +899,10 @@ class NameFinder:
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
                 pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
                 # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
+            elif after_number or (mode in {TITLE, SIGNATURE, STRONG} and self._number_surname(text, match, caseless)):
+                # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader": a surname opening with a number's
+                # word, and the word after it
+                compound_surname = not after_number
             elif words == 0 and mode in {SIGNATURE, ROLE} and self._given_month(text, match, mode, caseless):
                 pass  # "Sonographer: April Moore, RDCS": a month's name that is a given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):

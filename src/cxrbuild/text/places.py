@@ -63,7 +63,8 @@ CUED_PLACE_RE = re.compile(
     r"(?:[ \t]+of[ \t]+outside[ \t]+images)?(?:[ \t]+(?:sent|received|brought|obtained))?(?:[ \t]+on[ \t]+(?:cd|dvd|dis[ck]))?[ \t]+from"
     r"|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
-    r"|(?:transported|conveyed|diverted)(?:[ \t]+(?:non-?emergent(?:ly)?|emergent(?:ly)?|urgent(?:ly)?|routine(?:ly)?|lights[ \t]+and[ \t]+sirens|code[ \t]+[0-9]))?[ \t]+(?:to|from)"
+    # (up to three words of how: "transported priority 2 to", "conveyed by ALS unit to")
+    r"|(?:transported|conveyed|diverted)(?:[ \t]+(?!to\b|from\b)[A-Za-z0-9/\-]+){0,3}?[ \t]+(?:to|from)|sent[ \t]+(?:out[ \t]+)?to"
     r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at)"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
@@ -388,6 +389,8 @@ class PlaceFinder:
             folded = [fold(w) for w in words]
             if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in self.cues.plain_places:
                 continue
+            if folded[0] in self.name_cues.title_words or folded[0] in self.name_cues.role_words:
+                continue  # "sent to Dr. Caruso", "sent to NP Choi": a person (the names' rules read them)
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self.lexicon.is_safe(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue
@@ -942,6 +945,11 @@ class PlaceFinder:
         joining = {"of", "de", "la", "le", "del", "the", "du", "des", "on", "upon", "in", "sur", "am", "an", "y"}
         if any(fold(m.group(0)) in FUNCTION_WORDS and fold(m.group(0)) not in joining for m in phrase):
             return False
+        # a country's name of several words, or a place's of three words or more, is no clinical phrase in any case
+        # ("democratic republic of the congo", "ho chi minh city")
+        if self.lexicon.is_country(" ".join(fold(m.group(0)) for m in phrase)) or sum(
+                fold(m.group(0)) not in joining for m in phrase) >= 3:
+            return True
         if caseless and any(self._stop(m.group(0)) and fold(m.group(0)) not in joining for m in phrase):
             return False  # "fall river" in a lower-case note: a clinical word, no capital to tell
         if not caseless and not all(is_capitalised(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS | {"de", "la", "del"} for m in phrase):
