@@ -437,6 +437,14 @@ PHI_CLASSES = [
     ("Visit booked.\nT.W. / MA", ["T.W."]),
     # a compound surname opening with a number's word
     ("Applicant: Three Stars, Odalys   Sex: F\nRead by Dr. Imre Two Crows, B reader", ["Three Stars", "Two Crows"]),
+    # where someone served or was held, though the country's name is a word
+    ("Army vet, POW Chad '68; symptoms after deployment to Turkey.", ["Chad", "Turkey"]),
+    # a location's field after the last field on its line; a national service's initials before a facility
+    ("Ordering: Ines Varga, NNP-BC LOCATION: Tolliver 6\nStation: VA Quillon Healthcare System", ["Tolliver 6", "VA Quillon"]),
+    # the facility of an outside report, in brackets before its date
+    ("OUTSIDE REPORT (HARROWGATE, 3-MAR-91, ACC 55) READS:", ["HARROWGATE"]),
+    # a month's given name before a surname and a credential
+    ("prelim by: june quillon, md", ["june quillon"]),
 ]
 
 
@@ -829,6 +837,9 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
         # a heading and a department above an address
         ("RADIOLOGY REPORT\n12 Oak Street, Quillford, MA", "RADIOLOGY REPORT\n"),
         ("Silverdale Hospital\nA&E\n148 Tamsin Terrace, Quillford", "\nA&E\n"),
+        # a facility's department after its name in a location's field; an outside study that is not available
+        ("Clinician: Ines Varga LOCATION: St. Quillan's Hospital NICU\n", "NICU"),
+        ("OUTSIDE STUDY (NONE AVAILABLE).", "(NONE AVAILABLE)"),
     ],
 )
 def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):

@@ -1010,7 +1010,7 @@ class NameFinder:
             else:
                 folded = fold(word)
                 calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
-                if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and is_capitalised(word)):
+                if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and (is_capitalised(word) or caseless)):
                     break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
                 given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"
                 surname_before_credential = count == 0 and strong and not strict and lexicon.is_name(word)  # "COOK, MD"

@@ -75,8 +75,6 @@ STAY_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?"
     r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)(?=[ \t]+(?:until|till|since)\b)"
 )
-# a column of a line: text between gaps of three blanks or a tab
-COLUMN_RE = re.compile(r"[^ \t\n](?:[^\t\n]*?[^ \t\n])?(?=[ \t]{3,}|\t|\n|\Z)")
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
@@ -102,6 +100,8 @@ FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
 DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
 JOINING_WORDS = frozenset({"st", "ste", "mt", "ft", "co", "and", "&"})
+# the initials of a national health service before a facility's own name ("VA Bath Healthcare System")
+SERVICE_PREFIXES = frozenset({"va", "nhs", "ihs"})
 # single-word places shorter than this are taken only after a place cue
 MIN_BARE_PLACE = 4
 
@@ -138,8 +138,9 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
                       r"incident\s+location")
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\||(?:(?<=NP)|(?<=MD)|(?<=RN)|(?<=PA)|(?<=DO)|(?<=-C))[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
-    # (a field in capitals may follow a credential after one blank: "EZE, NP LOCATION: MCGREGOR 5")
+    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
+    # (a ward's or a location's field may follow the last field after one blank: "EZE, NP LOCATION: MCGREGOR 5",
+    # "SEX: M LOC: EDWARDS WING"; its value must name a place)
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
@@ -160,16 +161,19 @@ NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=" + FIELD_LABEL + r")")
 # the words that, after a place's cue, name no place ("outside films, none available")
 NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
 # a field's whole value that names nothing ("Travel: none")
-NO_VALUE_RE = re.compile(r"(?i)(?:none|nil|n/?a|nkda|denies|denied|declined|unknown|not\s+(?:known|applicable))(?:\s+(?:known|reported))?\.?")
+NO_VALUE_RE = re.compile(r"(?i)(?:none|nil|n/?a|nkda|denies|denied|declined|unknown|not\s+(?:known|applicable))(?:\s+(?:known|reported|available))?\.?")
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
 # a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
 # address or a telephone line
+# a line that opens with a street address ("4448 Sycamore Lane")
+STREET_LINE_RE = re.compile(
+    r"(?i)[0-9]{1,6}[A-Za-z]?[ \t]+(?!" + macro("NOT_STREET_START") + r"\b)(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}" + macro("STREET_TYPE") + r"(?![A-Za-z])"
+)
 LETTERHEAD_RE = re.compile(
-    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*"
-    r"(?:[0-9]{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|"
-    r"court|ct|way|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace|square|sq)\b|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
+    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*(?P<line>)"
+    r"(?:" + STREET_LINE_RE.pattern.removeprefix("(?i)") + r"|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
 )
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
 ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
@@ -275,7 +279,7 @@ class PlaceCues:
         self.bracket_organization_re = re.compile(
             r"(?<![A-Za-z])(?:(?P<programme>" + alternation(spec["bracket_organization_cues"]["programmes"]) + r")|"
             + alternation(spec["bracket_organization_cues"]["kinds"])
-            + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*\)",
+            + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*[),]",
             re.IGNORECASE,
         )
         self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
@@ -417,8 +421,9 @@ class PlaceFinder:
         spans = []
         for match in self.cues.bracket_organization_re.finditer(text):
             words = WORD_RE.findall(match.group("value"))
-            if not words or len(words) > 6 or (len(words) == 1 and fold(words[0]) in self.lexicon.english):
-                continue  # ("church (weekly)": one plain word is no name)
+            if not words or len(words) > 6 or NO_VALUE_RE.fullmatch(match.group("value").strip()) or (
+                    len(words) == 1 and fold(words[0]) in self.lexicon.english and not match.group("programme")):
+                continue  # ("church (weekly)": one plain word is no name; "outside study (none available)")
             if all(self.lexicon.is_safe(w) or self.allowed_word(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_workplaces
                    or fold(w) in self.cues.plain_places or (len(w) <= 4 and w.isupper()) for w in words):
                 continue
@@ -714,6 +719,8 @@ class PlaceFinder:
                 return False  # "at work (Delmarva Packing)": a name in brackets keeps its words ("(proxy)" is a role)
             if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
                 return False  # "Santa Fe, NM": a state, though "nm" is a unit too
+            if folded in DEPARTMENT_WORDS:
+                return True  # "St. Vincent's Hospital NICU": the facility's department, though "Nicu" is a name too
             if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
                     or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
                 return False
@@ -737,39 +744,16 @@ class PlaceFinder:
         spans = []
         for match in LETTERHEAD_RE.finditer(text):
             words = WORD_RE.findall(match.group("value"))
-            if not any(w[:1].isalpha() and len(w) > 1 and not self._stop(w) and fold(w) not in self.cues.facility_words
-                       and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w)) for w in words):
-                continue  # "Radiology Department\nTel: ...", "Geriatric Medicine Outpatients": no proper word
-            if any(fold(w) in self.name_cues.heading_words for w in words):
-                continue  # "Progress Note\n12 Main St"
-            spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
+            proper = any(w[:1].isalpha() and len(w) > 1 and not self._stop(w) and fold(w) not in self.cues.facility_words
+                         and (self._rare(w) or self.lexicon.is_name(w) or self.lexicon.is_place(w)) for w in words)
+            heading = any(fold(w) in self.name_cues.heading_words for w in words)  # "Progress Note\n12 Main St"
+            # a name made of plain words ("Sagamore Point Chest Medicine"), not of clinical, heading, kind or function
+            # words only ("Radiology Report", "A&E", "Department of Radiology")
+            plain_name = not all(len(w) < 3 or self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.name_cues.heading_words
+                                 or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words for w in words)
+            if (proper and not heading) or (plain_name and STREET_LINE_RE.match(text, match.end("line"))):
+                spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         return spans
-
-    def senders_above_addresses(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
-        """The line right above a street address that opens its line: whose address it is, a practice's or a
-        person's name ("Quill Valley Lung Care\n12 Oak Street"), unless it holds a number, a field or only
-        clinical, heading and function words ("RADIOLOGY REPORT\n12 Oak Street")."""
-        found = []
-        line_starts = set()
-        for span in spans:
-            if not span.source.startswith("street_address"):
-                continue
-            line_start = text.rfind("\n", 0, span.start) + 1
-            if text[line_start:span.start].strip() or line_start == 0 or line_start in line_starts:
-                continue
-            line_starts.add(line_start)
-            above_start = text.rfind("\n", 0, line_start - 1) + 1
-            # each column of the line on its own ("BRIARWOOD CLINIC        RADIOLOGY REPORT")
-            for column in COLUMN_RE.finditer(text, above_start, line_start - 1):
-                words = WORD_RE.findall(column.group(0))
-                if not words or len(words) > 6 or any(c.isdigit() or c in ":|#@" for c in column.group(0)):
-                    continue
-                if all(len(w) < 3 or self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.name_cues.heading_words
-                       or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words for w in words):
-                    continue  # "A&E", "RADIOLOGY REPORT": a department or a heading
-                label = "HOSPITAL" if any(fold(w) in self.cues.facility_words for w in words) else "ORGANIZATION"
-                found.append(RuleSpan(column.start(), column.end(), label, "place_sender"))
-        return found
 
     def _addresses(self, text: str) -> list[RuleSpan]:
         """An address field's lines: the rest of its line, and the next ones while a line ends in a comma."""
@@ -1010,6 +994,8 @@ class PlaceFinder:
                     or (folded[start_index] in FACILITY_LEAD_VERBS and (
                         caseless or not is_capitalised(words[start_index].group(0)) or sentence_initial(text, words[start_index].start())))
                     or (self.lexicon.is_safe(words[start_index].group(0)) and folded[start_index] not in self.cues.place_words
+                        # a national service's initials open its facilities' names ("VA Quillon Healthcare System")
+                        and folded[start_index] not in SERVICE_PREFIXES
                         # a place's own name before its kind ("Apache County Health Dept")
                         and folded[start_index + 1] not in self.cues.place_words
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")

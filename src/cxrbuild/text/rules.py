@@ -115,7 +115,6 @@ class RuleSet:
         spans.extend(self.patterns.find(text))
         spans.extend(self.names.find(text))
         spans.extend(self.places.find(text))
-        spans.extend(self.places.senders_above_addresses(text, spans))
         spans.extend(self.tables.find(text))
         spans.extend(self.deny.find(text, deny, trim))
         return self.apply_allow_list(text, spans, allowed)
