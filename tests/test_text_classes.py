@@ -445,6 +445,16 @@ PHI_CLASSES = [
     ("OUTSIDE REPORT (HARROWGATE, 3-MAR-91, ACC 55) READS:", ["HARROWGATE"]),
     # a month's given name before a surname and a credential
     ("prelim by: june quillon, md", ["june quillon"]),
+    # the subject of a sentence that gives an age, with an initial or particles, an age written as one hyphenated word
+    ("Interval history\nQuentin O. Marlowe is a fifty-two-year-old man with COPD.", ["Quentin O. Marlowe"]),
+    ("Elske van der Vliet is a 41 yo G2P1 at 30 weeks.", ["Elske van der Vliet"]),
+    # a writer's name on the line after the introduction, or before "im writing"
+    ("hello\nthis is\nivy, im writing for my uncle", ["ivy"]),
+    ("this is hunter im\nwriting for my aunt", ["hunter"]),
+    # a clinician's credential, the name and a pager on a sign-off line
+    ("Plan discussed.\nmd hazel brook pg 4-4411 2019-03-02 10:00", ["hazel brook"]),
+    # a name that is also a word after a role, before what the person does
+    ("PSYCHOSOCIAL: HHA EMBER COMES MON/WED. OFFICER FROST PRESENT FOR ENCOUNTER.", ["EMBER", "FROST"]),
 ]
 
 
@@ -584,6 +594,8 @@ CLINICAL = [
     "this is normal. thank you",
     # a number's word before what it counts; a message sent to a clinician
     "Seen by the team two days, then discharged. Result sent to Dr. and RN.",
+    # a role before what is done, with no name
+    "SW following for placement. RN aware. Resident on call overnight.",
 ]
 
 

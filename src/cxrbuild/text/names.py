@@ -113,12 +113,13 @@ COUNTED_WORDS = frozenset({
     "people", "persons", "dogs", "cats", "jobs", "shifts", "others", "more", "less", "of", "and", "or",
 })
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
-GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?=[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z))")
+GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?![" + LETTERS + r"'’\-])")
+GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z)")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
 # ("this is hope. i am 34", "its me pearl.\nmy ankles", "this is cash, his friend")
 WRITER_GOES_ON_RE = re.compile(
     r"(?i)[ \t]*(?:[.!][ \t]*(?:\n[ \t]*)?(?:i|i'm|im|i’m|my|me)\b|\n[ \t]*(?:i|i'm|im|i’m|my)\b"
-    r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b|,?[ \t]+(?:i'm|im|i’m|i[ \t]+am)[ \t]+writing\b)"
+    r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b|,?\s+(?:i'm|im|i’m|i\s+am)\s+writing\b)"
 )
 # a person's dotted initials right before a slash ("K.T. / PT")
 DOTTED_INITIALS_BEFORE_RE = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,3}[ \t]*/[ \t]*\Z")
@@ -160,7 +161,12 @@ GRADED_FINDING_RE = re.compile(
     r"(?i)(?:\b(?:trace|trivial|mild|moderate|severe|mild-moderate|moderate-severe|mild-to-moderate|moderate-to-severe)|[0-4]\+)[ \t]+\Z"
 )
 # what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
-SURNAME_CLOSE_RE = re.compile(r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9])", re.IGNORECASE)
+# ... or a verb of what the person does there ("sw grace following", "hha sterling comes tues")
+SURNAME_CLOSE_RE = re.compile(
+    r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9]|(?:following|follows|comes|came|visited|visits|aware|notified|updated|agrees|agreed"
+    r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
+    re.IGNORECASE,
+)
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
@@ -191,6 +197,14 @@ RECORD_AFTER_NAME_RE = re.compile(
 RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.(]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
 CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
+# a clinician's credential opening a sign-off line, one to three words and a pager: "md violet day pg 3-1760",
+# "CNM Willow Knight pager 7-7822" (the words between are the clinician's name, whatever they spell)
+CREDENTIAL_PAGER_RE = re.compile(
+    r"^[ \t]*(?:md|do|np|pa|pa-c|rn|cnm|nnp|pnp|crna|rt|rrt|resident|fellow|intern)[ \t]+"
+    r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
+    r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9])\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -239,7 +253,9 @@ class NameCues:
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
         self.introduction_re = re.compile(
-            r"(?:^|(?<=[^A-Za-z'’]))(?:" + alternation(spec["introductions"]) + r")[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE
+            # (the name may open the next line: "this is\nRuby, im writing")
+            r"(?:^|(?<=[^A-Za-z'’]))(?:" + alternation(spec["introductions"]) + r")(?:[ \t]+|[ \t]*\n[ \t]*)(?=[" + LETTERS + r"])",
+            re.IGNORECASE | re.MULTILINE,
         )
         self.phrase_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")(?P<role>" + role_prefix + r")(?=[ \t]|$)",
@@ -325,8 +341,9 @@ class NameCues:
         )
         # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
         self.age_subject_re = re.compile(
-            r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?"
-            r"[ \t]+is[ \t]+an?[ \t]+(?:(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
+            # (up to four words, initials and particles among them: "Mark G. O'Sullivan", "Liesbeth van der Berg")
+            r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,3}"
+            r"[ \t]+is[ \t]+an?[ \t]+(?:(?:[A-Za-z0-9]+[ \t\-]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
             # "is a 53 y.o. gentleman", "is a 78M with", "is a woman in her 70s", "is a gentleman aged 64"
             r"|[0-9]{1,3}[ \t\-]*(?:y\.?[ \t]?o\b\.?|y/o|yo\b|[MF]\b|(?:year|yr|month|week|day)s?\b)"
             r"|(?:[A-Za-z\-]+[ \t]+){0,2}(?:woman|man|gentleman|lady|boy|girl|male|female|infant|toddler|child)[ \t]+"
@@ -493,7 +510,7 @@ class NameFinder:
             if first and self._introduced(text, first, caseless):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
             elif first and WRITER_GOES_ON_RE.match(text, first.end()):
-                spans.extend(self._given_alone(text, match.end(), "name_introduction"))  # "this is hope. i am 34"
+                spans.extend(self._given_alone(text, match.end(), "name_introduction", ends=False))  # "this is hope. i am 34"
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
@@ -505,6 +522,9 @@ class NameFinder:
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        for match in CREDENTIAL_PAGER_RE.finditer(text):
+            if not any(self._blocked(w) or fold(w) in self.cues.never_names for w in match.group("name").split()):
+                spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
@@ -646,9 +666,17 @@ class NameFinder:
     def _word_surname(self, word: str) -> bool:
         """A listed surname that may also be a plain word ("Golden", "Green"), though no clinical, function, cue or
         structure word: a name where its position says so."""
+        return self.lexicon.is_surname(word) and self._plain_name_word(word, month=False)
+
+    def _word_name(self, word: str) -> bool:
+        """A listed surname or given name that may also be a plain word ("Green", "Sterling", "June")."""
+        return (self.lexicon.is_surname(word) or self.lexicon.is_given(word)) and self._plain_name_word(word, month=True)
+
+    def _plain_name_word(self, word: str, month: bool) -> bool:
+        """No clinical, function, cue or structure word (``month``: a month's name may be a given name)."""
         folded = fold(word)
-        return (self.lexicon.is_surname(word) and not self.lexicon.is_safe(word) and folded not in FUNCTION_WORDS
-                and folded not in self.cues.never_names and not self._blocked(word))
+        return (not self.lexicon.is_safe(word) and folded not in FUNCTION_WORDS and folded not in self.cues.never_names
+                and (not self._blocked(word) or (month and folded in MONTH_WORDS and self.lexicon.is_given(word))))
 
     def _unknown(self, word: str) -> bool:
         """A word no list knows: no English word, no clinical word (a rare name, most likely)."""
@@ -732,12 +760,12 @@ class NameFinder:
         """A closing before its writer: after a comma, or before a word that opens a name ("thank you bye" does not)."""
         return "," in match.group(0) or self._introduces_name(text, match.end(), caseless)
 
-    def _given_alone(self, text: str, position: int, source: str) -> list[RuleSpan]:
+    def _given_alone(self, text: str, position: int, source: str, ends: bool = True) -> list[RuleSpan]:
         """After a writer's introduction or a closing, a listed given name standing alone, whatever its case and
         though it is also a word: up to a sentence's end, a comma or the line's end ("this is hope. i am 34",
-        "its me pearl.", "thanks so much holly")."""
+        "its me pearl.", "thanks so much holly"); ``ends=False``: whatever follows (the caller has read it)."""
         found = GIVEN_ALONE_RE.match(text, position)
-        if not found:
+        if not found or (ends and not GIVEN_END_RE.match(text, found.end())):
             return []
         word = found.group("word")
         if not self.lexicon.is_given(word) or (self._blocked(word) and fold(word) not in MONTH_WORDS):
@@ -833,6 +861,7 @@ class NameFinder:
             cursor = label.end()  # "Name: Baby Girl A Hale": the family name after the newborn's label
         given_after_comma = False  # the last word read was the given name of "Surname, Given"
         compound_surname = False  # the last word read was a number's word opening a surname
+        last_word = False  # the word read is the whole name
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -895,10 +924,12 @@ class NameFinder:
                        or self._credential_follows(text, match.end("word")))):
                 pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
                 # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
-            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self._word_surname(word)
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self._word_name(word)
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
-                pass  # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN": a surname that
-                # is also a word, alone after a role up to the field's end or a time, where capitals cannot show it
+                # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN", "hha sterling comes":
+                # a name that is also a word, alone after a role up to the field's end, a time or what the person does,
+                # where capitals cannot show it
+                last_word = not self._field_ends(text, match.end("word"))
             elif after_number or (mode in {TITLE, SIGNATURE, STRONG} and self._number_surname(text, match, caseless)):
                 # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader": a surname opening with a number's
                 # word, and the word after it
@@ -914,6 +945,8 @@ class NameFinder:
                 end = match.end("dot")
             given_after_comma = bool(match.group("comma")) and words == 1 and len(word) > 1
             words += 1
+            if last_word:
+                break
             cursor = match.end("word")
             if match.group("dot"):
                 # a dot after a full word ends the sentence (or an abbreviation)
