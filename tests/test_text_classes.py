@@ -455,6 +455,16 @@ PHI_CLASSES = [
     ("Plan discussed.\nmd hazel brook pg 4-4411 2019-03-02 10:00", ["hazel brook"]),
     # a name that is also a word after a role, before what the person does
     ("PSYCHOSOCIAL: HHA EMBER COMES MON/WED. OFFICER FROST PRESENT FOR ENCOUNTER.", ["EMBER", "FROST"]),
+    # the practice after a clinician in a PCP or cc field
+    ("PCP: Ines Varga, MD, Harrow Shore, 555-201-0000\ncc: Dr. Tamsin Quill, Larch Hill Family Practice ph 555-0100",
+     ["Harrow Shore", "Larch Hill Family Practice"]),
+    # a congregation by its denomination; an organization's phrase after its name; a device's name naming a facility
+    ("Pt is a member of St. Quillan Greek Orthodox. Body released to Harrow & Sons Funeral Home.",
+     ["Quillan Greek Orthodox", "Harrow & Sons Funeral Home"]),
+    ("Sent out to Summit Valley Health via ambulance.", ["Summit Valley Health"]),
+    # an employer's field keeps its clinical words; an employer named with a kind of workplace inside
+    ("EMPLOYER: QUILLON PACKING   BADGE #: 4411\nDaughter works at Larch Tool and Die, is HCP.",
+     ["QUILLON PACKING", "Larch Tool and Die"]),
 ]
 
 
@@ -852,6 +862,10 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
         # a facility's department after its name in a location's field; an outside study that is not available
         ("Clinician: Ines Varga LOCATION: St. Quillan's Hospital NICU\n", "NICU"),
         ("OUTSIDE STUDY (NONE AVAILABLE).", "(NONE AVAILABLE)"),
+        # a clinician's department in a cc field; a hospital's department after its name; a workplace's kind
+        ("cc: Dr. Ines Varga, Cardiology", "Cardiology"),
+        ("Quillon General Hospital Imaging Services\n", "Services"),
+        ("She works at the post office.", "post office"),
     ],
 )
 def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):

@@ -75,6 +75,13 @@ STAY_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?"
     r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)(?=[ \t]+(?:until|till|since)\b)"
 )
+# a field naming a clinician, who may be followed by their practice: "PCP: Iryna Bird, MD, North Shore, 207-555-0100"
+CLINICIAN_FIELD_RE = re.compile(
+    r"(?im)(?:^|[ \t]{2,}|\t)(?:pcp|primary[ \t]+care(?:[ \t]+(?:provider|physician|doctor))?|cc|copy[ \t]+to|copies[ \t]+to|gp"
+    r"|referring(?:[ \t]+(?:physician|provider|doctor|md))?|referred[ \t]+by)[ \t]*:[ \t]*(?P<value>[^\n\t]+?)(?=[ \t]{2,}|\t|[ \t]*$)"
+)
+# where a practice's name in such a field ends: a telephone, a bracket, a number
+PRACTICE_END_RE = re.compile(r"(?i)[ \t]*(?:\b(?:ph|phone|tel|fax|pager|pgr|office)\b|[(0-9+|]|$)")
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
@@ -145,6 +152,7 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+EMPLOYER_FIELD_RE = re.compile(r"(?i)(?:employer|company|school|church|parish|employed|workplace|work)\Z")
 # a room's number after a facility's name ("Stonebridge Nursing Home, Rm 291")
 ROOM_AFTER_FACILITY_RE = re.compile(r"[ \t]*,?[ \t]*(?i:rm|room)\.?[ \t]*#?[ \t]*(?P<room>[0-9]{1,4}[A-Za-z]?)(?![0-9A-Za-z])")
 # a comma or a dash after a facility's name, before the town that closes its line ("... Medicine - Eureka")
@@ -311,6 +319,7 @@ class PlaceFinder:
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
                                          residence=match.end() in residence_ends))
         spans.extend(self._bracketed_organizations(text))
+        spans.extend(self._practices(text))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         spans.extend(self._employers(text, caseless))
@@ -395,9 +404,9 @@ class PlaceFinder:
                 continue
             if folded[0] in self.name_cues.title_words or folded[0] in self.name_cues.role_words:
                 continue  # "sent to Dr. Caruso", "sent to NP Choi": a person (the names' rules read them)
-            if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self.lexicon.is_safe(w)
+            if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
-                continue
+                continue  # ("sent out to Summit Health": a device's name is a facility's too)
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
                 continue
             end = match.end("value")
@@ -412,6 +421,33 @@ class PlaceFinder:
             if label == "LOCATION" and article:
                 start = article.start()  # "lives in the north end": a district named with its article
             spans.append(RuleSpan(start, end, label, "place_cued", strong=True))
+        return spans
+
+    def _practices(self, text: str) -> list[RuleSpan]:
+        """The practice after a clinician in a PCP, cc or referring field: every part after the person's name and
+        credentials, up to a telephone ("PCP: Iryna Bird, MD, North Shore, 207-555-0100", "cc: Dr. M. Asante,
+        Mount Auburn"), unless it is clinical words only ("cc: Dr. Roe, Cardiology")."""
+        spans = []
+        for match in CLINICIAN_FIELD_RE.finditer(text):
+            start = match.start("value")
+            pieces = list(re.finditer(r"[^,;]+", match.group("value")))
+            for piece in pieces[1:]:
+                piece_start = start + piece.start()
+                stop = PRACTICE_END_RE.search(text, piece_start, start + piece.end())
+                piece_end = stop.start() if stop else start + piece.end()
+                words = WORD_RE.findall(text, piece_start, piece_end)
+                if not words:
+                    if stop and stop.group(0).strip():
+                        break  # the telephone: the practice's name is over
+                    continue
+                if any(fold(w).rstrip(".") in self.name_cues.suffix_folded for w in words) or all(len(w) == 1 for w in words):
+                    continue  # the person's given name or credentials ("Rostami, Sunny L MD", "Roe, Jo, M.D.")
+                if all(self._clinical(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.facility_words for w in words):
+                    continue
+                value_start = piece_start + len(text[piece_start:piece_end]) - len(text[piece_start:piece_end].lstrip())
+                spans.append(RuleSpan(value_start, piece_start + len(text[piece_start:piece_end].rstrip()), "HOSPITAL", "place_practice"))
+                if stop and stop.group(0).strip():
+                    break
         return spans
 
     def _bracketed_organizations(self, text: str) -> list[RuleSpan]:
@@ -462,9 +498,10 @@ class PlaceFinder:
             )
             # where case tells nothing, two words or more that are no plain place of work name one ("works at orchid nails"),
             # though one of them be clinical ("general dynamics")
-            several = caseless and len(words) >= 2 and not any(
-                fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words) and not all(
-                self.lexicon.is_safe(w) for w in words)
+            # (a joining word or a kind of workplace may stand inside or at the end: "elm tool and die", "sharp post office")
+            several = caseless and len(words) >= 2 and fold(words[0]) not in self.cues.plain_workplaces and not all(
+                self.lexicon.is_safe(w) for w in words) and sum(
+                fold(w) not in self.cues.plain_workplaces and fold(w) not in FUNCTION_WORDS for w in words) >= 1
             if not (named or joined or several) or all(fold(w) in self.cues.plain_workplaces or fold(w) in FUNCTION_WORDS for w in words):
                 continue
             if not caseless and not joined and not any(is_capitalised(w) or w.isupper() for w in words):
@@ -665,7 +702,9 @@ class PlaceFinder:
                 self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
             )
             every_part = FACILITY_FIELD_RE.match(field) is not None or GEOGRAPHY_FIELD_RE.match(field) is not None
-            for start, end in self._field_parts(text, match.start("value"), value_end, every_part):
+            # an employer's or a school's own name keeps its clinical words ("Employer: Delmarva Packing")
+            employer = EMPLOYER_FIELD_RE.match(field) is not None
+            for start, end in self._field_parts(text, match.start("value"), value_end, every_part, employer):
                 # a state's code after a town is the address's, whatever else it abbreviates ("PA")
                 state = text[start:end].upper() in STATE_CODES
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
@@ -678,7 +717,7 @@ class PlaceFinder:
                 and fold(word) not in self.cues.facility_words
                 and (self._rare(word) or self.lexicon.is_name(word) or self.lexicon.is_place(word) or self.lexicon.is_eponym(word)))
 
-    def _field_parts(self, text: str, start: int, end: int, every_part: bool) -> list[tuple[int, int]]:
+    def _field_parts(self, text: str, start: int, end: int, every_part: bool, employer: bool = False) -> list[tuple[int, int]]:
         """The parts of a place field's value, between commas, slashes and semicolons, that name a place or hold a
         number or a letter's code ("Cell 31", "D-Pod"), each without the words at its ends that name none ("Location:
         Dunleavy Pavilion, floor 12 conference room / virtual": the pavilion and its floor); the whole value when no
@@ -696,17 +735,17 @@ class PlaceFinder:
             if len(words) == 1 and words[0].upper() in STATE_CODES:
                 parts.append((cursor, part_end))  # "..., Sutter's Crossing, PA": the state, though "PA" is a role too
             elif words and (names or coded or WARD_NUMBER_RE.search(text, cursor, part_end)):
-                trimmed = self._trim_field_value(text, cursor, part_end)
+                trimmed = self._trim_field_value(text, cursor, part_end, employer)
                 if trimmed[1] > trimmed[0]:
                     parts.append(trimmed)
             cursor = separator.end() if separator else end
-        return parts or [self._trim_field_value(text, start, end)]
+        return parts or [self._trim_field_value(text, start, end, employer)]
 
-    def _trim_field_value(self, text: str, start: int, end: int) -> tuple[int, int]:
+    def _trim_field_value(self, text: str, start: int, end: int, employer: bool = False) -> tuple[int, int]:
         """A place field's value without the words at its ends that name no place: a title, a role, a clinical
         or department word, and a room's number after such a word ("To: Dr. Vance", "Maple Crest Associates
         Cath Lab 1", "Outpatient, Haverly"), but a ward's number after its name stays ("Haverly 2"); the whole
-        value when nothing else is left."""
+        value when nothing else is left. ``employer``: an employer's clinical words are its name's ("Delmarva Packing")."""
         tokens = list(WORD_RE.finditer(text, start, end))
 
         def loose(token: re.Match[str]) -> bool:
@@ -725,7 +764,7 @@ class PlaceFinder:
                     or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
                 return False
             return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS
-                    or (self.lexicon.is_safe(word) and not self.lexicon.is_trade_name(word))  # "Trilogy Quellbrook": a name's
+                    or (self._clinical(word) and not employer)  # "Trilogy Quellbrook": a name's
                     or self.name_cues.is_cue_word(folded) or folded in self.name_cues.heading_words)
 
         first, last = 0, len(tokens) - 1
@@ -826,6 +865,10 @@ class PlaceFinder:
         return not self.lexicon.is_safe(following) and fold(following) not in FUNCTION_WORDS and (
             self._rare(following) or self.lexicon.is_name(following) or self.lexicon.is_place(following)
         )
+
+    def _clinical(self, word: str) -> bool:
+        """A clinical word that is no drug's or device's trade name ("Summit", "Trilogy" name facilities too)."""
+        return self.lexicon.is_safe(word) and not self.lexicon.is_trade_name(word)
 
     def _rare(self, word: str) -> bool:
         """No English word, no clinical word: a proper name of some kind."""
@@ -1014,8 +1057,9 @@ class PlaceFinder:
                     continue  # "SCHOOL/DAYCARE NOTE": kinds of places, no name
                 if " ".join(folded[start_index:end_index]) in self.cues.generic_facility_phrases:
                     continue  # "country of residence", "current residence": no facility
-                if not any(self._rare(w) or (not caseless and is_capitalised(w) and ((organization and not w.isupper()) or not self.lexicon.is_safe(w))) or caseless
-                           for w in name_words):
+                if not any(self._rare(w) or caseless or (not caseless and is_capitalised(w) and (
+                        (organization and not w.isupper()) or not self._clinical(w)))
+                           for w in name_words):  # ("Summit Health": a device's name written as a name)
                     continue
                 proper = any(
                     self._rare(w) or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
@@ -1030,7 +1074,7 @@ class PlaceFinder:
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
                 named_in_capitals = not caseless and all(
-                    is_capitalised(w) and not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS for w in name_words
+                    is_capitalised(w) and not self._clinical(w) and fold(w) not in FUNCTION_WORDS for w in name_words
                 ) and not (len(name_words) == 1 and sentence_initial(text, words[start_index].start()))
                 if (following is not None and not proper and not named_in_capitals and not cue_anchored
                         and text[words[end_index - 1].end():following.start()] == " "
@@ -1056,7 +1100,7 @@ class PlaceFinder:
                     continue  # "Home health ..." at the start of a sentence ("Riverside Health" is a name)
                 if start_index > 0 and words[start_index - 1].group(0) == "The" and not sentence_initial(text, words[start_index - 1].start()):
                     start_index -= 1  # "cc: Dr Desai, The Jacaranda Surgery": the article is part of the name
-                end = words[end_index - 1].end()
+                end = words[self._facility_words_after(text, words, folded, end_index) - 1].end()  # "Dunmore & Sons Funeral Home"
                 # "Hillcrest Home for the Aged", "Sisters of Providence Rehab": a facility's name may go on
                 tail = FACILITY_TAIL_RE.match(text, end)
                 if tail and not self._stop(tail.group("word")):
@@ -1110,16 +1154,23 @@ class PlaceFinder:
             return None  # "Skilled Nursing Facility": a longer facility's word, no name before it
         name_words = [m.group(0) for m in words[first:index]]
         if all(fold(w) in FUNCTION_WORDS or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words
-               or (not organization and ((self.lexicon.is_safe(w) and not self.lexicon.is_trade_name(w)) or fold(w) in DEPARTMENT_WORDS))
+               or (not organization and (self._clinical(w) or fold(w) in DEPARTMENT_WORDS))
                for w in name_words):
             return None
         return words[first].start(), end
 
     def _facility_words_after(self, text: str, words: list[re.Match[str]], folded: list[str], end_index: int) -> int:
-        """Past the facility's words that follow on its line ("... Internal Medicine Associates")."""
-        while (end_index < len(words) and PHRASE_GAP_RE.fullmatch(text[words[end_index - 1].end():words[end_index].start()])
-               and folded[end_index] in self.cues.facility_words):
-            end_index += 1
+        """Past the facility's words and the facility's or organization's phrases that follow on its line ("... Internal
+        Medicine Associates", "Dunmore & Sons Funeral Home")."""
+        while end_index < len(words) and PHRASE_GAP_RE.fullmatch(text[words[end_index - 1].end():words[end_index].start()]):
+            if folded[end_index] in self.cues.facility_words:
+                end_index += 1
+                continue
+            phrase = next((p for p in self.cues.facility_first.get(folded[end_index], ())
+                           if tuple(folded[end_index:end_index + len(p)]) == p), None)
+            if phrase is None:
+                break
+            end_index += len(phrase)
         return end_index
 
     # -- runs after a cue ------------------------------------------------------
