@@ -465,6 +465,14 @@ PHI_CLASSES = [
     # an employer's field keeps its clinical words; an employer named with a kind of workplace inside
     ("EMPLOYER: QUILLON PACKING   BADGE #: 4411\nDaughter works at Larch Tool and Die, is HCP.",
      ["QUILLON PACKING", "Larch Tool and Die"]),
+    # a file's letter before a number written in groups
+    ("Alien No.: B# 612 550 407\nClaim: C-71 203 118", ["B# 612 550 407", "C-71 203 118"]),
+    # a ward after an appointment's time or a service's dash
+    ("Next infusion at 2:15 PM in Quillby 3.\n10:00 AM | Echo - Tolliver 7", ["Quillby 3", "Tolliver 7"]),
+    # a listed place of several words after "in", though one of its words is clinical
+    ("Lives with his aunt in Cold Spring, Minnesota.", ["Cold Spring"]),
+    # the institution beside its department's heading on the first line
+    ("QUILLON VALLEY                          DEPARTMENT OF RADIOLOGY\nCT CHEST", ["QUILLON VALLEY"]),
 ]
 
 
@@ -866,6 +874,8 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
         ("cc: Dr. Ines Varga, Cardiology", "Cardiology"),
         ("Quillon General Hospital Imaging Services\n", "Services"),
         ("She works at the post office.", "post office"),
+        ("Patient Name                   Radiology Report\n", "Patient Name"),
+        ("Onset in early spring; high risk in heart failure.", "in early spring; high risk in heart failure"),
     ],
 )
 def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):

@@ -82,6 +82,13 @@ CLINICIAN_FIELD_RE = re.compile(
 )
 # where a practice's name in such a field ends: a telephone, a bracket, a number
 PRACTICE_END_RE = re.compile(r"(?i)[ \t]*(?:\b(?:ph|phone|tel|fax|pager|pgr|office)\b|[(0-9+|]|$)")
+# a line's first column beside a department's or a report's heading: the institution ("HOLY CROSS      DEPARTMENT OF")
+LETTERHEAD_COLUMN_RE = re.compile(
+    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,4})[ \t]{3,}"
+    r"(?:department[ \t]+of|dept\.?[ \t]+of|radiology[ \t]+report|diagnostic[ \t]+imaging|imaging[ \t]+report)\b"
+)
+# a preposition of place right before a place's name
+PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
@@ -124,11 +131,12 @@ WARD_AFTER_MOVE_RE = guarded_compile(
 )
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
-# (or a bracket after a unit or a service: "the MICU (Cox 13B)", "Service: Medicine (Hale 9)")
+# (or a bracket or a dash after a unit or a service: "the MICU (Cox 13B)", "Service: Medicine (Hale 9)", "Infusion - Baker 4";
+# or "in" after an appointment's time: "at 2:45 PM in Corrigan 2")
 WARD_UNIT_BEFORE_RE = re.compile(
     r"(?:(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-]|(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit|ward|medicine"
-    r"|surgery|cardiology|oncology|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics|p(?:a)?ediatrics|gyn|hospitalist)"
-    r"[ \t]*\()[ \t]*$",
+    r"|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics|p(?:a)?ediatrics|gyn|hospitalist"
+    r"|infusion|dialysis|lab|echo|imaging|radiology|clinic)[ \t]*(?:\(|[-–][ \t])|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9])[ \t]+in[ \t])[ \t]*$",
     re.IGNORECASE,
 )
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
@@ -536,7 +544,7 @@ class PlaceFinder:
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
             if lexicon.is_clinical_eponym(name) and not unit_after:
                 continue
-            listed = lexicon.is_name(name) or lexicon.is_place(name)
+            listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_after and self._rare(name))  # ("in Quillby 2")
             if lexicon.is_common(name) and not listed:
                 continue
             if caseless and not (listed and (folded not in lexicon.english or unit_after)):
@@ -792,6 +800,12 @@ class PlaceFinder:
                                  or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words for w in words)
             if (proper and not heading) or (plain_name and STREET_LINE_RE.match(text, match.end("line"))):
                 spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
+        for match in LETTERHEAD_COLUMN_RE.finditer(text):
+            # "HOLY CROSS            DEPARTMENT OF RADIOLOGY": the institution beside its department's heading
+            words = WORD_RE.findall(match.group("value"))
+            if not any(self.name_cues.is_cue_word(fold(w)) or fold(w) in self.name_cues.heading_words for w in words) and not all(
+                    self._clinical(w) or fold(w) in FUNCTION_WORDS for w in words):
+                spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         return spans
 
     def _addresses(self, text: str) -> list[RuleSpan]:
@@ -931,7 +945,7 @@ class PlaceFinder:
                 contiguous = all(
                     NAME_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(phrase)
                 )
-                if contiguous and self._phrase_is_place(text, phrase, caseless):
+                if contiguous and (self._phrase_is_place(text, phrase, caseless) or self._phrase_after_preposition(text, phrase, caseless)):
                     spans.append(RuleSpan(phrase[0].start(), phrase[-1].end(), "LOCATION", "place_list"))
                     index += size
                     continue
@@ -966,6 +980,12 @@ class PlaceFinder:
         if listed and (self.lexicon.is_place(listed.group("word")) or self.lexicon.is_country(listed.group("word"))):
             return True
         return not caseless and is_capitalised(word) and not word.isupper() and not sentence_initial(text, match.start())
+
+    def _phrase_after_preposition(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
+        """A listed place of several words right after "in", "from" or "near", where capitals tell nothing, though one
+        of its words is clinical ("lives in fall river"), unless all of them are."""
+        before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
+        return caseless and before is not None and not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase)
 
     def _phrase_is_place(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A multi-word place: written as a name, and not made only of common words."""
