@@ -473,6 +473,10 @@ PHI_CLASSES = [
     ("Lives with his aunt in Cold Spring, Minnesota.", ["Cold Spring"]),
     # the institution beside its department's heading on the first line
     ("QUILLON VALLEY                          DEPARTMENT OF RADIOLOGY\nCT CHEST", ["QUILLON VALLEY"]),
+    # where a patient came from or went
+    ("Adm 3/4/99 from Harrow Glen w/ dyspnea.\nDisposition: to Larch Crest.", ["Harrow Glen", "Larch Crest"]),
+    # a hyphenated store's name
+    ("Meds filled at Zelvo-Mart.\nPharmacy: Tamsin-Rx, Quillford.", ["Zelvo-Mart", "Tamsin-Rx"]),
 ]
 
 
@@ -876,6 +880,8 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
         ("She works at the post office.", "post office"),
         ("Patient Name                   Radiology Report\n", "Patient Name"),
         ("Onset in early spring; high risk in heart failure.", "in early spring; high risk in heart failure"),
+        ("Abdomen non-tender, well-appearing; great-gran at home. Discharged to kinship foster placement.",
+         "non-tender, well-appearing; great-gran at home. Discharged to kinship foster placement."),
     ],
 )
 def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):

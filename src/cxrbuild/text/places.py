@@ -62,6 +62,8 @@ CUED_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|imaging|studies|cd|dvd|dis[ck]|records?|reports?)"
     r"(?:[ \t]+of[ \t]+outside[ \t]+images)?(?:[ \t]+(?:sent|received|brought|obtained))?(?:[ \t]+on[ \t]+(?:cd|dvd|dis[ck]))?[ \t]+from"
     r"|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
+    # where a patient came from or went: "adm 5/6/97 from ...", "disposition: to ..."
+    r"|adm(?:itted)?(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?[ \t]+from|disposition[ \t]*:?[ \t]*to"
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
     # (up to three words of how: "transported priority 2 to", "conveyed by ALS unit to")
     r"|(?:transported|conveyed|diverted)(?:[ \t]+(?!to\b|from\b)[A-Za-z0-9/\-]+){0,3}?[ \t]+(?:to|from)|sent[ \t]+(?:out[ \t]+)?to"
@@ -87,6 +89,12 @@ LETTERHEAD_COLUMN_RE = re.compile(
     r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,4})[ \t]{3,}"
     r"(?:department[ \t]+of|dept\.?[ \t]+of|radiology[ \t]+report|diagnostic[ \t]+imaging|imaging[ \t]+report)\b"
 )
+# the prefixes of hyphenated English, clinical and kin words ("non-tender", "post-op", "great-gran")
+WORD_PREFIXES = frozenset({
+    "non", "pre", "post", "anti", "sub", "inter", "intra", "bi", "tri", "multi", "semi", "co", "re", "de", "un", "over",
+    "under", "self", "well", "ill", "ex", "mid", "peri", "para", "hyper", "hypo", "extra", "trans", "auto", "neo", "micro",
+    "great", "step", "half",
+})
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
 # the cues of a move, whose clause may name a second place after "to"
@@ -181,15 +189,15 @@ NO_VALUE_RE = re.compile(r"(?i)(?:none|nil|n/?a|nkda|denies|denied|declined|unkn
 GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
+# a line that opens with a street address ("4448 Sycamore Lane")
+STREET_LINE = (
+    r"[0-9]{1,6}[A-Za-z]?[ \t]+(?!" + macro("NOT_STREET_START") + r"\b)(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}" + macro("STREET_TYPE") + r"(?![A-Za-z])"
+)
 # a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
 # address or a telephone line
-# a line that opens with a street address ("4448 Sycamore Lane")
-STREET_LINE_RE = re.compile(
-    r"(?i)[0-9]{1,6}[A-Za-z]?[ \t]+(?!" + macro("NOT_STREET_START") + r"\b)(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}" + macro("STREET_TYPE") + r"(?![A-Za-z])"
-)
 LETTERHEAD_RE = re.compile(
-    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*(?P<line>)"
-    r"(?:" + STREET_LINE_RE.pattern.removeprefix("(?i)") + r"|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
+    r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,5})(?:[ \t]{2,}[^\n]*)?[ \t]*\n[ \t]*"
+    r"(?:(?P<street>" + STREET_LINE + r")|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
 )
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
 ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
@@ -798,7 +806,7 @@ class PlaceFinder:
             # words only ("Radiology Report", "A&E", "Department of Radiology")
             plain_name = not all(len(w) < 3 or self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.name_cues.heading_words
                                  or fold(w) in self.cues.facility_words or fold(w) in self.cues.organization_words for w in words)
-            if (proper and not heading) or (plain_name and STREET_LINE_RE.match(text, match.end("line"))):
+            if (proper and not heading) or (plain_name and match.group("street")):
                 spans.append(RuleSpan(match.start("value"), match.end("value"), "HOSPITAL", "place_letterhead"))
         for match in LETTERHEAD_COLUMN_RE.finditer(text):
             # "HOLY CROSS            DEPARTMENT OF RADIOLOGY": the institution beside its department's heading
@@ -885,7 +893,13 @@ class PlaceFinder:
         return self.lexicon.is_safe(word) and not self.lexicon.is_trade_name(word)
 
     def _rare(self, word: str) -> bool:
-        """No English word, no clinical word: a proper name of some kind."""
+        """No English word, no clinical word: a proper name of some kind (hyphenated: one of its parts is one, and
+        none is a prefix: "Medi-Mart", not "non-tender")."""
+        if "-" in word:
+            parts = word.split("-")
+            return (all(part.isalpha() and len(part) >= 2 for part in parts) and not self.lexicon.is_common(word)
+                    and not self.allowed_word(word) and not any(fold(part) in WORD_PREFIXES for part in parts[:-1])
+                    and any(self._rare(part) for part in parts))
         return word.isalpha() and len(word) >= 2 and not self.lexicon.is_common(word) and not self.allowed_word(word)
 
     def _name_word(self, word: str, caseless: bool) -> bool:
