@@ -434,7 +434,7 @@ PHI_CLASSES = [
     ("call me at home. thx, -april\n", ["april"]),
     ("hi, this is grace, im writing for my dad", ["grace"]),
     # a medical assistant's initials
-    ("Visit booked.\nT.W. / MA", ["T.W."]),
+    ("Visit booked.\nT.W. / MA\nReq phys: Lloyd Ma", ["T.W.", "Lloyd Ma"]),
     # a compound surname opening with a number's word
     ("Applicant: Three Stars, Odalys   Sex: F\nRead by Dr. Imre Two Crows, B reader", ["Three Stars", "Two Crows"]),
     # where someone served or was held, though the country's name is a word
@@ -477,6 +477,8 @@ PHI_CLASSES = [
     ("Adm 3/4/99 from Harrow Glen w/ dyspnea.\nDisposition: to Larch Crest.", ["Harrow Glen", "Larch Crest"]),
     # a hyphenated store's name
     ("Meds filled at Zelvo-Mart.\nPharmacy: Tamsin-Rx, Quillford.", ["Zelvo-Mart", "Tamsin-Rx"]),
+    # a surname opening with the saint's abbreviation in a "Surname, Given M" field
+    ("Re: St. Quillan, Marek B  DOB: 3/4/1950", ["St. Quillan, Marek B"]),
 ]
 
 
@@ -886,3 +888,9 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
 )
 def test_what_the_rules_keep_beside_an_organization(rules_only, text, kept):
     assert kept in rules_only.deidentify(text).text
+
+
+def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
+    # "SO", "VS" in capitals alone after "Signed" at a line's end are the writer's initials; "by" there is not
+    assert rules_only.deidentify("Plan given.\nSigned SO\nSIGNED: VS").text == "Plan given.\nSigned ___\nSIGNED: ___"
+    assert rules_only.deidentify("Plan given.\nSigned by\n").text == "Plan given.\nSigned by\n"

@@ -121,8 +121,11 @@ WRITER_GOES_ON_RE = re.compile(
     r"(?i)[ \t]*(?:[.!][ \t]*(?:\n[ \t]*)?(?:i|i'm|im|i’m|my|me)\b|\n[ \t]*(?:i|i'm|im|i’m|my)\b"
     r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b|,?\s+(?:i'm|im|i’m|i\s+am)\s+writing\b)"
 )
-# a person's dotted initials right before a slash ("K.T. / PT")
-DOTTED_INITIALS_BEFORE_RE = re.compile(r"(?<![A-Za-z.])(?:[A-Za-z]\.){2,3}[ \t]*/[ \t]*\Z")
+# what may follow "Signed" at a line's end that is no one's initials ("SIGNED BY\nDR ROE"); other capitals there are
+# initials though they spell a word ("Signed SO", "SIGNED: VS")
+SIGNING_WORDS = frozenset({"by", "on", "at", "in", "to", "of", "for", "and", "or", "the", "as", "is"})
+# a sign-off line of dotted initials, a slash and the writer's roles: "K.T. / PT", "C.J. / MA", "R.I. / RN, BSN"
+INITIALS_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<initials>(?:[A-Za-z]\.){2,3})[ \t]*/[ \t]*[A-Za-z]{2,5}(?:[ \t]*,[ \t]*[A-Za-z]{2,5})*[ \t]*$")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
 LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
 # a middle initial after "LAST, FIRST", then no word ("KWON, KRZYSZTOF C`  DOB", "ROE, JO A (radiology)")
@@ -285,7 +288,7 @@ class NameCues:
         self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
         # they mark a name only after a comma
-        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm", "ma"})
+        self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
         self.suffix_re = re.compile(
             r"(?P<sep>,?[ \t]*|[ \t]+/[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
         )
@@ -522,6 +525,8 @@ class NameFinder:
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
+        for match in INITIALS_ROLE_LINE_RE.finditer(text):
+            spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
         for match in CREDENTIAL_PAGER_RE.finditer(text):
             if not any(self._blocked(w) or fold(w) in self.cues.never_names for w in match.group("name").split()):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
@@ -901,7 +906,9 @@ class NameFinder:
                   and self._particle_surname(text, match.end("word"), caseless)):
                 pass  # "PATIENT: LE, XIAOMING W", "Dr. Van, Ana": a particle before the comma is the whole surname
             elif fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS | {"y"}:
-                particle_end = self._particle_then_name(text, match.end("word"), mode, caseless)
+                # ("St. Germain, Earl B": the saint's abbreviation opens a surname, its dot included)
+                after = match.end() if match.group("dot") and fold(word) == "st" else match.end("word")
+                particle_end = self._particle_then_name(text, after, mode, caseless)
                 if particle_end < 0:
                     if mode == TITLE and words == 0:
                         start, end = match.start("word"), match.end("word")  # "Dr. Le": the particle is the name
@@ -918,7 +925,8 @@ class NameFinder:
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
                   and (not self._blocked(word) or (mode == SIGNATURE and (
                       self._credential_follows(text, match.end("word"))
-                      or (LINE_END_RE.match(text, match.end("word")) and fold(word) not in FUNCTION_WORDS))))
+                      or (LINE_END_RE.match(text, match.end("word")) and (
+                          fold(word) not in FUNCTION_WORDS or (word.isupper() and fold(word) not in SIGNING_WORDS))))))
                   and self._field_ends(text, match.end("word"))
                   and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word"))
                        or self._credential_follows(text, match.end("word")))):
@@ -967,14 +975,12 @@ class NameFinder:
         for match in self.cues.suffix_re.finditer(text):
             credential = fold(match.group("cred")).rstrip(".")
             has_comma = "," in match.group("sep")
-            # a person's dotted initials before a slash take any credential ("K.T. / PT")
-            initials = "/" in match.group("sep") and DOTTED_INITIALS_BEFORE_RE.search(text, max(0, match.start() - 12), match.end("sep"))
-            if "/" in match.group("sep") and credential in self.cues.weak_suffixes and not initials:
+            if "/" in match.group("sep") and credential in self.cues.weak_suffixes:
                 continue  # "UTILIZATION REVIEW / CM": after a slash only a credential that is no word or unit ("B.O. / RN")
             cred_text = match.group("cred")
             if not caseless and cred_text.islower() and len(cred_text) <= 3:
                 continue  # "do", "pa", "ms" written in lower case in a mixed-case text are words
-            if credential in self.cues.weak_suffixes and not has_comma and not initials:
+            if credential in self.cues.weak_suffixes and not has_comma:
                 continue
             if not match.group("sep") and match.start() > 0 and text[match.start() - 1].isalnum():
                 continue
