@@ -401,7 +401,7 @@ PHI_CLASSES = [
     ("Hearing screen passed 1/3; device transmission 2/2 normal. Comparison: 4/6.", ["1/3", "2/2", "4/6"]),
     ("Course:\n* 3/5: chemotherapy started\n- 6/6 - seen in clinic", ["3/5", "6/6"]),
     # a transport's destination or origin, images on a disc from a facility, a stay up to a time
-    ("Conveyed non-emergent to Quillmere Heights. Report to charge nurse.", ["Quillmere Heights"]),
+    ("Transported non-emergent to Quillmere Heights. Report to charge nurse.", ["Quillmere Heights"]),
     ("Films received on disc from Tamsworth Glen; prior study unavailable.", ["Tamsworth Glen"]),
     ("He was at Bramble Corner until 2/9, now home.", ["Bramble Corner", "2/9"]),
     ("Twin born at St. Quillan's Regional in 2009.", ["St. Quillan's Regional"]),
@@ -479,6 +479,10 @@ PHI_CLASSES = [
     ("Meds filled at Zelvo-Mart.\nPharmacy: Tamsin-Rx, Quillford.", ["Zelvo-Mart", "Tamsin-Rx"]),
     # a surname opening with the saint's abbreviation in a "Surname, Given M" field
     ("Re: St. Quillan, Marek B  DOB: 3/4/1950", ["St. Quillan, Marek B"]),
+    # a place's name going on after a dash; a facility whose first word is also a role's; a sender above "Mile Road"
+    ("grew up in quillby - kestrin", ["quillby - kestrin"]),
+    ("transferred from primary children's medical center", ["primary children's medical center"]),
+    ("Quillmont Kestrel\n8 Mile Road", ["Quillmont Kestrel"]),
 ]
 
 
@@ -620,6 +624,19 @@ CLINICAL = [
     "Seen by the team two days, then discharged. Result sent to Dr. and RN.",
     # a role before what is done, with no name
     "SW following for placement. RN aware. Resident on call overnight.",
+    # a chief complaint after "CC:"; fractions after an event's word; a list of grades; dosing abbreviations
+    "CC: cough, feeling unwell since Tuesday",
+    "Passed 3/3 swallow trials. Completed 2/3 doses. Failed 1/3 attempts.",
+    "Strength:\n- 4/5 - left deltoid\n- 5/5 - right",
+    "Acetaminophen 650 mg\np.o. / PR",
+    # notes in brackets after a programme's kind; a score after a service; a body site in a location's field
+    "Injured at work (fell off ladder). Early intervention (speech therapy twice weekly).",
+    "Hospitalist (Gleason 7). Lesion location: right upper lobe.",
+    # a service before a pager; an answer after "signed"; a state after "i am"; a subject that is more than a name
+    "DNR form SIGNED: NO",
+    "i am happy. my sugars are better",
+    "HPI: Donor kidney recipient is a 60 year old man.",
+    "Genetics: sent karyotype, CMA pending. Brought by EMS, PTA had seizure.",
 ]
 
 
@@ -882,6 +899,9 @@ def test_what_the_rules_must_still_remove(rules_only, text, phi):
         ("She works at the post office.", "post office"),
         ("Patient Name                   Radiology Report\n", "Patient Name"),
         ("Onset in early spring; high risk in heart failure.", "in early spring; high risk in heart failure"),
+        # a service before a pager; a value before a time
+        ("resident surgery pg 1234", "resident surgery pg"),
+        ("sats were at low nineties until 2 pm", "sats were at low nineties until"),
         ("Abdomen non-tender, well-appearing; great-gran at home. Discharged to kinship foster placement.",
          "non-tender, well-appearing; great-gran at home. Discharged to kinship foster placement."),
     ],

@@ -104,9 +104,9 @@ LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 # the words of numbers that open compound surnames ("Two Bulls", "Three Stars")
-NUMBER_SURNAME_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-# what a number's word counts in a note, after it: no surname
-COUNTED_WORDS = frozenset({
+NUMBER_SURNAME_WORDS = frozenset(re.findall(r"[a-z]+", macro("UNIT_W"))) - {"one"}
+# what follows a number's word in a note and opens no surname: what it counts, or a little word
+NOT_AFTER_NUMBER_SURNAME = frozenset({
     "days", "weeks", "months", "years", "hours", "minutes", "times", "views", "doses", "tabs", "tablets", "puffs", "units",
     "children", "kids", "sons", "daughters", "sisters", "brothers", "siblings", "grandchildren", "visits", "nights", "episodes",
     "pillows", "flights", "blocks", "stairs", "steps", "drinks", "beers", "packs", "cigarettes", "attempts", "sessions", "cycles",
@@ -115,15 +115,21 @@ COUNTED_WORDS = frozenset({
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
 GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?![" + LETTERS + r"'’\-])")
 GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z)")
+# the verb of an age's sentence right after its subject ("Liesbeth van der Berg is a 38 yo")
+AGE_VERB_RE = re.compile(r"[ \t]+is[ \t]+an?[ \t]", re.IGNORECASE)
+# "i am", "i'm": before a state more often than a name ("i am happy. my sugars are better")
+SELF_STATE_RE = re.compile(r"(?i)[ \t]*i(?:[ \t]+am|'m|’m)\b")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
 # ("this is hope. i am 34", "its me pearl.\nmy ankles", "this is cash, his friend")
 WRITER_GOES_ON_RE = re.compile(
     r"(?i)[ \t]*(?:[.!][ \t]*(?:\n[ \t]*)?(?:i|i'm|im|i’m|my|me)\b|\n[ \t]*(?:i|i'm|im|i’m|my)\b"
     r"|,?[ \t]+(?:his|her|their|your|the[ \t]+patient's|pt's)[ \t]+[a-z\-]+\b|,?\s+(?:i'm|im|i’m|i\s+am)\s+writing\b)"
 )
-# what may follow "Signed" at a line's end that is no one's initials ("SIGNED BY\nDR ROE"); other capitals there are
+# what may follow "Signed" at a line's end that is no one's initials ("SIGNED BY\nDR ROE", "FORM SIGNED: NO"); other capitals there are
 # initials though they spell a word ("Signed SO", "SIGNED: VS")
-SIGNING_WORDS = frozenset({"by", "on", "at", "in", "to", "of", "for", "and", "or", "the", "as", "is"})
+SIGNING_WORDS = frozenset({"by", "on", "at", "in", "to", "of", "for", "and", "or", "the", "as", "is", "no", "yes", "na", "not"})
+# dotted abbreviations of a dose's route and time ("p.o.", "b.i.d.", "a.m."): no one's initials
+DOSING_DOTTED_RE = re.compile(r"(?i)p\.o\.|p\.r\.|i\.v\.|i\.m\.|s\.c\.|s\.l\.|a\.m\.|p\.m\.|q\.d\.|h\.s\.|b\.i\.d\.|t\.i\.d\.|q\.i\.d\.|p\.r\.n\.")
 # a sign-off line of dotted initials, a slash and the writer's roles: "K.T. / PT", "C.J. / MA", "R.I. / RN, BSN"
 INITIALS_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<initials>(?:[A-Za-z]\.){2,3})[ \t]*/[ \t]*[A-Za-z]{2,5}(?:[ \t]*,[ \t]*[A-Za-z]{2,5})*[ \t]*$")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
@@ -200,14 +206,6 @@ RECORD_AFTER_NAME_RE = re.compile(
 RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.(]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
 CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
-# a clinician's credential opening a sign-off line, one to three words and a pager: "md violet day pg 3-1760",
-# "CNM Willow Knight pager 7-7822" (the words between are the clinician's name, whatever they spell)
-CREDENTIAL_PAGER_RE = re.compile(
-    r"^[ \t]*(?:md|do|np|pa|pa-c|rn|cnm|nnp|pnp|crna|rt|rrt|resident|fellow|intern)[ \t]+"
-    r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
-    r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9])\b)",
-    re.IGNORECASE | re.MULTILINE,
-)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -289,6 +287,14 @@ class NameCues:
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
         # they mark a name only after a comma
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
+        # a clinician's credential or role opening a sign-off line, one to three words and a pager: "md violet day
+        # pg 3-1760", "CNM Willow Knight pager 7-7822" (the words between are the clinician's name when they read as one)
+        self.credential_pager_re = re.compile(
+            r"^[ \t]*(?:" + alternation([*spec["suffixes"], *PERSON_ROLE_WORDS, "intern"]) + r")[ \t]+"
+            r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
+            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9])\b)",
+            re.IGNORECASE | re.MULTILINE,
+        )
         self.suffix_re = re.compile(
             r"(?P<sep>,?[ \t]*|[ \t]+/[ \t]*)(?P<cred>" + alternation(spec["suffixes"]) + r")(?![A-Za-z])", re.IGNORECASE
         )
@@ -502,6 +508,8 @@ class NameFinder:
                 found = []
                 if names_someone is None or names_someone(text, match, caseless):
                     found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
+                    if cue_re is cues.age_subject_re and found and not AGE_VERB_RE.match(text, found[-1].end):
+                        found = []  # "Donor kidney recipient is a 60 year old man": the subject is more than a name
                     spans.extend(found)
                     if source == "name_signature":
                         spans.extend(self._names_listed_after(text, found, source, caseless))
@@ -512,7 +520,7 @@ class NameFinder:
             first = WORD_RE.match(text, match.end())
             if first and self._introduced(text, first, caseless):
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
-            elif first and WRITER_GOES_ON_RE.match(text, first.end()):
+            elif first and WRITER_GOES_ON_RE.match(text, first.end()) and not SELF_STATE_RE.match(match.group(0)):
                 spans.extend(self._given_alone(text, match.end(), "name_introduction", ends=False))  # "this is hope. i am 34"
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
@@ -526,9 +534,13 @@ class NameFinder:
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
         for match in INITIALS_ROLE_LINE_RE.finditer(text):
-            spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
-        for match in CREDENTIAL_PAGER_RE.finditer(text):
-            if not any(self._blocked(w) or fold(w) in self.cues.never_names for w in match.group("name").split()):
+            if not DOSING_DOTTED_RE.fullmatch(match.group("initials")):  # ("p.o. / PR", "a.m. / PM": dosing, not initials)
+                spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
+        for match in cues.credential_pager_re.finditer(text):
+            words = [w.rstrip(".") for w in match.group("name").split()]
+            # ("resident surgery pg 1234", "md night float pager 2345": a service, not a name)
+            if all((self.lexicon.is_name(w) or self._unknown(w)) and not self._blocked(w) and fold(w) not in self.cues.never_names
+                   and not (self.lexicon.is_safe(w) and not self.lexicon.is_name(w)) for w in words if len(w) > 1):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         for match in cues.closing_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
@@ -681,7 +693,7 @@ class NameFinder:
         """No clinical, function, cue or structure word (``month``: a month's name may be a given name)."""
         folded = fold(word)
         return (not self.lexicon.is_safe(word) and folded not in FUNCTION_WORDS and folded not in self.cues.never_names
-                and (not self._blocked(word) or (month and folded in MONTH_WORDS and self.lexicon.is_given(word))))
+                and (not self._blocked(word) or (month and self._month_given(word))))
 
     def _unknown(self, word: str) -> bool:
         """A word no list knows: no English word, no clinical word (a rare name, most likely)."""
@@ -765,6 +777,10 @@ class NameFinder:
         """A closing before its writer: after a comma, or before a word that opens a name ("thank you bye" does not)."""
         return "," in match.group(0) or self._introduces_name(text, match.end(), caseless)
 
+    def _month_given(self, word: str) -> bool:
+        """A month's name that is a listed given name ("June", "April")."""
+        return fold(word) in MONTH_WORDS and self.lexicon.is_given(word)
+
     def _given_alone(self, text: str, position: int, source: str, ends: bool = True) -> list[RuleSpan]:
         """After a writer's introduction or a closing, a listed given name standing alone, whatever its case and
         though it is also a word: up to a sentence's end, a comma or the line's end ("this is hope. i am 34",
@@ -773,7 +789,7 @@ class NameFinder:
         if not found or (ends and not GIVEN_END_RE.match(text, found.end())):
             return []
         word = found.group("word")
-        if not self.lexicon.is_given(word) or (self._blocked(word) and fold(word) not in MONTH_WORDS):
+        if not self.lexicon.is_given(word) or (self._blocked(word) and not self._month_given(word)):
             return []  # (a month's name is a given name here: "thx, -june")
         return [RuleSpan(found.start("word"), found.end("word"), "NAME", source, strong=True)]
 
@@ -805,14 +821,14 @@ class NameFinder:
         if not nxt or nxt.group("comma") or nxt.group("gap") != " " or nxt.group("dot"):
             return False
         word = nxt.group("word")
-        if fold(word) in COUNTED_WORDS or self.lexicon.is_safe(word) or self._blocked(word) or not (caseless or is_capitalised(word)):
+        if fold(word) in NOT_AFTER_NUMBER_SURNAME or self.lexicon.is_safe(word) or self._blocked(word) or not (caseless or is_capitalised(word)):
             return False
         return self._field_ends(text, nxt.end("word"))
 
-    def _given_month(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
+    def _month_before_surname(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
         """A month's name that is also a given name, then one blank and a surname read as one (no date: "April 5")."""
         word = match.group("word")
-        if fold(word) not in MONTH_WORDS or not self.lexicon.is_given(word) or match.group("dot") or not (is_capitalised(word) or caseless):
+        if not self._month_given(word) or match.group("dot") or not (is_capitalised(word) or caseless):
             return False
         nxt = NAME_TOKEN_RE.match(text, match.end("word"))
         if not nxt or nxt.group("comma") or nxt.group("gap") != " " or fold(nxt.group("word")) in MONTH_WORDS:
@@ -942,7 +958,7 @@ class NameFinder:
                 # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader": a surname opening with a number's
                 # word, and the word after it
                 compound_surname = not after_number
-            elif words == 0 and mode in {SIGNATURE, ROLE} and self._given_month(text, match, mode, caseless):
+            elif words == 0 and mode in {SIGNATURE, ROLE} and self._month_before_surname(text, match, mode, caseless):
                 pass  # "Sonographer: April Moore, RDCS": a month's name that is a given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break

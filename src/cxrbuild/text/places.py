@@ -24,7 +24,7 @@ import itertools
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.names import FIELD_LABEL, NameCues, alternation
+from cxrbuild.text.names import FIELD_LABEL, PERSON_ROLE_WORDS, NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
     LETTERS,
@@ -54,9 +54,22 @@ EMPLOYER_RE = re.compile(
 )
 # the clause's end after a cued place
 CUED_PLACE_END = (
-    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+[-–—][ \t]|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
+    r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
     r"|who|which|via|by|while|x)\b))"
 )
+# a decade's word: a value's, no place's ("at low nineties")
+DECADE_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties")
+# the words of a schedule: a note on a service, not its name ("speech therapy twice weekly")
+SCHEDULE_WORDS = frozenset({
+    "daily", "weekly", "monthly", "yearly", "nightly", "once", "twice", "thrice", "bid", "tid", "qid", "prn", "qd", "qhs", "times",
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "since", "until", "pending",
+})
+# another item of a list in brackets after the first ("(asbestos, silica)")
+BRACKET_ITEM_AFTER_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-z][A-Za-z \t\-]*[,)]")
+# a dash between blanks inside a cued place's value
+VALUE_DASH_RE = re.compile(r"[ \t]+[-–—][ \t]+")
+# a cued place's name: words, a saint's or a mount's abbreviation first ("St. Quillan's Regional")
+CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)"
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
 CUED_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|imaging|studies|cd|dvd|dis[ck]|records?|reports?)"
@@ -65,22 +78,23 @@ CUED_PLACE_RE = re.compile(
     # where a patient came from or went: "adm 5/6/97 from ...", "disposition: to ..."
     r"|adm(?:itted)?(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?[ \t]+from|disposition[ \t]*:?[ \t]*to"
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
-    # (up to three words of how: "transported priority 2 to", "conveyed by ALS unit to")
-    r"|(?:transported|conveyed|diverted)(?:[ \t]+(?!to\b|from\b)[A-Za-z0-9/\-]+){0,3}?[ \t]+(?:to|from)|sent[ \t]+(?:out[ \t]+)?to"
+    # (up to three words of how: "transported priority 2 to", "transported by ALS unit to")
+    r"|(?:transported|diverted)(?:[ \t]+(?!to\b|from\b)[A-Za-z0-9/\-]+){0,3}?[ \t]+(?:to|from)|sent[ \t]+(?:out[ \t]+)?to"
     r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at)"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
-    r"[ \t]+(?:the[ \t]+)?(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END
+    r"[ \t]+(?:the[ \t]+)?" + CUED_VALUE + CUED_PLACE_END
 )
 # a stay somewhere up to a time: "was at Cedar Hollow until 4/2", "stayed at green acres since may"
 STAY_PLACE_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?"
-    r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)(?=[ \t]+(?:until|till|since)\b)"
+    r"(?i)(?<![A-Za-z])(?:was|were|stayed|lived|resided|been)[ \t]+at[ \t]+(?:the[ \t]+)?" + CUED_VALUE + r"(?=[ \t]+(?:until|till|since)\b)"
 )
 # a field naming a clinician, who may be followed by their practice: "PCP: Iryna Bird, MD, North Shore, 207-555-0100"
+# ("CC:" copies a letter to a doctor, or gives the chief complaint: only a doctor's title makes it the first)
 CLINICIAN_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2,}|\t)(?:pcp|primary[ \t]+care(?:[ \t]+(?:provider|physician|doctor))?|cc|copy[ \t]+to|copies[ \t]+to|gp"
-    r"|referring(?:[ \t]+(?:physician|provider|doctor|md))?|referred[ \t]+by)[ \t]*:[ \t]*(?P<value>[^\n\t]+?)(?=[ \t]{2,}|\t|[ \t]*$)"
+    r"(?im)(?:^|(?<=[ \t][ \t])|(?<=\t))(?:pcp|primary[ \t]+care(?:[ \t]+(?:provider|physician|doctor))?|copy[ \t]+to|copies[ \t]+to|gp"
+    r"|referring(?:[ \t]+(?:physician|provider|doctor|md))?|referred[ \t]+by|cc(?=[ \t]*:[ \t]*(?:dr\.?|doctor)[ \t]))"
+    r"[ \t]*:[ \t]*(?P<value>[^\n\t]+?)(?=[ \t]{2,}|\t|[ \t]*$)"
 )
 # where a practice's name in such a field ends: a telephone, a bracket, a number
 PRACTICE_END_RE = re.compile(r"(?i)[ \t]*(?:\b(?:ph|phone|tel|fax|pager|pgr|office)\b|[(0-9+|]|$)")
@@ -99,7 +113,7 @@ WORD_PREFIXES = frozenset({
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
-ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?(?P<value>[A-Za-z][A-Za-z'’&\- \t]{1,40}?)" + CUED_PLACE_END)
+ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?" + CUED_VALUE + CUED_PLACE_END)
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
@@ -139,12 +153,17 @@ WARD_AFTER_MOVE_RE = guarded_compile(
 )
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
-# (or a bracket or a dash after a unit or a service: "the MICU (Cox 13B)", "Service: Medicine (Hale 9)", "Infusion - Baker 4";
-# or "in" after an appointment's time: "at 2:45 PM in Corrigan 2")
+# ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
+# (Cox 13B)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2")
+UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|step-?down|floor|unit"
 WARD_UNIT_BEFORE_RE = re.compile(
-    r"(?:(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit)[ \t]*[,:/-]|(?:icu|micu|sicu|ccu|cvicu|step-?down|floor|unit|ward|medicine"
-    r"|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics|p(?:a)?ediatrics|gyn|hospitalist"
-    r"|infusion|dialysis|lab|echo|imaging|radiology|clinic)[ \t]*(?:\(|[-–][ \t])|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9])[ \t]+in[ \t])[ \t]*$",
+    r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9])[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
+)
+# a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (a clinical eponym there is
+# a score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
+WARD_SERVICE_BEFORE_RE = re.compile(
+    r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics"
+    r"|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)[ \t]*(?:\(|[-–][ \t])[ \t]*$",
     re.IGNORECASE,
 )
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
@@ -161,9 +180,9 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
                       r"incident\s+location")
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
-    # (a ward's or a location's field may follow the last field after one blank: "EZE, NP LOCATION: MCGREGOR 5",
-    # "SEX: M LOC: EDWARDS WING"; its value must name a place)
+    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
+    # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
+    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place)
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
@@ -190,9 +209,7 @@ GEOGRAPHY_FIELD_RE = re.compile(r"(?i)(?:" + GEOGRAPHY_FIELDS + r")\Z")
 # a place then a comma right before a word: a list of places ("Portugal, Turkey")
 PLACE_LIST_BEFORE_RE = re.compile(r"(?P<word>[A-Za-z][A-Za-z'’\-]*),[ \t]*\Z")
 # a line that opens with a street address ("4448 Sycamore Lane")
-STREET_LINE = (
-    r"[0-9]{1,6}[A-Za-z]?[ \t]+(?!" + macro("NOT_STREET_START") + r"\b)(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}" + macro("STREET_TYPE") + r"(?![A-Za-z])"
-)
+STREET_LINE = r"[0-9]{1,6}[A-Za-z]?[ \t]+(?:[A-Za-z][A-Za-z'’\-]*[ \t]+){1,3}" + macro("STREET_TYPE") + r"(?![A-Za-z])"
 # a letterhead: one to six words opening a line (another column may follow a wide gap), above a street
 # address or a telephone line
 LETTERHEAD_RE = re.compile(
@@ -301,7 +318,8 @@ class PlaceCues:
         )
         # "Early Intervention (Quill Bridges)", "at work (Harrow Freight)": an agency or an employer in brackets after its kind
         self.bracket_organization_re = re.compile(
-            r"(?<![A-Za-z])(?:(?P<programme>" + alternation(spec["bracket_organization_cues"]["programmes"]) + r")|"
+            r"(?<![A-Za-z])(?:(?P<outside>" + alternation(spec["bracket_organization_cues"]["outside_studies"]) + r")|(?P<programme>"
+            + alternation(spec["bracket_organization_cues"]["programmes"]) + r")|"
             + alternation(spec["bracket_organization_cues"]["kinds"])
             + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*[),]",
             re.IGNORECASE,
@@ -403,29 +421,39 @@ class PlaceFinder:
         "a nursing home", "rehab") or clinical words ("physical therapy").
         """
         spans = []
-        cued = [(match, bool(match.group("facility"))) for match in CUED_PLACE_RE.finditer(text)]
-        cued += [(match, True) for match in STAY_PLACE_RE.finditer(text)]
-        for match, _ in list(cued):
+        cued = [(match, bool(match.group("facility")), False) for match in CUED_PLACE_RE.finditer(text)]
+        cued += [(match, True, True) for match in STAY_PLACE_RE.finditer(text)]
+        for match, _, _ in list(cued):
             # "moved from five points to hollisburg": the second place of a move
             onward = ONWARD_PLACE_RE.match(text, match.end("value")) if MOVE_CUE_RE.match(match.group(0)) else None
             if onward:
-                cued.append((onward, False))
-        for match, facility in cued:
+                cued.append((onward, False, False))
+        for match, facility, stay in cued:
             value = match.group("value")
+            dash = VALUE_DASH_RE.search(value)
+            if dash:
+                after = WORD_RE.match(value, dash.end())
+                if after and self.lexicon.is_common(after.group(0)) and not (
+                        self.lexicon.is_place(after.group(0)) or after.group(0).upper() in STATE_CODES):
+                    value = value[:dash.start()]  # "to Grey Rock - diverted from ...": the clause goes on after the dash
             words = WORD_RE.findall(value)
             if not words or len(words) > 4 or any(w[:1].isdigit() for w in words):
                 continue
             folded = [fold(w) for w in words]
             if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in self.cues.plain_places:
                 continue
-            if folded[0] in self.name_cues.title_words or folded[0] in self.name_cues.role_words:
+            if folded[0] in self.name_cues.title_words or folded[0] in PERSON_ROLE_WORDS:
                 continue  # "sent to Dr. Caruso", "sent to NP Choi": a person (the names' rules read them)
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue  # ("sent out to Summit Health": a device's name is a facility's too)
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
                 continue
-            end = match.end("value")
+            if stay and (any(DECADE_RE.fullmatch(f) for f in folded) or not any(
+                    self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or f in self.cues.place_words
+                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True))):
+                continue  # "sats were at low nineties until 2 pm": a stay needs a word that names a place
+            end = match.start("value") + len(value.rstrip())
             if len(words) > 1 and folded[-1] in DEPARTMENT_WORDS:
                 # "... to Eastgate ED": the facility's department is no part of its name
                 last = list(WORD_RE.finditer(value))[-1]
@@ -474,12 +502,24 @@ class PlaceFinder:
         for match in self.cues.bracket_organization_re.finditer(text):
             words = WORD_RE.findall(match.group("value"))
             if not words or len(words) > 6 or NO_VALUE_RE.fullmatch(match.group("value").strip()) or (
-                    len(words) == 1 and fold(words[0]) in self.lexicon.english and not match.group("programme")):
+                    len(words) == 1 and fold(words[0]) in self.lexicon.english and not self.lexicon.is_place(words[0])
+                    and not match.group("outside")):
                 continue  # ("church (weekly)": one plain word is no name; "outside study (none available)")
-            if all(self.lexicon.is_safe(w) or self.allowed_word(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_workplaces
+            if BRACKET_ITEM_AFTER_RE.match(text, match.end("value")):
+                continue  # "at work (asbestos, silica)": a list of things, not a name
+            if match.group("outside") and any(fold(w) in FUNCTION_WORDS and fold(w) not in FACILITY_JOINERS for w in words):
+                continue  # "outside report (not available at this time)"
+            if all(self._clinical(w) or self.allowed_word(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_workplaces
                    or fold(w) in self.cues.plain_places or (len(w) <= 4 and w.isupper()) for w in words):
                 continue
-            if not match.group("programme") and not any(
+            # after a programme's kind the bracket holds a name: written with capitals where the text has both cases;
+            # where it has not, no little word or word of a schedule ("at work (fell off ladder)", "early intervention
+            # (speech therapy twice weekly)" are notes)
+            if match.group("programme") and not match.group("outside") and (
+                    not all(is_capitalised(w) or fold(w) in FACILITY_JOINERS for w in words) if not capitals_mean_nothing(text)
+                    else any((fold(w) in FUNCTION_WORDS and fold(w) not in FACILITY_JOINERS) or fold(w) in SCHEDULE_WORDS for w in words)):
+                continue
+            if not (match.group("programme") or match.group("outside")) and not any(
                 self._rare(w) or fold(w) in self.cues.organization_words or fold(w) in self.cues.facility_words
                 or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english) for w in words
             ):
@@ -547,12 +587,15 @@ class PlaceFinder:
         for match in WARD_NUMBER_RE.finditer(text):
             name = match.group("name")
             folded = fold(name)
-            unit_after = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(text[max(0, match.start() - 16):match.start()])
-            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_after and lexicon.is_eponym(name))):
+            before = text[max(0, match.start() - 16):match.start()]
+            unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before)
+            service = not unit_word and WARD_SERVICE_BEFORE_RE.search(before)
+            unit_after = unit_word or service
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_word and lexicon.is_eponym(name))):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
-            if lexicon.is_clinical_eponym(name) and not unit_after:
-                continue
-            listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_after and self._rare(name))  # ("in Quillby 2")
+            if lexicon.is_clinical_eponym(name) and not unit_word:
+                continue  # ("Hospitalist (Gleason 7)": after a service, a score named for someone is a score)
+            listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_word and self._rare(name))  # ("in Quillby 2")
             if lexicon.is_common(name) and not listed:
                 continue
             if caseless and not (listed and (folded not in lexicon.english or unit_after)):
@@ -779,7 +822,7 @@ class PlaceFinder:
             if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
                     or self.lexicon.is_name(word) or self.lexicon.is_eponym(word)):
                 return False
-            return (folded in FUNCTION_WORDS or folded in DEPARTMENT_WORDS
+            return (folded in FUNCTION_WORDS
                     or (self._clinical(word) and not employer)  # "Trilogy Quellbrook": a name's
                     or self.name_cues.is_cue_word(folded) or folded in self.name_cues.heading_words)
 
