@@ -58,6 +58,7 @@ from cxrbuild.dicom.reading import (
     readable_phi,
     reads_as_phi,
     reads_well,
+    settle_stacks,
     settle_views,
     word_at_text_value,
     word_regions,
@@ -227,6 +228,7 @@ def find_text(
         raise PixelDeidError(f"OCR unavailable: {err}") from err
     except scenetext.SceneTextUnavailableError as err:
         raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
+    settle_stacks(regions, heights, policy, deny_list)
     if turned_runs:
         # joined with what continues them along their column, as rows are (seen transposed)
         kept = [transpose_box(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
