@@ -85,3 +85,25 @@ def test_a_stray_row_between_two_phi_rows_of_a_block_is_one_more_field() -> None
     # a kept word on the row keeps it out of the block (a marker between two fields)
     runs, rest = fields_between([above, below], [between], kept=[(150, 38, 170, 50)])
     assert between in rest
+
+
+def test_a_kept_word_a_run_took_in_keeps_its_glyphs() -> None:
+    """A run joined along its row through strays may reach over a word kept as a marker: the ink
+    wholly inside that word's box stays, the PHI glyphs on either side go."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((40, 260), GROUND, dtype=np.uint8)
+    for x in (20, 30, 40):  # a PHI word, a marker word, another PHI word, far apart on one row
+        display[12:28, x : x + 4] = INK
+    for x in (110, 120, 130):
+        display[12:28, x : x + 4] = INK
+    for x in (200, 210, 220):
+        display[12:28, x : x + 4] = INK
+    run, marker = (10, 6, 240, 34), (106, 10, 138, 30)
+    words = [(18, 10, 46, 30), (198, 10, 226, 30)]
+    policy = PixelPolicy.from_mapping()
+    black = covered(glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), display.shape)
+    assert black[12:28, 20:44].all() and black[12:28, 200:224].all()
+    assert not black[:, 100:140].any()
+    # without it the marker's glyphs are the run's
+    assert covered(glyph_boxes([display], run, 16, policy, words=words), display.shape)[12:28, 110:114].all()

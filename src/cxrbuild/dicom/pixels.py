@@ -41,7 +41,14 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
-from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box, union
+from cxrbuild.dicom.boxes import (
+    Box,
+    covered_fraction,
+    intersects,
+    merge_boxes,
+    transpose_box,
+    union,
+)
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
@@ -239,6 +246,22 @@ def find_text(
         searched = [image.display[frame] for frame in _frame_indices(n_frames, policy.max_frames_searched)]
 
         words = [region.box for region in (*regions, *turned_regions) if region.decision == "phi"]
+        removed = [region for region in (*regions, *turned_regions) if region.decision == "phi"]
+
+        def inside_label(region: TextRegion) -> bool:
+            """A lone kept letter between removed words of its line is part of their label ("Dyn R 58")."""
+            same = [other for other in removed if (other.frame, other.line) == (region.frame, region.line)]
+            return len(region.text.strip()) == 1 and any(other.box[2] <= region.box[0] for other in same) and any(
+                other.box[0] >= region.box[2] for other in same
+            )
+
+        markers = [
+            region.box
+            for region in (*regions, *turned_regions)
+            if region.decision == "keep"
+            and not any(intersects(region.box, word) for word in words)
+            and not inside_label(region)
+        ]
 
         def tighten(box: Box, height: int) -> list[Box]:
             inside = [word for word in words if covered_fraction(word, box) > 0.5]
@@ -252,7 +275,8 @@ def find_text(
                 and max(height, stray_height) <= STRAY_HEIGHT_RATIO * max(1, min(height, stray_height))
                 and covered_fraction(stray, box) >= STRAY_INSIDE
             ]
-            return glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields)
+            spare = [marker for marker in markers if intersects(marker, box)]
+            return glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -269,6 +293,7 @@ def glyph_boxes(
     words: Sequence[Box] = (),
     detected_strokes: np.ndarray | None = None,
     fields: Sequence[Box] = (),
+    spare: Sequence[Box] = (),
 ) -> list[Box]:
     """The boxes of the glyphs inside a padded PHI run ``box``: what is blacked out instead of the run.
 
@@ -285,7 +310,8 @@ def glyph_boxes(
     and so is each of its ``words`` (the extents of the PHI words read in it)
     where ink stands in fewer than half of the word's columns (rows, for a
     word turned 90 degrees), padded by ``glyph_margin_px``. ``fields`` (stray rows of glyphs the run
-    took in) are held to that test too, but the ink inside them is not taken as a word's.
+    took in) are held to that test too, but the ink inside them is not taken as a word's. Ink wholly
+    inside one of ``spare`` (the boxes of words kept as markers that touch no PHI word) is left.
     """
     x0, y0, x1, y1 = box
     width = max(5, glyph_height // 2 + 1)
@@ -351,6 +377,11 @@ def glyph_boxes(
     kept = near_letters(pieces, glyph_height)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
+    if spare:
+        # a word kept as a marker that a run took in along its row (strays on either side of it) keeps its
+        # glyphs: ink wholly inside its box is the marker's, unless it lies in a word read as PHI too
+        local_spare = [(b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0) for b in spare]
+        kept = [piece for piece in kept if _inside_any(piece, local_words) or not _inside_any(piece, local_spare)]
     # only in text this big: thin small letters may be found in part, and their boxes cover the rest
     grow = max(margin, SHAPE_MARGIN_PX)
     runs = [display[y0:y1, x0:x1] for display in displays]
