@@ -53,3 +53,57 @@ def test_near_strokes_keeps_a_box_with_no_stroke_near() -> None:
     found = np.zeros(display.shape, dtype=bool)
     found[5:35, 70:75] = True
     assert near_strokes((5, 5, 40, 35), found, (0, 0), [display]) == [(5, 5, 40, 35)]
+
+
+def test_a_word_without_ink_found_joins_the_glyphs_beside_it() -> None:
+    """A word read as PHI whose ink the cut cannot find (faint letters) is removed whole, and the
+    letters beside it the cut did find join it across a gap no wider than their joins: the part
+    of a letter between the two stays no gap of kept pixels."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((40, 200), GROUND, dtype=np.uint8)
+    display[12:28, 20:24] = INK  # two letters the cut finds
+    display[12:28, 30:34] = INK
+    display[12:28, 44:90] = GROUND - 2  # a faint word the cut does not find
+    run = (10, 6, 100, 34)
+    boxes = glyph_boxes([display], run, 16, PixelPolicy.from_mapping(), words=[(44, 12, 90, 28)])
+    black = covered(boxes, display.shape)
+    assert black[12:28, 20:90].all(), boxes
+    assert not black[:, 95:].any()
+
+
+def test_a_stray_row_between_two_phi_rows_of_a_block_is_one_more_field() -> None:
+    from cxrbuild.dicom.phiruns import fields_between
+
+    above, below = ((100, 10, 300, 26), 16), ((100, 60, 280, 76), 16)
+    between = ((104, 35, 220, 51), 15)  # a row no reader made sense of, between two PHI rows
+    beside = ((400, 35, 480, 51), 15)  # a row off to the side: not under either run
+    under = ((100, 90, 200, 106), 16)  # below the block, with no run under it
+    runs, rest = fields_between([above, below], [between, beside, under], kept=[])
+    assert between in runs and between not in rest
+    assert beside in rest and under in rest
+    # a kept word on the row keeps it out of the block (a marker between two fields)
+    runs, rest = fields_between([above, below], [between], kept=[(150, 38, 170, 50)])
+    assert between in rest
+
+
+def test_a_kept_word_a_run_took_in_keeps_its_glyphs() -> None:
+    """A run joined along its row through strays may reach over a word kept as a marker: the ink
+    wholly inside that word's box stays, the PHI glyphs on either side go."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((40, 260), GROUND, dtype=np.uint8)
+    for x in (20, 30, 40):  # a PHI word, a marker word, another PHI word, far apart on one row
+        display[12:28, x : x + 4] = INK
+    for x in (110, 120, 130):
+        display[12:28, x : x + 4] = INK
+    for x in (200, 210, 220):
+        display[12:28, x : x + 4] = INK
+    run, marker = (10, 6, 240, 34), (106, 10, 138, 30)
+    words = [(18, 10, 46, 30), (198, 10, 226, 30)]
+    policy = PixelPolicy.from_mapping()
+    black = covered(glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), display.shape)
+    assert black[12:28, 20:44].all() and black[12:28, 200:224].all()
+    assert not black[:, 100:140].any()
+    # without it the marker's glyphs are the run's
+    assert covered(glyph_boxes([display], run, 16, policy, words=words), display.shape)[12:28, 110:114].all()

@@ -94,6 +94,21 @@ def test_turned_or_mirrored_marker_is_kept(
     assert any(r.decision == "keep" and r.text == text for r in result.regions)
 
 
+@pytest.mark.parametrize(("font", "size"), [("DejaVuSerif.ttf", 32), ("DejaVuSans.ttf", 40), ("DejaVuSans-Bold.ttf", 32)])
+def test_a_mirrored_r_read_plainly_as_another_letter_is_kept(font: str, size: int, policy: PixelPolicy) -> None:
+    # a mirrored "R" reads plain as "A" (or upside down as "B") as confidently as mirrored back as "R"
+    face = ImageFont.truetype(str(FONT.parent / font), size)
+    x0, y0, x1, y1 = face.getbbox("R")
+    canvas = Image.new("L", (x1 - x0 + 8, y1 - y0 + 8), 0)
+    ImageDraw.Draw(canvas).text((4 - x0, 4 - y0), "R", font=face, fill=255)
+    marker = np.asarray(canvas.transpose(Image.Transpose.FLIP_LEFT_RIGHT), dtype=np.float32) / 255.0
+    stored, (box,) = burn([(marker, 430, 250, False)])
+    ds = make_dataset(stored)
+    result = clean_pixels(ds, ["SMITH^JOHN"], policy)
+    after = roundtrip(ds).pixel_array
+    assert untouched(stored, after, box), [(r.text, r.decision, r.confidence) for r in result.regions]
+
+
 @pytest.mark.parametrize(("angle", "mirror", "panel"), [(180.0, False, False), (0.0, True, False), (97.0, False, True)])
 def test_turned_name_is_still_removed(angle: float, mirror: bool, panel: bool, policy: PixelPolicy) -> None:
     name = glyphs("LEWIS", 24, angle, mirror)

@@ -150,6 +150,51 @@ def join_runs(
     return pending
 
 
+# a stray between two PHI runs of a block: its rows within this many glyph heights of each run's
+FIELD_GAP = 1.0
+FIELD_HEIGHT_RATIO = 1.6
+FIELD_ASPECT = 2.0  # ...and it is a row of glyphs: at least this many of its heights wide
+
+
+def fields_between(
+    runs: Sequence[tuple[Box, int]], strays: Sequence[tuple[Box, int]], kept: Sequence[Box]
+) -> tuple[list[tuple[Box, int]], list[tuple[Box, int]]]:
+    """Strays lying between two PHI runs of one block, as PHI runs themselves: (runs, the other strays).
+
+    A block of identifying fields ("name", "date and accession", "birth date", "doctor and ID")
+    stands one field a row; a row that detection found but no reader made sense of (monospace
+    digits on a bright gradient) is one more field of the block, not the picture. A stray that is a
+    row of glyphs (:data:`FIELD_ASPECT`) of a similar glyph height, with a run over some of its
+    columns right above it and another right below it (each within :data:`FIELD_GAP` glyph
+    heights), touching no kept word, is removed with them. (Before, such a row went only where a run on its own row happened to reach it.)
+    """
+    promoted: list[tuple[Box, int]] = []
+    rest: list[tuple[Box, int]] = []
+    for stray, height in strays:
+        if stray[2] - stray[0] < FIELD_ASPECT * (stray[3] - stray[1]):
+            rest.append((stray, height))
+            continue  # a glyph or two, not a field's row
+
+        def beside(run: tuple[Box, int], below: bool, stray: Box = stray, height: int = height) -> bool:
+            box, run_height = run
+            if max(height, run_height) > FIELD_HEIGHT_RATIO * max(1, min(height, run_height)):
+                return False
+            if min(box[2], stray[2]) <= max(box[0], stray[0]):
+                return False
+            gap = box[1] - stray[3] if below else stray[1] - box[3]
+            return -0.5 * (stray[3] - stray[1]) <= gap <= FIELD_GAP * max(height, run_height)
+
+        if (
+            any(beside(run, below=False) for run in runs)
+            and any(beside(run, below=True) for run in runs)
+            and not any(intersects(stray, marker) for marker in kept)
+        ):
+            promoted.append((stray, height))
+        else:
+            rest.append((stray, height))
+    return [*runs, *promoted], rest
+
+
 def _in_reach(a: np.ndarray, a_heights: np.ndarray, b: np.ndarray, b_heights: np.ndarray, gap_factor: float) -> np.ndarray:
     """For boxes ``a`` (n x 4) and ``b`` (m x 4) with their glyph heights: which pairs overlap in rows by
     half the shorter box and stand at most ``gap_factor`` glyph heights apart, the geometry
@@ -190,6 +235,8 @@ def boxes_from_regions(
     kept = [region.box for region in (*regions, *turned_regions) if region.decision == "keep"]
     boxes: list[Box] = []
     runs = join_runs(phi_runs(regions, glyph_heights, line_boxes), kept, strays)
+    # (not joined again: a field's row is removed as found, never grown along its row into the picture)
+    runs, _others = fields_between(runs, strays, kept)
     for phi_box, height in [*runs, *turned_runs]:
         pad = max(policy.padding_px, round(policy.padding_fraction * height))
         padded = list(pad_box(phi_box, pad, rows, cols))

@@ -144,6 +144,7 @@ def allowed_edits(length: int) -> int:
 # ratio or count ("10:1", "3/12"); never long enough to be a record number.
 _COUNT_NUMBER = re.compile(r"\d{1,3}")  # an image or frame count ("12 OF 140"); longer numbers are IDs
 _BARE_NUMBER = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?")
+_ANGLE = re.compile(r"\d{1,2}(?:°|º|DEG)?", re.IGNORECASE)  # an incline in degrees, never long enough to identify
 _BARE_VALUE = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?|\d{1,2}:\d{1,2}|\d{1,3}/\d{1,3}")
 
 
@@ -162,6 +163,7 @@ class KeepList:
     short_words: frozenset[str] = frozenset()  # upper case, as printed
     units_after: frozenset[str] = frozenset()  # folded
     count_words: frozenset[str] = frozenset()  # folded
+    angle_after: frozenset[str] = frozenset()  # folded
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
@@ -175,6 +177,7 @@ class KeepList:
             value_after=frozenset(fold(word) for word in data.get("value_after", ())),
             units_after=frozenset(_unit_form(str(word)) for word in data.get("units_after", ())),
             count_words=frozenset(fold(str(word)) for word in data.get("count_words", ())),
+            angle_after=frozenset(fold(str(word)) for word in data.get("angle_after", ())),
         )
 
     def is_count(self, first: str, word: str, last: str) -> bool:
@@ -242,6 +245,26 @@ class KeepList:
     def is_value_after(self, previous_word: str, word: str) -> bool:
         """True for a bare number following a technique word ("kVp 110", "DI -1.2", "Grid 10:1")."""
         return bool(_BARE_VALUE.fullmatch(word.strip(".,;"))) and fold(previous_word.strip(".,:;")) in self.value_after
+
+    def is_unit_with_value(self, word: str, next_word: str) -> bool:
+        """True for a technique word of three letters ("kVp", "mAs", "SID") followed by its value: the
+        pair is no initials and a number (two letters may be)."""
+        unit = fold(word.strip(".,:;"))
+        return len(unit) == SHORT_WORD and unit.isalpha() and self.is_value_after(word, next_word)
+
+    def is_angle_after(self, previous_word: str, word: str) -> bool:
+        """True for an angle of one or two digits after a patient position ("SEMI-ERECT 45",
+        "UPRIGHT 60°"): the incline of the table or the patient, read after the position's last part."""
+        if not _ANGLE.fullmatch(word.strip(".,;")):
+            return False
+        parts = [part for part in re.split(r"[-/—–]", previous_word.strip(".,:;'\"`*()[]{}")) if part]
+        if not parts:
+            return False
+        last = fold(parts[-1])
+        tolerance = allowed_edits(len(last))
+        return self.matches_word(previous_word) and any(
+            edit_distance(last, position, tolerance) <= tolerance for position in self.angle_after
+        )
 
     def is_value_before(self, word: str, next_word: str) -> bool:
         """True for a bare number followed by its unit ("35 ms", "2.1 mGy")."""
@@ -337,7 +360,7 @@ def technique_values(texts: Sequence[str], keep: KeepList, patterns: PhiPatterns
         index
         for index, text in enumerate(texts)
         if (
-            (index > 0 and keep.is_value_after(texts[index - 1], text))
+            (index > 0 and (keep.is_value_after(texts[index - 1], text) or keep.is_angle_after(texts[index - 1], text)))
             or (index + 1 < len(texts) and keep.is_value_before(text, texts[index + 1]))
         )
         and patterns.first_match(text) in (None, *(("time",) if ":" not in text else ()))
@@ -409,15 +432,18 @@ def classify_words(
                     for index in range(start, end):
                         decisions[index] = WordDecision("keep", "keep-list")
                 break
-    # an image counter ("2 OF 3"), each of its words read with a short word's confidence
+    # an image counter ("2 OF 3"): three words in that very shape are no misreading of anything else,
+    # so each needs only a marker's confidence, not a lone short word's
+    counts: set[int] = set()
     for index in range(1, len(texts) - 1):
         window = range(index - 1, index + 2)
         if (
             keep.is_count(*texts[index - 1 : index + 2])
-            and all(decisions[i] is None and words[i][1] >= short_min_confidence for i in window)
+            and all(decisions[i] is None and words[i][1] >= keep_min_confidence for i in window)
         ):
             for i in window:
                 decisions[i] = WordDecision("keep", "keep-list")
+            counts.update(window)
     values = technique_values(texts, keep, patterns)
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
@@ -427,6 +453,8 @@ def classify_words(
         # a short marker ("L", "AP") is only trusted when read with confidence
         short = len(text.strip(".,:;")) <= SHORT_WORD
         needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
+        if short and index + 1 < len(words) and index + 1 in values and keep.is_unit_with_value(text, texts[index + 1]):
+            needed = keep_min_confidence  # a technique's unit and its value ("kVp 110"): two words vouch
         if not short and keep.matches_word(text, exact=True):
             needed = min(needed, exact_min_confidence)
         if is_marker and confidence >= needed and pattern not in STRONG_PHI_PATTERNS:
@@ -446,7 +474,7 @@ def classify_words(
     if any(strong):
         for index, (text, _conf) in enumerate(words):
             decision = decisions[index]
-            if decision is None or decision.decision != "keep":
+            if decision is None or decision.decision != "keep" or index in counts:
                 continue
             stripped = text.strip(".,:;'\"`*()[]{}")
             initial = len(stripped) == 1 and any(strong[max(0, index - 1) : index + 2])
@@ -467,12 +495,13 @@ def classify_words(
         ):
             decisions[index] = WordDecision("phi", "initial")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
-    line = " ".join(text for index, text in enumerate(texts) if index not in values)
+    line = " ".join(text for index, text in enumerate(texts) if index not in values and index not in counts)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)
     if line_pattern is not None:
         for index, text in enumerate(texts):
             if (
                 decisions[index].decision == "keep"
+                and index not in counts
                 and not keep.matches_word(text)
                 and _DIGIT.search(digit_reading(text))
             ):

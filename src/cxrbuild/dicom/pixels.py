@@ -41,7 +41,14 @@ from scipy import ndimage
 
 from cxrbuild.dicom import ocr, redact, scenetext
 from cxrbuild.dicom.annotation import redaction_boxes
-from cxrbuild.dicom.boxes import Box, covered_fraction, merge_boxes, transpose_box, union
+from cxrbuild.dicom.boxes import (
+    Box,
+    covered_fraction,
+    intersects,
+    merge_boxes,
+    transpose_box,
+    union,
+)
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
@@ -58,6 +65,7 @@ from cxrbuild.dicom.reading import (
     readable_phi,
     reads_as_phi,
     reads_well,
+    settle_stacks,
     settle_views,
     word_at_text_value,
     word_regions,
@@ -122,6 +130,13 @@ STROKE_CELL_PX = 4
 # a piece of ink with fewer of its box's pixels near strokes than this share is a letter known by its box
 # (the detection's glyph box, its strokes not found): its box is blacked out whole
 MIN_STROKE_COVER = 0.25
+
+
+# a stray candidate line inside a PHI run this much, as wide as this many of its heights and of a
+# glyph height like the run's, is a field of it whose glyphs must be found (see find_text's tighten)
+STRAY_INSIDE = 0.8
+STRAY_WORD_ASPECT = 2.0
+STRAY_HEIGHT_RATIO = 1.6
 
 
 def _frame_indices(n_frames: int, limit: int) -> list[int]:
@@ -220,6 +235,7 @@ def find_text(
         raise PixelDeidError(f"OCR unavailable: {err}") from err
     except scenetext.SceneTextUnavailableError as err:
         raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
+    settle_stacks(regions, heights, policy, deny_list)
     if turned_runs:
         # joined with what continues them along their column, as rows are (seen transposed)
         kept = [transpose_box(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]
@@ -230,10 +246,37 @@ def find_text(
         searched = [image.display[frame] for frame in _frame_indices(n_frames, policy.max_frames_searched)]
 
         words = [region.box for region in (*regions, *turned_regions) if region.decision == "phi"]
+        removed = [region for region in (*regions, *turned_regions) if region.decision == "phi"]
+
+        def inside_label(region: TextRegion) -> bool:
+            """A lone kept letter between removed words of its line is part of their label ("Dyn R 58")."""
+            same = [other for other in removed if (other.frame, other.line) == (region.frame, region.line)]
+            return len(region.text.strip()) == 1 and any(other.box[2] <= region.box[0] for other in same) and any(
+                other.box[0] >= region.box[2] for other in same
+            )
+
+        markers = [
+            region.box
+            for region in (*regions, *turned_regions)
+            if region.decision == "keep"
+            and not any(intersects(region.box, word) for word in words)
+            and not inside_label(region)
+        ]
 
         def tighten(box: Box, height: int) -> list[Box]:
             inside = [word for word in words if covered_fraction(word, box) > 0.5]
-            return glyph_boxes(searched, box, height, policy, ink, inside, strokes)
+            # a stray row of glyphs a run took in (a field no reader made sense of) is held to the same
+            # test as a word read as PHI: where the cut finds ink in fewer than half its columns (faint
+            # letters on bright anatomy), it is removed whole
+            fields = [
+                stray
+                for stray, stray_height in strays
+                if stray[2] - stray[0] >= STRAY_WORD_ASPECT * (stray[3] - stray[1])
+                and max(height, stray_height) <= STRAY_HEIGHT_RATIO * max(1, min(height, stray_height))
+                and covered_fraction(stray, box) >= STRAY_INSIDE
+            ]
+            spare = [marker for marker in markers if intersects(marker, box)]
+            return glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -249,6 +292,8 @@ def glyph_boxes(
     detected: np.ndarray | None = None,
     words: Sequence[Box] = (),
     detected_strokes: np.ndarray | None = None,
+    fields: Sequence[Box] = (),
+    spare: Sequence[Box] = (),
 ) -> list[Box]:
     """The boxes of the glyphs inside a padded PHI run ``box``: what is blacked out instead of the run.
 
@@ -264,7 +309,9 @@ def glyph_boxes(
     below short letters keep their pixels. Fail closed: a run with no ink found is blacked out whole,
     and so is each of its ``words`` (the extents of the PHI words read in it)
     where ink stands in fewer than half of the word's columns (rows, for a
-    word turned 90 degrees), padded by ``glyph_margin_px``.
+    word turned 90 degrees), padded by ``glyph_margin_px``. ``fields`` (stray rows of glyphs the run
+    took in) are held to that test too, but the ink inside them is not taken as a word's. Ink wholly
+    inside one of ``spare`` (the boxes of words kept as markers that touch no PHI word) is left.
     """
     x0, y0, x1, y1 = box
     width = max(5, glyph_height // 2 + 1)
@@ -307,7 +354,7 @@ def glyph_boxes(
         return [box]
     margin = max(0, policy.glyph_margin_px)
     unsure: list[Box] = []
-    for word in words:
+    for word in (*words, *fields):
         wx0, wy0 = max(word[0], x0) - x0, max(word[1], y0) - y0
         wx1, wy1 = min(word[2], x1) - x0, min(word[3], y1) - y0
         if wx1 <= wx0 or wy1 <= wy0:
@@ -330,6 +377,11 @@ def glyph_boxes(
     kept = near_letters(pieces, glyph_height)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
+    if spare:
+        # a word kept as a marker that a run took in along its row (strays on either side of it) keeps its
+        # glyphs: ink wholly inside its box is the marker's, unless it lies in a word read as PHI too
+        local_spare = [(b[0] - x0, b[1] - y0, b[2] - x0, b[3] - y0) for b in spare]
+        kept = [piece for piece in kept if _inside_any(piece, local_words) or not _inside_any(piece, local_spare)]
     # only in text this big: thin small letters may be found in part, and their boxes cover the rest
     grow = max(margin, SHAPE_MARGIN_PX)
     runs = [display[y0:y1, x0:x1] for display in displays]
@@ -356,13 +408,18 @@ def glyph_boxes(
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
     turned = y1 - y0 > x1 - x0
-    joined = unsure + join_along(glyphs, min(glyph_height // 2, MAX_JOIN_GAP), turned=turned)
+    gap = min(glyph_height // 2, MAX_JOIN_GAP)
+    letters = join_along(glyphs, gap, turned=turned)
+    # a word removed whole for want of its ink is bridged to the glyphs beside it as they join each
+    # other: a letter the cut found only in part would otherwise keep the gap's worth of its pixels
+    whole = unsure + [bridge for word in unsure for group in letters if (bridge := _bridge(word, group, gap, turned))]
+    joined = whole + letters
     if shaped:
         # a joined box holding a big letter: its big letters by their grown strokes, and the rest of
         # its columns whole (what lies between letters goes with them)
         members = list(zip(glyphs, [id(piece) in shaped for piece in kept], kept, strict=True))
-        tight: list[Box] = unsure[:]
-        for group in joined[len(unsure):]:
+        tight: list[Box] = whole[:]
+        for group in letters:
             inside = [(glyph, is_big, piece) for glyph, is_big, piece in members if covered_fraction(glyph, group) >= 1.0]
             if not any(is_big for _, is_big, _ in inside):
                 tight.append(group)
@@ -389,13 +446,26 @@ def glyph_boxes(
     reach = STROKE_REACH_PX
     near = ndimage.binary_dilation(stroke_ink, structure=np.ones((2 * reach + 1, 2 * reach + 1), dtype=bool))
     known_by_box = [glyph for glyph, piece in zip(glyphs, kept, strict=True) if near[piece].mean() < MIN_STROKE_COVER]
-    fail_safe = set(unsure) | {box for boxes in shaped.values() for box in boxes}
+    fail_safe = set(whole) | {box for boxes in shaped.values() for box in boxes}
     trimmed: list[Box] = [
         near_box
         for glyph_box, banded_box in zip(joined, banded, strict=True)
         for near_box in ([banded_box] if glyph_box in fail_safe else near_strokes(banded_box, stroke_ink, (x0, y0), runs))
     ]
     return trimmed + known_by_box
+
+
+def _bridge(word: Box, group: Box, gap: int, turned: bool) -> Box | None:
+    """The ground between a word removed whole and a group of glyphs on its row (column, turned) at
+    most ``gap`` px apart, over the rows (columns) both hold; None when they overlap or stand farther."""
+    if turned:
+        found = _bridge(transpose_box(word), transpose_box(group), gap, False)
+        return transpose_box(found) if found else None
+    top, bottom = max(word[1], group[1]), min(word[3], group[3])
+    if bottom <= top:
+        return None
+    left, right = (word[2], group[0]) if word[2] <= group[0] else (group[2], word[0])
+    return (left, top, right, bottom) if 0 < right - left <= gap else None
 
 
 def near_strokes(

@@ -499,3 +499,84 @@ def read_around_box(display: np.ndarray, box: Box, min_height: int) -> tuple[Box
             continue
         readings.append(ocr.read_text_mask(glyphs, height, single_line=False))
     return crop_box, readings
+
+
+# a word of a label printed one word a row ("kVp" over "110"): the word above or below stands
+# within this many glyph heights of it, over some of its columns
+STACK_GAP = 1.5
+STACK_HEIGHT_RATIO = 1.6
+# reasons a word stacked under (or over) its label may yield: no evidence of PHI, only not kept
+_WEAK_REASONS = frozenset({"not on keep-list", "name_like"})
+
+
+def settle_stacks(
+    regions: Sequence[TextRegion], heights: Sequence[int], policy: PixelPolicy, deny: DenyList
+) -> None:
+    """Judge the words of a label printed one word a row together, as they read down.
+
+    Consoles stack a technique label ("kVp" over "110" over "mAs" over "2.5"), an image
+    counter ("2" over "OF" over "2") or a position and its incline ("SEMI-ERECT" over "45")
+    one word a row; each row judged alone leaves its number with nothing to be the value of,
+    and a lone "OF" is no marker. A word that is the only word of its line, judged PHI only
+    for not being kept (no deny-list hit, PHI label or PHI pattern), is kept when the words
+    stacked over and under it (each the only word of its line, of a similar height, over some
+    of its columns, within :data:`STACK_GAP` glyph heights), read in order with it, are judged
+    kept with it by the keep-list's own rules (:meth:`PixelPolicy.classify`), and none of them
+    is PHI for a reason of its own. The regions are changed in place.
+    """
+    per_line: dict[tuple[int, int], int] = {}
+    for region in regions:
+        per_line[(region.frame, region.line)] = per_line.get((region.frame, region.line), 0) + 1
+    alone = [
+        index
+        for index, region in enumerate(regions)
+        if per_line[(region.frame, region.line)] == 1 and region.text and region.line >= 0
+    ]
+
+    def next_to(index: int, below: bool) -> int | None:
+        box, height = regions[index].box, heights[index]
+        best, best_gap = None, None
+        for other in alone:
+            if other == index or regions[other].frame != regions[index].frame:
+                continue
+            obox, oheight = regions[other].box, heights[other]
+            if max(height, oheight) > STACK_HEIGHT_RATIO * max(1, min(height, oheight)):
+                continue
+            if min(box[2], obox[2]) <= max(box[0], obox[0]):
+                continue  # not over any of its columns
+            gap = obox[1] - box[3] if below else box[1] - obox[3]
+            # boxes grown for OCR may overlap a little; more is the same glyphs seen again
+            if gap > STACK_GAP * max(height, oheight) or gap < -0.5 * min(box[3] - box[1], obox[3] - obox[1]):
+                continue
+            if best_gap is None or gap < best_gap:
+                best, best_gap = other, gap
+        return best
+
+    changed = []
+    for index in alone:
+        region = regions[index]
+        if region.decision != "phi" or region.reason not in _WEAK_REASONS:
+            continue
+        above = next_to(index, below=False)
+        below = next_to(index, below=True)
+        above2 = next_to(above, below=False) if above is not None else None
+        below2 = next_to(below, below=True) if below is not None else None
+        windows = [
+            [above2, above, index],
+            [above, index, below],
+            [index, below, below2],
+            [above, index],
+            [index, below],
+        ]
+        for window in windows:
+            if None in window:
+                continue
+            members = [regions[i] for i in window]  # type: ignore[index]
+            if any(m.decision == "phi" and m.reason not in _WEAK_REASONS for m in members):
+                continue
+            decisions = policy.classify([(m.text, m.confidence) for m in members], deny)
+            if all(d.decision == "keep" for d in decisions):
+                changed.append(index)
+                break
+    for index in changed:
+        regions[index].decision, regions[index].reason = "keep", "keep-list (stacked label)"

@@ -19,7 +19,7 @@ before.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 from PIL import Image
@@ -52,6 +52,8 @@ ANGLE_STEP = 2  # degrees between the rectangles tried for the ink's angle
 # mirrored glyphs as other letters with high confidence (a mirrored "R" as "A" at 95), and
 # mirrored markers are rarer than turned ones
 MIRROR_MARGIN = 5.0
+# two views of one candidate: each box lies at least this much inside the other
+SAME_VIEW_SHARE = 0.5
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -109,18 +111,35 @@ def _score(words: Words) -> float:
     return sum(conf * count for (_, conf), count in zip(words, counts, strict=True)) / sum(counts)
 
 
-def read_any_orientation(mask: np.ndarray, glyph_height: int) -> Words:
+def read_any_orientation(
+    mask: np.ndarray, glyph_height: int, accept: Callable[[Words], bool] | None = None
+) -> Words:
     """The most confident reading of ``mask`` in any of :func:`orientations` (text, confidence);
-    mirrored readings count :data:`MIRROR_MARGIN` less."""
-    best: Words = []
-    best_score = -1.0
+    mirrored readings count :data:`MIRROR_MARGIN` less.
+
+    ``accept`` given (a reading is kept text) and the winner not accepted, a mirrored reading it
+    accepts wins when it is within :data:`MIRROR_MARGIN` of every plain reading: a mirrored "R"
+    reads plain as an "A" or, upside down, a "B" as confidently as mirrored back as "R", and the
+    margin that keeps mirrored misreadings of plain text from winning would lose it.
+    """
+    readings: list[tuple[Words, float, bool]] = []
     for index, crop in enumerate(orientations(mask, glyph_height)):
         # the crop's own ink height: a glyph's height when it is upright
         words = [(w.text, w.confidence) for w in ocr.read_text_mask(crop, max(crop.shape[0], 1))]
-        score = _score(words) - (MIRROR_MARGIN if index % 2 else 0.0)
+        readings.append((words, _score(words), bool(index % 2)))
+    best: Words = []
+    best_score = -1.0
+    for words, score, mirrored in readings:
+        score -= MIRROR_MARGIN if mirrored else 0.0
         if score > best_score:
             best, best_score = words, score
-    return best
+    if accept is None or accept(best):
+        return best
+    plain = max((score for _, score, mirrored in readings if not mirrored), default=-1.0)
+    mirrored_kept = [
+        (score, words) for words, score, mirrored in readings if mirrored and score >= plain - MIRROR_MARGIN and accept(words)
+    ]
+    return max(mirrored_kept, key=lambda pair: pair[0])[1] if mirrored_kept else best
 
 
 def all_kept(words: Words, policy: PixelPolicy, deny: DenyList) -> bool:
@@ -247,7 +266,9 @@ def recover_orientation(
         key = hashlib.blake2b(mask.tobytes() + bytes(f"{mask.shape}{line.glyph_height}", "ascii"), digest_size=16).digest()
         if key not in cache:
             tried += 1
-            cache[key] = read_any_orientation(mask, line.glyph_height)
+            cache[key] = read_any_orientation(
+                mask, line.glyph_height, accept=lambda words: all_kept(words, policy, deny)
+            )
         words = cache[key]
         done.update(group)
         if not all_kept(words, policy, deny):
@@ -255,6 +276,18 @@ def recover_orientation(
         recovered.append((box, line.glyph_height, words))
         for i in group:
             out[i] = _spanning(lines[i], words)
+    # another plane's view of glyphs read upright later (tried first, its own view read no better, or
+    # its box a little wider than theirs): the recovered reading of those glyphs holds for it too
+    for seed in unsure:
+        if out[seed] is not readings[seed]:
+            continue
+        line = lines[seed]
+        for box, height, words in recovered:
+            if _similar(height, line.glyph_height) and min(
+                covered_fraction(line.box, box), covered_fraction(box, line.box)
+            ) >= SAME_VIEW_SHARE:
+                out[seed] = _spanning(line, words)
+                break
     return out
 
 
