@@ -10,7 +10,7 @@ import pytest
 from cxrbuild.text import lexicon as lexicon_module
 from cxrbuild.text.lexicon import default_lexicon
 from cxrbuild.text.names import alternation
-from cxrbuild.text.regex_store import RegexStore
+from cxrbuild.text.regex_store import RegexStore, shared_store
 from cxrbuild.text.rules import default_rules
 from cxrbuild.text.spans import (
     LETTER_CHARS,
@@ -156,3 +156,34 @@ def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None
     # a damaged file is compiled again the ordinary way
     second.path.write_bytes(b"not marshal data")
     assert RegexStore("test").compile(r"\bx(?P<y>[0-9])").groupindex == {"y": 1}
+
+
+def test_regex_store_alternations_match_as_re_compiles_them(tmp_path, monkeypatch) -> None:
+    """Every regex of the rules, compiled by the store with its alternations grouped, finds what ``re`` finds."""
+    default_rules()
+    regexes = [key[1:] for key in shared_store().used if key[0] == "compile"]
+    assert len(regexes) > 200
+    monkeypatch.setenv("CXRBUILD_CACHE_DIR", str(tmp_path))
+    store = RegexStore("test")
+    texts = TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS] + [
+        "ſt. Kelvin ward, KCL 4.1 (Kelvin sign), na 140 mg, İnr 1.2, ınr 1.1, Co2 22, cr 90: on 3/4 seen at 0830",
+        "Dr. ſmith / MRN: ſ12345678; follow up in clinic in 3/12, NA 140 k 4.1 cl 101 hco3 22 BUN 12 CREAT 88 1415",
+    ]
+    for regex, flags in regexes:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)], regex
+
+
+def test_grouped_alternations_keep_their_order_and_case_partners() -> None:
+    store = RegexStore("test")
+    store.path = None
+    for regex, flags, text in [
+        (r"(?:k|kcal|kg)(?P<rest>\w*)", re.IGNORECASE, "KCAL kg \u212acal k"),
+        (r"(?:st|s|ſt)\.", re.IGNORECASE, "ſt. St. s. ST."),
+        (r"(?:ab|ac|a)(c?)", 0, "abc acc ac a"),
+        (r"(?:on|of|or|in)\s+\d", re.IGNORECASE, "ON 3 of 4 In 5 ıN 6 İn 7"),
+    ]:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
+
