@@ -187,3 +187,11 @@ def test_grouped_alternations_keep_their_order_and_case_partners() -> None:
         ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
         assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
 
+
+def test_needles_found_in_one_pass_are_the_needles_in_the_text() -> None:
+    finder = default_rules().patterns
+    texts = TEXTS + [t.upper() for t in TEXTS] + ["march 3rd, mar 4: a.m. a m am", "air base, air force; .co.uk .com"]
+    for text in texts:
+        lowered = text.lower()
+        found = set().union(*(finder.needles_opening[n] for n in set(finder.needle_re.findall(lowered))))
+        assert found == {needle for needle in finder.needles if needle in lowered}

@@ -33,6 +33,7 @@ from cxrbuild.text.spans import (
     is_capitalised,
     search_at_end,
     sentence_initial,
+    trie_regex,
 )
 
 NAME_TOKEN_RE = re.compile(
@@ -193,18 +194,8 @@ def alternation(phrases: Iterable[str]) -> str:
         node[""] = {}
     firsts = [key for key in trie if key]
     if len(firsts) < 2 or r"\s+" in firsts:
-        return _trie_regex(trie)
-    return "(?=[" + "".join(sorted(firsts)) + "])" + _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [key + _trie_regex(child) for key, child in sorted(node.items()) if key]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a phrase ends here, a longer one may go on
-        return body + "?" if len(branches) == 1 and len(branches[0]) <= 1 else "(?:" + body + ")?"
-    return body
+        return trie_regex(trie)
+    return "(?=[" + "".join(sorted(firsts)) + "])" + trie_regex(trie)
 
 
 class NameCues:
