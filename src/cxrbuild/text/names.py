@@ -296,19 +296,28 @@ class NameCues:
             re.IGNORECASE,
         )
         # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
+        is_an = r"[ \t]+is[ \t]+an?[ \t]+"
         self.age_subject_re = re.compile(
             r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?"
-            r"[ \t]+is[ \t]+an?[ \t]+(?:(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
+            + is_an + r"(?:(?:[A-Za-z0-9\-]+[ \t]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
             # "is a 53 y.o. gentleman", "is a 78M with", "is a woman in her 70s", "is a gentleman aged 64"
             r"|[0-9]{1,3}[ \t\-]*(?:y\.?[ \t]?o\b\.?|y/o|yo\b|[MF]\b|(?:year|yr|month|week|day)s?\b)"
             r"|(?:[A-Za-z\-]+[ \t]+){0,2}(?:woman|man|gentleman|lady|boy|girl|male|female|infant|toddler|child)[ \t]+"
             r"(?:in[ \t]+(?:her|his|their)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?[0-9]0'?s|aged[ \t]+[0-9]|of[ \t]+[0-9])))",
             re.IGNORECASE | re.MULTILINE,
         )
+        # every sentence it reads holds "is a": a text without one is not searched for it
+        self.is_an_re = re.compile(is_an, re.IGNORECASE | re.MULTILINE)
+        # a closing ("Thank you", "Kind regards", "cheers"), which both closing cues below open with: a text without
+        # one is not searched for them
+        closing = (
+            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
+        )
+        self.closing_word_re = re.compile(closing, re.IGNORECASE | re.MULTILINE)
         # a closing and the writer's name on one line: "Thanks again, Summer"
         self.closing_inline_re = re.compile(
-            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
-            r"(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
+            closing
+            + r"(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
             r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -316,8 +325,8 @@ class NameCues:
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
-            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
-            r"[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
+            closing
+            + r"[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
             r"(?![ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -440,15 +449,20 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
+        # cues searched only where the text holds what each of their matches holds ("is a", a closing)
+        states_an_age = cues.is_an_re.search(text) is not None
+        has_closing = cues.closing_word_re.search(text) is not None
         # positions where the writer's, the reader's or the patient's name follows
         for cue_re, source, names_someone in (
             (cues.signature_re, "name_signature", self._signs),
             (cues.esig_re, "name_signature", None),
             (cues.salutation_re, "name_salutation", None),
             (cues.before_record_re, "name_record_subject", None),
-            (cues.age_subject_re, "name_record_subject", None),
-            (cues.closing_inline_re, "name_record_subject", self._closes_with_name),
+            (cues.age_subject_re if states_an_age else None, "name_record_subject", None),
+            (cues.closing_inline_re if has_closing else None, "name_record_subject", self._closes_with_name),
         ):
+            if cue_re is None:
+                continue
             for match in cue_re.finditer(text):
                 if names_someone is None or names_someone(text, match, caseless):
                     found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
@@ -471,7 +485,7 @@ class NameFinder:
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
-        for match in cues.closing_re.finditer(text):
+        for match in cues.closing_re.finditer(text) if has_closing else ():
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
