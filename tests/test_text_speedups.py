@@ -195,3 +195,19 @@ def test_needles_found_in_one_pass_are_the_needles_in_the_text() -> None:
         lowered = text.lower()
         found = set().union(*(finder.needles_opening[n] for n in set(finder.needle_re.findall(lowered))))
         assert found == {needle for needle in finder.needles if needle in lowered}
+
+
+def test_grouped_alternations_beyond_the_basic_plane() -> None:
+    """Case partners of a basic-plane letter are all in the basic plane (what the store's rewrite reads);
+    literals beyond it are left as they are."""
+    import _sre
+
+    assert not any(_sre.unicode_tolower(code) < 0x10000 for code in range(0x10000, 0x110000))
+    store = RegexStore("test")
+    store.path = None
+    for regex, flags, text in [
+        ("(?:\U00010400a|\U00010401b|\U00010400c)", re.IGNORECASE, "\U00010428c \U00010401B \U00010400a"),
+        ("(?:\U0001F600x|\U0001F603y|\U0001F600z)", 0, "\U0001F600z \U0001F603y"),
+    ]:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]

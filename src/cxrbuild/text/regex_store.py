@@ -151,8 +151,10 @@ def _basic_plane() -> str:
 def _literal_matches(engine: tuple[Any, Any, Any, Any], code: int, flags: int) -> str:
     """Every character that the literal ``chr(code)`` matches under ``flags`` (its case partners when
     case-insensitive; a literal of the basic plane has all of them there: the planes beyond map case
-    among their own letters)."""
+    among their own letters); "" (unknown) for a literal beyond the basic plane."""
     _parser, _compiler, c, _sre = engine
+    if code > 0xFFFF:
+        return ""
     single = _parser.SubPattern(_parser.State(), [(c.LITERAL, code)])
     return "".join(_compiler.compile(single, flags).findall(_basic_plane()))
 
@@ -185,8 +187,10 @@ def _group_alternatives(sub: Any, flags: int, engine: tuple[Any, Any, Any, Any])
                 av = (av[0], grouped)
                 sub.data[index] = (op, av)
             for branch in av[1]:
+                partners = ""
                 if ignore_case and branch.data and branch.data[0][0] is c.LITERAL and _sre.unicode_iscased(branch.data[0][1]):
                     partners = _literal_matches(engine, branch.data[0][1], flags)
+                if partners:
                     sensitive = _parser.SubPattern(branch.state, [(c.IN, [(c.LITERAL, ord(ch)) for ch in partners])])
                     branch.data[0] = (c.SUBPATTERN, (None, 0, c.SRE_FLAG_IGNORECASE, sensitive))
                 _group_alternatives(branch, flags, engine)
@@ -210,9 +214,10 @@ def _grouped_branches(branches: list, flags: int, engine: tuple[Any, Any, Any, A
     _parser, _compiler, c, _sre = engine
     groups: dict[str, list] = {}
     for branch in branches:
-        if not branch.data or branch.data[0][0] is not c.LITERAL:
+        characters = _literal_matches(engine, branch.data[0][1], flags) if branch.data and branch.data[0][0] is c.LITERAL else ""
+        if not characters:
             return None
-        groups.setdefault(_literal_matches(engine, branch.data[0][1], flags), []).append(branch)
+        groups.setdefault(characters, []).append(branch)
     if len(groups) == len(branches):
         return None
     seen: set[str] = set()
