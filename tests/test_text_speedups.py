@@ -183,6 +183,8 @@ def test_grouped_alternations_keep_their_order_and_case_partners() -> None:
         (r"(?:st|s|ſt)\.", re.IGNORECASE, "ſt. St. s. ST."),
         (r"(?:ab|ac|a)(c?)", 0, "abc acc ac a"),
         (r"(?:on|of|or|in)\s+\d", re.IGNORECASE, "ON 3 of 4 In 5 ıN 6 İn 7"),
+        (r"\b(a)\d|\b[a-c](\d+)|x|\b(?:ab|a)", re.IGNORECASE, "a1 b22 ab x a c3 xa1"),
+        (r"(?:[0-9]a|[0-9]b|(?<=-)[0-9]c|[0-9]+)", 0, "1a 2b -3c 44 5c"),
     ]:
         ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
         assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]

@@ -175,6 +175,8 @@ def _group_alternatives(sub: Any, flags: int, engine: tuple[Any, Any, Any, Any])
       alternation match pairwise the same or disjoint characters, so that at
       any position one group at most can go on, and the order among groups is
       moot;
+    * neighbouring branches opening with the same one-position test become one
+      branch likewise, whatever the others open with (:func:`_grouped_neighbours`);
     * a case-insensitive literal opening a branch becomes the case-sensitive
       class of the characters it matches ("k" → "(?-i:[Kk\u212a])").
     """
@@ -209,31 +211,52 @@ def _group_alternatives(sub: Any, flags: int, engine: tuple[Any, Any, Any, Any])
 
 
 def _grouped_branches(branches: list, flags: int, engine: tuple[Any, Any, Any, Any]) -> list | None:
-    """The branches of an alternation grouped by their opening literal (see :func:`_group_alternatives`),
-    or None when they cannot be or nothing would change."""
+    """The branches of an alternation grouped by their opening (see :func:`_group_alternatives`), or None
+    when they cannot be or nothing would change."""
     _parser, _compiler, c, _sre = engine
     groups: dict[str, list] = {}
     for branch in branches:
         characters = _literal_matches(engine, branch.data[0][1], flags) if branch.data and branch.data[0][0] is c.LITERAL else ""
         if not characters:
-            return None
+            return _grouped_neighbours(branches, engine)
         groups.setdefault(characters, []).append(branch)
-    if len(groups) == len(branches):
-        return None
     seen: set[str] = set()
     for characters in groups:
         if not seen.isdisjoint(characters):
-            return None
+            return _grouped_neighbours(branches, engine)
         seen.update(characters)
-    grouped = []
-    for members in groups.values():
-        if len(members) == 1:
-            grouped.append(members[0])
-            continue
-        state = members[0].state
-        rests = [_parser.SubPattern(state, list(member.data[1:])) for member in members]
-        grouped.append(_parser.SubPattern(state, [members[0].data[0], (c.BRANCH, (None, rests))]))
-    return grouped
+    if len(groups) == len(branches):
+        return None
+    return [_shared_opening(members, engine) for members in groups.values()]
+
+
+def _grouped_neighbours(branches: list, engine: tuple[Any, Any, Any, Any]) -> list | None:
+    """Neighbouring branches that open with the same one-position test (a literal, a class, a boundary) made one
+    ("\\bx|\\by|z" → "\\b(?:x|y)|z"): the test passes or fails for all of them at once, and holds no choice to
+    go back to, so their order and everything else stay as they were; None when no two neighbours share one."""
+    _parser, _compiler, c, _sre = engine
+    runs: list[list] = []
+    for branch in branches:
+        opening = branch.data[0] if branch.data else None
+        if runs and opening is not None and opening[0] in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.AT) and (
+            runs[-1][0].data and runs[-1][0].data[0] == opening
+        ):
+            runs[-1].append(branch)
+        else:
+            runs.append([branch])
+    if len(runs) == len(branches):
+        return None
+    return [_shared_opening(members, engine) for members in runs]
+
+
+def _shared_opening(members: list, engine: tuple[Any, Any, Any, Any]) -> Any:
+    """One branch for ``members``, which open alike: their first opening, then the alternation of their rests."""
+    _parser, _compiler, c, _sre = engine
+    if len(members) == 1:
+        return members[0]
+    state = members[0].state
+    rests = [_parser.SubPattern(state, list(member.data[1:])) for member in members]
+    return _parser.SubPattern(state, [members[0].data[0], (c.BRANCH, (None, rests))])
 
 
 @functools.cache
