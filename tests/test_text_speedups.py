@@ -10,7 +10,7 @@ import pytest
 from cxrbuild.text import lexicon as lexicon_module
 from cxrbuild.text.lexicon import default_lexicon
 from cxrbuild.text.names import alternation
-from cxrbuild.text.regex_store import RegexStore
+from cxrbuild.text.regex_store import RegexStore, shared_store
 from cxrbuild.text.rules import default_rules
 from cxrbuild.text.spans import (
     LETTER_CHARS,
@@ -156,3 +156,60 @@ def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None
     # a damaged file is compiled again the ordinary way
     second.path.write_bytes(b"not marshal data")
     assert RegexStore("test").compile(r"\bx(?P<y>[0-9])").groupindex == {"y": 1}
+
+
+def test_regex_store_alternations_match_as_re_compiles_them(tmp_path, monkeypatch) -> None:
+    """Every regex of the rules, compiled by the store with its alternations grouped, finds what ``re`` finds."""
+    default_rules()
+    regexes = [key[1:] for key in shared_store().used if key[0] == "compile"]
+    assert len(regexes) > 200
+    monkeypatch.setenv("CXRBUILD_CACHE_DIR", str(tmp_path))
+    store = RegexStore("test")
+    texts = TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS] + [
+        "ſt. Kelvin ward, KCL 4.1 (Kelvin sign), na 140 mg, İnr 1.2, ınr 1.1, Co2 22, cr 90: on 3/4 seen at 0830",
+        "Dr. ſmith / MRN: ſ12345678; follow up in clinic in 3/12, NA 140 k 4.1 cl 101 hco3 22 BUN 12 CREAT 88 1415",
+    ]
+    for regex, flags in regexes:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)], regex
+
+
+def test_grouped_alternations_keep_their_order_and_case_partners() -> None:
+    store = RegexStore("test")
+    store.path = None
+    for regex, flags, text in [
+        (r"(?:k|kcal|kg)(?P<rest>\w*)", re.IGNORECASE, "KCAL kg \u212acal k"),
+        (r"(?:st|s|ſt)\.", re.IGNORECASE, "ſt. St. s. ST."),
+        (r"(?:ab|ac|a)(c?)", 0, "abc acc ac a"),
+        (r"(?:on|of|or|in)\s+\d", re.IGNORECASE, "ON 3 of 4 In 5 ıN 6 İn 7"),
+        (r"\b(a)\d|\b[a-c](\d+)|x|\b(?:ab|a)", re.IGNORECASE, "a1 b22 ab x a c3 xa1"),
+        (r"(?:[0-9]a|[0-9]b|(?<=-)[0-9]c|[0-9]+)", 0, "1a 2b -3c 44 5c"),
+    ]:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
+
+
+def test_needles_found_in_one_pass_are_the_needles_in_the_text() -> None:
+    finder = default_rules().patterns
+    texts = TEXTS + [t.upper() for t in TEXTS] + ["march 3rd, mar 4: a.m. a m am", "air base, air force; .co.uk .com"]
+    for text in texts:
+        lowered = text.lower()
+        found = set().union(*(finder.needles_opening[n] for n in set(finder.needle_re.findall(lowered))))
+        assert found == {needle for needle in finder.needles if needle in lowered}
+
+
+def test_grouped_alternations_beyond_the_basic_plane() -> None:
+    """Case partners of a basic-plane letter are all in the basic plane (what the store's rewrite reads);
+    literals beyond it are left as they are."""
+    import _sre
+
+    assert not any(_sre.unicode_tolower(code) < 0x10000 for code in range(0x10000, 0x110000))
+    store = RegexStore("test")
+    store.path = None
+    for regex, flags, text in [
+        ("(?:\U00010400a|\U00010401b|\U00010400c)", re.IGNORECASE, "\U00010428c \U00010401B \U00010400a"),
+        ("(?:\U0001F600x|\U0001F603y|\U0001F600z)", 0, "\U0001F600z \U0001F603y"),
+    ]:
+        ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]

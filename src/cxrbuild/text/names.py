@@ -33,6 +33,7 @@ from cxrbuild.text.spans import (
     is_capitalised,
     search_at_end,
     sentence_initial,
+    trie_regex,
 )
 
 NAME_TOKEN_RE = re.compile(
@@ -115,8 +116,6 @@ NOT_AFTER_NUMBER_SURNAME = frozenset({
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
 GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?![" + LETTERS + r"'’\-])")
 GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z)")
-# the verb of an age's sentence right after its subject ("Liesbeth van der Berg is a 38 yo")
-AGE_VERB_RE = re.compile(r"[ \t]+is[ \t]+an?[ \t]", re.IGNORECASE)
 # "i am", "i'm": before a state more often than a name ("i am happy. my sugars are better")
 SELF_STATE_RE = re.compile(r"(?i)[ \t]*i(?:[ \t]+am|'m|’m)\b")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
@@ -227,18 +226,8 @@ def alternation(phrases: Iterable[str]) -> str:
         node[""] = {}
     firsts = [key for key in trie if key]
     if len(firsts) < 2 or r"\s+" in firsts:
-        return _trie_regex(trie)
-    return "(?=[" + "".join(sorted(firsts)) + "])" + _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    branches = [key + _trie_regex(child) for key, child in sorted(node.items()) if key]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:  # a phrase ends here, a longer one may go on
-        return body + "?" if len(branches) == 1 and len(branches[0]) <= 1 else "(?:" + body + ")?"
-    return body
+        return trie_regex(trie)
+    return "(?=[" + "".join(sorted(firsts)) + "])" + trie_regex(trie)
 
 
 class NameCues:
@@ -349,20 +338,29 @@ class NameCues:
             re.IGNORECASE,
         )
         # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
+        is_an = r"[ \t]+is[ \t]+an?[ \t]+"
         self.age_subject_re = re.compile(
             # (up to four words, initials and particles among them: "Mark G. O'Sullivan", "Liesbeth van der Berg")
             r"(?:^|(?<=[.:;]\s)|(?<=\bcolon\s)|(?<=\bcourse\s))[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,3}"
-            r"[ \t]+is[ \t]+an?[ \t]+(?:(?:[A-Za-z0-9]+[ \t\-]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
+            + is_an + r"(?:(?:[A-Za-z0-9]+[ \t\-]+){0,4}(?:year|yr|month|week|day)s?[ \t\-]+old"
             # "is a 53 y.o. gentleman", "is a 78M with", "is a woman in her 70s", "is a gentleman aged 64"
             r"|[0-9]{1,3}[ \t\-]*(?:y\.?[ \t]?o\b\.?|y/o|yo\b|[MF]\b|(?:year|yr|month|week|day)s?\b)"
             r"|(?:[A-Za-z\-]+[ \t]+){0,2}(?:woman|man|gentleman|lady|boy|girl|male|female|infant|toddler|child)[ \t]+"
             r"(?:in[ \t]+(?:her|his|their)[ \t]+(?:early[ \t]+|mid[ \t\-]*|late[ \t]+)?[0-9]0'?s|aged[ \t]+[0-9]|of[ \t]+[0-9])))",
             re.IGNORECASE | re.MULTILINE,
         )
+        # every sentence it reads holds "is a": a text without one is not searched for it
+        self.is_an_re = re.compile(is_an, re.IGNORECASE | re.MULTILINE)
+        # a closing ("Thank you", "Kind regards", "cheers"), which both closing cues below open with: a text without
+        # one is not searched for them
+        closing = (
+            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
+        )
+        self.closing_word_re = re.compile(closing, re.IGNORECASE | re.MULTILINE)
         # a closing and the writer's name on one line: "Thanks again, Summer"
         self.closing_inline_re = re.compile(
-            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
-            r"(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
+            closing
+            + r"(?:[ \t]*,[ \t]*|[ \t]+)(?:[-–—~][ \t]*)?"
             r"(?=[" + LETTERS + r"][" + LETTERS + r"'’.\- \t]{0,40}$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -370,8 +368,8 @@ class NameCues:
         self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
-            r"(?:(?:^|(?<=[.!?,;]))[ \t]*(?:" + alternation(spec["closings"]) + r")|(?<![A-Za-z'’\-])(?:" + alternation(spec["chat_closings"]) + r"))"
-            r"[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
+            closing
+            + r"[ \t]*[,.!]*[ \t]*\n[ \t]*(?=[" + LETTERS + r"])"
             r"(?![ \t]*(?:" + alternation(spec["closings"]) + r")[ \t]*[,.!]*[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -495,20 +493,25 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
+        # cues searched only where the text holds what each of their matches holds ("is a", a closing)
+        states_an_age = cues.is_an_re.search(text) is not None
+        has_closing = cues.closing_word_re.search(text) is not None
         # positions where the writer's, the reader's or the patient's name follows
         for cue_re, source, names_someone in (
             (cues.signature_re, "name_signature", self._signs),
             (cues.esig_re, "name_signature", None),
             (cues.salutation_re, "name_salutation", None),
             (cues.before_record_re, "name_record_subject", None),
-            (cues.age_subject_re, "name_record_subject", None),
-            (cues.closing_inline_re, "name_record_subject", self._closes_with_name),
+            (cues.age_subject_re if states_an_age else None, "name_record_subject", None),
+            (cues.closing_inline_re if has_closing else None, "name_record_subject", self._closes_with_name),
         ):
+            if cue_re is None:
+                continue
             for match in cue_re.finditer(text):
                 found = []
                 if names_someone is None or names_someone(text, match, caseless):
                     found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
-                    if cue_re is cues.age_subject_re and found and not AGE_VERB_RE.match(text, found[-1].end):
+                    if cue_re is cues.age_subject_re and found and not cues.is_an_re.match(text, found[-1].end):
                         found = []  # "Donor kidney recipient is a 60 year old man": the subject is more than a name
                     spans.extend(found)
                     if source == "name_signature":
@@ -542,7 +545,7 @@ class NameFinder:
             if all((self.lexicon.is_name(w) or self._unknown(w)) and not self._blocked(w) and fold(w) not in self.cues.never_names
                    and not (self.lexicon.is_safe(w) and not self.lexicon.is_name(w)) for w in words if len(w) > 1):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
-        for match in cues.closing_re.finditer(text):
+        for match in cues.closing_re.finditer(text) if has_closing else ():
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))

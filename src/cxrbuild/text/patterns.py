@@ -21,6 +21,7 @@ from cxrbuild.text.spans import (
     data_yaml,
     first_character_guard,
     literal_fold,
+    literal_trie,
     parse_yaml,
     prefix_scanner_source,
     required_literals,
@@ -188,13 +189,16 @@ class PatternFinder:
         )
         self.unit_after_re = store.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
         self.lexicon = lexicon
-        # every string some pattern requires, each looked for once per text
+        # every string some pattern requires, all looked for in one pass per text: at each position the longest
+        # one there (a lookahead, so that every position is tried), then the needles that one begins with
         self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
+        self.needle_re = store.compile("(?=(" + literal_trie(self.needles) + "))")
+        self.needles_opening = {needle: frozenset(n for n in self.needles if needle.startswith(n)) for needle in self.needles}
 
     def find(self, text: str) -> list[RuleSpan]:
         spans = []
         lowered = text.lower()
-        present = {needle for needle in self.needles if needle in lowered}
+        present = set().union(*(self.needles_opening[needle] for needle in set(self.needle_re.findall(lowered))))
         found: dict[re.Pattern[str], bool] = {}
         folded = literal_fold(text)
         for pattern in self.patterns:

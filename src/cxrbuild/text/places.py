@@ -343,9 +343,10 @@ class PlaceFinder:
     def find(self, text: str) -> list[RuleSpan]:
         caseless = capitals_mean_nothing(text)
         words = list(WORD_RE.finditer(text))
+        folded = [fold(m.group(0)) for m in words]  # the words folded once, for the lists and the facility words
         spans: list[RuleSpan] = []
-        spans.extend(self._listed_places(text, words, caseless))
-        spans.extend(self._facilities(text, words, caseless))
+        spans.extend(self._listed_places(text, words, folded, caseless))
+        spans.extend(self._facilities(text, words, folded, caseless))
         for match in self.cues.saint_re.finditer(text):
             spans.extend(self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint", min_words=1))
         residence_ends = {match.end() for match in self.cues.residence_cue_re.finditer(text)}
@@ -989,9 +990,8 @@ class PlaceFinder:
         return False
 
     # -- places on the lists -------------------------------------------------
-    def _listed_places(self, text: str, words: list[re.Match[str]], caseless: bool) -> list[RuleSpan]:
+    def _listed_places(self, text: str, words: list[re.Match[str]], folded: list[str], caseless: bool) -> list[RuleSpan]:
         lexicon = self.lexicon
-        folded = [fold(m.group(0)) for m in words]
         spans = []
         index = 0
         phrase_starts = lexicon.place_phrases
@@ -1065,10 +1065,9 @@ class PlaceFinder:
         return not caseless and not sentence_initial(text, phrase[0].start())
 
     # -- facilities ------------------------------------------------------------
-    def _facilities(self, text: str, words: list[re.Match[str]], caseless: bool) -> list[RuleSpan]:
-        """The name words before a facility word: "Maple Crest Manor", "riverside rehab"."""
+    def _facilities(self, text: str, words: list[re.Match[str]], folded: list[str], caseless: bool) -> list[RuleSpan]:
+        """The name words before a facility word: "Maple Crest Manor", "riverside rehab" (``folded``: the words folded)."""
         spans = []
-        folded = [fold(m.group(0)) for m in words]
         for index, word in enumerate(folded):
             for phrase in self.cues.facility_first.get(word, ()):
                 end_index = index + len(phrase)

@@ -96,6 +96,7 @@ class RegexStore:
         try:
             # re._compiler.compile, step by step, keeping what it hands to the engine
             parsed = _parser.parse(regex, flags)
+            _group_alternatives(parsed, int(parsed.state.flags | flags), self.engine)
             code = [int(op) for op in _compiler._code(parsed, flags)]  # named opcode constants stored as the ints they are
             groupindex = dict(parsed.state.groupdict)
             indexgroup = [None] * parsed.state.groups
@@ -138,6 +139,124 @@ class RegexStore:
             self.saved, self.missed = dict(self.used), False
         except (OSError, ValueError) as err:
             log.debug("regex store %s not written (%s)", self.path, err)
+
+
+@functools.cache
+def _basic_plane() -> str:
+    """Every character of Unicode's basic plane, in order."""
+    return "".join(map(chr, range(0x10000)))
+
+
+@functools.cache
+def _literal_matches(engine: tuple[Any, Any, Any, Any], code: int, flags: int) -> str:
+    """Every character that the literal ``chr(code)`` matches under ``flags`` (its case partners when
+    case-insensitive; a literal of the basic plane has all of them there: the planes beyond map case
+    among their own letters); "" (unknown) for a literal beyond the basic plane."""
+    _parser, _compiler, c, _sre = engine
+    if code > 0xFFFF:
+        return ""
+    single = _parser.SubPattern(_parser.State(), [(c.LITERAL, code)])
+    return "".join(_compiler.compile(single, flags).findall(_basic_plane()))
+
+
+def _group_alternatives(sub: Any, flags: int, engine: tuple[Any, Any, Any, Any]) -> None:
+    """Rewrite the parsed regex ``sub`` (in place) so that the engine tries its alternations faster, same matches.
+
+    Python's engine tries an alternation's branches one by one; it skips a
+    branch at once only when the branch opens with a case-sensitive literal
+    (or class) the character at hand is not. Case-insensitive word lists
+    ("na|k|cl|co2|..." after ``(?i)``) are therefore entered branch by branch
+    at every position. Two rewrites, each leaving the matches, their order of
+    preference and every group as they were:
+
+    * branches opening with literals that match the same characters become one
+      branch, that literal then the alternation of their rests in their order
+      ("cl|co2|cr" → "c(?:l|o2|r)"); done only when the openings of the
+      alternation match pairwise the same or disjoint characters, so that at
+      any position one group at most can go on, and the order among groups is
+      moot;
+    * neighbouring branches opening with the same one-position test become one
+      branch likewise, whatever the others open with (:func:`_grouped_neighbours`);
+    * a case-insensitive literal opening a branch becomes the case-sensitive
+      class of the characters it matches ("k" → "(?-i:[Kk\u212a])").
+    """
+    _parser, _compiler, c, _sre = engine
+    ignore_case = bool(flags & c.SRE_FLAG_IGNORECASE) and not flags & c.SRE_FLAG_LOCALE and bool(flags & c.SRE_FLAG_UNICODE)
+    for index, (op, av) in enumerate(sub.data):
+        if op is c.BRANCH:
+            grouped = _grouped_branches(av[1], flags, engine)
+            if grouped is not None:
+                av = (av[0], grouped)
+                sub.data[index] = (op, av)
+            for branch in av[1]:
+                partners = ""
+                if ignore_case and branch.data and branch.data[0][0] is c.LITERAL and _sre.unicode_iscased(branch.data[0][1]):
+                    partners = _literal_matches(engine, branch.data[0][1], flags)
+                if partners:
+                    sensitive = _parser.SubPattern(branch.state, [(c.IN, [(c.LITERAL, ord(ch)) for ch in partners])])
+                    branch.data[0] = (c.SUBPATTERN, (None, 0, c.SRE_FLAG_IGNORECASE, sensitive))
+                _group_alternatives(branch, flags, engine)
+        elif op is c.SUBPATTERN:
+            _group_alternatives(av[3], _compiler._combine_flags(flags, av[1], av[2]), engine)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _group_alternatives(av[2], flags, engine)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            _group_alternatives(av[1], flags, engine)
+        elif op is c.ATOMIC_GROUP:
+            _group_alternatives(av, flags, engine)
+        elif op is c.GROUPREF_EXISTS:
+            for item in av[1:]:
+                if item is not None:
+                    _group_alternatives(item, flags, engine)
+
+
+def _grouped_branches(branches: list, flags: int, engine: tuple[Any, Any, Any, Any]) -> list | None:
+    """The branches of an alternation grouped by their opening (see :func:`_group_alternatives`), or None
+    when they cannot be or nothing would change."""
+    _parser, _compiler, c, _sre = engine
+    groups: dict[str, list] = {}
+    for branch in branches:
+        characters = _literal_matches(engine, branch.data[0][1], flags) if branch.data and branch.data[0][0] is c.LITERAL else ""
+        if not characters:
+            return _grouped_neighbours(branches, engine)
+        groups.setdefault(characters, []).append(branch)
+    seen: set[str] = set()
+    for characters in groups:
+        if not seen.isdisjoint(characters):
+            return _grouped_neighbours(branches, engine)
+        seen.update(characters)
+    if len(groups) == len(branches):
+        return None
+    return [_shared_opening(members, engine) for members in groups.values()]
+
+
+def _grouped_neighbours(branches: list, engine: tuple[Any, Any, Any, Any]) -> list | None:
+    """Neighbouring branches that open with the same one-position test (a literal, a class, a boundary) made one
+    ("\\bx|\\by|z" → "\\b(?:x|y)|z"): the test passes or fails for all of them at once, and holds no choice to
+    go back to, so their order and everything else stay as they were; None when no two neighbours share one."""
+    _parser, _compiler, c, _sre = engine
+    runs: list[list] = []
+    for branch in branches:
+        opening = branch.data[0] if branch.data else None
+        if runs and opening is not None and opening[0] in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.AT) and (
+            runs[-1][0].data and runs[-1][0].data[0] == opening
+        ):
+            runs[-1].append(branch)
+        else:
+            runs.append([branch])
+    if len(runs) == len(branches):
+        return None
+    return [_shared_opening(members, engine) for members in runs]
+
+
+def _shared_opening(members: list, engine: tuple[Any, Any, Any, Any]) -> Any:
+    """One branch for ``members``, which open alike: their first opening, then the alternation of their rests."""
+    _parser, _compiler, c, _sre = engine
+    if len(members) == 1:
+        return members[0]
+    state = members[0].state
+    rests = [_parser.SubPattern(state, list(member.data[1:])) for member in members]
+    return _parser.SubPattern(state, [members[0].data[0], (c.BRANCH, (None, rests))])
 
 
 @functools.cache

@@ -253,6 +253,29 @@ def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Ma
     return regex.search(window, len(window.rstrip(tail_chars)))
 
 
+def trie_regex(node: dict) -> str:
+    """The regex of a prefix tree (each key a regex of one unit, "" marking where a phrase ends): at a
+    position it matches the longest phrase there."""
+    branches = [key + trie_regex(child) for key, child in sorted(node.items()) if key]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase ends here, a longer one may go on
+        return body + "?" if len(branches) == 1 and len(branches[0]) <= 1 else "(?:" + body + ")?"
+    return body
+
+
+def literal_trie(strings: Iterable[str]) -> str:
+    """One regex for many exact strings (case and blanks as written), as a prefix tree: see :func:`trie_regex`."""
+    trie: dict = {}
+    for string in strings:
+        node = trie
+        for character in string:
+            node = node.setdefault(re.escape(character), {})
+        node[""] = {}
+    return trie_regex(trie)
+
+
 def guarded_compile(regex: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile`` of ``regex`` with its first-character guard (the same matches, found sooner)."""
     return re.compile(first_character_guard(regex, flags), flags)
