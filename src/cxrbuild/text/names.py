@@ -896,7 +896,9 @@ class NameFinder:
             if (given_after_comma and len(word) == 1 and not match.group("dot") and not match.group("comma")
                     and len(match.group("gap")) == 1 and (word.isupper() or caseless)
                     and (fold(word) not in {"a", "i"} or self._field_ends(text, match.end("word")))):
-                end = match.end("word")  # "Sharma, Harpreet L Mother's MRN", "Flores, Daniela A CPNP": the middle initial
+                # "Sharma, Harpreet L Mother's MRN", "Flores, Daniela A CPNP": the middle initial, where the name ends
+                # (not "Cardoso, Chiamaka M EXP COSIGNER")
+                end = match.end("word")
                 break
             given_after_comma = False
             after_number, compound_surname = compound_surname, False

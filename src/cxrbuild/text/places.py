@@ -353,7 +353,7 @@ class PlaceFinder:
         for match in self.cues.place_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
                                          residence=match.end() in residence_ends))
-        spans.extend(self._bracketed_organizations(text))
+        spans.extend(self._bracketed_organizations(text, caseless))
         spans.extend(self._practices(text))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
@@ -495,7 +495,7 @@ class PlaceFinder:
                     break
         return spans
 
-    def _bracketed_organizations(self, text: str) -> list[RuleSpan]:
+    def _bracketed_organizations(self, text: str, caseless: bool) -> list[RuleSpan]:
         """The whole name in brackets after an agency's or a workplace's kind ("Early Intervention (Harbor Kin
         Partners)", "pharmacy (Quillmart)"), unless it is clinical words, a plain workplace or a kind of service
         ("early intervention (PT/OT)", "home health (VNA)", "at work (office)")."""
@@ -517,7 +517,7 @@ class PlaceFinder:
             # where it has not, no little word or word of a schedule ("at work (fell off ladder)", "early intervention
             # (speech therapy twice weekly)" are notes)
             if match.group("programme") and not match.group("outside") and (
-                    not all(is_capitalised(w) or fold(w) in FACILITY_JOINERS for w in words) if not capitals_mean_nothing(text)
+                    not all(is_capitalised(w) or fold(w) in FACILITY_JOINERS for w in words) if not caseless
                     else any((fold(w) in FUNCTION_WORDS and fold(w) not in FACILITY_JOINERS) or fold(w) in SCHEDULE_WORDS for w in words)):
                 continue
             if not (match.group("programme") or match.group("outside")) and not any(
@@ -1068,11 +1068,9 @@ class PlaceFinder:
     def _facilities(self, text: str, words: list[re.Match[str]], folded: list[str], caseless: bool) -> list[RuleSpan]:
         """The name words before a facility word: "Maple Crest Manor", "riverside rehab" (``folded``: the words folded)."""
         spans = []
-        for index, word in enumerate(folded):
-            for phrase in self.cues.facility_first.get(word, ()):
+        for index in range(len(folded)):
+            for phrase in self._phrases_at(folded, index):
                 end_index = index + len(phrase)
-                if tuple(folded[index:end_index]) != phrase:
-                    continue
                 if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):
                     continue  # "Sturbridge Health - Department of Radiology": one phrase's words stand together
                 start_index = index
@@ -1235,6 +1233,14 @@ class PlaceFinder:
             return None
         return words[first].start(), end
 
+    def _phrases_at(self, folded: list[str], index: int) -> list[tuple[str, ...]]:
+        """The facility's and organization's phrases that the words at ``index`` spell, longest first."""
+        first = self.cues.facility_first.get(folded[index])
+        if not first:
+            return []  # (most words open no phrase)
+        return sorted((phrase for phrase in first if tuple(folded[index:index + len(phrase)]) == phrase),
+                      key=lambda phrase: (-len(phrase), phrase))
+
     def _facility_words_after(self, text: str, words: list[re.Match[str]], folded: list[str], end_index: int) -> int:
         """Past the facility's words and the facility's or organization's phrases that follow on its line ("... Internal
         Medicine Associates", "Dunmore & Sons Funeral Home")."""
@@ -1242,11 +1248,10 @@ class PlaceFinder:
             if folded[end_index] in self.cues.facility_words:
                 end_index += 1
                 continue
-            phrase = next((p for p in self.cues.facility_first.get(folded[end_index], ())
-                           if tuple(folded[end_index:end_index + len(p)]) == p), None)
-            if phrase is None:
+            phrases = self._phrases_at(folded, end_index)
+            if not phrases:
                 break
-            end_index += len(phrase)
+            end_index += len(phrases[0])
         return end_index
 
     # -- runs after a cue ------------------------------------------------------
