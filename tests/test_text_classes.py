@@ -730,6 +730,77 @@ def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_on
     assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a span cut inside a code is judged on the whole code
+        ("Pt is a 30 yo G2P1 at 38w by dates.", "2P1", "LOCATION"),
+        ("Ventilated, Fi 40% O2 on arrival.", "2", "LOCATION"),
+        # a piece of a decimal number the span cuts
+        ("VBG at arrival: 7.29/51/88, lactate 2.", "7", "TIME"),
+        ("Febrile to 101.2 F overnight.", "101", "AGE"),
+        # a reference range, a pressure
+        ("Sodium | 139 | 133-146 | ok", "146", "PHONE"),
+        ("Sodium | 139 | 133-146 | ok", "133-146", "ID"),
+        ("PA pressure 142/77 at rest.", "142/77", "ID"),
+        # a month's name that is a verb before a word
+        ("School note given, may resume sport next week.", "may resume", "DATE"),
+        # a dose, a setting
+        ("Consolidation 60 Gy in 30 fractions.", "60 Gy", "LOCATION"),
+        # shorthand no name list holds, an abbreviation opening in lower case, a lower-case unlisted word beside a name
+        ("neuro: pvl neg, tms clear", "tms", "NAME"),
+        ("Resp: on iNO 15 today.", "iNO", "NAME"),
+        ("Read by Dr. Quintavalle, NIOSH cert no. 4411", "cert", "NAME"),
+        # a misspelt word, a word broken by a blank, a line's end or a stray mark
+        ("small uodules in the right apex", "uodules", "NAME"),
+        ("REPORT: NROMAL HEART SIZE", "NROMAL", "NAME"),
+        ("The recom mendation stands.", "recom", "NAME"),
+        ("PATIE,NT WAS SEEN", "PATIE", "NAME"),
+        ("destroy the ori-\nginal copy", "ginal", "NAME"),
+    ],
+)
+def test_model_spans_that_hold_no_identifier_for_how_they_are_cut_or_written_are_dropped(rules_only, text, value, label):
+    start = text.index(value)
+    assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "kept"),
+    [
+        ("Gas drawn at 0245: 7.41/38/90.", "0245: 7", "TIME", "0245"),
+        ("Next visit may 14th at the clinic.", "may 14th", "DATE", "may 14th"),
+        ("Seen at Parvillo Ward today.", "Parv", "LOCATION", "Parvillo"),
+        ("PATIENT: ILSE W0JCIKOWSKA  MR# 1", "0JCIKOWSKA", "LOCATION", "W0JCIKOWSKA"),
+        ("MRN: 4471920 on file", "4471920", "ID", "4471920"),
+        ("Called back ext 4-2291 today.", "4-2291", "PHONE", "4-2291"),
+        ("Seen by Anselm Brigue, RN.", "Anselm Brigue", "NAME", "Anselm Brigue"),
+        ("Rose Mary Quell attended.", "Rose Mary Quell", "NAME", "Rose Mary Quell"),
+    ],
+)
+def test_model_spans_keep_the_identifier_they_hold(rules_only, text, value, label, kept):
+    start = text.index(value)
+    span = rules_only.rules.vet_model_span(text, start, start + len(value), label)
+    assert span is not None and text[span.start:span.end] == kept
+
+
+def test_a_misspelt_word_is_one_slip_from_a_dictionary_word_and_no_listed_name(rules_only):
+    lexicon = rules_only.rules.lexicon
+    assert all(lexicon.misspelt_word(w) for w in ("nromal", "b0wel", "hsuband", "uodules", "C0NTRAST"))
+    # a listed name, a dictionary word, a short word and a rare name stay what they are
+    assert not any(lexicon.misspelt_word(w) for w in ("Nelson", "normal", "Kenes", "Okonkwo", "Quintavalle"))
+
+
+def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules_only):
+    text = "DELIVERY\nROOM: SUCTIONED AND GIVEN SURFACTANT 4 ML/KG VIA ETT, THEN PLACED ON CPAP 6 CM H2O.\nWard: Parvillo Ward"
+    result = rules_only.deidentify(text).text
+    assert "SUCTIONED AND GIVEN SURFACTANT 4 ML/KG VIA ETT" in result and "Parvillo" not in result
+
+
+def test_a_pair_after_a_category_is_a_grade_not_a_date(rules_only):
+    text = "Small opacities, profusion category 2/1, type q/t."
+    assert rules_only.deidentify(text).text == text
+
+
 def test_eponymous_anatomy_phrases_are_kept(rules_only):
     text = "Stone near the sphincter of Oddi; the vein of Galen is normal."
     assert rules_only.deidentify(text).text == text

@@ -51,6 +51,17 @@ PLACE_FILES = ("lists/places.txt",)
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
+# a misspelt word's length: shorter words are one slip from too many others ("Kenes", "Hall")
+MISSPELT_DIGIT_MIN_LETTERS = 5
+MISSPELT_MIN_LETTERS = 6
+MISSPELT_SUBSTITUTION_MIN_LETTERS = 7
+# digits typed or read by OCR for the letters they look like
+DIGITS_READ_AS_LETTERS = str.maketrans("0158", "olsb")
+# letters that print, scan or read alike, one read for the other ("uodules", "rccords")
+LETTERS_OF_LIKE_SHAPE = {
+    "a": "o", "o": "aec", "c": "eo", "e": "co", "u": "nv", "n": "uhr", "h": "nb", "b": "h", "i": "l", "l": "it",
+    "t": "lf", "f": "t", "r": "n", "v": "u", "g": "q", "q": "g",
+}
 SAFE_FILES = (
     "safe/clinical_terms.txt",
     "safe/clinical_abbreviations.txt",
@@ -238,6 +249,35 @@ class Lexicon:
         """A listed name that is no English or clinical word: PHI wherever it stands."""
         folded = fold(word)
         return (folded in self.given or folded in self.surnames) and not self.is_common(word)
+
+    def is_vocabulary(self, word: str) -> bool:
+        """An English, clinical or medical dictionary's word: a word, whatever else it may be."""
+        folded = fold(word)
+        return folded in self.english or folded in self.safe or folded in self.medical
+
+    def misspelt_word(self, word: str) -> bool:
+        """A word one slip away from a dictionary word, and no listed name: a digit typed or read for a letter
+        ("b0wel"); in a word of six letters or more, two letters swapped ("nromal"); in a word of seven or more,
+        a letter read for one of like shape ("uodules"). A name needs a list or a cue, a typo needs neither."""
+        folded = fold(word)
+        if len(folded) < MISSPELT_DIGIT_MIN_LETTERS or not folded.isalnum() or self.is_vocabulary(folded) or self.is_name(folded):
+            return False
+        letters = folded.translate(DIGITS_READ_AS_LETTERS)
+        if not letters.isalpha():
+            return False
+        if letters != folded:
+            return self.is_vocabulary(letters)
+        if len(letters) < MISSPELT_MIN_LETTERS:
+            return False
+        for i in range(len(letters) - 1):
+            if letters[i] != letters[i + 1] and self.is_vocabulary(letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]):
+                return True
+        if len(letters) < MISSPELT_SUBSTITUTION_MIN_LETTERS:
+            return False
+        return any(
+            self.is_vocabulary(letters[:i] + other + letters[i + 1:])
+            for i in range(len(letters)) for other in LETTERS_OF_LIKE_SHAPE.get(letters[i], "")
+        )
 
     # -- places --------------------------------------------------------------
     def is_place(self, word: str) -> bool:

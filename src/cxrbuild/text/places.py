@@ -178,6 +178,11 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
                       # correctional, occupational, emergency-medical and migration forms
                       r"housing|housing\s+unit|cell|camp|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|"
                       r"incident\s+location")
+# a place field's value longer than this, with a quantity in it, is a sentence, not a place
+PLACE_FIELD_MAX_WORDS = 6
+NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+# (a unit of two letters or more: "4 L" may be a ward's side)
+MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
@@ -743,6 +748,10 @@ class PlaceFinder:
             words = WORD_RE.findall(value)
             if NO_VALUE_RE.fullmatch(value.strip()):
                 continue  # "Travel: none", "Country of birth: unknown" (not "unknown (possibly Quellbrook)")
+            if (len(words) > PLACE_FIELD_MAX_WORDS and not GEOGRAPHY_FIELD_RE.match(match.group("field"))
+                    and not FACILITY_FIELD_RE.match(match.group("field"))
+                    and any(MEASURE_UNIT_RE.match(value, n.end()) for n in NUMBER_RE.finditer(value))):
+                continue  # "Delivery⏎room: intubated ... given Curosurf 2.5 mL/kg": a sentence with its doses, no place
             named = [w for w in words if self._names_place(w)]
             if not named and FACILITY_FIELD_RE.match(match.group("field")):
                 # the field names a facility or an employer: its value is a name, whatever words it uses

@@ -13,8 +13,14 @@ from collections.abc import Sequence
 
 from cxrbuild.printed_forms import MONTHS
 from cxrbuild.text import stored_re as re
-from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
-from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NameCues
+from cxrbuild.text.lexicon import (
+    DIGITS_READ_AS_LETTERS,
+    FUNCTION_WORDS,
+    MISSPELT_DIGIT_MIN_LETTERS,
+    Lexicon,
+    fold,
+)
+from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_PARTICLES, NameCues
 from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
     LETTERS,
@@ -84,15 +90,55 @@ HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+"
 # the blanks and separators between a lab's name and its value
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
 NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*\Z")
 # a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
 WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 # words before a name or a place that make a lone word one ("visited by Kwabo", "around Ketto")
 PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via", "by", "for", "with", "around", "of"})
 CONSONANT_RUN_RE = re.compile(r"[^aeiouy]{3}")
+# a name of two or three letters is on a list ("Ng", "Lee"); shorthand is not ("tms", "nr")
+SHORT_UNLISTED_LETTERS = 3
+# the piece of a broken word before or after a word: a blank, a line's end (a hyphen before it), or one stray mark
+WORD_PIECE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?P<piece>[A-Za-z]{2,})(?:[ \t]|-?\n|[,;`'’])\Z")
+WORD_PIECE_AFTER_RE = re.compile(r"(?:[ \t]|-?\n|[,;`'’])(?P<piece>[A-Za-z]{2,})(?![A-Za-z])")
+JOINED_WORD_MIN_LETTERS = 7
 # the words beside a word in the same clause (one blank, or an initial's dot, between them)
 LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
 FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
+
+
+# a decimal number alone ("7.34", "100.4"), and the signs that join the numbers of a range or a ratio
+DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
+RANGE_JOINERS = "-–/"
+RANGE_OR_RATIO_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})|[0-9]{1,3}/[0-9]{1,3}")
+
+
+def _number_around(text: str, start: int, end: int, joiners: str = ".") -> tuple[int, int, str]:
+    """The whole number around ``text[start:end]``: its digits and the ``joiners`` between digits."""
+    def joined(i: int) -> bool:
+        return text[i].isdigit() or (text[i] in joiners and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+    while start > 0 and joined(start - 1):
+        start -= 1
+    while end < len(text) and joined(end):
+        end += 1
+    return start, end, text[start:end]
+
+
+def _ocr_letters(word: str) -> bool:
+    """Letters, or a word of five characters or more whose digits are letters misread ("M0HAMMADI"), unlike a
+    code ("G1P0", "H2O", "39W5D")."""
+    if word.isalpha():
+        return True
+    letters = word.translate(DIGITS_READ_AS_LETTERS)
+    return len(word) >= MISSPELT_DIGIT_MIN_LETTERS and letters.isalpha() and sum(c.isalpha() for c in word) >= len(word) - 2
+
+
+def _range_or_ratio(number: str) -> bool:
+    """Two numbers of up to three digits joined as a range, the smaller first ("135-145"), or over a slash."""
+    match = RANGE_OR_RATIO_RE.fullmatch(number)
+    return match is not None and (match.group(1) is None or int(match.group(1)) < int(match.group(2)))
 
 
 def _possible_numeric_date(value: str) -> bool:
@@ -127,6 +173,13 @@ class SpanVetter:
         """The identifier inside a model span, or None when the span holds none."""
         if end - start > MODEL_SPAN_MAX_CHARS.get(label, 60):
             return None  # a confused prediction running over a sentence, not one identifier
+        # a span cut inside a word is judged on the whole word ("Spring" of "Springfield")
+        cut = (start, end)
+        while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+            start -= 1
+        while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+            end += 1
+        cut_code = (start, end) != cut and not _ocr_letters(text[start:end].replace(" ", ""))
         tokens = list(VET_TOKEN_RE.finditer(text, start, end))
         if not tokens:
             return None
@@ -145,6 +198,8 @@ class SpanVetter:
                 return True  # "next visit Friday 9/23": the date, not its weekday ("Thursday, May 3, 2012" is one date)
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
                 return label not in {"DATE", "TIME"}
+            if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} and position >= 0 and self._value_with_unit(text, word, position):
+                return True  # "SBRT 54 Gy", "iNO 20 ppm": a dose or a setting, not a house's or a ward's number
             if label in NUMERIC_LABELS and word.isalpha():
                 # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
                 return folded not in NUMERIC_LABEL_WORDS
@@ -155,10 +210,28 @@ class SpanVetter:
                 or self.cues.is_cue_word(folded)
             )
 
+        def leading(index: int) -> bool:
+            """A word before the identifier: generic, or a month's or a weekday's name before a word ("may return
+            Oct 5th"), which makes it a verb or a word of its own, not a date's part."""
+            word = tokens[index].group(0)
+            if generic(word, tokens[index].start()):
+                return True
+            if label != "DATE" or fold(word) not in MONTH_WORDS | WEEKDAY_WORDS or index + 1 >= len(tokens):
+                return False
+            following = fold(tokens[index + 1].group(0))
+            return following.isalpha() and following not in MONTH_WORDS | WEEKDAY_WORDS | FUNCTION_WORDS
+
+        def decimal_cut(match: re.Match[str]) -> bool:
+            """A part of a decimal number the span cuts ("7" of "ABG 7.34/40", "100" of "100.4 F"): a value,
+            not a numeric identifier."""
+            number = _number_around(text, match.start(), match.end())
+            return label in NUMERIC_LABELS and DECIMAL_RE.fullmatch(number[2]) is not None and (
+                number[0] < start or number[1] > end)
+
         first, last = 0, len(tokens) - 1
-        while first <= last and generic(tokens[first].group(0), tokens[first].start()):
+        while first <= last and (leading(first) or decimal_cut(tokens[first])):
             first += 1
-        while last >= first and generic(tokens[last].group(0), tokens[last].start()):
+        while last >= first and (generic(tokens[last].group(0), tokens[last].start()) or decimal_cut(tokens[last])):
             last -= 1
         if first > last:
             return None
@@ -201,12 +274,16 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
+        if label in {"ID", "PHONE"} and _range_or_ratio(_number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)[2]):
+            return None  # "Na 145 (135-145)", "AO 165/81": a reference range or a pressure, not an identifier
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
             self.patterns.is_measured_value(text, kept[0].start())
             or (self.patterns.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
         ):
             return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
+            if cut_code and len(kept) == 1:
+                return None  # "1P0" of "G1P0", "2" of "M2", "H" of "H2O": a piece of a code, no ward's name
             # a place has a proper name or a postal code; a lone small number ("2 views") is neither.
             # Where capitals mean nothing, a capital is no sign ("THE ASSISTED LIVING", "pleasant")
             caseless = capitals_mean_nothing(text)
@@ -214,7 +291,11 @@ class SpanVetter:
                     and self._abbreviation_like(text, kept[0])):
                 return None  # "ONSC 1354  PTCT 1402": an abbreviation no list knows, alone
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
+                      and not self._written_word(text, m)
                       and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
+                      # shorthand of two or three letters that no list holds ("idt", "rm")
+                      and not (len(m.group(0)) <= SHORT_UNLISTED_LETTERS and not lexicon.is_place(m.group(0))
+                               and not lexicon.is_name(m.group(0)))
                       and not CLINICAL_CODE_RE.fullmatch(m.group(0))
                       and not self.allowed_word(m.group(0))
                       and (not lexicon.is_common(m.group(0))
@@ -232,6 +313,13 @@ class SpanVetter:
             if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _value_with_unit(self, text: str, word: str, position: int) -> bool:
+        """A number with a unit after it, or that unit ("54 Gy"), as the rules read a measured value."""
+        if word.isdigit():
+            return self.patterns.has_unit_after(text, position + len(word))
+        number = NUMBER_BEFORE_RE.search(text, max(0, position - 12), position)
+        return number is not None and self.patterns.has_unit_after(text, number.start() + 1)
 
     def _in_safe_compound(self, text: str, position: int) -> bool:
         """Whether the hyphenated word around ``position`` is a safe word as a whole ("Solu-Medrol")."""
@@ -285,6 +373,10 @@ class SpanVetter:
                 )
             if short_capitals(word, caseless) and not lexicon.is_name(word):
                 return False  # "LVM", "MGR", "OCN": an abbreviation, not a name
+            if len(word) <= SHORT_UNLISTED_LETTERS and not lexicon.is_name(word) and folded not in NAME_PARTICLES:
+                return False  # "tms", "nr", "cb": shorthand of two or three letters, which no name list holds
+            if self._written_word(text, match):
+                return False  # "iNO", "nromal", "PATIE,NT": an abbreviation, a misspelt or a broken word
             return self._name_like(text, word, caseless) or (
                 word[:1].isupper() and (lexicon.is_unambiguous_name(word) or not lexicon.is_common(word))
             )
@@ -310,6 +402,31 @@ class SpanVetter:
         if len(best[-1].group(0)) == 1 and text[end:end + 1] == ".":
             end += 1
         return RuleSpan(best[0].start(), end, "NAME", "model")
+
+    def _written_word(self, text: str, match: re.Match[str]) -> bool:
+        """A word that is no name for how it is written: an abbreviation in mixed letters that opens in lower
+        case ("iNO", "eGFR"), a misspelt dictionary word ("nromal", "b0wel"), or a piece of a word broken by a
+        blank, a line's end or a stray mark ("accom panying", "PATIE,NT", "ori-⏎ginal")."""
+        word = match.group(0)
+        if word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalnum():
+            return True
+        if self.lexicon.misspelt_word(word):
+            return True
+        before = WORD_PIECE_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        after = WORD_PIECE_AFTER_RE.match(text, match.end())
+        return any(
+            self._joined_word(word, piece.group("piece"), piece is before)
+            for piece in (before, after) if piece is not None
+        )
+
+    def _joined_word(self, word: str, piece: str, piece_first: bool) -> bool:
+        """Whether ``word`` and the ``piece`` beside it make one dictionary word (a listed name beside another
+        name or a word of its own stays apart: "Rose Mary")."""
+        joined = piece + word if piece_first else word + piece
+        if len(joined) < JOINED_WORD_MIN_LETTERS or not self.lexicon.is_vocabulary(joined):
+            return False
+        lexicon = self.lexicon
+        return not lexicon.is_name(word) or not (lexicon.is_name(piece) or lexicon.is_vocabulary(piece))
 
     def _abbreviation_like(self, text: str, match: re.Match[str]) -> bool:
         """A word of four or five letters that no name list holds and that reads as letters, not a word (one vowel
@@ -340,6 +457,8 @@ class SpanVetter:
         lexicon = self.lexicon
         if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
             return False
+        if not caseless and word.islower() and not lexicon.is_name(word):
+            return False  # "NIOSH cert", "per tms": where capitals mean something, a name no list holds has one
         if lexicon.is_unambiguous_name(word) or not lexicon.is_common(word):
             return True
         if not lexicon.is_name(word):
