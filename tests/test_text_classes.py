@@ -796,6 +796,44 @@ def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules
     assert "SUCTIONED AND GIVEN SURFACTANT 4 ML/KG VIA ETT" in result and "Parvillo" not in result
 
 
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        # a state's code after a town, with or without its ZIP code, in any case
+        ("lives at 41 quarry ln, tolvey ok\nhospice dx: copd", ["tolvey ok"]),
+        ("8120 willow ct, harnby. nd 58401\nphone: x", ["harnby", "nd 58401"]),
+        ("records from: 17 tern rd, pellam wy 82001\n", ["pellam wy 82001"]),
+        # a pair after a weekday or a hiring; a month alone closing its clause
+        ("nv planned wednesday 4/3 per schedule.", ["4/3"]),
+        ("Exposure: silica, hired 11/12", ["11/12"]),
+        ("how have you been since we last spoke in august?", ["august"]),
+        ("we talked back in may.", ["may"]),
+        # a listed place of clinical words closing its clause after "in"
+        ("directions: in cold spring, the green trailer", ["cold spring"]),
+        # one or two plain words after a facility's cue, before its phrase; a field's value ending in one
+        ("biopsy at thornapple diagnostic imaging last week", ["thornapple"]),
+        ("lobectomy at lantern ridge medical center in may", ["lantern ridge"]),
+        ("location of care: morning glory assisted living\nhospice dx: x", ["morning glory"]),
+    ],
+)
+def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, text, removed):
+    result = rules_only.deidentify(text).text
+    assert not any(r in result for r in removed), result
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "this may be atelectasis. follow-up in 6 weeks.",
+        "increase in upper lobe opacity.",
+        "seen at the pain clinic and at local urgent care.",
+        "lives with wife, 2 sons.",
+    ],
+)
+def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence):
+    assert rules_only.deidentify(sentence).text == sentence
+
+
 def test_a_pair_after_a_category_is_a_grade_not_a_date(rules_only):
     text = "Small opacities, profusion category 2/1, type q/t."
     assert rules_only.deidentify(text).text == text

@@ -111,6 +111,10 @@ WORD_PREFIXES = frozenset({
 })
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
+# the plain words that may name a facility between a cue and the facility's phrase ("at twin rivers medical center")
+MAX_PLAIN_NAME_WORDS = 2
+# the end of a clause after a word: a comma, a stop, a semicolon, a bracket or the line's end
+CLAUSE_END_RE = re.compile(r"[ \t]*(?:[,.;:)]|\n|\Z)")
 # the cues of a move, whose clause may name a second place after "to"
 MOVE_CUE_RE = re.compile(r"(?i)moved|relocated|transferred")
 ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?" + CUED_VALUE + CUED_PLACE_END)
@@ -759,6 +763,8 @@ class PlaceFinder:
                 named = [w for w in words if w[:1].isalpha() and len(w) > 1 and fold(w) not in FUNCTION_WORDS
                          and not ((self.lexicon.is_safe(w) or self.allowed_word(w)) and len(w) <= 4)  # "Facility: ICU"
                          and fold(w) not in self.cues.facility_words and fold(w) not in self.cues.plain_places]
+            if not named:
+                named = self._named_facility_value(words)  # "Location of care: summit assisted living"
             numbered = FIELD_WARD_RE.search(value) is not None
             if not named and not numbered:
                 continue  # "Unit: MICU", "Location: Emergency Department"
@@ -918,12 +924,37 @@ class PlaceFinder:
             if folded[cursor - 1] in self.cues.facility_cue_words:
                 run = [m.group(0) for m in words[cursor:index]]
                 proper = any((not self.lexicon.is_safe(w) and not self.lexicon.is_common(w)) or self.lexicon.is_place(w) for w in run)
-                return cursor if proper and cursor < start_index else start_index
+                # one or two plain words before a facility's phrase of several words are its name ("at summit diagnostic
+                # imaging", "at twin rivers medical center"; not "at the pain clinic", "at local urgent care")
+                plain_name = 0 < start_index - cursor <= MAX_PLAIN_NAME_WORDS and all(
+                    self._plain_name_word(w) for w in run[:start_index - cursor]) and any(
+                    index - start_index + len(phrase) > 1 for phrase in self._phrases_at(folded, index))
+                return cursor if (proper or plain_name) and cursor < start_index else start_index
             previous = words[cursor - 1].group(0)
             if fold(previous) in FUNCTION_WORDS or not previous[:1].isalpha() or self.name_cues.is_cue_word(fold(previous)):
                 return start_index  # "phoned to cnm menzies on bishop house": the run crosses a sentence's words
             cursor -= 1
         return start_index
+
+    def _plain_name_word(self, word: str) -> bool:
+        """A word that may name a facility though it is an English word or a device's trade name ("summit"): no clinical,
+        little or lead word."""
+        folded = fold(word)
+        return (word[:1].isalpha() and len(word) > 2 and (not self.lexicon.is_safe(word) or self.lexicon.is_trade_name(word))
+                and folded not in FUNCTION_WORDS
+                and folded not in FACILITY_LEAD_WORDS and folded not in FACILITY_LEAD_VERBS
+                and folded not in self.cues.facility_words and not self.name_cues.is_cue_word(folded))
+
+    def _named_facility_value(self, words: list[str]) -> list[str]:
+        """The words of a field's value that name a facility before its phrase of several words ("summit assisted
+        living"), where no word of it is a name or a place on any list."""
+        folded = [fold(w) for w in words]
+        for size in (3, 2):
+            if len(words) > size and tuple(folded[-size:]) in self.cues.suffix_label:
+                rest = words[:-size]
+                if rest and all(self._plain_name_word(w) or fold(w) in FACILITY_JOINERS for w in rest):
+                    return [w for w in rest if fold(w) not in FACILITY_JOINERS]
+        return []
 
     def _opens_a_name(self, words: list[re.Match[str]], first: int, facility: int, caseless: bool) -> bool:
         """The word at ``first`` is an English word written as a name, and a name or place no clinical list knows
@@ -1049,9 +1080,13 @@ class PlaceFinder:
 
     def _phrase_after_preposition(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A listed place of several words right after "in", "from" or "near", where capitals tell nothing, though one
-        of its words is clinical ("lives in fall river"), unless all of them are."""
+        of its words is clinical ("lives in fall river"), or all of them where the place closes its clause ("in upper
+        falls, blue house"; not "increase in upper lobe opacity")."""
         before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
-        return caseless and before is not None and not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase)
+        if not caseless or before is None:
+            return False
+        return not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase) or (
+            CLAUSE_END_RE.match(text, phrase[-1].end()) is not None)
 
     def _phrase_is_place(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A multi-word place: written as a name, and not made only of common words."""
@@ -1127,8 +1162,10 @@ class PlaceFinder:
                         # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
                                  and not words[start_index].group(0).isupper())
-                        # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue")
-                        and not (organization and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words)
+                        # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue"), as
+                        # a device's trade name may name a facility too ("at summit diagnostic imaging")
+                        and not ((organization or (caseless and self.lexicon.is_trade_name(words[start_index].group(0))))
+                                 and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words)
                         # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
                         and not self._opens_a_name(words, start_index, index, caseless))
                 ):
