@@ -814,6 +814,13 @@ def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules
         ("biopsy at thornapple diagnostic imaging last week", ["thornapple"]),
         ("lobectomy at lantern ridge medical center in may", ["lantern ridge"]),
         ("location of care: morning glory assisted living\nhospice dx: x", ["morning glory"]),
+        # where a procedure was done or a finding made, after "at"
+        ("- 2/9: ebus/biopsy (zq-4410) at harrow bend: squamous", ["harrow bend"]),
+        ("RUL MASS FOUND ON CT 3/14 AT SALTMARSH FLATS. PET/CT NEGATIVE", ["SALTMARSH FLATS"]),
+        ("wedge resection by dr. quell at larkfield commons.", ["larkfield commons"]),
+        # a ward named for an eponym after a service, or at an appointment's hour
+        ("Mar 2 | 10:00 AM | Orvell, Ida, NP | Cardiology - Corrigan 4", ["Corrigan 4"]),
+        ("YOUR NEXT VISIT IS AT NOON IN PARRISH 5. BRING YOUR LIST", ["PARRISH 5"]),
     ],
 )
 def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, text, removed):
@@ -828,6 +835,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "increase in upper lobe opacity.",
         "seen at the pain clinic and at local urgent care.",
         "lives with wife, 2 sons.",
+        "treated at home with antibiotics; placement at the bedside.",
+        "Hips stable. Tanner 2. Gleason 7 on biopsy.",
     ],
 )
 def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence):

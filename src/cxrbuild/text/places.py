@@ -68,6 +68,10 @@ SCHEDULE_WORDS = frozenset({
 BRACKET_ITEM_AFTER_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-z][A-Za-z \t\-]*[,)]")
 # a dash between blanks inside a cued place's value
 VALUE_DASH_RE = re.compile(r"[ \t]+[-–—][ \t]+")
+# procedures done somewhere: the place after them and "at" is where ("lobectomy at ...")
+PROCEDURE_WORDS = (r"(?:ebus/)?biops(?:y|ies|ied)|resection|lobectomy|segmentectomy|pneumonectomy|thoracotomy|mediastinoscopy"
+                   r"|bronchoscopy|ebus|vats|surgery|cabg|ablation|catheteri[sz]ation|cardioversion|placement|implant(?:ed|ation)?"
+                   r"|colonoscopy|endoscopy|mammogram|delivered|treated|evaluated|followed|diagnosed")
 # a cued place's name: words, a saint's or a mount's abbreviation first ("St. Quillan's Regional")
 CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)"
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
@@ -80,7 +84,11 @@ CUED_PLACE_RE = re.compile(
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
     # (up to three words of how: "transported priority 2 to", "transported by ALS unit to")
     r"|(?:transported|diverted)(?:[ \t]+(?!to\b|from\b)[A-Za-z0-9/\-]+){0,3}?[ \t]+(?:to|from)|sent[ \t]+(?:out[ \t]+)?to"
-    r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at)"
+    r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at"
+    # where a procedure was done or a finding made, maybe with its accession in brackets: "ebus/biopsy (s02-1) at
+    # twin rivers:", "lobectomy by dr x at evergreen", "mass found on ct 10/27 at rapid city"
+    r"|(?:" + PROCEDURE_WORDS + r"|found[ \t]+on[ \t]+(?:ct|cxr|mri|pet(?:/ct)?|imaging)(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]+by[ \t]+dr\.?[ \t]+[A-Za-z'’\-]+)?[ \t]+at)"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
     r"[ \t]+(?:the[ \t]+)?" + CUED_VALUE + CUED_PLACE_END
@@ -111,6 +119,9 @@ WORD_PREFIXES = frozenset({
 })
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
+# the last word of a phrase naming a score, a grade or a stage after an eponym ("Gleason score", "Killip class")
+SCORE_HEAD_WORDS = frozenset({"score", "scores", "grade", "grading", "stage", "staging", "scale", "class", "classification",
+                              "criteria", "index", "system", "rule", "sign"})
 # the plain words that may name a facility between a cue and the facility's phrase ("at twin rivers medical center")
 MAX_PLAIN_NAME_WORDS = 2
 # the end of a clause after a word: a comma, a stop, a semicolon, a bracket or the line's end
@@ -158,13 +169,13 @@ WARD_AFTER_MOVE_RE = guarded_compile(
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
 # ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
-# (Cox 13B)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2")
+# (Cox 13B)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
 UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|step-?down|floor|unit"
 WARD_UNIT_BEFORE_RE = re.compile(
-    r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9])[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
+    r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
 )
-# a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (a clinical eponym there is
-# a score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
+# a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
+# is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 WARD_SERVICE_BEFORE_RE = re.compile(
     r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics"
     r"|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)[ \t]*(?:\(|[-–][ \t])[ \t]*$",
@@ -348,6 +359,9 @@ class PlaceFinder:
         self.cues = cues
         self.name_cues = name_cues
         self.allowed_word = allowed_word
+        # eponyms that name a score, a grade or a stage ("Gleason score", "Tanner stage"): with a number, a score
+        self.scoring_eponyms = frozenset(
+            phrase.split()[0] for phrase in lexicon.safe_phrases if phrase.split()[-1] in SCORE_HEAD_WORDS)
 
     def find(self, text: str) -> list[RuleSpan]:
         caseless = capitals_mean_nothing(text)
@@ -601,10 +615,13 @@ class PlaceFinder:
             unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before)
             service = not unit_word and WARD_SERVICE_BEFORE_RE.search(before)
             unit_after = unit_word or service
-            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not (unit_word and lexicon.is_eponym(name))):
+            # an eponym that names no score is a ward's name after a unit's word or a service ("Cardiology - Corrigan 6");
+            # one that names a score is the score there ("Hospitalist (Gleason 7)", "Pediatrics (Tanner 3)")
+            ward_eponym = lexicon.is_eponym(name) and (unit_word or (service and folded not in self.scoring_eponyms))
+            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not ward_eponym):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
-            if lexicon.is_clinical_eponym(name) and not unit_word:
-                continue  # ("Hospitalist (Gleason 7)": after a service, a score named for someone is a score)
+            if (lexicon.is_clinical_eponym(name) and not ward_eponym) or (folded in self.scoring_eponyms and not unit_after):
+                continue  # ("Hips stable. Tanner 1.": with no unit or service before it, a score's name and its value)
             listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_word and self._rare(name))  # ("in Quillby 2")
             if lexicon.is_common(name) and not listed:
                 continue
