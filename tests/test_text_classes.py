@@ -837,10 +837,30 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "lives with wife, 2 sons.",
         "treated at home with antibiotics; placement at the bedside.",
         "Hips stable. Tanner 2. Gleason 7 on biopsy.",
+        "Wound care note\n71 yoF homebound pt seen today.",
     ],
 )
+
 def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence):
     assert rules_only.deidentify(sentence).text == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        # after a name written with a capital, a lower-case word the sentence goes on after is no part of it
+        ("the home aide Bartholomew went thursday and said bp was ok", ["went thursday"], ["Bartholomew"]),
+        ("Seen by Dr. Ilse quarry, MD", [], ["Ilse", "quarry"]),
+        # the last letter of a slashed abbreviation is no initial
+        ("return prn. f/u Odalys Treviño, PA-C clinic", ["f/u"], ["Odalys", "Treviño"]),
+        # a payer's name before a member number is no part of it
+        ("INS: MEDICARE QX4471290\nCC: FALL", ["MEDICARE"], ["QX4471290"]),
+    ],
+)
+def test_a_names_and_an_ids_edges(rules_only, text, kept, removed):
+    result = rules_only.deidentify(text).text
+    assert all(k in result for k in kept), result
+    assert not any(r in result for r in removed), result
 
 
 def test_a_pair_after_a_category_is_a_grade_not_a_date(rules_only):

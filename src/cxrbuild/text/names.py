@@ -178,6 +178,8 @@ SURNAME_CLOSE_RE = re.compile(
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
+# a name's end at a mark, a wide gap or the line's end (not at a word)
+PUNCTUATION_END_RE = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))", re.MULTILINE)
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -886,6 +888,7 @@ class NameFinder:
         given_after_comma = False  # the last word read was the given name of "Surname, Given"
         compound_surname = False  # the last word read was a number's word opening a surname
         last_word = False  # the word read is the whole name
+        previous_capital = False  # the word read before was written with a capital
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -910,6 +913,12 @@ class NameFinder:
                 # after a title or a header two surnames: "MAJ LE BLANC, HAZEL B")
             if "\n" in text[cursor:match.start("word")]:
                 break
+            if (words and previous_capital and word[:1].islower() and fold(word) in self.lexicon.english
+                    and fold(word) not in NAME_PARTICLES and not PUNCTUATION_END_RE.match(text, match.end("word"))
+                    and not self._credential_follows(text, match.end("word"))):
+                break  # "nurse Mohammed came wednesday": after a name written with a capital, a lower-case word that the
+                # sentence goes on after is the sentence's ("Dr. Jane smith, MD" ends there: the surname)
+            previous_capital = is_capitalised(word)
             if len(word) == 1:
                 # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
                 lower_initial_after_title = mode == TITLE and match.group("dot") is not None
@@ -1067,6 +1076,8 @@ class NameFinder:
                     CREDENTIAL_INITIALS_RE.match(text, p) for p in (position, position - 2) if p >= 0
                 ):
                     break  # not an initial but the letters of "M.D."
+                if position > 0 and text[position - 1] == "/":
+                    break  # "f/u Fernanda Mason, PA-C": the last letter of a slashed abbreviation, not an initial
             else:
                 folded = fold(word)
                 calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
