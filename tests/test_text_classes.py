@@ -855,6 +855,13 @@ def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence
         ("return prn. f/u Odalys Treviño, PA-C clinic", ["f/u"], ["Odalys", "Treviño"]),
         # a payer's name before a member number is no part of it
         ("INS: MEDICARE QX4471290\nCC: FALL", ["MEDICARE"], ["QX4471290"]),
+        # acid-fast bacilli in a specimen, an air force base
+        ("TB NOT EXCLUDED. RECOMMEND SPUTUM AFB X3. STATIONED AT QUELLMORE AFB", ["RECOMMEND SPUTUM AFB X3"], ["QUELLMORE"]),
+        # "the hospice" is no hospice's name; "since" ends a place
+        ("CALL THE HOSPICE LINE ANY TIME. LIVED IN QUERETARO SINCE 2004.", ["CALL THE HOSPICE LINE", "SINCE"], ["QUERETARO"]),
+        # an officer's or a company's "CO" is no county's
+        ("ESCORTED BY CO VELMSTRAND. TARRAGON MINING CO. FAX 555-0100. Lives in Co. Offaly.",
+         ["MINING CO. FAX"], ["VELMSTRAND", "Co. Offaly"]),
     ],
 )
 def test_a_names_and_an_ids_edges(rules_only, text, kept, removed):
