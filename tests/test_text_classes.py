@@ -859,6 +859,9 @@ def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence
         ("TB NOT EXCLUDED. RECOMMEND SPUTUM AFB X3. STATIONED AT QUELLMORE AFB", ["RECOMMEND SPUTUM AFB X3"], ["QUELLMORE"]),
         # "the hospice" is no hospice's name; "since" ends a place
         ("CALL THE HOSPICE LINE ANY TIME. LIVED IN QUERETARO SINCE 2004.", ["CALL THE HOSPICE LINE", "SINCE"], ["QUERETARO"]),
+        # what a person did ends the name after its first word; a service's abbreviation is no place
+        ("HUSBAND DARIUSZ OKWARA WORKS AT QUILLBY FOODS. REFERRED TO ORTHO FOR EVAL.", ["WORKS AT", "ORTHO"],
+         ["DARIUSZ", "OKWARA", "QUILLBY"]),
         # an officer's or a company's "CO" is no county's
         ("ESCORTED BY CO VELMSTRAND. TARRAGON MINING CO. FAX 555-0100. Lives in Co. Offaly.",
          ["MINING CO. FAX"], ["VELMSTRAND", "Co. Offaly"]),

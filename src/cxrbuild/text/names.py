@@ -708,8 +708,8 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
-        if mode == KIN and first and fold(word) in self.cues.kin_events:
-            return False  # "sibling born at term", "brother deceased": what the relative did, not a name
+        if (mode == KIN or not first) and fold(word) in self.cues.kin_events:
+            return False  # "sibling born at term", "brother deceased", "HUSBAND CIARAN BEGAY WORKS AT": what the person did
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
             return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
         if fold(word) in self.cues.never_names and not (mode == TITLE and first):
