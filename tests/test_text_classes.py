@@ -862,6 +862,10 @@ def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence
         # what a person did ends the name after its first word; a service's abbreviation is no place
         ("HUSBAND DARIUSZ OKWARA WORKS AT QUILLBY FOODS. REFERRED TO ORTHO FOR EVAL.", ["WORKS AT", "ORTHO"],
          ["DARIUSZ", "OKWARA", "QUILLBY"]),
+        # the labels of a line of timestamps; a signer's time is no timestamp's label
+        ("TIMES: DISP 0712  ENRT 0713  ONSC 0720  TRAN 0741  DEST 0802", ["ONSC ___", "TRAN ___", "DEST ___"], []),
+        ("Read by Wendell Okafor 0915; cosigned by Ingrid Tamm 1010; by Ruth Oyelaran 1102", [],
+         ["Okafor", "Tamm", "Oyelaran"]),
         # an officer's or a company's "CO" is no county's
         ("ESCORTED BY CO VELMSTRAND. TARRAGON MINING CO. FAX 555-0100. Lives in Co. Offaly.",
          ["MINING CO. FAX"], ["VELMSTRAND", "Co. Offaly"]),

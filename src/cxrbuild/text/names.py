@@ -33,6 +33,7 @@ from cxrbuild.text.spans import (
     is_capitalised,
     search_at_end,
     sentence_initial,
+    timestamp_label,
     trie_regex,
 )
 
@@ -1136,6 +1137,8 @@ class NameFinder:
                 continue  # "Telma 40 mg OD": a drug's brand, whatever names it shares
             if word.isupper() and len(word) <= 3 and not caseless:
                 continue  # short all-caps words are abbreviations far more often than names
+            if timestamp_label(text, match.start(), match.end(), lexicon.is_name):
+                continue  # "ONSC 0828  TRAN 0854  DEST 0912": a timestamp's label
             start, end = self._grow(text, match.start(), match.end(), caseless)
             covered_to = end
             spans.append(RuleSpan(start, end, "NAME", "name_list"))

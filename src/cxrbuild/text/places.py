@@ -36,6 +36,7 @@ from cxrbuild.text.spans import (
     guarded_compile,
     is_capitalised,
     sentence_initial,
+    timestamp_label,
 )
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
@@ -1071,6 +1072,7 @@ class PlaceFinder:
                 and not self._stop(word)
                 and (caseless or is_capitalised(word))
                 and not self.name_cues.clinical_use(lexicon, text, words[index].start(), words[index].end(), caseless, eponyms=False)
+                and not timestamp_label(text, words[index].start(), words[index].end(), lexicon.is_name)  # "TRAN 0854"
             ):
                 spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list"))
             elif self._country_here(text, words[index], caseless):

@@ -395,6 +395,25 @@ def capitals_mean_nothing(text: str) -> bool:
     return mostly_upper(text) or mostly_lower(text)
 
 
+# a word and the clock time after it ("ONSC 0828", "AT DEST 10:26"), and the times of a run of such pairs
+LABELLED_TIME_RE = re.compile(r"([A-Za-z]+)[ \t]+(?:[01][0-9]|2[0-3]):?[0-5][0-9](?![0-9:])")
+TIME_AFTER_WORD_RE = re.compile(r"[ \t]+(?:[01][0-9]|2[0-3]):?[0-5][0-9](?![0-9:])")
+# a run of timestamps on one line: this many words with a clock time after each
+TIMESTAMP_RUN = 3
+
+
+def timestamp_label(text: str, start: int, end: int, is_name) -> bool:
+    """Whether the word at ``text[start:end]`` labels a clock time in a line of timestamps ("DISP 0826 ENRT 0826
+    ONSC 0828 TRAN 0854 DEST 0912"), where most labels are no listed name (``is_name``), not a signer's time
+    ("Signed Ann Lee 14:32, Reviewed Bo Wu 15:00, Cosigned Ida Ek 16:00")."""
+    if not TIME_AFTER_WORD_RE.match(text, end):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    labels = [m.group(1) for m in LABELLED_TIME_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)]
+    return len(labels) >= TIMESTAMP_RUN and sum(not is_name(w) for w in labels) * 2 > len(labels)
+
+
 def is_capitalised(word: str) -> bool:
     return word[:1].isupper()
 

@@ -29,6 +29,7 @@ from cxrbuild.text.spans import (
     RuleSpan,
     capitals_mean_nothing,
     sentence_initial,
+    timestamp_label,
 )
 
 # the longest plausible written form of each kind of identifier
@@ -377,6 +378,8 @@ class SpanVetter:
                 return False  # "tms", "nr", "cb": shorthand of two or three letters, which no name list holds
             if self._written_word(text, match):
                 return False  # "iNO", "nromal", "PATIE,NT": an abbreviation, a misspelt or a broken word
+            if timestamp_label(text, match.start(), match.end(), lexicon.is_name):
+                return False  # "ONSC 0828  TRAN 0854  DEST 0912": a timestamp's label
             return self._name_like(text, word, caseless) or (
                 word[:1].isupper() and (lexicon.is_unambiguous_name(word) or not lexicon.is_common(word))
             )
