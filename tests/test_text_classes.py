@@ -818,6 +818,10 @@ def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules
         ("- 2/9: ebus/biopsy (zq-4410) at harrow bend: squamous", ["harrow bend"]),
         ("RUL MASS FOUND ON CT 3/14 AT SALTMARSH FLATS. PET/CT NEGATIVE", ["SALTMARSH FLATS"]),
         ("wedge resection by dr. quell at larkfield commons.", ["larkfield commons"]),
+        # one plain word where a stay was; the place a patient presented from; where a service is, in a table's cell
+        ("HE WAS HOSPITALIZED AT LARKSPUR IN MARCH FOR ADHF", ["LARKSPUR"]),
+        ("who presented from copper state with chest pain.", ["copper state"]),
+        ("MAR 2 | 8:00 AM | ORVELL, IDA, NP | ECHO LAB - HAZEL KNOLL\n", ["HAZEL KNOLL"]),
         # a ward named for an eponym after a service, or at an appointment's hour
         ("Mar 2 | 10:00 AM | Orvell, Ida, NP | Cardiology - Corrigan 4", ["Corrigan 4"]),
         ("YOUR NEXT VISIT IS AT NOON IN PARRISH 5. BRING YOUR LIST", ["PARRISH 5"]),
@@ -837,6 +841,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "lives with wife, 2 sons.",
         "treated at home with antibiotics; placement at the bedside.",
         "Hips stable. Tanner 2. Gleason 7 on biopsy.",
+        "hospitalized at night for pain; born at term; biopsy at bedside.",
+        "| Lab - fasting | Echo - TTE |",
         "Wound care note\n71 yoF homebound pt seen today.",
     ],
 )

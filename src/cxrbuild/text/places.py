@@ -79,7 +79,7 @@ CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,4
 CUED_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|imaging|studies|cd|dvd|dis[ck]|records?|reports?)"
     r"(?:[ \t]+of[ \t]+outside[ \t]+images)?(?:[ \t]+(?:sent|received|brought|obtained))?(?:[ \t]+on[ \t]+(?:cd|dvd|dis[ck]))?[ \t]+from"
-    r"|transferred[ \t]+(?:here[ \t]+)?from|hospitali[sz]ed[ \t]+at|born[ \t]+at"
+    r"|transferred[ \t]+(?:here[ \t]+)?from|(?P<stay_at>hospitali[sz]ed[ \t]+at|born[ \t]+at)|presented[ \t]+from"
     # where a patient came from or went: "adm 5/6/97 from ...", "disposition: to ..."
     r"|adm(?:itted)?(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?[ \t]+from|disposition[ \t]*:?[ \t]*to"
     # a transport's destination or origin: "transported non-emergent to ...", "diverted from ..."
@@ -88,8 +88,8 @@ CUED_PLACE_RE = re.compile(
     r"|(?:nicu[ \t]+)?stay[ \t]+at|seen[ \t]+at|referred[ \t]+from|(?:performed|done|obtained)[ \t]+at"
     # where a procedure was done or a finding made, maybe with its accession in brackets: "ebus/biopsy (s02-1) at
     # twin rivers:", "lobectomy by dr x at evergreen", "mass found on ct 10/27 at rapid city"
-    r"|(?:" + PROCEDURE_WORDS + r"|found[ \t]+on[ \t]+(?:ct|cxr|mri|pet(?:/ct)?|imaging)(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?)"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]+by[ \t]+dr\.?[ \t]+[A-Za-z'’\-]+)?[ \t]+at)"
+    r"|(?P<done_at>(?:" + PROCEDURE_WORDS + r"|found[ \t]+on[ \t]+(?:ct|cxr|mri|pet(?:/ct)?|imaging)(?:[ \t]+[0-9]{1,2}[/\-][0-9]{1,2}(?:[/\-][0-9]{2,4})?)?)"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:[ \t]+by[ \t]+dr\.?[ \t]+[A-Za-z'’\-]+)?[ \t]+at))"
     r"|moved[ \t]+(?:here[ \t]+)?(?:from|to)|relocated[ \t]+(?:from|to)|visiting[ \t]+from|lives[ \t]+in|living[ \t]+in|resides[ \t]+in"
     r"|grew[ \t]+up[ \t]+in|originally[ \t]+from|emigrated[ \t]+from|immigrated[ \t]+from)"
     r"[ \t]+(?:the[ \t]+)?" + CUED_VALUE + CUED_PLACE_END
@@ -177,10 +177,13 @@ WARD_UNIT_BEFORE_RE = re.compile(
 )
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
-WARD_SERVICE_BEFORE_RE = re.compile(
-    r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics|obstetrics"
-    r"|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)[ \t]*(?:\(|[-–][ \t])[ \t]*$",
-    re.IGNORECASE,
+SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
+                 r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
+WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+# a table's cell naming a service, a dash and where it is, closing the cell: "| Echo Lab - Oak Knoll", "| ONC - TWIN RIVERS"
+SERVICE_CELL_PLACE_RE = re.compile(
+    r"(?im)\|[ \t]*(?:[A-Za-z]+[ \t]+)?" + SERVICE_WORDS + r"[ \t]*[-–][ \t]*"
+    r"(?P<value>[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,2})[ \t]*(?=\||$)"
 )
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
 GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
@@ -377,6 +380,7 @@ class PlaceFinder:
         for match in self.cues.place_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
                                          residence=match.end() in residence_ends))
+        spans.extend(self._service_cells(text))
         spans.extend(self._bracketed_organizations(text, caseless))
         spans.extend(self._practices(text))
         for match in self.cues.organization_cue_re.finditer(text):
@@ -472,7 +476,10 @@ class PlaceFinder:
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue  # ("sent out to Summit Health": a device's name is a facility's too)
-            if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0])):
+            # one plain word where a stay or a procedure was is a place's name ("hospitalized at meadowlark in january")
+            named_stay = (match.groupdict().get("stay_at") or match.groupdict().get("done_at")) and self._plain_name_word(words[0]) and (
+                folded[0] not in MONTH_WORDS | WEEKDAY_WORDS | {"noon", "midnight"})
+            if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0]) or named_stay):
                 continue
             if stay and (any(DECADE_RE.fullmatch(f) for f in folded) or not any(
                     self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or f in self.cues.place_words
@@ -953,6 +960,18 @@ class PlaceFinder:
                 return start_index  # "phoned to cnm menzies on bishop house": the run crosses a sentence's words
             cursor -= 1
         return start_index
+
+    def _service_cells(self, text: str) -> list[RuleSpan]:
+        """Where a service is, in a table's cell after its name and a dash ("| Echo Lab - Oak Knoll"): the words, unless
+        all are clinical, little or plain place words ("| Lab - fasting", "| Clinic - main")."""
+        spans = []
+        for match in SERVICE_CELL_PLACE_RE.finditer(text):
+            words = WORD_RE.findall(match.group("value"))
+            if all(self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_places
+                   or fold(w) in self.cues.facility_words for w in words):
+                continue
+            spans.append(RuleSpan(match.start("value"), match.end("value"), "LOCATION", "place_service_cell"))
+        return spans
 
     def _plain_name_word(self, word: str) -> bool:
         """A word that may name a facility though it is an English word or a device's trade name ("summit"): no clinical,
