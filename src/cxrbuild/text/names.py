@@ -1111,11 +1111,15 @@ class NameFinder:
         """A listed name that is no English or clinical word, grown over its neighbours."""
         spans = []
         lexicon = self.lexicon
+        given, surnames = lexicon.given, lexicon.surnames
         covered_to = -1
         for match in WORD_RE.finditer(text):
+            word = match.group(0)
+            folded = fold(word)
+            if folded not in given and folded not in surnames:
+                continue  # most words: no listed name (the first test of an unambiguous one)
             if match.start() < covered_to:
                 continue
-            word = match.group(0)
             if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
                 continue
             if fold(word) in self.cues.label_words:

@@ -996,6 +996,7 @@ class PlaceFinder:
         spans = []
         index = 0
         phrase_starts = lexicon.place_phrases
+        places, countries = lexicon.places, lexicon.countries
         while index < len(words):
             size = lexicon.place_phrase_at(folded, index) if folded[index] in phrase_starts else 0
             if size:
@@ -1007,6 +1008,9 @@ class PlaceFinder:
                     spans.append(RuleSpan(phrase[0].start(), phrase[-1].end(), "LOCATION", "place_list"))
                     index += size
                     continue
+            if folded[index] not in places and folded[index] not in countries:
+                index += 1  # most words: neither a listed place nor a country, so neither test below holds
+                continue
             word = words[index].group(0)
             if (
                 len(word) >= MIN_BARE_PLACE
@@ -1069,7 +1073,10 @@ class PlaceFinder:
     def _facilities(self, text: str, words: list[re.Match[str]], folded: list[str], caseless: bool) -> list[RuleSpan]:
         """The name words before a facility word: "Maple Crest Manor", "riverside rehab" (``folded``: the words folded)."""
         spans = []
-        for index in range(len(folded)):
+        phrase_starts = self.cues.facility_first
+        for index, word in enumerate(folded):
+            if word not in phrase_starts:
+                continue  # most words open no phrase
             for phrase in self._phrases_at(folded, index):
                 end_index = index + len(phrase)
                 if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):
