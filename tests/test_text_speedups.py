@@ -16,12 +16,14 @@ from cxrbuild.text.spans import (
     LETTER_CHARS,
     LETTERS,
     SCAN_END,
+    CuedRegex,
     first_character_guard,
     literal_fold,
     prefix_scanner,
     required_literals,
     scan,
     search_at_end,
+    trigger_strings,
 )
 
 TEXTS = [
@@ -135,6 +137,31 @@ def test_a_pattern_matches_only_where_a_trigger_is(pattern) -> None:
     for text in TEXTS + [t.upper() for t in TEXTS] + [t.lower() for t in TEXTS]:
         if pattern.regex.search(text):
             assert any(trigger in literal_fold(text) for trigger in pattern.triggers)
+
+
+def test_trigger_strings_leave_out_a_string_that_holds_another() -> None:
+    assert trigger_strings(r"\b(?:admit|admitted|transfer)\s+to", re.IGNORECASE) == ("admit", "transfer")
+    assert trigger_strings(r"\b(?:at|admitted)\s+[0-9]+", re.IGNORECASE) == ()  # "at" is in nearly every text
+
+
+def _cued_regexes() -> list[tuple[str, CuedRegex]]:
+    from cxrbuild.text import names, places
+
+    default_rules()
+    found = [(f"{module.__name__}.{key}", value) for module in (names, places) for key, value in vars(module).items()
+             if isinstance(value, CuedRegex)]
+    found += [(f"cues.{key}", value) for key, value in vars(default_rules().cues).items() if isinstance(value, CuedRegex)]
+    return found
+
+
+@pytest.mark.parametrize(("name", "cued"), _cued_regexes(), ids=lambda value: value if isinstance(value, str) else "")
+def test_a_cued_regex_finds_what_its_regex_finds(name, cued) -> None:
+    assert cued.triggers, f"{name}: no strings to look for, so the cue saves nothing"
+    texts = [*TEXTS, "Employed at Acme Mills. Admitted to Lister 4. Address: 1 Elm St. Roe, Jane was notified.",
+             "M.D. Jane Roe\nHOLY CROSS      DEPARTMENT OF RADIOLOGY\nthe Baker wing"]
+    for text in texts + [t.upper() for t in texts] + [t.lower() for t in texts]:
+        expected = [(m.span(), m.groups()) for m in cued.regex.finditer(text)]
+        assert [(m.span(), m.groups()) for m in cued.finditer(text)] == expected
 
 
 def test_regex_store_gives_back_the_same_patterns(tmp_path, monkeypatch) -> None:

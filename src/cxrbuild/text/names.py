@@ -27,6 +27,7 @@ from cxrbuild.text.spans import (
     LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
+    CuedRegex,
     RuleSpan,
     capitals_mean_nothing,
     data_yaml,
@@ -207,7 +208,9 @@ RECORD_AFTER_NAME_RE = re.compile(
 # ... where the name opens a line, a field or a sentence (not "the fracture of the patient, DOB ...")
 RECORD_NAME_START_RE = re.compile(r"(?:^|\n|[:|;.(]|\bre:?|\bfor)[ \t]*\Z", re.IGNORECASE)
 # a dotted credential that opens a sign-off line before the name: "M.D. Jane Roe pager 4411"
-CREDENTIAL_FIRST_RE = re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
+CREDENTIAL_FIRST_RE = CuedRegex(
+    re.compile(r"^[ \t]*(?:M\.D\.|D\.O\.|N\.P\.|P\.A\.|R\.N\.)[ \t]+(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
+)
 CREDENTIAL_INITIALS_RE = re.compile(r"(?:M\.D|D\.O|R\.N|N\.P|P\.A|Ph\.D|M\.B|R\.T)\.?(?![A-Za-z])")
 # modes of a name position, strongest first
 TITLE, SIGNATURE, STRONG, ROLE, KIN, WEAK = "title", "signature", "strong", "role", "kin", "weak"
@@ -387,10 +390,10 @@ class NameCues:
             re.IGNORECASE | re.MULTILINE,
         )
         # verbs after a name: "Smith was notified", "J. Roe paged"
-        self.after_name_re = re.compile(
+        self.after_name_re = CuedRegex(re.compile(
             r"(?<=[A-Za-z.])(?P<sep>,?[ \t]+)(?:(?:was|were|has been|have been|is|had been)[ \t]+)?(?:" + alternation(spec["after_name"]) + r")(?![A-Za-z])",
             re.IGNORECASE,
-        )
+        ))
         self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
@@ -1120,11 +1123,15 @@ class NameFinder:
         """A listed name that is no English or clinical word, grown over its neighbours."""
         spans = []
         lexicon = self.lexicon
+        given, surnames = lexicon.given, lexicon.surnames
         covered_to = -1
         for match in WORD_RE.finditer(text):
+            word = match.group(0)
+            folded = fold(word)
+            if folded not in given and folded not in surnames:
+                continue  # most words: no listed name (the first test of an unambiguous one)
             if match.start() < covered_to:
                 continue
-            word = match.group(0)
             if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
                 continue
             if fold(word) in self.cues.label_words:

@@ -24,8 +24,8 @@ from cxrbuild.text.spans import (
     literal_trie,
     parse_yaml,
     prefix_scanner_source,
-    required_literals,
     scan,
+    trigger_strings,
 )
 
 # words that stand before a facility's name without being part of it ("the outside hospital")
@@ -114,12 +114,6 @@ def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None
         except re.error:
             return None
 
-    def triggers(regex: str, flags: int) -> tuple[str, ...]:
-        found = required_literals(regex, flags)
-        if found and min(map(len, found)) >= MIN_TRIGGER and len(found) <= MAX_TRIGGERS:
-            return tuple(sorted(found))
-        return ()
-
     patterns: list[Pattern] = []
     for entry in spec["patterns"]:
         label = entry["label"]
@@ -143,7 +137,7 @@ def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None
                 compile_guard = guarded if key == "unless_before" else store.compile
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         guards["scanner"] = scanner(expanded, flags)
-        guards["triggers"] = store.derived("triggers", triggers, expanded, flags)
+        guards["triggers"] = store.derived("triggers", trigger_strings, expanded, flags)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
@@ -167,10 +161,6 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # characters before and after a match that its guards read
 GUARD_WINDOW = 40
-# a pattern's triggers are looked for when each is at least this long (shorter ones are in nearly every
-# text) and they are at most this many (looking for each costs about as much as running the pattern)
-MIN_TRIGGER = 3
-MAX_TRIGGERS = 64
 
 
 class PatternFinder:

@@ -30,6 +30,7 @@ from cxrbuild.text.spans import (
     LETTERS,
     MONTH_WORDS,
     WEEKDAY_WORDS,
+    CuedRegex,
     RuleSpan,
     capitals_mean_nothing,
     data_yaml,
@@ -43,7 +44,7 @@ WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTER
 # "the" right before a place's name ("the Philippines", "lives in the north end")
 THE_BEFORE_RE = re.compile(r"(?<![A-Za-z])the[ \t]+\Z", re.IGNORECASE)
 # an explicit employment cue, then the employer's name up to the clause's end
-EMPLOYER_RE = re.compile(
+EMPLOYER_RE = CuedRegex(re.compile(
     r"(?i)(?<![A-Za-z])(?:works?|worked|working|employed|volunteers?|volunteered|volunteering|retired|(?:my|his|her|their|a|the)[ \t]+job)"
     r"(?:[ \t]+as[ \t]+an?[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|(?<=retired)[ \t]+(?!from\b|at\b|for\b|with\b)[A-Za-z\-]+)?"
     r"(?:[ \t]+(?:for[ \t]+)?[0-9]+[ \t]+(?:yrs?|years?))?"
@@ -52,7 +53,7 @@ EMPLOYER_RE = re.compile(
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:in|on|since|until|till|for|as|x|where|when|while|who|which|but|then|after|before|"
     r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did|"
     r"visits?|visited|helps?|helped|comes?|came|checks?|checked|calls?|called|stays?|stayed|brings?|brought|drives?|drove))\b)"
-)
+))
 # the clause's end after a cued place
 CUED_PLACE_END = (
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
@@ -108,10 +109,10 @@ CLINICIAN_FIELD_RE = re.compile(
 # where a practice's name in such a field ends: a telephone, a bracket, a number
 PRACTICE_END_RE = re.compile(r"(?i)[ \t]*(?:\b(?:ph|phone|tel|fax|pager|pgr|office)\b|[(0-9+|]|$)")
 # a line's first column beside a department's or a report's heading: the institution ("HOLY CROSS      DEPARTMENT OF")
-LETTERHEAD_COLUMN_RE = re.compile(
+LETTERHEAD_COLUMN_RE = CuedRegex(re.compile(
     r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,4})[ \t]{3,}"
     r"(?:department[ \t]+of|dept\.?[ \t]+of|radiology[ \t]+report|diagnostic[ \t]+imaging|imaging[ \t]+report)\b"
-)
+))
 # the prefixes of hyphenated English, clinical and kin words ("non-tender", "post-op", "great-gran")
 WORD_PREFIXES = frozenset({
     "non", "pre", "post", "anti", "sub", "inter", "intra", "bi", "tri", "multi", "semi", "co", "re", "de", "un", "over",
@@ -163,10 +164,10 @@ WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LE
 # in a place field, a word and a room's or a bed's number: "Bed: Gold 13-19", "Loc: Baker 12W"
 FIELD_WARD_RE = re.compile(r"(?<![A-Za-z0-9])[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,}[ \t]+[0-9]{1,3}[A-Za-z]?(?:-[0-9]{1,3}[A-Za-z]?)?(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
-WARD_AFTER_MOVE_RE = guarded_compile(
+WARD_AFTER_MOVE_RE = CuedRegex(guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
-)
+))
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
 # ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
@@ -241,7 +242,7 @@ LETTERHEAD_RE = re.compile(
     r"(?:(?P<street>" + STREET_LINE + r")|(?:tel|telephone|phone|ph)\b\.?[ \t]*[:.]?[ \t]*\(?\+?[0-9])"
 )
 # an address: a field, or a house number and street, and the lines that follow it while they end in a comma
-ADDRESS_FIELD_RE = guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*")
+ADDRESS_FIELD_RE = CuedRegex(guarded_compile(r"(?im)\b(?:address|addr|home\s+address|residence|mailing\s+address)[ \t]*[:#\-][ \t]*"))
 # "Beverly, MA", "SALEM, NY", "tulsa, ok": a town and a US state's code
 CITY_STATE_RE = re.compile(
     r"(?P<city>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
@@ -268,9 +269,9 @@ AREA_RE = re.compile(
     re.IGNORECASE,
 )
 # "Kingfisher Ward", "OSPREY UNIT": a name, then the word for a ward (the name is vetted in code)
-NAMED_WARD_RE = re.compile(
+NAMED_WARD_RE = CuedRegex(re.compile(
     r"(?<![A-Za-z'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+(?P<kind>ward|unit|wing)(?![A-Za-z])", re.IGNORECASE
-)
+))
 NAMED_WARD_WORD_WINDOW = 80  # characters before a ward's name searched for the word before it
 NAMED_WARD_BEFORE_RE = re.compile(r"(?<![A-Za-z'’\-])(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+\Z")
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
@@ -1072,6 +1073,7 @@ class PlaceFinder:
         spans = []
         index = 0
         phrase_starts = lexicon.place_phrases
+        places, countries = lexicon.places, lexicon.countries
         while index < len(words):
             size = lexicon.place_phrase_at(folded, index) if folded[index] in phrase_starts else 0
             if size:
@@ -1083,6 +1085,9 @@ class PlaceFinder:
                     spans.append(RuleSpan(phrase[0].start(), phrase[-1].end(), "LOCATION", "place_list"))
                     index += size
                     continue
+            if folded[index] not in places and folded[index] not in countries:
+                index += 1  # most words: neither a listed place nor a country, so neither test below holds
+                continue
             word = words[index].group(0)
             if (
                 len(word) >= MIN_BARE_PLACE
@@ -1150,7 +1155,10 @@ class PlaceFinder:
     def _facilities(self, text: str, words: list[re.Match[str]], folded: list[str], caseless: bool) -> list[RuleSpan]:
         """The name words before a facility word: "Maple Crest Manor", "riverside rehab" (``folded``: the words folded)."""
         spans = []
-        for index in range(len(folded)):
+        phrase_starts = self.cues.facility_first
+        for index, word in enumerate(folded):
+            if word not in phrase_starts:
+                continue  # most words open no phrase
             for phrase in self._phrases_at(folded, index):
                 end_index = index + len(phrase)
                 if any(not PHRASE_GAP_RE.fullmatch(text[a.end():b.start()]) for a, b in itertools.pairwise(words[index:end_index])):

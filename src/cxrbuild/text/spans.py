@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 
 from cxrbuild.printed_forms import MONTHS
+from cxrbuild.text.regex_store import shared_store
 
 DATA_PACKAGE = "cxrbuild.text.data"
 
@@ -237,10 +238,58 @@ def _ascii_partners() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=8)
 def literal_fold(text: str) -> str:
     """``text`` lower-cased, with every character a case-insensitive match takes for an ASCII letter
-    written as that letter first: it holds a :func:`required_literals` string wherever a match could."""
+    written as that letter first: it holds a :func:`required_literals` string wherever a match could.
+
+    Remembered for the last few texts: the patterns and the cue regexes of one report all read it.
+    """
     return text.lower() if text.isascii() else text.translate(_ascii_partners()).lower()
+
+
+# a regex's required strings are looked for, instead of running it, when each is at least this long (shorter
+# ones are in nearly every text) and they are at most this many (looking for each costs about as much as the regex)
+MIN_TRIGGER = 3
+MAX_TRIGGERS = 64
+
+
+def trigger_strings(regex: str, flags: int = 0) -> tuple[str, ...]:
+    """The :func:`required_literals` of ``regex`` worth looking for before running it (sorted); () when none are.
+
+    A string that holds another of them is left out: wherever it is, the shorter one is too.
+    """
+    found = required_literals(regex, flags)
+    if found:
+        found = frozenset(string for string in found if not any(other != string and other in string for other in found))
+    if found and min(map(len, found)) >= MIN_TRIGGER and len(found) <= MAX_TRIGGERS:
+        return tuple(sorted(found))
+    return ()
+
+
+class CuedRegex:
+    """A regex run over a whole text only when the text holds one of the strings each of its matches holds.
+
+    Most reports lack the words some cues are made of ("employed", "ward",
+    "address"): a substring test for each of those strings in the folded text
+    (:func:`literal_fold`) is far cheaper than the regex's try at every
+    position, and a text without any has no match. The matches are the same.
+    """
+
+    __slots__ = ("regex", "triggers")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        # read from the regex once, and remembered with the compiled regexes for the next process
+        self.triggers: tuple[str, ...] = tuple(shared_store().derived("triggers", trigger_strings, regex.pattern, regex.flags))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)``, or no matches at once when the text holds none of the triggers."""
+        if self.triggers:
+            folded = literal_fold(text)
+            if not any(trigger in folded for trigger in self.triggers):
+                return iter(())
+        return self.regex.finditer(text)
 
 
 def search_at_end(regex: re.Pattern[str], window: str, tail_chars: str) -> re.Match[str] | None:
