@@ -818,6 +818,8 @@ def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules
         ("- 2/9: ebus/biopsy (zq-4410) at harrow bend: squamous", ["harrow bend"]),
         ("RUL MASS FOUND ON CT 3/14 AT SALTMARSH FLATS. PET/CT NEGATIVE", ["SALTMARSH FLATS"]),
         ("wedge resection by dr. quell at larkfield commons.", ["larkfield commons"]),
+        # a practice named for its specialty after plain words
+        ("MEADOW GATE CHEST MEDICINE\nPHONE 555-0100", ["MEADOW GATE"]),
         # one plain word where a stay was; the place a patient presented from; where a service is, in a table's cell
         ("HE WAS HOSPITALIZED AT LARKSPUR IN MARCH FOR ADHF", ["LARKSPUR"]),
         ("who presented from copper state with chest pain.", ["copper state"]),
@@ -843,6 +845,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Hips stable. Tanner 2. Gleason 7 on biopsy.",
         "hospitalized at night for pain; born at term; biopsy at bedside.",
         "| Lab - fasting | Echo - TTE |",
+        "Seen in sleep medicine clinic today. Referred to pulmonary medicine for PFTs.",
         "Wound care note\n71 yoF homebound pt seen today.",
     ],
 )
