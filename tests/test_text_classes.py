@@ -783,11 +783,46 @@ def test_model_spans_keep_the_identifier_they_hold(rules_only, text, value, labe
     assert span is not None and text[span.start:span.end] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a misspelt name, a name opening with a particle, a name after "Mac"
+        ("Hamliton reports less dyspnea.", "Hamliton", "NAME"),
+        ("Mr. deSouza was seen today.", "deSouza", "NAME"),
+        ("Dr. Angus Mac Kintosh reviewed.", "Kintosh", "NAME"),
+        # numbers that are no range or pressure for want of a value or a vessel before them
+        ("Accession 22/417 on file.", "22/417", "ID"),
+        ("Pager 245-367 after hours.", "245-367", "PHONE"),
+        ("Patient ID 2024.00123 verified.", "00123", "ID"),
+    ],
+)
+def test_model_spans_that_hold_an_identifier_however_written_are_kept(rules_only, text, value, label):
+    start = text.index(value)
+    assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("Discussed with Dr. Helen grant today regarding results.", ["grant"]),
+        ("Wife Linda hall said he fell.", ["hall"]),
+        ("Acct: QUILLBY 12345678", ["QUILLBY"]),
+        ("Seen by Dr. Emma Till.", ["Till"]),
+        ("Room: Quillmere 4, intubated then given 2 mg ativan overnight", ["Quillmere"]),
+        ("Seen In Jensen 3 with family.", ["Jensen"]),
+    ],
+)
+def test_names_ids_and_wards_written_plainly_are_removed(rules_only, text, removed):
+    result = rules_only.deidentify(text).text
+    assert not any(r in result for r in removed), result
+
+
 def test_a_misspelt_word_is_one_slip_from_a_dictionary_word_and_no_listed_name(rules_only):
     lexicon = rules_only.rules.lexicon
-    assert all(lexicon.misspelt_word(w) for w in ("nromal", "b0wel", "hsuband", "uodules", "C0NTRAST"))
+    assert [lexicon.misspelling_of(w) for w in ("nromal", "b0wel", "hsuband", "uodules", "C0NTRAST")] == [
+        "normal", "bowel", "husband", "nodules", "contrast"]
     # a listed name, a dictionary word, a short word and a rare name stay what they are
-    assert not any(lexicon.misspelt_word(w) for w in ("Nelson", "normal", "Kenes", "Okonkwo", "Quintavalle"))
+    assert not any(lexicon.misspelling_of(w) for w in ("Nelson", "normal", "Kenes", "Okonkwo", "Quintavalle"))
 
 
 def test_a_place_fields_value_that_is_a_sentence_with_doses_names_no_place(rules_only):
@@ -846,6 +881,10 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "hospitalized at night for pain; born at term; biopsy at bedside.",
         "| Lab - fasting | Echo - TTE |",
         "Seen in sleep medicine clinic today. Referred to pulmonary medicine for PFTs.",
+        "Catheterization at rest showed normal pressures. Ablation at cavotricuspid isthmus.",
+        "Tuesday 2/6 murmur noted. Moved 4/5 extremities. Quit 1/2 ppd.",
+        "| Lab - hemolyzed | Echo - technically difficult | Clinic - rescheduled |",
+        "Mass in the apical segment of the LUL.",
         "Wound care note\n71 yoF homebound pt seen today.",
     ],
 )

@@ -99,7 +99,7 @@ MAX_PLACE_WORDS = 5
 # Function words: never part of a name or a place, whatever the lists say
 # ("Will", "May", "Else" are given names; "Is" and "Of" are places somewhere).
 FUNCTION_WORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "till", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also", "per", "via", "w", "s", "p", "x", "y", "re", "vs"]
+    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also", "per", "via", "w", "s", "p", "x", "y", "re", "vs"]
 )
 
 
@@ -255,29 +255,26 @@ class Lexicon:
         folded = fold(word)
         return folded in self.english or folded in self.safe or folded in self.medical
 
-    def misspelt_word(self, word: str) -> bool:
-        """A word one slip away from a dictionary word, and no listed name: a digit typed or read for a letter
-        ("b0wel"); in a word of six letters or more, two letters swapped ("nromal"); in a word of seven or more,
-        a letter read for one of like shape ("uodules"). A name needs a list or a cue, a typo needs neither."""
+    def misspelling_of(self, word: str) -> str:
+        """The dictionary word that ``word`` is one slip away from, if it is no listed name ("" if none): a digit
+        typed or read for a letter ("b0wel"); in a word of six letters or more, two letters swapped ("nromal"); in a
+        word of seven or more, a letter read for one of like shape ("uodules")."""
         folded = fold(word)
         if len(folded) < MISSPELT_DIGIT_MIN_LETTERS or not folded.isalnum() or self.is_vocabulary(folded) or self.is_name(folded):
-            return False
+            return ""
         letters = folded.translate(DIGITS_READ_AS_LETTERS)
         if not letters.isalpha():
-            return False
+            return ""
         if letters != folded:
-            return self.is_vocabulary(letters)
+            return letters if self.is_vocabulary(letters) else ""
         if len(letters) < MISSPELT_MIN_LETTERS:
-            return False
-        for i in range(len(letters) - 1):
-            if letters[i] != letters[i + 1] and self.is_vocabulary(letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]):
-                return True
-        if len(letters) < MISSPELT_SUBSTITUTION_MIN_LETTERS:
-            return False
-        return any(
-            self.is_vocabulary(letters[:i] + other + letters[i + 1:])
-            for i in range(len(letters)) for other in LETTERS_OF_LIKE_SHAPE.get(letters[i], "")
-        )
+            return ""
+        candidates = [letters[:i] + letters[i + 1] + letters[i] + letters[i + 2:]
+                      for i in range(len(letters) - 1) if letters[i] != letters[i + 1]]
+        if len(letters) >= MISSPELT_SUBSTITUTION_MIN_LETTERS:
+            candidates += [letters[:i] + other + letters[i + 1:]
+                           for i in range(len(letters)) for other in LETTERS_OF_LIKE_SHAPE.get(letters[i], "")]
+        return next((candidate for candidate in candidates if self.is_vocabulary(candidate)), "")
 
     # -- places --------------------------------------------------------------
     def is_place(self, word: str) -> bool:

@@ -180,8 +180,6 @@ SURNAME_CLOSE_RE = re.compile(
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
-# a name's end at a mark, a wide gap or the line's end (not at a word)
-PUNCTUATION_END_RE = re.compile(r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))", re.MULTILINE)
 FIELD_END_RE = re.compile(
     r"[ \t]*(?:$|\n|[ \t]{2}|\t|[,;()/|]|\.(?:[ \t]|$))|[ \t]+(?:[0-9]|p[0-9]|pg|pgr|x[0-9]|ext"
     r"|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)",
@@ -403,7 +401,7 @@ class NameCues:
         # never a word of a name outside a title's reach: a note's structure or a newborn's label
         self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
-        self.kin_events = frozenset(fold(w) for w in spec["kin_events"])
+        self.actions_after_name = frozenset(fold(w) for w in spec["actions_after_name"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
         self.cue_words = frozenset(
@@ -712,7 +710,7 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
-        if (mode == KIN or not first) and fold(word) in self.cues.kin_events:
+        if (mode == KIN or not first) and fold(word) in self.cues.actions_after_name:
             return False  # "sibling born at term", "brother deceased", "HUSBAND CIARAN BEGAY WORKS AT": what the person did
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
             return True  # "her son hunter", "NEPHEW MARK", "DAUGHTER-IN-LAW JUNE": a given name after a kin word
@@ -917,11 +915,9 @@ class NameFinder:
                 # after a title or a header two surnames: "MAJ LE BLANC, HAZEL B")
             if "\n" in text[cursor:match.start("word")]:
                 break
-            if (words and previous_capital and word[:1].islower() and fold(word) in self.lexicon.english
-                    and fold(word) not in NAME_PARTICLES and not PUNCTUATION_END_RE.match(text, match.end("word"))
-                    and not self._credential_follows(text, match.end("word"))):
-                break  # "nurse Mohammed came wednesday": after a name written with a capital, a lower-case word that the
-                # sentence goes on after is the sentence's ("Dr. Jane smith, MD" ends there: the surname)
+            if words and previous_capital and match.group("comma") and word[:1].islower() and fold(word) in self.lexicon.english:
+                break  # "Mr. Okafor, gentleman in his 90s", "resident Rosaria, see orders": after a name written with a
+                # capital and a comma, the given name would have one too ("Dr. Helen grant" may be a surname typed so)
             previous_capital = is_capitalised(word)
             if len(word) == 1:
                 # an initial: needs a dot or a following name word, and is not a credential ("M.D.")

@@ -27,8 +27,10 @@ from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.names import FIELD_LABEL, PERSON_ROLE_WORDS, NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
+    CALENDAR_WORDS,
     LETTERS,
     MONTH_WORDS,
+    TIME_OF_DAY_WORDS,
     WEEKDAY_WORDS,
     CuedRegex,
     RuleSpan,
@@ -72,8 +74,8 @@ BRACKET_ITEM_AFTER_RE = re.compile(r"[ \t]*,[ \t]*[A-Za-z][A-Za-z \t\-]*[,)]")
 VALUE_DASH_RE = re.compile(r"[ \t]+[-–—][ \t]+")
 # procedures done somewhere: the place after them and "at" is where ("lobectomy at ...")
 PROCEDURE_WORDS = (r"(?:ebus/)?biops(?:y|ies|ied)|resection|lobectomy|segmentectomy|pneumonectomy|thoracotomy|mediastinoscopy"
-                   r"|bronchoscopy|ebus|vats|surgery|cabg|ablation|catheteri[sz]ation|cardioversion|placement|implant(?:ed|ation)?"
-                   r"|colonoscopy|endoscopy|mammogram|delivered|treated|evaluated|followed|diagnosed")
+                   r"|bronchoscopy|ebus|vats|cabg|ablation|catheteri[sz]ation|cardioversion|implant(?:ed|ation)?"
+                   r"|colonoscopy|endoscopy|mammogram")
 # a cued place's name: words, a saint's or a mount's abbreviation first ("St. Quillan's Regional")
 CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)"
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
@@ -121,9 +123,13 @@ WORD_PREFIXES = frozenset({
 })
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
+# a preposition of place right before a ward's name ("seen in Jensen 3")
+PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|on|to|from|at)[ \t]+\Z")
 # the last word of a phrase naming a score, a grade or a stage after an eponym ("Gleason score", "Killip class")
 SCORE_HEAD_WORDS = frozenset({"score", "scores", "grade", "grading", "stage", "staging", "scale", "class", "classification",
-                              "criteria", "index", "system", "rule", "sign"})
+                              "criteria"})
+# the words of a place's name after a procedure and "at" ("at twin rivers"; a clause goes on longer)
+MAX_DONE_AT_WORDS = 3
 # the plain words that may name a facility between a cue and the facility's phrase ("at twin rivers medical center")
 MAX_PLAIN_NAME_WORDS = 2
 # the end of a clause after a word: a comma, a stop, a semicolon, a bracket or the line's end
@@ -181,6 +187,8 @@ WARD_UNIT_BEFORE_RE = re.compile(
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
                  r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
 WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+# a word of how something went: a participle or an adverb ("pending", "declined", "technically")
+STATUS_WORD_RE = re.compile(r"(?i)[a-z]{3,}(?:ed|ing|ly)")
 # a table's cell naming a service, a dash and where it is, closing the cell: "| Echo Lab - Oak Knoll", "| ONC - TWIN RIVERS"
 SERVICE_CELL_PLACE_RE = re.compile(
     r"(?im)\|[ \t]*(?:[A-Za-z]+[ \t]+)?" + SERVICE_WORDS + r"[ \t]*[-–][ \t]*"
@@ -198,7 +206,8 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
                       # correctional, occupational, emergency-medical and migration forms
                       r"housing|housing\s+unit|cell|camp|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|"
                       r"incident\s+location")
-# a place field's value longer than this, with a quantity in it, is a sentence, not a place
+# a place field's first clause longer than this, with a quantity in it, is a sentence, not a place
+CLAUSE_BREAK_RE = re.compile(r"[,;]|\.(?:[ \t]|$)")
 PLACE_FIELD_MAX_WORDS = 6
 NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # (a unit of two letters or more: "4 L" may be a ward's side)
@@ -366,7 +375,8 @@ class PlaceFinder:
         self.allowed_word = allowed_word
         # eponyms that name a score, a grade or a stage ("Gleason score", "Tanner stage"): with a number, a score
         self.scoring_eponyms = frozenset(
-            phrase.split()[0] for phrase in lexicon.safe_phrases if phrase.split()[-1] in SCORE_HEAD_WORDS)
+            phrase.split()[0] for phrase in lexicon.safe_phrases
+            if phrase.split()[-1] in SCORE_HEAD_WORDS and phrase.split()[0] in lexicon.eponyms)
 
     def find(self, text: str) -> list[RuleSpan]:
         caseless = capitals_mean_nothing(text)
@@ -477,11 +487,14 @@ class PlaceFinder:
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue  # ("sent out to Summit Health": a device's name is a facility's too)
-            # one plain word where a stay or a procedure was is a place's name ("hospitalized at meadowlark in january")
-            named_stay = (match.groupdict().get("stay_at") or match.groupdict().get("done_at")) and self._plain_name_word(words[0]) and (
-                folded[0] not in MONTH_WORDS | WEEKDAY_WORDS | {"noon", "midnight"})
+            # one plain word where a patient stayed or was born is a place's name ("hospitalized at meadowlark in january")
+            named_stay = match.groupdict().get("stay_at") and self._plain_name_word(words[0]) and (
+                folded[0] not in CALENDAR_WORDS and folded[0] not in TIME_OF_DAY_WORDS)
             if len(words) == 1 and not (self._rare(words[0]) or self.lexicon.is_place(words[0]) or named_stay):
                 continue
+            if match.groupdict().get("done_at") and (len(words) > MAX_DONE_AT_WORDS or self._clinical(words[-1]) or not any(
+                    self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) for w in words)):
+                continue  # "ablation at cavotricuspid isthmus", "catheterization at rest showed ...": where in the body
             if stay and (any(DECADE_RE.fullmatch(f) for f in folded) or not any(
                     self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or f in self.cues.place_words
                     or f in self.cues.facility_words for f, w in zip(folded, words, strict=True))):
@@ -629,8 +642,9 @@ class PlaceFinder:
             ward_eponym = lexicon.is_eponym(name) and (unit_word or (service and folded not in self.scoring_eponyms))
             if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not ward_eponym):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
-            if (lexicon.is_clinical_eponym(name) and not ward_eponym) or (folded in self.scoring_eponyms and not unit_after):
-                continue  # ("Hips stable. Tanner 1.": with no unit or service before it, a score's name and its value)
+            if (lexicon.is_clinical_eponym(name) and not ward_eponym) or (
+                    folded in self.scoring_eponyms and not unit_after and not PLACE_PREPOSITION_BEFORE_RE.search(before)):
+                continue  # ("Hips stable. Tanner 1.": with no unit, service or "in" before it, a score's name and its value)
             listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_word and self._rare(name))  # ("in Quillby 2")
             if lexicon.is_common(name) and not listed:
                 continue
@@ -778,9 +792,10 @@ class PlaceFinder:
             words = WORD_RE.findall(value)
             if NO_VALUE_RE.fullmatch(value.strip()):
                 continue  # "Travel: none", "Country of birth: unknown" (not "unknown (possibly Quellbrook)")
-            if (len(words) > PLACE_FIELD_MAX_WORDS and not GEOGRAPHY_FIELD_RE.match(match.group("field"))
+            first_clause = CLAUSE_BREAK_RE.split(value, maxsplit=1)[0]
+            if (len(WORD_RE.findall(first_clause)) > PLACE_FIELD_MAX_WORDS and not GEOGRAPHY_FIELD_RE.match(match.group("field"))
                     and not FACILITY_FIELD_RE.match(match.group("field"))
-                    and any(MEASURE_UNIT_RE.match(value, n.end()) for n in NUMBER_RE.finditer(value))):
+                    and any(MEASURE_UNIT_RE.match(first_clause, n.end()) for n in NUMBER_RE.finditer(first_clause))):
                 continue  # "Delivery⏎room: intubated ... given Curosurf 2.5 mL/kg": a sentence with its doses, no place
             named = [w for w in words if self._names_place(w)]
             if not named and FACILITY_FIELD_RE.match(match.group("field")):
@@ -968,9 +983,10 @@ class PlaceFinder:
         spans = []
         for match in SERVICE_CELL_PLACE_RE.finditer(text):
             words = WORD_RE.findall(match.group("value"))
-            if all(self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_places
-                   or fold(w) in self.cues.facility_words for w in words):
-                continue
+            if any(STATUS_WORD_RE.fullmatch(w) and not (self.lexicon.is_place(w) or self.lexicon.is_name(w)) for w in words) or all(
+                    self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or fold(w) in self.cues.plain_places
+                    or fold(w) in self.cues.facility_words for w in words):
+                continue  # "| Lab - hemolyzed |", "| Echo - technically difficult |": how it went, not where
             spans.append(RuleSpan(match.start("value"), match.end("value"), "LOCATION", "place_service_cell"))
         return spans
 

@@ -31,6 +31,9 @@ MONTH_WORDS = frozenset({month.lower() for month in MONTHS} | {month[:3].lower()
 WEEKDAY_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
+# a month's or a weekday's name; the times of day that have names
+CALENDAR_WORDS = MONTH_WORDS | WEEKDAY_WORDS
+TIME_OF_DAY_WORDS = frozenset({"noon", "midnight"})
 
 
 # inline global flags, which must stay at the start of a regex
@@ -459,7 +462,13 @@ def timestamp_label(text: str, start: int, end: int, is_name) -> bool:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    labels = [m.group(1) for m in LABELLED_TIME_RE.finditer(text, line_start, len(text) if line_end < 0 else line_end)]
+    return _timestamp_line(text[line_start:len(text) if line_end < 0 else line_end], is_name)
+
+
+@functools.lru_cache(maxsize=64)
+def _timestamp_line(line: str, is_name) -> bool:
+    """Whether a line is a run of timestamps whose labels are mostly no listed names (once per line and lexicon)."""
+    labels = [m.group(1) for m in LABELLED_TIME_RE.finditer(line)]
     return len(labels) >= TIMESTAMP_RUN and sum(not is_name(w) for w in labels) * 2 > len(labels)
 
 

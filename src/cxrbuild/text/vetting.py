@@ -23,8 +23,10 @@ from cxrbuild.text.lexicon import (
 from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_PARTICLES, NameCues
 from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
+    CALENDAR_WORDS,
     LETTERS,
     MONTH_WORDS,
+    TIME_OF_DAY_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
@@ -103,6 +105,14 @@ SHORT_UNLISTED_LETTERS = 3
 WORD_PIECE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?P<piece>[A-Za-z]{2,})(?:[ \t]|-?\n|[,;`'’])\Z")
 WORD_PIECE_AFTER_RE = re.compile(r"(?:[ \t]|-?\n|[,;`'’])(?P<piece>[A-Za-z]{2,})(?![A-Za-z])")
 JOINED_WORD_MIN_LETTERS = 7
+# an abbreviation opening in lower case is short ("iNO", "eGFR", "pCO2"); a name so written opens with a particle
+CAMEL_ABBREVIATION_LETTERS = 5
+CAMEL_NAME_PREFIXES = ("de", "da", "di", "du", "van", "von", "le", "la", "mc", "mac", "st")
+# the words of a number spoken or written out, which a month's name may go before ("March twenty third")
+SPOKEN_NUMBER_RE = re.compile(
+    r"(?i)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|[a-z]+teenth|twentieth|thirtieth)")
 # the words beside a word in the same clause (one blank, or an initial's dot, between them)
 LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
 FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
@@ -113,6 +123,10 @@ NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4
 DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 RANGE_JOINERS = "-–/"
 RANGE_OR_RATIO_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})|[0-9]{1,3}/[0-9]{1,3}")
+# what stands before a reference range or a pressure in a table or a list of values: a cell's bar, a bracket, a value
+VALUE_BEFORE_RANGE_RE = re.compile(r"(?:\||\(|[0-9](?:\.[0-9]+)?[ \t]*[|,;])[ \t]*\Z")
+# ... and a vessel's or a chamber's abbreviation, or the word itself, before a pressure ("AO 165/81", "PA pressure 42/18")
+ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z]{2,5}|(?i:\bpressures?))[ \t]+\Z")
 
 
 def _number_around(text: str, start: int, end: int, joiners: str = ".") -> tuple[int, int, str]:
@@ -137,9 +151,15 @@ def _ocr_letters(word: str) -> bool:
 
 
 def _range_or_ratio(number: str) -> bool:
-    """Two numbers of up to three digits joined as a range, the smaller first ("135-145"), or over a slash."""
+    """Two numbers of up to three digits joined as a range, the smaller first ("135-145"), or as a pressure over a
+    slash, the larger first ("165/81")."""
     match = RANGE_OR_RATIO_RE.fullmatch(number)
-    return match is not None and (match.group(1) is None or int(match.group(1)) < int(match.group(2)))
+    if match is None:
+        return False
+    if match.group(1) is not None:
+        return int(match.group(1)) < int(match.group(2))
+    first, second = (int(n) for n in number.split("/"))
+    return first > second
 
 
 def _possible_numeric_date(value: str) -> bool:
@@ -197,7 +217,7 @@ class SpanVetter:
                 return True  # "Solu-Medrol", "Poly-Vi-Sol": one drug, though each part is no word
             if folded in WEEKDAY_WORDS and position >= 0 and WEEKDAY_BEFORE_NUMBER_RE.match(text, position + len(word), end):
                 return True  # "next visit Friday 9/23": the date, not its weekday ("Thursday, May 3, 2012" is one date)
-            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or folded in {"noon", "midnight"}:
+            if folded in CALENDAR_WORDS or folded in TIME_OF_DAY_WORDS:
                 return label not in {"DATE", "TIME"}
             if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} and position >= 0 and self._value_with_unit(text, word, position):
                 return True  # "SBRT 54 Gy", "iNO 20 ppm": a dose or a setting, not a house's or a ward's number
@@ -217,16 +237,17 @@ class SpanVetter:
             word = tokens[index].group(0)
             if generic(word, tokens[index].start()):
                 return True
-            if label != "DATE" or fold(word) not in MONTH_WORDS | WEEKDAY_WORDS or index + 1 >= len(tokens):
+            if label != "DATE" or fold(word) not in CALENDAR_WORDS or index + 1 >= len(tokens):
                 return False
             following = fold(tokens[index + 1].group(0))
-            return following.isalpha() and following not in MONTH_WORDS | WEEKDAY_WORDS | FUNCTION_WORDS
+            return (following.isalpha() and following not in CALENDAR_WORDS and following not in FUNCTION_WORDS
+                    and not SPOKEN_NUMBER_RE.fullmatch(following))
 
         def decimal_cut(match: re.Match[str]) -> bool:
             """A part of a decimal number the span cuts ("7" of "ABG 7.34/40", "100" of "100.4 F"): a value,
             not a numeric identifier."""
             number = _number_around(text, match.start(), match.end())
-            return label in NUMERIC_LABELS and DECIMAL_RE.fullmatch(number[2]) is not None and (
+            return label in {"AGE", "TIME"} and DECIMAL_RE.fullmatch(number[2]) is not None and (
                 number[0] < start or number[1] > end)
 
         first, last = 0, len(tokens) - 1
@@ -275,8 +296,12 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
-        if label in {"ID", "PHONE"} and _range_or_ratio(_number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)[2]):
-            return None  # "Na 145 (135-145)", "AO 165/81": a reference range or a pressure, not an identifier
+        if label in {"ID", "PHONE"}:
+            number = _number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)
+            before = text[max(0, number[0] - 24):number[0]]
+            if _range_or_ratio(number[2]) and (self.patterns.is_measured_value(text, number[0]) or VALUE_BEFORE_RANGE_RE.search(before)
+                                               or ("/" in number[2] and ABBREVIATION_BEFORE_RE.search(before))):
+                return None  # "Na | 145 | 135-145", "AO 165/81 |": a reference range or a pressure, not an identifier
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
             self.patterns.is_measured_value(text, kept[0].start())
             or (self.patterns.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
@@ -407,19 +432,25 @@ class SpanVetter:
         return RuleSpan(best[0].start(), end, "NAME", "model")
 
     def _written_word(self, text: str, match: re.Match[str]) -> bool:
-        """A word that is no name for how it is written: an abbreviation in mixed letters that opens in lower
-        case ("iNO", "eGFR"), a misspelt dictionary word ("nromal", "b0wel"), or a piece of a word broken by a
-        blank, a line's end or a stray mark ("accom panying", "PATIE,NT", "ori-⏎ginal")."""
+        """A word that is no name for how it is written: a short abbreviation in mixed letters that opens in lower case
+        ("iNO", "eGFR"; not "deSouza"), a misspelt word (in lower case among capitals: "nromal", "b0wel"; where capitals
+        mean nothing, a misspelt clinical word: "NROMAL"), or a piece of a word broken by a blank, a line's end or a
+        stray mark ("accom panying", "PATIE,NT", "ori-⏎ginal")."""
         word = match.group(0)
-        if word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalnum():
+        if (word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalnum() and len(word) <= CAMEL_ABBREVIATION_LETTERS
+                and not any(fold(word).startswith(particle) for particle in CAMEL_NAME_PREFIXES)):
             return True
-        if self.lexicon.misspelt_word(word):
-            return True
+        corrected = self.lexicon.misspelling_of(word)
+        if corrected:
+            caseless = capitals_mean_nothing(text)
+            if not (self.lexicon.is_name(corrected) and corrected not in self.lexicon.english) and (
+                    (not caseless and word.islower()) or self.lexicon.is_safe(corrected) or self.lexicon.is_medical(corrected)):
+                return True  # (one slip from a listed name is a name misspelt: "Hamliton")
         before = WORD_PIECE_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
         after = WORD_PIECE_AFTER_RE.match(text, match.end())
         return any(
             self._joined_word(word, piece.group("piece"), piece is before)
-            for piece in (before, after) if piece is not None
+            for piece in (before, after) if piece is not None and fold(piece.group("piece")) not in NAME_PARTICLES
         )
 
     def _joined_word(self, word: str, piece: str, piece_first: bool) -> bool:
