@@ -150,3 +150,21 @@ def test_letter_rows_cut_a_joined_group_to_its_letters_rows() -> None:
     turned = letter_rows((10, 10, 44, 48), [(20, 10, 44, 20), (20, 24, 44, 34), (20, 38, 44, 48), (10, 27, 18, 33)], 18, 3, turned=True)
     assert (20, 10, 44, 48) in turned and (10, 27, 18, 33) in turned
 
+
+def test_a_speck_well_above_big_letters_is_ground_and_an_accent_is_not() -> None:
+    """In text 40 px tall a speck of the ground's texture 16 px above the letters is left, while an
+    accent 4 px above a letter goes with it; along the row, a dot half a glyph height off still joins."""
+    from cxrbuild.dicom.pixels import near_letters
+
+    letter = (slice(40, 80), slice(20, 44))
+    accent = (slice(32, 36), slice(28, 34))  # 4 px above the letter
+    speck = (slice(20, 24), slice(28, 32))  # 16 px above it
+    colon = (slice(60, 64), slice(60, 64))  # 16 px beside it, on its row
+    kept = near_letters([letter, accent, speck, colon], 40, across=10)
+    assert letter in kept and accent in kept and colon in kept
+    assert speck not in kept
+    # turned 90 degrees, above and below are left and right
+    turned = near_letters([(letter[1], letter[0]), (accent[1], accent[0]), (speck[1], speck[0])], 40, across=10, turned=True)
+    assert (speck[1], speck[0]) not in turned and (accent[1], accent[0]) in turned
+    # without ``across`` a mark half a glyph height off either way is kept, as before
+    assert speck in near_letters([letter, speck], 40)

@@ -114,6 +114,8 @@ BAND_SLACK_PX = 2
 SPECK_REACH_PX = 3
 # a small piece of ink within half a glyph height, and at least this many px, of a letter is a mark of it
 MIN_DOT_REACH_PX = 6
+# ...above or below it, within this share of a glyph height (an accent, the dot of an i, a comma's tail)
+MARK_ACROSS_SHARE = 0.25
 # a joined group's letters stand in rows reaching this share of a glyph height past where most of them
 # begin and end (a round letter's overshoot, an uneven row of glyphs found); what reaches farther keeps its own box
 ROW_TOLERANCE = 0.15
@@ -377,7 +379,10 @@ def glyph_boxes(
     pieces += near_letters(specks, glyph_height, letters=pieces, reach=SPECK_REACH_PX, only_near=True)
     # and whatever ink lies inside a word read as PHI is that word's (a monospaced colon stands apart)
     local_words = [(w[0] - x0, w[1] - y0, w[2] - x0, w[3] - y0) for w in words]
-    kept = near_letters(pieces, glyph_height)
+    # (a mark above or below a letter, an accent or a dot, stands close to it: texture farther off is the ground's)
+    turned = y1 - y0 > x1 - x0
+    across = max(MIN_DOT_REACH_PX, round(MARK_ACROSS_SHARE * glyph_height))
+    kept = near_letters(pieces, glyph_height, across=across, turned=turned)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
     if spare:
@@ -410,7 +415,6 @@ def glyph_boxes(
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
-    turned = y1 - y0 > x1 - x0
     gap = min(glyph_height // 2, MAX_JOIN_GAP)
     letters = join_along(glyphs, gap, turned=turned)
     # a word removed whole for want of its ink is bridged to the glyphs beside it as they join each
@@ -690,15 +694,19 @@ def near_letters(
     letters: Sequence[tuple[slice, slice]] | None = None,
     reach: int | None = None,
     only_near: bool = False,
+    across: int | None = None,
+    turned: bool = False,
 ) -> list[tuple[slice, slice]]:
     """The pieces of ink that are letters, or small marks beside letters (dots, commas, accents).
 
     A run padded to its line's ends may hold texture of the ground (anatomy): pieces much smaller
     than a glyph, standing apart from every letter-sized piece, are that texture. A piece is
     letter-sized when it is at least ``LETTER_SHARE`` of a glyph height in either direction; a
-    small piece is kept within half a glyph height of one. With no letter-sized piece at all,
-    every piece is kept (fail safe: the run's text may be that small). ``letters`` and ``reach``
-    given: the pieces within ``reach`` of those, and (``only_near``) no others."""
+    small piece is kept within half a glyph height of one along the row, and within ``across`` px
+    of one above or below it (columns, ``turned``; half a glyph height too when not given). With no
+    letter-sized piece at all, every piece is kept (fail safe: the run's text may be that small).
+    ``letters`` and ``reach`` given: the pieces within ``reach`` of those, and (``only_near``) no
+    others."""
     size = LETTER_SHARE * glyph_height
     if letters is None:
         letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
@@ -706,11 +714,14 @@ def near_letters(
         return [] if only_near else list(pieces)
     # (a few pixels at the least: at 7-9 px a colon's dots stand half a glyph height off)
     reach = max(MIN_DOT_REACH_PX, glyph_height // 2) if reach is None else reach
+    row_reach, column_reach = reach, reach
+    if across is not None:
+        row_reach, column_reach = (reach, across) if turned else (across, reach)
     kept = []
     for piece in pieces:
         if any(piece is letter for letter in letters) or any(
-            piece[0].start - reach < letter[0].stop and letter[0].start - reach < piece[0].stop
-            and piece[1].start - reach < letter[1].stop and letter[1].start - reach < piece[1].stop
+            piece[0].start - row_reach < letter[0].stop and letter[0].start - row_reach < piece[0].stop
+            and piece[1].start - column_reach < letter[1].stop and letter[1].start - column_reach < piece[1].stop
             for letter in letters
         ):
             kept.append(piece)
