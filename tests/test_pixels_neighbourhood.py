@@ -168,3 +168,17 @@ def test_a_speck_well_above_big_letters_is_ground_and_an_accent_is_not() -> None
     assert (speck[1], speck[0]) not in turned and (accent[1], accent[0]) in turned
     # without ``across`` a mark half a glyph height off either way is kept, as before
     assert speck in near_letters([letter, speck], 40)
+
+
+def test_glyphs_joined_to_the_ground_keep_to_the_rows_of_the_words_read_over_them() -> None:
+    """A piece of ink twice as tall as the text (its letters joined to a panel's rim or the texture
+    around them) is blacked out over the rows of the word read over it, grown by the margin, not over
+    its own box; with no word read over it, its box stays (its rows are the only ones known)."""
+    from cxrbuild.dicom.pixels import letter_rows
+
+    merged = (100, 10, 400, 90)  # a piece 80 px tall in text 40 px tall
+    word = (104, 30, 396, 70)
+    parts = letter_rows(merged, [merged], 40, 3, words=[word])
+    assert parts == [(100, 27, 400, 73)]
+    assert letter_rows(merged, [merged], 40, 3) == [merged]
+

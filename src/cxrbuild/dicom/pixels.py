@@ -119,6 +119,9 @@ MARK_ACROSS_SHARE = 0.25
 # a joined group's letters stand in rows reaching this share of a glyph height past where most of them
 # begin and end (a round letter's overshoot, an uneven row of glyphs found); what reaches farther keeps its own box
 ROW_TOLERANCE = 0.15
+# a piece of ink in a group taller than this many glyph heights is glyphs joined to the ground around them
+# (a panel's rim, texture): where words were read over them, what is blacked out keeps to the words' rows
+MERGED_HEIGHT = 1.4
 # a piece of ink this many px tall and wide, in text this tall, has ground inside its box (a letter's
 # counters, the corners beside an A's slopes) farther from its strokes than a margin: it is blacked
 # out as its strokes grown by SHAPE_MARGIN_PX, not as its box
@@ -484,7 +487,10 @@ def letter_rows(
     within ``ROW_TOLERANCE`` of a glyph height (at least 2 px) of where most of them begin and end,
     and over the rows of each of ``words`` (the words read as PHI) beside them: the cut may find
     small letters only in part (their upper half, on a bright ground), the reader's box holds them
-    whole. With no letter among them the group is left whole (fail safe: the text may be that small).
+    whole. A member taller than ``MERGED_HEIGHT`` glyph heights is letters joined to the ground
+    around them (a panel's rim, texture): where words were read over the group it is no letter and
+    keeps no box of its own, the words' rows grown by ``margin`` stand for it. With neither letters
+    nor words the group is left whole (fail safe: the text may be that small).
     """
     if turned:
         return [transpose_box(box) for box in letter_rows(
@@ -492,20 +498,30 @@ def letter_rows(
             words=[transpose_box(word) for word in words])]
     members = [glyph for glyph in glyphs if covered_fraction(glyph, group) >= 1.0]
     tall = LETTER_SHARE * glyph_height + 2 * margin
-    letters = [glyph for glyph in members if glyph[3] - glyph[1] >= tall]
-    if not letters:
+    merged = [glyph for glyph in members if glyph[3] - glyph[1] > MERGED_HEIGHT * glyph_height + 2 * margin]
+    read = [word for word in words if intersects(word, group)]
+    if not read:
+        merged = []  # (with no word read over them, their rows are the only ones known)
+    # (the words' rows as read; grown by the margin where they stand for letters joined to the ground)
+    grow = margin if merged else 0
+    read = [(max(word[1] - grow, group[1]), min(word[3] + grow, group[3])) for word in read]
+    letters = [glyph for glyph in members if glyph[3] - glyph[1] >= tall and glyph not in merged]
+    if not letters and not read:
         return [group]
-    tolerance = max(2, round(ROW_TOLERANCE * glyph_height))
-    usual_top, usual_bottom = np.median([glyph[1] for glyph in letters]), np.median([glyph[3] for glyph in letters])
-    top = min(glyph[1] for glyph in letters if glyph[1] >= usual_top - tolerance)
-    bottom = max(glyph[3] for glyph in letters if glyph[3] <= usual_bottom + tolerance)
-    for word in words:
-        if intersects(word, group):
-            top, bottom = min(top, max(word[1], group[1])), max(bottom, min(word[3], group[3]))
+    top, bottom = group[3], group[1]
+    if letters:
+        tolerance = max(2, round(ROW_TOLERANCE * glyph_height))
+        usual_top, usual_bottom = np.median([glyph[1] for glyph in letters]), np.median([glyph[3] for glyph in letters])
+        top = min(glyph[1] for glyph in letters if glyph[1] >= usual_top - tolerance)
+        bottom = max(glyph[3] for glyph in letters if glyph[3] <= usual_bottom + tolerance)
+    for low, high in read:
+        top, bottom = min(top, low), max(bottom, high)
     if top <= group[1] and bottom >= group[3]:
         return [group]
     parts: list[Box] = [(group[0], top, group[2], bottom)]
     for glyph in members:
+        if glyph in merged:
+            continue  # glyphs joined to the ground around them: their rows are the words'
         if glyph[1] < top:
             parts.append((glyph[0], glyph[1], glyph[2], min(glyph[3], top)))
         if glyph[3] > bottom:
