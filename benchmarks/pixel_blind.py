@@ -110,7 +110,7 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
     before = ds.pixel_array.copy()
     cpu, quarantined = timed_clean(ds, policy, clock)
     if quarantined:
-        return {"quarantined": quarantined, "cpu": cpu}
+        return {"quarantined": quarantined, "cpu": cpu, "file": path.name}
     after = ds.pixel_array
     black = displayed_black(ds, after)
     changed = plane(before != after)  # a colour pixel changed in any sample is changed
@@ -130,7 +130,7 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
     near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     full = record["full_size"] if "full_size" in record else max(changed.shape) >= FULL_SIZE_PX
     return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept, "field_labels": labels,
-            "far": int(np.count_nonzero(changed & ~near)), "full": bool(full)}
+            "far": int(np.count_nonzero(changed & ~near)), "full": bool(full), "file": path.name}
 
 
 def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock: StageClock) -> dict:
@@ -206,6 +206,8 @@ def main() -> int:
     source.add_argument("--real", type=Path, help="real files with hand-made boxes (truth/<file>.boxes.json)")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--no-learned", action="store_true", help="threshold planes only")
+    parser.add_argument("--per-image", type=Path, default=None,
+                        help="also write each image's figures (one JSON object a line) to this file, to compare runs")
     parser.add_argument("--presidio-python", default=None,
                         help="also run Presidio's DicomImageRedactorEngine (its venv's python) on the same files")
     args = parser.parse_args()
@@ -230,6 +232,7 @@ def main() -> int:
                 print(f"{result['file']}: PHI {sum(result['phi'])}/{len(result['phi'])}, non-PHI kept "
                       f"{sum(result['kept'])}/{len(result['kept'])}, far px {result['far']}, CPU {result['cpu']:.2f} s")
         report(results)
+        per_image(results, args.per_image)
         if args.presidio_python:
             paths = [r["path"] for r in results]
             theirs = []
@@ -255,6 +258,7 @@ def main() -> int:
         with np.load(args.images / record["glyph_mask"]) as masks:
             results.append(score(args.images / record["file"], record, masks, policy, clock))
     report(results)
+    per_image(results, args.per_image)
     if args.presidio_python:
         paths = [args.images / record["file"] for record in records]
         theirs = []
@@ -267,6 +271,15 @@ def main() -> int:
         print("\nPresidio DicomImageRedactorEngine, same files:")
         report(theirs, removed=f"inside its boxes grown by {BOX_SLACK} px")
     return 0
+
+
+def per_image(results: list[dict], path: Path | None) -> None:
+    """Each image's figures, one JSON object a line: which items were removed and kept (in truth order), far
+    pixels, CPU seconds; two runs compared line by line show which item one of them lost."""
+    if path is None:
+        return
+    keys = ("file", "quarantined", "phi", "kept", "field_labels", "far", "cpu")
+    path.write_text("".join(json.dumps({key: r[key] for key in keys if key in r}) + "\n" for r in results))
 
 
 def report(results: list[dict], removed: str = "shown black") -> int:
@@ -284,7 +297,7 @@ def report(results: list[dict], removed: str = "shown black") -> int:
     if labels:
         print(f"field captions before PHI kept (not a bar): {sum(labels)}/{len(labels)} = {sum(labels) / len(labels):.3f}")
     far = sum(r["far"] > 0 for r in done)
-    print(f"images with pixels changed > {FAR_PX} px from any text: {far}/{len(done)}")
+    print(f"images with pixels changed > {FAR_PX} px from any text: {far}/{len(done)} ({sum(r['far'] for r in done)} px in all)")
     print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}{learned_share}")
     for kind in ("full", "small"):
         subset = [r for r in done if r["full"] == (kind == "full")]

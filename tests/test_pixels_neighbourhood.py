@@ -107,3 +107,78 @@ def test_a_kept_word_a_run_took_in_keeps_its_glyphs() -> None:
     assert not black[:, 100:140].any()
     # without it the marker's glyphs are the run's
     assert covered(glyph_boxes([display], run, 16, policy, words=words), display.shape)[12:28, 110:114].all()
+
+
+def test_a_mark_above_the_letters_is_blacked_out_by_its_own_box() -> None:
+    """A speck above one letter of a row (the ground's texture, an accent) is blacked out with its
+    own margin; the ground above the other letters of the row keeps its pixels, on a ground that is
+    not flat (a gradient, where the glyphs' neighbourhood cannot be cut out by the ground's value)."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.tile(np.linspace(120, 200, 260), (50, 1)).astype(np.uint8)
+    letters = np.zeros(display.shape, dtype=bool)
+    for x in range(20, 230, 14):  # a row of letters 18 px tall, 14 px apart
+        letters[20:38, x : x + 3] = True
+        letters[20:23, x : x + 9] = True
+    speck = np.zeros(display.shape, dtype=bool)
+    speck[12:15, 100:103] = True  # a dark speck 5 px above one letter
+    display[letters | speck] = INK
+    run = (10, 8, 250, 44)
+    black = covered(glyph_boxes([display], run, 18, PixelPolicy.from_mapping()), display.shape)
+    assert black[letters | speck].all()
+    # the speck's rows are blacked out only around it, not along the whole row of letters
+    assert not black[12:15, :80].any() and not black[12:15, 125:].any()
+    above = black.copy()
+    above[17:] = False
+    assert not (above & ~within(speck, 4)).any()
+
+
+def test_letter_rows_cut_a_joined_group_to_its_letters_rows() -> None:
+    from cxrbuild.dicom.pixels import letter_rows
+
+    glyphs = [(10, 20, 20, 44), (24, 20, 34, 44), (38, 20, 48, 44), (27, 10, 33, 18)]  # three letters, an accent
+    group = (10, 10, 48, 44)
+    parts = letter_rows(group, glyphs, 18, 3)
+    assert (10, 20, 48, 44) in parts and (27, 10, 33, 18) in parts
+    # with no letter-sized member the group is left whole (the text may be that small)
+    assert letter_rows((0, 0, 40, 10), [(0, 0, 40, 10)], 18, 3) == [(0, 0, 40, 10)]
+    # letters the cut found only in their upper half keep the rows of the word read over them
+    halves = [(10, 20, 20, 36), (24, 20, 34, 36), (38, 20, 48, 36), (27, 36, 33, 44)]
+    assert (10, 20, 48, 44) not in letter_rows((10, 20, 48, 44), halves, 18, 3)
+    assert (10, 20, 48, 44) in letter_rows((10, 20, 48, 44), halves, 18, 3, words=[(8, 20, 50, 44)])
+    # turned 90 degrees, rows and columns swap
+    turned = letter_rows((10, 10, 44, 48), [(20, 10, 44, 20), (20, 24, 44, 34), (20, 38, 44, 48), (10, 27, 18, 33)], 18, 3, turned=True)
+    assert (20, 10, 44, 48) in turned and (10, 27, 18, 33) in turned
+
+
+def test_a_speck_well_above_big_letters_is_ground_and_an_accent_is_not() -> None:
+    """In text 40 px tall a speck of the ground's texture 16 px above the letters is left, while an
+    accent 4 px above a letter goes with it; along the row, a dot half a glyph height off still joins."""
+    from cxrbuild.dicom.pixels import near_letters
+
+    letter = (slice(40, 80), slice(20, 44))
+    accent = (slice(32, 36), slice(28, 34))  # 4 px above the letter
+    speck = (slice(20, 24), slice(28, 32))  # 16 px above it
+    colon = (slice(60, 64), slice(60, 64))  # 16 px beside it, on its row
+    kept = near_letters([letter, accent, speck, colon], 40, across=10)
+    assert letter in kept and accent in kept and colon in kept
+    assert speck not in kept
+    # turned 90 degrees, above and below are left and right
+    turned = near_letters([(letter[1], letter[0]), (accent[1], accent[0]), (speck[1], speck[0])], 40, across=10, turned=True)
+    assert (speck[1], speck[0]) not in turned and (accent[1], accent[0]) in turned
+    # without ``across`` a mark half a glyph height off either way is kept, as before
+    assert speck in near_letters([letter, speck], 40)
+
+
+def test_glyphs_joined_to_the_ground_keep_to_the_rows_of_the_words_read_over_them() -> None:
+    """A piece of ink twice as tall as the text (its letters joined to a panel's rim or the texture
+    around them) is blacked out over the rows of the word read over it, grown by the margin, not over
+    its own box; with no word read over it, its box stays (its rows are the only ones known)."""
+    from cxrbuild.dicom.pixels import letter_rows
+
+    merged = (100, 10, 400, 90)  # a piece 80 px tall in text 40 px tall
+    word = (104, 30, 396, 70)
+    parts = letter_rows(merged, [merged], 40, 3, words=[word])
+    assert parts == [(100, 27, 400, 73)]
+    assert letter_rows(merged, [merged], 40, 3) == [merged]
+

@@ -114,6 +114,14 @@ BAND_SLACK_PX = 2
 SPECK_REACH_PX = 3
 # a small piece of ink within half a glyph height, and at least this many px, of a letter is a mark of it
 MIN_DOT_REACH_PX = 6
+# ...above or below it, within this share of a glyph height (an accent, the dot of an i, a comma's tail)
+MARK_ACROSS_SHARE = 0.25
+# a joined group's letters stand in rows reaching this share of a glyph height past where most of them
+# begin and end (a round letter's overshoot, an uneven row of glyphs found); what reaches farther keeps its own box
+ROW_TOLERANCE = 0.15
+# a piece of ink in a group taller than this many glyph heights is glyphs joined to the ground around them
+# (a panel's rim, texture): where words were read over them, what is blacked out keeps to the words' rows
+MERGED_HEIGHT = 1.4
 # a piece of ink this many px tall and wide, in text this tall, has ground inside its box (a letter's
 # counters, the corners beside an A's slopes) farther from its strokes than a margin: it is blacked
 # out as its strokes grown by SHAPE_MARGIN_PX, not as its box
@@ -374,7 +382,10 @@ def glyph_boxes(
     pieces += near_letters(specks, glyph_height, letters=pieces, reach=SPECK_REACH_PX, only_near=True)
     # and whatever ink lies inside a word read as PHI is that word's (a monospaced colon stands apart)
     local_words = [(w[0] - x0, w[1] - y0, w[2] - x0, w[3] - y0) for w in words]
-    kept = near_letters(pieces, glyph_height)
+    # (a mark above or below a letter, an accent or a dot, stands close to it: texture farther off is the ground's)
+    turned = y1 - y0 > x1 - x0
+    across = max(MIN_DOT_REACH_PX, round(MARK_ACROSS_SHARE * glyph_height))
+    kept = near_letters(pieces, glyph_height, across=across, turned=turned)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
     if spare:
@@ -407,14 +418,14 @@ def glyph_boxes(
     ]
     # the dots of a colon or a period between two letters are specks too: letters close on their
     # row join, so what lies between them goes with them (never wider than keeps it near its glyphs)
-    turned = y1 - y0 > x1 - x0
     gap = min(glyph_height // 2, MAX_JOIN_GAP)
     letters = join_along(glyphs, gap, turned=turned)
     # a word removed whole for want of its ink is bridged to the glyphs beside it as they join each
     # other: a letter the cut found only in part would otherwise keep the gap's worth of its pixels
     whole = unsure + [bridge for word in unsure for group in letters if (bridge := _bridge(word, group, gap, turned))]
-    joined = whole + letters
-    if shaped:
+    if not shaped:
+        joined = whole + [part for group in letters for part in letter_rows(group, glyphs, glyph_height, margin, turned, words)]
+    else:
         # a joined box holding a big letter: its big letters by their grown strokes, and the rest of
         # its columns whole (what lies between letters goes with them)
         members = list(zip(glyphs, [id(piece) in shaped for piece in kept], kept, strict=True))
@@ -422,7 +433,7 @@ def glyph_boxes(
         for group in letters:
             inside = [(glyph, is_big, piece) for glyph, is_big, piece in members if covered_fraction(glyph, group) >= 1.0]
             if not any(is_big for _, is_big, _ in inside):
-                tight.append(group)
+                tight.extend(letter_rows(group, glyphs, glyph_height, margin, turned, words))
                 continue
             covered = np.zeros(group[2] - group[0], dtype=bool)
             for glyph, is_big, piece in inside:
@@ -430,14 +441,19 @@ def glyph_boxes(
                     covered[glyph[0] - group[0] : glyph[2] - group[0]] = True
                     tight.extend(shaped[id(piece)])
             # small glyphs in a big letter's columns by their boxes; every other column of the
-            # joined box whole, as before (letters the cut found only in part stay covered)
+            # joined box whole over its letters' rows, and what reaches past them by its own box, as
+            # in any group (letters the cut found only in part stay covered)
             tight.extend(glyph for glyph, is_big, _ in inside if not is_big and covered[glyph[0] - group[0] : glyph[2] - group[0]].any())
             line = np.concatenate(([True], covered, [True]))
             edges = np.flatnonzero(line[1:] != line[:-1])
-            tight.extend(
-                (group[0] + int(start), group[1], group[0] + int(stop), group[3])
-                for start, stop in zip(edges[::2], edges[1::2], strict=True)
-            )
+            parts = letter_rows(group, glyphs, glyph_height, margin, turned, words)
+            for start, stop in zip(edges[::2], edges[1::2], strict=True):
+                left, right = group[0] + int(start), group[0] + int(stop)
+                tight.extend(
+                    (max(left, part[0]), part[1], min(right, part[2]), part[3])
+                    for part in parts
+                    if min(right, part[2]) > max(left, part[0])
+                )
         joined = tight
     banded = [_within_band(glyph_box, band, margin + BAND_SLACK_PX, turned) if band else glyph_box for glyph_box in joined]
     if stroke_ink is None or not stroke_ink.any():
@@ -453,6 +469,64 @@ def glyph_boxes(
         for near_box in ([banded_box] if glyph_box in fail_safe else near_strokes(banded_box, stroke_ink, (x0, y0), runs))
     ]
     return trimmed + known_by_box
+
+
+def letter_rows(
+    group: Box, glyphs: Sequence[Box], glyph_height: int, margin: int, turned: bool = False, words: Sequence[Box] = ()
+) -> list[Box]:
+    """A group of glyph boxes joined along their row (``group``, their bounding box), as the boxes blacked
+    out: its columns over the rows its letters stand in, and each member reaching above or below those
+    rows by its own box there. Rows and columns swap for a run turned 90 degrees.
+
+    One mark above or below the letters (a speck of the ground's texture, an accent, a descender, a
+    word's letters joined to the texture under them) would otherwise stretch the whole group's
+    rectangle to its rows, a strip of ground as long as the group along its top or bottom.
+    ``glyphs`` are the glyph boxes (grown by ``margin``); those wholly inside ``group`` are its
+    members, and a member at least ``LETTER_SHARE`` of a glyph height tall (its box less the margin)
+    is a letter. The letters' rows reach from the highest top to the lowest bottom of the letters
+    within ``ROW_TOLERANCE`` of a glyph height (at least 2 px) of where most of them begin and end,
+    and over the rows of each of ``words`` (the words read as PHI) beside them: the cut may find
+    small letters only in part (their upper half, on a bright ground), the reader's box holds them
+    whole. A member taller than ``MERGED_HEIGHT`` glyph heights is letters joined to the ground
+    around them (a panel's rim, texture): where words were read over the group it is no letter and
+    keeps no box of its own, the words' rows grown by ``margin`` stand for it. With neither letters
+    nor words the group is left whole (fail safe: the text may be that small).
+    """
+    if turned:
+        return [transpose_box(box) for box in letter_rows(
+            transpose_box(group), [transpose_box(glyph) for glyph in glyphs], glyph_height, margin,
+            words=[transpose_box(word) for word in words])]
+    members = [glyph for glyph in glyphs if covered_fraction(glyph, group) >= 1.0]
+    tall = LETTER_SHARE * glyph_height + 2 * margin
+    merged = [glyph for glyph in members if glyph[3] - glyph[1] > MERGED_HEIGHT * glyph_height + 2 * margin]
+    read = [word for word in words if intersects(word, group)]
+    if not read:
+        merged = []  # (with no word read over them, their rows are the only ones known)
+    # (the words' rows as read; grown by the margin where they stand for letters joined to the ground)
+    grow = margin if merged else 0
+    read = [(max(word[1] - grow, group[1]), min(word[3] + grow, group[3])) for word in read]
+    letters = [glyph for glyph in members if glyph[3] - glyph[1] >= tall and glyph not in merged]
+    if not letters and not read:
+        return [group]
+    top, bottom = group[3], group[1]
+    if letters:
+        tolerance = max(2, round(ROW_TOLERANCE * glyph_height))
+        usual_top, usual_bottom = np.median([glyph[1] for glyph in letters]), np.median([glyph[3] for glyph in letters])
+        top = min(glyph[1] for glyph in letters if glyph[1] >= usual_top - tolerance)
+        bottom = max(glyph[3] for glyph in letters if glyph[3] <= usual_bottom + tolerance)
+    for low, high in read:
+        top, bottom = min(top, low), max(bottom, high)
+    if top <= group[1] and bottom >= group[3]:
+        return [group]
+    parts: list[Box] = [(group[0], top, group[2], bottom)]
+    for glyph in members:
+        if glyph in merged:
+            continue  # glyphs joined to the ground around them: their rows are the words'
+        if glyph[1] < top:
+            parts.append((glyph[0], glyph[1], glyph[2], min(glyph[3], top)))
+        if glyph[3] > bottom:
+            parts.append((glyph[0], max(glyph[1], bottom), glyph[2], glyph[3]))
+    return parts
 
 
 def _bridge(word: Box, group: Box, gap: int, turned: bool) -> Box | None:
@@ -636,15 +710,19 @@ def near_letters(
     letters: Sequence[tuple[slice, slice]] | None = None,
     reach: int | None = None,
     only_near: bool = False,
+    across: int | None = None,
+    turned: bool = False,
 ) -> list[tuple[slice, slice]]:
     """The pieces of ink that are letters, or small marks beside letters (dots, commas, accents).
 
     A run padded to its line's ends may hold texture of the ground (anatomy): pieces much smaller
     than a glyph, standing apart from every letter-sized piece, are that texture. A piece is
     letter-sized when it is at least ``LETTER_SHARE`` of a glyph height in either direction; a
-    small piece is kept within half a glyph height of one. With no letter-sized piece at all,
-    every piece is kept (fail safe: the run's text may be that small). ``letters`` and ``reach``
-    given: the pieces within ``reach`` of those, and (``only_near``) no others."""
+    small piece is kept within half a glyph height of one along the row, and within ``across`` px
+    of one above or below it (columns, ``turned``; half a glyph height too when not given). With no
+    letter-sized piece at all, every piece is kept (fail safe: the run's text may be that small).
+    ``letters`` and ``reach`` given: the pieces within ``reach`` of those, and (``only_near``) no
+    others."""
     size = LETTER_SHARE * glyph_height
     if letters is None:
         letters = [p for p in pieces if p[0].stop - p[0].start >= size or p[1].stop - p[1].start >= size]
@@ -652,11 +730,14 @@ def near_letters(
         return [] if only_near else list(pieces)
     # (a few pixels at the least: at 7-9 px a colon's dots stand half a glyph height off)
     reach = max(MIN_DOT_REACH_PX, glyph_height // 2) if reach is None else reach
+    row_reach, column_reach = reach, reach
+    if across is not None:
+        row_reach, column_reach = (reach, across) if turned else (across, reach)
     kept = []
     for piece in pieces:
         if any(piece is letter for letter in letters) or any(
-            piece[0].start - reach < letter[0].stop and letter[0].start - reach < piece[0].stop
-            and piece[1].start - reach < letter[1].stop and letter[1].start - reach < piece[1].stop
+            piece[0].start - row_reach < letter[0].stop and letter[0].start - row_reach < piece[0].stop
+            and piece[1].start - column_reach < letter[1].stop and letter[1].start - column_reach < piece[1].stop
             for letter in letters
         ):
             kept.append(piece)
