@@ -164,13 +164,17 @@ class KeepList:
     units_after: frozenset[str] = frozenset()  # folded
     count_words: frozenset[str] = frozenset()  # folded
     angle_after: frozenset[str] = frozenset()  # folded
+    # matched only as printed (folded): no edits, no cut pieces (their neighbours are surnames)
+    exact_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
         words = [str(word) for word in data.get("words", ())]
+        exact = [str(word) for word in data.get("exact_words", ())]
         return cls(
-            short_words=frozenset(word.upper() for word in words if len(word) <= SHORT_WORD),
+            short_words=frozenset(word.upper() for word in (*words, *exact) if len(word) <= SHORT_WORD),
             words=frozenset(fold(word) for word in words),
+            exact_words=frozenset(fold(word) for word in exact),
             patterns=tuple(
                 re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()
             ),
@@ -210,7 +214,7 @@ class KeepList:
             # "it" must not pass for "LT", nor "5" for "S": short words match as printed
             return upper in self.short_words
         folded = fold(part)
-        if folded in self.words:
+        if folded in self.words or folded in self.exact_words:
             return True
         if exact:
             return False

@@ -1,0 +1,54 @@
+"""The keep-list's words from DICOM's code sets, and the readings of counters and units it tolerates."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from cxrbuild.dicom.phitext import DenyList, fold, load_yaml_resource
+from cxrbuild.dicom.pixelpolicy import PixelPolicy
+from test_pixels_units import grey_image, make_dataset, phantom, text_box
+
+NAME_LISTS = ("given_names.txt", "given_names_intl.txt", "surnames.txt", "surnames_intl.txt", "places.txt",
+              "countries.txt")
+
+
+@pytest.fixture(scope="module")
+def policy() -> PixelPolicy:
+    return PixelPolicy.from_mapping()
+
+
+def decide(policy: PixelPolicy, *words: tuple[str, float]) -> list[str]:
+    return [d.decision for d in policy.classify(list(words), DenyList([]))]
+
+
+def test_no_word_matched_only_as_printed_is_a_name_or_a_place() -> None:
+    exact = {fold(str(word)) for word in load_yaml_resource("pixel_keep.yaml")["exact_words"]}
+    lists = resources.files("cxrbuild.text").joinpath("data", "lists")
+    for name in NAME_LISTS:
+        entries = {fold(line) for line in lists.joinpath(name).read_text(encoding="utf-8").splitlines() if line}
+        assert not exact & entries, f"{name}: {sorted(exact & entries)}"
+
+
+def test_a_code_set_term_is_kept_only_as_printed(policy: PixelPolicy) -> None:
+    assert decide(policy, ("CROSS-TABLE", 60.0), ("LATERAL", 90.0)) == ["keep", "keep"]
+    assert decide(policy, ("CEPHALAD", 40.0)) == ["keep"]
+    # no piece and no near reading of it: CROSS and CROSSLAND are surnames
+    assert decide(policy, ("CROSS", 95.0)) == ["phi"]
+    assert decide(policy, ("CROSSLAND", 95.0)) == ["phi"]
+    assert decide(policy, ("CEPHALAS", 95.0)) == ["phi"]
+
+
+def test_a_drawn_view_term_is_kept_and_a_name_beside_it_removed(policy: PixelPolicy) -> None:
+    from cxrbuild.dicom.pixels import clean_pixels
+
+    lines = [("CROSS-TABLE", 20, 300), ("DOE JANE", 360, 40)]
+    stored = grey_image(1.0, phantom(), lines)
+    ds = make_dataset(stored)
+    clean_pixels(ds, ["DOE^JANE"], policy)
+    after = ds.pixel_array
+    x0, y0, x1, y1 = text_box(stored.shape, "CROSS-TABLE", 20, 300)
+    assert (after[y0:y1, x0:x1] == stored[y0:y1, x0:x1]).all(), "the view term lost pixels"
+    nx0, ny0, nx1, ny1 = text_box(stored.shape, "DOE JANE", 360, 40)
+    assert (after[ny0:ny1, nx0:nx1] == stored.min()).mean() >= 0.95, "the name is still there"
