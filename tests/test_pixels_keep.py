@@ -8,6 +8,7 @@ import pytest
 
 from cxrbuild.dicom.phitext import DenyList, fold, load_yaml_resource
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
+from cxrbuild.dicom.upright import all_kept
 from test_pixels_units import grey_image, make_dataset, phantom, text_box
 
 NAME_LISTS = ("given_names.txt", "given_names_intl.txt", "surnames.txt", "surnames_intl.txt", "places.txt",
@@ -38,6 +39,19 @@ def test_a_code_set_term_is_kept_only_as_printed(policy: PixelPolicy) -> None:
     assert decide(policy, ("CROSS", 95.0)) == ["phi"]
     assert decide(policy, ("CROSSLAND", 95.0)) == ["phi"]
     assert decide(policy, ("CEPHALAS", 95.0)) == ["phi"]
+
+
+def test_patient_orientation_letters_are_kept_as_short_words(policy: PixelPolicy) -> None:
+    assert decide(policy, ("P", 92.0)) == ["keep"]
+    assert decide(policy, ("P", 60.0)) == ["phi"]  # a short word needs a short word's confidence
+    assert decide(policy, ("P.", 95.0), ("SMITH", 95.0)) == ["phi", "phi"]  # an initial
+
+
+def test_a_lone_a_read_from_a_turned_glyph_stands_for_nothing(policy: PixelPolicy) -> None:
+    deny = DenyList([])
+    assert decide(policy, ("A", 96.0)) == ["keep"]  # as printed, level
+    assert not all_kept([("A", 96.0)], policy, deny)  # what OCR reads of a turned K, V or Y
+    assert all_kept([("R", 93.0)], policy, deny)
 
 
 def test_a_drawn_view_term_is_kept_and_a_name_beside_it_removed(policy: PixelPolicy) -> None:
