@@ -54,6 +54,24 @@ def test_a_lone_a_read_from_a_turned_glyph_stands_for_nothing(policy: PixelPolic
     assert all_kept([("R", 93.0)], policy, deny)
 
 
+def test_an_image_counter_read_without_its_spaces_is_kept(policy: PixelPolicy) -> None:
+    assert decide(policy, ("1OF", 40.0), ("2", 97.0)) == ["keep", "keep"]
+    assert decide(policy, ("20F", 67.0), ("2", 95.0)) == ["keep", "keep"]
+    assert decide(policy, ("2OF2", 60.0)) == ["keep"]
+    assert decide(policy, ("3OF2", 90.0)) == ["phi"]  # no image of a series is past its last
+    assert decide(policy, ("1OF", 20.0), ("2", 97.0)) == ["phi", "phi"]  # read with too little confidence
+    assert decide(policy, ("10F", 95.0)) == ["phi"]
+
+
+def test_a_kilovolt_unit_with_its_v_misread_is_kept_beside_its_value(policy: PixelPolicy) -> None:
+    assert decide(policy, ("KUP", 90.0), ("116", 94.0)) == ["keep", "keep"]
+    assert decide(policy, ("kYp", 80.0), ("80", 94.0)) == ["keep", "keep"]
+    assert decide(policy, ("KUP", 90.0)) == ["phi"]  # alone it is three letters, maybe initials
+    assert decide(policy, ("KUP", 90.0), ("SMITH", 94.0)) == ["phi", "phi"]
+    assert decide(policy, ("KUP", 90.0), ("03/02/2017", 94.0)) == ["phi", "phi"]
+    assert decide(policy, ("JUP", 90.0), ("116", 94.0)) == ["phi", "phi"]
+
+
 def test_a_drawn_view_term_is_kept_and_a_name_beside_it_removed(policy: PixelPolicy) -> None:
     from cxrbuild.dicom.pixels import clean_pixels
 
