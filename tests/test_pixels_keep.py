@@ -5,11 +5,11 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from test_pixels_units import grey_image, make_dataset, phantom, text_box
 
 from cxrbuild.dicom.phitext import DenyList, fold, load_yaml_resource
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
 from cxrbuild.dicom.upright import all_kept
-from test_pixels_units import grey_image, make_dataset, phantom, text_box
 
 NAME_LISTS = ("given_names.txt", "given_names_intl.txt", "surnames.txt", "surnames_intl.txt", "places.txt",
               "countries.txt")
