@@ -61,6 +61,7 @@ def test_an_image_counter_read_without_its_spaces_is_kept(policy: PixelPolicy) -
     assert decide(policy, ("3OF2", 90.0)) == ["phi"]  # no image of a series is past its last
     assert decide(policy, ("1OF", 20.0), ("2", 97.0)) == ["phi", "phi"]  # read with too little confidence
     assert decide(policy, ("10F", 95.0)) == ["phi"]
+    assert decide(policy, ("12OF123", 95.0)) == ["phi"]  # as long as an ID, it is read as one
 
 
 def test_a_kilovolt_unit_with_its_v_misread_is_kept_beside_its_value(policy: PixelPolicy) -> None:

@@ -475,6 +475,7 @@ def classify_words(
                 match is None
                 or fold(match.group(2)) not in keep.count_words
                 or int(match.group(1)) > int(match.group(3))
+                or patterns.first_match(joined) is not None  # the joined text reads as PHI ("12OF123" an ID)
                 or any(decisions[i] is not None or words[i][1] < keep_min_confidence for i in window)
             ):
                 continue
