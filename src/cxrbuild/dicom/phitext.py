@@ -145,6 +145,11 @@ def allowed_edits(length: int) -> int:
 _COUNT_NUMBER = re.compile(r"\d{1,3}")  # an image or frame count ("12 OF 140"); longer numbers are IDs
 _BARE_NUMBER = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?")
 _ANGLE = re.compile(r"\d{1,2}(?:°|º|DEG)?", re.IGNORECASE)  # an incline in degrees, never long enough to identify
+# letters OCR reads for the V of a kilovolt unit
+_VOLT_MISREADS = str.maketrans({"U": "V", "Y": "V", "¥": "V"})
+# an image counter read without its spaces: a small number, a word of two letters (O read as a zero
+# too), a small number ("1OF2", "20F2")
+_JOINED_COUNT = re.compile(r"(\d{1,3}?)([O0][A-Z])(\d{1,3})")
 _BARE_VALUE = re.compile(r"[+-]?\d{1,4}(?:[.,]\d{1,3})?|\d{1,2}:\d{1,2}|\d{1,3}/\d{1,3}")
 
 
@@ -164,13 +169,17 @@ class KeepList:
     units_after: frozenset[str] = frozenset()  # folded
     count_words: frozenset[str] = frozenset()  # folded
     angle_after: frozenset[str] = frozenset()  # folded
+    # matched only as printed (folded): no edits, no cut pieces (their neighbours are surnames)
+    exact_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
         words = [str(word) for word in data.get("words", ())]
+        exact = [str(word) for word in data.get("exact_words", ())]
         return cls(
-            short_words=frozenset(word.upper() for word in words if len(word) <= SHORT_WORD),
+            short_words=frozenset(word.upper() for word in (*words, *exact) if len(word) <= SHORT_WORD),
             words=frozenset(fold(word) for word in words),
+            exact_words=frozenset(fold(word) for word in exact),
             patterns=tuple(
                 re.compile(p, re.IGNORECASE) for p in (data.get("patterns") or {}).values()
             ),
@@ -210,7 +219,7 @@ class KeepList:
             # "it" must not pass for "LT", nor "5" for "S": short words match as printed
             return upper in self.short_words
         folded = fold(part)
-        if folded in self.words:
+        if folded in self.words or folded in self.exact_words:
             return True
         if exact:
             return False
@@ -242,15 +251,26 @@ class KeepList:
             )
         return False
 
+    def technique_word(self, word: str) -> str | None:
+        """``word`` as the technique word of ``value_after`` it reads as (folded), or None. The V of
+        a kilovolt unit may be read as U, Y or a yen sign ("KUP" for kVp): a unit's V is taken so
+        only where that gives a word holding a V."""
+        stripped = word.strip(".,:;")
+        folded = fold(stripped)
+        if folded in self.value_after:
+            return folded
+        as_volts = fold(stripped.upper().translate(_VOLT_MISREADS))
+        return as_volts if "V" in as_volts and as_volts in self.value_after else None
+
     def is_value_after(self, previous_word: str, word: str) -> bool:
         """True for a bare number following a technique word ("kVp 110", "DI -1.2", "Grid 10:1")."""
-        return bool(_BARE_VALUE.fullmatch(word.strip(".,;"))) and fold(previous_word.strip(".,:;")) in self.value_after
+        return bool(_BARE_VALUE.fullmatch(word.strip(".,;"))) and self.technique_word(previous_word) is not None
 
     def is_unit_with_value(self, word: str, next_word: str) -> bool:
         """True for a technique word of three letters ("kVp", "mAs", "SID") followed by its value: the
         pair is no initials and a number (two letters may be)."""
-        unit = fold(word.strip(".,:;"))
-        return len(unit) == SHORT_WORD and unit.isalpha() and self.is_value_after(word, next_word)
+        unit = self.technique_word(word)
+        return unit is not None and len(unit) == SHORT_WORD and unit.isalpha() and self.is_value_after(word, next_word)
 
     def is_angle_after(self, previous_word: str, word: str) -> bool:
         """True for an angle of one or two digits after a patient position ("SEMI-ERECT 45",
@@ -444,17 +464,38 @@ def classify_words(
             for i in window:
                 decisions[i] = WordDecision("keep", "keep-list")
             counts.update(window)
+    # ...also read without its spaces ("1OF" "2", "20F2"): the word of ``count_words`` between two
+    # small numbers, the first no greater than the second, as an image counter is printed
+    for start in range(len(texts)):
+        for end in range(min(len(texts), start + 3), start, -1):
+            window = range(start, end)
+            joined = "".join(texts[start:end]).strip(".,;").upper()
+            match = _JOINED_COUNT.fullmatch(joined)
+            if (
+                match is None
+                or fold(match.group(2)) not in keep.count_words
+                or int(match.group(1)) > int(match.group(3))
+                or patterns.first_match(joined) is not None  # the joined text reads as PHI ("12OF123" an ID)
+                or any(decisions[i] is not None or words[i][1] < keep_min_confidence for i in window)
+            ):
+                continue
+            for i in window:
+                decisions[i] = WordDecision("keep", "keep-list")
+            counts.update(window)
+            break
     values = technique_values(texts, keep, patterns)
     for index, (text, confidence) in enumerate(words):
         if decisions[index] is not None:
             continue
         pattern = None if index in values else patterns.first_match(text)
-        is_marker = keep.matches_word(text) or index in values
+        # a technique's unit and its value ("kVp 110"): two words vouch for each other
+        unit = index + 1 < len(words) and index + 1 in values and keep.is_unit_with_value(text, texts[index + 1])
+        is_marker = keep.matches_word(text) or index in values or unit
         # a short marker ("L", "AP") is only trusted when read with confidence
         short = len(text.strip(".,:;")) <= SHORT_WORD
         needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
-        if short and index + 1 < len(words) and index + 1 in values and keep.is_unit_with_value(text, texts[index + 1]):
-            needed = keep_min_confidence  # a technique's unit and its value ("kVp 110"): two words vouch
+        if short and unit:
+            needed = keep_min_confidence
         if not short and keep.matches_word(text, exact=True):
             needed = min(needed, exact_min_confidence)
         if is_marker and confidence >= needed and pattern not in STRONG_PHI_PATTERNS:

@@ -301,7 +301,7 @@ def _near_miss(text: str, confidence: float, policy: PixelPolicy) -> bool:
     folded = fold(folded) if "?" not in folded else folded
     if len(folded) < 2:
         return False
-    for target in keep.words:
+    for target in keep.words | keep.exact_words:  # read again, a word of either list must read exactly
         if len(target) < 2:
             continue
         limit = min(NEAR_MISS_EDITS, max(1, (len(target) - 1) // 2))

@@ -142,10 +142,16 @@ def read_any_orientation(
     return max(mirrored_kept, key=lambda pair: pair[0])[1] if mirrored_kept else best
 
 
+# lone letters OCR gives for many other glyphs turned or mirrored: a turned K, V, Y or 7 and a mirrored
+# R read as an A at 90 or more, so a reading that is only one of these is evidence of nothing
+TURNED_SINKS = frozenset({"A"})
+
+
 def all_kept(words: Words, policy: PixelPolicy, deny: DenyList) -> bool:
-    """Whether every word is kept by the keep-list's own test (and there is a word)."""
+    """Whether every word is kept by the keep-list's own test (and there is a word), and the reading
+    is not one lone letter of ``TURNED_SINKS``."""
     words = [(text, conf) for text, conf in words if any(ch in _ALNUM for ch in text) or len(text) > 1]
-    if not words:
+    if not words or [text.strip(".,:;").upper() for text, _ in words] in ([sink] for sink in TURNED_SINKS):
         return False
     decisions = policy.classify(words, deny)
     return all(decision.decision == "keep" for decision in decisions)

@@ -1,0 +1,87 @@
+"""The keep-list's words from DICOM's code sets, and the readings of counters and units it tolerates."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+from test_pixels_units import grey_image, make_dataset, phantom, text_box
+
+from cxrbuild.dicom.phitext import DenyList, fold, load_yaml_resource
+from cxrbuild.dicom.pixelpolicy import PixelPolicy
+from cxrbuild.dicom.upright import all_kept
+
+NAME_LISTS = ("given_names.txt", "given_names_intl.txt", "surnames.txt", "surnames_intl.txt", "places.txt",
+              "countries.txt")
+
+
+@pytest.fixture(scope="module")
+def policy() -> PixelPolicy:
+    return PixelPolicy.from_mapping()
+
+
+def decide(policy: PixelPolicy, *words: tuple[str, float]) -> list[str]:
+    return [d.decision for d in policy.classify(list(words), DenyList([]))]
+
+
+def test_no_word_matched_only_as_printed_is_a_name_or_a_place() -> None:
+    exact = {fold(str(word)) for word in load_yaml_resource("pixel_keep.yaml")["exact_words"]}
+    lists = resources.files("cxrbuild.text").joinpath("data", "lists")
+    for name in NAME_LISTS:
+        entries = {fold(line) for line in lists.joinpath(name).read_text(encoding="utf-8").splitlines() if line}
+        assert not exact & entries, f"{name}: {sorted(exact & entries)}"
+
+
+def test_a_code_set_term_is_kept_only_as_printed(policy: PixelPolicy) -> None:
+    assert decide(policy, ("CROSS-TABLE", 60.0), ("LATERAL", 90.0)) == ["keep", "keep"]
+    assert decide(policy, ("CEPHALAD", 40.0)) == ["keep"]
+    # no piece and no near reading of it: CROSS and CROSSLAND are surnames
+    assert decide(policy, ("CROSS", 95.0)) == ["phi"]
+    assert decide(policy, ("CROSSLAND", 95.0)) == ["phi"]
+    assert decide(policy, ("CEPHALAS", 95.0)) == ["phi"]
+
+
+def test_patient_orientation_letters_are_kept_as_short_words(policy: PixelPolicy) -> None:
+    assert decide(policy, ("P", 92.0)) == ["keep"]
+    assert decide(policy, ("P", 60.0)) == ["phi"]  # a short word needs a short word's confidence
+    assert decide(policy, ("P.", 95.0), ("SMITH", 95.0)) == ["phi", "phi"]  # an initial
+
+
+def test_a_lone_a_read_from_a_turned_glyph_stands_for_nothing(policy: PixelPolicy) -> None:
+    deny = DenyList([])
+    assert decide(policy, ("A", 96.0)) == ["keep"]  # as printed, level
+    assert not all_kept([("A", 96.0)], policy, deny)  # what OCR reads of a turned K, V or Y
+    assert all_kept([("R", 93.0)], policy, deny)
+
+
+def test_an_image_counter_read_without_its_spaces_is_kept(policy: PixelPolicy) -> None:
+    assert decide(policy, ("1OF", 40.0), ("2", 97.0)) == ["keep", "keep"]
+    assert decide(policy, ("20F", 67.0), ("2", 95.0)) == ["keep", "keep"]
+    assert decide(policy, ("2OF2", 60.0)) == ["keep"]
+    assert decide(policy, ("3OF2", 90.0)) == ["phi"]  # no image of a series is past its last
+    assert decide(policy, ("1OF", 20.0), ("2", 97.0)) == ["phi", "phi"]  # read with too little confidence
+    assert decide(policy, ("10F", 95.0)) == ["phi"]
+    assert decide(policy, ("12OF123", 95.0)) == ["phi"]  # as long as an ID, it is read as one
+
+
+def test_a_kilovolt_unit_with_its_v_misread_is_kept_beside_its_value(policy: PixelPolicy) -> None:
+    assert decide(policy, ("KUP", 90.0), ("116", 94.0)) == ["keep", "keep"]
+    assert decide(policy, ("kYp", 80.0), ("80", 94.0)) == ["keep", "keep"]
+    assert decide(policy, ("KUP", 90.0)) == ["phi"]  # alone it is three letters, maybe initials
+    assert decide(policy, ("KUP", 90.0), ("SMITH", 94.0)) == ["phi", "phi"]
+    assert decide(policy, ("KUP", 90.0), ("03/02/2017", 94.0)) == ["phi", "phi"]
+    assert decide(policy, ("JUP", 90.0), ("116", 94.0)) == ["phi", "phi"]
+
+
+def test_a_drawn_view_term_is_kept_and_a_name_beside_it_removed(policy: PixelPolicy) -> None:
+    from cxrbuild.dicom.pixels import clean_pixels
+
+    lines = [("CROSS-TABLE", 20, 300), ("DOE JANE", 360, 40)]
+    stored = grey_image(1.0, phantom(), lines)
+    ds = make_dataset(stored)
+    clean_pixels(ds, ["DOE^JANE"], policy)
+    after = ds.pixel_array
+    x0, y0, x1, y1 = text_box(stored.shape, "CROSS-TABLE", 20, 300)
+    assert (after[y0:y1, x0:x1] == stored[y0:y1, x0:x1]).all(), "the view term lost pixels"
+    nx0, ny0, nx1, ny1 = text_box(stored.shape, "DOE JANE", 360, 40)
+    assert (after[ny0:ny1, nx0:nx1] == stored.min()).mean() >= 0.95, "the name is still there"
