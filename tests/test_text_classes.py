@@ -750,6 +750,8 @@ def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_on
         # shorthand no name list holds, an abbreviation opening in lower case, a lower-case unlisted word beside a name
         ("neuro: pvl neg, tms clear", "tms", "NAME"),
         ("Resp: on iNO 15 today.", "iNO", "NAME"),
+        # what is dosed, before its dose, is no place either
+        ("resp: peep 5, pip 18, ino 15 ppm, fio2 40%.", "ino", "LOCATION"),
         ("Read by Dr. Quintavalle, NIOSH cert no. 4411", "cert", "NAME"),
         # a misspelt word, a word broken by a blank, a line's end or a stray mark
         ("small uodules in the right apex", "uodules", "NAME"),
@@ -810,6 +812,8 @@ def test_model_spans_that_hold_an_identifier_however_written_are_kept(rules_only
         ("Seen by Dr. Emma Till.", ["Till"]),
         ("Room: Quillmere 4, intubated then given 2 mg ativan overnight", ["Quillmere"]),
         ("Seen In Jensen 3 with family.", ["Jensen"]),
+        # a listed place that is an eponym, closing its clause after "in"
+        ("SOCIAL: LIVES IN A SHELTER IN HUNTINGTON. DENIES ETOH.", ["HUNTINGTON"]),
     ],
 )
 def test_names_ids_and_wards_written_plainly_are_removed(rules_only, text, removed):
@@ -883,6 +887,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Tuesday 2/6 murmur noted. Moved 4/5 extremities. Quit 1/2 ppd.",
         "| Lab - hemolyzed | Echo - technically difficult | Clinic - rescheduled |",
         "Mass in the apical segment of the LUL.",
+        "family history of chorea in huntington disease.",
         "Wound care note\n71 yoF homebound pt seen today.",
     ],
 )

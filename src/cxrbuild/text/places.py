@@ -1115,11 +1115,24 @@ class PlaceFinder:
                 and not timestamp_label(text, words[index].start(), words[index].end(), lexicon.is_name)  # "TRAN 0854"
             ):
                 spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list"))
+            elif caseless and self._place_closing_after_preposition(text, words[index]):
+                # strong: an eponym on the allow-list ("huntington") closing a clause after "in" is the place
+                spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_list", strong=True))
             elif self._country_here(text, words[index], caseless):
                 # strong: the allow-list's eponyms ("Poland syndrome") are ruled out by the clinical word after them
                 spans.append(RuleSpan(words[index].start(), words[index].end(), "LOCATION", "place_country", strong=True))
             index += 1
         return spans
+
+    def _place_closing_after_preposition(self, text: str, match: re.Match[str]) -> bool:
+        """Where capitals mean nothing, a listed place that is no English word, though an eponym or a name, right after
+        "in", "from" or "near" and closing its clause ("staying at a shelter in huntington."; not "in huntington's")."""
+        word = match.group(0)
+        lexicon = self.lexicon
+        return (len(word) >= MIN_BARE_PLACE and lexicon.is_place(word) and fold(word) not in lexicon.english
+                and not (lexicon.is_safe(word) and not lexicon.is_eponym(word))
+                and PREPOSITION_BEFORE_RE.search(text, max(0, match.start() - 8), match.start()) is not None
+                and CLAUSE_END_RE.match(text, match.end()) is not None)
 
     def _country_here(self, text: str, match: re.Match[str], caseless: bool) -> bool:
         """A country's name that is also a word ("Turkey", "Chad", "Poland"): written as a name mid-sentence, or,

@@ -219,8 +219,9 @@ class SpanVetter:
                 return True  # "next visit Friday 9/23": the date, not its weekday ("Thursday, May 3, 2012" is one date)
             if folded in CALENDAR_WORDS or folded in TIME_OF_DAY_WORDS:
                 return label not in {"DATE", "TIME"}
-            if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} and position >= 0 and self._value_with_unit(text, word, position):
-                return True  # "SBRT 54 Gy", "iNO 20 ppm": a dose or a setting, not a house's or a ward's number
+            if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} and position >= 0 and (
+                    self._value_with_unit(text, word, position) or self._dose_after(text, position + len(word))):
+                return True  # "SBRT 54 Gy", "ino 20 ppm": a dose or a setting and what is dosed, not a place's name or number
             if label in NUMERIC_LABELS and word.isalpha():
                 # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
                 return folded not in NUMERIC_LABEL_WORDS
@@ -340,6 +341,12 @@ class SpanVetter:
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
 
+    def _dose_after(self, text: str, end: int) -> bool:
+        """A number with a unit right after a word ("ino 20 ppm", "Kcentra 1500 units"): the word is what is dosed."""
+        value = VALUE_AFTER_RE.match(text, end)
+        number = NUMBER_AT_RE.match(text, value.end()) if value else None
+        return number is not None and self.patterns.has_unit_after(text, number.end())
+
     def _value_with_unit(self, text: str, word: str, position: int) -> bool:
         """A number with a unit after it, or that unit ("54 Gy"), as the rules read a measured value."""
         if word.isdigit():
@@ -380,8 +387,7 @@ class SpanVetter:
             value = VALUE_AFTER_RE.match(text, match.end())
             if value and self.patterns.is_measured_value(text, value.end()):
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
-            number = NUMBER_AT_RE.match(text, value.end()) if value else None
-            if number and self.patterns.has_unit_after(text, number.end()):
+            if self._dose_after(text, match.end()):
                 return False  # "INO 20 ppm", "Kcentra 1500 units": a drug's or a gas's name before its dose
             if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
                 return False
