@@ -723,16 +723,6 @@ def test_only_settable_categories_may_be_kept():
         ("Vent: PEEP 6, HELIOX 30 ppm overnight.", "HELIOX", "NAME"),
         ("O: BP 148/72, P 112, R 18, afebrile.", "112", "ID"),
         ("Seen again Thursday.", "Thursday", "DATE"),
-    ],
-)
-def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_only, text, value, label):
-    start = text.index(value)
-    assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is None
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "label"),
-    [
         # a span cut inside a code is judged on the whole code
         ("Pt is a 30 yo G2P1 at 38w by dates.", "2P1", "LOCATION"),
         ("Ventilated, Fi 40% O2 on arrival.", "2", "LOCATION"),
@@ -761,7 +751,8 @@ def test_model_spans_that_the_rules_read_as_clinical_values_are_dropped(rules_on
         ("destroy the ori-\nginal copy", "ginal", "NAME"),
     ],
 )
-def test_model_spans_that_hold_no_identifier_for_how_they_are_cut_or_written_are_dropped(rules_only, text, value, label):
+def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value, label):
+    """Clinical values as the rules read them, and spans that hold no identifier for how they are cut or written."""
     start = text.index(value)
     assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is None
 
@@ -777,30 +768,20 @@ def test_model_spans_that_hold_no_identifier_for_how_they_are_cut_or_written_are
         ("Called back ext 4-2291 today.", "4-2291", "PHONE", "4-2291"),
         ("Seen by Anselm Brigue, RN.", "Anselm Brigue", "NAME", "Anselm Brigue"),
         ("Rose Mary Quell attended.", "Rose Mary Quell", "NAME", "Rose Mary Quell"),
+        # a misspelt name, a name opening with a particle, a name after "Mac"
+        ("Hamliton reports less dyspnea.", "Hamliton", "NAME", "Hamliton"),
+        ("Mr. deSouza was seen today.", "deSouza", "NAME", "deSouza"),
+        ("Dr. Angus Mac Kintosh reviewed.", "Kintosh", "NAME", "Kintosh"),
+        # numbers that are no range or pressure for want of a value or a vessel before them
+        ("Accession 22/417 on file.", "22/417", "ID", "22/417"),
+        ("Pager 245-367 after hours.", "245-367", "PHONE", "245-367"),
+        ("Patient ID 2024.00123 verified.", "00123", "ID", "00123"),
     ],
 )
 def test_model_spans_keep_the_identifier_they_hold(rules_only, text, value, label, kept):
     start = text.index(value)
     span = rules_only.rules.vet_model_span(text, start, start + len(value), label)
     assert span is not None and text[span.start:span.end] == kept
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "label"),
-    [
-        # a misspelt name, a name opening with a particle, a name after "Mac"
-        ("Hamliton reports less dyspnea.", "Hamliton", "NAME"),
-        ("Mr. deSouza was seen today.", "deSouza", "NAME"),
-        ("Dr. Angus Mac Kintosh reviewed.", "Kintosh", "NAME"),
-        # numbers that are no range or pressure for want of a value or a vessel before them
-        ("Accession 22/417 on file.", "22/417", "ID"),
-        ("Pager 245-367 after hours.", "245-367", "PHONE"),
-        ("Patient ID 2024.00123 verified.", "00123", "ID"),
-    ],
-)
-def test_model_spans_that_hold_an_identifier_however_written_are_kept(rules_only, text, value, label):
-    start = text.index(value)
-    assert rules_only.rules.vet_model_span(text, start, start + len(value), label) is not None
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,11 @@ import numpy as np
 from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, default_lexicon, fold
 from cxrbuild.text.metrics import score_documents
-from cxrbuild.text.spans import LETTERS, MONTH_WORDS, WEEKDAY_WORDS, capitals_mean_nothing
+from cxrbuild.text.spans import (
+    CALENDAR_WORDS,
+    LETTERS,
+    capitals_mean_nothing,
+)
 from cxrbuild.util.atomic import atomic_directory, atomic_write_text
 from cxrbuild.util.errors import CxrbuildError
 
@@ -131,7 +135,7 @@ class Featurizer:
             float(alpha and folded in lexicon.eponyms),
             float(folded in FUNCTION_WORDS),
             float(folded in CUE_WORDS),
-            float(folded in MONTH_WORDS or folded in WEEKDAY_WORDS),
+            float(folded in CALENDAR_WORDS),
             float(token[:1].isupper()),
             float(alpha and token.isupper()),
             float(alpha and token.islower()),

@@ -23,6 +23,7 @@ from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.patterns import macro
 from cxrbuild.text.spans import (
+    CALENDAR_WORDS,
     LETTER_CHARS,
     LETTERS,
     MONTH_WORDS,
@@ -721,7 +722,7 @@ class NameFinder:
         if self._blocked(word):
             # "Dr. Sun", "Dr. May", "A. Sun": after a title or inside a name a month or a day is a surname
             folded = fold(word)
-            calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
+            calendar = folded in CALENDAR_WORDS
             if mode == TITLE and first and folded not in FUNCTION_WORDS and self.cues.is_cue_word(folded) and lexicon.is_surname(word):
                 return True  # "Dr. Read", "Dr. Ward": right after a title, a cue's word that is a surname is one
             return calendar and lexicon.is_name(word) and ((mode == TITLE and first) or (not first and mode in {TITLE, SIGNATURE, STRONG}))
@@ -1080,7 +1081,7 @@ class NameFinder:
                     break  # "f/u Fernanda Mason, PA-C": the last letter of a slashed abbreviation, not an initial
             else:
                 folded = fold(word)
-                calendar = folded in MONTH_WORDS or folded in WEEKDAY_WORDS
+                calendar = folded in CALENDAR_WORDS
                 if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and (is_capitalised(word) or caseless)):
                     break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
                 given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"

@@ -30,6 +30,7 @@ from cxrbuild.text.spans import (
     CALENDAR_WORDS,
     LETTERS,
     MONTH_WORDS,
+    NUMBER_RE,
     TIME_OF_DAY_WORDS,
     WEEKDAY_WORDS,
     CuedRegex,
@@ -209,7 +210,6 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
 # a place field's first clause longer than this, with a quantity in it, is a sentence, not a place
 CLAUSE_BREAK_RE = re.compile(r"[,;]|\.(?:[ \t]|$)")
 PLACE_FIELD_MAX_WORDS = 6
-NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # (a unit of two letters or more: "4 L" may be a ward's side)
 MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
@@ -640,7 +640,7 @@ class PlaceFinder:
             # an eponym that names no score is a ward's name after a unit's word or a service ("Cardiology - Corrigan 6");
             # one that names a score is the score there ("Hospitalist (Gleason 7)", "Pediatrics (Tanner 3)")
             ward_eponym = lexicon.is_eponym(name) and (unit_word or (service and folded not in self.scoring_eponyms))
-            if folded in MONTH_WORDS or folded in WEEKDAY_WORDS or (self._stop(name) and not ward_eponym):
+            if folded in CALENDAR_WORDS or (self._stop(name) and not ward_eponym):
                 continue  # ("Mallampati 2" is a score; "the Thayer 10 step-down unit" a ward)
             if (lexicon.is_clinical_eponym(name) and not ward_eponym) or (
                     folded in self.scoring_eponyms and not unit_after and not PLACE_PREPOSITION_BEFORE_RE.search(before)):
@@ -670,7 +670,7 @@ class PlaceFinder:
         for match in NAMED_WARD_RE.finditer(text):
             name, kind = match.group("name"), match.group("kind")
             folded = fold(name)
-            if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
+            if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in CALENDAR_WORDS:
                 continue
             if folded in self.name_cues.heading_words:
                 continue  # "HEALTH SERVICES UNIT": a word of an organisation's structure, not a ward's name

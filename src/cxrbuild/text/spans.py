@@ -31,6 +31,8 @@ MONTH_WORDS = frozenset({month.lower() for month in MONTHS} | {month[:3].lower()
 WEEKDAY_WORDS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
+# a whole or a decimal number
+NUMBER_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 # a month's or a weekday's name; the times of day that have names
 CALENDAR_WORDS = MONTH_WORDS | WEEKDAY_WORDS
 TIME_OF_DAY_WORDS = frozenset({"noon", "midnight"})

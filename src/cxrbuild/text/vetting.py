@@ -25,7 +25,7 @@ from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
     LETTERS,
-    MONTH_WORDS,
+    NUMBER_RE,
     TIME_OF_DAY_WORDS,
     WEEKDAY_WORDS,
     RuleSpan,
@@ -92,7 +92,6 @@ AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\
 HYPHENATED_RE = re.compile(r"[" + LETTERS + r"0-9]+(?:-[" + LETTERS + r"0-9]+)+")
 # the blanks and separators between a lab's name and its value
 VALUE_AFTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?=[0-9])")
-NUMBER_AT_RE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*\Z")
 # a weekday before a whole numeric date inside the same span ("Friday 9/23"; not "Tuesday 4/" cut short)
 WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
@@ -318,11 +317,9 @@ class SpanVetter:
                     and self._abbreviation_like(text, kept[0])):
                 return None  # "ONSC 1354  PTCT 1402": an abbreviation no list knows, alone
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
-                      and not self._written_word(text, m)
+                      and not self._written_word(text, m, caseless)
                       and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
-                      # shorthand of two or three letters that no list holds ("idt", "rm")
-                      and not (len(m.group(0)) <= SHORT_UNLISTED_LETTERS and not lexicon.is_place(m.group(0))
-                               and not lexicon.is_name(m.group(0)))
+                      and not self._unlisted_shorthand(m.group(0), place=True)
                       and not CLINICAL_CODE_RE.fullmatch(m.group(0))
                       and not self.allowed_word(m.group(0))
                       and (not lexicon.is_common(m.group(0))
@@ -344,7 +341,7 @@ class SpanVetter:
     def _dose_after(self, text: str, end: int) -> bool:
         """A number with a unit right after a word ("ino 20 ppm", "Kcentra 1500 units"): the word is what is dosed."""
         value = VALUE_AFTER_RE.match(text, end)
-        number = NUMBER_AT_RE.match(text, value.end()) if value else None
+        number = NUMBER_RE.match(text, value.end()) if value else None
         return number is not None and self.patterns.has_unit_after(text, number.end())
 
     def _value_with_unit(self, text: str, word: str, position: int) -> bool:
@@ -389,7 +386,7 @@ class SpanVetter:
                 return False  # "ck 12117", "R 19": a lab's or a vital sign's name before its value
             if self._dose_after(text, match.end()):
                 return False  # "INO 20 ppm", "Kcentra 1500 units": a drug's or a gas's name before its dose
-            if self.cues.is_cue_word(folded) or folded in MONTH_WORDS or folded in WEEKDAY_WORDS:
+            if self.cues.is_cue_word(folded) or folded in CALENDAR_WORDS:
                 return False
             if folded in self.cues.newborn_words or text[match.start() - 1:match.start()] in {"%", *"0123456789"}:
                 return False  # "Baby Girl", "81%ile": a newborn's label, a suffix glued to a number
@@ -405,9 +402,9 @@ class SpanVetter:
                 )
             if short_capitals(word, caseless) and not lexicon.is_name(word):
                 return False  # "LVM", "MGR", "OCN": an abbreviation, not a name
-            if len(word) <= SHORT_UNLISTED_LETTERS and not lexicon.is_name(word) and folded not in NAME_PARTICLES:
+            if self._unlisted_shorthand(word, place=False):
                 return False  # "tms", "nr", "cb": shorthand of two or three letters, which no name list holds
-            if self._written_word(text, match):
+            if self._written_word(text, match, caseless):
                 return False  # "iNO", "nromal", "PATIE,NT": an abbreviation, a misspelt or a broken word
             if timestamp_label(text, match.start(), match.end(), lexicon.is_name):
                 return False  # "ONSC 0828  TRAN 0854  DEST 0912": a timestamp's label
@@ -437,7 +434,14 @@ class SpanVetter:
             end += 1
         return RuleSpan(best[0].start(), end, "NAME", "model")
 
-    def _written_word(self, text: str, match: re.Match[str]) -> bool:
+    def _unlisted_shorthand(self, word: str, place: bool) -> bool:
+        """A word of two or three letters that no name list holds, nor (``place``) the place list, nor is a name's
+        particle ("tms", "nr", "idt"): shorthand, since short names and places are on the lists ("Ng", "Ely")."""
+        lexicon = self.lexicon
+        return len(word) <= SHORT_UNLISTED_LETTERS and not lexicon.is_name(word) and (
+            not lexicon.is_place(word) if place else fold(word) not in NAME_PARTICLES)
+
+    def _written_word(self, text: str, match: re.Match[str], caseless: bool) -> bool:
         """A word that is no name for how it is written: a short abbreviation in mixed letters that opens in lower case
         ("iNO", "eGFR"; not "deSouza"), a misspelt word (in lower case among capitals: "nromal", "b0wel"; where capitals
         mean nothing, a misspelt clinical word: "NROMAL"), or a piece of a word broken by a blank, a line's end or a
@@ -447,11 +451,9 @@ class SpanVetter:
                 and not any(fold(word).startswith(particle) for particle in CAMEL_NAME_PREFIXES)):
             return True
         corrected = self.lexicon.misspelling_of(word)
-        if corrected:
-            caseless = capitals_mean_nothing(text)
-            if not (self.lexicon.is_name(corrected) and corrected not in self.lexicon.english) and (
-                    (not caseless and word.islower()) or self.lexicon.is_safe(corrected) or self.lexicon.is_medical(corrected)):
-                return True  # (one slip from a listed name is a name misspelt: "Hamliton")
+        if corrected and not (self.lexicon.is_name(corrected) and corrected not in self.lexicon.english) and (
+                (not caseless and word.islower()) or self.lexicon.is_safe(corrected) or self.lexicon.is_medical(corrected)):
+            return True  # (one slip from a listed name is a name misspelt: "Hamliton")
         before = WORD_PIECE_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
         after = WORD_PIECE_AFTER_RE.match(text, match.end())
         return any(
