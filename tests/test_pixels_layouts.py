@@ -2,7 +2,10 @@
 
 Small text along the border of a full-size frame (searched at a reduced
 scale, where it is a few pixels tall), lines turned 90 degrees either way
-(side bands), and a column of glyph-like shapes in the anatomy that is not text.
+(side bands), and a column of glyph-like shapes in the anatomy that is not text;
+a turned line no reader makes out (a flipped film) is still text when the learned
+detector sees it upright, but not a column cut through upright labels; a line of a
+stacked label block is a band for the detector though lines lie just above and below.
 The names and numbers are invented for these tests.
 """
 
@@ -13,8 +16,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from cxrbuild.dicom.pixels import PixelPolicy, clean_pixels
+from cxrbuild.dicom.reading import LineReading, crosses_rows
 from cxrbuild.dicom.scenetext import SceneText
-from cxrbuild.dicom.textdetect import DetectionSettings, search_scale
+from cxrbuild.dicom.textdetect import DetectionSettings, TextLine, search_scale
 from tests.test_pixels_units import make_dataset, phantom, roundtrip
 
 BITS = 12
@@ -108,6 +112,17 @@ def test_the_detector_confirms_a_band_along_a_line_but_not_a_broad_texture() -> 
     assert not seen.finds_line((300, 20, 380, 44), glyph_height=14, threshold=0.3)  # nothing there
 
 
+def test_a_line_of_a_stacked_label_block_is_a_band_though_lines_lie_just_above_and_below() -> None:
+    probability = np.zeros((200, 200), dtype=np.float32)
+    for top in (30, 44, 58):  # three lines of a label block, 10 detector rows tall, 4 rows apart
+        probability[top : top + 10, 20:150] = 0.95
+    probability[120:200, 0:200] = 0.8  # broad texture
+    seen = SceneText([], probability, (400, 400))
+    assert seen.finds_line((40, 88, 300, 108), glyph_height=16, threshold=0.3)  # the middle line
+    assert seen.finds_line((40, 60, 300, 80), glyph_height=16, threshold=0.3)  # the top line
+    assert not seen.finds_line((40, 300, 300, 320), glyph_height=16, threshold=0.3)  # inside the texture
+
+
 def test_only_the_glyphs_of_removed_words_are_blacked_not_the_ground_between_them() -> None:
     shape = (500, 700)
     levels = phantom(shape, seed=11)
@@ -136,3 +151,95 @@ def test_only_the_glyphs_of_removed_words_are_blacked_not_the_ground_between_the
     ds = make_dataset(pixels.copy(), bits_stored=BITS)
     clean_pixels(ds, deny, PixelPolicy.from_mapping({"glyph_tight": False}))
     assert not np.array_equal(roundtrip(ds).pixel_array[gap], pixels[gap])
+
+
+@pytest.mark.parametrize(("size", "level"), [(30, 0.98), (24, 0.7)])
+def test_a_turned_and_mirrored_number_no_reader_makes_out_is_still_removed(size: int, level: float) -> None:
+    shape = (1200, 900)
+    levels = phantom(shape, seed=17)
+    number = np.ascontiguousarray(rendered("40717355", size).T)  # down the side of a flipped film
+    coverage = stamp(levels, number, 820, 300, level)
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, [], PixelPolicy.from_mapping())
+    assert blacked(roundtrip(ds).pixel_array, pixels, coverage) >= 0.99
+
+
+def _line(box: tuple[int, int, int, int], n_glyphs: int, transposed: bool = False) -> TextLine:
+    x0, y0, x1, y1 = box
+    return TextLine(box, 12, n_glyphs, "bright", np.zeros((y1 - y0, x1 - x0), dtype=bool), transposed=transposed)
+
+
+def test_a_column_through_upright_labels_is_no_turned_line() -> None:
+    column = _line((320, 208, 350, 272), 4, transposed=True)  # the glyphs of three short labels, one a line
+    stack = [_line((320, 209, 344, 229), 2), _line((321, 231, 343, 249), 2), _line((320, 253, 352, 270), 3)]
+    labels = [LineReading([("kV", 88.0, (0, 0, 14, 11))]), LineReading([("90", 61.0, (0, 0, 12, 11))]),
+              LineReading([("mAs", 70.0, (0, 0, 22, 11))])]
+    garbled = LineReading([("ze", 26.0, (0, 0, 40, 12))])  # what the column reads turned
+    assert crosses_rows(0, [column, *stack], [garbled, *labels])
+    # a real turned line reads better turned than its glyphs read as rows
+    number = LineReading([("40717355", 71.0, (0, 0, 60, 12))])
+    assert not crosses_rows(0, [column, *stack], [number, *labels])
+    # the first letters of wide stacked lines stand in a column too
+    rows = [_line((300, 210, 520, 228), 12), _line((300, 232, 530, 250), 14)]
+    nothing = LineReading([])
+    assert crosses_rows(0, [column, *rows], [number, nothing, nothing])
+    # alone, a column is a turned line
+    assert not crosses_rows(0, [column], [garbled])
+
+
+def tracked(text: str, size: int, spacing: float) -> np.ndarray:
+    """Coverage of ``text`` with each character set ``spacing`` times the font's advance apart
+    (a console's wide monospace), on a canvas just large enough for it."""
+    font = ImageFont.load_default(size=size)
+    advance = font.getbbox("M")[2] * spacing
+    canvas = Image.new("L", (int(advance * len(text)) + 8, size + 8), 0)
+    draw = ImageDraw.Draw(canvas)
+    for index, char in enumerate(text):
+        draw.text((4 + index * advance, 2), char, font=font, fill=255)
+    return np.asarray(canvas, dtype=np.float32) / 255.0
+
+
+@pytest.mark.parametrize("field", ["OSTROWSKI, HALINA", "27.03.1951"])
+def test_the_punctuation_between_removed_words_in_wide_monospace_goes_with_them(field: str) -> None:
+    shape = (700, 900)
+    levels = phantom(shape, seed=23)
+    levels[40:90, 30:700] = 0.95  # a light label panel
+    coverage = stamp(levels, tracked(field, 14, 1.6), 40, 50, 0.1)
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, ["OSTROWSKI^HALINA"], PixelPolicy.from_mapping())
+    assert blacked(roundtrip(ds).pixel_array, pixels, coverage) >= 0.99
+
+
+def test_the_detector_confirms_a_plane_line_it_sees_as_one_of_its_own_lines() -> None:
+    from cxrbuild.dicom.scenetext import SceneTextLine, confirms_line
+
+    line = _line((406, 217, 473, 237), 6)  # thin letters off one baseline, found as strokes
+    line.glyph_height = 9
+    band = SceneText([SceneTextLine((413, 217, 464, 236), 0.8)], np.zeros((10, 10)), (1000, 1000))
+    blob = SceneText([SceneTextLine((380, 150, 520, 300), 0.8)], np.zeros((10, 10)), (1000, 1000))
+    elsewhere = SceneText([SceneTextLine((600, 217, 660, 236), 0.8)], np.zeros((10, 10)), (1000, 1000))
+    assert confirms_line(line, band)
+    assert not confirms_line(line, blob)  # texture the detector fires on, not a band of this line
+    assert not confirms_line(line, elsewhere)
+    assert not confirms_line(line, None)
+    own = TextLine((413, 217, 464, 236), 9, 5, "learned", np.zeros((19, 51), dtype=bool))
+    assert not confirms_line(own, band)  # the detector's own line is no second witness of itself
+    big = _line((600, 1140, 860, 1280), 4)  # lead markers and an object, as strokes
+    big.glyph_height = 110
+    over = SceneText([SceneTextLine((600, 1140, 860, 1280), 0.8)], np.zeros((10, 10)), (3000, 3000))
+    assert not confirms_line(big, over)
+
+
+def test_glyphs_off_one_baseline_are_text_only_when_the_detector_confirms_them() -> None:
+    from cxrbuild.dicom.reading import is_text
+
+    policy = PixelPolicy.from_mapping()
+    line = _line((406, 217, 473, 237), 6)
+    line.aligned = 0.6  # below the policy's alignment: bone edges and noise look like this too
+    unread = LineReading([("ds", 25.0, (0, 0, 15, 16)), ("weste", 2.0, (20, 0, 65, 16))])
+    assert not is_text(line, unread, policy)
+    line.witnessed = True
+    assert is_text(line, unread, policy)
+

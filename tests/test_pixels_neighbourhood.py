@@ -182,3 +182,26 @@ def test_glyphs_joined_to_the_ground_keep_to_the_rows_of_the_words_read_over_the
     assert parts == [(100, 27, 400, 73)]
     assert letter_rows(merged, [merged], 40, 3) == [merged]
 
+
+
+def test_the_comma_between_two_phi_words_in_wide_monospace_is_theirs() -> None:
+    """In a console's wide monospace the comma between a surname and a first name stands more than
+    half a glyph height from either word, and at 10 px text it is a speck of two pixels, like the
+    ground's noise: it lies in the gap between two words read as PHI, so it goes with them; a speck
+    as far off beyond the last word stays."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((40, 300), GROUND, dtype=np.uint8)
+    for x in range(20, 80, 12):  # five letters 10 px tall, 12 px apart
+        display[14:24, x : x + 6] = INK
+    comma = (slice(22, 24), slice(84, 85))  # two pixels, 10 px past the last letter
+    display[comma] = INK
+    for x in range(100, 148, 12):  # four more letters
+        display[14:24, x : x + 6] = INK
+    display[22:24, 166:167] = INK  # a speck as small, 20 px past the second word
+    words = [(20, 14, 74, 24), (100, 14, 142, 24)]
+    run = (14, 8, 190, 32)
+    black = covered(glyph_boxes([display], run, 10, PixelPolicy.from_mapping(), words=words), display.shape)
+    assert black[comma].all()
+    assert not black[22:24, 166:167].any()
+

@@ -57,6 +57,7 @@ from cxrbuild.dicom.reading import (
     LineReading,
     TextRegion,
     counts_as_text,
+    crosses_rows,
     holds_marker,
     inside_kept_marker,
     mask_box,
@@ -101,6 +102,10 @@ class PixelResult:
     source_transfer_syntax: str = ""  # the syntax it was read in
 
 
+# a mark between two PHI words at most this many glyph heights apart, and at most this share of a glyph
+# height in either direction, is their punctuation (see _gaps_between)
+PUNCTUATION_GAP = 3.0
+PUNCTUATION_SHARE = 0.6
 MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
 # the text's polarity: the other polarity's "ink" lies at most this share as far from the ground
 GROUND_SHARE = 0.35
@@ -196,6 +201,15 @@ def find_text(
                 )
                 for line, reading in zip(lines, readings, strict=True)
             ]
+            # a line of three glyphs or more that does not read, turned or off one baseline, is text when
+            # the detector sees it (upright, or as one of its own lines over it)
+            for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+                if line.n_glyphs < 3 or reads_well(reading.words, policy.single_stroke_glyph_min_confidence):
+                    continue
+                if line.transposed and not crosses_rows(index, lines, readings):
+                    line.witnessed = scenetext.sees_turned_line(line, image.display[frame], policy.detection)
+                elif not line.transposed and line.loose and line.aligned < policy.min_glyph_alignment:
+                    line.witnessed = scenetext.confirms_line(line, learned)
             # short text not read as kept as it stands is read again turned upright
             counted = [
                 counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
@@ -388,6 +402,19 @@ def glyph_boxes(
     kept = near_letters(pieces, glyph_height, across=across, turned=turned)
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
+    # the punctuation between two PHI words of a field stands apart in wide monospace ("HERNANDEZ, GEORGE",
+    # "13.09.2015"): a mark in the gap between them is theirs
+    taken = {id(piece) for piece in kept}
+    gaps = _gaps_between(local_words, glyph_height, turned)
+    mark = PUNCTUATION_SHARE * glyph_height
+    kept += [
+        piece
+        for piece in (*pieces, *specks)
+        if id(piece) not in taken
+        and piece[0].stop - piece[0].start <= mark
+        and piece[1].stop - piece[1].start <= mark
+        and _inside_any(piece, gaps)
+    ]
     if spare:
         # a word kept as a marker that a run took in along its row (strays on either side of it) keeps its
         # glyphs: ink wholly inside its box is the marker's, unless it lies in a word read as PHI too
@@ -696,6 +723,29 @@ def _within_band(box: Box, band: tuple[int, int], slack: int, turned: bool) -> B
     x0, y0, x1, y1 = box
     cut = (max(x0, low), y0, min(x1, high), y1) if turned else (x0, max(y0, low), x1, min(y1, high))
     return cut if cut[0] < cut[2] and cut[1] < cut[3] else box
+
+
+def _gaps_between(words: Sequence[Box], glyph_height: int, turned: bool = False) -> list[Box]:
+    """The gap between each word and the next one along its row (column, ``turned``), when at most
+    ``PUNCTUATION_GAP`` glyph heights wide, over both words' rows and a third of a glyph height below
+    them (a comma's tail)."""
+    if turned:
+        flipped = _gaps_between([transpose_box(word) for word in words], glyph_height)
+        return [transpose_box(gap) for gap in flipped]
+    gaps: list[Box] = []
+    for word in words:
+        after = [
+            other
+            for other in words
+            if other[0] >= word[2]
+            and other[0] - word[2] <= PUNCTUATION_GAP * glyph_height
+            and min(word[3], other[3]) - max(word[1], other[1]) > 0.5 * min(word[3] - word[1], other[3] - other[1])
+        ]
+        if after:
+            nearest = min(after, key=lambda other: other[0])
+            below = max(word[3], nearest[3]) + glyph_height // 3
+            gaps.append((word[2], min(word[1], nearest[1]), nearest[0], below))
+    return gaps
 
 
 def _inside_any(piece: tuple[slice, slice], boxes: Sequence[Box]) -> bool:

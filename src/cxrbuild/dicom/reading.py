@@ -19,7 +19,7 @@ import numpy as np
 from scipy import ndimage
 
 from cxrbuild.dicom import ocr
-from cxrbuild.dicom.boxes import Box, covered_fraction, pad_box, transpose_box, union
+from cxrbuild.dicom.boxes import Box, covered_fraction, intersects, pad_box, transpose_box, union
 from cxrbuild.dicom.phitext import (
     SHORT_WORD,
     STRONG_PHI_PATTERNS,
@@ -79,7 +79,7 @@ def read_line(line: TextLine, cache: dict[bytes, LineReading]) -> LineReading:
                     x0, y0, x1, y1 = w.box
                     box = (width - x1, y0, width - x0, y1) if axis == 1 else (x0, height - y1, x1, height - y0)
                     found.append((w.text, w.confidence, box))
-                score = sum(conf * sum(ch in _ALNUM for ch in text) for text, conf, _ in found)
+                score = _reading_score(found)
                 if score > best_score:
                     best, best_score = found, score
             words = best
@@ -104,14 +104,20 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
     unreadable). Lines found only as thin strokes or as holes in a value
     plane are text when a real word reads with high confidence, or when
     their glyphs stand on one baseline (printed text does, bone edges, wires
-    and noise do not) and either read or are several. Faint lines at a
-    value are judged as the latter. A line turned 90 degrees must read well.
+    and noise do not) or, three or more, lie under a line of the learned
+    detector (``line.witnessed``), and either read or are several. Faint lines at a
+    value are judged as the latter. A line turned 90 degrees must read well,
+    or be three glyphs or more on one edge that the learned detector, shown
+    the column upright, sees as a line of text (``line.witnessed``).
     """
     strict = policy.single_stroke_glyph_min_confidence
     if line.transposed:
         # a column of glyph-like shapes is common in anatomy (vertebrae, rib ends, vessels):
-        # a turned line is text only when it reads (or reads as PHI, see counts_as_text)
-        return reads_well(reading.words, strict)
+        # a turned line is text when it reads (or reads as PHI, see counts_as_text), or when
+        # it looks printed and the detector confirms it (turned outline or dotted fonts do not read)
+        return reads_well(reading.words, strict) or (
+            line.witnessed and line.n_glyphs >= 3 and line.aligned >= policy.min_glyph_alignment
+        )
     if line.loose:
         if line.n_glyphs == 1:
             # one component: a word of touching letters, or a lone character, which
@@ -125,7 +131,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
             return _readable(plausible, strict) or word_at_text_value(line)
         if reads_well(reading.words, strict):
             return True
-        if line.aligned < policy.min_glyph_alignment:
+        if line.aligned < policy.min_glyph_alignment and not (line.witnessed and line.n_glyphs >= 3):
             return False
         if line.n_glyphs < 3:
             return _readable(reading.words, policy.single_glyph_min_confidence)
@@ -199,6 +205,35 @@ def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequenc
         if width * height > 0.6 * other_area or width * height > 0.5 * own_area:
             return True
     return False
+
+
+def _reading_score(words: Sequence[tuple[str, float, Box]]) -> float:
+    """Confidence summed over the letters and digits read (how read_line compares two ways up)."""
+    return sum(conf * sum(ch in _ALNUM for ch in text) for text, conf, _ in words)
+
+
+def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineReading]) -> bool:
+    """True when turned line ``index`` is a column cut through upright text rather than a line
+    turned 90 degrees: two or more candidate lines at least half again as wide as the column run
+    across it (the first letters of stacked label lines stand in a column too), or the upright
+    lines lying within it read better than it does turned (a stack of short labels, "kV / 90 /
+    mAs", one word a line: text reads best the right way up)."""
+    box = lines[index].box
+    width = box[2] - box[0]
+    upright = [k for k, other in enumerate(lines) if k != index and not other.transposed and intersects(other.box, box)]
+    if sum(1 for k in upright if lines[k].box[2] - lines[k].box[0] >= 1.5 * width) >= 2:
+        return True
+    # the upright lines within the column, each row counted once (the best reading of lines that overlap)
+    within = sorted(
+        (k for k in upright if covered_fraction(lines[k].box, box) >= 0.5),
+        key=lambda k: -_reading_score(readings[k].words),
+    )
+    chosen: list[int] = []
+    for k in within:
+        if not any(intersects(lines[k].box, lines[j].box) for j in chosen):
+            chosen.append(k)
+    upright_score = sum(_reading_score(readings[k].words) for k in chosen)
+    return upright_score > _reading_score(readings[index].words)
 
 
 def inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> bool:

@@ -31,7 +31,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from cxrbuild.dicom.boxes import Box
+from cxrbuild.dicom.boxes import Box, covered_fraction
 from cxrbuild.dicom.textdetect import LEARNED, DetectionSettings, TextLine
 from cxrbuild.util.per_process import PerProcess
 
@@ -123,18 +123,21 @@ class SceneText:
 
     def finds_line(self, box: Box, glyph_height: int, threshold: float) -> bool:
         """Whether the detector sees a line of text at ``box`` (frame coordinates): some probability
-        above ``threshold`` inside it, and a band that ends within a glyph height above and below
+        above ``threshold`` inside it, and a band that ends within two glyph heights above and below
         (texture and anatomy it fires on are broad, not bands).
+
+        The band ends where a row of the detector's map, across the line's columns, is mostly
+        below ``threshold``: the gap between stacked lines of a label block counts, so a line
+        with another line of text just above or below it is still a band.
         """
         inside = self._crop(box)
         if inside.size == 0 or float(inside.max()) < threshold:
             return False
         x0, y0, x1, y1 = box
-        reach = max(2, glyph_height)
-        above = self._crop((x0, max(0, y0 - 2 * reach), x1, max(1, y0 - reach)))
-        below = self._crop((x0, min(self.frame_shape[0] - 1, y1 + reach), x1, min(self.frame_shape[0], y1 + 2 * reach)))
-        bounded = [float((part > threshold).mean()) < 0.5 for part in (above, below) if part.size]
-        return all(bounded)
+        reach = 2 * max(2, glyph_height)
+        above = self._crop((x0, max(0, y0 - reach), x1, max(1, y0)))
+        below = self._crop((x0, min(self.frame_shape[0] - 1, y1), x1, min(self.frame_shape[0], y1 + reach)))
+        return all(float((part > threshold).mean(axis=1).min()) < 0.5 for part in (above, below) if part.size)
 
 
 def detect_lines(
@@ -177,6 +180,66 @@ def detect_lines(
     return SceneText(lines, probability, (rows, cols))
 
 
+# lines of glyphs at most this tall (px) may be confirmed by the detector: it sees big lead markers as text too
+CONFIRMED_GLYPH_PX = 24
+
+
+def confirms_line(line: TextLine, learned: SceneText | None) -> bool:
+    """Whether one of the detector's own lines lies over a line a threshold plane found: the two
+    boxes mostly cover each other, and the detector's is a band no taller than two and a half of
+    the line's glyphs (not a blob over texture). Thin letters over anatomy (8-9 px, light on a
+    translucent panel) break into glyphs off one baseline in the stroke planes; the detector,
+    trained on text, sees the line they make. Glyphs taller than :data:`CONFIRMED_GLYPH_PX` are
+    not confirmed: the detector takes a lead marker's big letter for text as readily."""
+    if learned is None or line.plane == LEARNED or line.transposed or line.glyph_height > CONFIRMED_GLYPH_PX:
+        return False
+    height = line.box[3] - line.box[1]
+    return any(
+        (covered_fraction(line.box, found.box) >= 0.6 or covered_fraction(found.box, line.box) >= 0.6)
+        and found.box[3] - found.box[1] <= 2.5 * max(line.glyph_height, 1)
+        and found.box[3] - found.box[1] <= 2 * height
+        for found in learned.lines
+    )
+
+
+# a turned line is searched again upright with its glyphs about this tall, the detector's own scale for text
+UPRIGHT_GLYPH_PX = 24
+
+
+def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:
+    """Whether the detector, shown a turned line's column turned upright at the scale it knows text
+    at, finds a band of text along most of it.
+
+    A column of glyph-like shapes is common in anatomy (vertebrae, rib ends,
+    vessels) and reading may fail on text turned 90 degrees in an outline,
+    condensed or dotted font; the frame-wide pass sees such text at a scale
+    where its glyphs are a few pixels thin. Here the column with a glyph's
+    margin is turned upright and scaled so its glyphs are about
+    :data:`UPRIGHT_GLYPH_PX` tall; the line is seen when the detector's lines
+    no taller than three glyphs cover at least half of its length.
+    """
+    if not settings.scene_text or not line.transposed:
+        return False
+    x0, y0, x1, y1 = line.box
+    margin = max(2, line.glyph_height)
+    rows, cols = display.shape
+    top, left = max(0, y0 - margin), max(0, x0 - margin)
+    crop = display[top : min(rows, y1 + margin), left : min(cols, x1 + margin)]
+    upright = np.ascontiguousarray(np.rot90(crop))  # the column now runs left to right
+    factor = UPRIGHT_GLYPH_PX / max(1, line.glyph_height)
+    long_side = min(settings.scene_text_long_side, max(32, round(max(upright.shape) * factor / 32) * 32))
+    seen = detect_lines(upright, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
+    # the line's extent along the upright crop's columns (rot90: frame row y -> column y - top, reversed)
+    width = upright.shape[1]
+    start, stop = width - (y1 - top), width - (y0 - top)
+    covered = np.zeros(width, dtype=bool)
+    for found in seen.lines:
+        bx0, by0, bx1, by1 = found.box
+        if by1 - by0 <= 3 * max(line.glyph_height, 1) + 2 * margin:
+            covered[bx0:bx1] = True
+    return bool(covered[start:stop].mean() >= 0.5) if stop > start else False
+
+
 def learned_text(display: np.ndarray, settings: DetectionSettings) -> SceneText | None:
     """What the learned detector sees in one display frame (None when it is switched off).
 
@@ -197,6 +260,8 @@ def unseen_by_detector(line: TextLine, learned: SceneText | None, settings: Dete
     cannot see at its scale are not judged by it.
     """
     threshold = settings.scene_text_veto_probability
+    if line.witnessed:
+        return False  # seen upright (sees_turned_line)
     if learned is None or threshold <= 0 or line.plane == LEARNED or not learned.sees(line.glyph_height):
         return False
     return not learned.finds_line(line.box, line.glyph_height, threshold)

@@ -120,6 +120,10 @@ class TextLine:
     # a line turned 90 degrees: ``mask`` and ``grey`` are its crop of the transposed frame
     # (rows and columns swapped, so the line runs left to right there); ``box`` is in the frame
     transposed: bool = False
+    # the learned detector saw the line as text where reading and shape could not tell: a turned line
+    # shown to it upright (scenetext.sees_turned_line), or a line off one baseline under one of its own
+    # lines (scenetext.confirms_line); set by the caller, only for lines of three glyphs or more that do not read
+    witnessed: bool = False
 
     @property
     def loose(self) -> bool:
