@@ -243,3 +243,16 @@ def test_glyphs_off_one_baseline_are_text_only_when_the_detector_confirms_them()
     line.witnessed = True
     assert is_text(line, unread, policy)
 
+
+def test_two_word_wide_pieces_in_a_label_panel_are_text_whatever_they_read() -> None:
+    from cxrbuild.dicom.reading import is_text
+
+    policy = PixelPolicy.from_mapping()
+    # small letters run together in the holes of a flat panel: two pieces, each a word wide
+    line = TextLine((2238, 82, 2392, 102), 12, 2, "spike 2951 holes", np.zeros((20, 154), dtype=bool),
+                    glyph_boxes=[(2242, 86, 2299, 99), (2309, 86, 2388, 99)])
+    unread = LineReading([("WARDAR", 47.0, (0, 0, 60, 14)), ("RA768575683", 19.0, (70, 0, 150, 14))])
+    assert is_text(line, unread, policy)
+    # two pieces a glyph wide each are not words of touching letters
+    line.glyph_boxes = [(2242, 86, 2252, 99), (2309, 86, 2318, 99)]
+    assert not is_text(line, unread, policy)

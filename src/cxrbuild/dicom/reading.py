@@ -134,7 +134,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
         if line.aligned < policy.min_glyph_alignment and not (line.witnessed and line.n_glyphs >= 3):
             return False
         if line.n_glyphs < 3:
-            return _readable(reading.words, policy.single_glyph_min_confidence)
+            return _readable(reading.words, policy.single_glyph_min_confidence) or word_at_text_value(line)
         return True
     if line.n_glyphs == 1:
         # at a text value, one piece as wide as a word is a word of touching small letters
@@ -144,20 +144,21 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
 
 
 def word_at_text_value(line: TextLine) -> bool:
-    """A line that is one word-wide piece at a text value (an extreme, a device's or a spike's),
+    """A line of word-wide pieces (one or two) at a text value (an extreme, a device's or a spike's),
     or enclosed in a flat label panel (the panel's holes): small letters run together, text by
-    their shape and place whatever any reader makes of them."""
+    their shape and place whatever any reader makes of them ("WARD 4B  RA768675683" as two pieces)."""
     at_value = not line.loose or (line.plane.endswith(HOLES) and not line.faint)
-    return at_value and not line.transposed and line.n_glyphs == 1 and _word_shaped(line)
+    return at_value and not line.transposed and line.n_glyphs <= 2 and _word_shaped(line)
 
 
 def _word_shaped(line: TextLine) -> bool:
-    """One glyph piece at most small-text tall and at least a short word wide."""
+    """Every glyph piece at most small-text tall and at least a short word wide."""
     if not line.glyph_boxes:
         return False
-    x0, y0, x1, y1 = line.glyph_boxes[0]
-    height = y1 - y0
-    return height <= 2 * SMALL_GLYPH_PX and x1 - x0 >= TOUCHING_WORD_ASPECT * height
+    return all(
+        y1 - y0 <= 2 * SMALL_GLYPH_PX and x1 - x0 >= TOUCHING_WORD_ASPECT * (y1 - y0)
+        for x0, y0, x1, y1 in line.glyph_boxes
+    )
 
 
 def counts_as_text(
