@@ -47,6 +47,23 @@ def test_patient_orientation_letters_are_kept_as_short_words(policy: PixelPolicy
     assert decide(policy, ("P.", 95.0), ("SMITH", 95.0)) == ["phi", "phi"]  # an initial
 
 
+def test_a_short_marker_read_with_a_stray_mark_needs_a_short_words_confidence(policy: PixelPolicy) -> None:
+    # a piece of a name read as a three-letter marker with a mark beside it ("Ped?") is no surer
+    # a marker than the three letters alone
+    assert decide(policy, ("Ped?", 50.0)) == ["phi"]
+    assert decide(policy, ("PED", 50.0)) == ["phi"]
+    assert decide(policy, ("PED?", 90.0)) == ["keep"]
+    assert decide(policy, ("AP.", 90.0)) == ["keep"]
+
+
+def test_a_unit_is_kept_only_on_a_line_with_a_number(policy: PixelPolicy) -> None:
+    assert decide(policy, ("4.0", 90.0), ("cm", 90.0)) == ["keep", "keep"]
+    assert decide(policy, ("0.1", 90.0), ("mm", 90.0), ("Cu", 90.0)) == ["keep", "keep", "keep"]
+    assert decide(policy, ("CM", 95.0)) == ["phi"]  # two letters alone: initials as likely as a unit
+    assert decide(policy, ("AL", 95.0)) == ["phi"]
+    assert decide(policy, ("AP", 95.0)) == ["keep"]  # a view stands alone
+
+
 def test_a_lone_a_read_from_a_turned_glyph_stands_for_nothing(policy: PixelPolicy) -> None:
     deny = DenyList([])
     assert decide(policy, ("A", 96.0)) == ["keep"]  # as printed, level

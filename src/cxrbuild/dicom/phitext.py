@@ -131,6 +131,12 @@ MIN_MARKER_PIECE = 4
 SHORT_WORD = 3
 
 
+def is_short(text: str) -> bool:
+    """A word of at most ``SHORT_WORD`` letters and digits, whatever marks OCR read around them
+    ("Ped?", "2-0" are short: they are held to a short word's confidence)."""
+    return len(_NON_ALNUM.sub("", text.upper())) <= SHORT_WORD
+
+
 def allowed_edits(length: int) -> int:
     """Edits tolerated when matching a string of ``length`` folded characters."""
     if length < 5:
@@ -171,6 +177,7 @@ class KeepList:
     angle_after: frozenset[str] = frozenset()  # folded
     # matched only as printed (folded): no edits, no cut pieces (their neighbours are surnames)
     exact_words: frozenset[str] = frozenset()
+    units_need_a_number: frozenset[str] = frozenset()  # unit forms (see _unit_form)
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
@@ -187,6 +194,7 @@ class KeepList:
             units_after=frozenset(_unit_form(str(word)) for word in data.get("units_after", ())),
             count_words=frozenset(fold(str(word)) for word in data.get("count_words", ())),
             angle_after=frozenset(fold(str(word)) for word in data.get("angle_after", ())),
+            units_need_a_number=frozenset(_unit_form(str(word)) for word in data.get("units_need_a_number", ())),
         )
 
     def is_count(self, first: str, word: str, last: str) -> bool:
@@ -415,7 +423,7 @@ def classify_words(
     texts = [text for text, _ in words]
     decisions: list[WordDecision | None] = [None] * len(words)
     exact_marker = [
-        conf >= exact_min_confidence and len(text.strip(".,:;")) > SHORT_WORD and keep.matches_word(text, exact=True)
+        conf >= exact_min_confidence and not is_short(text) and keep.matches_word(text, exact=True)
         for text, conf in words
     ]
 
@@ -447,7 +455,7 @@ def classify_words(
             confident = lowest >= keep_min_confidence or (
                 lowest >= exact_min_confidence and keep.matches_word(joined, exact=True)
             )
-            if len(joined) > SHORT_WORD and confident and keep.matches_word(joined):
+            if not is_short(joined) and confident and keep.matches_word(joined):
                 if patterns.first_match(joined, STRONG_PHI_PATTERNS) is None:
                     for index in range(start, end):
                         decisions[index] = WordDecision("keep", "keep-list")
@@ -492,7 +500,7 @@ def classify_words(
         unit = index + 1 < len(words) and index + 1 in values and keep.is_unit_with_value(text, texts[index + 1])
         is_marker = keep.matches_word(text) or index in values or unit
         # a short marker ("L", "AP") is only trusted when read with confidence
-        short = len(text.strip(".,:;")) <= SHORT_WORD
+        short = is_short(text)
         needed = max(keep_min_confidence, short_min_confidence) if short else keep_min_confidence
         if short and unit:
             needed = keep_min_confidence
@@ -535,6 +543,12 @@ def classify_words(
             and following.decision == "phi"
         ):
             decisions[index] = WordDecision("phi", "initial")
+    # a unit with no number on its line measures nothing: two letters alone are initials ("CM")
+    if not any(_DIGIT.search(text) for text in texts):
+        for index, text in enumerate(texts):
+            decision = decisions[index]
+            if decision is not None and decision.decision == "keep" and _unit_form(text) in keep.units_need_a_number:
+                decisions[index] = WordDecision("phi", "unit without a number")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
     line = " ".join(text for index, text in enumerate(texts) if index not in values and index not in counts)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)

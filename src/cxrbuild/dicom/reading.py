@@ -21,11 +21,11 @@ from scipy import ndimage
 from cxrbuild.dicom import ocr
 from cxrbuild.dicom.boxes import Box, covered_fraction, intersects, pad_box, transpose_box, union
 from cxrbuild.dicom.phitext import (
-    SHORT_WORD,
     STRONG_PHI_PATTERNS,
     STRONG_REASONS,
     DenyList,
     fold,
+    is_short,
     technique_values,
 )
 from cxrbuild.dicom.pixelpolicy import PixelPolicy
@@ -422,7 +422,7 @@ def reread_near_misses(
             if len(read) != 1:
                 continue
             new, new_conf = read[0].text, read[0].confidence
-            short = len(new.strip(".,:;")) <= SHORT_WORD
+            short = is_short(new)
             needed = max(policy.keep_min_confidence, policy.short_keep_min_confidence) if short else policy.keep_min_confidence
             if new_conf < needed or abs(len(fold(new)) - len(fold(text))) > 1:
                 continue
