@@ -439,6 +439,10 @@ PHI_CLASSES = [
     ("Applicant: Three Stars, Odalys   Sex: F\nRead by Dr. Imre Two Crows, B reader", ["Three Stars", "Two Crows"]),
     # where someone served or was held, though the country's name is a word
     ("Army vet, POW Chad '68; symptoms after deployment to Turkey.", ["Chad", "Turkey"]),
+    # a country named after an eponym, before the month of a date ("Poland syndrome" is clinical)
+    ("Coast Guard vet, posted to Poland December 1991 to 1995; no exposures.", ["Poland"]),
+    # a country by the short name it goes by in speech, not its official one
+    ("Deployed to Herzegovina 3/99 and Korea 2004; wife from Tobago.", ["Herzegovina", "Korea", "Tobago"]),
     # a location's field after the last field on its line; a national service's initials before a facility
     ("Ordering: Ines Varga, NNP-BC LOCATION: Tolliver 6\nStation: VA Quillon Healthcare System", ["Tolliver 6", "VA Quillon"]),
     # the facility of an outside report, in brackets before its date
@@ -576,6 +580,7 @@ CLINICAL = [
     "Facility: ICU\nActive at her synagogue; the pastor visits weekly.",
     "Seen in the Pain Clinic; Resident of the care home.",
     "Poland syndrome on the left; Sudan stain negative.",
+    "Poland anomaly noted; Graves may present with lid lag.",
     "Re: the plan.\nD.O.B. field left blank.",
     "went to pain clinic; walks to physical therapy; seen at the chest clinic",
     "ok thank you bye\nThank you for\nreferring this patient.",

@@ -33,6 +33,7 @@ import marshal
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -309,6 +310,24 @@ def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tupl
     return frozenset(single), by_size, frozenset(phrases)
 
 
+# what a country's official name is shortened by in speech: its leading words of these
+COUNTRY_NAME_PREFIXES = ("democratic republic of the ", "republic of the ", "north ", "south ", "the ")
+
+
+def country_short_forms(official: Iterable[str], english: frozenset[str]) -> set[str]:
+    """The one-word names countries go by, derived from their official names: each side of "and"
+    ("bosnia", "herzegovina", "tobago") and the name without a compass word or a "republic of
+    the" ("korea", "macedonia", "congo"); never an English word of its own."""
+    found: set[str] = set()
+    for name in official:
+        for part in name.split(" and "):
+            for prefix in COUNTRY_NAME_PREFIXES:
+                part = part.removeprefix(prefix)
+            if part != name and " " not in part and part not in english:
+                found.add(part)
+    return found
+
+
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
     names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES, *REGIONAL_SAFE_FILES,
@@ -451,11 +470,13 @@ def _build_lexicon(digest: str) -> Lexicon:
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     regional, clinical_names = _regional_words(given | surnames)
-    countries = frozenset(_words((COUNTRY_FILE,)))
+    english = frozenset(_words((ENGLISH_FILE,)))
+    official = _words((COUNTRY_FILE,))
+    countries = frozenset(official | country_short_forms(official, english))
     return Lexicon(
         given=given,
         surnames=surnames,
-        english=frozenset(_words((ENGLISH_FILE,))),
+        english=english,
         safe=_with_spellings(safe, given | surnames, places) | regional,
         eponyms=frozenset(w for w in _single_words(EPONYM_FILES) if len(w) > 1),
         name_eponyms=_collisions(),

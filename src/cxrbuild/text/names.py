@@ -154,6 +154,8 @@ BED_BEFORE_RE = re.compile(r"(?i)\b(?:bed|room|rm|bay|cubicle|cube|stretcher|war
 # what ends an examiner's finding: punctuation, a line's end, "and", or a side ("Moro present.", "present bilaterally")
 FINDING_END_RE = re.compile(r"[ \t]*(?:[.,;:)\n]|\Z|and\b|bilat|on\s+(?:the\s+)?(?:left|right))", re.IGNORECASE)
 # a count right before a word ("0 brady events", "2 caths")
+# a number right after a word, as a date's day or year follows its month ("November 1989", "MAY-63", "Jun '71")
+NUMBER_AFTER_RE = re.compile(r"[ \t]*[-/]?[ \t]*['’]?[0-9]")
 COUNT_BEFORE_RE = re.compile(r"(?<![0-9:/.,\-])[0-9]{1,3}[ \t]+\Z")
 # a dose after a word makes it a drug ("Telma 40 mg", "Ceres 1 tab")
 DOSE_AFTER_RE = re.compile(r"[ \t]+[0-9]+(?:[.,][0-9]+)?(?:/[0-9.]+)?[ \t]*(?:" + macro("UNIT") + r"|%)(?![A-Za-z])", re.IGNORECASE)
@@ -444,6 +446,8 @@ class NameCues:
         following = nxt.group("word")
         if fold(following) in FUNCTION_WORDS:
             return False  # "Sudan in 2001": a little word says nothing of what went before
+        if fold(following) in MONTH_WORDS and NUMBER_AFTER_RE.match(text, nxt.end("word")):
+            return False  # "served in Poland November 1989", "POLAND MAY-63": a date, no clinical word
         if clinical_name and COUNT_BEFORE_RE.search(text, max(0, start - 12), start) and not BED_BEFORE_RE.search(text, max(0, start - 20), start):
             return lexicon.is_common(following)  # "0 brady events", not "Bed 3 Coe transferred"
         if fold(following) in self.finding_words:
