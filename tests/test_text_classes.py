@@ -441,6 +441,9 @@ PHI_CLASSES = [
     ("Army vet, POW Chad '68; symptoms after deployment to Turkey.", ["Chad", "Turkey"]),
     # a country named after an eponym, before the month of a date ("Poland syndrome" is clinical)
     ("Coast Guard vet, posted to Poland December 1991 to 1995; no exposures.", ["Poland"]),
+    # the building a ward is in, named in brackets after it or before "unit", in any case
+    ("Moved to the CCU (Garden Pavilion) overnight; came from the Chapel Building unit.",
+     ["Garden Pavilion", "Chapel Building"]),
     # a country by the short name it goes by in speech, not its official one
     ("Deployed to Herzegovina 3/99 and Korea 2004; wife from Tobago.", ["Herzegovina", "Korea", "Tobago"]),
     # a location's field after the last field on its line; a national service's initials before a facility
