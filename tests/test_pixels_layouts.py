@@ -256,17 +256,3 @@ def test_two_word_wide_pieces_in_a_label_panel_are_text_whatever_they_read() -> 
     # two pieces a glyph wide each are not words of touching letters
     line.glyph_boxes = [(2242, 86, 2252, 99), (2309, 86, 2318, 99)]
     assert not is_text(line, unread, policy)
-
-
-def test_a_block_found_as_one_line_is_cut_to_the_height_of_the_words_read_in_it() -> None:
-    from cxrbuild.dicom.pixels import read_height
-    from cxrbuild.dicom.reading import TextRegion
-
-    rows = [TextRegion((1622, 2617 + 51 * k, 1813, 2648 + 51 * k), "WORD", "phi", "deny-list") for k in range(3)]
-    block = _line((1600, 2595, 2366, 2798), 3)
-    block.glyph_height = 168  # three rows of 31 px words found as one piece of a panel
-    assert read_height(block, rows) == 31
-    line = _line((1600, 2610, 2366, 2652), 3)
-    line.glyph_height = 36  # a line of its own words: its own height stands
-    assert read_height(line, rows) == 36
-    assert read_height(block, [TextRegion((1600, 2595, 1700, 2650), "", "phi", "unreadable text")]) == 168

@@ -105,7 +105,6 @@ class PixelResult:
 # a mark between two PHI words at most this many glyph heights apart, and at most this share of a glyph
 # height in either direction, is their punctuation (see _gaps_between)
 PUNCTUATION_GAP = 3.0
-BLOCK_HEIGHT_RATIO = 2.0
 PUNCTUATION_SHARE = 0.6
 MIN_INK_PIXELS = 3  # smaller pieces of ink in a removed run are the ground's noise
 # the text's polarity: the other polarity's "ink" lies at most this share as far from the ground
@@ -253,7 +252,7 @@ def find_text(
                     continue
                 line_boxes[(frame, line_index)] = line.box
                 regions.extend(line_regions)
-                heights.extend([read_height(line, line_regions)] * len(line_regions))
+                heights.extend([line.glyph_height] * len(line_regions))
     except ocr.OcrUnavailableError as err:
         raise PixelDeidError(f"OCR unavailable: {err}") from err
     except scenetext.SceneTextUnavailableError as err:
@@ -305,16 +304,6 @@ def find_text(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
     )
     return regions + turned_regions, boxes, image
-
-
-def read_height(line: TextLine, line_regions: Sequence[TextRegion]) -> int:
-    """The glyph height a line's PHI runs are cut to: the line's, unless that is more than
-    ``BLOCK_HEIGHT_RATIO`` times the median height of the words read in it (a panel or block
-    of several rows found as one piece, read as rows of smaller words); then the words'."""
-    read = sorted(region.box[3] - region.box[1] for region in line_regions if region.text.strip())
-    if read and line.glyph_height > BLOCK_HEIGHT_RATIO * read[len(read) // 2]:
-        return read[len(read) // 2]
-    return line.glyph_height
 
 
 def glyph_boxes(
