@@ -56,12 +56,22 @@ def test_a_short_marker_read_with_a_stray_mark_needs_a_short_words_confidence(po
     assert decide(policy, ("AP.", 90.0)) == ["keep"]
 
 
-def test_a_unit_is_kept_only_on_a_line_with_a_number(policy: PixelPolicy) -> None:
+def test_a_unit_is_kept_only_beside_a_number(policy: PixelPolicy) -> None:
     assert decide(policy, ("4.0", 90.0), ("cm", 90.0)) == ["keep", "keep"]
     assert decide(policy, ("0.1", 90.0), ("mm", 90.0), ("Cu", 90.0)) == ["keep", "keep", "keep"]
     assert decide(policy, ("CM", 95.0)) == ["phi"]  # two letters alone: initials as likely as a unit
     assert decide(policy, ("AL", 95.0)) == ["phi"]
     assert decide(policy, ("AP", 95.0)) == ["keep"]  # a view stands alone
+    assert decide(policy, ("Cu", 90.0), ("0.2", 90.0), ("mm", 90.0)) == ["keep", "keep", "keep"]
+    assert decide(policy, ("MS", 90.0), ("ONCOLOGY", 90.0), ("4", 90.0))[0] == "phi"  # initials before a ward
+    assert decide(policy, ("CM", 90.0), ("4471023", 90.0)) == ["phi", "phi"]  # initials beside an identifier
+
+
+def test_a_bed_before_its_number_is_a_place_not_a_marker(policy: PixelPolicy) -> None:
+    assert decide(policy, ("CCU", 90.0), ("BED", 95.0), ("7", 95.0)) == ["phi", "phi", "phi"]
+    assert decide(policy, ("BED", 95.0), ("4A", 90.0)) == ["phi", "phi"]
+    assert decide(policy, ("BED", 95.0), ("3", 95.0), ("MS", 90.0))[:2] == ["phi", "phi"]  # though a unit follows
+    assert decide(policy, ("PORTABLE", 95.0), ("BED", 95.0)) == ["keep", "keep"]  # how the image was taken
 
 
 def test_a_lone_a_read_from_a_turned_glyph_stands_for_nothing(policy: PixelPolicy) -> None:

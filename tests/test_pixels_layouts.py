@@ -121,6 +121,9 @@ def test_a_line_of_a_stacked_label_block_is_a_band_though_lines_lie_just_above_a
     assert seen.finds_line((40, 88, 300, 108), glyph_height=16, threshold=0.3)  # the middle line
     assert seen.finds_line((40, 60, 300, 80), glyph_height=16, threshold=0.3)  # the top line
     assert not seen.finds_line((40, 300, 300, 320), glyph_height=16, threshold=0.3)  # inside the texture
+    at_edge = SceneText([], np.zeros((200, 200), dtype=np.float32), (400, 400))
+    at_edge.probability[0:10, 20:150] = 0.95  # a line along the frame's top edge
+    assert at_edge.finds_line((40, 0, 300, 20), glyph_height=16, threshold=0.3)
 
 
 def test_only_the_glyphs_of_removed_words_are_blacked_not_the_ground_between_them() -> None:
@@ -153,12 +156,12 @@ def test_only_the_glyphs_of_removed_words_are_blacked_not_the_ground_between_the
     assert not np.array_equal(roundtrip(ds).pixel_array[gap], pixels[gap])
 
 
-@pytest.mark.parametrize(("size", "level"), [(30, 0.98), (24, 0.7)])
-def test_a_turned_and_mirrored_number_no_reader_makes_out_is_still_removed(size: int, level: float) -> None:
+@pytest.mark.parametrize(("size", "level", "top"), [(30, 0.98, 300), (24, 0.7, 300), (30, 0.98, 0)])
+def test_a_turned_and_mirrored_number_no_reader_makes_out_is_still_removed(size: int, level: float, top: int) -> None:
     shape = (1200, 900)
     levels = phantom(shape, seed=17)
     number = np.ascontiguousarray(rendered("40717355", size).T)  # down the side of a flipped film
-    coverage = stamp(levels, number, 820, 300, level)
+    coverage = stamp(levels, number, 820, top, level)  # (top 0: from the frame's top edge)
     pixels = stored(levels)
     ds = make_dataset(pixels.copy(), bits_stored=BITS)
     clean_pixels(ds, [], PixelPolicy.from_mapping())

@@ -178,6 +178,7 @@ class KeepList:
     # matched only as printed (folded): no edits, no cut pieces (their neighbours are surnames)
     exact_words: frozenset[str] = frozenset()
     units_need_a_number: frozenset[str] = frozenset()  # unit forms (see _unit_form)
+    places_before_number: frozenset[str] = frozenset()  # folded
 
     @classmethod
     def from_mapping(cls, data: Mapping) -> KeepList:
@@ -195,6 +196,7 @@ class KeepList:
             count_words=frozenset(fold(str(word)) for word in data.get("count_words", ())),
             angle_after=frozenset(fold(str(word)) for word in data.get("angle_after", ())),
             units_need_a_number=frozenset(_unit_form(str(word)) for word in data.get("units_need_a_number", ())),
+            places_before_number=frozenset(fold(str(word)) for word in data.get("places_before_number", ())),
         )
 
     def is_count(self, first: str, word: str, last: str) -> bool:
@@ -543,12 +545,36 @@ def classify_words(
             and following.decision == "phi"
         ):
             decisions[index] = WordDecision("phi", "initial")
-    # a unit with no number on its line measures nothing: two letters alone are initials ("CM")
-    if not any(_DIGIT.search(text) for text in texts):
-        for index, text in enumerate(texts):
-            decision = decisions[index]
-            if decision is not None and decision.decision == "keep" and _unit_form(text) in keep.units_need_a_number:
-                decisions[index] = WordDecision("phi", "unit without a number")
+    # a unit with no kept number beside it (or beside the units next to it: "0.1 mm Cu") measures nothing:
+    # two letters alone, before a word or beside an identifier are initials ("CM", "MS MED-SURG 3", "AL 4471023")
+    units = [_unit_form(text) in keep.units_need_a_number for text in texts]
+    anchored = [
+        bool(_DIGIT.search(text)) and decision is not None and decision.decision == "keep"
+        for text, decision in zip(texts, decisions, strict=True)
+    ]
+    for _ in range(len(texts)):
+        grown = [
+            anchored[index] or (units[index] and any(anchored[k] for k in (index - 1, index + 1) if 0 <= k < len(texts)))
+            for index in range(len(texts))
+        ]
+        if grown == anchored:
+            break
+        anchored = grown
+    for index, decision in enumerate(decisions):
+        if decision is not None and decision.decision == "keep" and units[index] and not anchored[index]:
+            decisions[index] = WordDecision("phi", "unit without a number")
+    # a bed before its number is where the patient lies ("ICU BED 12"), whatever follows the number
+    for index in range(len(texts) - 1):
+        decision = decisions[index]
+        if (
+            decision is not None
+            and decision.decision == "keep"
+            and fold(texts[index]) in keep.places_before_number
+            and _DIGIT.search(texts[index + 1])
+        ):
+            decisions[index] = WordDecision("phi", "place before its number")
+            if decisions[index + 1] is not None and decisions[index + 1].decision == "keep":
+                decisions[index + 1] = WordDecision("phi", "place before its number")
     # numbers and dates split across words ("03 / 02 / 2017") are found in the joined line
     line = " ".join(text for index, text in enumerate(texts) if index not in values and index not in counts)
     line_pattern = patterns.first_match(line, STRONG_PHI_PATTERNS)

@@ -54,6 +54,7 @@ from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
 from cxrbuild.dicom.pixelpolicy import PixelDeidError, PixelPolicy
 from cxrbuild.dicom.reading import (
+    MIN_WITNESSED_GLYPHS,
     LineReading,
     TextRegion,
     counts_as_text,
@@ -204,7 +205,9 @@ def find_text(
             # a line of three glyphs or more that does not read, turned or off one baseline, is text when
             # the detector sees it (upright, or as one of its own lines over it)
             for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if line.n_glyphs < 3 or reads_well(reading.words, policy.single_stroke_glyph_min_confidence):
+                if line.n_glyphs < MIN_WITNESSED_GLYPHS or reads_well(
+                    reading.words, policy.single_stroke_glyph_min_confidence
+                ):
                     continue
                 if line.transposed and not crosses_rows(index, lines, readings):
                     line.witnessed = scenetext.sees_turned_line(line, image.display[frame], policy.detection)

@@ -96,6 +96,10 @@ def reads_well(words: Sequence[tuple[str, float, Box]], min_confidence: float) -
     return any(sum(ch in _ALNUM for ch in text) >= 2 and conf >= min_confidence for text, conf, _ in words)
 
 
+# a line that does not read is text on the learned detector's word (TextLine.witnessed) only with this many glyphs
+MIN_WITNESSED_GLYPHS = 3
+
+
 def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
     """Whether a candidate line is text at all (blobs, icons, wires and bone edges are not).
 
@@ -116,7 +120,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
         # a turned line is text when it reads (or reads as PHI, see counts_as_text), or when
         # it looks printed and the detector confirms it (turned outline or dotted fonts do not read)
         return reads_well(reading.words, strict) or (
-            line.witnessed and line.n_glyphs >= 3 and line.aligned >= policy.min_glyph_alignment
+            line.witnessed and line.n_glyphs >= MIN_WITNESSED_GLYPHS and line.aligned >= policy.min_glyph_alignment
         )
     if line.loose:
         if line.n_glyphs == 1:
@@ -131,7 +135,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
             return _readable(plausible, strict) or word_at_text_value(line)
         if reads_well(reading.words, strict):
             return True
-        if line.aligned < policy.min_glyph_alignment and not (line.witnessed and line.n_glyphs >= 3):
+        if line.aligned < policy.min_glyph_alignment and not (line.witnessed and line.n_glyphs >= MIN_WITNESSED_GLYPHS):
             return False
         if line.n_glyphs < 3:
             return _readable(reading.words, policy.single_glyph_min_confidence) or word_at_text_value(line)
@@ -217,16 +221,17 @@ def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineR
     """True when turned line ``index`` is a column cut through upright text rather than a line
     turned 90 degrees: two or more candidate lines at least half again as wide as the column run
     across it (the first letters of stacked label lines stand in a column too), or the upright
-    lines lying within it read better than it does turned (a stack of short labels, "kV / 90 /
-    mAs", one word a line: text reads best the right way up)."""
+    lines of two glyphs or more lying within it read better than it does turned (a stack of short
+    labels, "kV / 90 / mAs", one word a line: text reads best the right way up)."""
     box = lines[index].box
     width = box[2] - box[0]
     upright = [k for k, other in enumerate(lines) if k != index and not other.transposed and intersects(other.box, box)]
     if sum(1 for k in upright if lines[k].box[2] - lines[k].box[0] >= 1.5 * width) >= 2:
         return True
-    # the upright lines within the column, each row counted once (the best reading of lines that overlap)
+    # the upright lines of two glyphs or more within the column (a lone glyph of a turned line reads as some
+    # letter upright too), each row counted once (the best reading of lines that overlap)
     within = sorted(
-        (k for k in upright if covered_fraction(lines[k].box, box) >= 0.5),
+        (k for k in upright if lines[k].n_glyphs >= 2 and covered_fraction(lines[k].box, box) >= 0.5),
         key=lambda k: -_reading_score(readings[k].words),
     )
     chosen: list[int] = []

@@ -135,9 +135,12 @@ class SceneText:
             return False
         x0, y0, x1, y1 = box
         reach = 2 * max(2, glyph_height)
-        above = self._crop((x0, max(0, y0 - reach), x1, max(1, y0)))
-        below = self._crop((x0, min(self.frame_shape[0] - 1, y1), x1, min(self.frame_shape[0], y1 + reach)))
-        return all(float((part > threshold).mean(axis=1).min()) < 0.5 for part in (above, below) if part.size)
+        sides = []
+        if y0 > 0:  # a line at the frame's edge has no side there to end on
+            sides.append(self._crop((x0, max(0, y0 - reach), x1, y0)))
+        if y1 < self.frame_shape[0]:
+            sides.append(self._crop((x0, y1, x1, min(self.frame_shape[0], y1 + reach))))
+        return all(float((part > threshold).mean(axis=1).min()) < 0.5 for part in sides if part.size)
 
 
 def detect_lines(
@@ -216,7 +219,7 @@ def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSet
     where its glyphs are a few pixels thin. Here the column with a glyph's
     margin is turned upright and scaled so its glyphs are about
     :data:`UPRIGHT_GLYPH_PX` tall; the line is seen when the detector's lines
-    no taller than three glyphs cover at least half of its length.
+    at least twice as long as they are tall cover at least half of its length.
     """
     if not settings.scene_text or not line.transposed:
         return False
@@ -229,13 +232,12 @@ def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSet
     factor = UPRIGHT_GLYPH_PX / max(1, line.glyph_height)
     long_side = min(settings.scene_text_long_side, max(32, round(max(upright.shape) * factor / 32) * 32))
     seen = detect_lines(upright, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
-    # the line's extent along the upright crop's columns (rot90: frame row y -> column y - top, reversed)
-    width = upright.shape[1]
-    start, stop = width - (y1 - top), width - (y0 - top)
-    covered = np.zeros(width, dtype=bool)
+    # the line's extent along the upright crop's columns (rot90 turns the crop's row r into column r)
+    start, stop = y0 - top, y1 - top
+    covered = np.zeros(upright.shape[1], dtype=bool)
     for found in seen.lines:
         bx0, by0, bx1, by1 = found.box
-        if by1 - by0 <= 3 * max(line.glyph_height, 1) + 2 * margin:
+        if bx1 - bx0 >= 2 * (by1 - by0):  # a band along the column, not a blob
             covered[bx0:bx1] = True
     return bool(covered[start:stop].mean() >= 0.5) if stop > start else False
 
