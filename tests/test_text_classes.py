@@ -441,6 +441,8 @@ PHI_CLASSES = [
     ("Army vet, POW Chad '68; symptoms after deployment to Turkey.", ["Chad", "Turkey"]),
     # a country named after an eponym, before the month of a date ("Poland syndrome" is clinical)
     ("Coast Guard vet, posted to Poland December 1991 to 1995; no exposures.", ["Poland"]),
+    # an employer after a job of one short word ("a nurse at", "a mechanic at")
+    ("She was a mechanic at Redwood Motors until 2015.", ["Redwood Motors"]),
     # the building a ward is in, named in brackets after it or before "unit", in any case
     ("Moved to the CCU (Garden Pavilion) overnight; came from the Chapel Building unit.",
      ["Garden Pavilion", "Chapel Building"]),
@@ -584,6 +586,7 @@ CLINICAL = [
     "Seen in the Pain Clinic; Resident of the care home.",
     "Poland syndrome on the left; Sudan stain negative.",
     "Poland anomaly noted; Graves may present with lid lag.",
+    "Spoke with a nurse at bedside; a nurse at the desk paged the team.",
     "Re: the plan.\nD.O.B. field left blank.",
     "went to pain clinic; walks to physical therapy; seen at the chest clinic",
     "ok thank you bye\nThank you for\nreferring this patient.",

@@ -312,18 +312,23 @@ def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tupl
 
 # what a country's official name is shortened by in speech: its leading words of these
 COUNTRY_NAME_PREFIXES = ("democratic republic of the ", "republic of the ", "north ", "south ", "the ")
+# the continents: "south africa" shortened is no country
+CONTINENTS = frozenset({"africa", "america", "antarctica", "asia", "australia", "europe", "oceania"})
 
 
 def country_short_forms(official: Iterable[str], english: frozenset[str]) -> set[str]:
-    """The one-word names countries go by, derived from their official names: each side of "and"
-    ("bosnia", "herzegovina", "tobago") and the name without a compass word or a "republic of
-    the" ("korea", "macedonia", "congo"); never an English word of its own."""
+    """The one-word names countries go by, derived from their official names: both sides of an "and"
+    between two single words ("bosnia", "herzegovina", "tobago"; not "turks" of "turks and caicos
+    islands") and the name without a compass word or a "republic of the" ("korea", "macedonia",
+    "congo"); never an English word of its own, nor a continent."""
     found: set[str] = set()
     for name in official:
-        for part in name.split(" and "):
+        sides = name.split(" and ")
+        parts = sides if len(sides) == 2 and all(" " not in side for side in sides) else [name]
+        for part in parts:
             for prefix in COUNTRY_NAME_PREFIXES:
                 part = part.removeprefix(prefix)
-            if part != name and " " not in part and part not in english:
+            if part != name and " " not in part and part not in english and part not in CONTINENTS:
                 found.add(part)
     return found
 

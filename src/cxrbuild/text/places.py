@@ -344,6 +344,9 @@ class PlaceCues:
             r"emergency|primary|ordinary)\b)"
             r"[A-Za-z]{3,}(?:er|or|ist|ian|man|woman|worker|driver|hand|smith|wright|keeper|maker|clerk|cook|chef|agent|guard|"
             r"officer|assistant|aide|technician|operator|teacher|nurse)s?[ \t]+(?:at|for)(?=[ \t])"
+            # a job of one short word after "a" or "an": "was a nurse at", "as a cook at"
+            r"|(?:(?<=\ba[ \t])|(?<=\ban[ \t]))(?:nurse|cook|chef|clerk|agent|guard|aide|cashier|pilot|medic|paramedic|nanny|"
+            r"maid|mechanic|surgeon|attorney|secretary|tutor|coach)[ \t]+(?:at|for)(?=[ \t])"
             # "retired welder (Ocean Spray)": the employer in brackets after the occupation
             r"|(?:former|retired|ex-?)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?[ \t]*\((?=[A-Za-z])"
             r"|(?:" + alternation(spec["organization_cues"]) + r"))"
