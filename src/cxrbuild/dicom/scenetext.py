@@ -263,7 +263,7 @@ def unseen_by_detector(line: TextLine, learned: SceneText | None, settings: Dete
     """
     threshold = settings.scene_text_veto_probability
     if line.witnessed:
-        return False  # seen upright (sees_turned_line)
+        return False  # the detector saw it already (sees_turned_line, confirms_line)
     if learned is None or threshold <= 0 or line.plane == LEARNED or not learned.sees(line.glyph_height):
         return False
     return not learned.finds_line(line.box, line.glyph_height, threshold)
