@@ -189,6 +189,23 @@ def test_a_column_through_upright_labels_is_no_turned_line() -> None:
     assert crosses_rows(0, [column, *rows], [number, nothing, nothing])
     # alone, a column is a turned line
     assert not crosses_rows(0, [column], [garbled])
+    # two turned columns side by side: the upright "lines" across them are pairs of glyphs, not stacked labels
+    pairs = [_line((300, 210 + 14 * k, 352, 222 + 14 * k), 2) for k in range(4)]
+    junk = [LineReading([("ao", 52.0, (0, 0, 20, 12))]) for _ in pairs]
+    assert not crosses_rows(0, [column, *pairs], [number, *junk])
+
+
+def test_the_images_own_identifier_read_unsurely_is_still_phi() -> None:
+    from cxrbuild.dicom.phitext import DenyList
+    from cxrbuild.dicom.reading import reads_as_phi
+
+    policy = PixelPolicy.from_mapping()
+    deny = DenyList(["PRZYBYLSKA^HALINA", "AL"])
+    # a turned name read nearly right, with less than the verification's confidence
+    assert reads_as_phi([("PRZYBYLSKA“HALINA", 44.0, (0, 0, 200, 14))], policy, deny)
+    # below a marker's confidence it is no reading at all, and a short entry read unsurely is chance
+    assert not reads_as_phi([("PRZYBYLSKA", 20.0, (0, 0, 120, 14))], policy, deny)
+    assert not reads_as_phi([("AL", 44.0, (0, 0, 20, 14))], policy, deny)
 
 
 def tracked(text: str, size: int, spacing: float) -> np.ndarray:

@@ -184,14 +184,22 @@ def counts_as_text(
     return read_well[index] or not _spans_other_lines(index, lines, read_well)
 
 
+# a deny-list entry this long (folded characters) found in words read with a marker's confidence is PHI
+UNSURE_DENY_CHARACTERS = 6
+
+
 def reads_as_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> bool:
     """Whether words read with the verification's confidence hold a deny-list string or a
     strong PHI pattern (a date, a time, a long number): such a line is text whatever its
     shape (two rows run together, glyphs off one baseline)."""
     readable = " ".join(text for text, conf, _ in words if conf >= policy.verify_min_confidence)
-    if not readable:
-        return False
-    return bool(deny.find(readable)) or policy.patterns.first_match(readable, STRONG_PHI_PATTERNS) is not None
+    if readable and (deny.find(readable) or policy.patterns.first_match(readable, STRONG_PHI_PATTERNS) is not None):
+        return True
+    # the image's own identifiers are no chance reading, even read unsurely (a turned name at 44): an entry of
+    # UNSURE_DENY_CHARACTERS or more found in the words read with a marker's confidence
+    unsure = " ".join(text for text, conf, _ in words if conf >= policy.keep_min_confidence)
+    found = deny.find(unsure) if unsure else None
+    return found is not None and len(found) >= UNSURE_DENY_CHARACTERS
 
 
 def _spans_other_lines(index: int, lines: Sequence[TextLine], read_well: Sequence[bool]) -> bool:
@@ -219,14 +227,16 @@ def _reading_score(words: Sequence[tuple[str, float, Box]]) -> float:
 
 def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineReading]) -> bool:
     """True when turned line ``index`` is a column cut through upright text rather than a line
-    turned 90 degrees: two or more candidate lines at least half again as wide as the column run
-    across it (the first letters of stacked label lines stand in a column too), or the upright
+    turned 90 degrees: two or more candidate lines of three glyphs or more, at least half again as
+    wide as the column, run across it (the first letters of stacked label lines stand in a column
+    too), or the upright
     lines of two glyphs or more lying within it read better than it does turned (a stack of short
     labels, "kV / 90 / mAs", one word a line: text reads best the right way up)."""
     box = lines[index].box
     width = box[2] - box[0]
     upright = [k for k, other in enumerate(lines) if k != index and not other.transposed and intersects(other.box, box)]
-    if sum(1 for k in upright if lines[k].box[2] - lines[k].box[0] >= 1.5 * width) >= 2:
+    # (lines of three glyphs or more: two glyphs side by side are as likely two turned columns' glyphs)
+    if sum(1 for k in upright if lines[k].n_glyphs >= 3 and lines[k].box[2] - lines[k].box[0] >= 1.5 * width) >= 2:
         return True
     # the upright lines of two glyphs or more within the column (a lone glyph of a turned line reads as some
     # letter upright too), each row counted once (the best reading of lines that overlap)
