@@ -190,8 +190,9 @@ UNSURE_DENY_CHARACTERS = 6
 
 def reads_as_phi(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy, deny: DenyList) -> bool:
     """Whether words read with the verification's confidence hold a deny-list string or a
-    strong PHI pattern (a date, a time, a long number): such a line is text whatever its
-    shape (two rows run together, glyphs off one baseline)."""
+    strong PHI pattern (a date, a time, a long number), or words read with a marker's
+    confidence hold a deny-list entry of ``UNSURE_DENY_CHARACTERS`` or more: such a line is
+    text whatever its shape (two rows run together, glyphs off one baseline, turned)."""
     readable = " ".join(text for text, conf, _ in words if conf >= policy.verify_min_confidence)
     if readable and (deny.find(readable) or policy.patterns.first_match(readable, STRONG_PHI_PATTERNS) is not None):
         return True
@@ -229,9 +230,9 @@ def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineR
     """True when turned line ``index`` is a column cut through upright text rather than a line
     turned 90 degrees: two or more candidate lines of three glyphs or more, at least half again as
     wide as the column, run across it (the first letters of stacked label lines stand in a column
-    too), or the upright
-    lines of two glyphs or more lying within it read better than it does turned (a stack of short
-    labels, "kV / 90 / mAs", one word a line: text reads best the right way up)."""
+    too), or the upright lines of two glyphs or more lying within it read better than it does
+    turned (a stack of short labels, "kV / 90 / mAs", one word a line: text reads best the right
+    way up)."""
     box = lines[index].box
     width = box[2] - box[0]
     upright = [k for k, other in enumerate(lines) if k != index and not other.transposed and intersects(other.box, box)]
