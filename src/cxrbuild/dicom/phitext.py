@@ -548,21 +548,24 @@ def classify_words(
     # a unit with no kept number beside it (or beside the units next to it: "0.1 mm Cu") measures nothing:
     # two letters alone, before a word or beside an identifier are initials ("CM", "MS MED-SURG 3", "AL 4471023")
     units = [_unit_form(text) in keep.units_need_a_number for text in texts]
-    anchored = [
+    kept_number = [
         bool(_DIGIT.search(text)) and decision is not None and decision.decision == "keep"
         for text, decision in zip(texts, decisions, strict=True)
     ]
-    for _ in range(len(texts)):
-        grown = [
-            anchored[index] or (units[index] and any(anchored[k] for k in (index - 1, index + 1) if 0 <= k < len(texts)))
-            for index in range(len(texts))
-        ]
-        if grown == anchored:
-            break
-        anchored = grown
-    for index, decision in enumerate(decisions):
-        if decision is not None and decision.decision == "keep" and units[index] and not anchored[index]:
-            decisions[index] = WordDecision("phi", "unit without a number")
+    start = 0
+    while start < len(texts):
+        if not units[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(texts) and units[end]:
+            end += 1
+        # a run of units, measuring nothing unless a kept number stands at one of its ends
+        if not ((start > 0 and kept_number[start - 1]) or (end < len(texts) and kept_number[end])):
+            for index in range(start, end):
+                if decisions[index] is not None and decisions[index].decision == "keep":
+                    decisions[index] = WordDecision("phi", "unit without a number")
+        start = end
     # a bed before its number is where the patient lies ("ICU BED 12"), whatever follows the number
     for index in range(len(texts) - 1):
         decision = decisions[index]

@@ -54,7 +54,6 @@ from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
 from cxrbuild.dicom.phitext import DenyList
 from cxrbuild.dicom.pixelpolicy import PixelDeidError, PixelPolicy
 from cxrbuild.dicom.reading import (
-    MIN_WITNESSED_GLYPHS,
     LineReading,
     TextRegion,
     counts_as_text,
@@ -103,6 +102,8 @@ class PixelResult:
     source_transfer_syntax: str = ""  # the syntax it was read in
 
 
+# a line that does not read is shown to the learned detector (TextLine.witnessed) only with this many glyphs
+MIN_WITNESSED_GLYPHS = 3
 # a mark between two PHI words at most this many glyph heights apart, and at most this share of a glyph
 # height in either direction, is their punctuation (see _gaps_between)
 PUNCTUATION_GAP = 3.0

@@ -96,10 +96,6 @@ def reads_well(words: Sequence[tuple[str, float, Box]], min_confidence: float) -
     return any(sum(ch in _ALNUM for ch in text) >= 2 and conf >= min_confidence for text, conf, _ in words)
 
 
-# a line that does not read is text on the learned detector's word (TextLine.witnessed) only with this many glyphs
-MIN_WITNESSED_GLYPHS = 3
-
-
 def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
     """Whether a candidate line is text at all (blobs, icons, wires and bone edges are not).
 
@@ -108,11 +104,12 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
     unreadable). Lines found only as thin strokes or as holes in a value
     plane are text when a real word reads with high confidence, or when
     their glyphs stand on one baseline (printed text does, bone edges, wires
-    and noise do not) or, three or more, lie under a line of the learned
-    detector (``line.witnessed``), and either read or are several. Faint lines at a
+    and noise do not) or lie under a line of the learned detector
+    (``line.witnessed``), and either read or are several. Faint lines at a
     value are judged as the latter. A line turned 90 degrees must read well,
-    or be three glyphs or more on one edge that the learned detector, shown
-    the column upright, sees as a line of text (``line.witnessed``).
+    or stand on one edge and be seen by the learned detector, shown the
+    column upright, as a line of text (``line.witnessed``; the caller asks
+    the detector only about lines of several glyphs, see pixels.find_text).
     """
     strict = policy.single_stroke_glyph_min_confidence
     if line.transposed:
@@ -120,7 +117,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
         # a turned line is text when it reads (or reads as PHI, see counts_as_text), or when
         # it looks printed and the detector confirms it (turned outline or dotted fonts do not read)
         return reads_well(reading.words, strict) or (
-            line.witnessed and line.n_glyphs >= MIN_WITNESSED_GLYPHS and line.aligned >= policy.min_glyph_alignment
+            line.witnessed and line.aligned >= policy.min_glyph_alignment
         )
     if line.loose:
         if line.n_glyphs == 1:
@@ -135,7 +132,7 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
             return _readable(plausible, strict) or word_at_text_value(line)
         if reads_well(reading.words, strict):
             return True
-        if line.aligned < policy.min_glyph_alignment and not (line.witnessed and line.n_glyphs >= MIN_WITNESSED_GLYPHS):
+        if line.aligned < policy.min_glyph_alignment and not line.witnessed:
             return False
         if line.n_glyphs < 3:
             return _readable(reading.words, policy.single_glyph_min_confidence) or word_at_text_value(line)
@@ -241,16 +238,16 @@ def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineR
         return True
     # the upright lines of two glyphs or more within the column (a lone glyph of a turned line reads as some
     # letter upright too), each row counted once (the best reading of lines that overlap)
-    within = sorted(
-        (k for k in upright if lines[k].n_glyphs >= 2 and covered_fraction(lines[k].box, box) >= 0.5),
-        key=lambda k: -_reading_score(readings[k].words),
-    )
+    scores = {
+        k: _reading_score(readings[k].words)
+        for k in upright
+        if lines[k].n_glyphs >= 2 and covered_fraction(lines[k].box, box) >= 0.5
+    }
     chosen: list[int] = []
-    for k in within:
+    for k in sorted(scores, key=lambda k: -scores[k]):
         if not any(intersects(lines[k].box, lines[j].box) for j in chosen):
             chosen.append(k)
-    upright_score = sum(_reading_score(readings[k].words) for k in chosen)
-    return upright_score > _reading_score(readings[index].words)
+    return sum(scores[k] for k in chosen) > _reading_score(readings[index].words)
 
 
 def inside_kept_marker(line: TextLine, judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> bool:
