@@ -1112,3 +1112,50 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
     # "SO", "VS" in capitals alone after "Signed" at a line's end are the writer's initials; "by" there is not
     assert rules_only.deidentify("Plan given.\nSigned SO\nSIGNED: VS").text == "Plan given.\nSigned ___\nSIGNED: ___"
     assert rules_only.deidentify("Plan given.\nSigned by\n").text == "Plan given.\nSigned by\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # an auxiliary verb or a month's name that is a given name, in a record's field or a greeting
+        ("PATIENT NAME: CAN OZTURKMEN   DOB: 02/03/1951", ["CAN", "OZTURKMEN"]),
+        ("PT: CARPENTER, WILL  DOB 4/5/49", ["CARPENTER, WILL"]),
+        ("Hi April,\nThe nurse reviewed your message.", ["April"]),
+        ("HI WILL,\nDR. ESPARZA-LUND SUGGESTS A REPEAT FILM.", ["WILL"]),
+        # a given name that is also a word, then a rare surname, after a role where capitals mean nothing
+        ("CREW: PARAMEDIC IRIS WOJTALEWICZ #5521", ["IRIS WOJTALEWICZ"]),
+        # a surname opening with a number's word after a kin word or a role
+        ("Contact is her nephew Tobias Three Hawks 6025550142.", ["Tobias Three Hawks"]),
+        # a credential of medical assistants and vocational nurses after a name alone
+        ("Please call with any questions.\nFaith, CMA\nRiverbend Family Practice", ["Faith"]),
+        ("Wound healing.\n\nCMA\n", ["CMA"]),
+        # a field of where someone has been, after a sentence's end on the same line
+        ("Cough for weeks (sister). Travel in last 6 months: Turkey, Laos. HIV: negative.", ["Turkey", "Laos"]),
+        # a street named by a court's abbreviation in directions
+        ("Access: turn L onto Wrenfield Ct, blue house.", ["Wrenfield Ct"]),
+        # a hospice named for a saint in its heading
+        ("Hospice of St. Odile - Team Note\nVisit for dyspnoea.", ["Hospice of St. Odile"]),
+        # where a clinician works, after the credential and "at"
+        ("provider: ona pell, pa-c at bluefork\npatient seen for cough.", ["bluefork"]),
+    ],
+)
+def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
+    assert leaked(rules_only, text, phi) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # an auxiliary verb after a name's field is the sentence going on; "CT" after "on" is the scan
+        ("Patient: will need a repeat film.", "will need a repeat film"),
+        ("PATIENT: WILL NEED REPEAT FILM.", "WILL NEED REPEAT FILM"),
+        ("Signed: Quennell, will call back.", "will call back"),
+        ("Nodule seen on chest CT. Came off the CT table.", "seen on chest CT. Came off the CT table."),
+        # a pronoun after a name and a comma; a role signing after a blank line; a sentence after a travel field
+        ("HELLO, THIS IS ODETTE, HER  DAUGHTER, WRITING.", "HER  DAUGHTER"),
+        ("Advised to attend within 1 hour.\n\nRN\n", "\n\nRN\n"),
+        ("Well. Travel: Peru. No sick contacts.", "No sick contacts."),
+    ],
+)
+def test_words_beside_given_names_and_travel_fields_are_kept(rules_only, text, kept):
+    assert kept in rules_only.deidentify(text).text

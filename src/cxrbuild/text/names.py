@@ -118,6 +118,11 @@ NOT_AFTER_NUMBER_SURNAME = frozenset({
 })
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
 GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?![" + LETTERS + r"'’\-])")
+# auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
+# surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
+GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
+# the end of a line with writing on it, right before a position
+AFTER_WRITTEN_LINE_RE = re.compile(r"\S[ \t]*\n[ \t]*\Z")
 GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z)")
 # "i am", "i'm": before a state more often than a name ("i am happy. my sugars are better")
 SELF_STATE_RE = re.compile(r"(?i)[ \t]*i(?:[ \t]+am|'m|’m)\b")
@@ -283,6 +288,10 @@ class NameCues:
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
         # they mark a name only after a comma
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
+        # a clinician's credential after a comma, then "at": where the clinician works follows ("Ona Pell, NP at
+        # Blue Fork", "KIM, PA-C AT RED BUTTE")
+        self.credential_at_re = re.compile(
+            r",[ \t]*(?:" + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
         # a clinician's credential or role opening a sign-off line, one to three words and a pager: "md violet day
         # pg 3-1760", "CNM Willow Knight pager 7-7822" (the words between are the clinician's name when they read as one)
         self.credential_pager_re = re.compile(
@@ -525,8 +534,9 @@ class NameFinder:
                     spans.extend(found)
                     if source == "name_signature":
                         spans.extend(self._names_listed_after(text, found, source, caseless))
-                if not found and cue_re is cues.closing_inline_re:
-                    spans.extend(self._given_alone(text, match.end(), source))  # "thanks so much holly", "thx, -june"
+                if not found and (cue_re is cues.closing_inline_re or cue_re is cues.salutation_re):
+                    # "thanks so much holly", "thx, -june", "Hi June,": a given name alone, though it is also a word
+                    spans.extend(self._given_alone(text, match.end(), source))
         for match in cues.introduction_re.finditer(text):
             # "this is Bjørn, her brother": a word no list knows, or a listed name written as one among lower case
             first = WORD_RE.match(text, match.end())
@@ -666,8 +676,10 @@ class NameFinder:
                 self.lexicon.is_safe(value) or (value[:1].isupper() and value[1:].islower())
             ):
                 continue  # "- Hb 141", "- GBS 14": a bulleted lab value (initials are written in one case)
-            if group == "closing" and fold(value).replace(".", "") in self.cues.suffix_folded:
-                continue  # "Efua Pemberton,\nMD": the credential of the line before
+            if (group == "closing" and fold(value).replace(".", "") in self.cues.suffix_folded
+                    and (len(value) < 3 or AFTER_WRITTEN_LINE_RE.search(text, max(0, match.start(group) - 80), match.start(group)))):
+                continue  # "Efua Pemberton,\nMD": the credential of the line before, or a role signing ("\n\nRN"); after a
+                # blank line three capitals that spell a credential are a signer's initials too ("\n\nCMA")
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
             spans.append(RuleSpan(match.start(group), end, "NAME", "name_initials", strong=True))
         return spans
@@ -793,6 +805,12 @@ class NameFinder:
         """A month's name that is a listed given name ("June", "April")."""
         return fold(word) in MONTH_WORDS and self.lexicon.is_given(word)
 
+    def _blocked_given(self, word: str) -> bool:
+        """A listed given name that is also a month's name or an auxiliary verb ("June", "Will"), no cue's word."""
+        folded = fold(word)
+        return ((folded in MONTH_WORDS or folded in GIVEN_NAME_AUXILIARIES) and self.lexicon.is_given(word)
+                and not self.cues.is_cue_word(folded))
+
     def _given_alone(self, text: str, position: int, source: str, ends: bool = True) -> list[RuleSpan]:
         """After a writer's introduction or a closing, a listed given name standing alone, whatever its case and
         though it is also a word: up to a sentence's end, a comma or the line's end ("this is hope. i am 34",
@@ -801,8 +819,8 @@ class NameFinder:
         if not found or (ends and not GIVEN_END_RE.match(text, found.end())):
             return []
         word = found.group("word")
-        if not self.lexicon.is_given(word) or (self._blocked(word) and not self._month_given(word)):
-            return []  # (a month's name is a given name here: "thx, -june")
+        if not self.lexicon.is_given(word) or (self._blocked(word) and not self._blocked_given(word)):
+            return []  # (a month's name or an auxiliary verb is a given name here: "thx, -june", "Hi Will,")
         return [RuleSpan(found.start("word"), found.end("word"), "NAME", source, strong=True)]
 
     def _introduces_name(self, text: str, position: int, caseless: bool) -> bool:
@@ -838,14 +856,31 @@ class NameFinder:
         return self._field_ends(text, nxt.end("word"))
 
     def _month_before_surname(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
-        """A month's name that is also a given name, then one blank and a surname read as one (no date: "April 5")."""
+        """A month's name or an auxiliary verb that is also a given name, then one blank and a surname read as one
+        (no date: "April 5"; no verb: "will need")."""
         word = match.group("word")
-        if not self._month_given(word) or match.group("dot") or not (is_capitalised(word) or caseless):
+        if not self._blocked_given(word) or match.group("dot") or not (is_capitalised(word) or caseless):
             return False
         nxt = NAME_TOKEN_RE.match(text, match.end("word"))
         if not nxt or nxt.group("comma") or nxt.group("gap") != " " or fold(nxt.group("word")) in MONTH_WORDS:
             return False
-        return self._accept(nxt.group("word"), mode, False, caseless) and not self.lexicon.is_safe(nxt.group("word"))
+        surname = nxt.group("word")
+        if fold(word) in GIVEN_NAME_AUXILIARIES and fold(surname) in self.lexicon.english and (caseless or not is_capitalised(surname)):
+            return False  # "Patient: will need", "PT: WILL GO HOME": a verb after it, not a surname
+        return self._accept(surname, mode, False, caseless) and not self.lexicon.is_safe(surname)
+
+    def _given_before_rare_surname(self, text: str, match: re.Match[str]) -> bool:
+        """A listed given name (no function, cue or clinical word), then one blank and a word that only a list of
+        names knows or no list knows ("AMBER DRATHAARD", not "HOPE SWELLING")."""
+        word = match.group("word")
+        if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
+                or self.lexicon.is_safe(word)):
+            return False
+        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
+        if not nxt or nxt.group("comma") or nxt.group("gap") != " ":
+            return False
+        surname = nxt.group("word")
+        return not self._blocked(surname) and (self.lexicon.is_unambiguous_name(surname) or self._unknown(surname))
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
@@ -957,6 +992,10 @@ class NameFinder:
             elif (match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word))
                   and fold(word) not in self.cues.newborn_words and fold(word) not in FUNCTION_WORDS):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
+            elif (match.group("comma") and words == 1 and mode == SIGNATURE and self._blocked_given(word)
+                  and (is_capitalised(word) or caseless) and self._field_ends(text, match.end("word"))):
+                pass  # "PT: HARTE, WILL  DOB", "Name: Ford, June": an auxiliary verb or a month's name that is a given name,
+                # after "Surname," in a record's field up to the field's end (not "Smith, will call")
             elif (mode in {SIGNATURE, ROLE} and words == 0 and 2 <= len(word) <= 3 and (word.isupper() or caseless)
                   and (not self._blocked(word) or (mode == SIGNATURE and (
                       self._credential_follows(text, match.end("word"))
@@ -973,12 +1012,17 @@ class NameFinder:
                 # a name that is also a word, alone after a role up to the field's end, a time or what the person does,
                 # where capitals cannot show it
                 last_word = not self._field_ends(text, match.end("word"))
-            elif after_number or (mode in {TITLE, SIGNATURE, STRONG} and self._number_surname(text, match, caseless)):
-                # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader": a surname opening with a number's
-                # word, and the word after it
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
+                  and self._given_before_rare_surname(text, match)):
+                pass  # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
+                # surname no list of words knows, where capitals cannot show it
+            elif after_number or (mode in {TITLE, SIGNATURE, STRONG, ROLE, KIN} and self._number_surname(text, match, caseless)):
+                # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader", "NP Two Hawks.", "niece Ada Two
+                # Crows": a surname opening with a number's word, and the word after it
                 compound_surname = not after_number
             elif words == 0 and mode in {SIGNATURE, ROLE} and self._month_before_surname(text, match, mode, caseless):
-                pass  # "Sonographer: April Moore, RDCS": a month's name that is a given name, before a surname
+                pass  # "Sonographer: April Moore, RDCS", "NAME: WILL HARTE": a month's name or an auxiliary verb that is a
+                # given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
@@ -1022,6 +1066,10 @@ class NameFinder:
             # a weak credential counts only after a comma ("Reyes, PA"), and then as a strong one
             span = self._name_before(text, match.start("sep"), strict=False, source="name_credential", strong=True,
                                      caseless=caseless, listed_word=has_comma)
+            if (span and not caseless and self.lexicon.is_safe(cred_text) and not text[span.start].isupper()
+                    and not any(self.lexicon.is_name(w) for w in text[span.start:span.end].split())):
+                continue  # "sent karyotype, CMA pending": before a credential that is also a clinical abbreviation, a word
+                # in small letters no list of names holds is no name (where capitals mean something)
             if span:
                 spans.append(span)
         for match in self.cues.bracket_role_re.finditer(text):

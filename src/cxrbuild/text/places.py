@@ -214,9 +214,11 @@ PLACE_FIELD_MAX_WORDS = 6
 MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#]))"
+    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#])"
+    r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + GEOGRAPHY_FIELDS + r")[ \t]*:))"
     # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
-    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place)
+    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place; a field of where someone lives or has
+    # been may follow a sentence's end: "Exposure at work. Travel in last 6 months: Chad, Peru.")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
@@ -234,6 +236,8 @@ POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
 # (a slash between two words with no blank is one name's: "OB/GYN Associates")
 FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]*|[ \t]*/[ \t]+")
 # another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
+# the end of a sentence inside a line: a stop after a word of three letters or more or a number ("St." goes on)
+SENTENCE_END_RE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9]))[.!?](?=[ \t]|$)", re.MULTILINE)
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=" + FIELD_LABEL + r")")
 # the words that, after a place's cue, name no place ("outside films, none available")
 NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
@@ -399,6 +403,8 @@ class PlaceFinder:
         spans.extend(self._practices(text))
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
+        for match in self.name_cues.credential_at_re.finditer(text):
+            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "HOSPITAL", "place_workplace", organization=True))
         spans.extend(self._employers(text, caseless))
         if caseless:
             spans.extend(self._cued_places(text))
@@ -791,6 +797,10 @@ class PlaceFinder:
             value = match.group("value")
             next_field = NEXT_FIELD_RE.search(value)
             value_end = match.start("value") + (next_field.start() if next_field else len(value))
+            if match.group("inline"):
+                # a field inside a sentence's run ends with its own sentence
+                sentence_end = SENTENCE_END_RE.search(text, match.start("value"), value_end)
+                value_end = sentence_end.start() if sentence_end else value_end
             value = text[match.start("value"):value_end]
             words = WORD_RE.findall(value)
             if NO_VALUE_RE.fullmatch(value.strip()):
