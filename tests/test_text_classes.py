@@ -1124,6 +1124,8 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         ("HI WILL,\nDR. ESPARZA-LUND SUGGESTS A REPEAT FILM.", ["WILL"]),
         # a given name that is also a word, then a rare surname, after a role where capitals mean nothing
         ("CREW: PARAMEDIC IRIS WOJTALEWICZ #5521", ["IRIS WOJTALEWICZ"]),
+        # a name broken at a line's end before a credential that is also a clinical abbreviation
+        ("Dictated by: Anneli Fair-\nweatherby, MD\n", ["weatherby"]),
         # a surname opening with a number's word after a kin word or a role
         ("Contact is her nephew Tobias Three Hawks 6025550142.", ["Tobias Three Hawks"]),
         # a credential of medical assistants and vocational nurses after a name alone
@@ -1150,6 +1152,8 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Patient: will need a repeat film.", "will need a repeat film"),
         ("PATIENT: WILL NEED REPEAT FILM.", "WILL NEED REPEAT FILM"),
         ("Signed: Quennell, will call back.", "will call back"),
+        # a pager after a rare surname read after a given name that is also a word
+        ("CONTACT COORDINATOR IRIS WOJTALEWICZ PGR 18819.", "PGR"),
         ("Nodule seen on chest CT. Came off the CT table.", "seen on chest CT. Came off the CT table."),
         # a pronoun after a name and a comma; a role signing after a blank line; a sentence after a travel field
         ("HELLO, THIS IS ODETTE, HER  DAUGHTER, WRITING.", "HER  DAUGHTER"),

@@ -930,6 +930,7 @@ class NameFinder:
         given_after_comma = False  # the last word read was the given name of "Surname, Given"
         compound_surname = False  # the last word read was a number's word opening a surname
         last_word = False  # the word read is the whole name
+        surname_ends = False  # the last word read was a given name whose rare surname follows and ends the name
         previous_capital = False  # the word read before was written with a capital
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
@@ -947,6 +948,7 @@ class NameFinder:
                 break
             given_after_comma = False
             after_number, compound_surname = compound_surname, False
+            before_surname, surname_ends = surname_ends, False
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
                 words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
                 and self._field_ends(text, self._given_end(text, match.end("word")))
@@ -1012,10 +1014,13 @@ class NameFinder:
                 # a name that is also a word, alone after a role up to the field's end, a time or what the person does,
                 # where capitals cannot show it
                 last_word = not self._field_ends(text, match.end("word"))
+            elif before_surname:
+                last_word = True  # the rare surname after the given name, where the name ends ("... PELLOWE PGR 1234")
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
-                pass  # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
+                # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
                 # surname no list of words knows, where capitals cannot show it
+                surname_ends = True
             elif after_number or (mode in {TITLE, SIGNATURE, STRONG, ROLE, KIN} and self._number_surname(text, match, caseless)):
                 # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader", "NP Two Hawks.", "niece Ada Two
                 # Crows": a surname opening with a number's word, and the word after it
@@ -1067,9 +1072,11 @@ class NameFinder:
             span = self._name_before(text, match.start("sep"), strict=False, source="name_credential", strong=True,
                                      caseless=caseless, listed_word=has_comma)
             if (span and not caseless and self.lexicon.is_safe(cred_text) and not text[span.start].isupper()
+                    and not self._field_ends(text, match.end("cred"))
                     and not any(self.lexicon.is_name(w) for w in text[span.start:span.end].split())):
-                continue  # "sent karyotype, CMA pending": before a credential that is also a clinical abbreviation, a word
-                # in small letters no list of names holds is no name (where capitals mean something)
+                continue  # "sent karyotype, CMA pending": before a credential that is also a clinical abbreviation, with the
+                # sentence going on after it, a word in small letters no list of names holds is no name (where capitals
+                # mean something; a signature's "Fair-\nweatherby, MD" ends its line)
             if span:
                 spans.append(span)
         for match in self.cues.bracket_role_re.finditer(text):
