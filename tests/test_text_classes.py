@@ -1139,6 +1139,14 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         ("Hospice of St. Odile - Team Note\nVisit for dyspnoea.", ["Hospice of St. Odile"]),
         # where a clinician works, after the credential and "at"
         ("provider: ona pell, pa-c at bluefork\npatient seen for cough.", ["bluefork"]),
+        # a message to the patient that opens with the patient's name
+        ("Message to patient:\nAugust, your scan shows the nodule is smaller.", ["August"]),
+        ("Portal reply:\nSerenity, the CT looks stable.", ["Serenity"]),
+        # where a listed prior study was done, in brackets at its line's end
+        ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O          (Larkspur Vale)\n  3-MAR-99  CXR PA/LAT  (ST. ODILE)\n",
+         ["Larkspur Vale", "ST. ODILE"]),
+        # an employer named with plain words after the job, where capitals mean nothing
+        ("SOCIAL: FORMER BAKER AT GOLDEN LOAF AND CRUMB (FLOUR DUST). NEVER SMOKER.", ["GOLDEN LOAF AND CRUMB"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1154,6 +1162,11 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Signed: Quennell, will call back.", "will call back"),
         # a pager after a rare surname read after a given name that is also a word
         ("CONTACT COORDINATOR IRIS WOJTALEWICZ PGR 18819.", "PGR"),
+        # a bracket after a listed study that says how it was read or what it shows; a kind of workplace; a relative
+        ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O   (prelim)\n  08/02/2001  CXR   (Stable)\n", "(prelim)"),
+        ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O   (prelim)\n  08/02/2001  CXR   (Stable)\n", "(Stable)"),
+        ("Overall, your scan is fine. Otherwise, the CT looks stable.", "Overall, your scan is fine. Otherwise, the CT looks stable."),
+        ("mom is also caregiver for great-grandfather (96 y/o).", "caregiver for great-grandfather"),
         ("Nodule seen on chest CT. Came off the CT table.", "seen on chest CT. Came off the CT table."),
         # a pronoun after a name and a comma; a role signing after a blank line; a sentence after a travel field
         ("HELLO, THIS IS ODETTE, HER  DAUGHTER, WRITING.", "HER  DAUGHTER"),

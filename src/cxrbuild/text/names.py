@@ -331,7 +331,10 @@ class NameCues:
         self.vocative_re = re.compile(
             r"^[ \t]*(?=[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?,[ \t]+"
             r"(?:it[ \t]+was|it's[ \t]+been|it[ \t]+has[ \t]+been|thank[ \t]+you|thanks|please|we[ \t]+(?:discussed|talked|reviewed|will)|"
-            r"you[ \t]+(?:were|are|have|can|should|may|will)|here[ \t]+(?:is|are)|as[ \t]+we[ \t]+discussed)\b)",
+            r"you[ \t]+(?:were|are|have|can|should|may|will)|here[ \t]+(?:is|are)|as[ \t]+we[ \t]+discussed|"
+            # a message to the patient about a result: "Quillon, your scan ...", "Ines, the CT looks stable"
+            r"your[ \t]+[A-Za-z]+|the[ \t]+(?:ct|cat[ \t]+scan|scan|mri|x-?ray|cxr|ultrasound|biopsy|results?|labs?|report|pet)[ \t]+"
+            r"(?:looks?|shows?|showed|was|were|is|are|came|has|confirms?))\b)",
             re.IGNORECASE | re.MULTILINE,
         )
         labels = spec["newborn_labels"]
@@ -548,7 +551,10 @@ class NameFinder:
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
             if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
-                spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless))
+                found = self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless)
+                if not found and self._blocked_given(first.group(0)):
+                    found = [RuleSpan(first.start(), first.end(), "NAME", "name_salutation", strong=True)]  # "April, your scan"
+                spans.extend(found)
         for match in cues.newborn_re.finditer(text):
             words = match.group("name").split()
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):

@@ -216,6 +216,9 @@ class PatternFinder:
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
                     continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
+                if pattern.name == "study_site_in_brackets" and all(
+                        self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or len(w.strip(".")) < 2 for w in words):
+                    continue  # "(chest clinic)", "(MRI suite)": clinical words, no site's name
                 if pattern.name == "name_spelled_letters" and self.lexicon.is_common("".join(words)):
                     continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter
                 if pattern.name == "id_field_value" and any(
