@@ -1145,6 +1145,9 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         # where a listed prior study was done, in brackets at its line's end
         ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O          (Larkspur Vale)\n  3-MAR-99  CXR PA/LAT  (ST. ODILE)\n",
          ["Larkspur Vale", "ST. ODILE"]),
+        # a hospital named for a devotion, in any case
+        ("EXAM DATE: 07/20/2022   FACILITY: HOLY TRINITY\nVIEWS: PA", ["HOLY TRINITY"]),
+        ("outside films (divine providence, 2009) reviewed.", ["divine providence"]),
         # an employer named with plain words after the job, where capitals mean nothing
         ("SOCIAL: FORMER BAKER AT GOLDEN LOAF AND CRUMB (FLOUR DUST). NEVER SMOKER.", ["GOLDEN LOAF AND CRUMB"]),
     ],
@@ -1167,6 +1170,7 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O   (prelim)\n  08/02/2001  CXR   (Stable)\n", "(Stable)"),
         ("Overall, your scan is fine. Otherwise, the CT looks stable.", "Overall, your scan is fine. Otherwise, the CT looks stable."),
         ("mom is also caregiver for great-grandfather (96 y/o).", "caregiver for great-grandfather"),
+        ("Good heart sounds, holy cow.", "Good heart sounds, holy cow."),
         ("Nodule seen on chest CT. Came off the CT table.", "seen on chest CT. Came off the CT table."),
         # a pronoun after a name and a comma; a role signing after a blank line; a sentence after a travel field
         ("HELLO, THIS IS ODETTE, HER  DAUGHTER, WRITING.", "HER  DAUGHTER"),
