@@ -118,6 +118,11 @@ NOT_AFTER_NUMBER_SURNAME = frozenset({
 })
 # a word alone up to a sentence's end, a comma, a dash or the line's end ("this is hope. i am", "thx -xim")
 GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS + r"]{3,})(?![" + LETTERS + r"'’\-])")
+# a word no list knows this long may be a surname after a given name that is also a word (shorter ones are
+# abbreviations and lab names as often: "ABGS", "TROPS")
+RARE_SURNAME_LETTERS = 6
+# a number sign after a word: a crew member's or a badge's number ("PARAMEDIC ROSE KAY #8014")
+NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 # auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
 # surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
 GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
@@ -333,8 +338,8 @@ class NameCues:
             r"(?:it[ \t]+was|it's[ \t]+been|it[ \t]+has[ \t]+been|thank[ \t]+you|thanks|please|we[ \t]+(?:discussed|talked|reviewed|will)|"
             r"you[ \t]+(?:were|are|have|can|should|may|will)|here[ \t]+(?:is|are)|as[ \t]+we[ \t]+discussed|"
             # a message to the patient about a result: "Quillon, your scan ...", "Ines, the CT looks stable"
-            r"your[ \t]+[A-Za-z]+|the[ \t]+(?:ct|cat[ \t]+scan|scan|mri|x-?ray|cxr|ultrasound|biopsy|results?|labs?|report|pet)[ \t]+"
-            r"(?:looks?|shows?|showed|was|were|is|are|came|has|confirms?))\b)",
+            r"(?P<result>your[ \t]+[A-Za-z]+|the[ \t]+(?:ct|cat[ \t]+scan|scan|mri|x-?ray|cxr|ultrasound|biopsy|results?|labs?|report|pet)[ \t]+"
+            r"(?:looks?|shows?|showed|was|were|is|are|came|has|confirms?)))\b)",
             re.IGNORECASE | re.MULTILINE,
         )
         labels = spec["newborn_labels"]
@@ -550,6 +555,9 @@ class NameFinder:
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
+            if first and match.group("result") and not (self._blocked_given(first.group(0)) or (
+                    len(first.group(0)) >= 3 and self.lexicon.is_given(first.group(0)) and fold(first.group(0)) not in self.lexicon.english)):
+                continue  # before a result only a given name that is no word opens the message ("Great news, your", "Ok, your")
             if first and (self.lexicon.is_given(first.group(0)) or self._unknown(first.group(0))):
                 found = self._take_name(text, match.end(), SIGNATURE, "name_salutation", caseless)
                 if not found and self._blocked_given(first.group(0)):
@@ -861,6 +869,13 @@ class NameFinder:
             return False
         return self._field_ends(text, nxt.end("word"))
 
+    def _given_after_compound(self, text: str, match: re.Match[str]) -> bool:
+        """After the number's word and the next word, a comma and a listed given name ("TWO BULLS, BLESSING")."""
+        second = NAME_TOKEN_RE.match(text, match.end("word"))
+        given = NAME_TOKEN_RE.match(text, second.end("word")) if second else None
+        return (given is not None and bool(given.group("comma")) and self.lexicon.is_given(given.group("word"))
+                and not self.cues.is_cue_word(fold(given.group("word"))))
+
     def _month_before_surname(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
         """A month's name or an auxiliary verb that is also a given name, then one blank and a surname read as one
         (no date: "April 5"; no verb: "will need")."""
@@ -871,13 +886,19 @@ class NameFinder:
         if not nxt or nxt.group("comma") or nxt.group("gap") != " " or fold(nxt.group("word")) in MONTH_WORDS:
             return False
         surname = nxt.group("word")
-        if fold(word) in GIVEN_NAME_AUXILIARIES and fold(surname) in self.lexicon.english and (caseless or not is_capitalised(surname)):
-            return False  # "Patient: will need", "PT: WILL GO HOME": a verb after it, not a surname
+        if fold(word) in GIVEN_NAME_AUXILIARIES:
+            if len(surname) == 1:
+                return not caseless and surname.isupper() and nxt.group("dot") is not None  # "Patient: Will B. Church"
+            # a listed surname that is no word, or one written as a name up to the field's end ("Sending RN: Will Fox, RN")
+            written = not caseless and is_capitalised(surname) and self._field_ends(text, nxt.end("word"))
+            if not self.lexicon.is_name(surname) or (fold(surname) in self.lexicon.english and not written):
+                return False  # "Patient: will need", "RN: Will Recheck BP", "PT: CAN WEIGHTBEAR": a verb after it
         return self._accept(surname, mode, False, caseless) and not self.lexicon.is_safe(surname)
 
     def _given_before_rare_surname(self, text: str, match: re.Match[str]) -> bool:
         """A listed given name (no function, cue or clinical word), then one blank and a word that only a list of
-        names knows or no list knows ("AMBER DRATHAARD", not "HOPE SWELLING")."""
+        names knows, or no list knows and is long (RARE_SURNAME_LETTERS), where the field ends ("AMBER DRATHAARD
+        #12", not "HOPE SWELLING", "DREW TROPS AND BMP", "RT DREW ABGS.")."""
         word = match.group("word")
         if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
                 or self.lexicon.is_safe(word)):
@@ -886,7 +907,10 @@ class NameFinder:
         if not nxt or nxt.group("comma") or nxt.group("gap") != " ":
             return False
         surname = nxt.group("word")
-        return not self._blocked(surname) and (self.lexicon.is_unambiguous_name(surname) or self._unknown(surname))
+        # the name ends its field ("RN DREW TROPS AND BMP": a verb and a lab's short name, the sentence going on)
+        return (not self._blocked(surname) and len(surname) >= 4
+                and (self._field_ends(text, nxt.end("word")) or NUMBER_SIGN_AFTER_RE.match(text, nxt.end("word")) is not None)
+                and (self.lexicon.is_unambiguous_name(surname) or (self._unknown(surname) and len(surname) >= RARE_SURNAME_LETTERS)))
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
@@ -1027,9 +1051,14 @@ class NameFinder:
                 # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
                 # surname no list of words knows, where capitals cannot show it
                 surname_ends = True
-            elif after_number or (mode in {TITLE, SIGNATURE, STRONG, ROLE, KIN} and self._number_surname(text, match, caseless)):
+            elif after_number or (
+                    (mode in {TITLE, SIGNATURE, STRONG}
+                     or (mode in {ROLE, KIN} and (words or not caseless or self._given_after_compound(text, match))))
+                    and self._number_surname(text, match, caseless)):
                 # "Applicant: Two Bulls, Fernanda", "Dr. Selvio Two Feathers, B reader", "NP Two Hawks.", "niece Ada Two
-                # Crows": a surname opening with a number's word, and the word after it
+                # Crows": a surname opening with a number's word, and the word after it (after a kin word or a role,
+                # where capitals mean nothing, only after a given name or before ", GIVEN": "MOTHER TWO DVTS", "AIDE
+                # FIVE MORNINGS" count)
                 compound_surname = not after_number
             elif words == 0 and mode in {SIGNATURE, ROLE} and self._month_before_surname(text, match, mode, caseless):
                 pass  # "Sonographer: April Moore, RDCS", "NAME: WILL HARTE": a month's name or an auxiliary verb that is a
@@ -1173,7 +1202,8 @@ class NameFinder:
             trimmed_end -= 1
         single = text[start:trimmed_end]
         if count == 1 and sentence_initial(text, start) and lexicon.is_common(single) and not (
-            listed_word and lexicon.is_name(single) and (caseless or is_capitalised(single)) and not lexicon.is_safe(single)
+            listed_word and lexicon.is_name(single) and (caseless or is_capitalised(single))
+            and (not lexicon.is_safe(single) or self._blocked_given(single))  # "June, LVN": a month's name is a given name
         ):
             return None
         if count == 1 and len(text[start:trimmed_end].rstrip(".")) == 1:

@@ -216,9 +216,12 @@ class PatternFinder:
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
                     continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
-                if pattern.name == "study_site_in_brackets" and all(
-                        self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS or len(w.strip(".")) < 2 for w in words):
-                    continue  # "(chest clinic)", "(MRI suite)": clinical words, no site's name
+                if pattern.name == "study_site_in_brackets" and not (fold(words[0]).rstrip(".") in {"st", "saint", "mt", "mount"} or any(
+                        (self.lexicon.is_place(w) or self.lexicon.is_name(w)) and fold(w) not in self.lexicon.english
+                        and not self.lexicon.is_safe(w) for w in words)):
+                    continue  # "(chest clinic)", "(Teleradiology)", "(Stroke Protocol)": no place's or person's name
+                if pattern.name == "street_court_after_direction" and any(self.lexicon.is_safe(w) for w in words[:-1]):
+                    continue  # "off pressors after CT", "onto stretcher then CT": clinical words, no street's name
                 if pattern.name == "name_spelled_letters" and self.lexicon.is_common("".join(words)):
                     continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter
                 if pattern.name == "id_field_value" and any(

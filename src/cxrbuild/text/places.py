@@ -141,11 +141,6 @@ ONWARD_PLACE_RE = re.compile(r"(?i)[ \t]+to[ \t]+(?:the[ \t]+)?" + CUED_VALUE + 
 # the words of one name are separated by blanks, a hyphen, "&" or a dot after an abbreviation
 NAME_GAP_RE = re.compile(r"[ \t]{1,2}|[ \t]*[&/][ \t]*|\.[ \t]|-")
 MAX_RUN = 5
-# words that end an employer's name read after its cue where capitals mean nothing, and what must follow its last word
-EMPLOYER_RUN_STOPS = frozenset({"for", "until", "since", "from", "when", "where", "who", "which", "as", "x", "while", "then",
-                                "now", "currently", "previously", "years", "year", "yrs", "yr", "months", "decades", "but",
-                                "shift", "shifts", "night", "nights", "days", "part-time", "full-time"})
-EMPLOYER_RUN_END_RE = re.compile(r"[ \t]*(?:[(.,;:]|\n|$|[ \t](?:for|until|since|x|when|as|but)\b)", re.IGNORECASE)
 MAX_FACILITY_RUN = 7
 FACILITY_TAIL_RE = re.compile(r"[ \t]+(?:for[ \t]+the|of(?:[ \t]+the)?)[ \t]+(?P<word>[A-Za-z][A-Za-z'’\-]+)(?:[ \t]+(?:[A-Z][A-Za-z'’\-]+))?", re.IGNORECASE)
 # between the words of one facility phrase ("health department", "fire & rescue")
@@ -205,6 +200,10 @@ GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|
                     r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|"
                     # where someone has been: "Travel in last 12 months: Cape Verde, Peru"
                     r"(?:recent\s+)?travel(?:\s+history)?(?:\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?))?")
+# geography fields that name only places, whatever sentence they follow ("Home:", "Born:", "Travel:" may hold
+# equipment, a gestation or a kind of trip)
+INLINE_GEOGRAPHY_FIELDS = (r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|birthplace|"
+                           r"(?:recent\s+)?travel(?:\s+history)?\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?)")
 FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
                    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
 OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
@@ -220,10 +219,10 @@ MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r"
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#])"
-    r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + GEOGRAPHY_FIELDS + r")[ \t]*:))"
+    r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + INLINE_GEOGRAPHY_FIELDS + r")[ \t]*:))"
     # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
-    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place; a field of where someone lives or has
-    # been may follow a sentence's end: "Exposure at work. Travel in last 6 months: Chad, Peru.")
+    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place; a field of where someone was born or has
+    # travelled in a span of time may follow a sentence's end: "Exposure at work. Travel in last 6 months: Chad, Peru.")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
@@ -407,12 +406,15 @@ class PlaceFinder:
         spans.extend(self._bracketed_organizations(text, caseless))
         spans.extend(self._practices(text))
         for match in self.cues.organization_cue_re.finditer(text):
-            found = self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True)
-            if not found and caseless:
-                found = self._employer_before_break(text, match.end())
-            spans.extend(found)
+            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         for match in self.name_cues.credential_at_re.finditer(text):
-            spans.extend(self._run_after(text, match.end(), match.end(), caseless, "HOSPITAL", "place_workplace", organization=True))
+            # the workplace holds a name, a place or a long word no list knows ("Nguyen, NP at Morning Rounds",
+            # "RT at Rest Sats 94%": when and how, not where)
+            spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "HOSPITAL", "place_workplace",
+                                                          organization=True)
+                         if any((self._rare(w) and len(w) >= 5) or (
+                             (self.lexicon.is_place(w) or self.lexicon.is_name(w)) and fold(w) not in self.lexicon.english)
+                             for w in WORD_RE.findall(text, span.start, span.end)))
         spans.extend(self._employers(text, caseless))
         if caseless:
             spans.extend(self._cued_places(text))
@@ -1083,42 +1085,6 @@ class PlaceFinder:
             if fold(nxt.group(0)) in self.cues.place_words:
                 return not self.lexicon.is_safe(words[0]) and fold(words[0]) not in FUNCTION_WORDS
         return False
-
-    def _employer_before_break(self, text: str, position: int) -> list[RuleSpan]:
-        """Where capitals mean nothing, the words after an employer's cue up to a bracket, a stop, a comma or a
-        clause's word, when they are two to four ("FORMER WELDER AT KESTREL TOOL AND DIE (SILICA?)", "works at
-        bluejay software, 20 yrs"): an employer's name made of plain words (not "at home", "at night shift for")."""
-        run: list[re.Match[str]] = []
-        cursor = position
-        while True:
-            word = WORD_RE.match(text, cursor)
-            if not word:
-                break
-            if word.group(0)[:1].isdigit():
-                return []
-            folded = fold(word.group(0))
-            if folded in EMPLOYER_RUN_STOPS or (folded in FUNCTION_WORDS and folded not in JOINING_WORDS):
-                break
-            if folded not in JOINING_WORDS and self.lexicon.is_safe(word.group(0)) and folded not in self.cues.organization_words:
-                return []  # "works at night shift", "former nurse at icu": a clinical or a time word, no employer's name
-            if any(part in self.name_cues.kin_words for part in folded.split("-")):
-                return []  # "caregiver for great-grandfather ikenna": a relative, named by the name rules
-            run.append(word)
-            if len(run) > 4:
-                return []
-            gap = re.match(r"[ \t]+|[ \t]*&[ \t]*", text[word.end():word.end() + 4])
-            if not gap:
-                break
-            cursor = word.end() + gap.end()
-        end_ok = EMPLOYER_RUN_END_RE.match(text, run[-1].end()) if run else None
-        named = [w for w in run if fold(w.group(0)) not in JOINING_WORDS]
-        if len(named) < 2 or not end_ok or fold(run[-1].group(0)) in JOINING_WORDS:
-            return []
-        if len(named) == len(run) and not any(
-                self._rare(w.group(0)) or ((self.lexicon.is_name(w.group(0)) or self.lexicon.is_place(w.group(0)))
-                                           and fold(w.group(0)) not in self.lexicon.english) for w in named):
-            return []  # "WORKS AT LOCAL FARM": a kind of workplace; a firm's name holds a name, a place or "and"
-        return [RuleSpan(run[0].start(), run[-1].end(), "ORGANIZATION", "organization_cue")]
 
     def _name_goes_on(self, text: str, match: re.Match[str], caseless: bool) -> bool:
         """A clinical word inside a name that goes on to an organization's or facility's word
