@@ -276,3 +276,44 @@ def test_two_word_wide_pieces_in_a_label_panel_are_text_whatever_they_read() -> 
     # two pieces a glyph wide each are not words of touching letters
     line.glyph_boxes = [(2242, 86, 2252, 99), (2309, 86, 2318, 99)]
     assert not is_text(line, unread, policy)
+
+
+def _word_across_two_grounds(noise: float) -> tuple[np.ndarray, tuple[int, int, int, int], int, int]:
+    """A white "LEFT" whose first letter stands on bright anatomy and the rest on a dark ground, and a learned
+    box that begins at its second letter: the frame, the box, and the first letter's first and last columns."""
+    rng = np.random.default_rng(11)
+    levels = np.full((140, 420), 0.45, dtype=np.float32)
+    levels[:, :160] = 0.86 + rng.normal(0.0, noise, (140, 160)).astype(np.float32)
+    letter = rendered("L", 44)
+    letter_cols = np.flatnonzero(letter.max(axis=0) > 0.5)
+    word = rendered("LEFT", 44)
+    x = 158 - int(letter_cols[-1])  # the L ends at column 158, on the bright ground
+    stamp(levels, word, x, 40, 1.0)
+    ink = np.flatnonzero(word.max(axis=0) > 0.5) + x
+    rows = np.flatnonzero(word.max(axis=1) > 0.5) + 40
+    second = int(ink[ink > 160][0])  # the E's first column
+    box = (second - 3, int(rows[0]) - 6, int(ink[-1]) + 5, int(rows[-1]) + 7)
+    shown = np.round(np.clip(levels, 0, 1) * 255).astype(np.uint8)
+    return shown, box, int(letter_cols[0]) + x, int(letter_cols[-1]) + x
+
+
+def test_a_learned_box_that_cuts_off_a_lines_first_letter_grows_over_it() -> None:
+    from cxrbuild.dicom import ocr
+    from cxrbuild.dicom.reading import read_line
+    from cxrbuild.dicom.textdetect import line_in_box
+
+    shown, box, first, last = _word_across_two_grounds(noise=0.0)
+    line = line_in_box(box, shown, shown, DetectionSettings(), 80)
+    assert line is not None and line.box[0] <= first
+    assert line.mask[:, first - line.box[0]:last - line.box[0]].any()  # the L's strokes, on its brighter ground
+    ocr.start()
+    assert "".join(text for text, _conf, _box in read_line(line, {}).words).upper() == "LEFT"
+
+
+def test_texture_at_the_glyphs_value_beside_a_learned_box_does_not_grow_it() -> None:
+    from cxrbuild.dicom.textdetect import line_in_box
+
+    shown, box, _first, _last = _word_across_two_grounds(noise=0.0)
+    shown[:, :161] = np.round(np.clip(0.86 + np.random.default_rng(5).normal(0.0, 0.02, (140, 161)), 0, 1) * 255)
+    line = line_in_box(box, shown, shown, DetectionSettings(), 80)
+    assert line is not None and line.box[0] == box[0]

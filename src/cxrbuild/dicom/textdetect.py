@@ -747,25 +747,26 @@ def line_in_box(
     also fires on texture: a lung field, a device).
     """
     rows, cols = display.shape
-    x0, y0, x1, y1 = box
-    height = y1 - y0
-    if height < settings.min_glyph_height or x1 - x0 < settings.min_glyph_height:
+    height = box[3] - box[1]
+    if height < settings.min_glyph_height or box[2] - box[0] < settings.min_glyph_height:
         return None
     if height > 1.6 * max_glyph_height:
         return None
+    ground, bright = _box_ground(display, box)  # the detector's own box says which way the text stands out
+    box, glyph_value = _grown_to_edge_glyphs(box, display, settings, ground, bright)
+    x0, y0, x1, y1 = box
     width = max(5, height)
     px0, py0, px1, py1 = max(0, x0 - width), max(0, y0 - width), min(cols, x1 + width), min(rows, y1 + width)
     inner = (slice(y0 - py0, y1 - py0), slice(x0 - px0, x1 - px0))
     crop = display[y0:y1, x0:x1]
-    rim = np.ones(crop.shape, dtype=bool)
-    rim[2:-2, 2:-2] = False
-    ground = float(np.median(crop[rim]))
-    bright = float(np.percentile(crop, 99)) - ground >= ground - float(np.percentile(crop, 1))
     strokes = stroke_map(display[py0:py1, px0:px1], width, bright=bright)[inner]
     peak = int(strokes.max())
     if peak <= 0:
         return None
     mask = strokes >= max(settings.min_stroke_threshold, otsu_threshold(strokes))
+    if glyph_value is not None:  # the letters the box grew over, on another ground, by their value
+        value, tolerance = glyph_value
+        mask |= (np.abs(crop.astype(np.float32) - value) <= tolerance) & (strokes >= settings.min_stroke_threshold)
     labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
     glyph_boxes: list[Box] = []
     for index, region in enumerate(ndimage.find_objects(labels), start=1):
@@ -785,7 +786,11 @@ def line_in_box(
     heights = sorted(b[3] - b[1] for b in glyph_boxes)
     glyph_height = max(settings.min_glyph_height, heights[len(heights) // 2])
     grey = None
-    if stored.ndim == 2:
+    if glyph_value is not None:
+        # letters on two grounds (the box grew over one on another): neither one text value nor one contrast
+        # shows them alike; the glyphs found read as they are
+        grey = np.where(mask, 0, 255).astype(np.uint8)
+    elif stored.ndim == 2:
         mask = _with_antialiased_rim(mask, stored[y0:y1, x0:x1])
         # the text's own stored values read best (antialiased edges kept); the stroke map otherwise
         grey = _grey_for_ocr(stored[y0:y1, x0:x1], mask)
@@ -794,6 +799,86 @@ def line_in_box(
     return TextLine(
         box, glyph_height, len(glyph_boxes), LEARNED, mask, glyph_boxes, grey, alignment(glyph_boxes, 1), False
     )
+
+
+# a glyph beside a learned line's box, at most this share of the box's height away, of the line's size and within
+# its rows, is one the box cut off (its first or last letter); the box grows by at most this many heights each way
+EDGE_GLYPH_GAP = 0.35
+EDGE_GROWTH_HEIGHTS = 2.0
+# ... and its strokes lie within this share of the glyphs' contrast with the ground of the glyphs' own value
+EDGE_VALUE_SHARE = 0.1
+# ... and stand out from the pixels right around them by this share of the glyphs' contrast at least
+EDGE_CONTRAST_SHARE = 0.15
+
+
+def _box_ground(display: np.ndarray, box: Box) -> tuple[float, bool]:
+    """The value of a line box's rim (its ground), and whether its text is brighter than that."""
+    x0, y0, x1, y1 = box
+    crop = display[y0:y1, x0:x1]
+    rim = np.ones(crop.shape, dtype=bool)
+    rim[2:-2, 2:-2] = False
+    ground = float(np.median(crop[rim]))
+    return ground, float(np.percentile(crop, 99)) - ground >= ground - float(np.percentile(crop, 1))
+
+
+def _grown_to_edge_glyphs(
+    box: Box, display: np.ndarray, settings: DetectionSettings, ground: float, bright: bool
+) -> tuple[Box, tuple[float, float] | None]:
+    """A learned line's box grown along its row over the glyphs it cut or left just outside, and (when it
+    grew) the glyphs' value and its tolerance, which find the letters it grew over.
+
+    The detector's box may end inside a line's first or last letter or just
+    before it (a bold "L" beside a wide "EFT"); a letter the box leaves out is
+    read as nothing beside a word read short. Strokes (the box's own top-hat
+    map and cut) of a glyph's size, inside the box's rows and touching or within
+    EDGE_GLYPH_GAP of a height of its ends, join it, one after another.
+    """
+    rows, cols = display.shape
+    x0, y0, x1, y1 = box
+    height = y1 - y0
+    reach = int(EDGE_GROWTH_HEIGHTS * height)
+    px0, px1 = max(0, x0 - reach), min(cols, x1 + reach)
+    if px0 == x0 and px1 == x1:
+        return box, None
+    width = max(5, height)
+    py0, py1 = max(0, y0 - width), min(rows, y1 + width)
+    strokes = stroke_map(display[py0:py1, px0:px1], width, bright=bright)[y0 - py0:y1 - py0]
+    inner = strokes[:, x0 - px0:x1 - px0]
+    if int(inner.max()) <= 0:
+        return box, None
+    cut = max(settings.min_stroke_threshold, otsu_threshold(inner))
+    # the line's own glyphs' value: a letter on a brighter (darker) ground beside them stands out less but is
+    # written in the same value
+    rows_shown = display[y0:y1, px0:px1].astype(np.float32)
+    glyph_value = float(np.median(rows_shown[:, x0 - px0:x1 - px0][inner >= cut]))
+    tolerance = max(4.0, EDGE_VALUE_SHARE * abs(glyph_value - ground))
+    mask = (strokes >= cut) | ((np.abs(rows_shown - glyph_value) <= tolerance) & (strokes >= settings.min_stroke_threshold))
+    labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
+    least_contrast = max(settings.min_faint_contrast, EDGE_CONTRAST_SHARE * abs(glyph_value - ground))
+    pieces = []
+    for index, region in enumerate(ndimage.find_objects(labels), start=1):
+        if region is None:
+            continue
+        top, bottom = region[0].start, region[0].stop
+        if top == 0 or bottom == height or not 0.4 * height <= bottom - top <= height:
+            continue  # running out of the box's rows, or no glyph's size
+        if region[1].start >= x0 - px0 and region[1].stop <= x1 - px0:
+            continue  # inside the box already
+        if not _contrasts(rows_shown, labels == index, least_contrast):
+            continue  # texture of the ground beside the box at the glyphs' value, no letter
+        pieces.append((region[1].start + px0, region[1].stop + px0))
+    gap = max(2, int(EDGE_GLYPH_GAP * height))
+    grown_x0, grown_x1 = x0, x1
+    changed = True
+    while changed:
+        changed = False
+        for left, right in pieces:
+            if left < grown_x0 and right >= grown_x0 - gap:
+                grown_x0, changed = left, True
+            if right > grown_x1 and left <= grown_x1 + gap:
+                grown_x1, changed = right, True
+    grown = (max(px0, grown_x0), y0, min(px1, grown_x1), y1)
+    return grown, ((glyph_value, tolerance) if grown != box else None)
 
 
 def _panel_region(plane: np.ndarray, min_run: int, margin: int) -> Box | None:
