@@ -294,7 +294,7 @@ class NameCues:
         # they mark a name only after a comma
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
         # a clinician's credential after a comma, then "at": where the clinician works follows ("Ona Pell, NP at
-        # Blue Fork", "KIM, PA-C AT RED BUTTE")
+        # Bluefork", "KIM, PA-C AT QUILLON HEALTH")
         self.credential_at_re = re.compile(
             r",[ \t]*(?:" + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
         # a clinician's credential or role opening a sign-off line, one to three words and a pager: "md violet day
@@ -876,7 +876,7 @@ class NameFinder:
         return (given is not None and bool(given.group("comma")) and self.lexicon.is_given(given.group("word"))
                 and not self.cues.is_cue_word(fold(given.group("word"))))
 
-    def _month_before_surname(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
+    def _given_word_before_surname(self, text: str, match: re.Match[str], mode: str, caseless: bool) -> bool:
         """A month's name or an auxiliary verb that is also a given name, then one blank and a surname read as one
         (no date: "April 5"; no verb: "will need")."""
         word = match.group("word")
@@ -1060,7 +1060,7 @@ class NameFinder:
                 # where capitals mean nothing, only after a given name or before ", GIVEN": "MOTHER TWO DVTS", "AIDE
                 # FIVE MORNINGS" count)
                 compound_surname = not after_number
-            elif words == 0 and mode in {SIGNATURE, ROLE} and self._month_before_surname(text, match, mode, caseless):
+            elif words == 0 and mode in {SIGNATURE, ROLE} and self._given_word_before_surname(text, match, mode, caseless):
                 pass  # "Sonographer: April Moore, RDCS", "NAME: WILL HARTE": a month's name or an auxiliary verb that is a
                 # given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
