@@ -109,6 +109,29 @@ def test_a_kept_word_a_run_took_in_keeps_its_glyphs() -> None:
     assert covered(glyph_boxes([display], run, 16, policy, words=words), display.shape)[12:28, 110:114].all()
 
 
+def test_a_kept_markers_box_stays_whole_though_its_ink_runs_on_out_of_it() -> None:
+    """A lead letter joined to a bit of wire reaching past the marker's box is one piece of ink: the marker's
+    box keeps its pixels; the PHI glyphs on either side go."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes, spared_glyph_boxes
+
+    display = np.full((60, 260), GROUND, dtype=np.uint8)
+    for x in (20, 30, 40):  # a PHI word, a marker joined to a wire, another PHI word, on one row
+        display[22:38, x : x + 4] = INK
+    display[22:38, 112:116] = INK
+    display[22:26, 112:124] = INK
+    display[20:40, 124:127] = INK  # the wire, a little past the marker's box above, below and beside
+    for x in (200, 210, 220):
+        display[22:38, x : x + 4] = INK
+    run, marker = (10, 2, 240, 58), (110, 21, 126, 39)
+    words = [(18, 20, 46, 40), (198, 20, 226, 40)]
+    policy = PixelPolicy.from_mapping()
+    black = covered(spared_glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), display.shape)
+    assert black[22:38, 20:44].all() and black[22:38, 200:224].all()
+    assert not black[21:39, 110:126].any()
+    # the marker's piece reaches out of its box: glyph_boxes alone blacks it out
+    assert covered(glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), display.shape)[21:39, 110:126].all()
+
+
 def test_a_mark_above_the_letters_is_blacked_out_by_its_own_box() -> None:
     """A speck above one letter of a row (the ground's texture, an accent) is blacked out with its
     own margin; the ground above the other letters of the row keeps its pixels, on a ground that is
@@ -205,3 +228,15 @@ def test_the_comma_between_two_phi_words_in_wide_monospace_is_theirs() -> None:
     assert black[comma].all()
     assert not black[22:24, 166:167].any()
 
+
+
+def test_the_parts_of_a_box_outside_holes_cover_it_but_them() -> None:
+    from cxrbuild.dicom.boxes import outside
+
+    box, holes = (0, 0, 40, 30), [(10, 5, 20, 15), (30, 20, 50, 40)]
+    parts = outside(box, holes)
+    expected = np.ones((30, 40), dtype=bool)
+    for x0, y0, x1, y1 in holes:
+        expected[y0:y1, x0:x1] = False
+    assert np.array_equal(covered(parts, (30, 40)), expected)
+    assert outside(box, [(50, 50, 60, 60)]) == [box]

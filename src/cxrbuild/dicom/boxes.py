@@ -40,6 +40,23 @@ def covered_fraction(a: Box, b: Box) -> float:
     return width * height / area if area else 0.0
 
 
+def outside(box: Box, holes: Sequence[Box]) -> list[Box]:
+    """The parts of ``box`` outside every one of ``holes``, as boxes (bands above and below a hole, then the
+    pieces left and right of it within its rows)."""
+    parts = [box]
+    for hole in holes:
+        cut: list[Box] = []
+        for x0, y0, x1, y1 in parts:
+            hx0, hy0, hx1, hy1 = max(x0, hole[0]), max(y0, hole[1]), min(x1, hole[2]), min(y1, hole[3])
+            if hx0 >= hx1 or hy0 >= hy1:
+                cut.append((x0, y0, x1, y1))
+                continue
+            pieces = [(x0, y0, x1, hy0), (x0, hy1, x1, y1), (x0, hy0, hx0, hy1), (hx1, hy0, x1, hy1)]
+            cut.extend(piece for piece in pieces if piece[2] > piece[0] and piece[3] > piece[1])
+        parts = cut
+    return parts
+
+
 def transpose_box(box: tuple[int, ...]) -> tuple[int, ...]:
     """A box (x0, y0, x1, y1) in the transposed frame (rows and columns swapped), or back."""
     return (box[1], box[0], box[3], box[2])

@@ -46,6 +46,7 @@ from cxrbuild.dicom.boxes import (
     covered_fraction,
     intersects,
     merge_boxes,
+    outside,
     transpose_box,
     union,
 )
@@ -302,7 +303,7 @@ def find_text(
                 and covered_fraction(stray, box) >= STRAY_INSIDE
             ]
             spare = [marker for marker in markers if intersects(marker, box)]
-            return glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare)
+            return spared_glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -500,6 +501,24 @@ def glyph_boxes(
         for near_box in ([banded_box] if glyph_box in fail_safe else near_strokes(banded_box, stroke_ink, (x0, y0), runs))
     ]
     return trimmed + known_by_box
+
+
+def spared_glyph_boxes(
+    displays: Sequence[np.ndarray],
+    box: Box,
+    glyph_height: int,
+    policy: PixelPolicy,
+    detected: np.ndarray | None = None,
+    words: Sequence[Box] = (),
+    detected_strokes: np.ndarray | None = None,
+    fields: Sequence[Box] = (),
+    spare: Sequence[Box] = (),
+) -> list[Box]:
+    """:func:`glyph_boxes`, then each kept marker's box in ``spare`` left whole: a marker's ink may run on out of
+    its box (a lead letter joined to a wire or the anatomy around it), and the piece found is blacked out
+    only around the box (the markers touch no PHI word)."""
+    found = glyph_boxes(displays, box, glyph_height, policy, detected, words, detected_strokes, fields, spare)
+    return [part for glyph_box in found for part in outside(glyph_box, spare)]
 
 
 def letter_rows(
