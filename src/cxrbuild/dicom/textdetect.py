@@ -831,7 +831,8 @@ def _grown_to_edge_glyphs(
     before it (a bold "L" beside a wide "EFT"); a letter the box leaves out is
     read as nothing beside a word read short. Strokes (the box's own top-hat
     map and cut) of a glyph's size, inside the box's rows and touching or within
-    EDGE_GLYPH_GAP of a height of its ends, join it, one after another.
+    EDGE_GLYPH_GAP of a height of its ends, join it, one after another; only a box
+    that holds two letters or more (a row of them) grows.
     """
     rows, cols = display.shape
     x0, y0, x1, y1 = box
@@ -847,6 +848,14 @@ def _grown_to_edge_glyphs(
     if int(inner.max()) <= 0:
         return box, None
     cut = max(settings.min_stroke_threshold, otsu_threshold(inner))
+    inner_labels, _inner_count = ndimage.label(inner >= cut, structure=EIGHT_CONNECTED)
+    letters = sum(
+        1 for region in ndimage.find_objects(inner_labels)
+        if region is not None and region[0].start > 0 and region[0].stop < height
+        and 0.4 * height <= region[0].stop - region[0].start <= height
+    )
+    if letters < 2:
+        return box, None  # one piece in the box (a label's panel, a lead marker): no row of letters to go on
     # the line's own glyphs' value: a letter on a brighter (darker) ground beside them stands out less but is
     # written in the same value
     rows_shown = display[y0:y1, px0:px1].astype(np.float32)
