@@ -1148,11 +1148,13 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         # where a listed prior study was done, in brackets at its line's end
         ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O          (Winthrop Vale)\n  3-MAR-99  CXR PA/LAT  (ST. ODILE)\n",
          ["Winthrop Vale", "ST. ODILE"]),
+        ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O          (MOUNT KESTREL)\n", ["MOUNT KESTREL"]),
         # where outside images on a disc came from
         ("Imaging sent on disc from Summit. Most recent CXR:", ["Summit"]),
         # a hospital named for a devotion, in any case
         ("EXAM DATE: 07/20/2022   FACILITY: HOLY TRINITY\nVIEWS: PA", ["HOLY TRINITY"]),
         ("outside films (holy cross, 2009) reviewed.", ["holy cross"]),
+        ("OUTSIDE CXR (SACRED HEART, 1992) REVIEWED.", ["SACRED HEART"]),
         ("transferred from Divine Providence Hospital", ["Divine Providence"]),
     ],
 )
