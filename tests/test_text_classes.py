@@ -1171,6 +1171,9 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Signed: Quennell, will call back.", "will call back"),
         # a pager after a rare surname read after a given name that is also a word
         ("CONTACT COORDINATOR IRIS WOJTALEWICZ PGR 18819.", "PGR"),
+        # a credential after the name it follows is kept, the name removed
+        ("Dressing done.\nRose Hill, LVN\n", "___, LVN"),
+        ("Refills sent.\nBeck, CRNP\n", "___, CRNP"),
         # a bracket after a listed study that says how it was read or what it shows; a kind of workplace; a relative
         ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O   (prelim)\n  08/02/2001  CXR   (Stable)\n", "(prelim)"),
         ("PRIOR EXAMS:\n  07/02/2001  CT HEAD W/O   (prelim)\n  08/02/2001  CXR   (Stable)\n", "(Stable)"),
