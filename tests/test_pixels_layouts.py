@@ -317,3 +317,20 @@ def test_texture_at_the_glyphs_value_beside_a_learned_box_does_not_grow_it() -> 
     shown[:, :161] = np.round(np.clip(0.86 + np.random.default_rng(5).normal(0.0, 0.02, (140, 161)), 0, 1) * 255)
     line = line_in_box(box, shown, shown, DetectionSettings(), 80)
     assert line is not None and line.box[0] == box[0]
+
+
+def test_a_learned_box_does_not_grow_over_a_panel_or_a_word_beside_it() -> None:
+    """A bright piece of the letters' height just past the box's end, but as wide as a word (a field's panel,
+    joined letters), is no letter the box cut off."""
+    from cxrbuild.dicom.textdetect import line_in_box
+
+    levels = np.full((140, 420), 0.45, dtype=np.float32)
+    word = rendered("AP", 44)
+    stamp(levels, word, 60, 40, 1.0)
+    ink = np.flatnonzero(word.max(axis=0) > 0.5) + 60
+    rows = np.flatnonzero(word.max(axis=1) > 0.5) + 40
+    levels[int(rows[0]) : int(rows[-1]) + 1, int(ink[-1]) + 8 : int(ink[-1]) + 8 + 4 * len(rows)] = 1.0
+    shown = np.round(np.clip(levels, 0, 1) * 255).astype(np.uint8)
+    box = (int(ink[0]) - 3, int(rows[0]) - 6, int(ink[-1]) + 3, int(rows[-1]) + 7)
+    line = line_in_box(box, shown, shown, DetectionSettings(), 80)
+    assert line is not None and line.box[2] == box[2]

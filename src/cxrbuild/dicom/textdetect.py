@@ -809,6 +809,11 @@ EDGE_GROWTH_HEIGHTS = 2.0
 EDGE_VALUE_SHARE = 0.1
 # ... and stand out from the pixels right around them by this share of the glyphs' contrast at least
 EDGE_CONTRAST_SHARE = 0.15
+# ... and are as tall as the box's own letters within this share; at most this many join at each end
+EDGE_HEIGHT_SHARE = 0.3
+EDGE_LETTERS = 2
+# ... and no wider than this many of their heights
+EDGE_WIDTH_HEIGHTS = 1.5
 
 
 def _box_ground(display: np.ndarray, box: Box) -> tuple[float, bool]:
@@ -831,8 +836,10 @@ def _grown_to_edge_glyphs(
     before it (a bold "L" beside a wide "EFT"); a letter the box leaves out is
     read as nothing beside a word read short. Strokes (the box's own top-hat
     map and cut) of a glyph's size, inside the box's rows and touching or within
-    EDGE_GLYPH_GAP of a height of its ends, join it, one after another; only a box
-    that holds two letters or more (a row of them) grows.
+    EDGE_GLYPH_GAP of a height of its ends, as tall as its letters and no wider
+    than a letter, join it,
+    up to EDGE_LETTERS at each end; only a box that holds two letters or more (a
+    row of them) grows.
     """
     rows, cols = display.shape
     x0, y0, x1, y1 = box
@@ -849,13 +856,14 @@ def _grown_to_edge_glyphs(
         return box, None
     cut = max(settings.min_stroke_threshold, otsu_threshold(inner))
     inner_labels, _inner_count = ndimage.label(inner >= cut, structure=EIGHT_CONNECTED)
-    letters = sum(
-        1 for region in ndimage.find_objects(inner_labels)
+    letters = [
+        region[0].stop - region[0].start for region in ndimage.find_objects(inner_labels)
         if region is not None and region[0].start > 0 and region[0].stop < height
         and 0.4 * height <= region[0].stop - region[0].start <= height
-    )
-    if letters < 2:
+    ]
+    if len(letters) < 2:
         return box, None  # one piece in the box (a label's panel, a lead marker): no row of letters to go on
+    letter_height = float(np.median(letters))
     # the line's own glyphs' value: a letter on a brighter (darker) ground beside them stands out less but is
     # written in the same value
     rows_shown = display[y0:y1, px0:px1].astype(np.float32)
@@ -869,8 +877,10 @@ def _grown_to_edge_glyphs(
         if region is None:
             continue
         top, bottom = region[0].start, region[0].stop
-        if top == 0 or bottom == height or not 0.4 * height <= bottom - top <= height:
-            continue  # running out of the box's rows, or no glyph's size
+        if top == 0 or bottom == height or abs((bottom - top) - letter_height) > EDGE_HEIGHT_SHARE * letter_height:
+            continue  # running out of the box's rows, or not as tall as the box's letters
+        if region[1].stop - region[1].start > EDGE_WIDTH_HEIGHTS * letter_height:
+            continue  # wider than a letter: a panel or a run of joined ink, not one letter cut off
         if region[1].start >= x0 - px0 and region[1].stop <= x1 - px0:
             continue  # inside the box already
         if not _contrasts(rows_shown, labels == index, least_contrast):
@@ -878,14 +888,17 @@ def _grown_to_edge_glyphs(
         pieces.append((region[1].start + px0, region[1].stop + px0))
     gap = max(2, int(EDGE_GLYPH_GAP * height))
     grown_x0, grown_x1 = x0, x1
-    changed = True
-    while changed:
-        changed = False
+    taken: set[tuple[int, int]] = set()
+    for _ in range(EDGE_LETTERS):  # a letter or two cut off each end, not the next word along the row
         for left, right in pieces:
+            if (left, right) in taken:
+                continue
             if left < grown_x0 and right >= grown_x0 - gap:
-                grown_x0, changed = left, True
-            if right > grown_x1 and left <= grown_x1 + gap:
-                grown_x1, changed = right, True
+                grown_x0 = left
+                taken.add((left, right))
+            elif right > grown_x1 and left <= grown_x1 + gap:
+                grown_x1 = right
+                taken.add((left, right))
     grown = (max(px0, grown_x0), y0, min(px1, grown_x1), y1)
     return grown, ((glyph_value, tolerance) if grown != box else None)
 
