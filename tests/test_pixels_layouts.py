@@ -334,3 +334,22 @@ def test_a_learned_box_does_not_grow_over_a_panel_or_a_word_beside_it() -> None:
     box = (int(ink[0]) - 3, int(rows[0]) - 6, int(ink[-1]) + 3, int(rows[-1]) + 7)
     line = line_in_box(box, shown, shown, DetectionSettings(), 80)
     assert line is not None and line.box[2] == box[2]
+
+
+def test_a_learned_box_ending_in_the_next_words_first_letter_does_not_take_it() -> None:
+    """The box of "NO" may reach into the G of "GRID" beside it: a letter a word's space from the box's letters
+    is the next word's, and the box does not grow over it (read "NOG", the label would be judged a name)."""
+    from cxrbuild.dicom.textdetect import line_in_box
+
+    levels = np.full((140, 520), 0.45, dtype=np.float32)
+    label = rendered("NO GRID", 44)
+    stamp(levels, label, 40, 40, 1.0)
+    shown = np.round(np.clip(levels, 0, 1) * 255).astype(np.uint8)
+    columns = np.flatnonzero(label.max(axis=0) > 0.5) + 40
+    rows = np.flatnonzero(label.max(axis=1) > 0.5) + 40
+    breaks = np.flatnonzero(np.diff(columns) > 1)
+    space = int(np.argmax(columns[breaks + 1] - columns[breaks]))  # the widest gap: between the words
+    g_left = int(columns[breaks[space] + 1])
+    box = (int(columns[0]) - 3, int(rows[0]) - 6, g_left + 6, int(rows[-1]) + 7)  # six columns into the G
+    line = line_in_box(box, shown, shown, DetectionSettings(), 80)
+    assert line is not None and line.box[2] == box[2]

@@ -125,7 +125,7 @@ def test_a_kept_markers_box_stays_whole_though_its_ink_runs_on_out_of_it() -> No
     run, marker = (10, 2, 240, 58), (110, 21, 126, 39)
     words = [(18, 20, 46, 40), (198, 20, 226, 40)]
     policy = PixelPolicy.from_mapping()
-    black = covered(spared_glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), display.shape)
+    black = covered(spared_glyph_boxes([display], run, 16, policy, words=words, spare=[marker], apart=[marker]), display.shape)
     assert black[22:38, 20:44].all() and black[22:38, 200:224].all()
     assert not black[21:39, 110:126].any()
     # the marker's piece reaches out of its box: glyph_boxes alone blacks it out
@@ -240,3 +240,14 @@ def test_the_parts_of_a_box_outside_holes_cover_it_but_them() -> None:
         expected[y0:y1, x0:x1] = False
     assert np.array_equal(covered(parts, (30, 40)), expected)
     assert outside(box, [(50, 50, 60, 60)]) == [box]
+
+
+def test_a_kept_letter_beside_phi_words_on_its_row_is_not_spared_by_its_box() -> None:
+    """A middle initial read as a marker letter ("KOWALCZYK, BRONISLAW C") stands beside the name on its row: its
+    box is no marker's to keep whole; a lead letter rows away from any PHI word is."""
+    from cxrbuild.dicom.pixels import _beside_any
+
+    name = [(20, 10, 90, 20), (100, 10, 160, 20)]
+    assert _beside_any((168, 10, 175, 20), name)  # the initial, a few pixels past the name
+    assert not _beside_any((168, 60, 200, 100), name)  # a lead marker below the name
+    assert not _beside_any((400, 10, 410, 20), name)  # a letter far along the row

@@ -303,7 +303,8 @@ def find_text(
                 and covered_fraction(stray, box) >= STRAY_INSIDE
             ]
             spare = [marker for marker in markers if intersects(marker, box)]
-            return spared_glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare)
+            apart = [marker for marker in spare if not _beside_any(marker, words)]
+            return spared_glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare, apart)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -513,12 +514,30 @@ def spared_glyph_boxes(
     detected_strokes: np.ndarray | None = None,
     fields: Sequence[Box] = (),
     spare: Sequence[Box] = (),
+    apart: Sequence[Box] = (),
 ) -> list[Box]:
-    """:func:`glyph_boxes`, then each kept marker's box in ``spare`` left whole: a marker's ink may run on out of
-    its box (a lead letter joined to a wire or the anatomy around it), and the piece found is blacked out
-    only around the box (the markers touch no PHI word)."""
+    """:func:`glyph_boxes`, then the box of each kept marker in ``apart`` (of ``spare``, those standing apart
+    from the PHI words) left whole: a marker's ink may run on out of its box (a lead letter joined to a wire or
+    the anatomy around it), and the piece found is blacked out only around the box. A kept word beside PHI on
+    its row (a middle initial read as a marker letter) keeps only the ink wholly inside it (fail closed)."""
     found = glyph_boxes(displays, box, glyph_height, policy, detected, words, detected_strokes, fields, spare)
-    return [part for glyph_box in found for part in outside(glyph_box, spare)]
+    return [part for glyph_box in found for part in outside(glyph_box, apart)]
+
+
+# a kept word this many of its heights or nearer to a PHI word on its row stands beside it
+MARKER_APART_HEIGHTS = 3.0
+
+
+def _beside_any(marker: Box, words: Sequence[Box]) -> bool:
+    """Whether a PHI word shares the marker's row (half of the shorter's height) within MARKER_APART_HEIGHTS
+    of the marker's height along it."""
+    height = marker[3] - marker[1]
+    for word in words:
+        overlap = min(marker[3], word[3]) - max(marker[1], word[1])
+        gap = max(word[0] - marker[2], marker[0] - word[2])
+        if overlap >= 0.5 * min(height, word[3] - word[1]) and gap <= MARKER_APART_HEIGHTS * height:
+            return True
+    return False
 
 
 def letter_rows(

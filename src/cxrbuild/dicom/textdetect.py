@@ -31,6 +31,7 @@ and distance; only these lines are ever given to OCR.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -812,8 +813,9 @@ EDGE_CONTRAST_SHARE = 0.15
 # ... and are as tall as the box's own letters within this share; at most this many join at each end
 EDGE_HEIGHT_SHARE = 0.3
 EDGE_LETTERS = 2
-# ... and no wider than this many of their heights
+# ... and no wider than this many of their heights, nor farther off than this share of their own spacing
 EDGE_WIDTH_HEIGHTS = 1.5
+EDGE_SPACING_SHARE = 1.5
 
 
 def _box_ground(display: np.ndarray, box: Box) -> tuple[float, bool]:
@@ -836,8 +838,9 @@ def _grown_to_edge_glyphs(
     before it (a bold "L" beside a wide "EFT"); a letter the box leaves out is
     read as nothing beside a word read short. Strokes (the box's own top-hat
     map and cut) of a glyph's size, inside the box's rows and touching or within
-    EDGE_GLYPH_GAP of a height of its ends, as tall as its letters and no wider
-    than a letter, join it,
+    EDGE_GLYPH_GAP of a height of its ends (and about as far as its letters stand
+    from each other: the next word is farther), as tall as its letters and no
+    wider than a letter, join it,
     up to EDGE_LETTERS at each end; only a box that holds two letters or more (a
     row of them) grows.
     """
@@ -856,14 +859,19 @@ def _grown_to_edge_glyphs(
         return box, None
     cut = max(settings.min_stroke_threshold, otsu_threshold(inner))
     inner_labels, _inner_count = ndimage.label(inner >= cut, structure=EIGHT_CONNECTED)
-    letters = [
-        region[0].stop - region[0].start for region in ndimage.find_objects(inner_labels)
+    # the box's whole letters (a piece its side cuts is judged with the pieces outside it)
+    letters = sorted(
+        (region[1].start + x0, region[1].stop + x0, region[0].stop - region[0].start)
+        for region in ndimage.find_objects(inner_labels)
         if region is not None and region[0].start > 0 and region[0].stop < height
+        and region[1].start > 0 and region[1].stop < x1 - x0
         and 0.4 * height <= region[0].stop - region[0].start <= height
-    ]
+    )
     if len(letters) < 2:
         return box, None  # one piece in the box (a label's panel, a lead marker): no row of letters to go on
-    letter_height = float(np.median(letters))
+    letter_height = float(np.median([tall for _left, _right, tall in letters]))
+    # a letter cut off stands as close as the box's letters stand to each other, not a word's space away
+    spacing = float(np.median([max(0, nxt[0] - prev[1]) for prev, nxt in itertools.pairwise(letters)]))
     # the line's own glyphs' value: a letter on a brighter (darker) ground beside them stands out less but is
     # written in the same value
     rows_shown = display[y0:y1, px0:px1].astype(np.float32)
@@ -886,8 +894,8 @@ def _grown_to_edge_glyphs(
         if not _contrasts(rows_shown, labels == index, least_contrast):
             continue  # texture of the ground beside the box at the glyphs' value, no letter
         pieces.append((region[1].start + px0, region[1].stop + px0))
-    gap = max(2, int(EDGE_GLYPH_GAP * height))
-    grown_x0, grown_x1 = x0, x1
+    gap = max(2, min(int(EDGE_GLYPH_GAP * height), round(EDGE_SPACING_SHARE * spacing)))
+    grown_x0, grown_x1 = letters[0][0], max(right for _left, right, _tall in letters)
     taken: set[tuple[int, int]] = set()
     for _ in range(EDGE_LETTERS):  # a letter or two cut off each end, not the next word along the row
         for left, right in pieces:
@@ -899,7 +907,7 @@ def _grown_to_edge_glyphs(
             elif right > grown_x1 and left <= grown_x1 + gap:
                 grown_x1 = right
                 taken.add((left, right))
-    grown = (max(px0, grown_x0), y0, min(px1, grown_x1), y1)
+    grown = (max(px0, min(x0, grown_x0)), y0, min(px1, max(x1, grown_x1)), y1)
     return grown, ((glyph_value, tolerance) if grown != box else None)
 
 
