@@ -112,7 +112,7 @@ def test_a_kept_word_a_run_took_in_keeps_its_glyphs() -> None:
 def test_a_kept_markers_box_stays_whole_though_its_ink_runs_on_out_of_it() -> None:
     """A lead letter joined to a bit of wire reaching past the marker's box is one piece of ink: the marker's
     box keeps its pixels; the PHI glyphs on either side go."""
-    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes, spared_glyph_boxes
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes, spare_markers
 
     display = np.full((60, 260), GROUND, dtype=np.uint8)
     for x in (20, 30, 40):  # a PHI word, a marker joined to a wire, another PHI word, on one row
@@ -125,7 +125,7 @@ def test_a_kept_markers_box_stays_whole_though_its_ink_runs_on_out_of_it() -> No
     run, marker = (10, 2, 240, 58), (110, 21, 126, 39)
     words = [(18, 20, 46, 40), (198, 20, 226, 40)]
     policy = PixelPolicy.from_mapping()
-    black = covered(spared_glyph_boxes([display], run, 16, policy, words=words, spare=[marker], apart=[marker]), display.shape)
+    black = covered(spare_markers(glyph_boxes([display], run, 16, policy, words=words, spare=[marker]), [marker]), display.shape)
     assert black[22:38, 20:44].all() and black[22:38, 200:224].all()
     assert not black[21:39, 110:126].any()
     # the marker's piece reaches out of its box: glyph_boxes alone blacks it out

@@ -304,7 +304,7 @@ def find_text(
             ]
             spare = [marker for marker in markers if intersects(marker, box)]
             apart = [marker for marker in spare if not _beside_any(marker, words)]
-            return spared_glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare, apart)
+            return spare_markers(glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare), apart)
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -504,23 +504,12 @@ def glyph_boxes(
     return trimmed + known_by_box
 
 
-def spared_glyph_boxes(
-    displays: Sequence[np.ndarray],
-    box: Box,
-    glyph_height: int,
-    policy: PixelPolicy,
-    detected: np.ndarray | None = None,
-    words: Sequence[Box] = (),
-    detected_strokes: np.ndarray | None = None,
-    fields: Sequence[Box] = (),
-    spare: Sequence[Box] = (),
-    apart: Sequence[Box] = (),
-) -> list[Box]:
-    """:func:`glyph_boxes`, then the box of each kept marker in ``apart`` (of ``spare``, those standing apart
-    from the PHI words) left whole: a marker's ink may run on out of its box (a lead letter joined to a wire or
-    the anatomy around it), and the piece found is blacked out only around the box. A kept word beside PHI on
-    its row (a middle initial read as a marker letter) keeps only the ink wholly inside it (fail closed)."""
-    found = glyph_boxes(displays, box, glyph_height, policy, detected, words, detected_strokes, fields, spare)
+def spare_markers(found: Sequence[Box], apart: Sequence[Box]) -> list[Box]:
+    """The glyph boxes of a run (:func:`glyph_boxes`) with the box of each kept marker in ``apart`` left whole:
+    a marker's ink may run on out of its box (a lead letter joined to a wire or the anatomy around it), and the
+    piece found is blacked out only around the box. ``apart`` holds only markers that stand apart from the PHI
+    words on their row: a kept word beside them (a middle initial read as a marker letter) keeps only the ink
+    wholly inside it (``glyph_boxes``' ``spare``), failing closed."""
     return [part for glyph_box in found for part in outside(glyph_box, apart)]
 
 
