@@ -1201,6 +1201,7 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("HELLO, THIS IS ODETTE, HER  DAUGHTER, WRITING.", "HER  DAUGHTER"),
         ("Advised to attend within 1 hour.\n\nRN\n", "\n\nRN\n"),
         ("Well. Travel: Peru. No sick contacts.", "No sick contacts."),
+        ("Weaned to RA. Home: Oxygen 2 L at night. Born: 34 weeks, NICU x 2 weeks.", "Home: Oxygen 2 L at night. Born: 34 weeks"),
     ],
 )
 def test_words_beside_given_names_and_travel_fields_are_kept(rules_only, text, kept):
