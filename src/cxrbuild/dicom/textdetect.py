@@ -836,13 +836,12 @@ def _grown_to_edge_glyphs(
 
     The detector's box may end inside a line's first or last letter or just
     before it (a bold "L" beside a wide "EFT"); a letter the box leaves out is
-    read as nothing beside a word read short. Strokes (the box's own top-hat
-    map and cut) of a glyph's size, inside the box's rows and touching or within
-    EDGE_GLYPH_GAP of a height of its ends (and about as far as its letters stand
-    from each other: the next word is farther), as tall as its letters and no
-    wider than a letter, join it,
-    up to EDGE_LETTERS at each end; only a box that holds two letters or more (a
-    row of them) grows.
+    read as nothing beside a word read short. Only a box that holds two whole
+    letters or more (a row of them) grows, by up to EDGE_LETTERS at each end:
+    pieces of its glyphs' value or its own stroke cut, inside its rows, as tall
+    as its letters and no wider than one, standing out from their ground, and
+    touching its letters' ends or within EDGE_GLYPH_GAP of a height of them and
+    about as far as its letters stand from each other (the next word is farther).
     """
     rows, cols = display.shape
     x0, y0, x1, y1 = box

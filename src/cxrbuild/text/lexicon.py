@@ -251,6 +251,10 @@ class Lexicon:
         folded = fold(word)
         return (folded in self.given or folded in self.surnames) and not self.is_common(word)
 
+    def is_listed_proper(self, word: str) -> bool:
+        """A listed name or place that is no English word ("Winthrop", "Okafor"; not "Hill", "Mount")."""
+        return (self.is_name(word) or self.is_place(word)) and fold(word) not in self.english
+
     def is_vocabulary(self, word: str) -> bool:
         """An English, clinical or medical dictionary's word: a word, whatever else it may be."""
         folded = fold(word)

@@ -217,8 +217,7 @@ class PatternFinder:
                 if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
                     continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
                 if pattern.name == "study_site_in_brackets" and not (fold(words[0]).rstrip(".") in {"st", "saint", "mt", "mount"} or any(
-                        (self.lexicon.is_place(w) or self.lexicon.is_name(w)) and fold(w) not in self.lexicon.english
-                        and not self.lexicon.is_safe(w) for w in words)):
+                        self.lexicon.is_listed_proper(w) and not self.lexicon.is_safe(w) for w in words)):
                     continue  # "(chest clinic)", "(Teleradiology)", "(Stroke Protocol)": no place's or person's name
                 if pattern.name == "street_court_after_direction" and any(self.lexicon.is_safe(w) for w in words[:-1]):
                     continue  # "off pressors after CT", "onto stretcher then CT": clinical words, no street's name
@@ -286,7 +285,7 @@ class PatternFinder:
         # one of the next two words a name, a place or no common word ("Hospital General Quellbrook", "Hospital Italiano")
         return any(not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS and (
             self.lexicon.is_unambiguous_name(w) or not self.lexicon.is_common(w)
-            or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)) for w in words[:2])
+            or self.lexicon.is_listed_proper(w)) for w in words[:2])
 
     def _department(self, value: str) -> bool:
         """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""

@@ -196,14 +196,15 @@ SERVICE_CELL_PLACE_RE = re.compile(
     r"(?P<value>[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,2})[ \t]*(?=\||$)"
 )
 # the fields of a place: where someone lives or comes from; a facility or an employer; the others
-GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|birthplace|born|"
-                    r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|"
-                    # where someone has been: "Travel in last 12 months: Cape Verde, Peru"
-                    r"(?:recent\s+)?travel(?:\s+history)?(?:\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?))?")
+# where someone was born or is a citizen, and where someone has been ("Travel in last 12 months: Cape Verde, Peru")
+BIRTH_FIELDS = r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|birthplace"
+TRAVEL_FIELD = r"(?:recent\s+)?travel(?:\s+history)?"
+TRAVEL_SPAN = r"\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?)"
+GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|born|"
+                    + BIRTH_FIELDS + "|" + TRAVEL_FIELD + "(?:" + TRAVEL_SPAN + ")?")
 # geography fields that name only places, whatever sentence they follow ("Home:", "Born:", "Travel:" may hold
 # equipment, a gestation or a kind of trip)
-INLINE_GEOGRAPHY_FIELDS = (r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|birthplace|"
-                           r"(?:recent\s+)?travel(?:\s+history)?\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?)")
+INLINE_GEOGRAPHY_FIELDS = BIRTH_FIELDS + "|" + TRAVEL_FIELD + TRAVEL_SPAN
 FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
                    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
 OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
@@ -239,9 +240,9 @@ POSSESSIVE_END_RE = re.compile(r"['’]s\Z", re.IGNORECASE)
 # between the parts of a place field's value
 # (a slash between two words with no blank is one name's: "OB/GYN Associates")
 FIELD_PART_BREAK_RE = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]*|[ \t]*/[ \t]+")
-# another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 # the end of a sentence inside a line: a stop after a word of three letters or more or a number ("St." goes on)
 SENTENCE_END_RE = re.compile(r"(?:(?<=[A-Za-z]{3})|(?<=[0-9]))[.!?](?=[ \t]|$)", re.MULTILINE)
+# another field after a sentence's end on the same line ends a field's value: "Travel: Peru. HIV: negative"
 NEXT_FIELD_RE = re.compile(r"\.[ \t]+(?=" + FIELD_LABEL + r")")
 # the words that, after a place's cue, name no place ("outside films, none available")
 NO_VALUE_WORDS = frozenset({"none", "nil", "no", "denies", "denied", "declined", "unknown", "n/a", "na", "nkda", "not"})
@@ -412,9 +413,8 @@ class PlaceFinder:
             # "RT at Rest Sats 94%": when and how, not where)
             spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "HOSPITAL", "place_workplace",
                                                           organization=True)
-                         if any((self._rare(w) and len(w) >= 5) or (
-                             (self.lexicon.is_place(w) or self.lexicon.is_name(w)) and fold(w) not in self.lexicon.english)
-                             for w in WORD_RE.findall(text, span.start, span.end)))
+                         if any((self._rare(w) and len(w) >= 5) or self.lexicon.is_listed_proper(w)
+                                for w in WORD_RE.findall(text, span.start, span.end)))
         spans.extend(self._employers(text, caseless))
         if caseless:
             spans.extend(self._cued_places(text))
@@ -586,7 +586,7 @@ class PlaceFinder:
                 continue
             if not (match.group("programme") or match.group("outside")) and not any(
                 self._rare(w) or fold(w) in self.cues.organization_words or fold(w) in self.cues.facility_words
-                or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english) for w in words
+                or self.lexicon.is_listed_proper(w) for w in words
             ):
                 continue  # "Maple Street Pharmacy (fill history)": a note on a facility named before its kind
             spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_bracketed", strong=True))
@@ -613,7 +613,7 @@ class PlaceFinder:
             joined = "&" in value or any("-" in w and not self.lexicon.is_safe(w) for w in words)
             named = any(
                 self._rare(w) or fold(w) in self.cues.organization_words
-                or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                or self.lexicon.is_listed_proper(w)
                 or (not caseless and is_capitalised(w) and not self.lexicon.is_safe(w))
                 for w in words
             )
@@ -1280,7 +1280,7 @@ class PlaceFinder:
                            for w in name_words):  # ("Summit Health": a device's name written as a name)
                     continue
                 proper = any(
-                    self._rare(w) or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                    self._rare(w) or self.lexicon.is_listed_proper(w)
                     for w in name_words
                 )
                 following = words[end_index] if end_index < len(words) else None
@@ -1308,7 +1308,7 @@ class PlaceFinder:
                 )  # "the sycamore surgery"
                 if caseless and weak and not named_with_article and not cue_anchored and not any(
                     self._rare(w) or fold(w) in self.cues.place_words
-                    or ((self.lexicon.is_name(w) or self.lexicon.is_place(w)) and fold(w) not in self.lexicon.english)
+                    or self.lexicon.is_listed_proper(w)
                     for w in name_words
                 ):
                     continue  # "the group home", "her own house": ordinary words before a facility word
@@ -1429,8 +1429,7 @@ class PlaceFinder:
                     or self._rare(nxt.group(0)) or fold(nxt.group(0)) in self.cues.place_words
                     or fold(nxt.group(0)) in self.cues.facility_words
                     or fold(nxt.group(0)).endswith(("'s", "’s"))  # "BRIGHAM AND WOMEN'S"
-                    or ((self.lexicon.is_place(nxt.group(0)) or self.lexicon.is_name(nxt.group(0)))
-                        and fold(nxt.group(0)) not in self.lexicon.english)
+                    or self.lexicon.is_listed_proper(nxt.group(0))
                 )
                 if joined and fold(word) not in {"in", "on"}:
                     cursor = match.end() + 1
@@ -1455,7 +1454,7 @@ class PlaceFinder:
                 self._rare(word)
                 or (residence and self.lexicon.is_place(word))  # "EMIGRATED FROM MOROCCO", "FILMS FROM RIVERSIDE"
                 or self._ends_in_place_word(text, match)
-                or ((self.lexicon.is_place(word) or self.lexicon.is_name(word)) and fold(word) not in self.lexicon.english)
+                or self.lexicon.is_listed_proper(word)
                 or ((organization or not self.lexicon.is_safe(word)) and self._name_goes_on(text, match, caseless))
             ):
                 break  # "moved to rehab", "works at home": the first word of a name in a caseless text must be a name
