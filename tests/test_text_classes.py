@@ -1156,6 +1156,19 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         ("outside films (holy cross, 2009) reviewed.", ["holy cross"]),
         ("OUTSIDE CXR (SACRED HEART, 1992) REVIEWED.", ["SACRED HEART"]),
         ("transferred from Divine Providence Hospital", ["Divine Providence"]),
+        # a name-only field's whole value, though its words are words; a listed name alone before a credential
+        ("PT NAME: WILL STONE   MRN 4471", ["WILL STONE"]),
+        ("Pt name: hope baker\nMRN 5512", ["hope baker"]),
+        ("Vitals stable.\nPearl, RN\n", ["Pearl"]),
+        # a number's surname ending a sentence; a greeting before a dash; a workplace after "by" a credential "at"
+        ("Plan reviewed with NP Three Feathers.", ["Three Feathers"]),
+        ("Hello April - your results are normal.", ["April"]),
+        ("SEEN BY CNM AT WILLOW BEND LAST MONTH.", ["WILLOW BEND"]),
+        ("seen by cnm at willow bend last month.", ["willow bend"]),
+        ("FOLLOWED BY PA-C AT GREY ASHFORD.", ["GREY ASHFORD"]),
+        # a place's hyphenated name joined by its little words; a letterhead's word broken over two lines
+        ("his mother lives in rive-de-gier.", ["rive-de-gier"]),
+        ("ASHBY GEN-\nERAL HOSPITAL\n12 Elm St", ["ASHBY GEN-\nERAL HOSPITAL"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1202,6 +1215,14 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Advised to attend within 1 hour.\n\nRN\n", "\n\nRN\n"),
         ("Well. Travel: Peru. No sick contacts.", "No sick contacts."),
         ("Weaned to RA. Home: Oxygen 2 L at night. Born: 34 weeks, NICU x 2 weeks.", "Home: Oxygen 2 L at night. Born: 34 weeks"),
+        # a name's field of an exam; when, a kind of place or the place's kind after a credential "at"; English compounds
+        ("Exam Name: CHEST PA AND LATERAL", "CHEST PA AND LATERAL"),
+        ("Name: Mr. Ivo Carter  Age: 71", "Name: Mr. ___"),
+        ("REPORT GIVEN TO RN AT RECEIVING FACILITY.", "RECEIVING FACILITY"),
+        ("seen with np at chest clinic; seen by np at night time", "chest clinic; seen by np at night time"),
+        ("Skin-to-skin care and one-on-one sitter ordered, end-to-end anastomosis.", "Skin-to-skin care and one-on-one sitter"),
+        ("CHEST X-\nRAY: NO ACUTE DISEASE", "CHEST X-\nRAY: NO ACUTE DISEASE"),
+        ("Hi team - please note the new protocol.", "Hi team - please note"),
     ],
 )
 def test_words_beside_given_names_and_travel_fields_are_kept(rules_only, text, kept):

@@ -43,6 +43,7 @@ NAME_TOKEN_RE = re.compile(
     r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?![2-467-9" + LETTERS + r"])(?P<dot>\.)?"
 )
 NAME_WORD = r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?"
+NAME_WORD_RE = re.compile(NAME_WORD)
 # words that open the next field of a header line ("SMITH, JOHN MRN 123")
 # a field's label: a word or two and a colon ("DATE/TIME:", "Phone:")
 FIELD_LABEL = r"[A-Za-z][A-Za-z/ ]{0,20}:"
@@ -58,6 +59,27 @@ def fields_apart(text: str, match: re.Match[str]) -> bool:
         return FIELD_LABEL_RE.match(text, match.start("word")) is not None
     return len(gap) > 1
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
+# the value of a name-only field ("PATIENT NAME: WILL BROWN"): one to five name words or initials up to the field's end
+NAME_FIELD_VALUE_RE = re.compile(
+    r"(?:[" + LETTERS + r"]\.(?![" + LETTERS + r"])|" + NAME_WORD + r")(?:(?:,[ \t]*| )(?:[" + LETTERS + r"]\.(?!["
+    + LETTERS + r"])|" + NAME_WORD + r")){0,4}"
+    r"(?=[ \t]*(?:$|[;()|/,]|\.(?:[ \t]|$))|[ \t]{2}|\t|[ \t]+(?:[0-9#]|" + FIELD_WORDS + r"\b))",
+    re.MULTILINE,
+)
+# a word alone on its line up to a position: a signature's name before its credential ("Grace, CRNP")
+SIGNATURE_LINE_WORD_RE = re.compile(r"(?:^|\n)[ \t]*(?P<word>" + NAME_WORD + r")\Z")
+# what a name-only field holds when no name is given
+NAME_FIELD_PLACEHOLDERS = frozenset({
+    "unknown", "not", "given", "none", "same", "see", "above", "below", "pending", "withheld", "declined", "anonymous",
+    "unavailable", "redacted", "blank", "na", "nil", "tbd", "yes", "no", "ok", "test",
+})
+# words that open the next field of a record's line, ending any name before them ("Name: Li Wei AGE 45", "PT: ANN BO
+# FEMALE"), and in a name-only field more of them ("Name: John Smith Study Date")
+NEXT_FIELD_WORDS = frozenset({"age", "sex", "gender", "male", "female", "dob", "mrn"})
+NAME_FIELD_STOPS = NEXT_FIELD_WORDS | frozenset({
+    "mr", "id", "acc", "accession", "date", "study", "exam", "room", "unit", "loc", "location", "ssn", "nhs", "hosp", "phone",
+    "tel", "acct", "account", "ref", "visit",
+})
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
     # (a tab before a field's label ends the name: "MILLER, VERA<tab>DATE/TIME:")
@@ -128,7 +150,7 @@ NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
 # the end of a line with writing on it, right before a position
 AFTER_WRITTEN_LINE_RE = re.compile(r"\S[ \t]*\n[ \t]*\Z")
-GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—][ \t]|\n|\Z)")
+GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—]{1,2}[ \t]|\n|\Z)")
 # "i am", "i'm": before a state more often than a name ("i am happy. my sugars are better")
 SELF_STATE_RE = re.compile(r"(?i)[ \t]*i(?:[ \t]+am|'m|’m)\b")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
@@ -252,6 +274,7 @@ class NameCues:
 
     def __init__(self, spec: dict) -> None:
         self.version = str(spec["version"])
+        spec = {**spec, "signature_headers": [*spec["signature_headers"], *spec["name_only_headers"]]}
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
         self.title_re = re.compile(
@@ -294,9 +317,10 @@ class NameCues:
         # they mark a name only after a comma
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
         # a clinician's credential after a comma, then "at": where the clinician works follows ("Ona Pell, NP at
-        # Bluefork", "KIM, PA-C AT QUILLON HEALTH")
+        # Bluefork", "KIM, PA-C AT QUILLON HEALTH"), or after "by" or "with" ("SEEN BY PA-C AT RED BUTTE")
         self.credential_at_re = re.compile(
-            r",[ \t]*(?:" + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+            r"(?:,[ \t]*|(?<![A-Za-z])(?:by|with|w/|per)[ \t]+(?:(?:the|an?|her|his|their)[ \t]+)?)(?:"
+            + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
         # a clinician's credential or role opening a sign-off line, one to three words and a pager: "md violet day
         # pg 3-1760", "CNM Willow Knight pager 7-7822" (the words between are the clinician's name when they read as one)
         self.credential_pager_re = re.compile(
@@ -320,6 +344,11 @@ class NameCues:
             r"|^[ \t]*(?:" + alternation(spec["signature_headers"]) + r")[ \t]*[-–][ \t]",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a field holding a name and nothing else, its header opening a line or a field ("Exam Name:" holds no person)
+        self.name_field_re = re.compile(
+            r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["name_only_headers"]) + r")[ \t]*:[ \t]*",
+            re.IGNORECASE | re.MULTILINE,
+        )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
             # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
@@ -329,7 +358,7 @@ class NameCues:
         )
         # a salutation opens a letter or a message with the reader's name: "Dear Earl,", "Hi Gunther!"
         self.salutation_re = re.compile(
-            r"^[ \t]*(?:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+(?=[" + LETTERS + r"][^\n]{0,40}?[,!:])",
+            r"^[ \t]*(?:dear|hi|hello|hey|good[ \t]+(?:morning|afternoon|evening))[ \t]+(?=[" + LETTERS + r"][^\n]{0,40}?(?:[,!:]|[ \t][-–—]))",
             re.IGNORECASE | re.MULTILINE,
         )
         # instructions addressed to the patient by name: "Earl, it was good to see you today."
@@ -582,11 +611,43 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
         for match in cues.dash_signer_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
+        spans.extend(self._name_fields(text))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
         spans.extend(self._initials_after(text, spans, caseless))
+        return spans
+
+    def _name_fields(self, text: str) -> list[RuleSpan]:
+        """The whole value of a name-only field, whatever its case, when each of its words is a listed name, an
+        initial or a word no list knows, though they are also words ("PATIENT NAME: WILL BROWN", "pt name: hope
+        king"); not a placeholder ("Name: Unknown") nor clinical words alone ("Name: CHEST PA")."""
+        spans = []
+        for match in self.cues.name_field_re.finditer(text):
+            title = self.cues.title_re.match(text, match.end())  # "NAME: MR HAO BEAULIEU": the name after the title
+            value = NAME_FIELD_VALUE_RE.match(text, title.end() if title else match.end())
+            if not value:
+                continue
+            end = value.start()
+            words = []
+            for word in NAME_WORD_RE.finditer(text, value.start(), value.end()):
+                folded = fold(word.group(0))
+                if folded in NAME_FIELD_STOPS or folded in self.cues.suffix_folded:
+                    break  # "Name: John Smith Male", "Name: John Smith, MD": the next field or a credential
+                words.append(word.group(0))
+                end = word.end() + (1 if len(word.group(0)) == 1 and text[word.end():word.end() + 1] == "." else 0)
+            if not words or text.count(",", value.start(), end) > 1:
+                continue
+            if any(len(set(fold(w))) == 1 and len(w) > 2 for w in words):
+                continue  # "Name: XXXX": a mask
+            if any(fold(w) in NAME_FIELD_PLACEHOLDERS or (fold(w) in FUNCTION_WORDS and not self._blocked_given(w))
+                   or fold(w) in self.cues.label_words
+                   or not (len(w) == 1 or self.lexicon.is_name(w) or self._unknown(w)) for w in words):
+                continue
+            if all(self.lexicon.is_safe(w) and not self._blocked_given(w) for w in words if len(w) > 1):
+                continue
+            spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
         return spans
 
     def _names_listed_after(self, text: str, found: list[RuleSpan], source: str, caseless: bool) -> list[RuleSpan]:
@@ -862,8 +923,8 @@ class NameFinder:
         if fold(match.group("word")) not in NUMBER_SURNAME_WORDS or match.group("comma") or match.group("dot"):
             return False
         nxt = NAME_TOKEN_RE.match(text, match.end("word"))
-        if not nxt or nxt.group("comma") or nxt.group("gap") != " " or nxt.group("dot"):
-            return False
+        if not nxt or nxt.group("comma") or nxt.group("gap") != " ":
+            return False  # (a full stop after it ends the sentence and the name: "NP Two Hawks.")
         word = nxt.group("word")
         if fold(word) in NOT_AFTER_NUMBER_SURNAME or self.lexicon.is_safe(word) or self._blocked(word) or not (caseless or is_capitalised(word)):
             return False
@@ -967,7 +1028,7 @@ class NameFinder:
             if not match:
                 break
             word = match.group("word")
-            if words and fields_apart(text, match):
+            if words and (fields_apart(text, match) or fold(word) in NEXT_FIELD_WORDS):
                 break
             if (given_after_comma and len(word) == 1 and not match.group("dot") and not match.group("comma")
                     and len(match.group("gap")) == 1 and (word.isupper() or caseless)
@@ -1112,6 +1173,8 @@ class NameFinder:
                 continue  # "sent karyotype, CMA pending": before a credential that is also a clinical abbreviation, with the
                 # sentence going on after it, a word in small letters no list of names holds is no name (where capitals
                 # mean something; a signature's "Fair-\nweatherby, MD" ends its line)
+            if span is None and has_comma and credential not in self.cues.weak_suffixes and self._credentials_end_line(text, match.end("cred")):
+                span = self._signature_line_name(text, match.start("sep"), caseless)
             if span:
                 spans.append(span)
         for match in self.cues.bracket_role_re.finditer(text):
@@ -1134,6 +1197,26 @@ class NameFinder:
             if span:
                 spans.append(span)
         return spans
+
+    def _credentials_end_line(self, text: str, position: int) -> bool:
+        """Only credentials, punctuation and a date or time up to the line's end ("Grace, RN, BSN", "Grace, CRNP.")."""
+        line_end = text.find("\n", position)
+        rest = self.cues.suffix_re.sub("", text[position:len(text) if line_end < 0 else line_end])
+        return not any(character.isalpha() for character in rest)
+
+    def _signature_line_name(self, text: str, end: int, caseless: bool) -> RuleSpan | None:
+        """A listed given name alone on its line before ", CREDENTIAL" and the line's end: a signature, though the
+        name is also a clinical or a common word ("Grace, CRNP"; not "Stable, RN", "Staff, RN" nor "Note, MD")."""
+        line = SIGNATURE_LINE_WORD_RE.search(text, max(0, end - 40), end)
+        if not line:
+            return None
+        word = line.group("word")
+        folded = fold(word)
+        if (not self.lexicon.is_given(word) or folded in self.cues.label_words or self.cues.is_cue_word(folded)
+                or folded in NAME_FIELD_PLACEHOLDERS or (folded in FUNCTION_WORDS and not self._blocked_given(word))
+                or not (is_capitalised(word) or caseless)):
+            return None
+        return RuleSpan(line.start("word"), line.end("word"), "NAME", "name_credential", strong=True)
 
     def _before_labels(self, text: str, end: int) -> int:
         """Where a name ends before the words that label it ("Walker, Baby Girl": after "Walker")."""

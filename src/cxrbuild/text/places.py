@@ -80,6 +80,12 @@ PROCEDURE_WORDS = (r"(?:ebus/)?biops(?:y|ies|ied)|resection|lobectomy|segmentect
 # a cued place's name: words, a saint's or a mount's abbreviation first ("St. Quillan's Regional")
 CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)"
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
+# a doctor named, then "of" and where the doctor works ("DR. BANKS OF RIVERSIDE.", "dr. emre mehta of north shore")
+DOCTOR_OF_RE = re.compile(
+    r"(?<![A-Za-z])(?:dr|doctor|prof)\.?[ \t]+(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?[ \t]+){0,2}[" + LETTERS + r"]["
+    + LETTERS + r"'’\-]*[ \t]+of[ \t]+(?:the[ \t]+)?",
+    re.IGNORECASE,
+)
 CUED_PLACE_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<facility>(?:outside[ \t]+|prior[ \t]+|old[ \t]+|previous[ \t]+)?(?:films?|images?|imaging|studies|cd|dvd|dis[ck]|records?|reports?)"
     r"(?:[ \t]+of[ \t]+outside[ \t]+images)?(?:[ \t]+(?:sent|received|brought|obtained))?(?:[ \t]+on[ \t]+(?:cd|dvd|dis[ck]))?[ \t]+from"
@@ -124,6 +130,8 @@ WORD_PREFIXES = frozenset({
 })
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
+# "at", "to" and "of" before a place close to it less often ("at rest", "to lower lobe", "of left lung")
+LOOSE_PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:at|to|of)[ \t]+\Z", re.IGNORECASE)
 # a preposition of place right before a ward's name ("seen in Jensen 3")
 PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|on|to|from|at)[ \t]+\Z")
 # the last word of a phrase naming a score, a grade or a stage after an eponym ("Gleason score", "Killip class")
@@ -160,6 +168,22 @@ FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
 DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
 JOINING_WORDS = frozenset({"st", "ste", "mt", "ft", "co", "and", "&"})
+# words that say which part of a place, no name of one ("main campus", "central building")
+PART_WORDS = frozenset({"main", "central", "middle"})
+# words that say when, not where, after "at" ("np at night time", "rn at change of shift")
+WHEN_WORDS = frozenset({
+    "time", "times", "day", "days", "night", "nights", "noon", "midnight", "morning", "evening", "week", "weeks", "hour",
+    "hours", "shift", "shifts", "rounds", "lunch", "dinner", "breakfast", "handoff", "signout",
+})
+# the little words inside a place's hyphenated name ("Port-au-Prince", "Castellón-de-la-Plana"); "in", "to" and "by"
+# join English compounds ("mother-in-law", "end-to-end")
+COMPOUND_JOINERS = frozenset({
+    "au", "aux", "sur", "sous", "en", "le", "la", "les", "de", "du", "des", "del", "della", "el", "al", "der", "den", "di",
+    "da", "dos", "das", "aan", "sul", "lès",
+})
+# little words that join English words too ("tube-on-suction", "end-on-side"): a place's name only when a word they
+# join is no common word ("Stoke-on-Trent", "Mazar-i-Sharif")
+ENGLISH_COMPOUND_JOINERS = frozenset({"on", "upon", "an", "am", "do", "op", "i", "y", "e"})
 # the initials of a national health service before a facility's own name ("VA Bath Healthcare System")
 SERVICE_PREFIXES = frozenset({"va", "nhs", "ihs"})
 # single-word places shorter than this are taken only after a place cue
@@ -409,15 +433,15 @@ class PlaceFinder:
         for match in self.cues.organization_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "ORGANIZATION", "organization_cue", organization=True))
         for match in self.name_cues.credential_at_re.finditer(text):
-            # the workplace holds a name, a place or a long word no list knows ("Nguyen, NP at Morning Rounds",
-            # "RT at Rest Sats 94%": when and how, not where)
-            spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "HOSPITAL", "place_workplace",
-                                                          organization=True)
-                         if any((self._rare(w) and len(w) >= 5) or self.lexicon.is_listed_proper(w)
-                                for w in WORD_RE.findall(text, span.start, span.end)))
+            spans.extend(self._workplace(text, match.end(), caseless))
         spans.extend(self._employers(text, caseless))
         if caseless:
             spans.extend(self._cued_places(text))
+            for match in DOCTOR_OF_RE.finditer(text):
+                # where capitals mean nothing, a place closing the clause after a doctor's name and "of" (with capitals,
+                # the locatives read it)
+                spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_of_doctor",
+                                                             residence=True) if CLAUSE_END_RE.match(text, span.end))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
@@ -430,6 +454,33 @@ class PlaceFinder:
         spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
         return self._with_article(text, spans)
+
+    def _workplace(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
+        """Where a clinician works, after "NP at": a run that holds a name, a long word no list knows or a listed
+        proper word, or a listed place or name, no clinical word, before a place's or facility's word ("Nguyen, NP at Bluefork",
+        "SEEN BY NP AT CEDAR HOLLOW"; not "Nguyen, NP at Morning Rounds", "RT at Rest Sats 94%": when and how, not
+        where; nor "RN AT RECEIVING FACILITY", "np at chest clinic"). Where capitals mean nothing, a clinical word or a
+        listed place, then a listed place ("PA-C AT RED BUTTE", "CNM AT WILLOW BEND")."""
+        found = []
+        for span in self._run_after(text, position, position, caseless, "HOSPITAL", "place_workplace", organization=True):
+            words = WORD_RE.findall(text, span.start, span.end)
+            if all(len(w) < 3 or fold(w) in WORD_PREFIXES for w in words):
+                continue  # "NP AT PRE OP VISIT": a prefix, no name
+            if any((self._rare(w) and len(w) >= 5) or self.lexicon.is_listed_proper(w) for w in words) or (
+                    (fold(words[-1]) in self.cues.place_words or fold(words[-1]) in self.cues.facility_words)
+                    and any((self.lexicon.is_place(w) or self.lexicon.is_name(w)) and not self.lexicon.is_safe(w)
+                            and fold(w) not in self.cues.place_words | PART_WORDS for w in words[:-1])):
+                # (not "MAIN CAMPUS", "NORTH CAMPUS": which part of it, no name)
+                found.append(span)
+        first = WORD_RE.match(text, position)
+        if not found and caseless and first and fold(first.group(0)) not in FUNCTION_WORDS | self.cues.place_words | PART_WORDS and (
+                self.lexicon.is_safe(first.group(0)) or (self.lexicon.is_place(first.group(0)) and not self._stop(first.group(0)))):
+            second = WORD_RE.match(text, first.end() + 1) if text[first.end():first.end() + 1] == " " else None
+            kinds = self.cues.place_words | self.cues.facility_words  # ("np at chest clinic": a kind of place, no name)
+            if (second and self.lexicon.is_place(second.group(0)) and not self._stop(second.group(0))
+                    and fold(second.group(0)) not in kinds | WHEN_WORDS):
+                found.append(RuleSpan(first.start(), second.end(), "HOSPITAL", "place_workplace", strong=True))
+        return found
 
     def _names_a_town(self, value: str) -> bool:
         """Words that may be a town's name: no clinical word, and a listed place or a word no list knows
@@ -501,8 +552,9 @@ class PlaceFinder:
             folded = [fold(w) for w in words]
             if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in self.cues.plain_places:
                 continue
-            if folded[0] in self.name_cues.title_words or folded[0] in PERSON_ROLE_WORDS:
-                continue  # "sent to Dr. Caruso", "sent to NP Choi": a person (the names' rules read them)
+            if folded[0] in PERSON_ROLE_WORDS or any(f in self.name_cues.title_words for f in folded):
+                continue  # "sent to Dr. Caruso", "sent to NP Choi", "seen at the request of Dr. ...": a person (the names'
+                # rules read them)
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue  # ("sent out to Summit Health": a device's name is a facility's too)
@@ -1055,9 +1107,15 @@ class PlaceFinder:
 
     def _rare(self, word: str) -> bool:
         """No English word, no clinical word: a proper name of some kind (hyphenated: one of its parts is one, and
-        none is a prefix: "Medi-Mart", not "non-tender")."""
+        none is a prefix: "Medi-Mart", not "non-tender"; or two words joined by a place name's little words)."""
         if "-" in word:
             parts = word.split("-")
+            inner = {fold(part) for part in parts[1:-1]}
+            if (len(parts) >= 3 and all(part.isalpha() for part in parts) and min(len(parts[0]), len(parts[-1])) >= 3
+                    and fold(parts[0]) != fold(parts[-1]) and inner <= COMPOUND_JOINERS | ENGLISH_COMPOUND_JOINERS
+                    and (inner <= COMPOUND_JOINERS or not (self.lexicon.is_common(parts[0]) and self.lexicon.is_common(parts[-1])))
+                    and not self.lexicon.is_common(word) and not self.allowed_word(word)):
+                return True  # "port-au-prince", "MAZAR-I-SHARIF": a place's name joined by its little words (not "one-on-one")
             return (all(part.isalpha() and len(part) >= 2 for part in parts) and not self.lexicon.is_common(word)
                     and not self.allowed_word(word) and not any(fold(part) in WORD_PREFIXES for part in parts[:-1])
                     and any(self._rare(part) for part in parts))
@@ -1176,10 +1234,17 @@ class PlaceFinder:
     def _phrase_after_preposition(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A listed place of several words right after "in", "from" or "near", where capitals tell nothing, though one
         of its words is clinical ("lives in fall river"), or all of them where the place closes its clause ("in upper
-        falls, blue house"; not "increase in upper lobe opacity")."""
-        before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
-        if not caseless or before is None:
+        falls, blue house"; not "increase in upper lobe opacity"); after "at", "to" or "of", one with no clinical word
+        closing its clause."""
+        if not caseless:
             return False
+        before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
+        if before is None:
+            # after "at", "to" or "of": a place closing its clause, no clinical or function word in it ("resides at cedar
+            # rapids.", "DR. X OF THREE RIVERS."; not "at rest.", "to upper lobe.")
+            return (LOOSE_PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start()) is not None
+                    and CLAUSE_END_RE.match(text, phrase[-1].end()) is not None
+                    and not any(self._clinical(m.group(0)) for m in phrase))
         return not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase) or (
             CLAUSE_END_RE.match(text, phrase[-1].end()) is not None)
 
@@ -1450,11 +1515,12 @@ class PlaceFinder:
                 break  # "returned from the congo visiting family": where capitals mean nothing, a plain word ends the place
             if not caseless and not run and word.isupper() and len(word) <= 3 and not self.lexicon.is_place(word):
                 break  # "near the GE junction": an abbreviation, not a name
+            bare = POSSESSIVE_END_RE.sub("", word) or word  # "AT ST. COLUMBA'S": the name without its possessive
             if caseless and not run and not (
-                self._rare(word)
-                or (residence and self.lexicon.is_place(word))  # "EMIGRATED FROM MOROCCO", "FILMS FROM RIVERSIDE"
+                self._rare(bare)
+                or (residence and self.lexicon.is_place(bare))  # "EMIGRATED FROM MOROCCO", "FILMS FROM RIVERSIDE"
                 or self._ends_in_place_word(text, match)
-                or self.lexicon.is_listed_proper(word)
+                or self.lexicon.is_listed_proper(bare)
                 or ((organization or not self.lexicon.is_safe(word)) and self._name_goes_on(text, match, caseless))
             ):
                 break  # "moved to rehab", "works at home": the first word of a name in a caseless text must be a name
@@ -1471,7 +1537,7 @@ class PlaceFinder:
             cursor = after.end()
         if len(run) < min_words:
             return []
-        words = [m.group(0) for m in run]
+        words = [POSSESSIVE_END_RE.sub("", m.group(0)) or m.group(0) for m in run]
         if not any(self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or (not caseless and is_capitalised(w)) for w in words):
             return []
         if caseless and organization and not any(self._rare(w) or fold(w) in self.cues.organization_words or self.lexicon.is_name(w) for w in words):

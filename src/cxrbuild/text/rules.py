@@ -39,6 +39,8 @@ __all__ = ["LABELS", "RuleSet", "RuleSpan", "default_rules"]
 RULE_DATA_FILES = ("patterns.yaml", "name_cues.yaml", "place_cues.yaml", "phi_categories.yaml", "table_columns.yaml")
 
 
+# a word broken at a line's end by a hyphen, as typed or scanned letterheads break them ("HERONDALE HOS-\nPITAL")
+LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[" + LETTERS + r"])-[ \t]*\r?\n[ \t]*(?=[" + LETTERS + r"])")
 TERM_WORD_RE = re.compile(r"[0-9" + LETTERS + r"](?:[0-9" + LETTERS + r"'’\-/+]*[0-9" + LETTERS + r"+])?")
 
 
@@ -115,9 +117,29 @@ class RuleSet:
         spans.extend(self.patterns.find(text))
         spans.extend(self.names.find(text))
         spans.extend(self.places.find(text))
+        spans.extend(self._across_line_breaks(text))
         spans.extend(self.tables.find(text))
         spans.extend(self.deny.find(text, deny, trim))
         return self.apply_allow_list(text, spans, allowed)
+
+    def _across_line_breaks(self, text: str) -> list[RuleSpan]:
+        """Names and places with a word broken over two lines by a hyphen ("CEDAR RIDGE REGIO-\nNAL MEDICAL
+        CENTER"): found in the text with those words joined, then mapped back over the break."""
+        breaks = list(LINE_BREAK_HYPHEN_RE.finditer(text))
+        if not breaks:
+            return []
+        pieces, origin, cursor = [], [], 0
+        for found in breaks:
+            pieces.append(text[cursor:found.start()])
+            origin.extend(range(cursor, found.start()))
+            cursor = found.end()
+        pieces.append(text[cursor:])
+        origin.extend(range(cursor, len(text)))
+        joined = "".join(pieces)
+        spans = []
+        for span in (*self.names.find(joined), *self.places.find(joined)):
+            spans.append(RuleSpan(origin[span.start], origin[span.end - 1] + 1, span.label, span.source, strong=span.strong))
+        return spans
 
     def vet_model_span(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
         return self.vetter.vet(text, start, end, label)
