@@ -1169,6 +1169,12 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         # a place's hyphenated name joined by its little words; a letterhead's word broken over two lines
         ("his mother lives in rive-de-gier.", ["rive-de-gier"]),
         ("ASHBY GEN-\nERAL HOSPITAL\n12 Elm St", ["ASHBY GEN-\nERAL HOSPITAL"]),
+        # a listed place of several words closing a clause after "at"; a doctor's workplace after "of"; a saint's
+        # place with its possessive; where someone is from
+        ("SEEN LAST WEEK AT CEDAR RAPIDS.", ["CEDAR RAPIDS"]),
+        ("last seen by dr. ames of three rivers.", ["three rivers"]),
+        ("last ed visit at st. aldric's.", ["st. aldric's"]),
+        ("He is from Quellbury.", ["Quellbury"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1217,6 +1223,10 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Weaned to RA. Home: Oxygen 2 L at night. Born: 34 weeks, NICU x 2 weeks.", "Home: Oxygen 2 L at night. Born: 34 weeks"),
         # a name's field of an exam; when, a kind of place or the place's kind after a credential "at"; English compounds
         ("Exam Name: CHEST PA AND LATERAL", "CHEST PA AND LATERAL"),
+        ("PT: ANN BO FEMALE  DOB: 3/4/1950", "FEMALE"),
+        ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
+        ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),
+        ("Moved to tube-on-suction. The pain is from the fall.", "Moved to tube-on-suction. The pain is from the fall."),
         ("Name: Mr. Ivo Carter  Age: 71", "Name: Mr. ___"),
         ("REPORT GIVEN TO RN AT RECEIVING FACILITY.", "RECEIVING FACILITY"),
         ("seen with np at chest clinic; seen by np at night time", "chest clinic; seen by np at night time"),

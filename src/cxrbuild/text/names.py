@@ -1219,11 +1219,12 @@ class NameFinder:
         return RuleSpan(line.start("word"), line.end("word"), "NAME", "name_credential", strong=True)
 
     def _before_labels(self, text: str, end: int) -> int:
-        """Where a name ends before the words that label it ("Walker, Baby Girl": after "Walker")."""
+        """Where a name ends before the words that label it ("Walker, Baby Girl": after "Walker"; "ANN BO FEMALE")."""
         while True:
             word_match = search_at_end(WORD_BEFORE_RE, text[max(0, end - 80):end], WORD_BEFORE_CHARS)
-            if not word_match or fold(word_match.group(1)) not in self.cues.newborn_words:
-                return end
+            if not word_match or (fold(word_match.group(1)) not in self.cues.newborn_words
+                                  and fold(word_match.group(1)) not in NEXT_FIELD_WORDS):
+                return end  # ("ANN BO FEMALE  DOB": the name before the sex's word)
             end = max(0, end - 80) + word_match.start(1)
             while end > 0 and text[end - 1] in " \t,":
                 end -= 1
