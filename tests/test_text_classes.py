@@ -1175,6 +1175,17 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         ("last seen by dr. ames of three rivers.", ["three rivers"]),
         ("last ed visit at st. aldric's.", ["st. aldric's"]),
         ("He is from Quellbury.", ["Quellbury"]),
+        # a double-barrelled surname with a word for one part; a month's given name with an initial in a braced field
+        ("CONSENT SIGNED WITH OKAFOR-BELL.", ["OKAFOR-BELL"]),
+        ("{PATIENT NAME}: MAY R. QUIST", ["MAY R. QUIST"]),
+        # before a credential: an auxiliary's given name opening a field; a number's word opening the surname
+        ("  NEPHROLOGY: WILL OKONJO, MD", ["WILL OKONJO"]),
+        ("NAVIGATOR: HAZEL THREE HAWKS, BSN, RN", ["HAZEL THREE HAWKS"]),
+        # a relative's field holding a record's name; initials that are a particle's letters before a credential;
+        # a sign-off's name before a pager of several digits
+        ("MOTHER: COOK, IRIS (MRN 77120)", ["COOK, IRIS"]),
+        ("Technician: DI, RPFT", ["DI"]),
+        ("NNP HOLLY BROOK P55121", ["HOLLY BROOK"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1224,6 +1235,8 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         # a name's field of an exam; when, a kind of place or the place's kind after a credential "at"; English compounds
         ("Exam Name: CHEST PA AND LATERAL", "CHEST PA AND LATERAL"),
         ("PT: ANN BO FEMALE  DOB: 3/4/1950", "FEMALE"),
+        ("FATHER: MI AT 50, CABG. Sinding-Larsen-Johansson disease, non-Hodgkin lymphoma.", "Sinding-Larsen-Johansson disease, non-Hodgkin"),
+        ("Gave two doses, RN", "Gave two doses"),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),
         ("Moved to tube-on-suction. The pain is from the fall.", "Moved to tube-on-suction. The pain is from the fall."),

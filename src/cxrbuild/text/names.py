@@ -20,7 +20,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from cxrbuild.text import stored_re as re
-from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
 from cxrbuild.text.patterns import macro
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
@@ -129,6 +129,8 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# where a field's value opens: the line's start or a label's colon ("PULMONOLOGY: ")
+FIELD_OPENING_RE = re.compile(r"(?:^|:)[ \t]*\Z", re.MULTILINE)
 # the words of numbers that open compound surnames ("Two Bulls", "Three Stars")
 NUMBER_SURNAME_WORDS = frozenset(re.findall(r"[a-z]+", macro("UNIT_W"))) - {"one"}
 # what follows a number's word in a note and opens no surname: what it counts, or a little word
@@ -311,6 +313,11 @@ class NameCues:
         self.kin_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["kin"]) + r")(?:[ \t]*[,:(][ \t]*|[ \t]+[-–][ \t]+|[ \t]+|[ \t]*\n(?=[ \t]*[A-Za-z]))", re.IGNORECASE
         )
+        # a relative's field opening a line or a field, its value a record's name ("MOTHER: COOK, IRIS (MRN ...)")
+        self.kin_field_re = re.compile(
+            r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["kin"]) + r")[ \t]*:[ \t]*(?=[" + LETTERS + r"][^\n,]{0,30},)",
+            re.IGNORECASE | re.MULTILINE,
+        )
         self.suffixes = frozenset(spec["suffixes"])
         self.suffix_folded = frozenset(fold(s).rstrip(".") for s in spec["suffixes"])
         # credentials that are also ordinary report words ("PA" view, "DO" verb):
@@ -326,7 +333,7 @@ class NameCues:
         self.credential_pager_re = re.compile(
             r"^[ \t]*(?:" + alternation([*spec["suffixes"], *PERSON_ROLE_WORDS, "intern"]) + r")[ \t]+"
             r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
-            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9])\b)",
+            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b)",
             re.IGNORECASE | re.MULTILINE,
         )
         self.suffix_re = re.compile(
@@ -346,7 +353,7 @@ class NameCues:
         )
         # a field holding a name and nothing else, its header opening a line or a field ("Exam Name:" holds no person)
         self.name_field_re = re.compile(
-            r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["name_only_headers"]) + r")[ \t]*:[ \t]*",
+            r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*[{\[]?(?:" + alternation(spec["name_only_headers"]) + r")[\]}]?[ \t]*:[ \t]*",
             re.IGNORECASE | re.MULTILINE,
         )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
@@ -548,6 +555,9 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_role", caseless))
         for match in cues.kin_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
+        for match in cues.kin_field_re.finditer(text):
+            spans.extend(span for span in self._take_name(text, match.end(), SIGNATURE, "name_kin", caseless)
+                         if "," in text[span.start:span.end])  # a "Surname, Given" record (not "FATHER: MI AT 50, CABG")
         # cues searched only where the text holds what each of their matches holds ("is a", a closing)
         states_an_age = cues.is_an_re.search(text) is not None
         has_closing = cues.closing_word_re.search(text) is not None
@@ -1068,7 +1078,9 @@ class NameFinder:
             elif (words == 0 and mode in {TITLE, SIGNATURE, STRONG} and fold(word) in NAME_PARTICLES
                   and self._particle_surname(text, match.end("word"), caseless)):
                 pass  # "PATIENT: LE, XIAOMING W", "Dr. Van, Ana": a particle before the comma is the whole surname
-            elif fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS | {"y"}:
+            elif fold(word) in NAME_PARTICLES and fold(word) not in FUNCTION_WORDS | {"y"} and not (
+                    words == 0 and mode == SIGNATURE and (word.isupper() or caseless) and self._credential_follows(text, match.end("word"))):
+                # (a particle's letters alone before a credential are initials: "Technician: DI, RPFT")
                 # ("St. Germain, Earl B": the saint's abbreviation opens a surname, its dot included)
                 after = match.end() if match.group("dot") and fold(word) == "st" else match.end("word")
                 particle_end = self._particle_then_name(text, after, mode, caseless)
@@ -1257,6 +1269,12 @@ class NameFinder:
                     break  # not an initial but the letters of "M.D."
                 if position > 0 and text[position - 1] == "/":
                     break  # "f/u Fernanda Mason, PA-C": the last letter of a slashed abbreviation, not an initial
+            elif (count == 1 and strong and not strict and fold(word) in NUMBER_SURNAME_WORDS and (is_capitalised(word) or caseless)
+                  and fold(text[start:end].split()[0].strip(",.")) not in NOT_AFTER_NUMBER_SURNAME):
+                pass  # "ROYAL TWO FEATHERS, BSN": a number's word opening the surname before a credential
+            elif (count >= 1 and strong and not strict and self._blocked_given(word) and (is_capitalised(word) or caseless)
+                  and FIELD_OPENING_RE.search(text, max(0, window_start + word_match.start(1) - 40), window_start + word_match.start(1))):
+                pass  # "PULMONOLOGY: WILL AL-SAYED, MD": an auxiliary's or a month's given name opening a field's name
             else:
                 folded = fold(word)
                 calendar = folded in CALENDAR_WORDS
@@ -1304,11 +1322,11 @@ class NameFinder:
         for match in WORD_RE.finditer(text):
             word = match.group(0)
             folded = fold(word)
-            if folded not in given and folded not in surnames:
+            if folded not in given and folded not in surnames and not ("-" in word and self._double_barrelled(word)):
                 continue  # most words: no listed name (the first test of an unambiguous one)
             if match.start() < covered_to:
                 continue
-            if len(word) < 3 or not lexicon.is_unambiguous_name(word) or self.allowed_word(word) or self._blocked(word):
+            if len(word) < 3 or not (lexicon.is_unambiguous_name(word) or "-" in word) or self.allowed_word(word) or self._blocked(word):
                 continue
             if fold(word) in self.cues.label_words:
                 continue
@@ -1326,6 +1344,23 @@ class NameFinder:
             covered_to = end
             spans.append(RuleSpan(start, end, "NAME", "name_list"))
         return spans
+
+    def _double_barrelled(self, word: str) -> bool:
+        """A surname of hyphen-joined parts, each a listed name or a word no list knows, one of them a listed name that
+        is no word and no eponym, none a clinical word or a prefix ("Lombardi-Müller", "MELNYK-PAGE", "young-al-hashimi"; not "Sinding-Larsen", "non-Hodgkin")."""
+        parts = word.split("-")
+        if len(parts) < 2 or not all(part.isalpha() for part in parts):
+            return False
+        named = False
+        if any(len(part) < 3 and fold(part) not in NAME_PARTICLES for part in parts):
+            return False  # ("Poly-Vi-Sol": a drug's name; "Al-Sayed" has its particle)
+        for part in parts:
+            if fold(part) in WORD_PREFIXES or not (self.lexicon.is_name(part) or self._unknown(part)) or (
+                    self.lexicon.is_safe(part) and not self.lexicon.is_name(part)):
+                return False  # ("triple-decker", "medico-legal": a word no list of names holds)
+            named = named or (len(part) >= 3 and self.lexicon.is_unambiguous_name(part)
+                              and not (self.allowed_word(part) or self.lexicon.is_eponym(part)))
+        return named
 
     def _neighbour_is_name(self, word: str, caseless: bool, after_given: bool) -> bool:
         lexicon = self.lexicon

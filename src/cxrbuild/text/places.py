@@ -23,7 +23,7 @@ import dataclasses
 import itertools
 
 from cxrbuild.text import stored_re as re
-from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
 from cxrbuild.text.names import FIELD_LABEL, PERSON_ROLE_WORDS, NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
@@ -122,12 +122,6 @@ LETTERHEAD_COLUMN_RE = CuedRegex(re.compile(
     r"(?im)^[ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\-]*(?:[ \t][A-Za-z][A-Za-z'’&.\-]*){0,4})[ \t]{3,}"
     r"(?:department[ \t]+of|dept\.?[ \t]+of|radiology[ \t]+report|diagnostic[ \t]+imaging|imaging[ \t]+report)\b"
 ))
-# the prefixes of hyphenated English, clinical and kin words ("non-tender", "post-op", "great-gran")
-WORD_PREFIXES = frozenset({
-    "non", "pre", "post", "anti", "sub", "inter", "intra", "bi", "tri", "multi", "semi", "co", "re", "de", "un", "over",
-    "under", "self", "well", "ill", "ex", "mid", "peri", "para", "hyper", "hypo", "extra", "trans", "auto", "neo", "micro",
-    "great", "step", "half",
-})
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
 # "at", "to" and "of" before a place close to it less often ("at rest", "to lower lobe", "of left lung")
