@@ -1186,6 +1186,10 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         ("MOTHER: COOK, IRIS (MRN 77120)", ["COOK, IRIS"]),
         ("Technician: DI, RPFT", ["DI"]),
         ("NNP HOLLY BROOK P55121", ["HOLLY BROOK"]),
+        # a place found without the generic word closing its name; a business's kind after its name, where capitals
+        # mean nothing
+        ("NEPHEW VISITS WEEKLY, ASHBY FALLS, AND CALLS.", ["ASHBY FALLS"]),
+        ("FORMER WELDER AT GRAY TOWING. SMOKES.", ["GRAY TOWING"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1237,6 +1241,7 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("PT: ANN BO FEMALE  DOB: 3/4/1950", "FEMALE"),
         ("FATHER: MI AT 50, CABG. Sinding-Larsen-Johansson disease, non-Hodgkin lymphoma.", "Sinding-Larsen-Johansson disease, non-Hodgkin"),
         ("Gave two doses, RN", "Gave two doses"),
+        ("She lives in Boston north of the river.", "of the river."),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),
         ("Moved to tube-on-suction. The pain is from the fall.", "Moved to tube-on-suction. The pain is from the fall."),

@@ -162,6 +162,12 @@ FACILITY_JOINERS = frozenset({"and", "&", "of", "for", "the"})
 # departments named after a facility ("Mercy Ridge Hospital ED"): the facility's name stands before them
 DEPARTMENT_WORDS = frozenset({"ed", "er", "icu", "nicu", "picu", "ccu", "pacu", "or", "ep", "cath"})
 JOINING_WORDS = frozenset({"st", "ste", "mt", "ft", "co", "and", "&"})
+# the generic words that open a place's name or say where in it ("Mount ...", "north of"): they close none
+OPENING_PLACE_WORDS = frozenset({
+    "mount", "mt", "fort", "port", "state", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "new", "upper", "lower", "old", "great", "little", "saint", "san", "santa", "st", "ste",
+})
+CLOSING_PLACE_WORD_RE = re.compile(r"[ \t](?P<word>[" + LETTERS + r"]+)\b")
 # words that say which part of a place, no name of one ("main campus", "central building")
 PART_WORDS = frozenset({"main", "central", "middle"})
 # words that say when, not where, after "at" ("np at night time", "rn at change of shift")
@@ -447,7 +453,17 @@ class PlaceFinder:
         spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
-        return self._with_article(text, spans)
+        return self._with_article(text, [self._with_closing_place_word(text, span) for span in spans])
+
+    def _with_closing_place_word(self, text: str, span: RuleSpan) -> RuleSpan:
+        """A place found without the generic word that closes its name ("Ashby" of "Ashby Falls", "Maple Shade" of
+        "Maple Shade Junction") takes it in."""
+        if span.label != "LOCATION":
+            return span
+        after = CLOSING_PLACE_WORD_RE.match(text, span.end)
+        if after and fold(after.group("word")) in self.cues.place_words and fold(after.group("word")) not in OPENING_PLACE_WORDS:
+            return dataclasses.replace(span, end=after.end("word"))
+        return span
 
     def _workplace(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
         """Where a clinician works, after "NP at": a run that holds a name, a long word no list knows or a listed
@@ -1235,10 +1251,10 @@ class PlaceFinder:
         before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
         if before is None:
             # after "at", "to" or "of": a place closing its clause, no clinical or function word in it ("resides at cedar
-            # rapids.", "DR. X OF THREE RIVERS."; not "at rest.", "to upper lobe.")
+            # rapids.", "DR. X OF THREE RIVERS."; not "at rest.", "to upper lobe.", "north of the river.")
             return (LOOSE_PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start()) is not None
                     and CLAUSE_END_RE.match(text, phrase[-1].end()) is not None
-                    and not any(self._clinical(m.group(0)) for m in phrase))
+                    and not any(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase))
         return not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase) or (
             CLAUSE_END_RE.match(text, phrase[-1].end()) is not None)
 
