@@ -1242,6 +1242,15 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("FATHER: MI AT 50, CABG. Sinding-Larsen-Johansson disease, non-Hodgkin lymphoma.", "Sinding-Larsen-Johansson disease, non-Hodgkin"),
         ("Gave two doses, RN", "Gave two doses"),
         ("She lives in Boston north of the river.", "of the river."),
+        # a diagnosis in a relative's field; a service after "is from"; hyphenated eponyms and words where no person
+        # stands; a count of points; a saint's dance; a disease after a town
+        ("FAMILY HX:\nFATHER: CANCER, COLON\nMOTHER: STROKE, MILD", "CANCER, COLON\nMOTHER: STROKE, MILD"),
+        ("The note is from Cardiology. The prior is from January.", "Cardiology. The prior is from January."),
+        ("A Kaplan-Meier curve. Plays ping-pong. Afro-Caribbean man.", "Kaplan-Meier curve. Plays ping-pong. Afro-Caribbean"),
+        ("SCORE DROPPED BY A TOTAL OF FIVE POINTS.", "FIVE POINTS"),
+        ("HX OF ST. VITUS'S DANCE.", "ST. VITUS'S DANCE"),
+        ("Lived in Fresno; valley fever endemic there. Fresno valley fever.", "valley fever."),
+        ("PLAN: WILL TITRATE, MD", "WILL"),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),
         ("Moved to tube-on-suction. The pain is from the fall.", "Moved to tube-on-suction. The pain is from the fall."),

@@ -129,10 +129,17 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# the word before a position, on its line (none when the line opens there or punctuation stands between)
+PREVIOUS_WORD_RE = re.compile(r"(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]*)\.?[ \t]+\Z")
+# the little words and a facility's words before a person or a saint named without a title ("updated by", "with",
+# "Hôpital Saint-Luc")
+PERSON_LEAD_WORDS = frozenset({"by", "with", "w", "per", "to", "from", "and", "cc", "hôpital", "hopital", "hospital", "clinique",
+                               "clinic", "centre", "center", "masjid", "mosque", "church", "temple", "synagogue"})
 # where a field's value opens: the line's start or a label's colon ("PULMONOLOGY: ")
-FIELD_OPENING_RE = re.compile(r"(?:^|:)[ \t]*\Z", re.MULTILINE)
+FIELD_OPENING_RE = re.compile(r"(?:^|(?P<label>[A-Za-z]+)[ \t]*:)[ \t]*\Z", re.MULTILINE)
 # the words of numbers that open compound surnames ("Two Bulls", "Three Stars")
-NUMBER_SURNAME_WORDS = frozenset(re.findall(r"[a-z]+", macro("UNIT_W"))) - {"one"}
+NUMBER_WORDS = frozenset(re.findall(r"[a-z]+", macro("UNIT_W")))
+NUMBER_SURNAME_WORDS = NUMBER_WORDS - {"one"}
 # what follows a number's word in a note and opens no surname: what it counts, or a little word
 NOT_AFTER_NUMBER_SURNAME = frozenset({
     "days", "weeks", "months", "years", "hours", "minutes", "times", "views", "doses", "tabs", "tablets", "puffs", "units",
@@ -557,7 +564,7 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), KIN, "name_kin", caseless))
         for match in cues.kin_field_re.finditer(text):
             spans.extend(span for span in self._take_name(text, match.end(), SIGNATURE, "name_kin", caseless)
-                         if "," in text[span.start:span.end])  # a "Surname, Given" record (not "FATHER: MI AT 50, CABG")
+                         if self._record_name(text[span.start:span.end]))
         # cues searched only where the text holds what each of their matches holds ("is a", a closing)
         states_an_age = cues.is_an_re.search(text) is not None
         has_closing = cues.closing_word_re.search(text) is not None
@@ -628,6 +635,18 @@ class NameFinder:
         spans.extend(self._list_names(text, caseless))
         spans.extend(self._initials_after(text, spans, caseless))
         return spans
+
+    def _opens_field(self, text: str, position: int) -> bool:
+        """Whether ``position`` opens a line or a field's value, the field no heading of a note's narrative ("PULMONOLOGY:
+        ", not "PLAN: ")."""
+        opening = FIELD_OPENING_RE.search(text, max(0, position - 40), position)
+        return opening is not None and not (opening.group("label") and fold(opening.group("label")) in self.cues.heading_words)
+
+    def _record_name(self, value: str) -> bool:
+        """"Surname, Given" as a record writes a person: a listed given name that is no clinical word after the comma
+        (not "FATHER: MI AT 50, CABG", "MOTHER: STROKE, MILD", "FATHER: CANCER, COLON")."""
+        given_words = value.partition(",")[2].split()
+        return bool(given_words) and self.lexicon.is_given(given_words[0]) and not self.lexicon.is_safe(given_words[0])
 
     def _name_fields(self, text: str) -> list[RuleSpan]:
         """The whole value of a name-only field, whatever its case, when each of its words is a listed name, an
@@ -1273,7 +1292,10 @@ class NameFinder:
                   and fold(text[start:end].split()[0].strip(",.")) not in NOT_AFTER_NUMBER_SURNAME):
                 pass  # "ROYAL TWO FEATHERS, BSN": a number's word opening the surname before a credential
             elif (count >= 1 and strong and not strict and self._blocked_given(word) and (is_capitalised(word) or caseless)
-                  and FIELD_OPENING_RE.search(text, max(0, window_start + word_match.start(1) - 40), window_start + word_match.start(1))):
+                  and self._opens_field(text, window_start + word_match.start(1))
+                  and all(lexicon.is_name(w) or self._unknown(w) or self._double_barrelled(w)
+                          for w in text[start:end].replace(",", " ").split() if len(w.rstrip(".")) > 1)):
+                # (not "PLAN: WILL TITRATE, MD": the word after it must be a name)
                 pass  # "PULMONOLOGY: WILL AL-SAYED, MD": an auxiliary's or a month's given name opening a field's name
             else:
                 folded = fold(word)
@@ -1322,7 +1344,8 @@ class NameFinder:
         for match in WORD_RE.finditer(text):
             word = match.group(0)
             folded = fold(word)
-            if folded not in given and folded not in surnames and not ("-" in word and self._double_barrelled(word)):
+            if folded not in given and folded not in surnames and not (
+                    "-" in word and self._double_barrelled(word) and self._person_position(text, match)):
                 continue  # most words: no listed name (the first test of an unambiguous one)
             if match.start() < covered_to:
                 continue
@@ -1344,6 +1367,22 @@ class NameFinder:
             covered_to = end
             spans.append(RuleSpan(start, end, "NAME", "name_list"))
         return spans
+
+    def _person_position(self, text: str, match: re.Match[str]) -> bool:
+        """Where a person is named: opening a line or after no word, after an initial, a title, a role, a kin word, a
+        credential, a listed given name or a word no list knows, a facility's or a house of worship's word, or "by",
+        "with", "per", "to", "from", "and" ("UPDATED BY
+        MELNYK-PAGE.", "RAFAEL F. AL-RASHID", "CM Rodrigues-Warsame"; not "a Kaplan-Meier curve", "plays ping-pong")."""
+        previous = PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+        if previous is None:
+            return True
+        word = previous.group("word")
+        folded = fold(word)
+        if "." in previous.group(0) and len(word) > 1 and not self.cues.is_cue_word(folded):
+            return False  # a sentence's first word ("Plays ping-pong. Afro-Caribbean man")
+        initial = len(word) == 1 and ("." in previous.group(0) or (word.isupper() and folded not in {"a", "i"}))
+        return (initial or folded in PERSON_LEAD_WORDS or self.cues.is_cue_word(folded) or self._unknown(word)
+                or (self.lexicon.is_given(word) and folded not in FUNCTION_WORDS))
 
     def _double_barrelled(self, word: str) -> bool:
         """A surname of hyphen-joined parts, each a listed name or a word no list knows, one of them a listed name that

@@ -24,7 +24,7 @@ import itertools
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
-from cxrbuild.text.names import FIELD_LABEL, PERSON_ROLE_WORDS, NameCues, alternation
+from cxrbuild.text.names import FIELD_LABEL, NUMBER_WORDS, PERSON_ROLE_WORDS, NameCues, alternation
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
@@ -80,6 +80,11 @@ PROCEDURE_WORDS = (r"(?:ebus/)?biops(?:y|ies|ied)|resection|lobectomy|segmentect
 # a cued place's name: words, a saint's or a mount's abbreviation first ("St. Quillan's Regional")
 CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,40}?)"
 # an explicit place cue, then the place up to the clause's end (read where capitals mean nothing)
+# what a saint's name with its possessive names when no place: a day, a disease, a herb ("St. Patrick's Day", "St.
+# Vitus's dance", "St. John's wort")
+SAINT_NO_PLACE_RE = re.compile(r"(?i)['’]s[ \t]+(?:day|eve|dance|fire|wort)\b")
+# a person's origin: "he is from", "family was from", "hails from"
+FROM_PLACE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|are|were|hails)[ \t]+from[ \t]+")
 # a doctor named, then "of" and where the doctor works ("DR. BANKS OF RIVERSIDE.", "dr. emre mehta of north shore")
 DOCTOR_OF_RE = re.compile(
     r"(?<![A-Za-z])(?:dr|doctor|prof)\.?[ \t]+(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?[ \t]+){0,2}[" + LETTERS + r"]["
@@ -124,8 +129,9 @@ LETTERHEAD_COLUMN_RE = CuedRegex(re.compile(
 ))
 # a preposition of place right before a place's name
 PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:in|from|near)[ \t]+\Z", re.IGNORECASE)
-# "at", "to" and "of" before a place close to it less often ("at rest", "to lower lobe", "of left lung")
-LOOSE_PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:at|to|of)[ \t]+\Z", re.IGNORECASE)
+# "at" and "to" before a place close to it less often ("at rest", "to lower lobe"); "of" still less ("a total of
+# five points")
+LOOSE_PREPOSITION_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:at|to)[ \t]+\Z", re.IGNORECASE)
 # a preposition of place right before a ward's name ("seen in Jensen 3")
 PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|on|to|from|at)[ \t]+\Z")
 # the last word of a phrase naming a score, a grade or a stage after an eponym ("Gleason score", "Killip class")
@@ -422,7 +428,9 @@ class PlaceFinder:
         spans.extend(self._listed_places(text, words, folded, caseless))
         spans.extend(self._facilities(text, words, folded, caseless))
         for match in self.cues.saint_re.finditer(text):
-            spans.extend(self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint", min_words=1))
+            spans.extend(span for span in self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint",
+                                                         min_words=1)
+                         if not SAINT_NO_PLACE_RE.search(text, span.start, min(len(text), span.end + 8)))
         residence_ends = {match.end() for match in self.cues.residence_cue_re.finditer(text)}
         for match in self.cues.place_cue_re.finditer(text):
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
@@ -435,6 +443,14 @@ class PlaceFinder:
         for match in self.name_cues.credential_at_re.finditer(text):
             spans.extend(self._workplace(text, match.end(), caseless))
         spans.extend(self._employers(text, caseless))
+        for match in FROM_PLACE_RE.finditer(text):
+            # "is from" names where someone comes from, or when and who a note is from: only a listed place or a long
+            # word no list knows, closing the clause ("He is from Quellbury."; not "The note is from Cardiology.")
+            spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_from",
+                                                         residence=True)
+                         if CLAUSE_END_RE.match(text, span.end) and all(
+                             (self.lexicon.is_place(w) or (self._rare(w) and len(w) >= 5)) and not self._stop(w)
+                             and fold(w) not in self.cues.plain_places for w in WORD_RE.findall(text, span.start, span.end)))
         if caseless:
             spans.extend(self._cued_places(text))
             for match in DOCTOR_OF_RE.finditer(text):
@@ -461,7 +477,11 @@ class PlaceFinder:
         if span.label != "LOCATION":
             return span
         after = CLOSING_PLACE_WORD_RE.match(text, span.end)
-        if after and fold(after.group("word")) in self.cues.place_words and fold(after.group("word")) not in OPENING_PLACE_WORDS:
+        if (after and fold(after.group("word")) in self.cues.place_words and fold(after.group("word")) not in OPENING_PLACE_WORDS
+                and ((is_capitalised(after.group("word")) and not capitals_mean_nothing(text))
+                     or not self._content_word_after(text, after.end("word")))):
+            # (written as a name, or where capitals mean nothing no content word after it: not "Fresno valley fever",
+            # "Reno falls frequently", "DENVER PARK AVENUE")
             return dataclasses.replace(span, end=after.end("word"))
         return span
 
@@ -491,6 +511,12 @@ class PlaceFinder:
                     and fold(second.group(0)) not in kinds | WHEN_WORDS):
                 found.append(RuleSpan(first.start(), second.end(), "HOSPITAL", "place_workplace", strong=True))
         return found
+
+    def _content_word_after(self, text: str, position: int) -> bool:
+        """A word of two letters or more and no function word right after ``position`` ("valley fever", not "VALLEY
+        M/W/F", "VILLAGE IN MACON", "VALLEY - DEPARTMENT")."""
+        after = CLOSING_PLACE_WORD_RE.match(text, position)
+        return after is not None and len(after.group("word")) > 1 and fold(after.group("word")) not in FUNCTION_WORDS
 
     def _names_a_town(self, value: str) -> bool:
         """Words that may be a town's name: no clinical word, and a listed place or a word no list knows
@@ -1244,17 +1270,17 @@ class PlaceFinder:
     def _phrase_after_preposition(self, text: str, phrase: list[re.Match[str]], caseless: bool) -> bool:
         """A listed place of several words right after "in", "from" or "near", where capitals tell nothing, though one
         of its words is clinical ("lives in fall river"), or all of them where the place closes its clause ("in upper
-        falls, blue house"; not "increase in upper lobe opacity"); after "at", "to" or "of", one with no clinical word
+        falls, blue house"; not "increase in upper lobe opacity"); after "at" or "to", one with no clinical word
         closing its clause."""
         if not caseless:
             return False
         before = PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start())
         if before is None:
-            # after "at", "to" or "of": a place closing its clause, no clinical or function word in it ("resides at cedar
-            # rapids.", "DR. X OF THREE RIVERS."; not "at rest.", "to upper lobe.", "north of the river.")
+            # after "at" or "to": a place closing its clause, no clinical, function or number word in it ("resides at
+            # cedar rapids."; not "at rest.", "to upper lobe.", "to the river.", "dropped to five points.")
             return (LOOSE_PREPOSITION_BEFORE_RE.search(text, max(0, phrase[0].start() - 8), phrase[0].start()) is not None
                     and CLAUSE_END_RE.match(text, phrase[-1].end()) is not None
-                    and not any(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase))
+                    and not any(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS | NUMBER_WORDS for m in phrase))
         return not all(self._clinical(m.group(0)) or fold(m.group(0)) in FUNCTION_WORDS for m in phrase) or (
             CLAUSE_END_RE.match(text, phrase[-1].end()) is not None)
 
