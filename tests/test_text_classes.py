@@ -760,6 +760,9 @@ def test_only_settable_categories_may_be_kept():
         ("The recom mendation stands.", "recom", "NAME"),
         ("PATIE,NT WAS SEEN", "PATIE", "NAME"),
         ("destroy the ori-\nginal copy", "ginal", "NAME"),
+        # a weight or a lab value shaped like a year
+        ("GA 36 wks, birth weight 1994 grams, AGA.", "1994", "DATE"),
+        ("NT-proBNP | 2011 | <125 |", "2011", "DATE"),
     ],
 )
 def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value, label):

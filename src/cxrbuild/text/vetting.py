@@ -115,6 +115,8 @@ SPOKEN_NUMBER_RE = re.compile(
 # the words beside a word in the same clause (one blank, or an initial's dot, between them)
 LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
 FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
+# a weight's unit after a number ("1980 grams", "2001 GM"; not "2010 L knee", "2010 G2P1")
+WEIGHT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:g|gm|gms|grams?|kg|kgs|kilograms?)(?![A-Za-z0-9])")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -279,6 +281,9 @@ class SpanVetter:
             "date_ordinal_day", text, kept[0].start(), kept[-1].end()
         ):
             return None  # "the 4th through 6th ribs"
+        if label == "DATE" and re.fullmatch(r"[0-9]{4}", kept_text) and (
+                WEIGHT_AFTER_RE.match(text, kept[-1].end()) or self.patterns.is_measured_value(text, kept[0].start())):
+            return None  # "BW: 1980 grams", "BNP | 1980 |": a weight or a lab value shaped like a year
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
             return None
         if label == "TIME" and re.fullmatch(r"[0-9]{4}", kept_text) and not any(
