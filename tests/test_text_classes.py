@@ -1193,6 +1193,10 @@ def test_capital_initials_that_spell_a_word_sign_a_line(rules_only):
         # mean nothing
         ("NEPHEW VISITS WEEKLY, ASHBY FALLS, AND CALLS.", ["ASHBY FALLS"]),
         ("FORMER WELDER AT GRAY TOWING. SMOKES.", ["GRAY TOWING"]),
+        # a place's opening word; a county's road by its number; a name and a place's generic word after "in"
+        ("son works in west ashby, visits", ["west ashby"]),
+        ("TURN ONTO COUNTY ROAD 112, THIRD HOUSE", ["COUNTY ROAD 112"]),
+        ("DIRECTIONS: IN BRAMBLE HOLLOW, BLUE HOUSE ON LEFT", ["BRAMBLE HOLLOW"]),
     ],
 )
 def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_only, text, phi):
@@ -1254,6 +1258,8 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("HX OF ST. VITUS'S DANCE.", "ST. VITUS'S DANCE"),
         ("Lived in Fresno; valley fever endemic there. Fresno valley fever.", "valley fever."),
         ("PLAN: WILL TITRATE, MD", "WILL"),
+        ("pain at iliac crest, tender. at one point, he fell. ulcer at left heel.", "at iliac crest, tender. at one point"),
+        ("Mass in left upper lobe. The north wing. In South Boston, the clinic.", "The north wing"),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),
         ("Moved to tube-on-suction. The pain is from the fall.", "Moved to tube-on-suction. The pain is from the fall."),

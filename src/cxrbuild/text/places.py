@@ -173,6 +173,14 @@ OPENING_PLACE_WORDS = frozenset({
     "mount", "mt", "fort", "port", "state", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
     "new", "upper", "lower", "old", "great", "little", "saint", "san", "santa", "st", "ste",
 })
+# the word right before a position, as an opening word of a place's name ("EAST " of "EAST PELLHAM")
+OPENING_PLACE_WORD_RE = re.compile(r"(?P<word>[" + LETTERS + r"]+)[ \t]+\Z")
+# what stands before a place's name where capitals mean nothing: a comma, a line's start, a preposition of place
+PLACE_OPENS_AFTER_RE = re.compile(r"(?i)(?:^|[,;:(]|(?<![A-Za-z])(?:in|from|near|to|at|of))[ \t]*\Z", re.MULTILINE)
+# one or two words and a place's generic word after a preposition of place, closing the clause ("in frog hollow,")
+GENERIC_PLACE_AFTER_PREPOSITION_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:in|from|near|at)[ \t]+(?P<name>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]+(?P<kind>[A-Za-z]+)"
+    r"(?=[ \t]*(?:[,.;:)]|\n|\Z))")
 CLOSING_PLACE_WORD_RE = re.compile(r"[ \t](?P<word>[" + LETTERS + r"]+)\b")
 # words that say which part of a place, no name of one ("main campus", "central building")
 PART_WORDS = frozenset({"main", "central", "middle"})
@@ -469,7 +477,40 @@ class PlaceFinder:
         spans.extend(self._letterheads(text))
         spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
-        return self._with_article(text, [self._with_closing_place_word(text, span) for span in spans])
+        spans.extend(self._hollows(text) if caseless else ())
+        return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span))
+                                         for span in spans])
+
+    def _hollows(self, text: str) -> list[RuleSpan]:
+        """Where capitals mean nothing, one or two words and a place's generic word closing a clause after "in",
+        "from", "near" or "at" ("DIRECTIONS: IN FROG HOLLOW, BLUE HOUSE", "in oak knoll,"); no clinical, function or
+        number word among them ("at iliac crest,", "in the valley,", "at one point,")."""
+        spans = []
+        for match in GENERIC_PLACE_AFTER_PREPOSITION_RE.finditer(text):
+            words = match.group("name").split()
+            kind = fold(match.group("kind"))
+            if kind not in self.cues.place_words or kind in OPENING_PLACE_WORDS or kind == "spring":
+                continue  # ("in early spring;": the season)
+            if any(self._stop(w) or fold(w) in NUMBER_WORDS | self.cues.place_words | PART_WORDS or len(w) < 3 for w in words):
+                continue
+            spans.append(RuleSpan(match.start("name"), match.end("kind"), "LOCATION", "place_generic_name", strong=True))
+        return spans
+
+    def _with_opening_place_word(self, text: str, span: RuleSpan) -> RuleSpan:
+        """A place found without the word that opens its name ("Pellham" of "EAST PELLHAM", "Falls" of "Upper Falls")
+        takes it in, the word written as a name or, where capitals mean nothing, after a comma, a line's start or a
+        preposition of place."""
+        if span.label != "LOCATION":
+            return span
+        before = OPENING_PLACE_WORD_RE.search(text, max(0, span.start - 40), span.start)
+        if before is None or fold(before.group("word")) not in OPENING_PLACE_WORDS - {"state"}:
+            return span
+        if capitals_mean_nothing(text):
+            if not PLACE_OPENS_AFTER_RE.search(text, max(0, before.start("word") - 12), before.start("word")):
+                return span
+        elif not is_capitalised(before.group("word")) or sentence_initial(text, before.start("word")):
+            return span
+        return dataclasses.replace(span, start=before.start("word"))
 
     def _with_closing_place_word(self, text: str, span: RuleSpan) -> RuleSpan:
         """A place found without the generic word that closes its name ("Ashby" of "Ashby Falls", "Maple Shade" of
