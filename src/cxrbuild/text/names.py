@@ -637,8 +637,8 @@ class NameFinder:
         return spans
 
     def _opens_field(self, text: str, position: int) -> bool:
-        """Whether ``position`` opens a line or a field's value, the field no heading of a note's narrative ("PULMONOLOGY:
-        ", not "PLAN: ")."""
+        """Whether ``position`` opens a line or a field's value, the field no heading of a note's narrative
+        ("PULMONOLOGY: ", not "PLAN: ")."""
         opening = FIELD_OPENING_RE.search(text, max(0, position - 40), position)
         return opening is not None and not (opening.group("label") and fold(opening.group("label")) in self.cues.heading_words)
 
@@ -1295,8 +1295,8 @@ class NameFinder:
                   and self._opens_field(text, window_start + word_match.start(1))
                   and all(lexicon.is_name(w) or self._unknown(w) or self._double_barrelled(w)
                           for w in text[start:end].replace(",", " ").split() if len(w.rstrip(".")) > 1)):
-                # (not "PLAN: WILL TITRATE, MD": the word after it must be a name)
-                pass  # "PULMONOLOGY: WILL AL-SAYED, MD": an auxiliary's or a month's given name opening a field's name
+                pass  # "PULMONOLOGY: WILL AL-SAYED, MD": an auxiliary's or a month's given name opening a field's name,
+                # a name after it (not "PLAN: WILL TITRATE, MD")
             else:
                 folded = fold(word)
                 calendar = folded in CALENDAR_WORDS
@@ -1371,8 +1371,8 @@ class NameFinder:
     def _person_position(self, text: str, match: re.Match[str]) -> bool:
         """Where a person is named: opening a line or after no word, after an initial, a title, a role, a kin word, a
         credential, a listed given name or a word no list knows, a facility's or a house of worship's word, or "by",
-        "with", "per", "to", "from", "and" ("UPDATED BY
-        MELNYK-PAGE.", "RAFAEL F. AL-RASHID", "CM Rodrigues-Warsame"; not "a Kaplan-Meier curve", "plays ping-pong")."""
+        "with", "per", "to", "from", "and" ("UPDATED BY MELNYK-PAGE.", "RAFAEL F. AL-RASHID", "CM Rodrigues-Warsame";
+        not "a Kaplan-Meier curve", "plays ping-pong", a sentence's first word)."""
         previous = PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
         if previous is None:
             return True
@@ -1386,7 +1386,8 @@ class NameFinder:
 
     def _double_barrelled(self, word: str) -> bool:
         """A surname of hyphen-joined parts, each a listed name or a word no list knows, one of them a listed name that
-        is no word and no eponym, none a clinical word or a prefix ("Lombardi-Müller", "MELNYK-PAGE", "young-al-hashimi"; not "Sinding-Larsen", "non-Hodgkin")."""
+        is no word and no eponym, none a clinical word or a prefix ("Lombardi-Müller", "MELNYK-PAGE",
+        "young-al-hashimi"; not "Sinding-Larsen", "non-Hodgkin", "Poly-Vi-Sol")."""
         parts = word.split("-")
         if len(parts) < 2 or not all(part.isalpha() for part in parts):
             return False

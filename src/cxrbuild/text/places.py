@@ -528,10 +528,10 @@ class PlaceFinder:
 
     def _workplace(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
         """Where a clinician works, after "NP at": a run that holds a name, a long word no list knows or a listed
-        proper word, or a listed place or name, no clinical word, before a place's or facility's word ("Nguyen, NP at Bluefork",
-        "SEEN BY NP AT CEDAR HOLLOW"; not "Nguyen, NP at Morning Rounds", "RT at Rest Sats 94%": when and how, not
-        where; nor "RN AT RECEIVING FACILITY", "np at chest clinic"). Where capitals mean nothing, a clinical word or a
-        listed place, then a listed place ("PA-C AT RED BUTTE", "CNM AT WILLOW BEND")."""
+        proper word, or a listed place or name, no clinical word, before a place's or facility's word ("Nguyen, NP at
+        Bluefork", "SEEN BY NP AT CEDAR HOLLOW"; not "Nguyen, NP at Morning Rounds", "RT at Rest Sats 94%": when and
+        how, not where; nor "RN AT RECEIVING FACILITY", "np at chest clinic"). Where capitals mean nothing, a clinical
+        word or a listed place, then a listed place ("PA-C AT RED BUTTE", "CNM AT WILLOW BEND")."""
         found = []
         for span in self._run_after(text, position, position, caseless, "HOSPITAL", "place_workplace", organization=True):
             words = WORD_RE.findall(text, span.start, span.end)
