@@ -790,6 +790,10 @@ def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value
         ("Accession 22/417 on file.", "22/417", "ID", "22/417"),
         ("Pager 245-367 after hours.", "245-367", "PHONE", "245-367"),
         ("Patient ID 2024.00123 verified.", "00123", "ID", "00123"),
+        # a year after "in", before a tube's letter, after a lab's name outside a table's cell
+        ("Mother had CABG in 1998.", "1998", "DATE", "1998"),
+        ("since 2010 g-tube in place", "2010", "DATE", "2010"),
+        ("troponin 2015 negative", "2015", "DATE", "2015"),
     ],
 )
 def test_model_spans_keep_the_identifier_they_hold(rules_only, text, value, label, kept):
@@ -1259,6 +1263,7 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("Lived in Fresno; valley fever endemic there. Fresno valley fever.", "valley fever."),
         ("PLAN: WILL TITRATE, MD", "WILL"),
         ("pain at iliac crest, tender. at one point, he fell. ulcer at left heel.", "at iliac crest, tender. at one point"),
+        ("PT FELL AT DOG PARK. INJURED AT SKATE PARK, LOC X 2 MIN.", "DOG PARK. INJURED AT SKATE PARK"),
         ("Mass in left upper lobe. The north wing. In South Boston, the clinic.", "The north wing"),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),

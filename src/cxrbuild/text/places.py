@@ -177,6 +177,11 @@ OPENING_PLACE_WORDS = frozenset({
 OPENING_PLACE_WORD_RE = re.compile(r"(?P<word>[" + LETTERS + r"]+)[ \t]+\Z")
 # what stands before a place's name where capitals mean nothing: a comma, a line's start, a preposition of place
 PLACE_OPENS_AFTER_RE = re.compile(r"(?i)(?:^|[,;:(]|(?<![A-Za-z])(?:in|from|near|to|at|of))[ \t]*\Z", re.MULTILINE)
+# the generic words of places' names that are seldom a common noun for a kind of place ("hollow", not "park")
+NAME_ONLY_PLACE_WORDS = frozenset({
+    "hollow", "knoll", "creek", "ridge", "heights", "glen", "brook", "dale", "vale", "crest", "grove", "meadows", "springs",
+    "corners", "mills", "heath", "moor", "ford", "junction", "crossing", "landing",
+})
 # one or two words and a place's generic word after a preposition of place, closing the clause ("in frog hollow,")
 GENERIC_PLACE_AFTER_PREPOSITION_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:in|from|near|at)[ \t]+(?P<name>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]+(?P<kind>[A-Za-z]+)"
@@ -482,15 +487,15 @@ class PlaceFinder:
                                          for span in spans])
 
     def _hollows(self, text: str) -> list[RuleSpan]:
-        """Where capitals mean nothing, one or two words and a place's generic word closing a clause after "in",
-        "from", "near" or "at" ("DIRECTIONS: IN FROG HOLLOW, BLUE HOUSE", "in oak knoll,"); no clinical, function or
-        number word among them ("at iliac crest,", "in the valley,", "at one point,")."""
+        """Where capitals mean nothing, one or two words and a place's generic word that is seldom a common noun,
+        closing a clause after "in", "from", "near" or "at" ("DIRECTIONS: IN FROG HOLLOW, BLUE HOUSE", "in oak
+        knoll,"); no clinical, function or number word among them ("at iliac crest,", "at dog park,")."""
         spans = []
         for match in GENERIC_PLACE_AFTER_PREPOSITION_RE.finditer(text):
             words = match.group("name").split()
             kind = fold(match.group("kind"))
-            if kind not in self.cues.place_words or kind in OPENING_PLACE_WORDS or kind == "spring":
-                continue  # ("in early spring;": the season)
+            if kind not in NAME_ONLY_PLACE_WORDS:
+                continue  # ("at dog park,", "in senior village", "in early spring;": a kind of place or a season)
             if any(self._stop(w) or fold(w) in NUMBER_WORDS | self.cues.place_words | PART_WORDS or len(w) < 3 for w in words):
                 continue
             spans.append(RuleSpan(match.start("name"), match.end("kind"), "LOCATION", "place_generic_name", strong=True))

@@ -115,8 +115,13 @@ SPOKEN_NUMBER_RE = re.compile(
 # the words beside a word in the same clause (one blank, or an initial's dot, between them)
 LAST_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t]\Z")
 FIRST_WORD_AFTER_RE = re.compile(r"[ \t]([A-Za-z]+)")
-# a weight's unit after a number ("1980 grams", "2001 GM"; not "2010 L knee", "2010 G2P1")
-WEIGHT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:g|gm|gms|grams?|kg|kgs|kilograms?)(?![A-Za-z0-9])")
+# a weight's unit after a number and a weight's word before it ("BW: 1980 grams", "weight 2001 GM"; not "2010 L knee",
+# "2010 G2P1", "since 2010 g-tube")
+WEIGHT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:g|gm|gms|grams?|kg|kgs|kilograms?)(?![A-Za-z0-9\-])")
+WEIGHT_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:bw|birth[ \t]*weight|weight|wt|efw|weighed|weighing|weighs)\b[^\n]{0,12}\Z")
+# a table's cell around a value ("| 1980 |")
+CELL_BEFORE_RE = re.compile(r"\|[ \t]*\Z")
+CELL_AFTER_RE = re.compile(r"[ \t]*\|")
 NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4}))?")
 
 
@@ -282,8 +287,10 @@ class SpanVetter:
         ):
             return None  # "the 4th through 6th ribs"
         if label == "DATE" and re.fullmatch(r"[0-9]{4}", kept_text) and (
-                WEIGHT_AFTER_RE.match(text, kept[-1].end()) or self.patterns.is_measured_value(text, kept[0].start())):
-            return None  # "BW: 1980 grams", "BNP | 1980 |": a weight or a lab value shaped like a year
+                (WEIGHT_AFTER_RE.match(text, kept[-1].end()) and WEIGHT_BEFORE_RE.search(text, max(0, kept[0].start() - 24), kept[0].start()))
+                or (CELL_BEFORE_RE.search(text, max(0, kept[0].start() - 4), kept[0].start()) and CELL_AFTER_RE.match(text, kept[-1].end())
+                    and self.patterns.is_measured_value(text, kept[0].start()))):
+            return None  # "BW: 1980 grams", "BNP | 1980 |": a weight or a lab's cell shaped like a year (not "surgery in 1998")
         if label == "TIME" and not TIME_SHAPE_RE.search(kept_text):
             return None
         if label == "TIME" and re.fullmatch(r"[0-9]{4}", kept_text) and not any(
