@@ -1264,6 +1264,8 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
         ("PLAN: WILL TITRATE, MD", "WILL"),
         ("pain at iliac crest, tender. at one point, he fell. ulcer at left heel.", "at iliac crest, tender. at one point"),
         ("PT FELL AT DOG PARK. INJURED AT SKATE PARK, LOC X 2 MIN.", "DOG PARK. INJURED AT SKATE PARK"),
+        # a newborn's reflex before its finding misspelt one slip
+        ("GOOD TONE, MORO PERSENT. Suck strong, Moro symmertic.", "MORO PERSENT. Suck strong, Moro symmertic."),
         ("Mass in left upper lobe. The north wing. In South Boston, the clinic.", "The north wing"),
         ("SEEN BY NP AT MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT.", "MAIN CAMPUS. SEEN BY NP AT PRE OP VISIT."),
         ("Lungs clear.\nStable, RN\nReported.\nStaff, RN", "Stable, RN\nReported.\nStaff, RN"),

@@ -510,12 +510,14 @@ class NameCues:
             return False  # "served in Poland November 1989", "POLAND MAY-63": a date, no clinical word
         if clinical_name and COUNT_BEFORE_RE.search(text, max(0, start - 12), start) and not BED_BEFORE_RE.search(text, max(0, start - 20), start):
             return lexicon.is_common(following)  # "0 brady events", not "Bed 3 Coe transferred"
-        if fold(following) in self.finding_words:
-            # "Moro present.", "Moro symmetric, suck strong": the finding ends its clause ("Brady present at bedside" does not)
+        if fold(following) in self.finding_words or fold(lexicon.misspelling_of(following)) in self.finding_words:
+            # "Moro present.", "Moro symmetric, suck strong", "Moro persent.": the finding, though misspelt one slip, ends its
+            # clause ("Brady present at bedside" does not)
             return FINDING_END_RE.match(text, nxt.end("word")) is not None
         if not lexicon.is_eponym(word):
             return False  # a clinical name before any other word ("Coe transferred"): the rules' name, not the clinical word
-        return lexicon.is_safe(following) or lexicon.is_eponym(following)
+        # (a clinical word misspelt one slip: "Moro relfex")
+        return lexicon.is_safe(following) or lexicon.is_eponym(following) or lexicon.is_safe(lexicon.misspelling_of(following))
 
 
 def load_cues() -> NameCues:
