@@ -99,6 +99,9 @@ MAX_PLACE_WORDS = 5
 
 # Function words: never part of a name or a place, whatever the lists say
 # ("Will", "May", "Else" are given names; "Is" and "Of" are places somewhere).
+FUNCTION_WORDS = frozenset(
+    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also", "per", "via", "w", "s", "p", "x", "y", "re", "vs"]
+)
 # the prefixes of hyphenated English, clinical and kin words ("non-tender", "post-op", "great-gran", "medico-legal")
 WORD_PREFIXES = frozenset({
     "non", "pre", "post", "anti", "sub", "inter", "intra", "bi", "tri", "multi", "semi", "co", "re", "de", "un", "over",
@@ -108,9 +111,6 @@ WORD_PREFIXES = frozenset({
     "medico", "socio", "psycho", "electro", "neuro", "cardio", "gastro", "broncho", "musculo", "osteo", "thoraco", "fronto",
     "temporo", "parieto", "occipito", "vesico", "uretero", "pancreatico", "hepato", "spleno", "colo",
 })
-FUNCTION_WORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "also", "per", "via", "w", "s", "p", "x", "y", "re", "vs"]
-)
 
 
 def fold_entry(word: str) -> str:

@@ -60,9 +60,9 @@ def fields_apart(text: str, match: re.Match[str]) -> bool:
     return len(gap) > 1
 FIELD_WORDS = r"(?i:mrn|mr|dob|d\.o\.b|acc|age|sex|id|hosp|unit|loc|ssn|nhs|room|bed|md|do|rn|np|pa|phd|mbbs|frcr|#)"
 # the value of a name-only field ("PATIENT NAME: WILL BROWN"): one to five name words or initials up to the field's end
+NAME_OR_INITIAL = r"(?:[" + LETTERS + r"]\.(?![" + LETTERS + r"])|" + NAME_WORD + r")"
 NAME_FIELD_VALUE_RE = re.compile(
-    r"(?:[" + LETTERS + r"]\.(?![" + LETTERS + r"])|" + NAME_WORD + r")(?:(?:,[ \t]*| )(?:[" + LETTERS + r"]\.(?!["
-    + LETTERS + r"])|" + NAME_WORD + r")){0,4}"
+    NAME_OR_INITIAL + r"(?:(?:,[ \t]*| )" + NAME_OR_INITIAL + r"){0,4}"
     r"(?=[ \t]*(?:$|[;()|/,]|\.(?:[ \t]|$))|[ \t]{2}|\t|[ \t]+(?:[0-9#]|" + FIELD_WORDS + r"\b))",
     re.MULTILINE,
 )
@@ -129,8 +129,6 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
-# the word before a position, on its line (none when the line opens there or punctuation stands between)
-PREVIOUS_WORD_RE = re.compile(r"(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]*)\.?[ \t]+\Z")
 # the little words and a facility's words before a person or a saint named without a title ("updated by", "with",
 # "Hôpital Saint-Luc")
 PERSON_LEAD_WORDS = frozenset({"by", "with", "w", "per", "to", "from", "and", "cc", "hôpital", "hopital", "hospital", "clinique",
@@ -1375,14 +1373,15 @@ class NameFinder:
         credential, a listed given name or a word no list knows, a facility's or a house of worship's word, or "by",
         "with", "per", "to", "from", "and" ("UPDATED BY MELNYK-PAGE.", "RAFAEL F. AL-RASHID", "CM Rodrigues-Warsame";
         not "a Kaplan-Meier curve", "plays ping-pong", a sentence's first word)."""
-        previous = PREVIOUS_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+        # the word before it on its line (none when the line opens there or punctuation stands between)
+        previous = search_at_end(WORD_THEN_BLANK_RE, text[max(0, match.start() - 40):match.start()], WORD_BEFORE_CHARS)
         if previous is None:
             return True
-        word = previous.group("word")
+        word, dot = previous.group(1), previous.group(2)
         folded = fold(word)
-        if "." in previous.group(0) and len(word) > 1 and not self.cues.is_cue_word(folded):
+        if dot and len(word) > 1 and not self.cues.is_cue_word(folded):
             return False  # a sentence's first word ("Plays ping-pong. Afro-Caribbean man")
-        initial = len(word) == 1 and ("." in previous.group(0) or (word.isupper() and folded not in {"a", "i"}))
+        initial = len(word) == 1 and (bool(dot) or (word.isupper() and folded not in {"a", "i"}))
         return (initial or folded in PERSON_LEAD_WORDS or self.cues.is_cue_word(folded) or self._unknown(word)
                 or (self.lexicon.is_given(word) and folded not in FUNCTION_WORDS))
 

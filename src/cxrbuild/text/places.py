@@ -483,8 +483,8 @@ class PlaceFinder:
         spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
         spans.extend(self._hollows(text) if caseless else ())
-        return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span))
-                                         for span in spans])
+        return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span, caseless),
+                                                                       caseless) for span in spans])
 
     def _hollows(self, text: str) -> list[RuleSpan]:
         """Where capitals mean nothing, one or two words and a place's generic word that is seldom a common noun,
@@ -501,7 +501,7 @@ class PlaceFinder:
             spans.append(RuleSpan(match.start("name"), match.end("kind"), "LOCATION", "place_generic_name", strong=True))
         return spans
 
-    def _with_opening_place_word(self, text: str, span: RuleSpan) -> RuleSpan:
+    def _with_opening_place_word(self, text: str, span: RuleSpan, caseless: bool) -> RuleSpan:
         """A place found without the word that opens its name ("Pellham" of "EAST PELLHAM", "Falls" of "Upper Falls")
         takes it in, the word written as a name or, where capitals mean nothing, after a comma, a line's start or a
         preposition of place."""
@@ -510,21 +510,21 @@ class PlaceFinder:
         before = OPENING_PLACE_WORD_RE.search(text, max(0, span.start - 40), span.start)
         if before is None or fold(before.group("word")) not in OPENING_PLACE_WORDS - {"state"}:
             return span
-        if capitals_mean_nothing(text):
+        if caseless:
             if not PLACE_OPENS_AFTER_RE.search(text, max(0, before.start("word") - 12), before.start("word")):
                 return span
         elif not is_capitalised(before.group("word")) or sentence_initial(text, before.start("word")):
             return span
         return dataclasses.replace(span, start=before.start("word"))
 
-    def _with_closing_place_word(self, text: str, span: RuleSpan) -> RuleSpan:
+    def _with_closing_place_word(self, text: str, span: RuleSpan, caseless: bool) -> RuleSpan:
         """A place found without the generic word that closes its name ("Ashby" of "Ashby Falls", "Maple Shade" of
         "Maple Shade Junction") takes it in."""
         if span.label != "LOCATION":
             return span
         after = CLOSING_PLACE_WORD_RE.match(text, span.end)
         if (after and fold(after.group("word")) in self.cues.place_words and fold(after.group("word")) not in OPENING_PLACE_WORDS
-                and ((is_capitalised(after.group("word")) and not capitals_mean_nothing(text))
+                and ((is_capitalised(after.group("word")) and not caseless)
                      or not self._content_word_after(text, after.end("word")))):
             # (written as a name, or where capitals mean nothing no content word after it: not "Fresno valley fever",
             # "Reno falls frequently", "DENVER PARK AVENUE")
