@@ -94,11 +94,16 @@ COMMA_NAME_RE = re.compile(
 SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and", "or", "but", "normal", "neg", "negative"})
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
+# a blank and a word after a trainee's grade: the person the grade is of
+TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
+# a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or before the next person in a list ("SpR Sharma, HO Shah")
+TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"st{n}" for n in range(1, 9)), "spr", "reg", "jr",
+                            "intern", "hmo", "rmo", "jmo"})
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
     # a trainee's grade after the initials: "-- AN SHO", "-- er fy1"
-    r"|(?:sho|ho|fy[12]|ct[1-3]|st[1-8]|spr|reg|jr|intern|hmo|rmo|jmo)\b))"
+    r"|(?:" + "|".join(sorted(TRAINEE_GRADES)) + r")\b))"
 )
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
@@ -119,10 +124,25 @@ INITIALS_LINE_RE = re.compile(
 DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#]", re.IGNORECASE)
 # ... or above it ("D: 05/07/07 0010   T: 05/07/07 1115  JOB # 3938959\nAA/AO")
 DICTATION_LINE_BEFORE_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
+    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)(?:[ \t]+by)?[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
+# after a signer's initials: the date or the clock time of the signing, or a day's name (the name ends there) ...
+SIGNING_DATE_AFTER = (r"[ \t]+(?:(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}([.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9.])"
+                      r"|[0-9]{1,2}:[0-9]{2}"
+                      r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b)")
+SIGNING_DATE_AFTER_RE = re.compile(SIGNING_DATE_AFTER, re.IGNORECASE)
+# ... or a month's name, which may be a given name's too ("TYPED BY: MC NOVEMBER 2013", "Signed: JO MAY SMITH")
+INITIALS_DATED_RE = re.compile(
+    SIGNING_DATE_AFTER + r"|[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+# ... or the sentence's end, where the field is the person's ("Sonographer: SR.", "PERFORMED BY FS.")
+INITIALS_SENTENCE_END_RE = re.compile(r"\.[ \t]*(?:\n|\Z)")
+# a cue that ends in "by" ("Performed by", "TYPED BY:")
+BY_CUE_BEFORE_RE = re.compile(r"(?i)\bby[ \t]*:?[ \t]*\Z")
 # a field's value after its name ("dob 1/8/12", "MRN: 5521")
 FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 # the start of a line, at the match (searched in the two characters before it and its first)
@@ -158,6 +178,8 @@ GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
 # the end of a line with writing on it, right before a position
 AFTER_WRITTEN_LINE_RE = re.compile(r"\S[ \t]*\n[ \t]*\Z")
 GIVEN_END_RE = re.compile(r"[ \t]*(?:[.!,;]|[-–—]{1,2}[ \t]|\n|\Z)")
+# a caller's name after "this is", then maybe a surname, then "calling" ("this is faith calling about")
+CALLING_AFTER_RE = re.compile(r"(?i)[ \t]+(?:(?P<surname>[" + LETTERS + r"][" + LETTERS + r"'’\-]*)[ \t]+)?calling\b")
 # "i am", "i'm": before a state more often than a name ("i am happy. my sugars are better")
 SELF_STATE_RE = re.compile(r"(?i)[ \t]*i(?:[ \t]+am|'m|’m)\b")
 # after a writer's name, the writer goes on about themselves or says who they are to the patient
@@ -598,6 +620,11 @@ class NameFinder:
                 spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_introduction", caseless))
             elif first and WRITER_GOES_ON_RE.match(text, first.end()) and not SELF_STATE_RE.match(match.group(0)):
                 spans.extend(self._given_alone(text, match.end(), "name_introduction", ends=False))  # "this is hope. i am 34"
+            elif first and (calling := CALLING_AFTER_RE.match(text, first.end())) and self._calls(first.group(0), calling):
+                # "this is faith calling about", "this is dawn mimarva calling": a given name, maybe a surname, then the call
+                spans.append(RuleSpan(first.start(), first.end(), "NAME", "name_introduction", strong=True))
+                if calling.group("surname"):
+                    spans.append(RuleSpan(calling.start("surname"), calling.end("surname"), "NAME", "name_introduction", strong=True))
         for match in cues.vocative_re.finditer(text):
             # no cue word before it: the first word must be a given name or a word no list knows ("Overall, it was")
             first = WORD_RE.match(text, match.end())
@@ -877,6 +904,21 @@ class NameFinder:
             return lexicon.is_given(word) and fold(word) not in lexicon.english
         return capital and listed
 
+    def _dated_initials(self, text: str, match: re.Match[str], source: str) -> bool:
+        """A signer's initials in capitals before the date or the time of the signing, or ending the sentence after a
+        role's field or a cue ending in "by", though they spell a clinical abbreviation or a cue's word ("TRANSCRIBED:
+        GP 04/21/12", "Sonographer: SR.", "PERFORMED BY FS."; not "Recs re: EGD.").
+        """
+        word = match.group("word")
+        if not word.isupper() or fold(word) in FUNCTION_WORDS or fold(word) in SIGNING_WORDS:
+            return False
+        dated = INITIALS_DATED_RE.match(text, match.end("word"))
+        if dated:
+            # (a title before a month's name is the title of a given name: "CONSULTANT: DR MAY AL-FARSI")
+            return not (fold(word) in self.cues.title_words and dated.group(0).strip()[:1].isalpha())
+        return INITIALS_SENTENCE_END_RE.match(text, match.end("word")) is not None and (
+            source == "name_role" or BY_CUE_BEFORE_RE.search(text, max(0, match.start("word") - 12), match.start("word")) is not None)
+
     def _field_ends(self, text: str, position: int) -> bool:
         """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
         return bool(FIELD_END_RE.match(text, position)) or self._credential_follows(text, position)
@@ -893,6 +935,14 @@ class NameFinder:
             return False
         nxt = NAME_TOKEN_RE.match(text, first.end())
         return not (nxt and not nxt.group("comma") and len(nxt.group("gap")) <= 1 and self.lexicon.is_safe(nxt.group("word")))
+
+    def _calls(self, given: str, calling: re.Match[str]) -> bool:
+        """A listed given name (no cue's or function word) before "calling", and the word between, if any, a surname
+        or a word no list knows ("this is dawn mimarva calling"; not "this is me calling", "this is just calling")."""
+        if self._blocked(given) or self.lexicon.is_safe(given) or not self.lexicon.is_given(given):
+            return False
+        surname = calling.group("surname")
+        return surname is None or (not self._blocked(surname) and (self._unknown(surname) or self._word_surname(surname)))
 
     def _signs(self, text: str, match: re.Match[str], caseless: bool) -> bool:
         """A signature header before a signer: not a bare "Signed" mid-line before what is signed
@@ -1059,6 +1109,10 @@ class NameFinder:
             word = match.group("word")
             if words and (fields_apart(text, match) or fold(word) in NEXT_FIELD_WORDS):
                 break
+            if text[match.end("word"):match.end("word") + 1].isdigit() and self.cues.is_cue_word(fold(word) + text[match.end("word")]):
+                break  # "Registrar okafor, FY1 baker": a grade written with its year's digit opens the next person
+            if words and match.group("comma") and fold(word) in TRAINEE_GRADES and TRAINEE_THEN_NAME_RE.match(text, match.end("word")):
+                break  # "SpR Sharma, HO Shah": a grade after the comma opens the next person
             if (given_after_comma and len(word) == 1 and not match.group("dot") and not match.group("comma")
                     and len(match.group("gap")) == 1 and (word.isupper() or caseless)
                     and (fold(word) not in {"a", "i"} or self._field_ends(text, match.end("word")))):
@@ -1124,17 +1178,24 @@ class NameFinder:
                   and (not self._blocked(word) or (mode == SIGNATURE and (
                       self._credential_follows(text, match.end("word"))
                       or (LINE_END_RE.match(text, match.end("word")) and (
-                          fold(word) not in FUNCTION_WORDS or (word.isupper() and fold(word) not in SIGNING_WORDS))))))
+                          fold(word) not in FUNCTION_WORDS or (word.isupper() and fold(word) not in SIGNING_WORDS)))
+                      or self._dated_initials(text, match, source))))
                   and self._field_ends(text, match.end("word"))
                   and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word"))
-                       or self._credential_follows(text, match.end("word")))):
-                pass  # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
-                # (a clinical abbreviation only alone on its line or before a credential: not "caller: HR 65")
-            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless and self._word_name(word)
+                       or self._credential_follows(text, match.end("word"))
+                       or (mode == SIGNATURE and self._dated_initials(text, match, source)))):
+                last_word = SIGNING_DATE_AFTER_RE.match(text, match.end("word")) is not None  # ("WET READ: CN WED ...": the date follows)
+                # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
+                # (a clinical abbreviation only alone on its line, before a credential, or in capitals before the date or
+                # the time the person signed, or ending the sentence: "TRANSCRIBED: GP 04/21/12", "Sonographer: SR.";
+                # not "caller: HR 65")
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and (caseless or (mode == ROLE and word.islower()))
+                  and self._word_name(word)
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
                 # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN", "hha sterling comes":
                 # a name that is also a word, alone after a role up to the field's end, a time or what the person does,
-                # where capitals cannot show it
+                # where capitals cannot show it; and after a role that is no abbreviation of something else, a name
+                # typed in small letters among capitals ("Verified by RN lake", "per rn hazel, pain controlled")
                 last_word = not self._field_ends(text, match.end("word"))
             elif before_surname:
                 last_word = True  # the rare surname after the given name, where the name ends ("... PELLOWE PGR 1234")
