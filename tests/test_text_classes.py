@@ -1280,3 +1280,74 @@ def test_given_names_that_are_words_and_places_in_fields_and_directions(rules_on
 )
 def test_words_beside_given_names_and_travel_fields_are_kept(rules_only, text, kept):
     assert kept in rules_only.deidentify(text).text
+
+
+# A second round of classes: each example invented, none from a corpus.
+STAFF_AND_DATE_CLASSES = [
+    # training grades and ward roles of British and Commonwealth hospitals, a grade's digit included
+    ("Present: Registrar Okafor, FY1 Baker, SHO Tupou-Vake, NIC Abernethy", ["Okafor", "Baker", "Tupou-Vake", "Abernethy"]),
+    ("Team: SpR Nkemdirim, HO Szabo, pharmacist Ingeborg", ["Nkemdirim", "Szabo", "Ingeborg"]),
+    # a booking's or an edit's signer, and the initials in brackets after the name
+    ("Transport arranged.\nBooked by Hope (HQ)", ["Hope", "HQ"]),
+    # an interpreter's certification after initials
+    ("Session length 40 minutes.\nQW, CHI", ["QW"]),
+    # a typist's pair under a "Dictated by:" line
+    ("Dictated by: Vandermolen, Pieter\nsr/pt", ["Vandermolen, Pieter", "sr/pt"]),
+    # a caller's given name, and the surname, before "calling"
+    ("Voicemail: hi this is Ingrid Vasquenko calling about my mother, this is joy calling back", ["Ingrid", "Vasquenko", "joy"]),
+    # a day of the month after a day of the week, in figures or in words; after a film, before a dash
+    ("No fever since Tuesday the 19th. Unchanged from Friday the twenty third.", ["19th", "twenty third"]),
+    ("Compare with the film of the 26th - effusion larger.", ["26th"]),
+    # a day past twelve and a month, after a date's cue, "in", or a history item's dash
+    ("Flu vaccine given 24/9. Scan done in 27/04.\nPMH:\n- NSTEMI - 19/10", ["24/9", "27/04", "19/10"]),
+    # a login after a workstation's address; a national health index by its field's name
+    ("Workstation 10.12.4.77 user qpellow3\nNHI: QRX42KD", ["10.12.4.77", "qpellow3", "QRX42KD"]),
+    # a flat's number with its "No.", a sector of a town
+    ("Flat No. 318, Sector 27, Quillpur", ["Flat No. 318", "Sector 27"]),
+    # a named ward with its word; a ward named for an eponym's person
+    ("Referrer: Dr Ames, Kestrel Ward\nWard 12C (Lister) bed 4", ["Kestrel Ward", "Lister"]),
+    # a visiting nurses' agency; a radiology company
+    ("Nurse from Quarrystone Visiting Nurses called.", ["Quarrystone Visiting Nurses"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phi"), STAFF_AND_DATE_CLASSES)
+def test_staff_dates_and_addresses_are_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # a name typed in small letters after a role, among capitals, up to the field's end
+        ("Extubated 10:00. Verified by RN lake\nPer rn hazel, pain controlled.", ["lake", "hazel"]),
+        # a signer's initials in capitals that spell an abbreviation, before the signing's date or time, or ending the
+        # sentence after a role's field or "by"
+        ("TRANSCRIBED: GP 2014-06-24\nWET READ: CN WED JANUARY 24, 2007 2045", ["GP", "CN"]),
+        ("Sonographer: SR. \nPERFORMED BY FS.\nTyped by: AFP 13/05/2009", ["SR", "FS", "AFP"]),
+        # the article of a residence named "The <plural> at <place>", in capitals too (in small letters it is the model's)
+        ("Referrals: The Hollies at Quenby - accepted.\nSON WILL DRIVE HIM TO THE HOLLIES AT QUENBY.",
+         ["The Hollies at Quenby", "THE HOLLIES AT QUENBY"]),
+    ],
+)
+def test_staff_where_capitals_tell_them_apart_are_removed(rules_only, text, phi):
+    assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("RN aware. RN notified of BP. Per RN report, pt slept.", "RN aware. RN notified of BP. Per RN report, pt slept."),
+        ("Recs re: EGD.\nCaller: HR 120/80 today", "Recs re: EGD.\nCaller: HR 120/80"),
+        ("Soluble ST2 level 35. Fell from ladder, CHI, admitted.", "Soluble ST2 level 35. Fell from ladder, CHI, admitted."),
+        ("Transfused one unit PRBC. Fractures of the 3rd-4th ribs.", "Transfused one unit PRBC. Fractures of the 3rd-4th ribs."),
+        ("PMH:\n- PS - 15/10\nIV drug user since youth", "PS - 15/10\nIV drug user since youth"),
+        ("PATIENT: QUILLON, ARVID   UNIT NO: 4471902", "UNIT NO:"),
+        ("PRIMROSE WARD BAY 3 BED 2", "BAY 3 BED 2"),
+        ("CONSULTANT: DR MAY AL-FARSI", "CONSULTANT: DR "),
+        ("this is just calling to check. this is me calling back", "this is just calling to check. this is me calling back"),
+    ],
+)
+def test_words_beside_staff_and_wards_are_kept(rules_only, text, kept):
+    assert kept in rules_only.deidentify(text).text, rules_only.deidentify(text).text

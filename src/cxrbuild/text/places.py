@@ -333,6 +333,10 @@ AREA_RE = re.compile(
 NAMED_WARD_RE = CuedRegex(re.compile(
     r"(?<![A-Za-z'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+(?P<kind>ward|unit|wing)(?![A-Za-z])", re.IGNORECASE
 ))
+# a number in words ("one", "twenty two")
+NUMBER_WORD_RE = re.compile(macro("NUM_W"))
+# after a ward's word, what makes it the label of a field: a colon, a dash, a number's sign or word
+WARD_WORD_LABELS_RE = re.compile(r"(?i)[ \t]*(?:[:#\-–]|no\b|number\b|num\b)")
 NAMED_WARD_WORD_WINDOW = 80  # characters before a ward's name searched for the word before it
 NAMED_WARD_BEFORE_RE = re.compile(r"(?<![A-Za-z'’\-])(?P<word>[" + LETTERS + r"][" + LETTERS + r"'’\-]+)[ \t]+\Z")
 # a unit of a quantity after a number ("Lasix 40 mg"): such a pair is no ward
@@ -520,8 +524,8 @@ class PlaceFinder:
     def _with_closing_place_word(self, text: str, span: RuleSpan, caseless: bool) -> RuleSpan:
         """A place found without the generic word that closes its name ("Ashby" of "Ashby Falls", "Maple Shade" of
         "Maple Shade Junction") takes it in."""
-        if span.label != "LOCATION":
-            return span
+        if span.label != "LOCATION" or span.source == "place_named_ward":
+            return span  # ("PRIMROSE WARD BAY 1": a ward's name is closed by its ward's word)
         after = CLOSING_PLACE_WORD_RE.match(text, span.end)
         if (after and fold(after.group("word")) in self.cues.place_words and fold(after.group("word")) not in OPENING_PLACE_WORDS
                 and ((is_capitalised(after.group("word")) and not caseless)
@@ -823,8 +827,8 @@ class PlaceFinder:
         for match in NAMED_WARD_RE.finditer(text):
             name, kind = match.group("name"), match.group("kind")
             folded = fold(name)
-            if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in CALENDAR_WORDS:
-                continue
+            if folded in self.cues.ward_types or folded in FUNCTION_WORDS or folded in CALENDAR_WORDS or NUMBER_WORD_RE.fullmatch(folded):
+                continue  # (nor a count: "transfused one unit")
             if folded in self.name_cues.heading_words:
                 continue  # "HEALTH SERVICES UNIT": a word of an organisation's structure, not a ward's name
             if caseless:
@@ -839,7 +843,9 @@ class PlaceFinder:
             if previous and fold(previous.group("word")) not in self.cues.ward_types and fold(previous.group("word")) not in FUNCTION_WORDS \
                     and (is_capitalised(previous.group("word")) or caseless) and not lexicon.is_safe(previous.group("word")):
                 start = previous.start("word")  # "Blue Heron Ward": every word of the name
-            spans.append(RuleSpan(start, match.end("name"), "LOCATION", "place_named_ward"))
+            # the ward's word is the name's too ("WREN WARD"), unless it labels the next field ("ALISTAIR   UNIT NO: 4886594")
+            end = match.end("name") if WARD_WORD_LABELS_RE.match(text, match.end()) else match.end()
+            spans.append(RuleSpan(start, end, "LOCATION", "place_named_ward"))
         return spans
 
     def _locatives(self, text: str) -> list[RuleSpan]:
