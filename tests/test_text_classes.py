@@ -1308,6 +1308,18 @@ STAFF_AND_DATE_CLASSES = [
     ("Referrer: Dr Ames, Kestrel Ward\nWard 12C (Lister) bed 4", ["Kestrel Ward", "Lister"]),
     # a visiting nurses' agency; a radiology company
     ("Nurse from Quarrystone Visiting Nurses called.", ["Quarrystone Visiting Nurses"]),
+    # the clock times down a flowsheet aligned by blanks
+    ("Obs:\nTime   T     HR   BP       RR\n0415   38.2  112  96/60    24\n1000   37.6  98   110/64   20",
+     ["0415", "1000"]),
+    # a surname spelled letter by letter, though it also names a sign
+    ("Exam limited. Last name spelled k e r n i g, record follows.", ["k e r n i g"]),
+    # a name on a sign-off line before a comma and the writer's role, a word or two before the role's word
+    ("Auth approved.\n-- J. Quarrell-Hope, case manager  x4471\nHope Vukovic, transport coordinator ext 2210",
+     ["J. Quarrell-Hope", "Hope Vukovic"]),
+    ("Duration 22 min.\nQKT, certified medical interpreter", ["QKT"]),
+    # "The <plural> at <place>" where a home is spoken of or opens a list's item, whatever the case
+    ("PTA resided at The Larches at Quenby; HCP is son.\nReferrals:\n- The Hollies at Marlow - declined",
+     ["The Larches at Quenby", "The Hollies at Marlow"]),
 ]
 
 
@@ -1347,6 +1359,10 @@ def test_staff_where_capitals_tell_them_apart_are_removed(rules_only, text, phi)
         ("PRIMROSE WARD BAY 3 BED 2", "BAY 3 BED 2"),
         ("CONSULTANT: DR MAY AL-FARSI", "CONSULTANT: DR "),
         ("this is just calling to check. this is me calling back", "this is just calling to check. this is me calling back"),
+        ("Time taken 20 min.\n1000 mg given. Pt seen, case manager\nDiscussed with family, social worker\nOk, nurse",
+         "Time taken 20 min.\n1000 mg given. Pt seen, case manager\nDiscussed with family, social worker\nOk, nurse"),
+        ("- the lungs at the bases are clear.\n- the changes at surgery noted.\nLast name spelled the same. D I S C H A R G E",
+         "- the lungs at the bases are clear.\n- the changes at surgery noted.\nLast name spelled the same. D I S C H A R G E"),
     ],
 )
 def test_words_beside_staff_and_wards_are_kept(rules_only, text, kept):

@@ -311,6 +311,15 @@ class NameCues:
             re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
+        # a sign-off line: a name, a comma and the writer's role (a word or two before it), maybe a credential and a
+        # telephone's extension, to the line's end ("-- c. pemberton, case manager  x31527", "Hope Kaminski, transport
+        # coordinator ext 4602", "FC, certified medical interpreter")
+        self.role_signoff_re = re.compile(
+            r"^[ \t]*(?:--?|—|~)?[ \t]*(?P<name>[" + LETTERS + r"][" + LETTERS + r".'’\- \t]{0,40}?)[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+){0,2}"
+            r"(?:" + alternation(spec["name_roles"]) + r")(?:[ \t]*[,/][ \t]*[A-Za-z\-]{2,8})?"
+            r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|#)[ \t]*[0-9][0-9\-]*)?[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
         self.introduction_re = re.compile(
             # (the name may open the next line: "this is\nRuby, im writing")
             r"(?:^|(?<=[^A-Za-z'’]))(?:" + alternation(spec["introductions"]) + r")(?:[ \t]+|[ \t]*\n[ \t]*)(?=[" + LETTERS + r"])",
@@ -656,6 +665,7 @@ class NameFinder:
         for match in cues.dash_signer_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
         spans.extend(self._name_fields(text))
+        spans.extend(self._role_signoffs(text))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
@@ -704,6 +714,33 @@ class NameFinder:
             if all(self.lexicon.is_safe(w) and not self._blocked_given(w) for w in words if len(w) > 1):
                 continue
             spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
+        return spans
+
+    def _role_signoffs(self, text: str) -> list[RuleSpan]:
+        """The name on a sign-off line before ", <role>", whatever its case, when each of its words is an initial, a
+        listed name, a particle or a word no list knows, and none a cue's or a clinical word ("-- c. pemberton, case
+        manager", "rosa o'malley, transport coordinator"; not "Pt seen, case manager", "Discussed with family, social
+        worker"); a single word of two or three letters that is no English word is the writer's initials ("FC, certified
+        medical interpreter")."""
+        spans = []
+        for match in self.cues.role_signoff_re.finditer(text):
+            words = [w.strip(".") for w in match.group("name").split()]
+            if len(words) > 4 or not words:
+                continue
+            if any(fold(w) in NAME_FIELD_PLACEHOLDERS for w in words):
+                continue  # "Ok, nurse", "N/A, case manager"
+            initials = (len(words) == 1 and 2 <= len(words[0]) <= 3 and words[0].isalpha() and fold(words[0]) not in FUNCTION_WORDS
+                        and fold(words[0]) not in self.lexicon.english)
+            if not initials and not all(
+                len(w) == 1 or fold(w) in NAME_PARTICLES
+                or ((self.lexicon.is_name(w) or self._unknown(w) or all(self.lexicon.is_name(part) or self._unknown(part)
+                                                                        for part in re.split(r"[-'’]", w) if len(part) > 1))
+                    and not self._blocked(w) and not (self.lexicon.is_safe(w) and (index == len(words) - 1 or not self.lexicon.is_given(w))))
+                for index, w in enumerate(words)):
+                continue  # (a clinical word only as a given name before the surname: not "Stable, RN", "Staff, RN")
+            if not initials and all(len(w) == 1 for w in words):
+                continue
+            spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         return spans
 
     def _names_listed_after(self, text: str, found: list[RuleSpan], source: str, caseless: bool) -> list[RuleSpan]:

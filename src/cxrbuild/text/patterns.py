@@ -226,8 +226,9 @@ class PatternFinder:
                     continue  # "(chest clinic)", "(Teleradiology)", "(Stroke Protocol)": no place's or person's name
                 if pattern.name == "street_court_after_direction" and any(self.lexicon.is_safe(w) for w in words[:-1]):
                     continue  # "off pressors after CT", "onto stretcher then CT": clinical words, no street's name
-                if pattern.name == "name_spelled_letters" and self.lexicon.is_common("".join(words)):
-                    continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter
+                if pattern.name == "name_spelled_letters" and self.lexicon.is_vocabulary("".join(words)):
+                    continue  # "D I S C H A R G E": a heading spaced out, not a name spelled letter by letter (a surname that
+                    # names a sign is spelled as a name: "p e m b e r t o n")
                 if pattern.name == "id_field_value" and any(
                     (len(w) >= 3 and w.isalpha() and fold(w) in self.lexicon.english)
                     or (len(w) >= 2 and w.isalnum() and not w.isdigit() and self.lexicon.is_safe(w))

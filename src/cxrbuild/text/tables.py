@@ -74,11 +74,33 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]] | None:
     return cells if len(cells) >= 2 else None
 
 
+# a flowsheet aligned by blanks: a heading that opens with "Time" and names two columns more, over rows that each open
+# with their clock time and go on with numbers ("Time   T     HR   BP\n1000   37.9  106  107/51")
+FLOWSHEET_HEADING_RE = re.compile(r"(?im)^[ \t]*time[ \t]{2,}[^\s0-9]\S*(?:[ \t]+[^\s0-9]\S*)+[ \t]*$")
+FLOWSHEET_ROW_RE = re.compile(r"[ \t]*(?P<time>(?:[01]?[0-9]|2[0-3]):?[0-5][0-9]h?)[ \t]+[0-9][^\n]*")
+
+
+def _flowsheet_rows(text: str, position: int):
+    """The rows of a flowsheet whose heading ends at ``position``: up to a line that opens with no clock time."""
+    while position < len(text) and text[position] == "\n":
+        row = FLOWSHEET_ROW_RE.match(text, position + 1)
+        if not row or (row.end() < len(text) and text[row.end()] != "\n"):
+            return
+        yield row
+        position = row.end()
+
+
 class TableFinder:
     """Cells under an identifier's column heading."""
 
     def __init__(self, columns: TableColumns | None = None) -> None:
         self.columns = columns or load_table_columns()
+
+    @staticmethod
+    def _flowsheet_times(text: str) -> list[RuleSpan]:
+        """The clock time opening each row of a flowsheet aligned by blanks (a time of day, whatever the columns)."""
+        return [RuleSpan(row.start("time"), row.end("time"), "TIME", "flowsheet_time", strong=True)
+                for heading in FLOWSHEET_HEADING_RE.finditer(text) for row in _flowsheet_rows(text, heading.end())]
 
     def _heading(self, text: str, cells: list[tuple[int, int]]) -> list[str | None] | None:
         """The label of each column when the cells are a heading row, else None."""
@@ -91,9 +113,9 @@ class TableFinder:
         return labels if any(labels) else None
 
     def find(self, text: str) -> list[RuleSpan]:
+        spans = self._flowsheet_times(text)
         if "|" not in text and "\t" not in text:
-            return []
-        spans: list[RuleSpan] = []
+            return spans
         heading: list[str | None] | None = None
         offset = 0
         for line in text.split("\n"):
