@@ -124,8 +124,10 @@ INITIALS_LINE_RE = re.compile(
 DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#]", re.IGNORECASE)
 # ... or above it ("D: 05/07/07 0010   T: 05/07/07 1115  JOB # 3938959\nAA/AO")
 DICTATION_LINE_BEFORE_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)(?:[ \t]+by)?[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
+    r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
+# ... or under the dictating doctor's line, a typist's small letters ("Dictated by: Dr Roe\nsr/pt"; not "\nCXR/CT")
+DICTATED_BY_LINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:dictated|transcribed)[ \t]+by[ \t]*:[^\n]*\n[ \t]*\Z", re.IGNORECASE)
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
 # after a signer's initials: the date or the clock time of the signing, or a day's name (the name ends there) ...
@@ -139,10 +141,14 @@ INITIALS_DATED_RE = re.compile(
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
-# ... or the sentence's end, where the field is the person's ("Sonographer: SR.", "PERFORMED BY FS.")
+# ... or the sentence's end
 INITIALS_SENTENCE_END_RE = re.compile(r"\.[ \t]*(?:\n|\Z)")
-# a cue that ends in "by" ("Performed by", "TYPED BY:")
-BY_CUE_BEFORE_RE = re.compile(r"(?i)\bby[ \t]*:?[ \t]*\Z")
+# a field that only a member of staff fills, never a service or a modality ("TRANSCRIBED:", "Typed by", "Sonographer:";
+# not "Reviewed by GP.", "Performed by ED.", "Copy to: GP 12/03")
+STAFF_ONLY_FIELD_BEFORE_RE = re.compile(
+    r"(?i)\b(?:transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|typist|wet[ \t]+read(?:[ \t]+by)?|sonographer|technologist"
+    r"|tech|radiographer|scribe)[ \t]*:?[ \t]*\Z"
+)
 # a field's value after its name ("dob 1/8/12", "MRN: 5521")
 FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 # the start of a line, at the match (searched in the two characters before it and its first)
@@ -241,6 +247,9 @@ SURNAME_CLOSE_RE = re.compile(
     r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
     re.IGNORECASE,
 )
+# where a given name typed in small letters after a role ends: a comma, a bracket, the line's end or where the person
+# is from ("per rn hazel, pain", "NP grace from cards")
+LOWER_NAME_END_RE = re.compile(r"[ \t]*(?:\n|\Z|[,;(]|[ \t]{2}|[ \t]+from\b)")
 # the start of a field: a line's start, or a colon, a comma, a bracket, a dash or a bar before it
 FIELD_START_RE = re.compile(r"(?:^|[:,(|]|[-–])[ \t]*\Z", re.MULTILINE)
 # what may follow the last initial of a name in a field: the end of the line, a wide gap, a comma
@@ -311,12 +320,12 @@ class NameCues:
             re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
-        # a sign-off line: a name, a comma and the writer's role (a word or two before it), maybe a credential and a
-        # telephone's extension, to the line's end ("-- c. pemberton, case manager  x31527", "Hope Kaminski, transport
-        # coordinator ext 4602", "FC, certified medical interpreter")
+        # a sign-off line: a name, a comma and the writer's role (a word or two before it) or an interpreter's
+        # certification, maybe a credential and a telephone's extension, to the line's end ("-- c. pemberton, case
+        # manager  x31527", "Hope Kaminski, transport coordinator ext 4602", "QKT, certified medical interpreter", "WH, CHI")
         self.role_signoff_re = re.compile(
             r"^[ \t]*(?:--?|—|~)?[ \t]*(?P<name>[" + LETTERS + r"][" + LETTERS + r".'’\- \t]{0,40}?)[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+){0,2}"
-            r"(?:" + alternation(spec["name_roles"]) + r")(?:[ \t]*[,/][ \t]*[A-Za-z\-]{2,8})?"
+            r"(?:" + alternation([*spec["name_roles"], *spec["signoff_credentials"]]) + r")(?:[ \t]*[,/][ \t]*[A-Za-z\-]{2,8})?"
             r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|#)[ \t]*[0-9][0-9\-]*)?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
@@ -498,7 +507,7 @@ class NameCues:
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
         self.cue_words = frozenset(
             fold(word)
-            for key in ("phrases", "after_name", "signature_headers")
+            for key in ("phrases", "after_name", "signature_headers", "signoff_credentials")
             for phrase in spec[key]
             for word in re.split(r"[\s/]+", phrase)
             if len(word) > 2
@@ -720,8 +729,8 @@ class NameFinder:
         """The name on a sign-off line before ", <role>", whatever its case, when each of its words is an initial, a
         listed name, a particle or a word no list knows, and none a cue's or a clinical word ("-- c. pemberton, case
         manager", "rosa o'malley, transport coordinator"; not "Pt seen, case manager", "Discussed with family, social
-        worker"); a single word of two or three letters that is no English word is the writer's initials ("FC, certified
-        medical interpreter")."""
+        worker"); a single word of two or three letters that is no English or clinical word is the writer's initials
+        ("QKT, certified medical interpreter"; not "AF, CMI" in a problem list)."""
         spans = []
         for match in self.cues.role_signoff_re.finditer(text):
             words = [w.strip(".") for w in match.group("name").split()]
@@ -730,7 +739,7 @@ class NameFinder:
             if any(fold(w) in NAME_FIELD_PLACEHOLDERS for w in words):
                 continue  # "Ok, nurse", "N/A, case manager"
             initials = (len(words) == 1 and 2 <= len(words[0]) <= 3 and words[0].isalpha() and fold(words[0]) not in FUNCTION_WORDS
-                        and fold(words[0]) not in self.lexicon.english)
+                        and fold(words[0]) not in self.lexicon.english and not self.lexicon.is_safe(words[0]))
             if not initials and not all(
                 len(w) == 1 or fold(w) in NAME_PARTICLES
                 or ((self.lexicon.is_name(w) or self._unknown(w) or all(self.lexicon.is_name(part) or self._unknown(part)
@@ -834,6 +843,7 @@ class NameFinder:
                 (parts[0].isupper() and parts[1].islower())
                 or DICTATION_LINE_AFTER_RE.match(text, match.end(group)) is not None  # "MR/BP\nD: 6/2/14  T: 6/3/14"
                 or DICTATION_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None
+                or (value.islower() and DICTATED_BY_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None)
             )
             if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
@@ -941,20 +951,28 @@ class NameFinder:
             return lexicon.is_given(word) and fold(word) not in lexicon.english
         return capital and listed
 
-    def _dated_initials(self, text: str, match: re.Match[str], source: str) -> bool:
-        """A signer's initials in capitals before the date or the time of the signing, or ending the sentence after a
-        role's field or a cue ending in "by", though they spell a clinical abbreviation or a cue's word ("TRANSCRIBED:
-        GP 04/21/12", "Sonographer: SR.", "PERFORMED BY FS."; not "Recs re: EGD.").
+    def _small_given_after_role(self, text: str, match: re.Match[str]) -> bool:
+        """A listed given name typed in small letters right after a role, up to a comma, a bracket, the line's end or
+        "from", though it is also a word ("per rn grace, pain controlled"): no cue's, function or medical word."""
+        word = match.group("word")
+        return (word.islower() and self.lexicon.is_given(word) and not self._blocked(word) and not self.lexicon.is_medical(word)
+                and fold(word) not in self.cues.never_names and LOWER_NAME_END_RE.match(text, match.end("word")) is not None)
+
+    def _dated_initials(self, text: str, match: re.Match[str]) -> bool:
+        """A typist's, a sonographer's or a wet reader's initials in capitals right after the field's name, before the
+        date or the time of the signing or ending the sentence, though they spell a clinical abbreviation or a cue's
+        word ("TRANSCRIBED: GP 04/21/12", "Sonographer: SR."; not "Recs re: EGD.", "Reviewed by GP.", "Copy to: GP
+        12/03"): no other field is filled by staff alone.
         """
         word = match.group("word")
-        if not word.isupper() or fold(word) in FUNCTION_WORDS or fold(word) in SIGNING_WORDS:
+        if (not word.isupper() or fold(word) in FUNCTION_WORDS or fold(word) in SIGNING_WORDS
+                or not STAFF_ONLY_FIELD_BEFORE_RE.search(text, max(0, match.start("word") - 30), match.start("word"))):
             return False
         dated = INITIALS_DATED_RE.match(text, match.end("word"))
         if dated:
-            # (a title before a month's name is the title of a given name: "CONSULTANT: DR MAY AL-FARSI")
+            # (a title before a month's name is a given name's: "TYPED BY: DR MAY AL-FARSI")
             return not (fold(word) in self.cues.title_words and dated.group(0).strip()[:1].isalpha())
-        return INITIALS_SENTENCE_END_RE.match(text, match.end("word")) is not None and (
-            source == "name_role" or BY_CUE_BEFORE_RE.search(text, max(0, match.start("word") - 12), match.start("word")) is not None)
+        return INITIALS_SENTENCE_END_RE.match(text, match.end("word")) is not None
 
     def _field_ends(self, text: str, position: int) -> bool:
         """The end of a name field: end of line, a wide gap, punctuation or a credential ("KIM, JO P RN")."""
@@ -1216,23 +1234,24 @@ class NameFinder:
                       self._credential_follows(text, match.end("word"))
                       or (LINE_END_RE.match(text, match.end("word")) and (
                           fold(word) not in FUNCTION_WORDS or (word.isupper() and fold(word) not in SIGNING_WORDS)))
-                      or self._dated_initials(text, match, source))))
+                      or self._dated_initials(text, match))))
                   and self._field_ends(text, match.end("word"))
                   and (not self.lexicon.is_safe(word) or INITIALS_ALONE_RE.match(text, match.end("word"))
                        or self._credential_follows(text, match.end("word"))
-                       or (mode == SIGNATURE and self._dated_initials(text, match, source)))):
+                       or (mode == SIGNATURE and self._dated_initials(text, match)))):
                 last_word = SIGNING_DATE_AFTER_RE.match(text, match.end("word")) is not None  # ("WET READ: CN WED ...": the date follows)
                 # "Typed by: GI", "Technician: NS, RPFT", "SIGNED: IT EMT-P": a person's initials, whatever else they spell
-                # (a clinical abbreviation only alone on its line, before a credential, or in capitals before the date or
-                # the time the person signed, or ending the sentence: "TRANSCRIBED: GP 04/21/12", "Sonographer: SR.";
-                # not "caller: HR 65")
-            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and (caseless or (mode == ROLE and word.islower()))
-                  and self._word_name(word)
+                # (a clinical abbreviation only alone on its line, before a credential, or in a field only staff fill:
+                # "TRANSCRIBED: GP 04/21/12", "Sonographer: SR."; not "caller: HR 65")
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0
+                  and ((caseless and self._word_name(word)) or (mode == ROLE and self._small_given_after_role(text, match)))
                   and (self._field_ends(text, match.end("word")) or SURNAME_CLOSE_RE.match(text, match.end("word")))):
                 # "REPORT TO CHARGE RN GOLDEN.", "(cnm hale)", "ESCORTED BY LT. BLACK.", "F/U PA BELL PRN", "hha sterling comes":
                 # a name that is also a word, alone after a role up to the field's end, a time or what the person does,
-                # where capitals cannot show it; and after a role that is no abbreviation of something else, a name
-                # typed in small letters among capitals ("Verified by RN lake", "per rn hazel, pain controlled")
+                # where capitals cannot show it; and after a role that is no abbreviation of something else, a given name
+                # typed in small letters among capitals, up to a comma, a bracket or the line's end ("Verified by RN
+                # hazel", "per rn grace, pain controlled"; not "Informed RN late.", a surname that is a word, nor "FY1
+                # chase.", what the sentence asks done)
                 last_word = not self._field_ends(text, match.end("word"))
             elif before_surname:
                 last_word = True  # the rare surname after the given name, where the name ends ("... PELLOWE PGR 1234")

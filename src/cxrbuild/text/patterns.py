@@ -65,8 +65,6 @@ class Pattern:
     # strings one of which every match holds, read from the regex (spans.required_literals): the pattern is
     # not run on a text without any (as with ``requires``, which its authors write)
     triggers: tuple[str, ...] = ()
-    # what the pattern finds is PHI inside an allow-listed term too (its cue outweighs the term: "Ward 12C (Lister)")
-    strong: bool = False
 
 
 def _expand_macros(regex: str, macros: dict[str, str]) -> str:
@@ -140,8 +138,7 @@ def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None
                 guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
         guards["scanner"] = scanner(expanded, flags)
         guards["triggers"] = store.derived("triggers", trigger_strings, expanded, flags)
-        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards,
-                                strong=bool(entry.get("strong", False))))
+        patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
     return str(spec["version"]), patterns
 
 
@@ -215,10 +212,12 @@ class PatternFinder:
                 if pattern.name == "hospital_prefix" and not self._names_after_keyword(text[start:end]):
                     continue  # "HOSPITAL VIA PRO EMS", "CLINIC FOR FEVER": the keyword, then the sentence going on
                 words = text[start:end].split()
-                if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]) and not (
-                        pattern.name == "ward_number_bracket_name" and self.lexicon.is_eponym(words[0])):
-                    continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone, as is
-                    # "Ward 33N (Lister)": in a ward's brackets an eponym is the person the ward is named for)
+                # in a ward's brackets an eponym that is a listed surname is the person the ward is named for ("Ward 33N
+                # (Lister)"): PHI though the allow list holds it (not "Unit 4 (ICU)")
+                named_for = (pattern.name == "ward_number_bracket_name" and self.lexicon.is_eponym(words[0])
+                             and self.lexicon.is_name(words[0]))
+                if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]) and not named_for:
+                    continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
                     continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits
                 if pattern.name == "study_site_in_brackets" and not (fold(words[0]).rstrip(".") in {"st", "saint", "mt", "mount"} or any(
@@ -235,8 +234,15 @@ class PatternFinder:
                     for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
-                spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=pattern.strong))
+                if pattern.name.startswith("residence_the_plural_at") and self._common_after_of(text[start:end]):
+                    continue  # "THE RESULTS OF CT", "The Changes of COPD": a phrase's words, no home's name
+                spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
+
+    def _common_after_of(self, value: str) -> bool:
+        """A home's name "The <plural> of|on <word>" whose word is a word of the language or of medicine: no name."""
+        words = value.split()
+        return len(words) >= 4 and fold(words[2]) in {"of", "on"} and self.lexicon.is_vocabulary(words[3])
 
     def is_measured_value(self, text: str, start: int) -> bool:
         """Whether the number at ``start`` is a lab value or a vital sign ("NIBP 136/92", "Hb 141")."""
