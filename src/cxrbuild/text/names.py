@@ -126,8 +126,6 @@ DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|trans
 DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
-# ... or under the dictating doctor's line, a typist's small letters ("Dictated by: Dr Roe\nsr/pt"; not "\nCXR/CT")
-DICTATED_BY_LINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:dictated|transcribed)[ \t]+by[ \t]*:[^\n]*\n[ \t]*\Z", re.IGNORECASE)
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
 # after a signer's initials: the date or the clock time of the signing, or a day's name (the name ends there) ...
@@ -247,6 +245,8 @@ SURNAME_CLOSE_RE = re.compile(
     r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
     re.IGNORECASE,
 )
+# a role right before a position, a preposition before the role ("per rn ", "d/w NP ", "verified by the charge nurse ")
+ROLE_AFTER_PREPOSITION_RE = re.compile(r"(?i)(?:\b(?:per|by|with|to|from|and|cc)|\bw/|\bd/w)[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[ \t]+)?[A-Za-z]+[ \t]+\Z")
 # where a given name typed in small letters after a role ends: a comma, a bracket, the line's end or where the person
 # is from ("per rn hazel, pain", "NP grace from cards")
 LOWER_NAME_END_RE = re.compile(r"[ \t]*(?:\n|\Z|[,;(]|[ \t]{2}|[ \t]+from\b)")
@@ -744,11 +744,13 @@ class NameFinder:
                 len(w) == 1 or fold(w) in NAME_PARTICLES
                 or ((self.lexicon.is_name(w) or self._unknown(w) or all(self.lexicon.is_name(part) or self._unknown(part)
                                                                         for part in re.split(r"[-'’]", w) if len(part) > 1))
-                    and not self._blocked(w) and not (self.lexicon.is_safe(w) and (index == len(words) - 1 or not self.lexicon.is_given(w))))
+                    and not self._blocked(w)
+                    and not (self.lexicon.is_vocabulary(w) and (index == len(words) - 1 or not self.lexicon.is_given(w))))
                 for index, w in enumerate(words)):
-                continue  # (a clinical word only as a given name before the surname: not "Stable, RN", "Staff, RN")
-            if not initials and all(len(w) == 1 for w in words):
-                continue
+                continue  # (a word of the language or of medicine only as a given name before the surname: not "Stable, RN",
+                # "Happy, charge nurse", "Gray matter, nurse", "Crohn, IBD nurse")
+            if not initials and (all(len(w) == 1 for w in words) or (len(words) == 1 and self.lexicon.is_common(words[0]))):
+                continue  # (a surname alone that names a sign or a disease: "- Parkinson, specialist nurse")
             spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         return spans
 
@@ -843,7 +845,6 @@ class NameFinder:
                 (parts[0].isupper() and parts[1].islower())
                 or DICTATION_LINE_AFTER_RE.match(text, match.end(group)) is not None  # "MR/BP\nD: 6/2/14  T: 6/3/14"
                 or DICTATION_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None
-                or (value.islower() and DICTATED_BY_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None)
             )
             if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
@@ -952,11 +953,14 @@ class NameFinder:
         return capital and listed
 
     def _small_given_after_role(self, text: str, match: re.Match[str]) -> bool:
-        """A listed given name typed in small letters right after a role, up to a comma, a bracket, the line's end or
-        "from", though it is also a word ("per rn grace, pain controlled"): no cue's, function or medical word."""
+        """A listed given name typed in small letters right after a role that a preposition governs, up to a comma, a
+        bracket, the line's end or "from", though it is also a word ("per rn grace, pain controlled", "d/w NP hazel from
+        cards"): no cue's, function or medical word (not "RN drew (x2) cultures", "Night RN sunny, pleasant": there the
+        role is the sentence's subject and a verb or a word of its own follows)."""
         word = match.group("word")
         return (word.islower() and self.lexicon.is_given(word) and not self._blocked(word) and not self.lexicon.is_medical(word)
-                and fold(word) not in self.cues.never_names and LOWER_NAME_END_RE.match(text, match.end("word")) is not None)
+                and fold(word) not in self.cues.never_names and LOWER_NAME_END_RE.match(text, match.end("word")) is not None
+                and ROLE_AFTER_PREPOSITION_RE.search(text, max(0, match.start("word") - 40), match.start("word")) is not None)
 
     def _dated_initials(self, text: str, match: re.Match[str]) -> bool:
         """A typist's, a sonographer's or a wet reader's initials in capitals right after the field's name, before the

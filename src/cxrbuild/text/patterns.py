@@ -234,15 +234,19 @@ class PatternFinder:
                     for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
-                if pattern.name.startswith("residence_the_plural_at") and self._common_after_of(text[start:end]):
-                    continue  # "THE RESULTS OF CT", "The Changes of COPD": a phrase's words, no home's name
+                if pattern.name.startswith("residence_the_plural_at") and self._no_home(pattern.name, text[start:end]):
+                    continue  # "THE RESULTS OF CT", "- the results at discharge - pending": a phrase's words, no home's name
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
 
-    def _common_after_of(self, value: str) -> bool:
-        """A home's name "The <plural> of|on <word>" whose word is a word of the language or of medicine: no name."""
+    def _no_home(self, name: str, value: str) -> bool:
+        """A home's name "The <plural> at|of|on <word>" whose word is a word of the language or of medicine, no listed
+        place, where capitals do not show it a name (all capitals, all small letters) or after "of" or "on": no name
+        ("THE RESULTS OF CT", "the wards at midday", "- the findings at surgery - noted"; not "The Gables at Harrow")."""
         words = value.split()
-        return len(words) >= 4 and fold(words[2]) in {"of", "on"} and self.lexicon.is_vocabulary(words[3])
+        if len(words) < 4 or not self.lexicon.is_vocabulary(words[3]) or self.lexicon.is_place(words[3]):
+            return False
+        return fold(words[2]) in {"of", "on"} or name != "residence_the_plural_at"
 
     def is_measured_value(self, text: str, start: int) -> bool:
         """Whether the number at ``start`` is a lab value or a vital sign ("NIBP 136/92", "Hb 141")."""

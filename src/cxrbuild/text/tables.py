@@ -75,9 +75,10 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]] | None:
 
 
 # a flowsheet aligned by blanks: a heading that opens with "Time" and names two columns more, over rows that each open
-# with their clock time and go on with numbers ("Time   T     HR   BP\n1000   37.9  106  107/51")
+# with their clock time, four figures or with a colon, and go on with numbers ("Time   T     HR   BP\n1000   37.9  106
+# 107/51"; a continuation row's "250   500" of a fluid chart is no time)
 FLOWSHEET_HEADING_RE = re.compile(r"(?im)^[ \t]*time[ \t]{2,}[^\s0-9]\S*(?:[ \t]+[^\s0-9]\S*)+[ \t]*$")
-FLOWSHEET_ROW_RE = re.compile(r"[ \t]*(?P<time>(?:[01]?[0-9]|2[0-3]):?[0-5][0-9]h?)[ \t]+[0-9][^\n]*")
+FLOWSHEET_ROW_RE = re.compile(r"[ \t]*(?P<time>(?:(?:[01]?[0-9]|2[0-3]):|[01][0-9]|2[0-3])[0-5][0-9]h?)[ \t]+[0-9][^\n]*")
 
 
 def _flowsheet_rows(text: str, position: int):
