@@ -94,11 +94,16 @@ COMMA_NAME_RE = re.compile(
 SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and", "or", "but", "normal", "neg", "negative"})
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
+# a list's bullet (a single dash, a star, a dot) right before a position, a long dash being a signature's
+BULLET_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:-(?!-)|[*•])[ \t]*\Z")
 # a blank and a word after a trainee's grade: the person the grade is of
 TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
 # a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or before the next person in a list ("SpR Sharma, HO Shah")
 TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"st{n}" for n in range(1, 9)), "spr", "reg", "jr",
                             "intern", "hmo", "rmo", "jmo"})
+# the grades and ward roles after which only a name that is no word of the language counts (they head a list of jobs and
+# name a specialty as often: "FY1 Ward Round:", "SpR Stroke:", "SHO Check K")
+GRADE_ROLES = TRAINEE_GRADES | {"str", "nurse in charge", "staff nurse"}
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
@@ -144,9 +149,16 @@ INITIALS_SENTENCE_END_RE = re.compile(r"\.[ \t]*(?:\n|\Z)")
 # a field that only a member of staff fills, never a service or a modality ("TRANSCRIBED:", "Typed by", "Sonographer:";
 # not "Reviewed by GP.", "Performed by ED.", "Copy to: GP 12/03")
 STAFF_ONLY_FIELD_BEFORE_RE = re.compile(
-    r"(?i)\b(?:transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|typist|wet[ \t]+read(?:[ \t]+by)?|sonographer|technologist"
-    r"|tech|radiographer|scribe)[ \t]*:?[ \t]*\Z"
+    r"(?i)\b(?:transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|typist|(?P<wet>wet[ \t]+read(?:[ \t]+by)?)|sonographer"
+    r"|technologist|tech|radiographer|scribe)[ \t]*:?[ \t]*\Z"
 )
+# after a wet reader's initials, the read's date or time in figures, maybe after the day's name ("CN WED JANUARY 24, 2007")
+WET_READ_DATE_AFTER_RE = re.compile(
+    r"(?i)[ \t]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+[0-9])"
+)
+# imaging modalities and views, which a technologist's field names as often as the technologist ("Tech: IR.")
+MODALITY_WORDS = frozenset({"ct", "cr", "dx", "mr", "mri", "us", "xr", "ir", "nm", "pet", "rf", "xa", "mg", "pa", "ap", "cxr", "kub",
+                            "ecg", "ekg", "echo", "dexa", "ot"})
 # a field's value after its name ("dob 1/8/12", "MRN: 5521")
 FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 # the start of a line, at the match (searched in the two characters before it and its first)
@@ -245,6 +257,9 @@ SURNAME_CLOSE_RE = re.compile(
     r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
     re.IGNORECASE,
 )
+# parts of a day, which lists of given names hold too ("Per RN night, no acute events")
+DAY_PART_WORDS = frozenset({"morning", "afternoon", "evening", "eve", "night", "day", "days", "noon", "midday", "midnight", "dawn",
+                            "dusk", "weekend", "shift", "overnight", "tonight", "today"})
 # a role right before a position, a preposition before the role ("per rn ", "d/w NP ", "verified by the charge nurse ")
 ROLE_AFTER_PREPOSITION_RE = re.compile(r"(?i)(?:\b(?:per|by|with|to|from|and|cc)|\bw/|\bd/w)[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[ \t]+)?[A-Za-z]+[ \t]+\Z")
 # where a given name typed in small letters after a role ends: a comma, a bracket, the line's end or where the person
@@ -595,6 +610,9 @@ class NameFinder:
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
             found = self._take_name(text, match.end(), mode, "name_role", caseless, after_role=True)
+            if " ".join(role.split()) in GRADE_ROLES and found and self.lexicon.is_vocabulary(text[found[0].start:found[0].end].split()[0]):
+                continue  # "FY1 Ward Round:", "SHO Check K", "ST4 Gastro reviewed": after a grade, a word of the language or
+                # of medicine heads a list of jobs or names a specialty as often as it is a surname
             spans.extend(found)
             if mode == ROLE:
                 spans.extend(self._names_listed_after(text, found, "name_role", caseless))
@@ -749,8 +767,12 @@ class NameFinder:
                 for index, w in enumerate(words)):
                 continue  # (a word of the language or of medicine only as a given name before the surname: not "Stable, RN",
                 # "Happy, charge nurse", "Gray matter, nurse", "Crohn, IBD nurse")
-            if not initials and (all(len(w) == 1 for w in words) or (len(words) == 1 and self.lexicon.is_common(words[0]))):
-                continue  # (a surname alone that names a sign or a disease: "- Parkinson, specialist nurse")
+            if initials and BULLET_BEFORE_RE.search(text, max(0, match.start("name") - 8), match.start("name")):
+                continue  # "- DST, social worker", "- TOC, case manager": a list's item, a service's letters and who does it
+            if not initials and (all(len(w) == 1 for w in words) or (len(words) == 1 and (
+                    self.lexicon.is_common(words[0]) or not self.lexicon.is_name(words[0])))):
+                continue  # (a single word a listed name that names no sign or disease: not "- Parkinson, specialist nurse",
+                # "Reviewd, SHO")
             spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         return spans
 
@@ -955,11 +977,12 @@ class NameFinder:
     def _small_given_after_role(self, text: str, match: re.Match[str]) -> bool:
         """A listed given name typed in small letters right after a role that a preposition governs, up to a comma, a
         bracket, the line's end or "from", though it is also a word ("per rn grace, pain controlled", "d/w NP hazel from
-        cards"): no cue's, function or medical word (not "RN drew (x2) cultures", "Night RN sunny, pleasant": there the
-        role is the sentence's subject and a verb or a word of its own follows)."""
+        cards"): no cue's, function or medical word, no part of a day ("Per RN night, no events"; not "RN drew (x2)
+        cultures", "Night RN sunny, pleasant": there the role is the sentence's subject and a verb or a word of its own
+        follows)."""
         word = match.group("word")
         return (word.islower() and self.lexicon.is_given(word) and not self._blocked(word) and not self.lexicon.is_medical(word)
-                and fold(word) not in self.cues.never_names and LOWER_NAME_END_RE.match(text, match.end("word")) is not None
+                and fold(word) not in self.cues.never_names and fold(word) not in DAY_PART_WORDS and LOWER_NAME_END_RE.match(text, match.end("word")) is not None
                 and ROLE_AFTER_PREPOSITION_RE.search(text, max(0, match.start("word") - 40), match.start("word")) is not None)
 
     def _dated_initials(self, text: str, match: re.Match[str]) -> bool:
@@ -969,13 +992,20 @@ class NameFinder:
         12/03"): no other field is filled by staff alone.
         """
         word = match.group("word")
-        if (not word.isupper() or fold(word) in FUNCTION_WORDS or fold(word) in SIGNING_WORDS
-                or not STAFF_ONLY_FIELD_BEFORE_RE.search(text, max(0, match.start("word") - 30), match.start("word"))):
-            return False
+        folded = fold(word)
+        field = STAFF_ONLY_FIELD_BEFORE_RE.search(text, max(0, match.start("word") - 30), match.start("word"))
+        if (not word.isupper() or folded in FUNCTION_WORDS or folded in SIGNING_WORDS or field is None
+                or folded in self.cues.suffix_folded or folded in MODALITY_WORDS):
+            return False  # (nor a credential or a modality: "Tech: RRT 10:30", "Radiographer: XR.")
+        if field.group("wet"):
+            # a wet read's value is the read as often: only before the read's date or time in figures ("WET READ: CN WED
+            # JANUARY 24, 2007"; not "Wet read: PTX.", "Wet read: DVT Friday")
+            return WET_READ_DATE_AFTER_RE.match(text, match.end("word")) is not None
         dated = INITIALS_DATED_RE.match(text, match.end("word"))
         if dated:
-            # (a title before a month's name is a given name's: "TYPED BY: DR MAY AL-FARSI")
-            return not (fold(word) in self.cues.title_words and dated.group(0).strip()[:1].isalpha())
+            # (a title before a month's name and a word is a given name's: "TYPED BY: DR MAY AL-FARSI"; not "MC NOVEMBER 2013")
+            return not (folded in self.cues.title_words and dated.group(0).strip()[:1].isalpha()
+                        and NAME_TOKEN_RE.match(text, dated.end()) is not None)
         return INITIALS_SENTENCE_END_RE.match(text, match.end("word")) is not None
 
     def _field_ends(self, text: str, position: int) -> bool:

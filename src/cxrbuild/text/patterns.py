@@ -240,13 +240,18 @@ class PatternFinder:
         return spans
 
     def _no_home(self, name: str, value: str) -> bool:
-        """A home's name "The <plural> at|of|on <word>" whose word is a word of the language or of medicine, no listed
-        place, where capitals do not show it a name (all capitals, all small letters) or after "of" or "on": no name
-        ("THE RESULTS OF CT", "the wards at midday", "- the findings at surgery - noted"; not "The Gables at Harrow")."""
+        """A home's name "The <plural> at|of|on <word>" whose word is a word of the language or of medicine: found in any
+        case after a cue or opening a list's item, whatever the word, or after "of" or "on" when it is no listed place:
+        no name ("THE RESULTS OF CT", "the wards at midday", "- the findings at surgery - noted"; not "The Gables at
+        Harrow", "THE BIRCHES AT HARROW POINT")."""
         words = value.split()
-        if len(words) < 4 or not self.lexicon.is_vocabulary(words[3]) or self.lexicon.is_place(words[3]):
+        if len(words) < 4:
             return False
-        return fold(words[2]) in {"of", "on"} or name != "residence_the_plural_at"
+        if name in {"residence_the_plural_at_cued", "residence_the_plural_at_listed"}:
+            # where capitals show nothing, the place is no word at all and no letters alone ("the wards at recovery", "the
+            # clips at GEJ")
+            return self.lexicon.is_vocabulary(words[3]) or len(words[3]) <= 3
+        return fold(words[2]) in {"of", "on"} and self.lexicon.is_vocabulary(words[3]) and not self.lexicon.is_place(words[3])
 
     def is_measured_value(self, text: str, start: int) -> bool:
         """Whether the number at ``start`` is a lab value or a vital sign ("NIBP 136/92", "Hb 141")."""
