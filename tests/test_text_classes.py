@@ -1307,6 +1307,8 @@ STAFF_AND_DATE_CLASSES = [
     # a ward's field parted from its value by a dash; a state's code after a town a cue names
     ("LOCATION - QUILLBY 12\nINS ID - 4471902", ["QUILLBY 12"]),
     ("Social: lives in Quennford MS with his son.", ["Quennford", "MS"]),
+    # a facility named with a device's trade name, written as a name
+    ("CXR ordered at Trilogy Radiology Associates; IGRA sent.", ["Trilogy Radiology Associates"]),
     # the clock times down a flowsheet aligned by blanks
     ("Obs:\nTime   T     HR   BP       RR\n0415   38.2  112  96/60    24\n1000   37.6  98   110/64   20",
      ["0415", "1000"]),
@@ -1404,6 +1406,7 @@ def test_staff_where_capitals_tell_them_apart_are_removed(rules_only, text, phi)
         ("Diagnosed 18/12 prior with MS. Admitted 14/7 earlier with same. On Saturday the 1st and 2nd units were given.",
          "Diagnosed 18/12 prior with MS. Admitted 14/7 earlier with same. On Saturday the 1st and 2nd units were given."),
         ("PACS 10.2.2.2 user guest logged in.", "user guest logged in."),
+        ("Placed on Trilogy home ventilation. Trilogy settings unchanged.", "Placed on Trilogy home ventilation. Trilogy settings unchanged."),
         ("Home - lives alone with wife.\nsocial: lives in quennford or with her daughter", "Home - lives alone with wife.\nsocial: lives in ___ or with"),
         ("BP check, flat no 1, standing no 2. Transferred to the wards at recovery.\n- the clips at GEJ (stable)",
          "BP check, flat no 1, standing no 2. Transferred to the wards at recovery.\n- the clips at GEJ (stable)"),

@@ -1421,9 +1421,12 @@ class PlaceFinder:
                         and folded[start_index] not in SERVICE_PREFIXES
                         # a place's own name before its kind ("Apache County Health Dept")
                         and folded[start_index + 1] not in self.cues.place_words
-                        # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
-                        and not (organization and not caseless and is_capitalised(words[start_index].group(0))
-                                 and not words[start_index].group(0).isupper())
+                        # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue"), or
+                        # a facility named with a device's trade name, written as a name, by a word no common noun is
+                        # ("Summit Radiology Associates"; not "Trilogy home ventilation")
+                        and not ((organization or (self.lexicon.is_trade_name(words[start_index].group(0))
+                                                   and " ".join(phrase) not in WEAK_FACILITY_WORDS)) and not caseless
+                                 and is_capitalised(words[start_index].group(0)) and not words[start_index].group(0).isupper())
                         # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue"), as
                         # a device's trade name may name a facility too ("at summit diagnostic imaging")
                         and not ((organization or (caseless and self.lexicon.is_trade_name(words[start_index].group(0))))
