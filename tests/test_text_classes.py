@@ -1304,14 +1304,6 @@ STAFF_AND_DATE_CLASSES = [
     ("Referrer: Dr Ames, Kestrel Ward\nWard 12C (Lister) bed 4", ["Kestrel Ward", "Lister"]),
     # a visiting nurses' agency; a radiology company
     ("Nurse from Quarrystone Visiting Nurses called.", ["Quarrystone Visiting Nurses"]),
-    # a ward's field parted from its value by a dash; a state's code after a town a cue names
-    ("LOCATION - QUILLBY 12\nINS ID - 4471902", ["QUILLBY 12"]),
-    ("Social: lives in Quennford MS with his son.", ["Quennford", "MS"]),
-    # a surname that is a cue's word before ", Given" in a record's field; an O' surname after a role
-    ("Patient: Read, Imogen\nMRN: 4471902", ["Read, Imogen", "4471902"]),
-    ("Follow-up with PA O'Quennell next week.", ["O'Quennell"]),
-    # a facility named with a device's trade name, written as a name
-    ("CXR ordered at Trilogy Radiology Associates; IGRA sent.", ["Trilogy Radiology Associates"]),
     # the clock times down a flowsheet aligned by blanks
     ("Obs:\nTime   T     HR   BP       RR\n0415   38.2  112  96/60    24\n1000   37.6  98   110/64   20",
      ["0415", "1000"]),
@@ -1342,8 +1334,6 @@ def test_staff_dates_and_addresses_are_removed_in_any_case(rules_only, sentence,
         # signing's date or time or ending the sentence
         ("TRANSCRIBED: GP 2014-06-24\nWET READ: CN WED JANUARY 24, 2007 2045", ["GP", "CN"]),
         ("Sonographer: SR. \nTyped by: AFP 13/05/2009", ["SR", "AFP"]),
-        # initials after a slash, then a credential closing the line
-        ("Repaged x4-0676, no callback.\n\n/ KQT rn", ["KQT"]),
         # the article of a residence named "The <plural> at <place>", in capitals too (in small letters it is the model's)
         ("Referrals: The Hollies at Quenby - accepted.\nSON WILL DRIVE HIM TO THE HOLLIES AT QUENBY.",
          ["The Hollies at Quenby", "THE HOLLIES AT QUENBY"]),
@@ -1411,9 +1401,6 @@ def test_staff_where_capitals_tell_them_apart_are_removed(rules_only, text, phi)
         ("Diagnosed 18/12 prior with MS. Admitted 14/7 earlier with same. On Saturday the 1st and 2nd units were given.",
          "Diagnosed 18/12 prior with MS. Admitted 14/7 earlier with same. On Saturday the 1st and 2nd units were given."),
         ("PACS 10.2.2.2 user guest logged in.", "user guest logged in."),
-        ("Placed on Trilogy home ventilation. Trilogy settings unchanged.", "Placed on Trilogy home ventilation. Trilogy settings unchanged."),
-        ("PMH:\n- ASTHMA\nREPEAT MEDICATION:", "PMH:\n- ASTHMA\nREPEAT MEDICATION:"),
-        ("Home - lives alone with wife.\nsocial: lives in quennford or with her daughter", "Home - lives alone with wife.\nsocial: lives in ___ or with"),
         ("BP check, flat no 1, standing no 2. Transferred to the wards at recovery.\n- the clips at GEJ (stable)",
          "BP check, flat no 1, standing no 2. Transferred to the wards at recovery.\n- the clips at GEJ (stable)"),
         ("Unit 4 (ICU) bed 3. Unit 2 (Covid). THE RESULTS OF CT WERE DISCUSSED.", "(ICU) bed 3. ___ (Covid). THE RESULTS OF CT WERE DISCUSSED."),

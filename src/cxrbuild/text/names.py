@@ -96,8 +96,6 @@ SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and",
 INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 # a list's bullet (a single dash, a star, a dot) right before a position, a long dash being a signature's
 BULLET_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:-(?!-)|[*•])[ \t]*\Z")
-# a surname of an O' or a D' and its rest ("O'Shaughnessy", "D'Souza"; not "o'clock")
-APOSTROPHE_SURNAME_RE = re.compile(r"[OoDd]['’](?P<rest>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})")
 # a blank and a word after a trainee's grade: the person the grade is of
 TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
 # a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or before the next person in a list ("SpR Sharma, HO Shah")
@@ -109,8 +107,6 @@ GRADE_ROLES = TRAINEE_GRADES | {"str", "nurse in charge", "staff nurse"}
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
-    # a credential closing the line: "/ cfa rn", "- JK LPN"
-    r"|(?<=[ \t])(?:rn|lpn|lvn|np|pa|md|do|rt|rrt|cna|cma|ma|msw|sw)[ \t]*$"
     # a trainee's grade after the initials: "-- AN SHO", "-- er fy1"
     r"|(?:" + "|".join(sorted(TRAINEE_GRADES)) + r")\b))"
 )
@@ -932,9 +928,6 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
-        apostrophe = APOSTROPHE_SURNAME_RE.fullmatch(word)
-        if apostrophe and (lexicon.is_surname(apostrophe.group("rest")) or fold(apostrophe.group("rest")) not in lexicon.english):
-            return True  # "PA O'Shaughnessy", "with D'Souza": an O' or D' surname, a name's shape wherever it stands
         if (mode == KIN or not first) and fold(word) in self.cues.actions_after_name:
             return False  # "sibling born at term", "brother deceased", "HUSBAND CIARAN BEGAY WORKS AT": what the person did
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
@@ -980,14 +973,6 @@ class NameFinder:
             # ("nurse call bell", "the pharmacist said" are none)
             return lexicon.is_given(word) and fold(word) not in lexicon.english
         return capital and listed
-
-    def _given_after_comma(self, text: str, position: int) -> bool:
-        """", Given" right after ``position``: a listed given name that is no clinical, cue or function word."""
-        nxt = NAME_TOKEN_RE.match(text, position)
-        if not nxt or not nxt.group("comma") or len(nxt.group("gap")) > 1:
-            return False
-        given = nxt.group("word")
-        return self.lexicon.is_given(given) and not self.lexicon.is_safe(given) and not self._blocked(given)
 
     def _small_given_after_role(self, text: str, match: re.Match[str]) -> bool:
         """A listed given name typed in small letters right after a role that a preposition governs, up to a comma, a
@@ -1274,9 +1259,6 @@ class NameFinder:
             elif (match.group("comma") and words == 1 and self.lexicon.is_given(word) and not self.cues.is_cue_word(fold(word))
                   and fold(word) not in self.cues.newborn_words and fold(word) not in FUNCTION_WORDS):
                 pass  # "LEVY, ROBIN": a listed given name after "Surname," even when it is also a word
-            elif (words == 0 and mode == SIGNATURE and not match.group("comma") and self.cues.is_cue_word(fold(word))
-                  and fold(word) not in FUNCTION_WORDS and self.lexicon.is_surname(word) and self._given_after_comma(text, match.end("word"))):
-                pass  # "Patient: Read, Chiamaka": a cue's word that is a listed surname, before ", Given" in a record's field
             elif (match.group("comma") and words == 1 and mode == SIGNATURE and self._blocked_given(word)
                   and (is_capitalised(word) or caseless) and self._field_ends(text, match.end("word"))):
                 pass  # "PT: HARTE, WILL  DOB", "Name: Ford, June": an auxiliary verb or a month's name that is a given name,

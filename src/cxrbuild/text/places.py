@@ -268,8 +268,7 @@ PLACE_FIELD_RE = re.compile(
     # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place; a field of where someone was born or has
     # travelled in a span of time may follow a sentence's end: "Exposure at work. Travel in last 6 months: Chad, Peru.")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
-    # (the field's name and its value parted by a colon, a number's sign or a dash: "LOCATION - WHITE 19")
-    r"[ \t]*(?:[:#]|(?P<dash>[-–])(?=[ \t]))[ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
+    r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
 EMPLOYER_FIELD_RE = re.compile(r"(?i)(?:employer|company|school|church|parish|employed|workplace|work)\Z")
@@ -312,9 +311,7 @@ CITY_STATE_RE = re.compile(
 # state codes that are also credentials after a name
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 # a state's code in capitals after a place and one blank, then the end of the phrase
-STATE_AFTER = r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))"
-STATE_AFTER_RE = re.compile(STATE_AFTER)
-STATE_AFTER_ANY_CASE_RE = re.compile(STATE_AFTER, re.IGNORECASE)
+STATE_AFTER_RE = re.compile(r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
@@ -487,7 +484,7 @@ class PlaceFinder:
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
         spans.extend(self._letterheads(text))
-        spans.extend(self._states_after(text, spans, caseless))
+        spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
         spans.extend(self._hollows(text) if caseless else ())
         return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span, caseless),
@@ -771,23 +768,17 @@ class PlaceFinder:
             spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_employer", strong=True))
         return spans
 
-    def _states_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+    def _states_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
         """A US state's code right after a place, without a comma ("lives in Las Cruces NM with"):
-        part of the place. Codes that are also credentials ("MD", "PA") only after a place a cue named; where capitals
-        mean nothing, a code in small letters after such a place too, though no function word ("lives in biloxi ms
-        with"; not "lives in boston or with")."""
+        part of the place. Codes that are also credentials ("MD", "PA") only after a place a cue named."""
         found = []
         for span in spans:
             if span.label != "LOCATION":
                 continue
             match = STATE_AFTER_RE.match(text, span.end)
-            if match is None and caseless and span.source in {"place_cue", "place_city_state"}:
-                match = STATE_AFTER_ANY_CASE_RE.match(text, span.end)
-                if match and fold(match.group("state")) in FUNCTION_WORDS:
-                    continue
-            if not match or match.group("state").upper() not in STATE_CODES:
+            if not match or match.group("state") not in STATE_CODES:
                 continue
-            if match.group("state").upper() in CREDENTIAL_STATES and span.source not in {"place_cue", "place_city_state"}:
+            if match.group("state") in CREDENTIAL_STATES and span.source not in {"place_cue", "place_city_state"}:
                 continue
             found.append(RuleSpan(match.start("state"), match.end("state"), "LOCATION", "place_state_after"))
         return found
@@ -953,8 +944,6 @@ class PlaceFinder:
         """The value of a place field, when it holds a proper name ("Ward: Lister Ward", "LOC: TISCH 4")."""
         spans = []
         for match in PLACE_FIELD_RE.finditer(text):
-            if match.group("dash") and GEOGRAPHY_FIELD_RE.match(match.group("field")):
-                continue  # "Home - lives alone with wife": after a dash, a sentence about the home as often as its place
             value = match.group("value")
             next_field = NEXT_FIELD_RE.search(value)
             value_end = match.start("value") + (next_field.start() if next_field else len(value))
@@ -1421,12 +1410,9 @@ class PlaceFinder:
                         and folded[start_index] not in SERVICE_PREFIXES
                         # a place's own name before its kind ("Apache County Health Dept")
                         and folded[start_index + 1] not in self.cues.place_words
-                        # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue"), or
-                        # a facility named with a device's trade name, written as a name, by a word no common noun is
-                        # ("Summit Radiology Associates"; not "Trilogy home ventilation")
-                        and not ((organization or (self.lexicon.is_trade_name(words[start_index].group(0))
-                                                   and " ".join(phrase) not in WEAK_FACILITY_WORDS)) and not caseless
-                                 and is_capitalised(words[start_index].group(0)) and not words[start_index].group(0).isupper())
+                        # an employer or agency named with a clinical word, written as a name ("Cataract Fire & Rescue")
+                        and not (organization and not caseless and is_capitalised(words[start_index].group(0))
+                                 and not words[start_index].group(0).isupper())
                         # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue"), as
                         # a device's trade name may name a facility too ("at summit diagnostic imaging")
                         and not ((organization or (caseless and self.lexicon.is_trade_name(words[start_index].group(0))))
