@@ -98,7 +98,7 @@ INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
 BULLET_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:-(?!-)|[*•])[ \t]*\Z")
 # a blank and a word after a trainee's grade: the person the grade is of
 TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
-# a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or before the next person in a list ("SpR Sharma, HO Shah")
+# a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or opening the next person in a list ("SpR Sharma, HO Shah")
 TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"st{n}" for n in range(1, 9)), "spr", "reg", "jr",
                             "intern", "hmo", "rmo", "jmo"})
 # the grades and ward roles after which only a name that is no word of the language counts (they head a list of jobs and
@@ -138,7 +138,7 @@ SIGNING_DATE_AFTER = (r"[ \t]+(?:(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{
                       r"|[0-9]{1,2}:[0-9]{2}"
                       r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b)")
 SIGNING_DATE_AFTER_RE = re.compile(SIGNING_DATE_AFTER, re.IGNORECASE)
-# ... or a month's name, which may be a given name's too ("TYPED BY: MC NOVEMBER 2013", "Signed: JO MAY SMITH")
+# ... or a month's name, which may be a given name's too ("TYPED BY: QK NOVEMBER 2013", "Signed: JO MAY SMITH")
 INITIALS_DATED_RE = re.compile(
     SIGNING_DATE_AFTER + r"|[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
@@ -1003,7 +1003,7 @@ class NameFinder:
             return WET_READ_DATE_AFTER_RE.match(text, match.end("word")) is not None
         dated = INITIALS_DATED_RE.match(text, match.end("word"))
         if dated:
-            # (a title before a month's name and a word is a given name's: "TYPED BY: DR MAY AL-FARSI"; not "MC NOVEMBER 2013")
+            # (a title before a month's name and a word is a given name's: "TYPED BY: DR MAY AL-FARSI"; not "DR JUNE 2013")
             return not (folded in self.cues.title_words and dated.group(0).strip()[:1].isalpha()
                         and NAME_TOKEN_RE.match(text, dated.end()) is not None)
         return INITIALS_SENTENCE_END_RE.match(text, match.end("word")) is not None
@@ -1201,7 +1201,7 @@ class NameFinder:
             if text[match.end("word"):match.end("word") + 1].isdigit() and self.cues.is_cue_word(fold(word) + text[match.end("word")]):
                 break  # "Registrar okafor, FY1 baker": a grade written with its year's digit opens the next person
             if words and match.group("comma") and fold(word) in TRAINEE_GRADES and TRAINEE_THEN_NAME_RE.match(text, match.end("word")):
-                break  # "SpR Sharma, HO Shah": a grade after the comma opens the next person
+                break  # "SpR Sharma, HO Shah": a grade after the comma ends the name, the next person's
             if (given_after_comma and len(word) == 1 and not match.group("dot") and not match.group("comma")
                     and len(match.group("gap")) == 1 and (word.isupper() or caseless)
                     and (fold(word) not in {"a", "i"} or self._field_ends(text, match.end("word")))):

@@ -11,11 +11,15 @@ least; a heading line is one whose every cell is a few letters-only words and
 at least one of which is a listed heading; the lines that follow with the same
 number of cells are its rows, up to the next heading, a blank line or a line
 that is no table line.
+
+A flowsheet aligned by blanks has no such cells; under a heading that opens
+with "Time", the clock time that opens each row is the only identifier read.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cxrbuild.text import stored_re as re
@@ -81,7 +85,7 @@ FLOWSHEET_HEADING_RE = re.compile(r"(?im)^[ \t]*time[ \t]{2,}[^\s0-9]\S*(?:[ \t]
 FLOWSHEET_ROW_RE = re.compile(r"[ \t]*(?P<time>(?:(?:[01]?[0-9]|2[0-3]):|[01][0-9]|2[0-3])[0-5][0-9]h?)[ \t]+[0-9][^\n]*")
 
 
-def _flowsheet_rows(text: str, position: int):
+def _flowsheet_rows(text: str, position: int) -> Iterator[re.Match[str]]:
     """The rows of a flowsheet whose heading ends at ``position``: up to a line that opens with no clock time."""
     while position < len(text) and text[position] == "\n":
         row = FLOWSHEET_ROW_RE.match(text, position + 1)
