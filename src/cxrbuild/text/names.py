@@ -101,9 +101,6 @@ TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
 # a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or opening the next person in a list ("SpR Sharma, HO Shah")
 TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"st{n}" for n in range(1, 9)), "spr", "reg", "jr",
                             "intern", "hmo", "rmo", "jmo"})
-# the grades and ward roles after which only a name that is no word of the language counts (they head a list of jobs and
-# name a specialty as often: "FY1 Ward Round:", "SpR Stroke:", "SHO Check K")
-GRADE_ROLES = TRAINEE_GRADES | {"str", "nurse in charge", "staff nurse"}
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
@@ -136,12 +133,11 @@ INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)
 # after a signer's initials: the date or the clock time of the signing, or a day's name (the name ends there) ...
 SIGNING_DATE_AFTER = (r"[ \t]+(?:(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{1,2}([.\-])[0-9]{1,2}\1[0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9.])"
                       r"|[0-9]{1,2}:[0-9]{2}"
-                      r"|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b)")
+                      r"|" + macro("WEEKDAY") + r"(?![A-Za-z]))")
 SIGNING_DATE_AFTER_RE = re.compile(SIGNING_DATE_AFTER, re.IGNORECASE)
 # ... or a month's name, which may be a given name's too ("TYPED BY: QK NOVEMBER 2013", "Signed: JO MAY SMITH")
 INITIALS_DATED_RE = re.compile(
-    SIGNING_DATE_AFTER + r"|[ \t]+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    SIGNING_DATE_AFTER + r"|[ \t]+" + macro("MONTH") + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
 # ... or the sentence's end
@@ -154,7 +150,7 @@ STAFF_ONLY_FIELD_BEFORE_RE = re.compile(
 )
 # after a wet reader's initials, the read's date or time in figures, maybe after the day's name ("CN WED JANUARY 24, 2007")
 WET_READ_DATE_AFTER_RE = re.compile(
-    r"(?i)[ \t]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:[0-9]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+[0-9])"
+    r"(?i)[ \t]+(?:" + macro("WEEKDAY") + r",?[ \t]+)?(?:[0-9]|" + macro("MONTH") + r"[ \t]+[0-9])"
 )
 # imaging modalities and views, which a technologist's field names as often as the technologist ("Tech: IR.")
 MODALITY_WORDS = frozenset({"ct", "cr", "dx", "mr", "mri", "us", "xr", "ir", "nm", "pet", "rf", "xa", "mg", "pa", "ap", "cxr", "kub",
@@ -257,9 +253,13 @@ SURNAME_CLOSE_RE = re.compile(
     r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
     re.IGNORECASE,
 )
-# parts of a day, which lists of given names hold too ("Per RN night, no acute events")
-DAY_PART_WORDS = frozenset({"morning", "afternoon", "evening", "eve", "night", "day", "days", "noon", "midday", "midnight", "dawn",
-                            "dusk", "weekend", "shift", "overnight", "tonight", "today"})
+# words of when, not who or where: parts of a day, which lists of given names hold too ("Per RN night, no acute
+# events"), and the times of a ward's day ("np at night time", "rn at change of shift")
+WHEN_WORDS = frozenset({
+    "morning", "afternoon", "evening", "eve", "night", "nights", "day", "days", "noon", "midday", "midnight", "dawn", "dusk",
+    "weekend", "shift", "shifts", "overnight", "tonight", "today", "time", "times", "week", "weeks", "hour", "hours", "rounds",
+    "lunch", "dinner", "breakfast", "handoff", "signout",
+})
 # a role right before a position, a preposition before the role ("per rn ", "d/w NP ", "verified by the charge nurse ")
 ROLE_AFTER_PREPOSITION_RE = re.compile(r"(?i)(?:\b(?:per|by|with|to|from|and|cc)|\bw/|\bd/w)[ \t]+(?:the[ \t]+)?(?:[A-Za-z]+[ \t]+)?[A-Za-z]+[ \t]+\Z")
 # where a given name typed in small letters after a role ends: a comma, a bracket, the line's end or where the person
@@ -327,7 +327,9 @@ class NameCues:
 
     def __init__(self, spec: dict) -> None:
         self.version = str(spec["version"])
-        spec = {**spec, "signature_headers": [*spec["signature_headers"], *spec["name_only_headers"]]}
+        spec = {**spec, "signature_headers": [*spec["signature_headers"], *spec["name_only_headers"]],
+                "name_roles": [*spec["name_roles"], *spec["grade_roles"]]}
+        self.grade_roles = frozenset(" ".join(fold(r).split()) for r in spec["grade_roles"])
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
         self.title_re = re.compile(
@@ -610,7 +612,7 @@ class NameFinder:
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
             mode = WEAK if role in cues.ambiguous_roles else ROLE
             found = self._take_name(text, match.end(), mode, "name_role", caseless, after_role=True)
-            if " ".join(role.split()) in GRADE_ROLES and found and self.lexicon.is_vocabulary(text[found[0].start:found[0].end].split()[0]):
+            if " ".join(role.split()) in cues.grade_roles and found and self.lexicon.is_vocabulary(text[found[0].start:found[0].end].split()[0]):
                 continue  # "FY1 Ward Round:", "SHO Check K", "ST4 Gastro reviewed": after a grade, a word of the language or
                 # of medicine heads a list of jobs or names a specialty as often as it is a surname
             spans.extend(found)
@@ -982,7 +984,7 @@ class NameFinder:
         follows)."""
         word = match.group("word")
         return (word.islower() and self.lexicon.is_given(word) and not self._blocked(word) and not self.lexicon.is_medical(word)
-                and fold(word) not in self.cues.never_names and fold(word) not in DAY_PART_WORDS and LOWER_NAME_END_RE.match(text, match.end("word")) is not None
+                and fold(word) not in self.cues.never_names and fold(word) not in WHEN_WORDS and LOWER_NAME_END_RE.match(text, match.end("word")) is not None
                 and ROLE_AFTER_PREPOSITION_RE.search(text, max(0, match.start("word") - 40), match.start("word")) is not None)
 
     def _dated_initials(self, text: str, match: re.Match[str]) -> bool:

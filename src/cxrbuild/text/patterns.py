@@ -216,7 +216,7 @@ class PatternFinder:
                 # (Lister)"): PHI though the allow list holds it (not "Unit 4 (ICU)")
                 named_for = (pattern.name == "ward_number_bracket_name" and self.lexicon.is_eponym(words[0])
                              and self.lexicon.is_name(words[0]))
-                if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]) and not named_for:
+                if pattern.name.startswith("ward_") and self.lexicon.is_safe(words[0]) and not self.lexicon.is_name(words[0]):
                     continue  # "on Diprivan 30": a drug and its dose ("on Walker 2" is a ward named for someone)
                 if pattern.name == "id_mixed_token" and self.lexicon.is_safe(text[start:end]):
                     continue  # "FEF25-75", "HbA1c": a clinical list's word, though it mixes letters and digits

@@ -24,7 +24,14 @@ import itertools
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
-from cxrbuild.text.names import FIELD_LABEL, NUMBER_WORDS, PERSON_ROLE_WORDS, NameCues, alternation
+from cxrbuild.text.names import (
+    FIELD_LABEL,
+    NUMBER_WORDS,
+    PERSON_ROLE_WORDS,
+    WHEN_WORDS,
+    NameCues,
+    alternation,
+)
 from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
@@ -189,11 +196,6 @@ GENERIC_PLACE_AFTER_PREPOSITION_RE = re.compile(
 CLOSING_PLACE_WORD_RE = re.compile(r"[ \t](?P<word>[" + LETTERS + r"]+)\b")
 # words that say which part of a place, no name of one ("main campus", "central building")
 PART_WORDS = frozenset({"main", "central", "middle"})
-# words that say when, not where, after "at" ("np at night time", "rn at change of shift")
-WHEN_WORDS = frozenset({
-    "time", "times", "day", "days", "night", "nights", "noon", "midnight", "morning", "evening", "week", "weeks", "hour",
-    "hours", "shift", "shifts", "rounds", "lunch", "dinner", "breakfast", "handoff", "signout",
-})
 # the little words inside a place's hyphenated name ("Port-au-Prince", "Castellón-de-la-Plana"); "in", "to" and "by"
 # join English compounds ("mother-in-law", "end-to-end")
 COMPOUND_JOINERS = frozenset({
