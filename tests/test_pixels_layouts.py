@@ -353,3 +353,44 @@ def test_a_learned_box_ending_in_the_next_words_first_letter_does_not_take_it() 
     box = (int(columns[0]) - 3, int(rows[0]) - 6, g_left + 6, int(rows[-1]) + 7)  # six columns into the G
     line = line_in_box(box, shown, shown, DetectionSettings(), 80)
     assert line is not None and line.box[2] == box[2]
+
+
+def test_columns_of_turned_fields_are_blacked_out_along_their_columns_only() -> None:
+    """Four fields turned 90 degrees side by side down the edge of the frame: seen upright, their
+    columns are a row of tall "glyphs" read as junk; that reading must not grow a run of the columns'
+    length along its row into the picture. The turned lines' own reading removes them."""
+    from scipy import ndimage
+
+    shape = (2000, 1700)
+    levels = phantom(shape, seed=23)
+    coverage = np.zeros(shape, dtype=np.float32)
+    for k, text in enumerate(("ID: 58213907", "ACC: 770412956", "OSWALDO PRIETO", "04:55 PM")):
+        column = np.ascontiguousarray(np.rot90(rendered(text, 44)))  # read bottom to top
+        coverage = np.maximum(coverage, stamp(levels, column, 1380 + 70 * k, 500, 0.95))
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, ["OSWALDO PRIETO", "58213907", "770412956"], PixelPolicy.from_mapping())
+    after = roundtrip(ds).pixel_array
+    assert blacked(after, pixels, coverage) >= 0.99
+    near = ndimage.binary_dilation(coverage > 0.05, iterations=8, structure=np.ones((3, 3), dtype=bool))
+    assert np.count_nonzero((after != pixels) & ~near) < 300
+
+
+def test_an_upright_reading_inside_clear_turned_lines_is_left_to_them() -> None:
+    from cxrbuild.dicom.reading import TextRegion, read_across_turned
+
+    turned = [_line((400, 100, 450, 600), 10, transposed=True), _line((460, 100, 510, 520), 9, transposed=True)]
+    across = _line((400, 300, 510, 420), 2)
+    across.mask[:, 0:50] = True  # its "glyphs": slices of the two columns, and the ground between them
+    across.mask[:, 60:110] = True
+    junk = [TextRegion((400, 300, 510, 420), "oF", "phi", "name_like")]
+    named = [TextRegion((400, 300, 510, 420), "PRIETO", "phi", "deny-list")]
+    beside = _line((380, 300, 520, 420), 2)  # reaching well past the columns
+    beside.mask[:] = True
+    judged = [(line, []) for line in turned] + [(across, junk), (beside, junk)]
+    boxes = [line.box for line in turned]
+    left = [line for line, _ in read_across_turned(judged, boxes)]
+    assert across not in left and beside in left and all(line in left for line in turned)
+    # strong evidence read upright stays, and with no clear turned line nothing is left out
+    assert across in [line for line, _ in read_across_turned([(across, named)], boxes)]
+    assert across in [line for line, _ in read_across_turned([(across, junk)], [])]

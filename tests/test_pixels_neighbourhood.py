@@ -251,3 +251,33 @@ def test_a_kept_letter_beside_phi_words_on_its_row_is_not_spared_by_its_box() ->
     assert _beside_any((168, 10, 175, 20), name)  # the initial, a few pixels past the name
     assert not _beside_any((168, 60, 200, 100), name)  # a lead marker below the name
     assert not _beside_any((400, 10, 410, 20), name)  # a letter far along the row
+
+
+def test_near_strokes_cuts_letters_on_a_smooth_ground_that_is_not_flat() -> None:
+    """Letters over a smooth part of the picture (a gradient across the run): the ground is the value
+    around each pixel, and what is blacked out keeps to the strokes' neighbourhood as on a panel."""
+    display = np.tile(np.linspace(60, 180, 240), (70, 1)).astype(np.uint8)
+    found = np.zeros(display.shape, dtype=bool)
+    found[10:60, 20:25] = True
+    found[10:60, 200:205] = True
+    display[found] = 250
+    boxes = near_strokes((10, 5, 215, 65), found, (0, 0), [display])
+    black = covered(boxes, display.shape)
+    assert black[found].all()
+    assert not (black & ~within(found, 8)).any()
+
+
+def test_an_initial_in_letter_spaced_monospace_joins_the_name_on_its_row() -> None:
+    """An initial no reader made out ("K.   BROOKE", letter-spaced monospace 9 px tall) stands almost three
+    glyph heights before the surname read as PHI: as tall as its glyphs and within its rows, it is a word of
+    the name's line; a stray as far off but taller or off the row is not."""
+    from cxrbuild.dicom.phiruns import join_runs
+
+    run = ((230, 40, 300, 58), 9)  # the surname's run: the line's rows, glyphs 9 px tall
+    initial = ((200, 44, 207, 53), 9)  # 23 px before it
+    tall = ((200, 36, 214, 62), 20)  # a bigger mark as far off
+    below = ((200, 56, 207, 65), 9)  # as tall, but half off the row
+    joined = join_runs([run], kept=[], strays=[initial, tall, below])
+    assert [box for box, _ in joined] == [(200, 40, 300, 58)]
+    # a kept word between them keeps them apart
+    assert join_runs([run], kept=[(212, 44, 224, 53)], strays=[initial]) == [run]

@@ -69,6 +69,23 @@ def _continues(a: Box, ha: int, b: Box, hb: int, kept: Sequence[Box], gap_factor
     return not any(intersects(b, marker) or (has_gap and intersects(gap, marker)) for marker in kept)
 
 
+# a stray of the run's own glyph height standing within its rows is a word of its line: it continues the
+# run across a gap this many glyph heights wide (letter-spaced monospace: "C.   WHITE")
+ALIGNED_GAP_FACTOR = 3.0
+ALIGNED_HEIGHT_SHARE = 0.25
+
+
+def _aligned(run: Box, run_height: int, stray: Box, stray_height: int) -> bool:
+    """Whether ``stray`` stands in ``run``'s rows with glyphs as tall as the run's (within ALIGNED_HEIGHT_SHARE)."""
+    tolerance = max(1.0, ALIGNED_HEIGHT_SHARE * run_height)
+    return (
+        stray[1] >= run[1]
+        and stray[3] <= run[3]
+        and abs(stray_height - run_height) <= tolerance
+        and stray[3] - stray[1] >= run_height - tolerance
+    )
+
+
 def join_runs(
     runs: Sequence[tuple[Box, int]],
     kept: Sequence[Box],
@@ -82,8 +99,9 @@ def join_runs(
     of "Z. JONES" in wide monospace); what sits in line with PHI belongs to
     it. Runs and strays (``(box, glyph height)`` of candidate lines that were
     not read as text) on the same row, at most ``gap_factor`` glyph heights
-    apart, with no kept word between them, become one; a stray alone is
-    never a box.
+    apart (``ALIGNED_GAP_FACTOR`` for a stray of the run's glyph height within
+    its rows: the initial before a name in letter-spaced monospace), with no
+    kept word between them, become one; a stray alone is never a box.
     """
     pending = list(runs)
     loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= 2.6 * max(stray[1], 1)]
@@ -124,7 +142,7 @@ def join_runs(
         if loose:
             stray_boxes = np.asarray([box for box, _ in loose], dtype=np.int64)
             stray_heights = np.asarray([height for _, height in loose], dtype=np.int64)
-            strays_near = _in_reach(boxes, heights, stray_boxes, stray_heights, gap_factor) & (
+            strays_near = _in_reach(boxes, heights, stray_boxes, stray_heights, ALIGNED_GAP_FACTOR) & (
                 stray_heights[None, :] <= 2 * heights[:, None]
             )
         for i in range(len(pending)):
@@ -140,7 +158,10 @@ def join_runs(
                 break
             for j in np.flatnonzero(strays_near[i]).tolist():
                 stray, stray_height = loose[j]
-                if continues(box, height, stray, stray_height):
+                if continues(box, height, stray, stray_height) or (
+                    _aligned(box, height, stray, stray_height)
+                    and _continues(box, height, stray, stray_height, kept, ALIGNED_GAP_FACTOR)
+                ):
                     pending[i] = (union(box, stray), height)
                     del loose[j]
                     changed = True

@@ -62,6 +62,7 @@ from cxrbuild.dicom.reading import (
     holds_marker,
     inside_kept_marker,
     mask_box,
+    read_across_turned,
     read_around_box,
     read_line,
     readable_phi,
@@ -139,6 +140,10 @@ SHAPE_MARGIN_PX = 6
 GROUND_TOLERANCE = 0.25
 # ... and the ground beside it is flat (a panel's) when at most this share of it is not at that value
 FLAT_GROUND_SHARE = 0.05
+# ... or, on a ground that is not flat, the mean of the pixels away from the strokes this many px around each
+# pixel (at least MIN_LOCAL_GROUND of them): a letter over smooth anatomy is cut as on a panel
+LOCAL_GROUND_PX = 12
+MIN_LOCAL_GROUND = 12
 # what is blacked out of a glyph's box on a flat ground: its pixels within this many px of a stroke pixel
 # (the antialiased edge), and every pixel not at the ground's value; kept or not in square cells this wide
 STROKE_REACH_PX = 4
@@ -240,6 +245,16 @@ def find_text(
                 for gx0, gy0, gx1, gy1 in line.glyph_boxes:
                     ink[gy0:gy1, gx0:gx1] = True
             settle_views(judged)
+            # (turned lines that read well and remove a word: a stack of short upright labels read
+            # turned is a misreading of them, and its kept word decides nothing)
+            removing = {id(line) for line, line_regions in judged if any(r.decision == "phi" for r in line_regions)}
+            clear_turned = [
+                line.box
+                for line, reading in zip(lines, readings, strict=True)
+                if line.transposed and id(line) in removing
+                and reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+            ]
+            judged = read_across_turned(judged, clear_turned)
             for line, line_regions in judged:
                 if inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
@@ -706,11 +721,32 @@ def shape_boxes(
 
 def _off_ground(crop: np.ndarray, ink: np.ndarray, grown: np.ndarray) -> np.ndarray | None:
     """The pixels of ``crop`` off its ground (farther from the ground's value than a quarter of the strokes'
-    contrast), or None when the ground outside ``grown`` is not flat (anatomy, a gradient)."""
-    ground = float(np.median(crop[~grown]))
+    contrast), or None when the ground outside ``grown`` is neither flat nor smooth.
+
+    The ground is first one value (a panel); where it is not (anatomy, a gradient), it is the value
+    around each pixel: the mean of the pixels away from the strokes within ``LOCAL_GROUND_PX`` of it,
+    so text over a smooth part of the picture is cut to its strokes' neighbourhood as on a panel. A
+    pixel with no ground around it is off it (fail safe); a ground whose own texture stands off that
+    local value as much as the strokes' contrast allows is no ground to cut by (None: the box stays)."""
+    away = ~grown
+    if not away.any():
+        return None
+    ground = float(np.median(crop[away]))
     contrast = abs(float(np.median(crop[ink])) - ground)
     other = np.abs(crop - ground) > max(GROUND_TOLERANCE * contrast, 1.0)
-    if (other & ~grown).sum() > FLAT_GROUND_SHARE * (~grown).sum():
+    if (other & away).sum() <= FLAT_GROUND_SHARE * away.sum():
+        return other
+    size = 2 * LOCAL_GROUND_PX + 1
+    weight = ndimage.uniform_filter(away.astype(np.float64), size=size, mode="constant")
+    total = ndimage.uniform_filter(np.where(away, crop, 0.0), size=size, mode="constant")
+    seen = weight > MIN_LOCAL_GROUND / (size * size)
+    local = np.where(seen, total / np.maximum(weight, 1e-12), 0.0)
+    strokes = ink & seen
+    if not strokes.any():
+        return None
+    contrast = float(np.median(np.abs(crop[strokes] - local[strokes])))
+    other = ~seen | (np.abs(crop - local) > max(GROUND_TOLERANCE * contrast, 1.0))
+    if (other & away).sum() > FLAT_GROUND_SHARE * away.sum():
         return None
     return other
 

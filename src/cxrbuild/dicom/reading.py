@@ -502,6 +502,42 @@ def settle_views(judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> Non
                     break
 
 
+# an upright line this much inside turned lines that read well is their glyphs read across
+ACROSS_TURNED_FRACTION = 0.9
+
+
+def read_across_turned(
+    judged: Sequence[tuple[TextLine, Sequence[TextRegion]]], clear_turned: Sequence[Box]
+) -> list[tuple[TextLine, Sequence[TextRegion]]]:
+    """``judged`` without the upright lines that are turned lines' glyphs read the wrong way.
+
+    A column of text turned 90 degrees, seen upright, is a row of tall "glyphs" (each a slice of
+    the column's letters) that OCR reads as junk: a PHI word for its name-like shape, or unreadable
+    text, whose run takes the column's whole length as its glyph height and grows along its row by
+    that much into the picture. When such a line lies almost wholly (``ACROSS_TURNED_FRACTION``)
+    inside the boxes of turned lines that read well and remove a word (``clear_turned``, frame coordinates), their
+    reading decides its glyphs: it is left out. "Inside" counts the line's glyph pixels (its box's, when
+    it has no mask): the ground between two turned columns is no glyph of either. A line with a word
+    of strong PHI evidence (deny-list, a PHI label, a strong pattern) stays.
+    """
+    if not clear_turned:
+        return list(judged)
+    kept: list[tuple[TextLine, Sequence[TextRegion]]] = []
+    for line, regions in judged:
+        if line.transposed or any(region.decision == "phi" and region.reason in STRONG_REASONS for region in regions):
+            kept.append((line, regions))
+            continue
+        x0, y0, x1, y1 = line.box
+        inside = np.zeros((max(1, y1 - y0), max(1, x1 - x0)), dtype=bool)
+        for bx0, by0, bx1, by1 in clear_turned:
+            inside[max(0, by0 - y0) : max(0, by1 - y0), max(0, bx0 - x0) : max(0, bx1 - x0)] = True
+        glyphs = line.mask if line.mask is not None and line.mask.shape == inside.shape and line.mask.any() else None
+        share = float(inside[glyphs].mean()) if glyphs is not None else float(inside.mean())
+        if share < ACROSS_TURNED_FRACTION:
+            kept.append((line, regions))
+    return kept
+
+
 def holds_marker(words: Sequence[tuple[str, float, Box]], policy: PixelPolicy) -> bool:
     """Whether a word of four characters or more, read with the single-glyph confidence, is on the keep-list."""
     return any(
