@@ -104,3 +104,25 @@ def test_a_drawn_view_term_is_kept_and_a_name_beside_it_removed(policy: PixelPol
     kept, black = kept_and_removed(policy, ("CROSS-TABLE", 20, 300), ("DOE JANE", 360, 40), ["DOE^JANE"])
     assert kept, "the view term lost pixels"
     assert black >= 0.95, "the name is still there"
+
+
+def test_a_value_after_its_exact_technique_word_stays_on_a_line_with_phi(policy: PixelPolicy) -> None:
+    """On a line that also holds an identifier ("DOB: 19720315 UPRIGHT 30"), a number read after a position or
+    technique word read exactly is vouched for by it; a number right before the identifier, or after a word
+    only near a marker, is not."""
+
+    def line(*words: tuple[str, float]) -> list[str]:
+        return [d.decision for d in policy.classify(list(words), DenyList(["19720315"]))]
+
+    assert line(("DOB:", 90.0), ("19720315", 95.0), ("UPRIGHT", 93.0), ("30", 91.0)) == ["phi", "phi", "keep", "keep"]
+    assert line(("19720315", 95.0), ("kVp", 92.0), ("85", 90.0)) == ["phi", "keep", "keep"]
+    # a value with the identifier right after it may be a piece of it
+    assert line(("UPRIGHT", 93.0), ("30", 91.0), ("19720315", 95.0))[1] == "phi"
+
+
+def test_a_marker_read_whole_does_not_vouch_for_the_word_before_it(policy: PixelPolicy) -> None:
+    """The end of a time read apart ("4-5" of 16:06:45) before "PORTABLE" joins it within two edits, but a
+    marker read whole as printed is that marker with a neighbour, not one split in pieces ("SUP INE")."""
+    assert decide(policy, ("6", 49.0), ("4-5", 57.0), ("PORTABLE", 96.0)) == ["phi", "phi", "keep"]
+    assert decide(policy, ("SUP", 80.0), ("INE", 80.0)) == ["keep", "keep"]
+    assert decide(policy, ("SEMI-", 80.0), ("UPRIGHT", 90.0)) == ["keep", "keep"]

@@ -453,6 +453,11 @@ def classify_words(
             if any(decisions[i] is not None for i in range(start, end)):
                 continue
             joined = "".join(texts[start:end])
+            # a piece that is a whole marker as printed beside pieces that are none is that marker with its
+            # neighbours, not a marker split in pieces ("20" before "PORTABLE" is two edits from it)
+            alone = [keep.matches_word(text, exact=True) for text in texts[start:end]]
+            if any(alone) and not all(alone):
+                continue
             lowest = min(conf for _, conf in words[start:end])
             confident = lowest >= keep_min_confidence or (
                 lowest >= exact_min_confidence and keep.matches_word(joined, exact=True)
@@ -522,10 +527,22 @@ def classify_words(
     # approximate match there is more likely a misread piece of the PHI, and a
     # lone letter is an initial ("R. SMITH")
     strong = [d is not None and d.decision == "phi" and d.reason in STRONG_REASONS for d in decisions]
+    # a value read after its technique word or position read exactly ("SEMI-ERECT 45", "kVp 110"), with no
+    # PHI word right after it, is vouched for by that word as a count is by its numbers: neither a PHI word
+    # elsewhere on the line nor an identifier's pattern found in the line removes it
+    vouched = {
+        index
+        for index in values
+        if index > 0
+        and keep.matches_word(texts[index - 1], exact=True)
+        and decisions[index - 1] is not None
+        and decisions[index - 1].decision == "keep"
+        and not (index + 1 < len(texts) and strong[index + 1])
+    }
     if any(strong):
         for index, (text, _conf) in enumerate(words):
             decision = decisions[index]
-            if decision is None or decision.decision != "keep" or index in counts:
+            if decision is None or decision.decision != "keep" or index in counts or index in vouched:
                 continue
             stripped = text.strip(".,:;'\"`*()[]{}")
             initial = len(stripped) == 1 and any(strong[max(0, index - 1) : index + 2])
@@ -586,6 +603,7 @@ def classify_words(
             if (
                 decisions[index].decision == "keep"
                 and index not in counts
+                and index not in vouched
                 and not keep.matches_word(text)
                 and _DIGIT.search(digit_reading(text))
             ):
