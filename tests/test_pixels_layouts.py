@@ -394,3 +394,56 @@ def test_an_upright_reading_inside_clear_turned_lines_is_left_to_them() -> None:
     # strong evidence read upright stays, and with no clear turned line nothing is left out
     assert across in [line for line, _ in read_across_turned([(across, named)], boxes)]
     assert across in [line for line, _ in read_across_turned([(across, junk)], [])]
+
+
+def outlined(text: str, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``text`` in white with a black outline: (display level, coverage), each in [0, 1]."""
+    font = ImageFont.load_default(size=size)
+    _, _, x1, y1 = font.getbbox(text, stroke_width=2)
+    value, cover = (Image.new("L", (x1 + 6, y1 + 6), 0) for _ in range(2))
+    ImageDraw.Draw(value).text((3, 3), text, font=font, fill=255, stroke_width=2, stroke_fill=0)
+    ImageDraw.Draw(cover).text((3, 3), text, font=font, fill=255, stroke_width=2, stroke_fill=255)
+    return np.asarray(value, dtype=np.float32) / 255.0, np.asarray(cover, dtype=np.float32) / 255.0
+
+
+@pytest.mark.parametrize("text", ["Jx", "Vq", "Gz"])
+def test_a_short_word_the_frame_wide_detector_misses_is_looked_at_up_close(monkeypatch, text: str) -> None:
+    """Two big outlined letters over a gradient, read with a lone glyph's confidence but not a word's: the
+    frame-wide detector may give them no probability at all (as here, where its map is blank), and its veto
+    would leave them. Shown the line up close, at its scale for text, the detector sees it."""
+    from cxrbuild.dicom import scenetext
+
+    shape = (1200, 1000)
+    levels = phantom(shape, seed=5) * 0.3 + np.linspace(0.2, 0.6, shape[0])[:, None]
+    value, cover = outlined(text, 30)
+    y, x = 60, 900
+    h, w = value.shape
+    levels[y : y + h, x : x + w] = levels[y : y + h, x : x + w] * (1 - cover) + value * cover
+    pixels = stored(levels)
+    monkeypatch.setattr(
+        scenetext, "learned_text", lambda display, settings: scenetext.SceneText([], np.zeros((416, 352)), display.shape)
+    )
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, [], PixelPolicy.from_mapping())
+    glyphs = np.zeros(shape, dtype=bool)
+    glyphs[y : y + h, x : x + w] = value > 0.5
+    assert float((roundtrip(ds).pixel_array[glyphs] == pixels.min()).mean()) >= 0.99
+
+
+def test_texture_looked_at_up_close_is_no_line() -> None:
+    from cxrbuild.dicom import scenetext
+    from cxrbuild.dicom.textdetect import DetectionSettings
+
+    def line(box: tuple[int, int, int, int]) -> TextLine:
+        return TextLine(box, 24, 2, "max", np.zeros((box[3] - box[1], box[2] - box[0]), dtype=bool))
+
+    levels = phantom((600, 600), seed=11)
+    display = (np.clip(levels, 0, 1) * 255).astype(np.uint8)
+    for box in ((100, 100, 160, 130), (300, 420, 420, 452), (40, 500, 90, 540)):
+        assert not scenetext.sees_up_close(line(box), display, DetectionSettings())
+    # a word there is a line
+    value, cover = outlined("Jx", 30)
+    levels[100 : 100 + value.shape[0], 200 : 200 + value.shape[1]] *= 1 - cover[:, :]
+    levels[100 : 100 + value.shape[0], 200 : 200 + value.shape[1]] += value * cover
+    display = (np.clip(levels, 0, 1) * 255).astype(np.uint8)
+    assert scenetext.sees_up_close(line((200, 104, 200 + value.shape[1], 100 + value.shape[0])), display, DetectionSettings())

@@ -232,6 +232,11 @@ def find_text(
                     and not reads_as_phi(reading.words, policy, deny_list)
                     and not word_at_text_value(line)  # 7 px letters the detector cannot see either
                     and scenetext.unseen_by_detector(line, learned, policy.detection)
+                    # a word read with a lone glyph's confidence is looked at again up close
+                    and not (
+                        reads_well(reading.words, policy.single_glyph_min_confidence)
+                        and scenetext.sees_up_close(line, image.display[frame], policy.detection)
+                    )
                 ):
                     strays.append((line.box, line.glyph_height))
                     continue

@@ -209,6 +209,33 @@ def confirms_line(line: TextLine, learned: SceneText | None) -> bool:
 UPRIGHT_GLYPH_PX = 24
 
 
+def sees_up_close(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:
+    """Whether the detector, shown an upright line with a glyph's margin scaled so its glyphs are about
+    :data:`UPRIGHT_GLYPH_PX` tall, finds a band of text over most of it.
+
+    The frame-wide pass misses some short words it sees well up close (two big letters in an outline
+    over a gradient); a band there is no taller than two and a half glyphs (texture it fires on is
+    broad), and covers at least half of the line's length.
+    """
+    if not settings.scene_text or line.transposed:
+        return False
+    x0, y0, x1, y1 = line.box
+    margin = max(2, line.glyph_height)
+    rows, cols = display.shape
+    top, left = max(0, y0 - margin), max(0, x0 - margin)
+    crop = np.ascontiguousarray(display[top : min(rows, y1 + margin), left : min(cols, x1 + margin)])
+    factor = UPRIGHT_GLYPH_PX / max(1, line.glyph_height)
+    long_side = min(settings.scene_text_long_side, max(32, round(max(crop.shape) * factor / 32) * 32))
+    seen = detect_lines(crop, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
+    covered = np.zeros(crop.shape[1], dtype=bool)
+    for found in seen.lines:
+        bx0, by0, bx1, by1 = found.box
+        if by1 - by0 <= 2.5 * max(1, line.glyph_height) and min(by1, y1 - top) > max(by0, y0 - top):
+            covered[bx0:bx1] = True
+    start, stop = x0 - left, x1 - left
+    return bool(covered[start:stop].mean() >= 0.5) if stop > start else False
+
+
 def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:
     """Whether the detector, shown a turned line's column turned upright at the scale it knows text
     at, finds a band of text along most of it.
