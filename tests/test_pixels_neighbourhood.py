@@ -281,3 +281,6 @@ def test_an_initial_in_letter_spaced_monospace_joins_the_name_on_its_row() -> No
     assert [box for box, _ in joined] == [(200, 40, 300, 58)]
     # a kept word between them keeps them apart
     assert join_runs([run], kept=[(212, 44, 224, 53)], strays=[initial]) == [run]
+    # a run grown over rows of texture has no rows of its own: a mark as far off in them is no word of it
+    grown = ((230, 10, 300, 100), 9)
+    assert join_runs([grown], kept=[], strays=[((200, 44, 207, 53), 9)]) == [grown]

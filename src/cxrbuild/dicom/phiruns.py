@@ -73,13 +73,18 @@ def _continues(a: Box, ha: int, b: Box, hb: int, kept: Sequence[Box], gap_factor
 # run across a gap this many glyph heights wide (letter-spaced monospace: "C.   WHITE")
 ALIGNED_GAP_FACTOR = 3.0
 ALIGNED_HEIGHT_SHARE = 0.25
+# a stray's box no taller than this many of its glyph heights is one row of glyphs
+LOOSE_STRAY_HEIGHTS = 2.6
 
 
 def _aligned(run: Box, run_height: int, stray: Box, stray_height: int) -> bool:
-    """Whether ``stray`` stands in ``run``'s rows with glyphs as tall as the run's (within ALIGNED_HEIGHT_SHARE)."""
+    """Whether ``stray`` stands in ``run``'s rows with glyphs as tall as the run's (within ALIGNED_HEIGHT_SHARE),
+    the run being one line still (no taller than a loose stray may be: a run grown over rows of strays has
+    no rows of its own to stand in)."""
     tolerance = max(1.0, ALIGNED_HEIGHT_SHARE * run_height)
     return (
-        stray[1] >= run[1]
+        run[3] - run[1] <= LOOSE_STRAY_HEIGHTS * max(run_height, 1)
+        and stray[1] >= run[1]
         and stray[3] <= run[3]
         and abs(stray_height - run_height) <= tolerance
         and stray[3] - stray[1] >= run_height - tolerance
@@ -104,7 +109,7 @@ def join_runs(
     kept word between them, become one; a stray alone is never a box.
     """
     pending = list(runs)
-    loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= 2.6 * max(stray[1], 1)]
+    loose = [stray for stray in strays if stray[0][3] - stray[0][1] <= LOOSE_STRAY_HEIGHTS * max(stray[1], 1)]
     if loose and pending:
         # only strays on a row of some run and within reach of it can ever join
         stray_boxes = np.asarray([box for box, _ in loose], dtype=np.int64)

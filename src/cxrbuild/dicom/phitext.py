@@ -454,9 +454,10 @@ def classify_words(
                 continue
             joined = "".join(texts[start:end])
             # a piece that is a whole marker as printed beside pieces that are none is that marker with its
-            # neighbours, not a marker split in pieces ("20" before "PORTABLE" is two edits from it)
+            # neighbours, not a marker split in pieces ("20" before "PORTABLE" is two edits from it), unless
+            # together they read as printed ("110" "mAs" as a value and its unit)
             alone = [keep.matches_word(text, exact=True) for text in texts[start:end]]
-            if any(alone) and not all(alone):
+            if any(alone) and not all(alone) and not keep.matches_word(joined, exact=True):
                 continue
             lowest = min(conf for _, conf in words[start:end])
             confident = lowest >= keep_min_confidence or (
