@@ -183,6 +183,8 @@ def detect_lines(
     return SceneText(lines, probability, (rows, cols))
 
 
+# a line of the detector's no taller than this many glyphs is a band along a line of text, not a blob over texture
+BAND_GLYPHS = 2.5
 # lines of glyphs at most this tall (px) may be confirmed by the detector: it sees big lead markers as text too
 CONFIRMED_GLYPH_PX = 24
 
@@ -199,7 +201,7 @@ def confirms_line(line: TextLine, learned: SceneText | None) -> bool:
     height = line.box[3] - line.box[1]
     return any(
         (covered_fraction(line.box, found.box) >= 0.6 or covered_fraction(found.box, line.box) >= 0.6)
-        and found.box[3] - found.box[1] <= 2.5 * max(line.glyph_height, 1)
+        and found.box[3] - found.box[1] <= BAND_GLYPHS * max(line.glyph_height, 1)
         and found.box[3] - found.box[1] <= 2 * height
         for found in learned.lines
     )
@@ -209,28 +211,37 @@ def confirms_line(line: TextLine, learned: SceneText | None) -> bool:
 UPRIGHT_GLYPH_PX = 24
 
 
-def sees_up_close(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:
-    """Whether the detector, shown an upright line with a glyph's margin scaled so its glyphs are about
-    :data:`UPRIGHT_GLYPH_PX` tall, finds a band of text over most of it.
-
-    The frame-wide pass misses some short words it sees well up close (two big letters in an outline
-    over a gradient); a band there is no taller than two and a half glyphs (texture it fires on is
-    broad), and covers at least half of the line's length.
-    """
-    if not settings.scene_text or line.transposed:
-        return False
+def _close_look(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> tuple[SceneText, np.ndarray, int, int]:
+    """The detector's lines in a line's box with a glyph's margin, shown upright (a turned line's column
+    turned) and scaled so its glyphs are about :data:`UPRIGHT_GLYPH_PX` tall: (what it saw, the crop it
+    saw, the crop's top and left in the frame)."""
     x0, y0, x1, y1 = line.box
     margin = max(2, line.glyph_height)
     rows, cols = display.shape
     top, left = max(0, y0 - margin), max(0, x0 - margin)
-    crop = np.ascontiguousarray(display[top : min(rows, y1 + margin), left : min(cols, x1 + margin)])
+    crop = display[top : min(rows, y1 + margin), left : min(cols, x1 + margin)]
+    shown = np.ascontiguousarray(np.rot90(crop) if line.transposed else crop)  # a column then runs left to right
     factor = UPRIGHT_GLYPH_PX / max(1, line.glyph_height)
-    long_side = min(settings.scene_text_long_side, max(32, round(max(crop.shape) * factor / 32) * 32))
-    seen = detect_lines(crop, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
-    covered = np.zeros(crop.shape[1], dtype=bool)
+    long_side = min(settings.scene_text_long_side, max(32, round(max(shown.shape) * factor / 32) * 32))
+    return detect_lines(shown, long_side=long_side, box_threshold=settings.scene_text_box_threshold), shown, top, left
+
+
+def sees_up_close(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:
+    """Whether the detector, shown an upright line up close (:func:`_close_look`), finds a band of text
+    over most of it.
+
+    The frame-wide pass misses some short words it sees well up close (two big letters in an outline
+    over a gradient); a band there is no taller than :data:`BAND_GLYPHS` glyphs (texture it fires on is
+    broad), lies in the line's rows, and covers at least half of the line's length.
+    """
+    if not settings.scene_text or line.transposed:
+        return False
+    seen, shown, top, left = _close_look(line, display, settings)
+    x0, y0, x1, y1 = line.box
+    covered = np.zeros(shown.shape[1], dtype=bool)
     for found in seen.lines:
         bx0, by0, bx1, by1 = found.box
-        if by1 - by0 <= 2.5 * max(1, line.glyph_height) and min(by1, y1 - top) > max(by0, y0 - top):
+        if by1 - by0 <= BAND_GLYPHS * max(1, line.glyph_height) and min(by1, y1 - top) > max(by0, y0 - top):
             covered[bx0:bx1] = True
     start, stop = x0 - left, x1 - left
     return bool(covered[start:stop].mean() >= 0.5) if stop > start else False
@@ -245,22 +256,14 @@ def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSet
     condensed or dotted font; the frame-wide pass sees such text at a scale
     where its glyphs are a few pixels thin. Here the column with a glyph's
     margin is turned upright and scaled so its glyphs are about
-    :data:`UPRIGHT_GLYPH_PX` tall; the line is seen when the detector's lines
+    :data:`UPRIGHT_GLYPH_PX` tall (:func:`_close_look`); the line is seen when the detector's lines
     at least twice as long as they are tall cover at least half of its length.
     """
     if not settings.scene_text or not line.transposed:
         return False
-    x0, y0, x1, y1 = line.box
-    margin = max(2, line.glyph_height)
-    rows, cols = display.shape
-    top, left = max(0, y0 - margin), max(0, x0 - margin)
-    crop = display[top : min(rows, y1 + margin), left : min(cols, x1 + margin)]
-    upright = np.ascontiguousarray(np.rot90(crop))  # the column now runs left to right
-    factor = UPRIGHT_GLYPH_PX / max(1, line.glyph_height)
-    long_side = min(settings.scene_text_long_side, max(32, round(max(upright.shape) * factor / 32) * 32))
-    seen = detect_lines(upright, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
+    seen, upright, top, _left = _close_look(line, display, settings)
     # the line's extent along the upright crop's columns (rot90 turns the crop's row r into column r)
-    start, stop = y0 - top, y1 - top
+    start, stop = line.box[1] - top, line.box[3] - top
     covered = np.zeros(upright.shape[1], dtype=bool)
     for found in seen.lines:
         bx0, by0, bx1, by1 = found.box
