@@ -120,9 +120,27 @@ def test_a_value_after_its_exact_technique_word_stays_on_a_line_with_phi(policy:
     assert line(("UPRIGHT", 93.0), ("30", 91.0), ("19720315", 95.0))[1] == "phi"
 
 
+def test_a_letter_or_a_long_number_after_a_name_is_vouched_for_by_nothing(policy: PixelPolicy) -> None:
+    """A technique word of one or two letters is as likely an initial ("C", "E", "SE"): the number after it
+    on a line with a name stays PHI, as does a number of four digits or more (a time, a piece of an ID) or
+    one followed by more numbers (a date read apart)."""
+
+    def line(deny: str, *words: tuple[str, float]) -> list[str]:
+        return [d.decision for d in policy.classify(list(words), DenyList([deny]))]
+
+    assert line("MARTIN^ROSE", ("ROSE", 90.0), ("MARTIN", 90.0), ("C", 90.0), ("5582", 90.0))[-1] == "phi"
+    assert line("KOVAC^P", ("KOVAC,", 90.0), ("P", 90.0), ("E", 90.0), ("3390", 90.0), ("118", 90.0))[3:] == ["phi", "phi"]
+    assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("ROSE", 90.0), ("TIME", 90.0), ("1907", 90.0))[-1] == "phi"
+    assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("ROSE", 90.0), ("UPRIGHT", 90.0), ("11", 90.0), ("04", 90.0))[3:] == [
+        "phi", "phi"]
+
+
 def test_a_marker_read_whole_does_not_vouch_for_the_word_before_it(policy: PixelPolicy) -> None:
     """The end of a time read apart ("4-5" of 16:06:45) before "PORTABLE" joins it within two edits, but a
     marker read whole as printed is that marker with a neighbour, not one split in pieces ("SUP INE")."""
     assert decide(policy, ("6", 49.0), ("4-5", 57.0), ("PORTABLE", 96.0)) == ["phi", "phi", "keep"]
     assert decide(policy, ("SUP", 80.0), ("INE", 80.0)) == ["keep", "keep"]
     assert decide(policy, ("SEMI-", 80.0), ("UPRIGHT", 90.0)) == ["keep", "keep"]
+    # a marker's own letters misread in one of its pieces are still its pieces
+    assert decide(policy, ("DECUB", 80.0), ("ITIS", 80.0)) == ["keep", "keep"]
+    assert decide(policy, ("UP", 80.0), ("RIGHF", 80.0)) == ["keep", "keep"]

@@ -267,18 +267,38 @@ def test_near_strokes_cuts_letters_on_a_smooth_ground_that_is_not_flat() -> None
     assert not (black & ~within(found, 8)).any()
 
 
+def test_a_faint_letter_the_cut_missed_on_a_gradient_is_still_blacked_out() -> None:
+    """On a gradient a letter the cut did not find, standing off the ground by far less than the found strokes
+    do (a grey word beside white ones), differs from the ground more than the ground's own texture: it stays
+    in what is blacked out."""
+    rng = np.random.default_rng(3)
+    display = np.tile(np.linspace(50, 170, 240), (70, 1)) + rng.normal(0, 2, (70, 240))
+    found = np.zeros(display.shape, dtype=bool)
+    found[10:60, 20:25] = True
+    display[found] = 250
+    faint = np.zeros(display.shape, dtype=bool)
+    faint[16:56, 140:143] = True  # an "L" 25 levels off its ground, a seventh of the strokes' contrast
+    faint[53:56, 140:158] = True
+    display[faint] += 25
+    display = np.clip(display, 0, 255).astype(np.uint8)
+    black = covered(near_strokes((10, 5, 215, 65), found, (0, 0), [display]), display.shape)
+    assert black[found].all() and black[faint].all()
+
+
 def test_an_initial_in_letter_spaced_monospace_joins_the_name_on_its_row() -> None:
     """An initial no reader made out ("K.   BROOKE", letter-spaced monospace 9 px tall) stands almost three
     glyph heights before the surname read as PHI: as tall as its glyphs and within its rows, it is a word of
-    the name's line; a stray as far off but taller or off the row is not."""
+    the name's line; a stray as far off but smaller or off the row is not."""
     from cxrbuild.dicom.phiruns import join_runs
 
     run = ((230, 40, 300, 58), 9)  # the surname's run: the line's rows, glyphs 9 px tall
     initial = ((200, 44, 207, 53), 9)  # 23 px before it
-    tall = ((200, 36, 214, 62), 20)  # a bigger mark as far off
+    speck = ((200, 46, 205, 51), 5)  # a smaller mark 25 px off, in the row
     below = ((200, 56, 207, 65), 9)  # as tall, but half off the row
-    joined = join_runs([run], kept=[], strays=[initial, tall, below])
+    joined = join_runs([run], kept=[], strays=[initial, below])
     assert [box for box, _ in joined] == [(200, 40, 300, 58)]
+    assert join_runs([run], kept=[], strays=[speck]) == [run]
+    assert join_runs([run], kept=[], strays=[below]) == [run]
     # a kept word between them keeps them apart
     assert join_runs([run], kept=[(212, 44, 224, 53)], strays=[initial]) == [run]
     # a run grown over rows of texture has no rows of its own: a mark as far off in them is no word of it

@@ -453,11 +453,16 @@ def classify_words(
             if any(decisions[i] is not None for i in range(start, end)):
                 continue
             joined = "".join(texts[start:end])
-            # a piece that is a whole marker as printed beside pieces that are none is that marker with its
-            # neighbours, not a marker split in pieces ("20" before "PORTABLE" is two edits from it), unless
-            # together they read as printed ("110" "mAs" as a value and its unit)
+            # a piece that is a whole marker as printed beside a number that is none is that marker with a
+            # neighbour, not a marker split in pieces ("20" before "PORTABLE" is two edits from it), unless
+            # together they read as printed ("110" "mAs" as a value and its unit); a marker's own letters
+            # misread in one piece ("PORT ARLE") are still its pieces
             alone = [keep.matches_word(text, exact=True) for text in texts[start:end]]
-            if any(alone) and not all(alone) and not keep.matches_word(joined, exact=True):
+            if (
+                any(alone)
+                and any(not whole and _DIGIT.search(text) for whole, text in zip(alone, texts[start:end], strict=True))
+                and not keep.matches_word(joined, exact=True)
+            ):
                 continue
             lowest = min(conf for _, conf in words[start:end])
             confident = lowest >= keep_min_confidence or (
@@ -528,27 +533,39 @@ def classify_words(
     # approximate match there is more likely a misread piece of the PHI, and a
     # lone letter is an initial ("R. SMITH")
     strong = [d is not None and d.decision == "phi" and d.reason in STRONG_REASONS for d in decisions]
-    # a value read after its technique word or position read exactly ("SEMI-ERECT 45", "kVp 110"), with no
-    # PHI word right after it, is vouched for by that word as a count is by its numbers: neither a PHI word
-    # elsewhere on the line nor an identifier's pattern found in the line removes it
-    vouched = {
+    # a short value read after a technique word or position of three letters or more read exactly
+    # ("SEMI-ERECT 45", "kVp 110"), with no number or PHI word after it, may be vouched for by that word
+    # (see below) as a count is by its numbers; a letter is as likely an initial ("C 4471")
+    vouching = {
         index
         for index in values
         if index > 0
+        and sum(ch.isalpha() for ch in texts[index - 1]) >= VOUCHING_LETTERS
         and keep.matches_word(texts[index - 1], exact=True)
-        and decisions[index - 1] is not None
-        and decisions[index - 1].decision == "keep"
-        and not (index + 1 < len(texts) and strong[index + 1])
+        and len(_DIGIT.findall(texts[index])) <= VOUCHED_DIGITS
+        and not (index + 1 < len(texts) and (strong[index + 1] or _DIGIT.search(texts[index + 1])))
     }
-    if any(strong):
+    strong_line = any(strong)
+    if strong_line:
         for index, (text, _conf) in enumerate(words):
             decision = decisions[index]
-            if decision is None or decision.decision != "keep" or index in counts or index in vouched:
+            if decision is None or decision.decision != "keep" or index in counts or index in vouching:
                 continue
             stripped = text.strip(".,:;'\"`*()[]{}")
             initial = len(stripped) == 1 and any(strong[max(0, index - 1) : index + 2])
             if initial or not keep.matches_word(text, exact=True):
                 decisions[index] = WordDecision("phi", "beside PHI")
+    # ...when the word before it is still kept (beside PHI, only words read exactly as markers are)
+    vouched = {
+        index
+        for index in vouching
+        if decisions[index - 1] is not None and decisions[index - 1].decision == "keep"
+        and decisions[index] is not None and decisions[index].decision == "keep"
+    }
+    for index in vouching - vouched:
+        decision = decisions[index]
+        if strong_line and decision is not None and decision.decision == "keep":
+            decisions[index] = WordDecision("phi", "beside PHI")
     # a lone letter with a full stop before a removed word is an initial ("L. HERRERA")
     for index in range(len(words) - 1):
         text = texts[index].strip()
@@ -610,6 +627,12 @@ def classify_words(
             ):
                 decisions[index] = WordDecision("phi", line_pattern)
     return [decision for decision in decisions if decision is not None]
+
+
+# a value is vouched for only by a technique word or position of this many letters or more, and only when it
+# has at most this many digits (an incline, a tube voltage, an exposure: no part of an identifier or a time)
+VOUCHING_LETTERS = 3
+VOUCHED_DIGITS = 3
 
 
 # Patterns that are never a marker, whatever the keep-list says, and that the

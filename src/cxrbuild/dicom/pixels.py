@@ -47,6 +47,7 @@ from cxrbuild.dicom.boxes import (
     intersects,
     merge_boxes,
     outside,
+    pad_box,
     transpose_box,
     union,
 )
@@ -144,6 +145,10 @@ FLAT_GROUND_SHARE = 0.05
 # pixel (at least MIN_LOCAL_GROUND of them): a letter over smooth anatomy is cut as on a panel
 LOCAL_GROUND_PX = 12
 MIN_LOCAL_GROUND = 12
+# ... a pixel stands off that ground when it differs from it by more than this many times the ground's own
+# texture (this percentile of the ground pixels' differences)
+LOCAL_TEXTURE_PERCENTILE = 95
+LOCAL_TEXTURE_FACTOR = 2.0
 # what is blacked out of a glyph's box on a flat ground: its pixels within this many px of a stroke pixel
 # (the antialiased edge), and every pixel not at the ground's value; kept or not in square cells this wide
 STROKE_REACH_PX = 4
@@ -250,16 +255,22 @@ def find_text(
                 for gx0, gy0, gx1, gy1 in line.glyph_boxes:
                     ink[gy0:gy1, gx0:gx1] = True
             settle_views(judged)
-            # (turned lines that read well and remove a word: a stack of short upright labels read
-            # turned is a misreading of them, and its kept word decides nothing)
-            removing = {id(line) for line, line_regions in judged if any(r.decision == "phi" for r in line_regions)}
-            clear_turned = [
-                line.box
+            # (the words turned lines that read well remove, with a glyph's margin: a stack of short upright
+            # labels read turned is a misreading of them, and an upright line over a turned line's kept
+            # words is no reading of words it removes)
+            clear = {
+                id(line)
                 for line, reading in zip(lines, readings, strict=True)
-                if line.transposed and id(line) in removing
-                and reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                if line.transposed and reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+            }
+            removed_turned = [
+                pad_box(transpose_box(region.box), policy.glyph_margin_px, rows, cols)
+                for line, line_regions in judged
+                if id(line) in clear
+                for region in line_regions
+                if region.decision == "phi"
             ]
-            judged = read_across_turned(judged, clear_turned)
+            judged = read_across_turned(judged, removed_turned)
             for line, line_regions in judged:
                 if inside_kept_marker(line, judged):
                     continue  # the gaps between a big marker's strokes, read as small letters
@@ -730,9 +741,11 @@ def _off_ground(crop: np.ndarray, ink: np.ndarray, grown: np.ndarray) -> np.ndar
 
     The ground is first one value (a panel); where it is not (anatomy, a gradient), it is the value
     around each pixel: the mean of the pixels away from the strokes within ``LOCAL_GROUND_PX`` of it,
-    so text over a smooth part of the picture is cut to its strokes' neighbourhood as on a panel. A
-    pixel with no ground around it is off it (fail safe); a ground whose own texture stands off that
-    local value as much as the strokes' contrast allows is no ground to cut by (None: the box stays)."""
+    so text over a smooth part of the picture is cut to its strokes' neighbourhood as on a panel. There
+    a pixel is off the ground when it stands off that local value more than ``LOCAL_TEXTURE_FACTOR``
+    times the ground's own texture, and a pixel with no ground around it is off it (fail safe); a
+    ground whose texture reaches a quarter of the strokes' contrast, or stands off more often than a
+    flat ground may, is no ground to cut by (None: the box stays)."""
     away = ~grown
     if not away.any():
         return None
@@ -749,8 +762,15 @@ def _off_ground(crop: np.ndarray, ink: np.ndarray, grown: np.ndarray) -> np.ndar
     strokes = ink & seen
     if not strokes.any():
         return None
-    contrast = float(np.median(np.abs(crop[strokes] - local[strokes])))
-    other = ~seen | (np.abs(crop - local) > max(GROUND_TOLERANCE * contrast, 1.0))
+    residual = np.abs(crop - local)
+    contrast = float(np.median(residual[strokes]))
+    # the ground's own texture about its local value: smooth when even its strongest stands well within the
+    # strokes' contrast; then what stands off it more than that texture does is no ground (a part of a letter
+    # the cut missed, however faint beside the strokes found)
+    texture = float(np.percentile(residual[away & seen], LOCAL_TEXTURE_PERCENTILE)) if (away & seen).any() else contrast
+    if texture > GROUND_TOLERANCE * contrast:
+        return None
+    other = ~seen | (residual > max(LOCAL_TEXTURE_FACTOR * texture, 1.0))
     if (other & away).sum() > FLAT_GROUND_SHARE * away.sum():
         return None
     return other

@@ -507,7 +507,7 @@ ACROSS_TURNED_FRACTION = 0.9
 
 
 def read_across_turned(
-    judged: Sequence[tuple[TextLine, Sequence[TextRegion]]], clear_turned: Sequence[Box]
+    judged: Sequence[tuple[TextLine, Sequence[TextRegion]]], removed_turned: Sequence[Box]
 ) -> list[tuple[TextLine, Sequence[TextRegion]]]:
     """``judged`` without the upright lines that are turned lines' glyphs read the wrong way.
 
@@ -515,12 +515,13 @@ def read_across_turned(
     the column's letters) that OCR reads as junk: a PHI word for its name-like shape, or unreadable
     text, whose run takes the column's whole length as its glyph height and grows along its row by
     that much into the picture. When such a line lies almost wholly (``ACROSS_TURNED_FRACTION``)
-    inside the boxes of turned lines that read well and remove a word (``clear_turned``, frame coordinates), their
-    reading decides its glyphs: it is left out. "Inside" counts the line's glyph pixels (its box's, when
-    it has no mask): the ground between two turned columns is no glyph of either. A line with a word
-    of strong PHI evidence (deny-list, a PHI label, a strong pattern) stays.
+    inside the words that turned lines reading well remove (``removed_turned``, frame coordinates), their
+    reading removes its glyphs: it is left out. "Inside" counts the line's glyph pixels (its box's, when
+    it has no mask): the ground between two turned columns is no glyph of either. A line over a turned
+    line's kept words stays, and so does a line with a word of strong PHI evidence (deny-list, a PHI
+    label, a strong pattern).
     """
-    if not clear_turned:
+    if not removed_turned:
         return list(judged)
     kept: list[tuple[TextLine, Sequence[TextRegion]]] = []
     for line, regions in judged:
@@ -529,7 +530,7 @@ def read_across_turned(
             continue
         x0, y0, x1, y1 = line.box
         inside = np.zeros((max(1, y1 - y0), max(1, x1 - x0)), dtype=bool)
-        for bx0, by0, bx1, by1 in clear_turned:
+        for bx0, by0, bx1, by1 in removed_turned:
             inside[max(0, by0 - y0) : max(0, by1 - y0), max(0, bx0 - x0) : max(0, bx1 - x0)] = True
         glyphs = line.mask if line.mask is not None and line.mask.shape == inside.shape and line.mask.any() else None
         share = float(inside[glyphs].mean()) if glyphs is not None else float(inside.mean())
