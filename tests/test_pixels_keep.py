@@ -131,6 +131,9 @@ def test_a_letter_or_a_long_number_after_a_name_is_vouched_for_by_nothing(policy
     assert line("MARTIN^ROSE", ("ROSE", 90.0), ("MARTIN", 90.0), ("C", 90.0), ("5582", 90.0))[-1] == "phi"
     assert line("KOVAC^P", ("KOVAC,", 90.0), ("P", 90.0), ("E", 90.0), ("3390", 90.0), ("118", 90.0))[3:] == ["phi", "phi"]
     assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("ROSE", 90.0), ("TIME", 90.0), ("1907", 90.0))[-1] == "phi"
+    # a time of day of three digits, or read as hours and minutes after any technique word
+    assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("TIME", 90.0), ("850", 90.0))[-1] == "phi"
+    assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("DOSE", 90.0), ("8.50", 90.0))[-1] == "phi"
     assert line("MARTIN^ROSE", ("MARTIN", 90.0), ("ROSE", 90.0), ("UPRIGHT", 90.0), ("11", 90.0), ("04", 90.0))[3:] == [
         "phi", "phi"]
 

@@ -304,3 +304,22 @@ def test_an_initial_in_letter_spaced_monospace_joins_the_name_on_its_row() -> No
     # a run grown over rows of texture has no rows of its own: a mark as far off in them is no word of it
     grown = ((230, 10, 300, 100), 9)
     assert join_runs([grown], kept=[], strays=[((200, 44, 207, 53), 9)]) == [grown]
+
+
+def test_a_faint_letter_on_a_noisy_gradient_is_blacked_out_where_it_stands_off_the_texture() -> None:
+    """On a gradient with grain (anatomy's), a letter the cut missed, 30 levels off its ground where the grain
+    is about 8: what stands off the local ground more than half again the grain's strongest is no ground."""
+    rng = np.random.default_rng(11)
+    display = np.tile(np.linspace(40, 160, 240), (70, 1)) + rng.normal(0, 8, (70, 240))
+    found = np.zeros(display.shape, dtype=bool)
+    for x in (20, 34, 48):  # three white strokes the cut found
+        found[10:60, x : x + 5] = True
+    display[found] = 250
+    faint = np.zeros(display.shape, dtype=bool)
+    faint[16:56, 140:144] = True  # an "L" nobody found
+    faint[52:56, 140:160] = True
+    display[faint] += 30
+    display = np.clip(display, 0, 255).astype(np.uint8)
+    black = covered(near_strokes((10, 5, 215, 65), found, (0, 0), [display]), display.shape)
+    assert black[found].all()
+    assert black[faint].mean() >= 0.9

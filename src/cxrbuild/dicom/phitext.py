@@ -541,8 +541,10 @@ def classify_words(
         for index in values
         if index > 0
         and sum(ch.isalpha() for ch in texts[index - 1]) >= VOUCHING_LETTERS
+        and fold(texts[index - 1]) not in NOT_VOUCHING
         and keep.matches_word(texts[index - 1], exact=True)
         and len(_DIGIT.findall(texts[index])) <= VOUCHED_DIGITS
+        and not _CLOCK.fullmatch(texts[index].strip(".,;"))
         and not (index + 1 < len(texts) and (strong[index + 1] or _DIGIT.search(texts[index + 1])))
     }
     strong_line = any(strong)
@@ -633,6 +635,10 @@ def classify_words(
 # has at most this many digits (an incline, a tube voltage, an exposure: no part of an identifier or a time)
 VOUCHING_LETTERS = 3
 VOUCHED_DIGITS = 3
+# ...and never by a word that names a time (an exposure time beside a name may be the time of day), nor when
+# it reads as hours and minutes ("9.45")
+NOT_VOUCHING = frozenset({"TIME"})
+_CLOCK = re.compile(r"\d{1,2}[.:h][0-5]\d")
 
 
 # Patterns that are never a marker, whatever the keep-list says, and that the

@@ -148,7 +148,7 @@ MIN_LOCAL_GROUND = 12
 # ... a pixel stands off that ground when it differs from it by more than this many times the ground's own
 # texture (this percentile of the ground pixels' differences)
 LOCAL_TEXTURE_PERCENTILE = 95
-LOCAL_TEXTURE_FACTOR = 2.0
+LOCAL_TEXTURE_FACTOR = 1.5
 # what is blacked out of a glyph's box on a flat ground: its pixels within this many px of a stroke pixel
 # (the antialiased edge), and every pixel not at the ground's value; kept or not in square cells this wide
 STROKE_REACH_PX = 4
