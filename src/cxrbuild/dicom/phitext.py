@@ -547,27 +547,27 @@ def classify_words(
         and not _CLOCK.fullmatch(texts[index].strip(".,;"))
         and not (index + 1 < len(texts) and (strong[index + 1] or _DIGIT.search(texts[index + 1])))
     }
-    strong_line = any(strong)
-    if strong_line:
+    if any(strong):
         for index, (text, _conf) in enumerate(words):
             decision = decisions[index]
-            if decision is None or decision.decision != "keep" or index in counts or index in vouching:
+            if decision is None or decision.decision != "keep" or index in counts:
+                continue
+            if index in vouching:
+                # vouched for while the word before it is still kept (decided just before it, in this order)
+                before = decisions[index - 1]
+                if before is None or before.decision != "keep":
+                    decisions[index] = WordDecision("phi", "beside PHI")
                 continue
             stripped = text.strip(".,:;'\"`*()[]{}")
             initial = len(stripped) == 1 and any(strong[max(0, index - 1) : index + 2])
             if initial or not keep.matches_word(text, exact=True):
                 decisions[index] = WordDecision("phi", "beside PHI")
-    # ...when the word before it is still kept (beside PHI, only words read exactly as markers are)
     vouched = {
         index
         for index in vouching
         if decisions[index - 1] is not None and decisions[index - 1].decision == "keep"
         and decisions[index] is not None and decisions[index].decision == "keep"
     }
-    for index in vouching - vouched:
-        decision = decisions[index]
-        if strong_line and decision is not None and decision.decision == "keep":
-            decisions[index] = WordDecision("phi", "beside PHI")
     # a lone letter with a full stop before a removed word is an initial ("L. HERRERA")
     for index in range(len(words) - 1):
         text = texts[index].strip()
