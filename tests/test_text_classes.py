@@ -492,6 +492,39 @@ PHI_CLASSES = [
     ("grew up in quillby - kestrin", ["quillby - kestrin"]),
     ("transferred from primary children's medical center", ["primary children's medical center"]),
     ("Quillmont Kestrel\n8 Mile Road", ["Quillmont Kestrel"]),
+    # "May" with a day and a year, or with an ordinal and "of", or a day closing its clause: the month in any case
+    ("Port flushed, prior film 14 May 2003 reviewed.", ["14 May 2003"]),
+    ("Seen 3rd of May 1988 in clinic.", ["3rd of May 1988"]),
+    ("Graft done the 9th of May, healing well.", ["9th of May"]),
+    ("Dressing changed May 9. Flushed daily.", ["May 9"]),
+    ("(consent signed May 14)", ["May 14"]),
+    ("CT ABDOMEN Thursday, May 4, 2017 0900", ["Thursday, May 4, 2017"]),
+    # after a street and its comma, the towns, counties or states and the postcode closing the line; the line after a
+    # street that is a town with its region
+    ("Clinic\n12 Ash Brae, Kilmory Vale 4410\nPh: x", ["Kilmory Vale 4410"]),
+    ("9 Elm Rd, Tarbet, Argyll, PA23 7QZ\n", ["Tarbet, Argyll, PA23 7QZ"]),
+    ("88 Oak St, Lisle, NL  A1B 2C3\n", ["Lisle, NL  A1B 2C3"]),
+    ("Home: 4 Fir Way, Owlton, MN\n55021 with wife", ["Owlton, MN\n55021"]),
+    ("Flat 9, 31 Heron Close, Brackley Fen, Coldmere,\nZZ4E 8QQ\n", ["Brackley Fen, Coldmere,\nZZ4E 8QQ"]),
+    ("Clinic\n8 Larch Avenue\nOsprey Vale, North Fen 4471\nTel: 01", ["Osprey Vale, North Fen 4471"]),
+    # a hospital's keyword that opens its name
+    ("Seen at University Hospital Tarwick for review.", ["University Hospital Tarwick"]),
+    ("Hôpital Saint-Lazare - Radiologie\n", ["Hôpital Saint-Lazare"]),
+    ("transferred from Klinikum Nordhafen yesterday", ["Klinikum Nordhafen"]),
+    # an initial "A" or "I" after a title, before a name that is no word
+    ("Kind regards,\n\nDr A Quennell\nConsultant", ["A Quennell"]),
+    ("cc: Dr I Vantongeren, Brook Surgery", ["I Vantongeren"]),
+    # registration numbers of medical, nursing and allied councils; a prescriber's or provider's number
+    ("Dr P Oduya\nConsultant\nMCNZ 40112\n", ["40112"]),
+    ("Locum GP\nCPSBC: 30871", ["30871"]),
+    ("TNMC Reg. 88213", ["88213"]),
+    ("hca, nmc pin 14a2203e\n", ["14a2203e"]),
+    ("Prov No 4410273B\nDictated", ["4410273B"]),
+    # local numbers without a trunk zero, in groups of four or five digits
+    ("NOK: son R. Quah 6204 8817\n", ["6204 8817"]),
+    ("Daughter Anjali (98410 22736) to be called.", ["98410 22736"]),
+    # a charge or clinical nurse's name after "CN"
+    ("Handover to CN Pavla Drozdek  03:40\n", ["Pavla Drozdek"]),
 ]
 
 
@@ -888,11 +921,24 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Mass in the apical segment of the LUL.",
         "family history of chorea in huntington disease.",
         "Wound care note\n71 yoF homebound pt seen today.",
+        # "may" the verb; a council's letters or a grade before clinical words; a lone "a" after a title before a word;
+        # two counts in a row; a hospital's keyword then no name
+        "symptoms may last 5 days.",
+        "insulin reg 10 units. CN II-XII intact. Hb 8.8, plt 2450 3100",
+        "paged dr a second time.",
+        "Fluid 1500 2000 ml over 24 h",
+        "the university hospital pharmacy called.",
     ],
 )
 
 def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence):
     assert rules_only.deidentify(sentence).text == sentence
+
+
+def test_a_complaint_on_the_line_after_a_street_is_no_town(rules_only):
+    for text in ("pt lives at 123 main street\nchest pain, shortness of breath", "9 Elm Rd\nCough, fever 2 days\n"):
+        for rendered in (text, text.upper(), text.lower()):
+            assert_kept_and_removed(rules_only, rendered, [rendered.splitlines()[1]], [])
 
 
 def assert_kept_and_removed(rules_only, text: str, kept, removed) -> None:

@@ -1179,6 +1179,13 @@ class NameFinder:
         nxt = NAME_TOKEN_RE.match(text, position)
         return bool(nxt) and bool(nxt.group("comma")) and not nxt.group("gap") and self._namelike(nxt.group("word"), caseless, given=True)
 
+    def _initial_before_rare_name(self, text: str, pos: int, caseless: bool) -> bool:
+        """Whether the word at ``pos``, one blank after a lone "a" or "i", is a name no word of the language or of medicine
+        is, where case tells nothing ("dr a quennell", not "dr a bit later")."""
+        nxt = NAME_TOKEN_RE.match(text, pos)
+        return (caseless and nxt is not None and len(nxt.group("gap")) == 1 and len(nxt.group("word")) > 2
+                and not self.lexicon.is_common(nxt.group("word")) and not self.lexicon.is_medical(nxt.group("word")))
+
     def _take_name(self, text: str, pos: int, mode: str, source: str, caseless: bool, after_role: bool = False) -> list[RuleSpan]:
         """Read up to four name words (initials and particles too) starting at ``pos`` (``after_role``: right after
         a role's word, though an ambiguous one: "LT.", "CO")."""
@@ -1233,8 +1240,10 @@ class NameFinder:
                 if not (word.isupper() or caseless or lower_initial_after_title) or match.group("comma") or (
                         CREDENTIAL_INITIALS_RE.match(text, match.start("word")) and not signer_initials):
                     break
-                if fold(word) in {"a", "i"} and not match.group("dot") and not (mode == TITLE and words == 0 and word.isupper()):
-                    break  # ("Dr A Bouchard": after a title a capital A or I is an initial)
+                if fold(word) in {"a", "i"} and not match.group("dot") and not (
+                        mode == TITLE and words == 0 and (word.isupper() or self._initial_before_rare_name(text, match.end(), caseless))):
+                    break  # ("Dr A Bouchard": after a title a capital A or I is an initial; "dr a quennell" where case
+                    # tells nothing, before a name that is no word of the language)
                 if not match.group("dot") and not (words and self._field_ends(text, match.end("word"))):
                     nxt = NAME_TOKEN_RE.match(text, match.end())
                     if not nxt or nxt.group("comma") or len(nxt.group("gap")) > 1 or not self._accept(nxt.group("word"), mode, False, caseless):

@@ -40,6 +40,11 @@ FACILITY_LEAD_VERBS = frozenset(
      "page", "paged", "refer", "referred", "send", "sent", "visit", "visited"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+# the words of hospital_prefix_any_case before the name: its keyword and the joining words after it
+HOSPITAL_OPENING_WORDS = frozenset(
+    {"university", "hospital", "hôpital", "hopital", "klinikum", "ospedale", "clinique", "clinica", "clínica", "universitario",
+     "of", "de", "du", "des", "di", "for", "the"}
+)
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )
@@ -209,8 +214,10 @@ class PatternFinder:
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
-                if pattern.name == "hospital_prefix" and not self._names_after_keyword(text[start:end]):
+                if pattern.name in {"hospital_prefix", "hospital_prefix_any_case"} and not self._names_after_keyword(text[start:end]):
                     continue  # "HOSPITAL VIA PRO EMS", "CLINIC FOR FEVER": the keyword, then the sentence going on
+                if pattern.name == "hospital_prefix_any_case":
+                    end = self._name_end(text, start, end)  # "university hospital ennis for review": the name, not "for review"
                 words = text[start:end].split()
                 # in a ward's brackets an eponym that is a listed surname is the person the ward is named for ("Ward 33N
                 # (Lister)"): PHI though the allow list holds it (not "Unit 4 (ICU)")
@@ -234,10 +241,21 @@ class PatternFinder:
                     for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
+                if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):
+                    continue  # "12 Elm Street\nchest pain, shortness of breath": the street's next line is a complaint, no town
                 if pattern.name.startswith("residence_the_plural_at") and self._no_home(pattern.name, text[start:end]):
                     continue  # "THE RESULTS OF CT", "- the results at discharge - pending": a phrase's words, no home's name
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
+
+    def _clinical_phrase(self, value: str) -> bool:
+        """Whether a part of an address's town line (between its commas) is all clinical words, none a place ("chest
+        pain", "shortness of breath"; not "Free State", "North Fen")."""
+        for part in value.split(","):
+            words = [w for w in re.findall(r"[A-Za-z]+", part) if fold(w) not in FUNCTION_WORDS]
+            if words and all(self.lexicon.is_safe(w) and not self.lexicon.is_place(w) for w in words):
+                return True
+        return False
 
     def _no_home(self, name: str, value: str) -> bool:
         """A home's name "The <plural> at|of|on <word>" whose word is a word of the language or of medicine: found in any
@@ -307,6 +325,20 @@ class PatternFinder:
         return any(not self.lexicon.is_safe(w) and fold(w) not in FUNCTION_WORDS and (
             self.lexicon.is_unambiguous_name(w) or not self.lexicon.is_common(w)
             or self.lexicon.is_listed_proper(w)) for w in words[:2])
+
+    def _name_end(self, text: str, start: int, end: int) -> int:
+        """The end of a facility's name found after its keyword, without the sentence's words after it: the last words
+        are dropped while they are common or clinical words that name no person or place (two at most, the keyword's
+        own words and the first name word kept)."""
+        words = list(re.finditer(r"[^\s]+", text[start:end]))
+        keep = len(words)
+        while keep > 1 and len(words) - keep < 2:
+            word = words[keep - 1].group(0).strip(".,;:")
+            if self.lexicon.is_listed_proper(word) or not (self.lexicon.is_common(word) or fold(word) in FUNCTION_WORDS):
+                break
+            keep -= 1
+        first_name_word = next((i for i, w in enumerate(words) if i and fold(w.group(0)) not in HOSPITAL_OPENING_WORDS), 1)
+        return start + words[max(keep, first_name_word + 1) - 1].end()
 
     def _department(self, value: str) -> bool:
         """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""
