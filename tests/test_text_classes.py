@@ -525,6 +525,11 @@ PHI_CLASSES = [
     ("Daughter Anjali (98410 22736) to be called.", ["98410 22736"]),
     # a charge or clinical nurse's name after "CN"
     ("Handover to CN Pavla Drozdek  03:40\n", ["Pavla Drozdek"]),
+    # a country's states, provinces and regions; a town before its comma and its region
+    ("Moved from Gauteng last year to be near family.", ["Gauteng"]),
+    ("Retired farmer from Saskatchewan.", ["Saskatchewan"]),
+    ("14 Neem Lane,\nKothapur, Karnataka - 560 417  Ph: 080", ["Kothapur, Karnataka"]),
+    ("Daughter lives in Wexmoor, Gauteng and visits weekly.", ["Wexmoor, Gauteng"]),
 ]
 
 
@@ -928,6 +933,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "paged dr a second time.",
         "Fluid 1500 2000 ml over 24 h",
         "the university hospital pharmacy called.",
+        # a clinical word before a comma and a region that is a word too
+        "Pain, central and left sided.",
     ],
 )
 

@@ -7,8 +7,10 @@ comes from the library that writes the synthetic test names.
 
 - ``lists/given_names*.txt``, ``lists/surnames*.txt``: real-world given names
   and surnames (US SSA and Census, public domain, and international lists).
-- ``lists/places.txt``: countries, regions, counties, cities and towns
-  (GeoNames, CC BY 4.0, and the US Census Gazetteer).
+- ``lists/places.txt``: countries, US states and counties, cities and towns
+  (GeoNames, CC BY 4.0, and the US Census Gazetteer); ``lists/regions.txt``:
+  every country's states, provinces, regions and counties (ISO 3166-2, Debian
+  iso-codes, LGPL-2.1+).
 - ``lists/english_words.txt``: English dictionary words (SCOWL): a name that
   is also a word ("Hope", "Hall", "Young") is *ambiguous* and is removed only
   with context (a title, a role, a kin word, a credential, a signature line).
@@ -48,7 +50,9 @@ NAME_FILES = {
     "given": ("lists/given_names.txt", "lists/given_names_intl.txt"),
     "surnames": ("lists/surnames.txt", "lists/surnames_intl.txt"),
 }
-PLACE_FILES = ("lists/places.txt",)
+PLACE_FILES = ("lists/places.txt", "lists/regions.txt")
+# the regions among the places: every country's states, provinces, regions and counties
+REGION_FILE = "lists/regions.txt"
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
@@ -211,6 +215,8 @@ class Lexicon:
     medical: frozenset[str] = frozenset()
     # safe words that only the drug and device lists hold (TRADE_NAME_FILES)
     trade_names: frozenset[str] = frozenset()
+    # states, provinces, regions and counties of every country, one word or several (REGION_FILE)
+    regions: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -293,6 +299,11 @@ class Lexicon:
     # -- places --------------------------------------------------------------
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
+
+    def is_region(self, name: str) -> bool:
+        """A country's state, province, region or county, or a country, by its whole name ("karnataka", "free state")."""
+        folded = " ".join(fold(word) for word in name.split())
+        return folded in self.regions or folded in self.countries
 
     def is_country(self, word: str) -> bool:
         return fold(word) in self.countries
@@ -507,5 +518,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         medical=_medical_words(given | surnames | places | countries),
         trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
         - _clinical_words() - regional,
+        regions=frozenset(_words((REGION_FILE,))),
         digest=digest,
     )

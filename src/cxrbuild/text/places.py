@@ -310,6 +310,11 @@ ADDRESS_FIELD_RE = CuedRegex(guarded_compile(r"(?im)\b(?:address|addr|home\s+add
 CITY_STATE_RE = re.compile(
     r"(?P<city>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+){0,2}),[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])"
 )
+# a comma between a town and its region ("Kothapur, Karnataka"), and what may follow the region: the line's or the
+# clause's end, a postcode or a dash before it, or a word going on
+TOWN_REGION_COMMA_RE = re.compile(r"(?<=[" + LETTERS + r"]),[ \t]*(?=[" + LETTERS + r"])")
+REGION_END_RE = re.compile(r"[ \t]*(?:[,.;:)(\n]|\Z|[-–][ \t]*[0-9]|[0-9]|(?:and|with|for|since|until|where|in)\b)", re.IGNORECASE)
+MAX_REGION_WORDS = 4
 # state codes that are also credentials after a name
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 # a state's code in capitals after a place and one blank, then the end of the phrase
@@ -480,6 +485,7 @@ class PlaceFinder:
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
         spans.extend(self._city_states(text, caseless))
+        spans.extend(self._towns_before_regions(text, caseless))
         spans.extend(self._areas(text, caseless))
         if not caseless:
             spans.extend(self._locatives(text))
@@ -940,6 +946,38 @@ class PlaceFinder:
             if not any(self.lexicon.is_place(w) or self._rare(w) for w in WORD_RE.findall(town)):
                 continue
             spans.append(RuleSpan(start, match.end("state"), "LOCATION", "place_city_state"))
+        return spans
+
+    def _towns_before_regions(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A town before its comma and a listed region or country whose name is no word of the language: both are places
+        ("Kothapur, Karnataka - 560 417", "brindle cross, saskatchewan."; not "pain, central", "Lupus, Georgia")."""
+        spans = []
+        for comma in TOWN_REGION_COMMA_RE.finditer(text):
+            after = list(WORD_RE.finditer(text, comma.end(), text.find("\n", comma.end()) % (len(text) + 1)))[:MAX_REGION_WORDS]
+            region_end = -1
+            for size in range(len(after), 0, -1):
+                words = after[:size]
+                if any(text[a.end():b.start()] not in {" ", "\t"} for a, b in itertools.pairwise(words)):
+                    continue
+                name = text[words[0].start():words[-1].end()]
+                if self.lexicon.is_region(name) and not all(self.lexicon.is_common(w) for w in name.split()):
+                    region_end = words[-1].end()
+                    break
+            if region_end < 0 or not REGION_END_RE.match(text, region_end):
+                continue
+            start = None
+            line_start = text.rfind("\n", 0, comma.start()) + 1
+            for word in reversed(list(WORD_RE.finditer(text, line_start, comma.start()))[-3:]):
+                value = word.group(0)
+                if (text[word.end():comma.start() if start is None else start].strip() not in {""}
+                        or fold(value) in FUNCTION_WORDS or not value[:1].isalpha()
+                        or (self.lexicon.is_safe(value) and not self.lexicon.is_place(value))
+                        or not (caseless or is_capitalised(value)) or self.name_cues.is_cue_word(fold(value))):
+                    break
+                start = word.start()
+            if start is None or not any(self._rare(w) or self.lexicon.is_place(w) for w in WORD_RE.findall(text, start, comma.start())):
+                continue
+            spans.append(RuleSpan(start, region_end, "LOCATION", "place_town_region"))
         return spans
 
     def _place_fields(self, text: str) -> list[RuleSpan]:
