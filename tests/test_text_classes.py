@@ -530,6 +530,12 @@ PHI_CLASSES = [
     ("Retired farmer from Saskatchewan.", ["Saskatchewan"]),
     ("14 Neem Lane,\nKothapur, Karnataka - 560 417  Ph: 080", ["Kothapur, Karnataka"]),
     ("Daughter lives in Wexmoor, Gauteng and visits weekly.", ["Wexmoor, Gauteng"]),
+    # a date dictated as its numbers after a word of time, closing its clause
+    ("stable since three eleven fourteen period no effusion", ["three eleven fourteen"]),
+    ("comparison colon four twenty two oh eight and the chest", ["four twenty two oh eight"]),
+    # the person whose kin writes or is spoken of
+    ("It's Ada Reyes again (Quillane's son). Mum is 80.", ["Quillane"]),
+    ("spoke with Ngozi G. Vantreese's daughter-in-law today", ["Ngozi G. Vantreese"]),
 ]
 
 
@@ -933,8 +939,11 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "paged dr a second time.",
         "Fluid 1500 2000 ml over 24 h",
         "the university hospital pharmacy called.",
-        # a clinical word before a comma and a region that is a word too
+        # a clinical word before a comma and a region that is a word too; counted numbers after a word of time; kin of
+        # the patient or of kin
         "Pain, central and left sided.",
+        "increased from one two three to four. rose from two to four.",
+        "the patient's daughter called; her mother's sister has lupus; the nurse's husband",
     ],
 )
 

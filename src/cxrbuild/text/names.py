@@ -505,6 +505,11 @@ class NameCues:
             + alternation(spec["kin"]) + r")(?=[ \t]*[),.;]|[ \t]*$)",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a name whose kin speaks or is spoken of: "(Liesel's son)", "theresa brown's daughter-in-law"
+        self.possessor_of_kin_re = re.compile(
+            r"(?<=[" + LETTERS + r"])(?P<sep>['’]s)[ \t]+(?:great[ \t\-]+)?(?:" + alternation(spec["kin"]) + r")(?:-in-law)?(?![A-Za-z])",
+            re.IGNORECASE,
+        )
         # verbs after a name: "Smith was notified", "J. Roe paged"
         self.after_name_re = CuedRegex(re.compile(
             r"(?<=[A-Za-z.])(?P<sep>,?[ \t]+)(?:(?:was|were|has been|have been|is|had been)[ \t]+)?(?:" + alternation(spec["after_name"]) + r")(?![A-Za-z])",
@@ -1383,6 +1388,12 @@ class NameFinder:
         for match in self.cues.kin_after_re.finditer(text):
             # "(Mabriyn, brother)", "Ines, his wife": a name, then who the person is
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
+            if span:
+                spans.append(span)
+        for match in self.cues.possessor_of_kin_re.finditer(text):
+            # "It's Ada Reyes again (Liesel's son)": the person whose son, daughter or wife speaks
+            span = self._name_before(text, match.start("sep"), strict=True, source="name_possessor_of_kin", strong=True,
+                                     caseless=caseless)
             if span:
                 spans.append(span)
         for match in self.cues.after_name_re.finditer(text):
