@@ -536,6 +536,10 @@ PHI_CLASSES = [
     # the person whose kin writes or is spoken of
     ("It's Ada Reyes again (Quillane's son). Mum is 80.", ["Quillane"]),
     ("spoke with Ngozi G. Vantreese's daughter-in-law today", ["Ngozi G. Vantreese"]),
+    # a signer's initials before their discipline and a way to reach them; a named ward's wing
+    ("Plan discussed with the team.\n\n-- KLT SW x4410", ["KLT"]),
+    ("will follow.\n-- BNR RN pager 2231\n", ["BNR"]),
+    ("Location - Quellman 8 North, rm 32A", ["Quellman 8 North"]),
 ]
 
 
@@ -944,6 +948,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Pain, central and left sided.",
         "increased from one two three to four. rose from two to four.",
         "the patient's daughter called; her mother's sister has lupus; the nurse's husband",
+        "-- ok pt 2 sessions",
     ],
 )
 

@@ -101,11 +101,16 @@ TRAINEE_THEN_NAME_RE = re.compile(r"[ \t][" + LETTERS + r"]")
 # a trainee's grade ("SHO", "FY1", "ST3", "SpR"), after initials or opening the next person in a list ("SpR Sharma, HO Shah")
 TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"st{n}" for n in range(1, 9)), "spr", "reg", "jr",
                             "intern", "hmo", "rmo", "jmo"})
+# the disciplines a note's signer writes after their initials ("-- KLT SW x4410")
+SIGNER_DISCIPLINES = ("sw", "msw", "lcsw", "licsw", "rn", "lpn", "cna", "cm", "pt", "ot", "slp", "rd", "rt", "rph", "pharmd", "np",
+                      "pa", "md", "do")
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
     # a trainee's grade after the initials: "-- AN SHO", "-- er fy1"
-    r"|(?:" + "|".join(sorted(TRAINEE_GRADES)) + r")\b))"
+    r"|(?:" + "|".join(sorted(TRAINEE_GRADES)) + r")\b"
+    # the signer's discipline, then the line's end or a way to reach them: "-- KLT SW x4410", "-- bnr rn pager 2231"
+    r"|(?:" + "|".join(SIGNER_DISCIPLINES) + r")[ \t,]*(?:$|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext)))"
 )
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"

@@ -225,6 +225,7 @@ WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|s
 # ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
 # (Cox 13B)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
 UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|step-?down|floor|unit"
+WARD_COMPASS_AFTER_RE = re.compile(r"[ \t]+(?:north|south|east|west)(?![A-Za-z])", re.IGNORECASE)
 WARD_UNIT_BEFORE_RE = re.compile(
     r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
 )
@@ -821,7 +822,8 @@ class PlaceFinder:
                 continue  # "VASc 4", "EPAP 5": a ward's name is written as a name
             if QUANTITY_RE.match(text, match.end()):
                 continue
-            spans.append(RuleSpan(match.start(), match.end(), "LOCATION", "place_ward"))
+            compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
+            spans.append(RuleSpan(match.start(), compass.end() if compass else match.end(), "LOCATION", "place_ward"))
         for match in WARD_AFTER_MOVE_RE.finditer(text):
             if fold(match.group("name")) in FUNCTION_WORDS or QUANTITY_RE.match(text, match.end()):
                 continue  # "moved to the 4 ..."
