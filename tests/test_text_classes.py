@@ -811,6 +811,15 @@ def test_only_settable_categories_may_be_kept():
         # a weight or a lab value shaped like a year
         ("GA 36 wks, birth weight 1994 grams, AGA.", "1994", "DATE"),
         ("NT-proBNP | 2011 | <125 |", "2011", "DATE"),
+        # a flowsheet's cells; three digits with no telephone's cue; a lab panel over slashes; a volume; a dose's decimals;
+        # a lab's abbreviation and its value
+        ("Obs:\n1430   37.9  88  131/70  18  95%", "88  131/70", "ID"),
+        ("Obs:\n1430   37.9  88  131/70  18  95%", "131/70", "ID"),
+        ("CRP 88.4 (prev 212)", "212", "PHONE"),
+        ("Chem7: 138/4.1/101/24/18/0.9/112", "112", "ID"),
+        ("Drain out: 1968 mL / 1866 mL", "1968", "DATE"),
+        ("piperacillin 3.375g IV", "375g", "ID"),
+        ("Labs: NH3 54, K 4.0", "NH3 54", "LOCATION"),
     ],
 )
 def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value, label):
@@ -842,6 +851,10 @@ def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value
         ("Mother had CABG in 1998.", "1998", "DATE", "1998"),
         ("since 2010 g-tube in place", "2010", "DATE", "2010"),
         ("troponin 2015 negative", "2015", "DATE", "2015"),
+        # an extension's three digits; a registration over slashes; numbers one blank apart
+        ("call back on ext 242", "242", "PHONE", "242"),
+        ("MMC Reg. 2009/41/7730", "2009/41/7730", "ID", "2009/41/7730"),
+        ("OHIP 4410 223 871 on file", "4410 223 871", "ID", "4410 223 871"),
     ],
 )
 def test_model_spans_keep_the_identifier_they_hold(rules_only, text, value, label, kept):

@@ -130,9 +130,19 @@ DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 RANGE_JOINERS = "-–/"
 RANGE_OR_RATIO_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})|[0-9]{1,3}/[0-9]{1,3}")
 # what stands before a reference range or a pressure in a table or a list of values: a cell's bar, a bracket, a value
-VALUE_BEFORE_RANGE_RE = re.compile(r"(?:\||\(|[0-9](?:\.[0-9]+)?[ \t]*[|,;])[ \t]*\Z")
+VALUE_BEFORE_RANGE_RE = re.compile(r"(?:\||\(|[0-9](?:\.[0-9]+)?(?:[ \t]*[|,;]|[ ]{2,}|\t))[ \t]*\Z")
 # ... and a vessel's or a chamber's abbreviation, or the word itself, before a pressure ("AO 165/81", "PA pressure 42/18")
 ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z]{2,5}|(?i:\bpressures?))[ \t]+\Z")
+
+
+# a telephone's cue right before its number: an extension or a pager may have three digits ("ext 242", "bleep 318")
+PHONE_CUE_BEFORE_RE = re.compile(r"(?i)\b(?:x|ext|extn|extension|pager|page|pg|pgr|bleep|beeper|bpr|tel|phone|ph|local)[ \t.:#]*\Z")
+# a volume's, a mass's or a dose's unit after a number, and no word going on ("2000 mL", not "2010 g-tube")
+AMOUNT_UNIT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ml|mls|cc|l|mg|mcg|g|gm|grams?|kg|units?|iu|meq|mmol)(?![A-Za-z\-])")
+# a lab panel written over slashes: three values or more, one of them decimal ("132/3.9/92/29/20/1.0/320")
+LAB_PANEL_RE = re.compile(r"(?=[0-9/]*[0-9]\.[0-9])[0-9]+(?:\.[0-9]+)?(?:/[0-9]+(?:\.[0-9]+)?){2,}")
+# two numbers two blanks or a tab apart: a table's cells
+CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
 
 
 def _number_around(text: str, start: int, end: int, joiners: str = ".") -> tuple[int, int, str]:
@@ -251,10 +261,12 @@ class SpanVetter:
                     and not SPOKEN_NUMBER_RE.fullmatch(following))
 
         def decimal_cut(match: re.Match[str]) -> bool:
-            """A part of a decimal number the span cuts ("7" of "ABG 7.34/40", "100" of "100.4 F"): a value,
-            not a numeric identifier."""
-            number = _number_around(text, match.start(), match.end())
-            return label in {"AGE", "TIME"} and DECIMAL_RE.fullmatch(number[2]) is not None and (
+            """A part of a decimal number the span cuts ("7" of "ABG 7.34/40", "100" of "100.4 F", "131" of "CRP
+            131.2"): a value, not a numeric identifier."""
+            digits = len(match.group(0)) - len(match.group(0).lstrip("0123456789"))  # the unit's letters left out ("375g")
+            number = _number_around(text, match.start(), match.start() + digits) if digits else (start, start, "")
+            dose = label == "ID" and AMOUNT_UNIT_AFTER_RE.match(text, number[1]) is not None  # "3.375g IV"
+            return (label in {"AGE", "TIME", "PHONE"} or dose) and DECIMAL_RE.fullmatch(number[2]) is not None and (
                 number[0] < start or number[1] > end)
 
         first, last = 0, len(tokens) - 1
@@ -308,6 +320,15 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
+        if label == "PHONE" and sum(c.isdigit() for c in kept_text) < 4 and not PHONE_CUE_BEFORE_RE.search(
+                text, max(0, kept[0].start() - 16), kept[0].start()):
+            return None  # "(prev 625)", "1930  39.1  130": three digits are no telephone number, but an extension's
+        if label in {"ID", "PHONE"} and LAB_PANEL_RE.fullmatch(_number_around(text, kept[0].start(), kept[-1].end(), "./")[2]):
+            return None  # "BMP: 132/3.9/92/29/20/1.0/320": a panel's values over slashes, some decimal, not an identifier
+        if label in {"ID", "PHONE"} and CELLS_APART_RE.search(kept_text):
+            return None  # "38.9  82  120/76": values in a flowsheet's cells, blanks apart, not one identifier
+        if label == "DATE" and re.fullmatch(r"[0-9]{4}", kept_text) and AMOUNT_UNIT_AFTER_RE.match(text, kept[-1].end()):
+            return None  # "2000 mL LR", "1968 mL": a quantity, not a year
         if label in {"ID", "PHONE"}:
             number = _number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)
             before = text[max(0, number[0] - 24):number[0]]
