@@ -820,6 +820,9 @@ def test_only_settable_categories_may_be_kept():
         ("Drain out: 1968 mL / 1866 mL", "1968", "DATE"),
         ("piperacillin 3.375g IV", "375g", "ID"),
         ("Labs: NH3 54, K 4.0", "NH3 54", "LOCATION"),
+        # a pulse's rate and a filtration rate over 89 are no ages
+        ("Obs: P 104 irreg, BP 151/63", "104", "AGE"),
+        ("Creat 61, eGFR 92.", "92", "AGE"),
     ],
 )
 def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value, label):
@@ -962,6 +965,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "increased from one two three to four. rose from two to four.",
         "the patient's daughter called; her mother's sister has lupus; the nurse's husband",
         "-- ok pt 2 sessions",
+        # durations counted the British way over weeks, days and months
+        "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],
 )
 

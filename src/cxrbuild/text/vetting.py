@@ -141,6 +141,8 @@ PHONE_CUE_BEFORE_RE = re.compile(r"(?i)\b(?:x|ext|extn|extension|pager|page|pg|p
 AMOUNT_UNIT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ml|mls|cc|l|mg|mcg|g|gm|grams?|kg|units?|iu|meq|mmol)(?![A-Za-z\-])")
 # a lab panel written over slashes: three values or more, one of them decimal ("132/3.9/92/29/20/1.0/320")
 LAB_PANEL_RE = re.compile(r"(?=[0-9/]*[0-9]\.[0-9])[0-9]+(?:\.[0-9]+)?(?:/[0-9]+(?:\.[0-9]+)?){2,}")
+# a pulse's letter or word right before its rate ("P 104", "PR 96", "pulse: 92")
+PULSE_BEFORE_RE = re.compile(r"(?i)\b(?:p|pr|pulse|hr)[ \t]*[:=]?[ \t]*\Z")
 # two numbers two blanks or a tab apart: a table's cells
 CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
 
@@ -310,6 +312,8 @@ class SpanVetter:
             for name in ("time_military_bare", "time_military_context", "time_military_suffix")
         ):
             return None  # "heparin 1100 units/hr": a dose, as the time rules read it
+        if label == "AGE" and PULSE_BEFORE_RE.search(text, max(0, kept[0].start() - 12), kept[0].start()):
+            return None  # "Obs: P 104 irreg", "PR 96": a pulse, not an age over 89
         if label == "AGE":
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
