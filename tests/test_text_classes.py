@@ -540,6 +540,12 @@ PHI_CLASSES = [
     ("Plan discussed with the team.\n\n-- KLT SW x4410", ["KLT"]),
     ("will follow.\n-- BNR RN pager 2231\n", ["BNR"]),
     ("Location - Quellman 8 North, rm 32A", ["Quellman 8 North"]),
+    # initials that spell an abbreviation, before who to page or a resident's mark; a typist's before the dictation's
+    # stamps; a wet reader's after the field in brackets
+    ("Impression: no change.\n- QT (res) pg 95713", ["QT"]),
+    ("Overload.\n\nA.F. PAGER: 09634\n", ["A.F."]),
+    ("TRANSCRIBED BY: HR  D: 03/21/99 T: 03/22/99", ["HR"]),
+    ("PRELIM (wet read): RB 11:29 PM: no dissection", ["RB"]),
 ]
 
 
@@ -965,6 +971,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "increased from one two three to four. rose from two to four.",
         "the patient's daughter called; her mother's sister has lupus; the nurse's husband",
         "-- ok pt 2 sessions",
+        "labs:\n- K 4.1\n- CS planned\nPrelim (wet read): PTX. Final to follow",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],

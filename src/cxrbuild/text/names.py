@@ -114,6 +114,7 @@ SIGN_OFF_TAIL = (
 )
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
+STRONG_SIGN_OFF_TAIL_RE = re.compile(STRONG_SIGN_OFF_TAIL, re.IGNORECASE)
 INITIALS_LINE_RE = re.compile(
     r"(?:^[ \t]*(?:--?|—|~|/)|(?<=[.!?])[ \t]+(?:--?|—|~))[ \t]*(?P<initials>" + INITIALS + r")(?:[ \t]*/[ \t]*(?P<second>" + INITIALS + r"))?" + SIGN_OFF_TAIL
     + r"|^[ \t]*(?P<dotted>(?:[A-Za-z]\.){2,3})" + SIGN_OFF_TAIL
@@ -141,8 +142,11 @@ SIGNING_DATE_AFTER = (r"[ \t]+(?:(?:[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?|[0-9]{
                       r"|" + macro("WEEKDAY") + r"(?![A-Za-z]))")
 SIGNING_DATE_AFTER_RE = re.compile(SIGNING_DATE_AFTER, re.IGNORECASE)
 # ... or a month's name, which may be a given name's too ("TYPED BY: QK NOVEMBER 2013", "Signed: JO MAY SMITH")
+# (and a dictation's stamps, whatever the case: "TRANSCRIBED BY: HC  D: 03/21/99 T: 03/22/99")
+DICTATION_STAMPS_AFTER = r"[ \t]+(?:d|t|dd|dt)[ \t]*:[ \t]*[0-9]"
+DICTATION_STAMPS_AFTER_RE = re.compile(DICTATION_STAMPS_AFTER, re.IGNORECASE)
 INITIALS_DATED_RE = re.compile(
-    SIGNING_DATE_AFTER + r"|[ \t]+" + macro("MONTH") + r"(?![A-Za-z])",
+    SIGNING_DATE_AFTER + r"|[ \t]+" + macro("MONTH") + r"(?![A-Za-z])|" + DICTATION_STAMPS_AFTER,
     re.IGNORECASE,
 )
 # ... or the sentence's end
@@ -150,7 +154,7 @@ INITIALS_SENTENCE_END_RE = re.compile(r"\.[ \t]*(?:\n|\Z)")
 # a field that only a member of staff fills, never a service or a modality ("TRANSCRIBED:", "Typed by", "Sonographer:";
 # not "Reviewed by GP.", "Performed by ED.", "Copy to: GP 12/03")
 STAFF_ONLY_FIELD_BEFORE_RE = re.compile(
-    r"(?i)\b(?:transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|typist|(?P<wet>wet[ \t]+read(?:[ \t]+by)?)|sonographer"
+    r"(?i)\b(?:transcribed(?:[ \t]+by)?|transcriptionist|typed[ \t]+by|typist|(?P<wet>wet[ \t]+read(?:[ \t]+by)?\)?)|sonographer"
     r"|technologist|tech|radiographer|scribe)[ \t]*:?[ \t]*\Z"
 )
 # after a wet reader's initials, the read's date or time in figures, maybe after the day's name ("CN WED JANUARY 24, 2007")
@@ -869,7 +873,8 @@ class NameFinder:
         spans = []
         for match in INITIALS_LINE_RE.finditer(text):
             group = next(g for g in ("initials", "dotted", "tagged", "lone_signer", "signer", "typist", "pair", "closing") if match.group(g))
-            if group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")) and not LINE_END_RE.match(text, match.end(group)):
+            if (group == "dotted" and self.lexicon.is_safe(match.group(group).replace(".", "")) and not LINE_END_RE.match(text, match.end(group))
+                    and not STRONG_SIGN_OFF_TAIL_RE.match(text, match.end(group))):
                 continue  # "D.O.B. 07/10/1947": a field's abbreviation written with dots (alone on its line: "B.E.", a signer)
             if group == "lone_signer" and self.lexicon.is_safe(match.group(group).split()[-1].strip(".")):
                 continue  # "E. coli" on a line of its own
@@ -903,6 +908,8 @@ class NameFinder:
         ("-- LE 2010-09-06 1602", "— CN"): a lab value or a bullet has neither."""
         if group == "initials" and re.match(r"[ \t]*(?:--|—)", text[match.start():match.start(group)]):
             return True
+        if STRONG_SIGN_OFF_TAIL_RE.match(text, match.end(group)):
+            return True  # "- LH (res) pager 1053", "- rv r2 pg#98571": who to page, after the signer's initials
         line_end = text.find("\n", match.end(group))
         return bool(SIGN_OFF_DATE_TIME_RE.match(text[match.end(group):len(text) if line_end < 0 else line_end]))
 
@@ -1006,7 +1013,8 @@ class NameFinder:
         word = match.group("word")
         folded = fold(word)
         field = STAFF_ONLY_FIELD_BEFORE_RE.search(text, max(0, match.start("word") - 30), match.start("word"))
-        if (not word.isupper() or folded in FUNCTION_WORDS or folded in SIGNING_WORDS or field is None
+        if ((not word.isupper() and not DICTATION_STAMPS_AFTER_RE.match(text, match.end("word")))
+                or folded in FUNCTION_WORDS or folded in SIGNING_WORDS or field is None
                 or folded in self.cues.suffix_folded or folded in MODALITY_WORDS):
             return False  # (nor a credential or a modality: "Tech: RRT 10:30", "Radiographer: XR.")
         if field.group("wet"):
