@@ -546,6 +546,13 @@ PHI_CLASSES = [
     ("Overload.\n\nA.F. PAGER: 09634\n", ["A.F."]),
     ("TRANSCRIBED BY: HR  D: 03/21/99 T: 03/22/99", ["HR"]),
     ("PRELIM (wet read): RB 11:29 PM: no dissection", ["RB"]),
+    # the signer's and the typist's marks alone on the last line, accents too; a typist's after a stamp's "by"
+    ("Impression: stable.\n\nMR/HM\n", ["MR/HM"]),
+    ("No change.\n\nÉD/J.E.\n", ["ÉD/J.E."]),
+    ("TRANSCRIBED: 26/12/2020 19:12 BY QXT\n", ["QXT"]),
+    # the person a study's number belongs to, in brackets after it; a clinic named a mediclinic
+    ("re CT head acc RA2231907 (Lerato Quinlan)\ncall back", ["Lerato Quinlan"]),
+    ("Radiology Dept\nVelamoor Mediclinic\n\nPatient: X", ["Velamoor Mediclinic"]),
 ]
 
 
@@ -972,6 +979,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "the patient's daughter called; her mother's sister has lupus; the nurse's husband",
         "-- ok pt 2 sessions",
         "labs:\n- K 4.1\n- CS planned\nPrelim (wet read): PTX. Final to follow",
+        "VIEWS:\nPA/LAT\nFINDINGS: clear.",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],
@@ -979,6 +987,11 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
 
 def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence):
     assert rules_only.deidentify(sentence).text == sentence
+
+
+def test_words_in_brackets_after_a_studys_number_that_name_no_one_are_kept(rules_only):
+    for text in ("acc 44102231 (left side only)", "ACCESSION 55120934 (PORTABLE AP VIEW)"):
+        assert_kept_and_removed(rules_only, text, [text[text.index("("):]], [])
 
 
 def test_a_complaint_on_the_line_after_a_street_is_no_town(rules_only):

@@ -93,7 +93,7 @@ COMMA_NAME_RE = re.compile(
 # words that open a phrase, never a given name after "LAST," ("MMM, no mucositis", "clear, with ...")
 SENTENCE_WORDS = frozenset({"no", "not", "nil", "non", "without", "with", "and", "or", "but", "normal", "neg", "negative"})
 # initials alone on a signature line ("-- tjd", "/JK", "J.K.") or a typist's pair ("JK/ab")
-INITIALS = r"(?:[A-Za-z]{2,4}|(?:[A-Za-z]\.){1,3}[A-Za-z]?)"
+INITIALS = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ]{2,4}|(?:[A-Za-zÀ-ÖØ-öø-ÿ]\.){1,3}[A-Za-zÀ-ÖØ-öø-ÿ]?)"
 # a list's bullet (a single dash, a star, a dot) right before a position, a long dash being a signature's
 BULLET_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?:-(?!-)|[*•])[ \t]*\Z")
 # a blank and a word after a trainee's grade: the person the grade is of
@@ -134,6 +134,17 @@ DICTATION_LINE_AFTER_RE = re.compile(r"[ \t]*\n[ \t]*(?:d|t|dd|dt|dictated|trans
 DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
+# a transcription's or a dictation's stamp with its date or time, then "by" and initials closing the line
+STAMP_BY_INITIALS_RE = re.compile(
+    r"(?im)\b(?:transcribed|typed|dictated|dictation)\b[ \t:]*\n?[ \t]*[0-9][^\n]{0,30}?[ \t]by[ \t]+(?P<initials>" + INITIALS + r")[ \t]*$"
+)
+# a study's or a record's number, then a name of two to four words in brackets
+ACCESSION_THEN_NAME_RE = re.compile(
+    r"(?i)\b(?:acc(?:ession)?|exam|study|mrn|ur|hosp(?:ital)?)[ \t.#:]*(?:no\.?|number|#)?[ \t:]*[A-Z0-9][A-Z0-9\-/]{4,}[ \t]*"
+    r"\((?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,3})\)"
+)
+# a blank line, then the start of the line
+BLANK_LINE_BEFORE_RE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
 INITIALS_ALONE_RE = re.compile(r"[ \t]*(?:,[ \t]*[A-Za-z][A-Za-z.\-]{1,8}[ \t]*)?(?:\n|$)")
 # after a signer's initials: the date or the clock time of the signing, or a day's name (the name ends there) ...
@@ -884,6 +895,8 @@ class NameFinder:
                 (parts[0].isupper() and parts[1].islower())
                 or DICTATION_LINE_AFTER_RE.match(text, match.end(group)) is not None  # "MR/BP\nD: 6/2/14  T: 6/3/14"
                 or DICTATION_LINE_BEFORE_RE.search(text, max(0, match.start(group) - 120), match.start(group)) is not None
+                # alone on the report's last line, after a blank one: the signer's and the typist's marks ("MR/HM")
+                or (not text[match.end(group):].strip() and BLANK_LINE_BEFORE_RE.search(text, 0, match.start(group)) is not None)
             )
             if group in {"pair", "typist"} and not typist_case and all(self.lexicon.is_safe(part.strip(".")) for part in parts):
                 continue  # "PA/LAT", "ICU/CCU" are no typist's mark ("CR/hs" is: signer's capitals, typist's small letters)
@@ -900,6 +913,10 @@ class NameFinder:
                 # blank line three capitals that spell a credential are a signer's initials too ("\n\nCMA")
             end = match.end("second") if group == "initials" and match.group("second") else match.end(group)
             spans.append(RuleSpan(match.start(group), end, "NAME", "name_initials", strong=True))
+        for match in STAMP_BY_INITIALS_RE.finditer(text):
+            # "TRANSCRIBED: 26/12/2020 19:12 BY DCP": the typist's initials after the stamp's date, closing the line
+            if fold(match.group("initials").strip(".")) not in FUNCTION_WORDS:
+                spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
         return spans
 
     @staticmethod
@@ -1403,6 +1420,12 @@ class NameFinder:
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
             if span:
                 spans.append(span)
+        for match in ACCESSION_THEN_NAME_RE.finditer(text):
+            # "acc RA2231907 (Lerato Quinlan)": the person a study's number belongs to, in brackets after it
+            words = match.group("name").split()
+            if any(not self.lexicon.is_safe(w) and (self.lexicon.is_name(w) or self._unknown(w)) for w in words) and not any(
+                    self._blocked(w) for w in words):
+                spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_record_subject", strong=True))
         for match in self.cues.possessor_of_kin_re.finditer(text):
             # "It's Ada Reyes again (Liesel's son)": the person whose son, daughter or wife speaks
             span = self._name_before(text, match.start("sep"), strict=True, source="name_possessor_of_kin", strong=True,
