@@ -553,6 +553,9 @@ PHI_CLASSES = [
     # the person a study's number belongs to, in brackets after it; a clinic named a mediclinic
     ("re CT head acc RA2231907 (Lerato Quinlan)\ncall back", ["Lerato Quinlan"]),
     ("Radiology Dept\nVelamoor Mediclinic\n\nPatient: X", ["Velamoor Mediclinic"]),
+    # a signing line, whatever word the name is
+    ("Code: full.\n\nsigned green md pgy-2\npg 4842\n", ["green"]),
+    ("Pain controlled.\n\nsigned sparrow rn\n", ["sparrow"]),
 ]
 
 
@@ -980,6 +983,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "-- ok pt 2 sessions",
         "labs:\n- K 4.1\n- CS planned\nPrelim (wet read): PTX. Final to follow",
         "VIEWS:\nPA/LAT\nFINDINGS: clear.",
+        "signed consent on chart; signed the form rn; signed by patient, rn",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],

@@ -138,6 +138,13 @@ DICTATION_LINE_BEFORE_RE = re.compile(
 STAMP_BY_INITIALS_RE = re.compile(
     r"(?im)\b(?:transcribed|typed|dictated|dictation)\b[ \t:]*\n?[ \t]*[0-9][^\n]{0,30}?[ \t]by[ \t]+(?P<initials>" + INITIALS + r")[ \t]*$"
 )
+# a line that signs a note: "signed", one or two name words and a credential, maybe a trainee's year, then the line's
+# end or a way to reach the signer
+SIGNED_NAME_CREDENTIAL_RE = re.compile(
+    r"(?im)^[ \t]*(?:electronically[ \t]+)?signed(?:[ \t]+by)?[ \t:]+(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)"
+    r"[ \t,]+(?:md|do|rn|rrt|np|pa|pa-c|lpn|crnp|cnm|msw|licsw|lcsw|pharmd|rph|pt|ot|slp|rd)\.?(?:[ \t,]+pgy-?[0-9])?"
+    r"[ \t]*(?=$|[ \t]*(?:pager|pg|p[0-9]|beeper|bleep|x[0-9]|ext))"
+)
 # a study's or a record's number, then a name of two to four words in brackets
 ACCESSION_THEN_NAME_RE = re.compile(
     r"(?i)\b(?:acc(?:ession)?|exam|study|mrn|ur|hosp(?:ital)?)[ \t.#:]*(?:no\.?|number|#)?[ \t:]*[A-Z0-9][A-Z0-9\-/]{4,}[ \t]*"
@@ -1420,6 +1427,10 @@ class NameFinder:
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
             if span:
                 spans.append(span)
+        for match in SIGNED_NAME_CREDENTIAL_RE.finditer(text):
+            # "signed price md pgy-2", "signed sparrow rn": a signing line, whatever word the name is
+            if not any(self._blocked(w) for w in match.group("name").split()):
+                spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         for match in ACCESSION_THEN_NAME_RE.finditer(text):
             # "acc RA2231907 (Lerato Quinlan)": the person a study's number belongs to, in brackets after it
             words = match.group("name").split()
