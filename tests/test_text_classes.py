@@ -556,6 +556,9 @@ PHI_CLASSES = [
     # a signing line, whatever word the name is
     ("Code: full.\n\nsigned green md pgy-2\npg 4842\n", ["green"]),
     ("Pain controlled.\n\nsigned sparrow rn\n", ["sparrow"]),
+    # a pair after "in" that may be a month and a year (only weeks are no date); a council's number after "No."
+    ("Previous admission with a chest infection in 6/7.", ["6/7"]),
+    ("Dr Hao Q\nGP\nTNMC No. 2015/04/9944\n", ["2015/04/9944"]),
 ]
 
 

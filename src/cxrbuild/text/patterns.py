@@ -44,7 +44,10 @@ HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|count
 # it is one: "for", "x", "over the last", "within" before it, "ago" after it
 PAIR_DATE_PATTERNS = frozenset({"date_numeric_month_day", "date_month_two_digit_year_numeric", "date_partial_after_cue"})
 BRITISH_DURATION_RE = re.compile(r"[0-9]{1,2}/(?:52|7|12)")
-DURATION_BEFORE_RE = re.compile(r"(?i)(?:\b(?:for|x|over|past|last|next|within|in|every)|[0-9]x)[ \t]*(?:the[ \t]+(?:last|past|next)[ \t]+)?\Z")
+DURATION_BEFORE_RE = re.compile(r"(?i)(?:\b(?:for|x|over|past|last|next|within|every)|[0-9]x)[ \t]*(?:the[ \t]+(?:last|past|next)[ \t]+)?\Z")
+# ... and "in" before weeks only, which no month or day counts ("review in 6/52"; "in 6/7" may be June 2007)
+WEEKS_RE = re.compile(r"[0-9]{1,2}/52")
+IN_BEFORE_RE = re.compile(r"(?i)\bin[ \t]*\Z")
 DURATION_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ago|hx|history|duration)\b")
 # the words of hospital_prefix_any_case before the name: its keyword and the joining words after it
 HOSPITAL_OPENING_WORDS = frozenset(
@@ -248,7 +251,8 @@ class PatternFinder:
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
                 if pattern.name in PAIR_DATE_PATTERNS and BRITISH_DURATION_RE.fullmatch(text, start, end) and (
-                        DURATION_BEFORE_RE.search(text, max(0, start - GUARD_WINDOW), start) or DURATION_AFTER_RE.match(text, end)):
+                        DURATION_BEFORE_RE.search(text, max(0, start - GUARD_WINDOW), start) or DURATION_AFTER_RE.match(text, end)
+                        or (WEEKS_RE.fullmatch(text, start, end) and IN_BEFORE_RE.search(text, max(0, start - 8), start))):
                     continue  # "SOB for 3/52", "x 2/7", "over the last 3/12", "2/52 ago": weeks, days, months
                 if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):
                     continue  # "12 Elm Street\nchest pain, shortness of breath": the street's next line is a complaint, no town
