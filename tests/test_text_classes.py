@@ -562,6 +562,9 @@ PHI_CLASSES = [
     # a consultant's secretary; a nurse in charge
     ("Consultant: Dr Q Vance    Secretary: Thandeka Morrow  T: 204 266 6001", ["Thandeka Morrow"]),
     ("Present: SR Pillay, NIC Dlamini, physio", ["Dlamini"]),
+    # a place near which someone lives or grew up
+    ("She grew up on a farm near Kilbarra.", ["Kilbarra"]),
+    ("Lives just outside Tarnwick with her son.", ["Tarnwick"]),
 ]
 
 
@@ -991,6 +994,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "VIEWS:\nPA/LAT\nFINDINGS: clear.",
         "signed consent on chart; signed the form rn; signed by patient, rn",
         "NIC score 4. secretary: to send letter",
+        "opacity near the apex; near complete collapse; lesion close to the hilum; fluid outside of the lung; sats near 90%",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],
