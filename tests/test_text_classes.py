@@ -559,9 +559,11 @@ PHI_CLASSES = [
     # a pair after "in" that may be a month and a year (only weeks are no date); a council's number after "No."
     ("Previous admission with a chest infection in 6/7.", ["6/7"]),
     ("Dr Hao Q\nGP\nTNMC No. 2015/04/9944\n", ["2015/04/9944"]),
-    # a consultant's secretary; a nurse in charge
+    # a consultant's secretary
     ("Consultant: Dr Q Vance    Secretary: Thandeka Morrow  T: 204 266 6001", ["Thandeka Morrow"]),
-    ("Present: SR Pillay, NIC Dlamini, physio", ["Dlamini"]),
+    # a given name that a grade's or a role's letters spell is still a name
+    ("Discussed with Nic Walters, RN.", ["Nic Walters"]),
+    ("Son Nic visits daily.", ["Nic"]),
     # a place near which someone lives or grew up
     ("She grew up on a farm near Kilbarra.", ["Kilbarra"]),
     ("Lives just outside Tarnwick with her son.", ["Tarnwick"]),
@@ -993,7 +995,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "labs:\n- K 4.1\n- CS planned\nPrelim (wet read): PTX. Final to follow",
         "VIEWS:\nPA/LAT\nFINDINGS: clear.",
         "signed consent on chart; signed the form rn; signed by patient, rn",
-        "NIC score 4. secretary: to send letter",
+        "secretary: to send letter",
         "opacity near the apex; near complete collapse; lesion close to the hilum; fluid outside of the lung; sats near 90%",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
