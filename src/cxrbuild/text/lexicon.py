@@ -50,9 +50,11 @@ NAME_FILES = {
     "given": ("lists/given_names.txt", "lists/given_names_intl.txt"),
     "surnames": ("lists/surnames.txt", "lists/surnames_intl.txt"),
 }
-PLACE_FILES = ("lists/places.txt", "lists/regions.txt")
-# the regions among the places: every country's states, provinces, regions and counties
+PLACE_FILES = ("lists/places.txt",)
+# every country's states, provinces, regions and counties: places too, but for those whose name is a clinical or a
+# medical word or has three letters or fewer ("Uvea", "Cuvette", "Ra")
 REGION_FILE = "lists/regions.txt"
+MIN_REGION_LETTERS = 4
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
@@ -316,12 +318,13 @@ class Lexicon:
         return 0
 
 
-def _place_lists(files: tuple[str, ...]) -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset[str]]:
-    """(one-word places, first word -> sizes of the multi-word places it begins, those places joined by blanks)."""
+def _place_lists(files: tuple[str, ...], extra: Iterable[str] = ()) -> tuple[frozenset[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """(one-word places, first word -> sizes of the multi-word places it begins, those places joined by blanks), of the
+    files' entries and ``extra``."""
     single: set[str] = set()
     sizes: dict[str, set[int]] = {}
     phrases: set[str] = set()
-    for entry in _words(files):
+    for entry in _words(files) | set(extra):
         words = entry.replace("-", " ").replace(".", " ").split()
         if not words:
             continue
@@ -359,7 +362,8 @@ def country_short_forms(official: Iterable[str], english: frozenset[str]) -> set
 
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
-    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES, *REGIONAL_SAFE_FILES,
+    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, REGION_FILE, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES,
+             *REGIONAL_SAFE_FILES,
              CLINICAL_WORDS_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
@@ -495,13 +499,17 @@ def _write_cache(path: Path, lexicon: Lexicon) -> None:
 
 def _build_lexicon(digest: str) -> Lexicon:
     """The lexicon, built from the data files."""
-    places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES)
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     regional, clinical_names = _regional_words(given | surnames)
     english = frozenset(_words((ENGLISH_FILE,)))
     official = _words((COUNTRY_FILE,))
     countries = frozenset(official | country_short_forms(official, english))
+    towns, _, _ = _place_lists(PLACE_FILES)
+    medical = _medical_words(given | surnames | towns | countries)
+    regions = frozenset(region for region in _words((REGION_FILE,)) if len(region.replace(" ", "")) >= MIN_REGION_LETTERS
+                        and region not in medical and region not in safe and region not in regional)
+    places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES, regions)
     return Lexicon(
         given=given,
         surnames=surnames,
@@ -515,9 +523,9 @@ def _build_lexicon(digest: str) -> Lexicon:
         place_phrase_names=place_phrase_names,
         clinical_names=clinical_names,
         countries=countries,
-        medical=_medical_words(given | surnames | places | countries),
+        medical=medical,
         trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
         - _clinical_words() - regional,
-        regions=frozenset(_words((REGION_FILE,))),
+        regions=regions,
         digest=digest,
     )

@@ -104,13 +104,15 @@ TRAINEE_GRADES = frozenset({"sho", "ho", "fy1", "fy2", "ct1", "ct2", "ct3", *(f"
 # the disciplines a note's signer writes after their initials ("-- KLT SW x4410")
 SIGNER_DISCIPLINES = ("sw", "msw", "lcsw", "licsw", "rn", "lpn", "cna", "cm", "pt", "ot", "slp", "rd", "rt", "rph", "pharmd", "np",
                       "pa", "md", "do")
+DISCIPLINE_TAIL = r"(?:" + "|".join(SIGNER_DISCIPLINES) + r")[ \t,]*(?:$|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext)"
+DISCIPLINE_TAIL_RE = re.compile(r"[ \t]*" + DISCIPLINE_TAIL, re.IGNORECASE | re.MULTILINE)
 # what may follow initials on a sign-off line: nothing, a pager or extension, a time, a date
 SIGN_OFF_TAIL = (
     r"(?=[ \t]*(?:$|\(|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext|#|[0-9]|r[0-9]\b|pgy|res\b"
     # a trainee's grade after the initials: "-- AN SHO", "-- er fy1"
     r"|(?:" + "|".join(sorted(TRAINEE_GRADES)) + r")\b"
     # the signer's discipline, then the line's end or a way to reach them: "-- KLT SW x4410", "-- bnr rn pager 2231"
-    r"|(?:" + "|".join(SIGNER_DISCIPLINES) + r")[ \t,]*(?:$|p[0-9]|pg|pgr|pager|bleep|beeper|x[0-9]|ext)))"
+    r"|" + DISCIPLINE_TAIL + r"))"
 )
 # a pager, an extension or a trainee's year after initials: a sign-off even without a dash ("lb (res) beeper 3-7535")
 STRONG_SIGN_OFF_TAIL = r"(?=[ \t]+(?:\((?:res|resident|fellow|attending|r[0-9]|pgy-?[0-9])\)|p[0-9]{3,}|pg#?[ \t]*[0-9]|pgr|pager|bleep|beeper|x[0-9]|ext|r[0-9]\b|pgy))"
@@ -150,6 +152,14 @@ ACCESSION_THEN_NAME_RE = re.compile(
     r"(?i)\b(?:acc(?:ession)?|exam|study|mrn|ur|hosp(?:ital)?)[ \t.#:]*(?:no\.?|number|#)?[ \t:]*[A-Z0-9][A-Z0-9\-/]{4,}[ \t]*"
     r"\((?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,3})\)"
 )
+# the last word before a possessive "'s" ("carer" of "carer's daughter")
+POSSESSOR_WORD_RE = re.compile(r"[" + LETTERS + r"][" + LETTERS + r"'’\-]*\Z")
+# what opens a kin word: "step-", "ex-", "half-", "great-", "grand-"
+KIN_PREFIXES = ("step-", "step", "ex-", "half-", "great-", "great", "grand-")
+# people who live with or look after someone, though no kin: their kin name no one
+CARER_WORDS = frozenset({"carer", "carers", "caregiver", "caretaker", "flatmate", "housemate", "roommate", "keyworker", "key-worker",
+                         "neighbour", "neighbor", "landlord", "landlady", "lodger", "tenant", "friend", "partner", "guardian",
+                         "patient", "pt", "client", "resident", "baby", "veteran", "mother-in-law", "father-in-law"})
 # a blank line, then the start of the line
 BLANK_LINE_BEFORE_RE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
@@ -910,6 +920,10 @@ class NameFinder:
             if group == "initials" and (fold(value.strip(".")) in FUNCTION_WORDS or (len(value) > 3 and self.lexicon.is_common(value))
                                         or (re.fullmatch(FIELD_WORDS, value.strip(".")) and FIELD_VALUE_AFTER_RE.match(text, match.end(group)))):
                 continue  # "-- no change", "- dob 1/8/12": a sentence or a field, not a signature
+            discipline = DISCIPLINE_TAIL_RE.match(text, match.end(group)) if group == "initials" else None
+            if discipline and (self.lexicon.is_common(value) or (value.islower() and not discipline.group(0).islower())):
+                continue  # "- ask SW", "- see PT", "- ref OT": a word, then who is to do it (a signer writes initials and
+                # discipline alike: "-- KLT SW x4410", "-- etx sw x3207")
             if group in {"initials", "tagged"} and "." not in value and not self._signed_off(text, match, group) and (
                 self.lexicon.is_safe(value) or (value[:1].isupper() and value[1:].islower())
             ):
@@ -1439,6 +1453,9 @@ class NameFinder:
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_record_subject", strong=True))
         for match in self.cues.possessor_of_kin_re.finditer(text):
             # "It's Ada Reyes again (Liesel's son)": the person whose son, daughter or wife speaks
+            possessor = POSSESSOR_WORD_RE.search(text, max(0, match.start() - 40), match.start())
+            if possessor and self._kin_or_carer(possessor.group(0)):
+                continue  # "carer's daughter", "Step-daughter's husband", "flatmate's mother": kin of kin, no name
             span = self._name_before(text, match.start("sep"), strict=True, source="name_possessor_of_kin", strong=True,
                                      caseless=caseless)
             if span:
@@ -1448,6 +1465,14 @@ class NameFinder:
             if span:
                 spans.append(span)
         return spans
+
+    def _kin_or_carer(self, word: str) -> bool:
+        """A kin word, with its prefix ("step-daughter", "ex-wife", "great-aunt"), or someone who lives with or looks after
+        a person ("carer", "flatmate", "neighbour"): no name."""
+        folded = fold(word)
+        for prefix in KIN_PREFIXES:
+            folded = folded.removeprefix(prefix)
+        return folded in self.cues.kin_words or folded in CARER_WORDS or self.cues.is_cue_word(folded)
 
     def _credentials_end_line(self, text: str, position: int) -> bool:
         """Only credentials, punctuation and a date or time up to the line's end ("Grace, RN, BSN", "Grace, CRNP.")."""

@@ -44,10 +44,11 @@ HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|count
 # it is one: "for", "x", "over the last", "within" before it, "ago" after it
 PAIR_DATE_PATTERNS = frozenset({"date_numeric_month_day", "date_month_two_digit_year_numeric", "date_partial_after_cue"})
 BRITISH_DURATION_RE = re.compile(r"[0-9]{1,2}/(?:52|7|12)")
-DURATION_BEFORE_RE = re.compile(r"(?i)(?:\b(?:for|x|over|past|last|next|within|every)|[0-9]x)[ \t]*(?:the[ \t]+(?:last|past|next)[ \t]+)?\Z")
-# ... and "in" before weeks only, which no month or day counts ("review in 6/52"; "in 6/7" may be June 2007)
+DURATION_BEFORE_RE = re.compile(r"(?i)(?:\b(?:for|x|over|within)|[0-9]x)[ \t]*(?:the[ \t]+(?:last|past|next)[ \t]+)?\Z")
+# ... and, before weeks only, which no month or day counts, a word of time ("review in 6/52", "next 2/52"; "in 6/12",
+# "last 3/7" may be June 2012 and March 7th)
 WEEKS_RE = re.compile(r"[0-9]{1,2}/52")
-IN_BEFORE_RE = re.compile(r"(?i)\bin[ \t]*\Z")
+WEEKS_BEFORE_RE = re.compile(r"(?i)\b(?:in|past|last|next|every)[ \t]*\Z")
 DURATION_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ago|hx|history|duration)\b")
 # the words of hospital_prefix_any_case before the name: its keyword and the joining words after it
 HOSPITAL_OPENING_WORDS = frozenset(
@@ -192,6 +193,8 @@ class PatternFinder:
             re.IGNORECASE,
         )
         self.unit_after_re = store.compile(_expand_macros("{QUANTITY_AFTER}", macros), re.IGNORECASE)
+        # a town line's postcode at its end, a state's or a province's code before it ("... Lisle, NL  A1B 2C3")
+        self.postcode_tail_re = store.compile(_expand_macros(r"[ \t,]*(?:(?<![A-Za-z])[A-Za-z]{2,3}\.?[ \t]+)?{POSTCODE}[ \t]*\Z", macros), 0)
         self.lexicon = lexicon
         # every string some pattern requires, all looked for in one pass per text: at each position the longest
         # one there (a lookahead, so that every position is tried), then the needles that one begins with
@@ -250,25 +253,44 @@ class PatternFinder:
                     for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
-                if pattern.name in PAIR_DATE_PATTERNS and BRITISH_DURATION_RE.fullmatch(text, start, end) and (
-                        DURATION_BEFORE_RE.search(text, max(0, start - GUARD_WINDOW), start) or DURATION_AFTER_RE.match(text, end)
-                        or (WEEKS_RE.fullmatch(text, start, end) and IN_BEFORE_RE.search(text, max(0, start - 8), start))):
+                if pattern.name in PAIR_DATE_PATTERNS and self._duration(text, start, end):
                     continue  # "SOB for 3/52", "x 2/7", "over the last 3/12", "2/52 ago": weeks, days, months
                 if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):
                     continue  # "12 Elm Street\nchest pain, shortness of breath": the street's next line is a complaint, no town
+                if pattern.name == "address_towns_before_postcode" and self._names_no_town(text[start:end]):
+                    continue  # "Given 1 unit PRBC to pt, Hb recheck ordered, Kardex updated 1900": no street, no town
                 if pattern.name.startswith("residence_the_plural_at") and self._no_home(pattern.name, text[start:end]):
                     continue  # "THE RESULTS OF CT", "- the results at discharge - pending": a phrase's words, no home's name
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
 
+    def _duration(self, text: str, start: int, end: int) -> bool:
+        """A pair that counts weeks, days or months the British way ("for 3/52", "x 2/7", "over the last 3/12", "2/52
+        ago", "review in 6/52"), not a date."""
+        if not BRITISH_DURATION_RE.fullmatch(text, start, end):
+            return False
+        return bool(DURATION_BEFORE_RE.search(text, max(0, start - GUARD_WINDOW), start) or DURATION_AFTER_RE.match(text, end)
+                    or (WEEKS_RE.fullmatch(text, start, end) and WEEKS_BEFORE_RE.search(text, max(0, start - 8), start)))
+
+    def _town_parts(self, value: str) -> list[str]:
+        """The parts of an address's town line between its commas, its postcode (and a state's code before it) left out."""
+        return [part for part in self.postcode_tail_re.sub("", value).split(",") if not any(c.isdigit() for c in part)]
+
     def _clinical_phrase(self, value: str) -> bool:
-        """Whether a part of an address's town line (between its commas) is all clinical words, none a place ("chest
-        pain", "shortness of breath"; not "Free State", "North Fen")."""
-        for part in value.split(","):
+        """Whether a part of an address's town line (between its commas, the postcode's left out) is all clinical
+        words, none a place ("chest pain", "shortness of breath"; not "Free State", "North Fen", "LS1 4AP")."""
+        for part in self._town_parts(value):
             words = [w for w in re.findall(r"[A-Za-z]+", part) if fold(w) not in FUNCTION_WORDS]
             if words and all(self.lexicon.is_safe(w) and not self.lexicon.is_place(w) for w in words):
                 return True
         return False
+
+    def _names_no_town(self, value: str) -> bool:
+        """Whether the words before a postcode after a street name no town: none of them is a place's, a name's or no
+        word of the language ("Hb recheck ordered, Kardex updated 1900", "Nexus criteria, Canadian CT head rule 1500")."""
+        words = [w for part in self._town_parts(value) for w in re.findall(r"[A-Za-z][A-Za-z'’]*", part)]
+        return not any(self.lexicon.is_place(w) or self.lexicon.is_name(w) or not self.lexicon.is_vocabulary(w)
+                       for w in words if fold(w) not in FUNCTION_WORDS)
 
     def _no_home(self, name: str, value: str) -> bool:
         """A home's name "The <plural> at|of|on <word>" whose word is a word of the language or of medicine: found in any

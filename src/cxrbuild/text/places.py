@@ -316,6 +316,8 @@ CITY_STATE_RE = re.compile(
 TOWN_REGION_COMMA_RE = re.compile(r"(?<=[" + LETTERS + r"]),[ \t]*(?=[" + LETTERS + r"])")
 REGION_END_RE = re.compile(r"[ \t]*(?:[,.;:)(\n]|\Z|[-–][ \t]*[0-9]|[0-9]|(?:and|with|for|since|until|where|in)\b)", re.IGNORECASE)
 MAX_REGION_WORDS = 4
+# how far before the comma a town's words are looked for (three words of a town's name)
+TOWN_BEFORE_REGION_CHARS = 80
 # state codes that are also credentials after a name
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
 # a state's code in capitals after a place and one blank, then the end of the phrase
@@ -955,7 +957,8 @@ class PlaceFinder:
         ("Kothapur, Karnataka - 560 417", "brindle cross, saskatchewan."; not "pain, central", "Lupus, Georgia")."""
         spans = []
         for comma in TOWN_REGION_COMMA_RE.finditer(text):
-            after = list(WORD_RE.finditer(text, comma.end(), text.find("\n", comma.end()) % (len(text) + 1)))[:MAX_REGION_WORDS]
+            line_end = text.find("\n", comma.end())
+            after = list(itertools.islice(WORD_RE.finditer(text, comma.end(), len(text) if line_end < 0 else line_end), MAX_REGION_WORDS))
             region_end = -1
             for size in range(len(after), 0, -1):
                 words = after[:size]
@@ -968,7 +971,7 @@ class PlaceFinder:
             if region_end < 0 or not REGION_END_RE.match(text, region_end):
                 continue
             start = None
-            line_start = text.rfind("\n", 0, comma.start()) + 1
+            line_start = max(text.rfind("\n", 0, comma.start()) + 1, comma.start() - TOWN_BEFORE_REGION_CHARS)
             for word in reversed(list(WORD_RE.finditer(text, line_start, comma.start()))[-3:]):
                 value = word.group(0)
                 if (text[word.end():comma.start() if start is None else start].strip() not in {""}

@@ -137,12 +137,15 @@ ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z]{2,5}|(?i:\bpressures?))[ \t]+\Z
 
 # a telephone's cue right before its number: an extension or a pager may have three digits ("ext 242", "bleep 318")
 PHONE_CUE_BEFORE_RE = re.compile(r"(?i)\b(?:x|ext|extn|extension|pager|page|pg|pgr|bleep|beeper|bpr|tel|phone|ph|local)[ \t.:#]*\Z")
-# a volume's, a mass's or a dose's unit after a number, and no word going on ("2000 mL", not "2010 g-tube")
-AMOUNT_UNIT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ml|mls|cc|l|mg|mcg|g|gm|grams?|kg|units?|iu|meq|mmol)(?![A-Za-z\-])")
+# a volume's, a mass's or a dose's unit after a number, and no word going on ("2000 mL", not "2010 g-tube" nor "2008 L
+# hemicolectomy")
+AMOUNT_UNIT_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ml|mls|cc|mg|mcg|g|gm|grams?|kg|units?|iu|meq|mmol|lit(?:re|er)s?)(?![A-Za-z\-])")
 # a lab panel written over slashes: three values or more, one of them decimal ("132/3.9/92/29/20/1.0/320")
 LAB_PANEL_RE = re.compile(r"(?=[0-9/]*[0-9]\.[0-9])[0-9]+(?:\.[0-9]+)?(?:/[0-9]+(?:\.[0-9]+)?){2,}")
 # a pulse's letter or word right before its rate ("P 104", "PR 96", "pulse: 92")
 PULSE_BEFORE_RE = re.compile(r"(?i)\b(?:p|pr|pulse|hr)[ \t]*[:=]?[ \t]*\Z")
+# a decimal value or a pressure among them
+MEASURED_CELL_RE = re.compile(r"[0-9]\.[0-9]|[0-9]/[0-9]")
 # two numbers two blanks or a tab apart: a table's cells
 CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
 
@@ -324,13 +327,15 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
+        first_digit = kept[0].start() + next((i for i, c in enumerate(kept_text) if c.isdigit()), 0)
         if label == "PHONE" and sum(c.isdigit() for c in kept_text) < 4 and not PHONE_CUE_BEFORE_RE.search(
-                text, max(0, kept[0].start() - 16), kept[0].start()):
+                text, max(0, first_digit - 16), first_digit):
             return None  # "(prev 625)", "1930  39.1  130": three digits are no telephone number, but an extension's
         if label in {"ID", "PHONE"} and LAB_PANEL_RE.fullmatch(_number_around(text, kept[0].start(), kept[-1].end(), "./")[2]):
             return None  # "BMP: 132/3.9/92/29/20/1.0/320": a panel's values over slashes, some decimal, not an identifier
-        if label in {"ID", "PHONE"} and CELLS_APART_RE.search(kept_text):
-            return None  # "38.9  82  120/76": values in a flowsheet's cells, blanks apart, not one identifier
+        if label in {"ID", "PHONE"} and CELLS_APART_RE.search(kept_text) and MEASURED_CELL_RE.search(kept_text):
+            return None  # "38.9  82  120/76": values in a flowsheet's cells, blanks apart, one a decimal or a pressure, not
+            # one identifier ("0412  345  678" is a telephone number spaced out)
         if label == "DATE" and re.fullmatch(r"[0-9]{4}", kept_text) and AMOUNT_UNIT_AFTER_RE.match(text, kept[-1].end()):
             return None  # "2000 mL LR", "1968 mL": a quantity, not a year
         if label in {"ID", "PHONE"}:
