@@ -570,6 +570,18 @@ PHI_CLASSES = [
     ("Admitted in 10/12 for CHF; stent last 4/12.", ["10/12", "4/12"]),
     ("NOK: son ph: 6204 8817", ["6204 8817"]),
     ("lives at 18 oak drive, quellsby, ls1 4ap", ["quellsby, ls1 4ap"]),
+    # a pager of three digits after its own cue; an ordinal day after "admitted" or "EDD"; a bank holiday
+    ("Art Q (PT) bleep 709\n", ["709"]),
+    ("S: Admitted 22nd with fever. EDD 30th", ["22nd", "30th"]),
+    ("worse since the August bank holiday 2021.", ["August bank holiday 2021"]),
+    # a ward round's team, grade slash person
+    ("Seen by: Consultant/Quarrie; Reg/Ferraro; HMO/Lakshmi; Intern/R.W.\nDay 6", ["Quarrie", "Ferraro", "Lakshmi", "R.W."]),
+    # logins of whoever printed or entered a note
+    ("Printed by jquarrie7 on 23/5/2010 at 03:41", ["jquarrie7"]),
+    ("Entered in WebPAS by Ann Roe (aroe3) 05/04/2024 05:22", ["aroe3"]),
+    ("AUDIT: USER QUINN.BRAMLEY, WORKSTATION 10.2.3.4", ["QUINN.BRAMLEY"]),
+    # a facility for long stays
+    ("SHx: Resident at Marrowby Long Term Care (high care).", ["Marrowby Long Term Care"]),
 ]
 
 
@@ -1008,6 +1020,9 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         # kin of a carer, a flatmate, a step-daughter
         "posterior uvea thickened. blood drawn into cuvette. moved from RA to HFNC.",
         "placed on twelve five forty with good tolerance.",
+        "HR 80 reg/irreg. RN/LPN to monitor. ICU/CCU. PEEP given 16/8 overnight; passed 13/12 swallow trials.",
+        "given 500 mg; pg 250 mg. Signed by the team (attending). printed by the unit clerk",
+        "Pt requires nursing home placement. Family want long term care.",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months

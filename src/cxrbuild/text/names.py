@@ -140,6 +140,14 @@ DICTATION_LINE_BEFORE_RE = re.compile(
 STAMP_BY_INITIALS_RE = re.compile(
     r"(?im)\b(?:transcribed|typed|dictated|dictation)\b[ \t:]*\n?[ \t]*[0-9][^\n]{0,30}?[ \t]by[ \t]+(?P<initials>" + INITIALS + r")[ \t]*$"
 )
+# a ward round's team written grade, slash, person: "Consultant/Marlu; Reg/Ferraro; Intern/R.W.", "smo/ap / ho/gosling"
+ROLE_SLASH_NAME_RE = re.compile(
+    r"(?i)(?<![A-Za-z/])(?P<role>cons|consultant|reg|registrar|smo|rmo|hmo|ho|sho|intern|spr|str|fy1|fy2|jmo|acnm|cnm|fellow"
+    r"|resident|attending|at|imt[0-9]?|ct[0-9]|st[0-9])[ \t]*/[ \t]*(?P<name>(?:[A-Za-z]\.){1,3}|" + NAME_WORD + r"(?:[ \t]+"
+    + NAME_WORD + r"){0,2})(?=[ \t]*(?:[;,/|\n]|$))"
+)
+# of those grades, the letters that are also words or abbreviations: a grade there only in a list of two or more
+AMBIGUOUS_SLASH_ROLES = frozenset({"reg", "at", "ho", "cons", "fellow", "resident"})
 # a line that signs a note: "signed", one or two name words and a credential, maybe a trainee's year, then the line's
 # end or a way to reach the signer
 SIGNED_NAME_CREDENTIAL_RE = re.compile(
@@ -1441,6 +1449,16 @@ class NameFinder:
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
             if span:
                 spans.append(span)
+        slashed = list(ROLE_SLASH_NAME_RE.finditer(text))
+        for match in slashed:
+            # "Seen by: Consultant/Marlu; Reg/Ferraro; HMO/Lakshmi; Intern/R.W.": a team's list, each grade and its person
+            words = match.group("name").split()
+            if any(self._blocked(w) or self.cues.is_cue_word(fold(w.strip("."))) for w in words):
+                continue  # "RN/LPN", "consultant/SHO": two roles
+            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end()) % (len(text) + 1)
+            if fold(match.group("role")) in AMBIGUOUS_SLASH_ROLES and sum(line_start <= other.start() < line_end for other in slashed) < 2:
+                continue  # "HR 80 reg/irreg": letters that are a grade only sometimes, outside a team's list
+            spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_role", strong=True))
         for match in SIGNED_NAME_CREDENTIAL_RE.finditer(text):
             # "signed price md pgy-2", "signed sparrow rn": a signing line, whatever word the name is
             if not any(self._blocked(w) for w in match.group("name").split()):

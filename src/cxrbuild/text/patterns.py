@@ -37,7 +37,11 @@ FACILITY_LEAD_WORDS = frozenset(
 # ("Visit Quellbrook Hospital"); "at", "via" and "attends" are facility cues (place_cues.yaml)
 FACILITY_LEAD_VERBS = frozenset(
     {"notify", "notified", "call", "called", "contact", "contacted", "fax", "faxed", "email", "emailed", "phone", "phoned",
-     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited"}
+     "page", "paged", "refer", "referred", "send", "sent", "visit", "visited",
+     # what a plan wants of a kind of place: "needs nursing home placement", "family want long term care"
+     "need", "needs", "needed", "want", "wants", "wanted", "require", "requires", "required", "prefer", "prefers",
+     "preferred", "refuse", "refuses", "refused", "decline", "declines", "declined", "consider", "considering",
+     "await", "awaits", "awaiting", "request", "requests", "requested", "recommend", "recommends", "recommended"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 # a duration in the British way, over the week's, the day's or the month's count ("3/52", "2/7", "6/12"), and what says
