@@ -582,6 +582,11 @@ PHI_CLASSES = [
     ("AUDIT: USER QUINN.BRAMLEY, WORKSTATION 10.2.3.4", ["QUINN.BRAMLEY"]),
     # a facility for long stays
     ("SHx: Resident at Marrowby Long Term Care (high care).", ["Marrowby Long Term Care"]),
+    # the initial or the given name before a signer's surname, on a line with their discipline and pager
+    ("Advice given to the team.\nS Quarrie, Clinical Pharmacist pager # 4410", ["S Quarrie", "4410"]),
+    ("Wetini Quarrie, Occupational Therapist\n", ["Wetini Quarrie"]),
+    ("F Quarrie, RSW bleep 1058", ["F Quarrie", "1058"]),
+    ("Present: m. donnelly (charge nurse), f. quarrie", ["m. donnelly", "f. quarrie"]),
 ]
 
 
@@ -1023,6 +1028,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "HR 80 reg/irreg. RN/LPN to monitor. ICU/CCU. PEEP given 16/8 overnight; passed 13/12 swallow trials.",
         "given 500 mg; pg 250 mg. Signed by the team (attending). printed by the unit clerk",
         "Pt requires nursing home placement. Family want long term care.",
+        "physio to review. Seen by physio today. Physio: Mobilised 20m. Notes:\na. fib noted; e. coli in urine",
+        "Plan:\nRMO Bleep to follow. SHO bleep soon",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months

@@ -168,6 +168,8 @@ KIN_PREFIXES = ("step-", "step", "ex-", "half-", "great-", "great", "grand-")
 CARER_WORDS = frozenset({"carer", "carers", "caregiver", "caretaker", "flatmate", "housemate", "roommate", "keyworker", "key-worker",
                          "neighbour", "neighbor", "landlord", "landlady", "lodger", "tenant", "friend", "partner", "guardian",
                          "patient", "pt", "client", "resident", "baby", "veteran", "mother-in-law", "father-in-law"})
+# one word or an initial alone between a line's or a list item's start and a name ("S Quarrie", "m. donnelly")
+LEADING_WORD_RE = re.compile(r"(?:^|(?<=[\n;(|])|(?<=[,;:] ))[ \t]*(?P<word>[A-Za-z]\.?|" + NAME_WORD + r")[ \t]+\Z")
 # a blank line, then the start of the line
 BLANK_LINE_BEFORE_RE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
@@ -388,7 +390,7 @@ class NameCues:
         self.role_signoff_re = re.compile(
             r"^[ \t]*(?:--?|—|~)?[ \t]*(?P<name>[" + LETTERS + r"][" + LETTERS + r".'’\- \t]{0,40}?)[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+){0,2}"
             r"(?:" + alternation([*spec["name_roles"], *spec["signoff_credentials"]]) + r")(?:[ \t]*[,/][ \t]*[A-Za-z\-]{2,8})?"
-            r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|#)[ \t]*[0-9][0-9\-]*)?[ \t]*$",
+            r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|#)[ \t#:.]*(?:ext\.?[ \t]*)?[0-9][0-9\-]*)?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
         self.introduction_re = re.compile(
@@ -750,7 +752,31 @@ class NameFinder:
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
         spans.extend(self._initials_after(text, spans, caseless))
+        spans.extend(self._leading_given(text, spans, caseless))
         return spans
+
+    def _leading_given(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+        """An initial or a given name before a strong name that opens its line or its list's item ("S Quarrie, Clinical
+        Pharmacist", "m. donnelly (NUM)", "Wetini Quarrie, Occupational Therapist"): the same person's."""
+        found = []
+        for span in spans:
+            if span.label != "NAME":
+                continue
+            before = LEADING_WORD_RE.search(text, max(0, span.start - 40), span.start)
+            if before is None:
+                continue
+            word = before.group("word")
+            letters = word.rstrip(".")
+            if not span.strong and not (len(letters) == 1 and word.endswith(".")):
+                continue  # (before a name a list found, only an initial with its dot: "m. donnelly (NUM)")
+            if len(letters) == 1:
+                if not (letters.isupper() or caseless or word.endswith(".")) or (fold(letters) in {"a", "i"} and not word.endswith(".")):
+                    continue
+            elif (self._blocked(word) or not (is_capitalised(word) or caseless)
+                  or (self.lexicon.is_vocabulary(word) and not self.lexicon.is_given(word))):
+                continue
+            found.append(RuleSpan(before.start("word"), span.start, "NAME", span.source, strong=True))
+        return found
 
     def _opens_field(self, text: str, position: int) -> bool:
         """Whether ``position`` opens a line or a field's value, the field no heading of a note's narrative
@@ -948,14 +974,14 @@ class NameFinder:
                 spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
         return spans
 
-    @staticmethod
-    def _signed_off(text: str, match: re.Match[str], group: str) -> bool:
+    def _signed_off(self, text: str, match: re.Match[str], group: str) -> bool:
         """A sign-off, not a bullet: a long dash before the initials, or a date or a clock time after them
         ("-- LE 2010-09-06 1602", "— CN"): a lab value or a bullet has neither."""
         if group == "initials" and re.match(r"[ \t]*(?:--|—)", text[match.start():match.start(group)]):
             return True
-        if STRONG_SIGN_OFF_TAIL_RE.match(text, match.end(group)):
-            return True  # "- LH (res) pager 1053", "- rv r2 pg#98571": who to page, after the signer's initials
+        if STRONG_SIGN_OFF_TAIL_RE.match(text, match.end(group)) and not self.cues.is_cue_word(fold(match.group(group).strip("."))):
+            return True  # "- LH (res) pager 1053", "- rv r2 pg#98571": who to page, after the signer's initials (not a
+            # grade's: "RMO Bleep # 3680")
         line_end = text.find("\n", match.end(group))
         return bool(SIGN_OFF_DATE_TIME_RE.match(text[match.end(group):len(text) if line_end < 0 else line_end]))
 
