@@ -587,6 +587,16 @@ PHI_CLASSES = [
     ("Wetini Quarrie, Occupational Therapist\n", ["Wetini Quarrie"]),
     ("F Quarrie, RSW bleep 1058", ["F Quarrie", "1058"]),
     ("Present: m. donnelly (charge nurse), f. quarrie", ["m. donnelly", "f. quarrie"]),
+    # numbered streets and their quarter; a unit and its number before a street; an Eircode of letters
+    ("Medicine Service\n2269 NE 97th Ln #333, Port Quarrie, WA 98351\n", ["2269 NE 97th Ln"]),
+    ("18-252 Albert Avenue, Victoria, BC", ["18-252 Albert Avenue"]),
+    ("Apt 5, Castle Court, Tralee, Co. Kerry, V92 XDFX   Ph +353", ["V92 XDFX"]),
+    # a signature's name above its grade's line; a line of initials and a grade or a discipline
+    ("Allied health input.\nJohn Quarrie\nFY1 ext 1676", ["John Quarrie"]),
+    ("LIST\nAUTUMN QUARRIE\nED  REG", ["AUTUMN QUARRIE"]),
+    ("Meals on wheels\nL.S. Occupational Therapist\n", ["L.S."]),
+    ("Wean O2\nFY1 EH Bleep # 2717", ["EH"]),
+    ("D/w team.\nED Reg KK", ["KK"]),
 ]
 
 
@@ -1030,6 +1040,8 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Pt requires nursing home placement. Family want long term care.",
         "physio to review. Seen by physio today. Physio: Mobilised 20m. Notes:\na. fib noted; e. coli in urine",
         "Plan:\nRMO Bleep to follow. SHO bleep soon",
+        "Impression:\nStable\nRadiologist\nPlan reviewed\nConsultant\ngiven q21 days. the 2nd rd of chemo. T4 and T5",
+        "Plan:\nSW RN\nReferrals:\nOT review",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months

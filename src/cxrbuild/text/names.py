@@ -170,6 +170,8 @@ CARER_WORDS = frozenset({"carer", "carers", "caregiver", "caretaker", "flatmate"
                          "patient", "pt", "client", "resident", "baby", "veteran", "mother-in-law", "father-in-law"})
 # one word or an initial alone between a line's or a list item's start and a name ("S Quarrie", "m. donnelly")
 LEADING_WORD_RE = re.compile(r"(?:^|(?<=[\n;(|])|(?<=[,;:] ))[ \t]*(?P<word>[A-Za-z]\.?|" + NAME_WORD + r")[ \t]+\Z")
+# trainees' grades by their letters, beside those of grade_roles ("PGY-2", "R3", "IMT2", "HMO")
+GRADE_LETTERS = ("pgy-?[0-9]", "r[1-5]", "imt[0-9]?", "hmo", "rmo", "sho", "reg", "smo", "ho", "fy[12]", "intern")
 # a blank line, then the start of the line
 BLANK_LINE_BEFORE_RE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
@@ -391,6 +393,22 @@ class NameCues:
             r"^[ \t]*(?:--?|—|~)?[ \t]*(?P<name>[" + LETTERS + r"][" + LETTERS + r".'’\- \t]{0,40}?)[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+){0,2}"
             r"(?:" + alternation([*spec["name_roles"], *spec["signoff_credentials"]]) + r")(?:[ \t]*[,/][ \t]*[A-Za-z\-]{2,8})?"
             r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|#)[ \t#:.]*(?:ext\.?[ \t]*)?[0-9][0-9\-]*)?[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a name alone on its line, then a line of its grade or role, maybe its service before it and a pager after it
+        self.name_above_role_re = re.compile(
+            r"^[ \t]*(?P<name>(?:[A-Za-z]\.[ \t]*){0,3}[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+(?:[A-Za-z]\.|["
+            + LETTERS + r"][" + LETTERS + r"'’\-]*)){0,3})[ \t]*\n[ \t]*(?:(?:ed|a&e|emergency|gen(?:eral)?|med(?:icine)?|surg(?:ery)?|ortho|"
+            r"senior|junior|ward|clinical|acute)[ \t]+){0,2}(?:" + alternation([*spec["name_roles"], *spec["grade_roles"], *GRADE_LETTERS])
+            + r")(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
+            re.IGNORECASE | re.MULTILINE,
+        )
+        # a line of a signer's initials and their grade or discipline, either way round, maybe with a pager
+        roles = alternation([*spec["name_roles"], *spec["grade_roles"], *GRADE_LETTERS])
+        self.initials_and_role_re = re.compile(
+            r"^[ \t]*(?:(?P<initials>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}(?=[ \t]+[a-z]))[ \t]+(?:(?:senior|junior|ed|clinical)[ \t]+)?(?:"
+            + roles + r")|(?:(?:ed|a&e|gen[ \t]+med|med|surg)[ \t]+)?(?:" + roles + r")[ \t]+(?P<after>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}))"
+            r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
         self.introduction_re = re.compile(
@@ -1485,6 +1503,24 @@ class NameFinder:
             if fold(match.group("role")) in AMBIGUOUS_SLASH_ROLES and sum(line_start <= other.start() < line_end for other in slashed) < 2:
                 continue  # "HR 80 reg/irreg": letters that are a grade only sometimes, outside a team's list
             spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_role", strong=True))
+        for match in self.cues.name_above_role_re.finditer(text):
+            # "John Walker\nFY1 ext 1676", "AUTUMN MCALLISTER\nED REG": a signature's name on the line above its grade
+            words = [w.strip(".") for w in match.group("name").split()]
+            if len(words) > 5 or any(self._blocked(w) and fold(w) not in self.cues.title_words for w in words):
+                continue
+            named = [w for w in words if fold(w) not in self.cues.title_words and len(w) > 1]
+            if not named or (all(self.lexicon.is_vocabulary(w) for w in named)
+                             and not (len(named) > 1 and any(self.lexicon.is_given(w) for w in named))):
+                continue  # "Plan reviewed\nConsultant", "Stable\nRadiologist": words above a role (not "Autumn Hale")
+            spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
+        for match in self.cues.initials_and_role_re.finditer(text):
+            # "IB Physiotherapist", "S.T. SENIOR OT", "FY1 EH Bleep # 2717", "ED Reg KK": a line of initials and a grade
+            initials = match.group("initials") or match.group("after")
+            folded = fold(initials.strip("."))
+            if not (self.cues.is_cue_word(folded) or folded in self.cues.role_words or folded in FUNCTION_WORDS
+                    or re.fullmatch("|".join(GRADE_LETTERS), folded)):
+                start = match.start("initials") if match.group("initials") else match.start("after")
+                spans.append(RuleSpan(start, start + len(initials), "NAME", "name_initials", strong=True))
         for match in SIGNED_NAME_CREDENTIAL_RE.finditer(text):
             # "signed price md pgy-2", "signed sparrow rn": a signing line, whatever word the name is
             if not any(self._blocked(w) for w in match.group("name").split()):
