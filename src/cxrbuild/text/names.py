@@ -790,9 +790,9 @@ class NameFinder:
             if len(letters) == 1:
                 if not (letters.isupper() or caseless or word.endswith(".")) or (fold(letters) in {"a", "i"} and not word.endswith(".")):
                     continue
-            elif (self._blocked(word) or not (is_capitalised(word) or caseless)
-                  or (self.lexicon.is_vocabulary(word) and not self.lexicon.is_given(word))):
-                continue
+            elif ("'" in word or "’" in word or self._blocked(word) or not (is_capitalised(word) or caseless)
+                  or (caseless and len(word) <= 3) or (self.lexicon.is_vocabulary(word) and not self.lexicon.is_given(word))):
+                continue  # ("It's Ann Roe again": no name's word; "nic fischer" where case tells nothing: a role's letters)
             found.append(RuleSpan(before.start("word"), span.start, "NAME", span.source, strong=True))
         return found
 
@@ -973,7 +973,8 @@ class NameFinder:
                                         or (re.fullmatch(FIELD_WORDS, value.strip(".")) and FIELD_VALUE_AFTER_RE.match(text, match.end(group)))):
                 continue  # "-- no change", "- dob 1/8/12": a sentence or a field, not a signature
             discipline = DISCIPLINE_TAIL_RE.match(text, match.end(group)) if group == "initials" else None
-            if discipline and (self.lexicon.is_common(value) or (value.islower() and not discipline.group(0).islower())):
+            if discipline and (fold(value) in self.lexicon.english or fold(value) in FUNCTION_WORDS
+                               or (value.islower() and not discipline.group(0).islower())):
                 continue  # "- ask SW", "- see PT", "- ref OT": a word, then who is to do it (a signer writes initials and
                 # discipline alike: "-- KLT SW x4410", "-- etx sw x3207")
             if group in {"initials", "tagged"} and "." not in value and not self._signed_off(text, match, group) and (
@@ -1512,7 +1513,8 @@ class NameFinder:
             if not named or (all(self.lexicon.is_vocabulary(w) for w in named)
                              and not (len(named) > 1 and any(self.lexicon.is_given(w) for w in named))):
                 continue  # "Plan reviewed\nConsultant", "Stable\nRadiologist": words above a role (not "Autumn Hale")
-            spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
+            first = next(m for m in re.finditer(r"\S+", match.group("name")) if fold(m.group(0).strip(".")) not in self.cues.title_words)
+            spans.append(RuleSpan(match.start("name") + first.start(), match.end("name"), "NAME", "name_signature", strong=True))
         for match in self.cues.initials_and_role_re.finditer(text):
             # "IB Physiotherapist", "S.T. SENIOR OT", "FY1 EH Bleep # 2717", "ED Reg KK": a line of initials and a grade
             initials = match.group("initials") or match.group("after")
