@@ -597,6 +597,8 @@ PHI_CLASSES = [
     ("Meals on wheels\nL.S. Occupational Therapist\n", ["L.S."]),
     ("Wean O2\nFY1 EH Bleep # 2717", ["EH"]),
     ("D/w team.\nED Reg KK", ["KK"]),
+    # a suburb's line after a street, then the town's with its postcode
+    ("Quarrie East Medical Centre\n3/42 Rimu Terrace\nQuarrie East\nQuarrie 3216\nPh: 07 771", ["Quarrie East\nQuarrie 3216"]),
 ]
 
 
