@@ -599,6 +599,13 @@ PHI_CLASSES = [
     ("D/w team.\nED Reg KK", ["KK"]),
     # a suburb's line after a street, then the town's with its postcode
     ("Quarrie East Medical Centre\n3/42 Rimu Terrace\nQuarrie East\nQuarrie 3216\nPh: 07 771", ["Quarrie East\nQuarrie 3216"]),
+    # a login before the workstation; a former employer; a number's field after "#"; a Glasgow flat; a pair booked at
+    # an hour
+    ("Audit:  user hquarrie, workstation 10.227.127.105", ["hquarrie"]),
+    ("Retired nurse, formerly with Ballinquarrie Mart. Visiting", ["Ballinquarrie Mart"]),
+    ("Dr B Cook\nMRCGP\nBilling #: 55172", ["55172"]),
+    ("Pt lives at Flat 0/2, 8 Byres Street, Quarrieton, ML3 6AA", ["Flat 0/2"]),
+    ("Family meeting booked 27/9 at 1200; review on 24/08 at 0930", ["27/9", "24/08"]),
 ]
 
 
@@ -1044,6 +1051,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Plan:\nRMO Bleep to follow. SHO bleep soon",
         "Impression:\nStable\nRadiologist\nPlan reviewed\nConsultant\ngiven q21 days. the 2nd rd of chemo. T4 and T5",
         "Plan:\nSW RN\nReferrals:\nOT review",
+        "formerly with the army. PEEP 10/5 at noon. power 4/5 at noon review. GCS 14/15 at noon",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months
