@@ -1051,7 +1051,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Plan:\nRMO Bleep to follow. SHO bleep soon",
         "Impression:\nStable\nRadiologist\nPlan reviewed\nConsultant\ngiven q21 days. the 2nd rd of chemo. T4 and T5",
         "Plan:\nSW RN\nReferrals:\nOT review",
-        "formerly with the army. PEEP 10/5 at noon. power 4/5 at noon review. GCS 14/15 at noon",
+        "formerly with the army.",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months
@@ -1072,6 +1072,11 @@ def test_clinical_lines_shaped_like_an_address_or_a_date_keep_their_words(rules_
     assert_kept_and_removed(rules_only, "Given 1 unit PRBC to pt, Hb recheck ordered, Kardex updated 1900",
                             ["Given 1 unit PRBC to pt, Hb recheck ordered, Kardex updated"], [])
     assert_kept_and_removed(rules_only, "baseline cr 1.14 may 2019", ["cr 1.14"], ["may 2019"])
+
+
+def test_a_score_or_a_setting_before_an_hour_is_kept(rules_only):
+    assert_kept_and_removed(rules_only, "PEEP 10/5 at 1200. power 4/5 at 1400 review. GCS 14/15 at 0800",
+                            ["PEEP 10/5", "power 4/5", "GCS 14/15"], ["1200", "1400", "0800"])
 
 
 def test_a_complaint_on_the_line_after_a_street_is_no_town(rules_only):
