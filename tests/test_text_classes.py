@@ -599,13 +599,17 @@ PHI_CLASSES = [
     ("D/w team.\nED Reg KK", ["KK"]),
     # a suburb's line after a street, then the town's with its postcode
     ("Quarrie East Medical Centre\n3/42 Rimu Terrace\nQuarrie East\nQuarrie 3216\nPh: 07 771", ["Quarrie East\nQuarrie 3216"]),
-    # a login before the workstation; a former employer; a number's field after "#"; a Glasgow flat; a pair booked at
-    # an hour
+    # a login before the workstation; a former employer; a Glasgow flat; a pair booked at an hour
     ("Audit:  user hquarrie, workstation 10.227.127.105", ["hquarrie"]),
     ("Retired nurse, formerly with Ballinquarrie Mart. Visiting", ["Ballinquarrie Mart"]),
-    ("Dr B Cook\nMRCGP\nBilling #: 55172", ["55172"]),
     ("Pt lives at Flat 0/2, 8 Byres Street, Quarrieton, ML3 6AA", ["Flat 0/2"]),
     ("Family meeting booked 27/9 at 1200; review on 24/08 at 0930", ["27/9", "24/08"]),
+    # a year of two words dictated; initials that are a word after a long dash and before a discipline; a county that
+    # a medical dictionary holds; a state of three letters
+    ("unchanged from ten seventeen ninety nine period", ["ten seventeen ninety nine"]),
+    ("-- MS RN pager 2231", ["MS"]),
+    ("Lives in Stone, Staffordshire with her husband.", ["Staffordshire"]),
+    ("Lives in Quarrieton, Goa.", ["Quarrieton, Goa"]),
 ]
 
 
@@ -881,6 +885,7 @@ def test_only_settable_categories_may_be_kept():
         # a lab's abbreviation and its value
         ("Obs:\n1430   37.9  88  131/70  18  95%", "88  131/70", "ID"),
         ("Obs:\n1430   37.9  88  131/70  18  95%", "131/70", "ID"),
+        ("Obs 0600:  88  18  97  36", "88  18  97", "PHONE"),
         ("CRP 88.4 (prev 212)", "212", "PHONE"),
         ("Chem7: 138/4.1/101/24/18/0.9/112", "112", "ID"),
         ("Drain out: 1968 mL / 1866 mL", "1968", "DATE"),
@@ -925,6 +930,7 @@ def test_model_spans_that_hold_no_identifier_are_dropped(rules_only, text, value
         ("call back on ext 242", "242", "PHONE", "242"),
         ("Call the SHO x242", "x242", "PHONE", "x242"),
         ("Daughter mob 0412  345  678", "0412  345  678", "PHONE", "0412  345  678"),
+        ("MRN  4412  9931", "4412  9931", "ID", "4412  9931"),
         ("PSH:\n2008 L hemicolectomy", "2008", "DATE", "2008"),
         ("MMC Reg. 2009/41/7730", "2009/41/7730", "ID", "2009/41/7730"),
         ("OHIP 4410 223 871 on file", "4410 223 871", "ID", "4410 223 871"),
@@ -1052,6 +1058,16 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Impression:\nStable\nRadiologist\nPlan reviewed\nConsultant\ngiven q21 days. the 2nd rd of chemo. T4 and T5",
         "Plan:\nSW RN\nReferrals:\nOT review",
         "formerly with the army.",
+        # clinical abbreviations beside a grade; words after a count that an Eircode's letters could spell; a service or a
+        # word in brackets after "by"; a flat patient; a fraction's field; tests near an eponym's place; a service printing
+        "Jobs:\nFY1 CXR\nSHO ABG\nPhysio BD\nOT ADL",
+        "Straight leg raise x10 each, ankle pumps x20 each hour. QUADS SETS X10 EACH LEG",
+        "Documented by the team (Cardiology). Recorded by patient (self-reported) on diary card.",
+        "Unable to lie flat; affect flat 2/10. Fraction #: 15/25 delivered today.",
+        "Lesion near Broca's area. Pain close to McBurney's point. Collection just outside Morison's pouch.",
+        "Printed by Pharmacy on request. Regular cannabis user i.e. daily. Pulse reg/irreg, HS reg/irreg",
+        "ACBT taught\nPhysio\nGrace period\nIntern",
+        "Admitted 2nd episode of pneumonia.",
         "Wants to go home. - ask SW\nNeeds walker. - see PT",
         "carer's daughter called; Flatmate's mother called; Step-daughter's husband present; Ex-wife's son",
         # durations counted the British way over weeks, days and months

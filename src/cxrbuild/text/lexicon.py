@@ -51,10 +51,10 @@ NAME_FILES = {
     "surnames": ("lists/surnames.txt", "lists/surnames_intl.txt"),
 }
 PLACE_FILES = ("lists/places.txt",)
-# every country's states, provinces, regions and counties: places too, but for those whose name is a clinical or a
-# medical word or has three letters or fewer ("Uvea", "Cuvette", "Ra")
+# every country's states, provinces, regions and counties: places too, but for those named by one English or clinical
+# word or of two letters ("Uvea", "Cuvette", "Ra")
 REGION_FILE = "lists/regions.txt"
-MIN_REGION_LETTERS = 4
+MIN_REGION_LETTERS = 3
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
@@ -505,11 +505,12 @@ def _build_lexicon(digest: str) -> Lexicon:
     english = frozenset(_words((ENGLISH_FILE,)))
     official = _words((COUNTRY_FILE,))
     countries = frozenset(official | country_short_forms(official, english))
-    towns, _, _ = _place_lists(PLACE_FILES)
-    medical = _medical_words(given | surnames | towns | countries)
+    # a region named by one word of the language or of medicine is left out ("Uvea", "Cuvette", "Central"); a region's
+    # name is no medical word ("Staffordshire")
     regions = frozenset(region for region in _words((REGION_FILE,)) if len(region.replace(" ", "")) >= MIN_REGION_LETTERS
-                        and region not in medical and region not in safe and region not in regional)
+                        and not (" " not in region and (region in english or region in safe or region in regional)))
     places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES, regions)
+    medical = _medical_words(given | surnames | places | countries)
     return Lexicon(
         given=given,
         surnames=surnames,

@@ -146,7 +146,7 @@ ROLE_SLASH_NAME_RE = re.compile(
     r"|resident|attending|at|imt[0-9]?|ct[0-9]|st[0-9])[ \t]*/[ \t]*(?P<name>(?:[A-Za-z]\.){1,3}|" + NAME_WORD + r"(?:[ \t]+"
     + NAME_WORD + r"){0,2})(?=[ \t]*(?:[;,/|\n]|$))"
 )
-# of those grades, the letters that are also words or abbreviations: a grade there only in a list of two or more
+# of those grades, the letters that are also words or abbreviations: a grade there only on a line with another grade
 AMBIGUOUS_SLASH_ROLES = frozenset({"reg", "at", "ho", "cons", "fellow", "resident"})
 # a line that signs a note: "signed", one or two name words and a credential, maybe a trainee's year, then the line's
 # end or a way to reach the signer
@@ -408,7 +408,7 @@ class NameCues:
         self.initials_and_role_re = re.compile(
             r"^[ \t]*(?:(?P<initials>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}(?=[ \t]+[a-z]))[ \t]+(?:(?:senior|junior|ed|clinical)[ \t]+)?(?:"
             + roles + r")|(?:(?:ed|a&e|gen[ \t]+med|med|surg)[ \t]+)?(?:" + roles + r")[ \t]+(?P<after>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}))"
-            r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
+            r"(?P<reach>[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
         self.introduction_re = re.compile(
@@ -973,8 +973,10 @@ class NameFinder:
                                         or (re.fullmatch(FIELD_WORDS, value.strip(".")) and FIELD_VALUE_AFTER_RE.match(text, match.end(group)))):
                 continue  # "-- no change", "- dob 1/8/12": a sentence or a field, not a signature
             discipline = DISCIPLINE_TAIL_RE.match(text, match.end(group)) if group == "initials" else None
-            if discipline and (fold(value) in self.lexicon.english or fold(value) in FUNCTION_WORDS
-                               or (value.islower() and not discipline.group(0).islower())):
+            long_dash = re.match(r"[ \t]*(?:--|—)", text[match.start():match.start(group)]) is not None
+            if discipline and not long_dash and ((fold(value) in self.lexicon.english and not value.isupper())
+                                                 or fold(value) in FUNCTION_WORDS
+                                                 or (value.islower() and not discipline.group(0).islower())):
                 continue  # "- ask SW", "- see PT", "- ref OT": a word, then who is to do it (a signer writes initials and
                 # discipline alike: "-- KLT SW x4410", "-- etx sw x3207")
             if group in {"initials", "tagged"} and "." not in value and not self._signed_off(text, match, group) and (
@@ -1495,14 +1497,15 @@ class NameFinder:
             if span:
                 spans.append(span)
         slashed = list(ROLE_SLASH_NAME_RE.finditer(text))
+        # the lines that hold a grade no word or abbreviation spells ("Consultant/", "HMO/"): a team's list
+        team_lines = {text.rfind("\n", 0, m.start()) for m in slashed if fold(m.group("role")) not in AMBIGUOUS_SLASH_ROLES}
         for match in slashed:
             # "Seen by: Consultant/Marlu; Reg/Ferraro; HMO/Lakshmi; Intern/R.W.": a team's list, each grade and its person
             words = match.group("name").split()
             if any(self._blocked(w) or self.cues.is_cue_word(fold(w.strip("."))) for w in words):
                 continue  # "RN/LPN", "consultant/SHO": two roles
-            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end()) % (len(text) + 1)
-            if fold(match.group("role")) in AMBIGUOUS_SLASH_ROLES and sum(line_start <= other.start() < line_end for other in slashed) < 2:
-                continue  # "HR 80 reg/irreg": letters that are a grade only sometimes, outside a team's list
+            if fold(match.group("role")) in AMBIGUOUS_SLASH_ROLES and text.rfind("\n", 0, match.start()) not in team_lines:
+                continue  # "Pulse reg/irreg, HS reg/irreg": letters that are a grade only sometimes, outside a team's list
             spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_role", strong=True))
         for match in self.cues.name_above_role_re.finditer(text):
             # "John Walker\nFY1 ext 1676", "AUTUMN MCALLISTER\nED REG": a signature's name on the line above its grade
@@ -1510,17 +1513,21 @@ class NameFinder:
             if len(words) > 5 or any(self._blocked(w) and fold(w) not in self.cues.title_words for w in words):
                 continue
             named = [w for w in words if fold(w) not in self.cues.title_words and len(w) > 1]
-            if not named or (all(self.lexicon.is_vocabulary(w) for w in named)
-                             and not (len(named) > 1 and any(self.lexicon.is_given(w) for w in named))):
-                continue  # "Plan reviewed\nConsultant", "Stable\nRadiologist": words above a role (not "Autumn Hale")
+            if not named or not all((self.lexicon.is_name(w) and not self.lexicon.is_safe(w)) or not self.lexicon.is_vocabulary(w)
+                                    for w in named) or (all(self.lexicon.is_vocabulary(w) for w in named) and len(named) == 1):
+                continue  # "Plan reviewed\nConsultant", "ACBT taught\nPhysio", "Stable\nRadiologist": words above a role
+                # (a listed name or no word of the language, each: "Autumn Hale")
             first = next(m for m in re.finditer(r"\S+", match.group("name")) if fold(m.group(0).strip(".")) not in self.cues.title_words)
             spans.append(RuleSpan(match.start("name") + first.start(), match.end("name"), "NAME", "name_signature", strong=True))
         for match in self.cues.initials_and_role_re.finditer(text):
             # "IB Physiotherapist", "S.T. SENIOR OT", "FY1 EH Bleep # 2717", "ED Reg KK": a line of initials and a grade
+            # (letters that spell a word or an abbreviation only before a way to reach them: not "FY1 CXR", "Physio BD")
             initials = match.group("initials") or match.group("after")
             folded = fold(initials.strip("."))
             if not (self.cues.is_cue_word(folded) or folded in self.cues.role_words or folded in FUNCTION_WORDS
-                    or re.fullmatch("|".join(GRADE_LETTERS), folded)):
+                    or re.fullmatch("|".join(GRADE_LETTERS), folded)
+                    or ("." not in initials and not match.group("reach")
+                        and (self.lexicon.is_vocabulary(initials) or self.lexicon.is_safe(initials)))):
                 start = match.start("initials") if match.group("initials") else match.start("after")
                 spans.append(RuleSpan(start, start + len(initials), "NAME", "name_initials", strong=True))
         for match in SIGNED_NAME_CREDENTIAL_RE.finditer(text):

@@ -54,6 +54,8 @@ DURATION_BEFORE_RE = re.compile(r"(?i)(?:\b(?:for|x|over|within)|[0-9]x)[ \t]*(?
 WEEKS_RE = re.compile(r"[0-9]{1,2}/52")
 WEEKS_BEFORE_RE = re.compile(r"(?i)\b(?:in|past|last|next|every)[ \t]*\Z")
 DURATION_AFTER_RE = re.compile(r"(?i)[ \t]*(?:ago|hx|history|duration)\b")
+# a login: small letters, or a digit, a dot or an underscore in it ("jhughes7", "ross.fairweat", "relsayed"; not "Radiology")
+LOGIN_SHAPE_RE = re.compile(r"@?(?:[a-z][a-z0-9._]+|[A-Za-z][A-Za-z_\-]*[0-9._][A-Za-z0-9._\-]*|[A-Z][A-Z]+[0-9][A-Z0-9]*)")
 # the words of hospital_prefix_any_case before the name: its keyword and the joining words after it
 HOSPITAL_OPENING_WORDS = frozenset(
     {"university", "hospital", "hôpital", "hopital", "klinikum", "ospedale", "clinique", "clinica", "clínica", "universitario",
@@ -257,6 +259,11 @@ class PatternFinder:
                     for w in words
                 ):
                     continue  # "labs: anion gap 25  alt 389", "Chem: BNP 4512  CK 7023": words and lab names, not a code
+                if pattern.name == "eircode" and self.lexicon.is_vocabulary(text[end - 4:end]):
+                    continue  # "X10 EACH", "Y90 TACE": a count and a word, no Eircode
+                if pattern.name in {"printed_by_user", "entered_by_user"} and (
+                        self.lexicon.is_vocabulary(text[start:end]) or not LOGIN_SHAPE_RE.fullmatch(text, start, end)):
+                    continue  # "Printed by Pharmacy", "(Cardiology)", "(self-reported)": a service or a word, no login
                 if pattern.name in PAIR_DATE_PATTERNS and self._duration(text, start, end):
                     continue  # "SOB for 3/52", "x 2/7", "over the last 3/12", "2/52 ago": weeks, days, months
                 if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):

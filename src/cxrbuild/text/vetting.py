@@ -333,9 +333,10 @@ class SpanVetter:
             return None  # "(prev 625)", "1930  39.1  130": three digits are no telephone number, but an extension's
         if label in {"ID", "PHONE"} and LAB_PANEL_RE.fullmatch(_number_around(text, kept[0].start(), kept[-1].end(), "./")[2]):
             return None  # "BMP: 132/3.9/92/29/20/1.0/320": a panel's values over slashes, some decimal, not an identifier
-        if label in {"ID", "PHONE"} and CELLS_APART_RE.search(kept_text) and MEASURED_CELL_RE.search(kept_text):
-            return None  # "38.9  82  120/76": values in a flowsheet's cells, blanks apart, one a decimal or a pressure, not
-            # one identifier ("0412  345  678" is a telephone number spaced out)
+        if label in {"ID", "PHONE"} and CELLS_APART_RE.search(kept_text) and (MEASURED_CELL_RE.search(kept_text) or all(
+                len(n) <= 3 and not n.startswith("0") for n in re.findall(r"[0-9]+", kept_text))):
+            return None  # "38.9  82  120/76", "88  18  97": values in a flowsheet's cells, blanks apart, one a decimal or a
+            # pressure or all of three digits or fewer, not one identifier ("0412  345  678" is a telephone number spaced out)
         if label == "DATE" and re.fullmatch(r"[0-9]{4}", kept_text) and AMOUNT_UNIT_AFTER_RE.match(text, kept[-1].end()):
             return None  # "2000 mL LR", "1968 mL": a quantity, not a year
         if label in {"ID", "PHONE"}:
