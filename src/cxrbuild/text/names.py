@@ -172,6 +172,9 @@ CARER_WORDS = frozenset({"carer", "carers", "caregiver", "caretaker", "flatmate"
 LEADING_WORD_RE = re.compile(r"(?:^|(?<=[\n;(|])|(?<=[,;:] ))[ \t]*(?P<word>[A-Za-z]\.?|" + NAME_WORD + r")[ \t]+\Z")
 # trainees' grades by their letters, beside those of grade_roles ("PGY-2", "R3", "IMT2", "HMO")
 GRADE_LETTERS = ("pgy-?[0-9]", "r[1-5]", "imt[0-9]?", "hmo", "rmo", "sho", "reg", "smo", "ho", "fy[12]", "intern")
+GRADE_LETTERS_RE = re.compile("|".join(GRADE_LETTERS))
+# after a signer's line, a way to reach them: an extension, a pager, a bleep, a telephone, a paging system
+REACH_AFTER = r"[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20}"
 # a blank line, then the start of the line
 BLANK_LINE_BEFORE_RE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
 # nothing but a credential after initials, to the end of the line ("NS, RPFT", "TB")
@@ -395,20 +398,20 @@ class NameCues:
             r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|#)[ \t#:.]*(?:ext\.?[ \t]*)?[0-9][0-9\-]*)?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
+        # the roles, grades and grades' letters a signer writes on a line of their own (name_roles holds grade_roles)
+        signer_grades = alternation([*spec["name_roles"], *GRADE_LETTERS])
         # a name alone on its line, then a line of its grade or role, maybe its service before it and a pager after it
         self.name_above_role_re = re.compile(
             r"^[ \t]*(?P<name>(?:[A-Za-z]\.[ \t]*){0,3}[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+(?:[A-Za-z]\.|["
             + LETTERS + r"][" + LETTERS + r"'’\-]*)){0,3})[ \t]*\n[ \t]*(?:(?:ed|a&e|emergency|gen(?:eral)?|med(?:icine)?|surg(?:ery)?|ortho|"
-            r"senior|junior|ward|clinical|acute)[ \t]+){0,2}(?:" + alternation([*spec["name_roles"], *spec["grade_roles"], *GRADE_LETTERS])
-            + r")(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
+            r"senior|junior|ward|clinical|acute)[ \t]+){0,2}(?:" + signer_grades + r")(?:" + REACH_AFTER + r")?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
         # a line of a signer's initials and their grade or discipline, either way round, maybe with a pager
-        roles = alternation([*spec["name_roles"], *spec["grade_roles"], *GRADE_LETTERS])
         self.initials_and_role_re = re.compile(
             r"^[ \t]*(?:(?P<initials>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}(?=[ \t]+[a-z]))[ \t]+(?:(?:senior|junior|ed|clinical)[ \t]+)?(?:"
-            + roles + r")|(?:(?:ed|a&e|gen[ \t]+med|med|surg)[ \t]+)?(?:" + roles + r")[ \t]+(?P<after>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}))"
-            r"(?P<reach>[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|via|#)[^\n]{0,20})?[ \t]*$",
+            + signer_grades + r")|(?:(?:ed|a&e|gen[ \t]+med|med|surg)[ \t]+)?(?:" + signer_grades + r")[ \t]+(?P<after>(?:[A-Za-z]\.){1,3}|[A-Z]{2,3}|[a-z]{2,3}))"
+            r"(?P<reach>" + REACH_AFTER + r")?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
         self.introduction_re = re.compile(
@@ -1525,7 +1528,7 @@ class NameFinder:
             initials = match.group("initials") or match.group("after")
             folded = fold(initials.strip("."))
             if not (self.cues.is_cue_word(folded) or folded in self.cues.role_words or folded in FUNCTION_WORDS
-                    or re.fullmatch("|".join(GRADE_LETTERS), folded)
+                    or GRADE_LETTERS_RE.fullmatch(folded)
                     or ("." not in initials and not match.group("reach")
                         and (self.lexicon.is_vocabulary(initials) or self.lexicon.is_safe(initials)))):
                 start = match.start("initials") if match.group("initials") else match.start("after")
