@@ -597,6 +597,7 @@ PHI_CLASSES = [
     ("Meals on wheels\nL.S. Occupational Therapist\n", ["L.S."]),
     ("Wean O2\nFY1 EH Bleep # 2717", ["EH"]),
     ("D/w team.\nED Reg KK", ["KK"]),
+    ("Wean O2\nR2 QJT via Vocera", ["QJT"]),
     # a suburb's line after a street, then the town's with its postcode
     ("Quarrie East Medical Centre\n3/42 Rimu Terrace\nQuarrie East\nQuarrie 3216\nPh: 07 771", ["Quarrie East\nQuarrie 3216"]),
     # a login before the workstation; a former employer; a Glasgow flat; a pair booked at an hour
@@ -1060,7 +1061,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "formerly with the army.",
         # clinical abbreviations beside a grade; words after a count that an Eircode's letters could spell; a service or a
         # word in brackets after "by"; a flat patient; a fraction's field; tests near an eponym's place; a service printing
-        "Jobs:\nFY1 CXR\nSHO ABG\nPhysio BD\nOT ADL",
+        "Jobs:\nFY1 CXR\nSHO ABG\nPhysio BD\nOT ADL\nPGY-1 CXR\nR3 ABG",
         "Straight leg raise x10 each, ankle pumps x20 each hour. QUADS SETS X10 EACH LEG",
         "Documented by the team (Cardiology). Recorded by patient (self-reported) on diary card.",
         "Unable to lie flat; affect flat 2/10. Fraction #: 15/25 delivered today.",

@@ -398,8 +398,9 @@ class NameCues:
             r"(?:[ \t]+(?:ext\.?|x|pager|pg|beeper|bleep|blp|ph|#)[ \t#:.]*(?:ext\.?[ \t]*)?[0-9][0-9\-]*)?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
-        # the roles, grades and grades' letters a signer writes on a line of their own (name_roles holds grade_roles)
-        signer_grades = alternation([*spec["name_roles"], *GRADE_LETTERS])
+        # the roles, grades and grades' letters a signer writes on a line of their own (name_roles holds grade_roles; the
+        # letters are patterns, "PGY-2", "R3", "IMT2", which a prefix tree of phrases would read as literal text)
+        signer_grades = "(?:" + alternation(spec["name_roles"]) + "|" + GRADE_LETTERS_RE.pattern + ")"
         # a name alone on its line, then a line of its grade or role, maybe its service before it and a pager after it
         self.name_above_role_re = re.compile(
             r"^[ \t]*(?P<name>(?:[A-Za-z]\.[ \t]*){0,3}[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+(?:[A-Za-z]\.|["
