@@ -20,7 +20,7 @@ scored:
 - images with any pixel changed more than 8 px from every item's mask;
 - images quarantined (PixelDeidError);
 - CPU seconds per image (``time.process_time``, decode to blackout), median
-  and p95, and the learned detector's share (timed around its call).
+  and p95, and each stage's share of it (:class:`StageClock`).
 
 ``--real DIR`` scores real files with hand-made truth instead
 (``benchmarks/real_burnin``: ``truth/<file>.boxes.json``, one box per word or
@@ -77,25 +77,50 @@ MIN_BLACK = 0.99
 
 
 class StageClock:
-    """CPU seconds spent in the learned detector, by wrapping its entry point."""
+    """CPU seconds spent in each stage of the cleaning, by wrapping each stage's entry point: a stage's
+    own time, without the stages it calls (OCR inside the reading, the detector inside line finding).
+    What no stage claims is reading and judging the text (``OTHER``)."""
+
+    OTHER = "reading and judging"
 
     def __init__(self) -> None:
-        self.seconds = 0.0
-        self._inner = scenetext.detect_lines
+        self.seconds: dict[str, float] = {}
+        self._inner: list[float] = []  # per open stage, the time its nested stages took
 
-    def __call__(self, *args, **kwargs):
-        started = time.process_time()
-        try:
-            return self._inner(*args, **kwargs)
-        finally:
-            self.seconds += time.process_time() - started
+    def wrap(self, stage: str, function):
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            self._inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = time.process_time() - started
+                nested = self._inner.pop()
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + spent - nested
+                if self._inner:
+                    self._inner[-1] += spent
+
+        return timed
+
+    def install(self) -> None:
+        """Wrap the stages where the cleaning finds them."""
+        scenetext.detect_lines = self.wrap("learned detector", scenetext.detect_lines)
+        ocr._Engine.read = self.wrap("OCR (Tesseract)", ocr._Engine.read)
+        pixels.decode = self.wrap("decoding and display", pixels.decode)
+        pixels.find_text_lines = self.wrap("finding lines (threshold planes)", pixels.find_text_lines)
+        pixels.boxes_from_regions = self.wrap("boxes (glyph-tight)", pixels.boxes_from_regions)
+        pixels.blackout = self.wrap("blackout and encoding", pixels.blackout)
+
+    def shares(self, total: float) -> dict[str, float]:
+        """Each stage's CPU seconds, the rest as ``OTHER``."""
+        return {**self.seconds, self.OTHER: max(0.0, total - sum(self.seconds.values()))}
 
 
 def timed_clean(ds: pydicom.Dataset, policy: pixels.PixelPolicy, clock: StageClock) -> tuple[float, str]:
     """Clean ``ds`` in place with the header's values as the deny list, as the image step does:
     (CPU seconds, the quarantine reason or "")."""
     deny = deny_list_from_header(ds)
-    clock.seconds = 0.0
+    clock.seconds = {}
     started = time.process_time()
     try:
         pixels.clean_pixels(ds, deny, policy)
@@ -129,7 +154,7 @@ def score(path: Path, record: dict, masks: np.lib.npyio.NpzFile, policy: pixels.
             kept.append(not changed[mask].any())
     near = ndimage.binary_dilation(every, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
     full = record["full_size"] if "full_size" in record else max(changed.shape) >= FULL_SIZE_PX
-    return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept, "field_labels": labels,
+    return {"cpu": cpu, "stages": clock.shares(cpu), "phi": phi, "kept": kept, "field_labels": labels,
             "far": int(np.count_nonzero(changed & ~near)), "full": bool(full), "file": path.name}
 
 
@@ -161,7 +186,7 @@ def score_real(path: Path, items: list[dict], policy: pixels.PixelPolicy, clock:
         else:
             kept.append(not changed[y0:y1, x0:x1].any())
     near = ndimage.binary_dilation(boxes, iterations=FAR_PX, structure=np.ones((3, 3), dtype=bool))
-    return {"cpu": cpu, "learned": clock.seconds, "phi": phi, "kept": kept,
+    return {"cpu": cpu, "stages": clock.shares(cpu), "phi": phi, "kept": kept,
             "far": int(np.count_nonzero(changed & ~near)), "full": max(display.shape) >= FULL_SIZE_PX, "file": path.name,
             "path": path}
 
@@ -216,7 +241,7 @@ def main() -> int:
     ocr.start()
     scenetext.start()
     clock = StageClock()
-    scenetext.detect_lines = clock
+    clock.install()
     if args.real:
         results = []
         for truth_file in sorted((args.real / "truth").glob("*.boxes.json")):
@@ -288,8 +313,6 @@ def report(results: list[dict], removed: str = "shown black") -> int:
     phi = [hit for r in done for hit in r["phi"]]
     kept = [hit for r in done for hit in r["kept"]]
     cpu = sorted(r["cpu"] for r in results)
-    learned = sum(r.get("learned", 0.0) for r in done)
-    learned_share = f"; learned detector {learned / max(sum(r['cpu'] for r in done), 1e-9):.0%} of the time" if learned else ""
     print(f"images {len(results)}, quarantined {len(results) - len(done)}")
     print(f"PHI recall (>= 99% of glyph pixels {removed}): {sum(phi)}/{len(phi)} = {sum(phi) / max(1, len(phi)):.3f}")
     print(f"markers, labels and objects kept: {sum(kept)}/{len(kept)} = {sum(kept) / max(1, len(kept)):.3f}")
@@ -298,7 +321,15 @@ def report(results: list[dict], removed: str = "shown black") -> int:
         print(f"field captions before PHI kept (not a bar): {sum(labels)}/{len(labels)} = {sum(labels) / len(labels):.3f}")
     far = sum(r["far"] > 0 for r in done)
     print(f"images with pixels changed > {FAR_PX} px from any text: {far}/{len(done)} ({sum(r['far'] for r in done)} px in all)")
-    print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}{learned_share}")
+    print(f"CPU s per image: median {statistics.median(cpu):.2f}, p95 {cpu[int(0.95 * (len(cpu) - 1))]:.2f}")
+    stages: dict[str, float] = {}
+    for r in done:
+        for stage, seconds in r.get("stages", {}).items():
+            stages[stage] = stages.get(stage, 0.0) + seconds
+    if stages:
+        total = max(sum(stages.values()), 1e-9)
+        print("  time by stage: " + ", ".join(
+            f"{stage} {seconds / total:.0%}" for stage, seconds in sorted(stages.items(), key=lambda item: -item[1])))
     for kind in ("full", "small"):
         subset = [r for r in done if r["full"] == (kind == "full")]
         hits = [h for r in subset for h in r["phi"]]

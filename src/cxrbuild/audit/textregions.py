@@ -38,9 +38,7 @@ import numpy as np
 from scipy import ndimage
 
 from cxrbuild.dicom.boxes import Box, intersects, pad_box
-
-# OpenCV reads the frame as it is: no thread pool of its own (a build runs one process per core)
-_CV2_THREADS = 1
+from cxrbuild.dicom.opencv import opencv
 
 
 @dataclass(frozen=True)
@@ -89,9 +87,7 @@ class _Glyph:
 
 
 def _mser(display: np.ndarray, settings: RegionSettings):
-    import cv2
-
-    cv2.setNumThreads(_CV2_THREADS)
+    cv2 = opencv()
     min_area = max(6, settings.min_height * 2)
     detector = cv2.MSER_create(delta=settings.mser_delta, min_area=min_area, max_area=settings.max_area,
                                max_variation=0.5)
@@ -101,7 +97,7 @@ def _mser(display: np.ndarray, settings: RegionSettings):
 
 def _stroke_ok(mask: np.ndarray, height: int, settings: RegionSettings) -> bool:
     """Thin strokes of nearly one width: the distance transform along the region's ridge."""
-    import cv2
+    cv2 = opencv()
 
     padded = np.pad(mask.astype(np.uint8), 1)
     distance = cv2.distanceTransform(padded, cv2.DIST_L2, 3)
@@ -144,7 +140,7 @@ def _glyph(display: np.ndarray, points: np.ndarray, box: Box, settings: RegionSe
     contrast = glyph_grey - ring_grey
     if abs(contrast) < settings.min_contrast:
         return None
-    import cv2
+    cv2 = opencv()
 
     gradient = cv2.morphologyEx(patch, cv2.MORPH_GRADIENT, np.ones((3, 3), np.uint8))
     edge = inside & ~cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)

@@ -41,6 +41,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from cxrbuild.dicom.boxes import Box, covered_fraction, transpose_box
+from cxrbuild.dicom.opencv import opencv
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
@@ -351,7 +352,7 @@ def stroke_map(display: np.ndarray, width: int, bright: bool) -> np.ndarray:
         if bright:
             return display.astype(np.int16) - ndimage.grey_opening(display, size=size).astype(np.int16)
         return ndimage.grey_closing(display, size=size).astype(np.int16) - display.astype(np.int16)
-    import cv2  # OpenCV's flat morphology: for an odd window the same values as scipy's, ~8x faster
+    cv2 = opencv()  # OpenCV's flat morphology: for an odd window the same values as scipy's, ~8x faster
 
     kernel = np.ones((width, width), dtype=np.uint8)
     operation = cv2.MORPH_OPEN if bright else cv2.MORPH_CLOSE
@@ -368,9 +369,10 @@ def _glyph_components(
     settings: DetectionSettings,
     dense: bool = False,
     full_fill: Callable[[Box], float] | None = None,
-) -> tuple[np.ndarray, list[Box], np.ndarray]:
-    """Label ``plane``; return the labels, the boxes of glyph-like components, and a
-    per-label flag of components too large to be text (background, anatomy).
+) -> list[Box]:
+    """The boxes of the glyph-like components of ``plane`` (eight-connected), in the raster
+    order of their first pixel; components too large to be text (background, anatomy) and
+    too small, thin, sparse or solid to be a glyph are left out.
 
     ``dense``: solid shapes may be glyphs too (the holes of a panel, where bold
     glyphs run together at the search scale; OCR then decides).
@@ -378,45 +380,46 @@ def _glyph_components(
     resolution; a shape solid at the search scale is a glyph when it is not
     solid there (a bold "B" whose counters the reduction closed).
     """
-    labels, count = ndimage.label(plane, structure=EIGHT_CONNECTED)
-    too_large = np.zeros(count + 1, dtype=bool)
-    if count == 0:
-        return labels, [], too_large
-    slices = ndimage.find_objects(labels)
-    areas = np.bincount(labels.ravel(), minlength=count + 1)
-    boxes: list[Box] = []
+    cv2 = opencv()  # one pass for labels, boxes and areas: a noisy plane holds tens of thousands of components
+
+    plane = plane != 0
+    # labelled within the rows and columns that hold any pixel (most planes leave a wide margin empty),
+    # by the block-based scan (Grana et al. 2010), twice as fast as OpenCV's default with statistics
+    rows = np.flatnonzero(plane.any(axis=1))
+    if rows.size == 0:
+        return []
+    cols = np.flatnonzero(plane[rows[0] : rows[-1] + 1].any(axis=0))
+    oy, ox = int(rows[0]), int(cols[0])
+    crop = np.ascontiguousarray(plane[oy : rows[-1] + 1, ox : cols[-1] + 1], dtype=np.uint8)
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
+        crop, 8, cv2.CV_32S, cv2.CCL_GRANA
+    )
+    left, top, width, height, area = (stats[1:, column].astype(np.int64) for column in range(5))
+    ratio = settings.max_component_width_ratio
+    # touching glyphs of a line turned 90 degrees form a tall run as narrow as a glyph is high
+    tall_run = (min_height <= width) & (width <= max_height) & (max_height < height) & (height <= ratio * width)
+    too_large = ((height > max_height) & ~tall_run) | (width > ratio * max_height)
     min_area = max(3, settings.min_glyph_area * min_height // max(settings.min_glyph_height, 1))
-    for index, region in enumerate(slices, start=1):
-        if region is None:
-            continue
-        rows, cols = region
-        height = rows.stop - rows.start
-        width = cols.stop - cols.start
-        area = int(areas[index])
-        # touching glyphs of a line turned 90 degrees form a tall run as narrow as a glyph is high
-        tall_run = min_height <= width <= max_height < height <= settings.max_component_width_ratio * width
-        if (height > max_height and not tall_run) or width > settings.max_component_width_ratio * max_height:
-            too_large[index] = True
-            continue
-        if height < min_height or area < min_area:
-            continue
-        if width > settings.max_component_width_ratio * height:
-            continue
-        fill = area / (height * width)
-        aspect = width / height
-        if fill < 0.08:
-            continue
-        box = (cols.start, rows.start, cols.stop, rows.stop)
+    fill = area / (height * width)
+    candidate = ~too_large & (height >= min_height) & (area >= min_area) & (width <= ratio * height) & (fill >= 0.08)
+    found: list[tuple[tuple[int, int], Box]] = []
+    for index in np.flatnonzero(candidate):
+        x0, y0, w, h = int(left[index]), int(top[index]), int(width[index]), int(height[index])
+        box = (ox + x0, oy + y0, ox + x0 + w, oy + y0 + h)
         # solid blocks are not glyphs, except thin bars (l, I, 1, |); wide touching
         # runs of glyphs are never as dense as a filled shape
         # (small glyphs run together more densely: "4838" at 7 px fills 0.8 of its box, a bold "88" 0.9)
-        small = height <= SMALL_GLYPH_PX
+        small = h <= SMALL_GLYPH_PX
         solid_fill, wide_fill = (0.92, 0.85) if small else (0.85, 0.7)
-        solid = not dense and ((fill > solid_fill and aspect > 0.45) or (aspect > 3.0 and fill > wide_fill))
+        share, aspect = float(fill[index]), w / h
+        solid = not dense and ((share > solid_fill and aspect > 0.45) or (aspect > 3.0 and share > wide_fill))
         if solid and (full_fill is None or full_fill(box) > 0.7):
             continue
-        boxes.append(box)
-    return labels, boxes, too_large
+        # the raster order of the first pixel (the crop keeps it): the first of its pixels in its top row
+        first = x0 + int(np.argmax(labels[y0, x0 : x0 + w] == index + 1))
+        found.append(((y0, first), box))
+    found.sort(key=lambda item: item[0])
+    return [box for _, box in found]
 
 
 def _group_lines(boxes: list[Box], settings: DetectionSettings) -> list[list[int]]:
@@ -564,7 +567,7 @@ def _lines_of_planes(
         full_fill = None
         if factor > 1 and plane_name in value_planes:
             full_fill = _full_resolution_fill(value_planes[plane_name], stored, display, factor)
-        labels, boxes, _too_large = _glyph_components(
+        boxes = _glyph_components(
             plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES), full_fill=full_fill
         )
         if is_loose_plane(plane_name):
@@ -605,7 +608,6 @@ def _lines_of_planes(
             )
             if line is not None:
                 _add_line(_untransposed(line, factor), found, strays)
-        del labels
         if len(found) > settings.max_lines:
             break
 
@@ -1077,8 +1079,12 @@ def _refine_line(
 
 
 def _grow(mask: np.ndarray, radius: int) -> np.ndarray:
-    """``mask`` dilated by ``radius`` pixels in all eight directions (a square of side 2r+1)."""
-    return ndimage.maximum_filter(mask.view(np.uint8), size=2 * radius + 1, mode="constant").view(bool)
+    """``mask`` dilated by ``radius`` pixels in all eight directions (a square of side 2r+1); nothing
+    grows in from beyond the edge."""
+    cv2 = opencv()  # OpenCV's flat dilation: scipy's maximum filter's values, several times faster
+
+    kernel = np.ones((2 * radius + 1, 2 * radius + 1), dtype=np.uint8)
+    return cv2.dilate(np.ascontiguousarray(mask, dtype=np.uint8), kernel).astype(bool)
 
 
 def _with_antialiased_rim(core: np.ndarray, stored_crop: np.ndarray) -> np.ndarray:
