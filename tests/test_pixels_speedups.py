@@ -7,7 +7,13 @@ import numpy as np
 import pytest
 from scipy import ndimage
 
-from cxrbuild.dicom.textdetect import SMALL_GLYPH_PX, DetectionSettings, _glyph_components, _grow
+from cxrbuild.dicom.textdetect import (
+    SMALL_GLYPH_PX,
+    DetectionSettings,
+    _glyph_components,
+    _grow,
+    _median,
+)
 
 
 def _reference_components(plane, min_height, max_height, settings, dense=False, full_fill=None):
@@ -78,3 +84,11 @@ def test_grow_is_a_square_maximum_filter(radius: int) -> None:
         mask = mask.T if transposed else mask  # a view, not contiguous
         expected = ndimage.maximum_filter(mask.astype(np.uint8), size=2 * radius + 1, mode="constant").astype(bool)
         assert np.array_equal(_grow(mask, radius), expected)
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.int32, np.float32])
+def test_median_is_numpys(dtype) -> None:
+    rng = np.random.default_rng(7)
+    for size in (1, 2, 3, 4, 17, 64):
+        values = rng.integers(0, 250, size).astype(dtype)
+        assert _median(values) == float(np.median(values))

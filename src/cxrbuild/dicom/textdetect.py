@@ -391,7 +391,7 @@ def _glyph_components(
     cols = np.flatnonzero(plane[rows[0] : rows[-1] + 1].any(axis=0))
     oy, ox = int(rows[0]), int(cols[0])
     crop = np.ascontiguousarray(plane[oy : rows[-1] + 1, ox : cols[-1] + 1], dtype=np.uint8)
-    count, labels, stats, _centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
+    _count, labels, stats, _centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
         crop, 8, cv2.CV_32S, cv2.CCL_GRANA
     )
     left, top, width, height, area = (stats[1:, column].astype(np.int64) for column in range(5))
@@ -1037,16 +1037,18 @@ def _refine_line(
             mask = ~mask
         # drop background or anatomy reaching into the box (components taller than a
         # glyph) and, for holes, whatever is not enclosed (it reaches the box's edge)
-        labels, count = ndimage.label(mask, structure=EIGHT_CONNECTED)
-        if count:
+        cv2 = opencv()
+        count, labels, stats, _centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
+            np.ascontiguousarray(mask, dtype=np.uint8), 8, cv2.CV_32S, cv2.CCL_GRANA
+        )
+        if count > 1:
             tall = max(1.6 * glyph_height, glyph_height + 2 * factor + 2)
             height, width = mask.shape
-            for index, region in enumerate(ndimage.find_objects(labels), start=1):
-                if region is None:
-                    continue
-                at_edge = region[0].start == 0 or region[1].start == 0 or region[0].stop == height or region[1].stop == width
-                if region[0].stop - region[0].start > tall or (holes and at_edge):
-                    mask[region][labels[region] == index] = False
+            left, top, wide, high = (stats[1:, column] for column in range(4))
+            at_edge = (left == 0) | (top == 0) | (top + high == height) | (left + wide == width)
+            dropped = (high > tall) | (holes & at_edge)
+            if dropped.any():
+                mask = mask & ~np.concatenate(([False], dropped))[labels]
     if not mask.any() or mask.all():
         return None
     minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
@@ -1135,6 +1137,18 @@ def _contrasts(display_crop: np.ndarray, mask: np.ndarray, minimum: float) -> bo
     rim = _grow(mask, 2) & ~mask
     if not rim.any():
         return False
-    text = float(np.median(display_crop[mask]))
-    ground = float(np.median(display_crop[rim]))
+    text = _median(display_crop[mask])
+    ground = _median(display_crop[rim])
     return abs(text - ground) >= minimum
+
+
+def _median(values: np.ndarray) -> float:
+    """``np.median`` of a non-empty one-dimensional array, without its general machinery for integers
+    (the mean of the two middle values of an even count is exact in float64)."""
+    if values.dtype.kind not in "ui":
+        return float(np.median(values))
+    half = values.size // 2
+    if values.size % 2:
+        return float(np.partition(values, half)[half])
+    middle = np.partition(values, (half - 1, half))
+    return (float(middle[half - 1]) + float(middle[half])) / 2.0
