@@ -92,3 +92,29 @@ def test_median_is_numpys(dtype) -> None:
     for size in (1, 2, 3, 4, 17, 64):
         values = rng.integers(0, 250, size).astype(dtype)
         assert _median(values) == float(np.median(values))
+
+
+def _text_crop(text: str) -> np.ndarray:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (12 * len(text) + 16, 40), 255)
+    ImageDraw.Draw(image).text((8, 10), text, fill=0)
+    return np.asarray(image.resize((image.width * 2, image.height * 2)))
+
+
+def test_tesseract_reads_a_crop_once_and_gives_the_same_words_again() -> None:
+    from cxrbuild.dicom import ocr
+
+    engine = ocr._engine()
+    engine._readings.clear()
+    crop = _text_crop("PORTABLE AP 0815")
+    first = engine.read(crop, single_line=True)
+    assert first and len(engine._readings) == 1
+    again = engine.read(crop.copy(), single_line=True)
+    assert again == first and len(engine._readings) == 1
+    # another crop, or the same crop read as a block, is read anew
+    engine.read(_text_crop("SUPINE"), single_line=True)
+    engine.read(crop, single_line=False)
+    assert len(engine._readings) == 3
+    again[0:0] = ["a caller's own list"]
+    assert engine.read(crop, single_line=True) == first

@@ -13,9 +13,11 @@ step fails closed (the image is quarantined, never released unread).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +45,10 @@ MAX_UPSCALE = 4.0
 
 class OcrUnavailableError(RuntimeError):
     """Tesseract or its English trained data cannot be found."""
+
+
+# crops whose readings a process keeps (their digests and words: a few hundred kilobytes)
+READINGS_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -103,12 +109,20 @@ class _Engine:
         ):
             self.api.SetVariable(name, value)
         self.lock = threading.Lock()
+        # the readings of the last crops read: the same crop comes back (a line's variants and re-readings
+        # meet, a marker repeats from image to image), and Tesseract reads it the same each time
+        self._readings: OrderedDict[tuple[bytes, int, bool], tuple[OcrWord, ...]] = OrderedDict()
 
     def read(self, gray: np.ndarray, single_line: bool) -> list[OcrWord]:
         tesserocr = self._tesserocr
         image = np.ascontiguousarray(gray, dtype=np.uint8)
         height, width = image.shape
+        key = (hashlib.blake2b(image.tobytes(), digest_size=16).digest(), width, single_line)
         with self.lock:
+            known = self._readings.get(key)
+            if known is not None:
+                self._readings.move_to_end(key)
+                return list(known)
             self.api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE if single_line else tesserocr.PSM.SINGLE_BLOCK)
             self.api.SetImageBytes(image.tobytes(), width, height, 1, width)
             self.api.SetSourceResolution(300)
@@ -129,6 +143,9 @@ class _Engine:
                     if not iterator.Next(level):
                         break
             self.api.Clear()
+            self._readings[key] = tuple(words)
+            if len(self._readings) > READINGS_KEPT:
+                self._readings.popitem(last=False)
         return words
 
 
