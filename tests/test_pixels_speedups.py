@@ -84,6 +84,7 @@ def test_grow_is_a_square_maximum_filter(radius: int) -> None:
         mask = mask.T if transposed else mask  # a view, not contiguous
         expected = ndimage.maximum_filter(mask.astype(np.uint8), size=2 * radius + 1, mode="constant").astype(bool)
         assert np.array_equal(_grow(mask, radius), expected)
+    assert _grow(np.zeros((0, 5), dtype=bool), radius).shape == (0, 5)
 
 
 @pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.int32, np.float32])
@@ -118,3 +119,7 @@ def test_tesseract_reads_a_crop_once_and_gives_the_same_words_again() -> None:
     assert len(engine._readings) == 3
     again[0:0] = ["a caller's own list"]
     assert engine.read(crop, single_line=True) == first
+    # the same bytes in another shape are another crop
+    other = np.ascontiguousarray(crop).reshape(crop.shape[1], crop.shape[0])
+    engine.read(other, single_line=True)
+    assert len(engine._readings) == 4

@@ -47,7 +47,7 @@ class OcrUnavailableError(RuntimeError):
     """Tesseract or its English trained data cannot be found."""
 
 
-# crops whose readings a process keeps (their digests and words: a few hundred kilobytes)
+# crops whose readings a process keeps (their digests and words: a few megabytes)
 READINGS_KEPT = 4096
 
 

@@ -1038,8 +1038,10 @@ def _refine_line(
         # drop background or anatomy reaching into the box (components taller than a
         # glyph) and, for holes, whatever is not enclosed (it reaches the box's edge)
         cv2 = opencv()
-        count, labels, stats, _centroids = cv2.connectedComponentsWithStatsWithAlgorithm(
-            np.ascontiguousarray(mask, dtype=np.uint8), 8, cv2.CV_32S, cv2.CCL_GRANA
+        count, labels, stats, _centroids = (
+            cv2.connectedComponentsWithStatsWithAlgorithm(np.ascontiguousarray(mask, dtype=np.uint8), 8, cv2.CV_32S, cv2.CCL_GRANA)
+            if mask.size
+            else (0, None, None, None)
         )
         if count > 1:
             tall = max(1.6 * glyph_height, glyph_height + 2 * factor + 2)
@@ -1083,6 +1085,8 @@ def _refine_line(
 def _grow(mask: np.ndarray, radius: int) -> np.ndarray:
     """``mask`` dilated by ``radius`` pixels in all eight directions (a square of side 2r+1); nothing
     grows in from beyond the edge."""
+    if mask.size == 0:
+        return mask.astype(bool, copy=True)
     cv2 = opencv()  # OpenCV's flat dilation: scipy's maximum filter's values, several times faster
 
     kernel = np.ones((2 * radius + 1, 2 * radius + 1), dtype=np.uint8)
