@@ -74,7 +74,13 @@ from cxrbuild.dicom.reading import (
     word_at_text_value,
     word_regions,
 )
-from cxrbuild.dicom.textdetect import TextLine, find_text_lines, stroke_map
+from cxrbuild.dicom.textdetect import (
+    TextLine,
+    find_text_lines,
+    line_in_box,
+    max_glyph_height,
+    stroke_map,
+)
 from cxrbuild.dicom.upright import recover_orientation
 
 __all__ = [
@@ -193,6 +199,57 @@ def find_text(
     # candidate lines not taken as text: blacked out only where they adjoin PHI.
     # Frames share one box list, so strays of every frame are pooled.
     strays: list[tuple[Box, int]] = []
+
+    def judge(
+        lines: list[TextLine], learned: scenetext.SceneText | None, frame: int
+    ) -> tuple[list[tuple[TextLine, list[TextRegion]]], list[tuple[Box, int]], list[LineReading]]:
+        """The lines of a frame taken as text with their words judged, the lines set aside, and every
+        line's reading."""
+        set_aside: list[tuple[Box, int]] = []
+        readings = [read_line(line, cache) for line in lines]
+        # lines read clearly, or holding a recognised marker, outrank looser views of them
+        read_well = [
+            line.n_glyphs > 1
+            and (
+                reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
+                or holds_marker(reading.words, policy)
+            )
+            for line, reading in zip(lines, readings, strict=True)
+        ]
+        # a line of three glyphs or more that does not read, turned or off one baseline, is text when
+        # the detector sees it (upright, or as one of its own lines over it)
+        for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+            if line.n_glyphs < MIN_WITNESSED_GLYPHS or reads_well(
+                reading.words, policy.single_stroke_glyph_min_confidence
+            ):
+                continue
+            if line.transposed and not crosses_rows(index, lines, readings):
+                line.witnessed = line.witnessed or scenetext.sees_turned_line(line, image.display[frame], policy.detection)
+            elif not line.transposed and line.loose and line.aligned < policy.min_glyph_alignment:
+                line.witnessed = line.witnessed or scenetext.confirms_line(line, learned)
+        # short text not read as kept as it stands is read again turned upright
+        counted = [
+            counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
+        ]
+        readings = recover_orientation(lines, readings, counted, policy, deny_list, upright_cache)
+        judged: list[tuple[TextLine, list[TextRegion]]] = []
+        for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
+            if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
+                not read_well[index]
+                and not reads_as_phi(reading.words, policy, deny_list)
+                and not word_at_text_value(line)  # 7 px letters the detector cannot see either
+                and scenetext.unseen_by_detector(line, learned, policy.detection)
+                # a word read with a lone glyph's confidence is looked at again up close
+                and not (
+                    reads_well(reading.words, policy.single_glyph_min_confidence)
+                    and scenetext.sees_up_close(line, image.display[frame], policy.detection)
+                )
+            ):
+                set_aside.append((line.box, line.glyph_height))
+                continue
+            judged.append((line, [region for region, _ in word_regions(line, reading, policy, deny_list, frame)]))
+        return judged, set_aside, readings
+
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
             learned = scenetext.learned_text(image.display[frame], policy.detection)
@@ -204,48 +261,31 @@ def find_text(
                 strays=strays,
                 learned=[line.box for line in learned.lines] if learned else (),
             )
-            readings = [read_line(line, cache) for line in lines]
-            # lines read clearly, or holding a recognised marker, outrank looser views of them
-            read_well = [
-                line.n_glyphs > 1
-                and (
-                    reads_well(reading.words, policy.single_stroke_glyph_min_confidence)
-                    or holds_marker(reading.words, policy)
-                )
-                for line, reading in zip(lines, readings, strict=True)
+            judged, set_aside, readings = judge(lines, learned, frame)
+            # small lines of PHI the frame-wide detector is too coarse to see: their block looked at up close,
+            # for its lines the planes found in pieces or not at all
+            seeds = [
+                line
+                for line, line_regions in judged
+                if not line.transposed
+                and learned is not None
+                and not learned.sees(line.glyph_height)
+                and any(region.decision == "phi" for region in line_regions)
             ]
-            # a line of three glyphs or more that does not read, turned or off one baseline, is text when
-            # the detector sees it (upright, or as one of its own lines over it)
-            for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if line.n_glyphs < MIN_WITNESSED_GLYPHS or reads_well(
-                    reading.words, policy.single_stroke_glyph_min_confidence
-                ):
-                    continue
-                if line.transposed and not crosses_rows(index, lines, readings):
-                    line.witnessed = scenetext.sees_turned_line(line, image.display[frame], policy.detection)
-                elif not line.transposed and line.loose and line.aligned < policy.min_glyph_alignment:
-                    line.witnessed = scenetext.confirms_line(line, learned)
-            # short text not read as kept as it stands is read again turned upright
-            counted = [
-                counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
+            shape = image.display[frame].shape
+            closer = [
+                line
+                for box in scenetext.lines_up_close(seeds, image.display[frame], policy.detection)
+                if (line := line_in_box(box, image.stored[frame], image.display[frame], policy.detection,
+                                        max_glyph_height(shape, policy.detection), by_value=True)) is not None
             ]
-            readings = recover_orientation(lines, readings, counted, policy, deny_list, upright_cache)
-            judged: list[tuple[TextLine, list[TextRegion]]] = []
-            for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-                if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
-                    not read_well[index]
-                    and not reads_as_phi(reading.words, policy, deny_list)
-                    and not word_at_text_value(line)  # 7 px letters the detector cannot see either
-                    and scenetext.unseen_by_detector(line, learned, policy.detection)
-                    # a word read with a lone glyph's confidence is looked at again up close
-                    and not (
-                        reads_well(reading.words, policy.single_glyph_min_confidence)
-                        and scenetext.sees_up_close(line, image.display[frame], policy.detection)
-                    )
-                ):
-                    strays.append((line.box, line.glyph_height))
-                    continue
-                judged.append((line, [region for region, _ in word_regions(line, reading, policy, deny_list, frame)]))
+            if closer:
+                for line in closer:
+                    line.witnessed = True  # a band the detector sees up close, in a block of PHI
+                lines = lines + closer
+                judged, set_aside, readings = judge(lines, learned, frame)
+            strays.extend(set_aside)
+            for line, _line_regions in judged:
                 # its glyphs: the pixels binarized, and the box of each glyph the planes found
                 x0, y0, x1, y1 = line.box
                 mask = line.mask.T if line.transposed else line.mask

@@ -24,6 +24,7 @@ returned as an axis-aligned box in frame coordinates.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -31,7 +32,7 @@ import numpy as np
 from PIL import Image
 from scipy import ndimage
 
-from cxrbuild.dicom.boxes import Box, covered_fraction
+from cxrbuild.dicom.boxes import Box, covered_fraction, intersects
 from cxrbuild.dicom.textdetect import LEARNED, DetectionSettings, TextLine
 from cxrbuild.util.per_process import PerProcess
 
@@ -245,6 +246,64 @@ def sees_up_close(line: TextLine, display: np.ndarray, settings: DetectionSettin
             covered[bx0:bx1] = True
     start, stop = x0 - left, x1 - left
     return bool(covered[start:stop].mean() >= 0.5) if stop > start else False
+
+
+# around a small line holding PHI the detector looks again this many of its glyph heights above and below, and
+# this many along its row: a block's other lines (a date, a number, a time under a name) are as small
+BLOCK_REACH_ROWS = 3
+BLOCK_REACH_ALONG = 12
+
+
+def lines_up_close(seeds: Sequence[TextLine], display: np.ndarray, settings: DetectionSettings) -> list[Box]:
+    """The detector's lines in the blocks around ``seeds`` (small upright lines holding PHI), each block
+    shown scaled so its glyphs are about :data:`UPRIGHT_GLYPH_PX` tall (frame coordinates).
+
+    On a large frame the frame-wide pass sees glyphs of 7-9 px a few pixels thin, and the threshold
+    planes may find only pieces of such lines (serif letters whose thin strokes never reach the text's
+    value, lines close enough to join in the stroke planes) or none at all; a PHI field rarely stands
+    alone, and its block's other lines are as small. The region of each seed, grown by
+    :data:`BLOCK_REACH_ROWS` glyph heights up and down and :data:`BLOCK_REACH_ALONG` along its row,
+    is looked at once with those it overlaps; a band no taller than :data:`BAND_GLYPHS` of the
+    block's glyphs is a line (texture the detector fires on is broad).
+    """
+    if not settings.scene_text or not seeds:
+        return []
+    rows, cols = display.shape
+    blocks: list[tuple[list[int], list[int]]] = []  # a region (x0, y0, x1, y1) and its seeds' glyph heights
+    for line in seeds:
+        height = max(1, line.glyph_height)
+        x0, y0, x1, y1 = line.box
+        region = [
+            max(0, x0 - BLOCK_REACH_ALONG * height),
+            max(0, y0 - BLOCK_REACH_ROWS * height),
+            min(cols, x1 + BLOCK_REACH_ALONG * height),
+            min(rows, y1 + BLOCK_REACH_ROWS * height),
+        ]
+        heights = [height]
+        # a region overlapping others takes them in (until none overlaps it)
+        while True:
+            overlapping = [block for block in blocks if intersects(tuple(block[0]), tuple(region))]
+            if not overlapping:
+                break
+            for block in overlapping:
+                blocks.remove(block)
+                region = [min(region[0], block[0][0]), min(region[1], block[0][1]),
+                          max(region[2], block[0][2]), max(region[3], block[0][3])]
+                heights += block[1]
+        blocks.append((region, heights))
+    found: list[Box] = []
+    for (x0, y0, x1, y1), heights in blocks:
+        glyph = float(np.median(heights))
+        crop = np.ascontiguousarray(display[y0:y1, x0:x1])
+        factor = UPRIGHT_GLYPH_PX / glyph
+        long_side = min(settings.scene_text_long_side, max(32, round(max(crop.shape) * factor / 32) * 32))
+        seen = detect_lines(crop, long_side=long_side, box_threshold=settings.scene_text_box_threshold)
+        found += [
+            (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1)
+            for bx0, by0, bx1, by1 in (line.box for line in seen.lines)
+            if by1 - by0 <= BAND_GLYPHS * glyph
+        ]
+    return found
 
 
 def sees_turned_line(line: TextLine, display: np.ndarray, settings: DetectionSettings) -> bool:

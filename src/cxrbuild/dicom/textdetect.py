@@ -485,6 +485,11 @@ def _group_lines(boxes: list[Box], settings: DetectionSettings) -> list[list[int
     return list(members.values())
 
 
+def max_glyph_height(shape: tuple[int, int], settings: DetectionSettings) -> int:
+    """The tallest glyph (px) a frame of this shape is searched for."""
+    return max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(shape)))
+
+
 def find_text_lines(
     stored: np.ndarray,
     display: np.ndarray,
@@ -506,7 +511,7 @@ def find_text_lines(
     rows, cols = display.shape
     factor = search_scale((rows, cols), settings)
     min_height = max(settings.min_search_glyph_height, -(-settings.min_glyph_height // factor))
-    max_height = max(settings.max_glyph_height_floor, int(settings.max_glyph_height_fraction * min(rows, cols)))
+    max_height = max_glyph_height((rows, cols), settings)
     max_height_small = max(min_height + 1, max_height // factor)
 
     value_planes = {plane.name: plane for plane in _value_planes(stored, display, settings, text_values)}
@@ -737,6 +742,7 @@ def line_in_box(
     display: np.ndarray,
     settings: DetectionSettings,
     max_glyph_height: int,
+    by_value: bool = False,
 ) -> TextLine | None:
     """The glyphs of one line box (from the learned detector), as a candidate line; None if none stand out.
 
@@ -747,7 +753,8 @@ def line_in_box(
     below the frame-independent least stroke contrast, gives the glyphs.
     Shapes taller than the box or running out of it are the ground's. A box
     taller than one line of the largest glyphs is not a line (the detector
-    also fires on texture: a lung field, a device).
+    also fires on texture: a lung field, a device). ``by_value``: the glyphs may be cut by their own value
+    instead (:func:`_value_cut`) where that parts more of them (small letters in a halo).
     """
     rows, cols = display.shape
     height = box[3] - box[1]
@@ -770,18 +777,13 @@ def line_in_box(
     if glyph_value is not None:  # the letters the box grew over, on another ground, by their value
         value, tolerance = glyph_value
         mask |= (np.abs(crop.astype(np.float32) - value) <= tolerance) & (strokes >= settings.min_stroke_threshold)
-    labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
-    glyph_boxes: list[Box] = []
-    for index, region in enumerate(ndimage.find_objects(labels), start=1):
-        if region is None:
-            continue
-        top, bottom, left, right = region[0].start, region[0].stop, region[1].start, region[1].stop
-        touches = top == 0 or bottom == mask.shape[0]
-        if (bottom - top) >= mask.shape[0] - 1 and touches and (right - left) > 2 * mask.shape[0]:
-            mask[region][labels[region] == index] = False  # a bar of the ground crossing the box
-            continue
-        if bottom - top >= max(3, settings.min_glyph_height // 2):
-            glyph_boxes.append((left + x0, top + y0, right + x0, bottom + y0))
+    mask, glyph_boxes = _line_glyphs(mask, (x0, y0), settings)
+    if by_value and glyph_value is None:
+        # letters in a halo (a light rim around dark letters, or the reverse): the opening or closing takes the
+        # rim for the ground around them and joins letters and ground; the letters' own value parts them
+        valued = _value_cut(crop, ground, bright, (x0, y0), settings)
+        if len(valued[1]) > len(glyph_boxes):
+            mask, glyph_boxes = valued
     if not glyph_boxes or not mask.any():
         return None
     if not _contrasts(crop, mask, settings.min_faint_contrast):
@@ -802,6 +804,44 @@ def line_in_box(
     return TextLine(
         box, glyph_height, len(glyph_boxes), LEARNED, mask, glyph_boxes, grey, alignment(glyph_boxes, 1), False
     )
+
+
+def _line_glyphs(mask: np.ndarray, origin: tuple[int, int], settings: DetectionSettings) -> tuple[np.ndarray, list[Box]]:
+    """A learned line's glyph mask without the bars of the ground crossing its box, and the frame boxes of its
+    pieces at least half a glyph tall."""
+    x0, y0 = origin
+    mask = mask.copy()
+    labels, _count = ndimage.label(mask, structure=EIGHT_CONNECTED)
+    glyph_boxes: list[Box] = []
+    for index, region in enumerate(ndimage.find_objects(labels), start=1):
+        if region is None:
+            continue
+        top, bottom, left, right = region[0].start, region[0].stop, region[1].start, region[1].stop
+        touches = top == 0 or bottom == mask.shape[0]
+        if (bottom - top) >= mask.shape[0] - 1 and touches and (right - left) > 2 * mask.shape[0]:
+            mask[region][labels[region] == index] = False  # a bar of the ground crossing the box
+            continue
+        if bottom - top >= max(3, settings.min_glyph_height // 2):
+            glyph_boxes.append((left + x0, top + y0, right + x0, bottom + y0))
+    return mask, glyph_boxes
+
+
+# a learned line's letters by their value stand off the ground at least this share of the way to the text's extreme
+VALUE_CUT_SHARE = 0.15
+
+
+def _value_cut(
+    crop: np.ndarray, ground: float, bright: bool, origin: tuple[int, int], settings: DetectionSettings
+) -> tuple[np.ndarray, list[Box]]:
+    """A learned line's glyphs by their value: the pixels standing off the box's ground toward its extreme (the
+    99th or 1st percentile) on the text's side by :data:`VALUE_CUT_SHARE` of the way at least (thin strokes and
+    antialiased edges of small letters never reach the extreme), with its bars of the ground dropped."""
+    extreme = float(np.percentile(crop, 99 if bright else 1))
+    if abs(extreme - ground) < settings.min_faint_contrast:
+        return np.zeros(crop.shape, dtype=bool), []
+    cut = ground + VALUE_CUT_SHARE * (extreme - ground)
+    mask = crop > cut if bright else crop < cut
+    return _line_glyphs(mask, origin, settings)
 
 
 # a glyph beside a learned line's box, at most this share of the box's height away, of the line's size and within
