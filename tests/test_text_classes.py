@@ -1619,3 +1619,37 @@ def test_staff_where_capitals_tell_them_apart_are_removed(rules_only, text, phi)
 )
 def test_words_beside_staff_and_wards_are_kept(rules_only, text, kept):
     assert kept in rules_only.deidentify(text).text, rules_only.deidentify(text).text
+
+
+ADDRESS_AND_PROVIDER_CLASSES = [
+    # street and town names with letters beyond ASCII (macrons, accents), a rural delivery route after the street,
+    # and the town line's postcode after it
+    ("Dr Hemi Walters\n37 Pōhutukawa Drive, RD 3\nWhakatāne 3193\n\nDear Dr Walters,",
+     ["37 Pōhutukawa Drive, RD 3", "Whakatāne 3193"]),
+    ("Unit 4, 118 Mātai Crescent\nÔtautahi 8041", ["118 Mātai Crescent", "Ôtautahi 8041"]),
+    # a postcode closing the address before a wide gap or a contact's field on its line
+    ("Referrer: Harakeke Surgery, 12/8 Rimu Lane, Taupō 3330  Ph 07 555 9921", ["Rimu Lane", "Taupō 3330"]),
+    ("Referrer: 12/8 rimu lane, taupo 3330  ph 07 555 9921\n5 Kauri St, Hastings 4122 | Fax 06 555 7000",
+     ["rimu lane", "taupo 3330", "Hastings 4122"]),
+    # practices and walk-in clinics by their type's words; agencies after "via"
+    ("Tītī After Hours Medical faxed the notes; Karaka Accident & Medical to follow up.", ["Tītī", "Karaka"]),
+    ("GP: Kōkako Family Doctors\nSupports: home care via Harrier Care Group and Lindenfield Community Services.",
+     ["Kōkako", "Harrier", "Lindenfield"]),
+]
+
+
+@pytest.mark.parametrize(("text", "phi"), ADDRESS_AND_PROVIDER_CLASSES)
+def test_addresses_beyond_ascii_and_providers_by_type_are_removed(rules_only, text, phi):
+    assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: after hours GP if worse. Family doctors to review. Community services referral made.",
+        "Seen in the after hours clinic overnight; accident and medical staff informed. Called after hours 3 times.",
+        "Road traffic accident. 2 rd degree tear, RD 1 not applicable. Weight 72 kg, 1 unit given.",
+    ],
+)
+def test_provider_type_words_alone_are_kept(rules_only, text):
+    assert rules_only.deidentify(text).text == text

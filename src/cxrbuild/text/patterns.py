@@ -15,7 +15,9 @@ from cxrbuild.text.categories import LABELS
 from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
 from cxrbuild.text.regex_store import RegexStore, shared_store
 from cxrbuild.text.spans import (
+    LETTERS,
     SCAN_END,
+    UPPER_LETTERS,
     RuleSpan,
     case_partner_pool,
     data_yaml,
@@ -105,7 +107,9 @@ def macro(name: str) -> str:
 
 def _spec(text: str | None = None) -> tuple[dict, dict[str, str]]:
     spec = parse_yaml(text) if text is not None else data_yaml("patterns.yaml")
-    return spec, {str(k): str(v) for k, v in (spec.get("macros") or {}).items()}
+    # the letters of words, from their one home, for character classes: "[{LETTERS}'\-]", "[{UPPER_LETTERS}]"
+    letters = {"LETTERS": LETTERS, "UPPER_LETTERS": UPPER_LETTERS}
+    return spec, {**letters, **{str(k): str(v) for k, v in (spec.get("macros") or {}).items()}}
 
 
 def _flags(entry: dict) -> int:

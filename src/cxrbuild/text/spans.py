@@ -20,9 +20,11 @@ LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # the same letters, one by one
 LETTER_CHARS = "".join(chr(code) for first, last in zip(LETTERS[::3], LETTERS[2::3], strict=True)
                        for code in range(ord(first), ord(last) + 1))
+# the capitals among them, as a character class's ranges (Latin Extended-A alternates capitals and small letters)
+UPPER_LETTERS = "A-ZÀ-ÖØ-Þ" + "".join(chr(code) for code in range(0x100, 0x180) if chr(code).isupper())
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
-UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+UPPER_RE = re.compile(f"[{UPPER_LETTERS}]")
 LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[*\-•]*$")
 
