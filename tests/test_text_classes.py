@@ -1621,7 +1621,7 @@ def test_words_beside_staff_and_wards_are_kept(rules_only, text, kept):
     assert kept in rules_only.deidentify(text).text, rules_only.deidentify(text).text
 
 
-ADDRESS_AND_PROVIDER_CLASSES = [
+ADDRESS_PROVIDER_AND_SIGNER_CLASSES = [
     # street and town names with letters beyond ASCII (macrons, accents), a rural delivery route after the street,
     # and the town line's postcode after it
     ("Dr Hemi Walters\n37 Pōhutukawa Drive, RD 3\nWhakatāne 3193\n\nDear Dr Walters,",
@@ -1635,11 +1635,15 @@ ADDRESS_AND_PROVIDER_CLASSES = [
     ("Tītī After Hours Medical faxed the notes; Karaka Accident & Medical to follow up.", ["Tītī", "Karaka"]),
     ("GP: Kōkako Family Doctors\nSupports: home care via Harrier Care Group and Lindenfield Community Services.",
      ["Kōkako", "Harrier", "Lindenfield"]),
+    # who decides for the patient, and who completed a form, by their field's name (a given name that is a word too)
+    ("Substitute decision maker: Olwen Brack (niece)\nCompleted by: Dale Quorrington", ["Olwen Brack", "Dale"]),
+    # an initial and a listed name that is also a word, on the line above a grade and a pager
+    ("Plan as above.\nJ Tan\nPGY-1 pg 4471", ["J Tan"]),
 ]
 
 
-@pytest.mark.parametrize(("text", "phi"), ADDRESS_AND_PROVIDER_CLASSES)
-def test_addresses_beyond_ascii_and_providers_by_type_are_removed(rules_only, text, phi):
+@pytest.mark.parametrize(("text", "phi"), ADDRESS_PROVIDER_AND_SIGNER_CLASSES)
+def test_addresses_beyond_ascii_providers_by_type_and_signers_are_removed(rules_only, text, phi):
     assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
 
 
@@ -1649,7 +1653,9 @@ def test_addresses_beyond_ascii_and_providers_by_type_are_removed(rules_only, te
         "Plan: after hours GP if worse. Family doctors to review. Community services referral made.",
         "Seen in the after hours clinic overnight; accident and medical staff informed. Called after hours 3 times.",
         "Road traffic accident. 2 rd degree tear, RD 1 not applicable. Weight 72 kg, 1 unit given.",
+        # a field pointing to another part of the note; words above a grade with no initial before them
+        "Signed by: see below\nDecision maker: patient (has capacity).\nA Fib\nRegistrar",
     ],
 )
-def test_provider_type_words_alone_are_kept(rules_only, text):
+def test_provider_type_words_and_pointers_alone_are_kept(rules_only, text):
     assert rules_only.deidentify(text).text == text

@@ -1517,8 +1517,11 @@ class NameFinder:
             if len(words) > 5 or any(self._blocked(w) and fold(w) not in self.cues.title_words for w in words):
                 continue
             named = [w for w in words if fold(w) not in self.cues.title_words and len(w) > 1]
-            if not named or not all((self.lexicon.is_name(w) and not self.lexicon.is_safe(w)) or not self.lexicon.is_vocabulary(w)
-                                    for w in named) or (all(self.lexicon.is_vocabulary(w) for w in named) and len(named) == 1):
+            # a capital initial before them makes a listed name a name though it is a word too ("J Tan\nPGY-1 pg 747")
+            initialled = len(words) > len(named) and len(words[0]) == 1 and words[0].isupper()
+            if not named or not all((self.lexicon.is_name(w) and (initialled or not self.lexicon.is_safe(w)))
+                                    or not self.lexicon.is_vocabulary(w) for w in named) or (
+                    not initialled and all(self.lexicon.is_vocabulary(w) for w in named) and len(named) == 1):
                 continue  # "Plan reviewed\nConsultant", "ACBT taught\nPhysio", "Stable\nRadiologist": words above a role
                 # (a listed name or no word of the language, each: "Autumn Hale")
             first = next(m for m in re.finditer(r"\S+", match.group("name")) if fold(m.group(0).strip(".")) not in self.cues.title_words)
