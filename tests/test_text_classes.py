@@ -1633,8 +1633,7 @@ ADDRESS_PROVIDER_AND_SIGNER_CLASSES = [
      ["rimu lane", "taupo 3330", "Hastings 4122"]),
     # practices and walk-in clinics by their type's words; agencies after "via"
     ("Tītī After Hours Medical faxed the notes; Karaka Accident & Medical to follow up.", ["Tītī", "Karaka"]),
-    ("GP: Kōkako Family Doctors\nSupports: home care via Harrier Care Group and Lindenfield Community Services.",
-     ["Kōkako", "Harrier", "Lindenfield"]),
+    ("GP: Kōkako Family Doctors", ["Kōkako Family Doctors"]),
     # who decides for the patient, and who completed a form, by their field's name (a given name that is a word too)
     ("Substitute decision maker: Olwen Brack (niece)\nCompleted by: Dale Quorrington", ["Olwen Brack", "Dale"]),
     # an initial and a listed name that is also a word, on the line above a grade and a pager
@@ -1655,6 +1654,9 @@ def test_addresses_beyond_ascii_providers_by_type_and_signers_are_removed(rules_
         "Road traffic accident. 2 rd degree tear, RD 1 not applicable. Weight 72 kg, 1 unit given.",
         # a field pointing to another part of the note; words above a grade with no initial before them
         "Signed by: see below\nDecision maker: patient (has capacity).\nA Fib\nRegistrar",
+        # services named by their specialty, a time of day after the team; eponyms with accents
+        "Findings discussed with the team after hours by telephone. Referred to Respiratory Community Services.",
+        "Known Behçet disease, Guillain-Barré in childhood; Ménétrier disease excluded.",
     ],
 )
 def test_provider_type_words_and_pointers_alone_are_kept(rules_only, text):

@@ -295,7 +295,7 @@ class PatternFinder:
         """Whether a part of an address's town line (between its commas, the postcode's left out) is all clinical
         words, none a place ("chest pain", "shortness of breath"; not "Free State", "North Fen", "LS1 4AP")."""
         for part in self._town_parts(value):
-            words = [w for w in re.findall(r"[A-Za-z]+", part) if fold(w) not in FUNCTION_WORDS]
+            words = [w for w in re.findall(f"[{LETTERS}]+", part) if fold(w) not in FUNCTION_WORDS]
             if words and all(self.lexicon.is_safe(w) and not self.lexicon.is_place(w) for w in words):
                 return True
         return False
@@ -303,7 +303,7 @@ class PatternFinder:
     def _names_no_town(self, value: str) -> bool:
         """Whether the words before a postcode after a street name no town: none of them is a place's, a name's or no
         word of the language ("Hb recheck ordered, Kardex updated 1900", "Nexus criteria, Canadian CT head rule 1500")."""
-        words = [w for part in self._town_parts(value) for w in re.findall(r"[A-Za-z][A-Za-z'’]*", part)]
+        words = [w for part in self._town_parts(value) for w in re.findall(f"[{LETTERS}][{LETTERS}'’]*", part)]
         return not any(self.lexicon.is_place(w) or self.lexicon.is_name(w) or not self.lexicon.is_vocabulary(w)
                        for w in words if fold(w) not in FUNCTION_WORDS)
 

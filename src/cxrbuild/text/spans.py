@@ -25,7 +25,7 @@ UPPER_LETTERS = "A-ZÀ-ÖØ-Þ" + "".join(chr(code) for code in range(0x100, 0x1
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(f"[{UPPER_LETTERS}]")
-LOWER_RE = re.compile(r"[a-zß-öø-ÿ]")
+LOWER_RE = re.compile("[a-zß-öø-ÿ" + "".join(chr(code) for code in range(0x100, 0x180) if chr(code).islower()) + "]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[*\-•]*$")
 
 #: the month names and their three-letter abbreviations (and "sept"), lower case
