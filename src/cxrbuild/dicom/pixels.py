@@ -53,7 +53,7 @@ from cxrbuild.dicom.boxes import (
 )
 from cxrbuild.dicom.display import SUPPORTED_PHOTOMETRICS, DecodedImage, decode
 from cxrbuild.dicom.phiruns import boxes_from_regions, join_runs, phi_runs
-from cxrbuild.dicom.phitext import DenyList
+from cxrbuild.dicom.phitext import STRONG_REASONS, DenyList
 from cxrbuild.dicom.pixelpolicy import PixelDeidError, PixelPolicy
 from cxrbuild.dicom.reading import (
     LineReading,
@@ -262,15 +262,16 @@ def find_text(
                 learned=[line.box for line in learned.lines] if learned else (),
             )
             judged, set_aside, readings = judge(lines, learned, frame)
-            # small lines of PHI the frame-wide detector is too coarse to see: their block looked at up close,
-            # for its lines the planes found in pieces or not at all
+            # small lines holding evidence of PHI (the image's own identifiers, a PHI label, a strong pattern) that the
+            # frame-wide detector is too coarse to see: their block looked at up close, for the lines of their stack
+            # the planes found in pieces or not at all
             seeds = [
                 line
                 for line, line_regions in judged
                 if not line.transposed
                 and learned is not None
                 and not learned.sees(line.glyph_height)
-                and any(region.decision == "phi" for region in line_regions)
+                and any(region.decision == "phi" and region.reason in STRONG_REASONS for region in line_regions)
             ]
             shape = image.display[frame].shape
             closer = [
@@ -280,8 +281,21 @@ def find_text(
                                         max_glyph_height(shape, policy.detection), by_value=True)) is not None
             ]
             if closer:
-                for line in closer:
-                    line.witnessed = True  # a band the detector sees up close, in a block of PHI
+                # a band the detector sees up close in the row right above or below a line judged PHI, in its column,
+                # is a line of its field block, and so is one stacked on such a line; elsewhere in the block a line is
+                # judged as any other (a marker, a device's beads)
+                stack = [
+                    (line.box, line.glyph_height)
+                    for line, line_regions in judged
+                    if not line.transposed and any(region.decision == "phi" for region in line_regions)
+                ]
+                while added := [
+                    line for line in closer
+                    if not line.witnessed and any(stacked(line.box, box, height) for box, height in stack)
+                ]:
+                    for line in added:
+                        line.witnessed = True
+                        stack.append((line.box, line.glyph_height))
                 lines = lines + closer
                 judged, set_aside, readings = judge(lines, learned, frame)
             strays.extend(set_aside)
@@ -573,6 +587,20 @@ def glyph_boxes(
         for near_box in ([banded_box] if glyph_box in fail_safe else near_strokes(banded_box, stroke_ink, (x0, y0), runs))
     ]
     return trimmed + known_by_box
+
+
+# a line of a field block stands at most this many glyph heights above or below the centre of a line of it
+STACK_REACH_HEIGHTS = 2.0
+
+
+def stacked(box: Box, other: Box, glyph_height: int) -> bool:
+    """Whether ``box`` stands in the row right above or below ``other`` (a line of ``glyph_height``), in its column:
+    their columns overlap, and their centres lie half a glyph height to :data:`STACK_REACH_HEIGHTS` heights apart."""
+    if min(box[2], other[2]) <= max(box[0], other[0]):
+        return False
+    height = max(1, glyph_height)
+    offset = abs((box[1] + box[3]) - (other[1] + other[3])) / 2
+    return 0.5 * height <= offset <= STACK_REACH_HEIGHTS * height
 
 
 def spare_markers(found: Sequence[Box], apart: Sequence[Box]) -> list[Box]:

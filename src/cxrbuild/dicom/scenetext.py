@@ -250,8 +250,10 @@ def sees_up_close(line: TextLine, display: np.ndarray, settings: DetectionSettin
 
 # around a small line holding PHI the detector looks again this many of its glyph heights above and below, and
 # this many along its row: a block's other lines (a date, a number, a time under a name) are as small
-BLOCK_REACH_ROWS = 3
+BLOCK_REACH_ROWS = 5
 BLOCK_REACH_ALONG = 12
+# ... in at most this many blocks a frame
+MAX_BLOCKS_UP_CLOSE = 4
 
 
 def lines_up_close(seeds: Sequence[TextLine], display: np.ndarray, settings: DetectionSettings) -> list[Box]:
@@ -292,7 +294,9 @@ def lines_up_close(seeds: Sequence[TextLine], display: np.ndarray, settings: Det
                 heights += block[1]
         blocks.append((region, heights))
     found: list[Box] = []
-    for (x0, y0, x1, y1), heights in blocks:
+    # the blocks with the most lines of PHI first, a few a frame (each look is a run of the detector)
+    blocks.sort(key=lambda block: -len(block[1]))
+    for (x0, y0, x1, y1), heights in blocks[:MAX_BLOCKS_UP_CLOSE]:
         glyph = float(np.median(heights))
         crop = np.ascontiguousarray(display[y0:y1, x0:x1])
         factor = UPRIGHT_GLYPH_PX / glyph
