@@ -1078,7 +1078,7 @@ def test_addresses_dates_and_facilities_where_capitals_mean_nothing(rules_only, 
         "Seen in the after hours clinic overnight; accident and medical staff informed. Called after hours 3 times.",
         "Road traffic accident. 2 rd degree tear, RD 1 not applicable. Weight 72 kg, 1 unit given.",
         # a field pointing to another part of the note; words above a grade with no initial before them
-        "Signed by: see below\nDecision maker: patient (has capacity).\nA Fib\nRegistrar",
+        "Signed by: see below\nEPOA: none.\nA Fib\nRegistrar",
         # services named by their specialty, a time of day after the team; eponyms with accents
         "Findings discussed with the team after hours by telephone. Referred to Respiratory Community Services.",
         "Known Behçet disease, Guillain-Barré in childhood; Ménétrier disease excluded.",
@@ -1644,7 +1644,9 @@ ADDRESS_PROVIDER_AND_SIGNER_CLASSES = [
     ("Tītī After Hours Medical faxed the notes; Karaka Accident & Medical to follow up.", ["Tītī", "Karaka"]),
     ("GP: Kōkako Family Doctors", ["Kōkako Family Doctors"]),
     # who decides for the patient, and who completed a form, by their field's name (a given name that is a word too)
-    ("Substitute decision maker: Olwen Brack (niece)\nCompleted by: Dale Quorrington", ["Olwen Brack", "Dale"]),
+    ("EPOA: Olwen Brack (niece)\nCompleted by: Dale Quorrington", ["Olwen Brack", "Dale"]),
+    # surnames that are words of a field's header elsewhere ("power of attorney", "decision maker")
+    ("Seen by Dr Power and Dr Maker. Read by Dr Enduring.", ["Power", "Maker", "Enduring"]),
     # an initial and a listed name that is also a word, on the line above a grade and a pager
     ("Plan as above.\nJ Tan\nPGY-1 pg 4471", ["J Tan"]),
 ]
