@@ -32,7 +32,7 @@ for tests and measurements, never for logs or manifests (``reason`` is safe).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -199,6 +199,14 @@ def find_text(
     # candidate lines not taken as text: blacked out only where they adjoin PHI.
     # Frames share one box list, so strays of every frame are pooled.
     strays: list[tuple[Box, int]] = []
+    # the detector's answers about a frame's lines, each asked once: the lines are judged again after a look up close
+    answers: dict[tuple[int, str], bool] = {}
+
+    def asked(question: Callable[..., bool], line: TextLine, *context: object) -> bool:
+        key = (id(line), question.__name__)
+        if key not in answers:
+            answers[key] = question(line, *context)
+        return answers[key]
 
     def judge(
         lines: list[TextLine], learned: scenetext.SceneText | None, frame: int
@@ -224,9 +232,11 @@ def find_text(
             ):
                 continue
             if line.transposed and not crosses_rows(index, lines, readings):
-                line.witnessed = line.witnessed or scenetext.sees_turned_line(line, image.display[frame], policy.detection)
+                line.witnessed = line.witnessed or asked(
+                    scenetext.sees_turned_line, line, image.display[frame], policy.detection
+                )
             elif not line.transposed and line.loose and line.aligned < policy.min_glyph_alignment:
-                line.witnessed = line.witnessed or scenetext.confirms_line(line, learned)
+                line.witnessed = line.witnessed or asked(scenetext.confirms_line, line, learned)
         # short text not read as kept as it stands is read again turned upright
         counted = [
             counts_as_text(index, lines, readings, read_well, policy, deny_list) for index in range(len(lines))
@@ -242,7 +252,7 @@ def find_text(
                 # a word read with a lone glyph's confidence is looked at again up close
                 and not (
                     reads_well(reading.words, policy.single_glyph_min_confidence)
-                    and scenetext.sees_up_close(line, image.display[frame], policy.detection)
+                    and asked(scenetext.sees_up_close, line, image.display[frame], policy.detection)
                 )
             ):
                 set_aside.append((line.box, line.glyph_height))
@@ -252,6 +262,7 @@ def find_text(
 
     try:
         for frame in _frame_indices(n_frames, policy.max_frames_searched):
+            answers.clear()  # (a line's identity holds within its frame)
             learned = scenetext.learned_text(image.display[frame], policy.detection)
             lines = find_text_lines(
                 image.stored[frame],
@@ -273,12 +284,12 @@ def find_text(
                 and not learned.sees(line.glyph_height)
                 and any(region.decision == "phi" and region.reason in STRONG_REASONS for region in line_regions)
             ]
-            shape = image.display[frame].shape
+            tallest = max_glyph_height(image.display[frame].shape, policy.detection)
             closer = [
                 line
                 for box in scenetext.lines_up_close(seeds, image.display[frame], policy.detection)
-                if (line := line_in_box(box, image.stored[frame], image.display[frame], policy.detection,
-                                        max_glyph_height(shape, policy.detection), by_value=True)) is not None
+                if (line := line_in_box(box, image.stored[frame], image.display[frame], policy.detection, tallest,
+                                        by_value=True)) is not None
             ]
             if closer:
                 # a band the detector sees up close in the row right above or below a line judged PHI, in its column,

@@ -20,12 +20,12 @@ LETTERS = r"A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
 # the same letters, one by one
 LETTER_CHARS = "".join(chr(code) for first, last in zip(LETTERS[::3], LETTERS[2::3], strict=True)
                        for code in range(ord(first), ord(last) + 1))
-# the capitals among them, as a character class's ranges (Latin Extended-A alternates capitals and small letters)
-UPPER_LETTERS = "A-ZÀ-ÖØ-Þ" + "".join(chr(code) for code in range(0x100, 0x180) if chr(code).isupper())
+# the capitals among them, one by one, for a character class (Latin Extended-A alternates capitals and small letters)
+UPPER_LETTERS = "".join(char for char in LETTER_CHARS if char.isupper())
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(f"[{UPPER_LETTERS}]")
-LOWER_RE = re.compile("[a-zß-öø-ÿ" + "".join(chr(code) for code in range(0x100, 0x180) if chr(code).islower()) + "]")
+LOWER_RE = re.compile("[" + "".join(char for char in LETTER_CHARS if char.islower()) + "]")
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]|\n)[\s\"'(\[*\-•]*$")
 
 #: the month names and their three-letter abbreviations (and "sept"), lower case
