@@ -1655,3 +1655,49 @@ ADDRESS_PROVIDER_AND_SIGNER_CLASSES = [
 @pytest.mark.parametrize(("text", "phi"), ADDRESS_PROVIDER_AND_SIGNER_CLASSES)
 def test_addresses_beyond_ascii_providers_by_type_and_signers_are_removed(rules_only, text, phi):
     assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+NAMES_THAT_ARE_WORDS_BY_POSITION = [
+    # a given name that is also a word after a role, where the person is there or goes by a number or an office
+    ("Hx per aide Charity on scene: COPD, CHF.", ["Charity"]),
+    ("Participants: patient, interpreter Summer #40218", ["Summer"]),
+    ("Left VM for PA Stone office at 555-201-8899.", ["Stone"]),
+    # a surname that is also a cue's word, after a given name, before a credential or where the name ends
+    ("Dressing change done.\n\n-- Delphine Read RN\n", ["Delphine", "Read"]),
+    ("Discussed with RN Farida Read. Meds filled.", ["Farida", "Read"]),
+    # a compound surname opening with a number's word, in the possessive
+    ("Called NP Three Hawks's nurse line.", ["Three Hawks"]),
+    # an auxiliary verb that is a given name after a kin word, before a surname no list knows
+    ("Family/contact: nephew Will Ortvanger 555-201-3344 notified.", ["Will Ortvanger"]),
+    # a title closing its line with its dot, the name on the next
+    ("Brought in by police, escorted by Sgt.\nHunter. Vitals stable.", ["Hunter"]),
+    ("Referral placed. F/u with Dr.\nMarta Knight.\nTotal time 20 min.", ["Marta Knight"]),
+    # a listed name that is a word, in brackets of its own before a kin word
+    ("Household contact of a smear-positive case (Stone, sister). IGRA pending.", ["Stone"]),
+    ("Contacts screened: (Okoro, father) and (Rose Baker, cousin).", ["Okoro", "Rose Baker"]),
+    # two surnames, then a given name that is a word up to the field's end
+    ("Applicant: De la Vega Torres, Hope   Sex: F\nDOB: 01/02/1950", ["Vega Torres", "Hope"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phi"), NAMES_THAT_ARE_WORDS_BY_POSITION)
+def test_names_that_are_words_are_removed_where_their_position_says_so(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("the home aide Bartholomew went thursday and said bp was ok", "went thursday"),
+        ("GRANDSON ALBERTO STATES PT WOULD NOT WANT A TRACH", "STATES PT"),
+        ("Smoking history (COPD, father). Diabetes (type 2, mother).", "COPD, father"),
+        ("Per RN, Hope remains. Will follow.", "Will follow"),
+        ("Chest pain at rest (smoker, brother).", "smoker, brother"),
+        ("Reviewed with Dr.\nFINDINGS: clear lungs.", "FINDINGS: clear lungs"),
+        # a Commonwealth nursing grade after a name is no given name of "Surname, Given"
+        ("Outgoing: Mele Tupou, AIN   Incoming: Ravi (CNS)", "AIN"),
+    ],
+)
+def test_words_beside_those_positions_that_name_no_one_are_kept(rules_only, sentence, kept):
+    assert kept in rules_only.deidentify(sentence).text, rules_only.deidentify(sentence).text

@@ -213,6 +213,10 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# a given name's initial after it ("HAZEL B", "Joy R."), not the next field's first letter ("Joy   Sex: F")
+GIVEN_NAME_INITIAL_RE = re.compile(r"[ \t]{1,3}[A-Za-z]\.?(?![A-Za-z])")
+# one or two words right after an opening bracket, up to where a kin word's comma follows ("(Rose Baker" of "(Rose Baker, aunt)")
+BRACKETED_NAME_BEFORE_RE = re.compile(r"\([ \t]*(?P<name>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)[ \t]*\Z")
 # the little words and a facility's words before a person or a saint named without a title ("updated by", "with",
 # "Hôpital Saint-Luc")
 PERSON_LEAD_WORDS = frozenset({"by", "with", "w", "per", "to", "from", "and", "cc", "hôpital", "hopital", "hospital", "clinique",
@@ -299,10 +303,13 @@ GRADED_FINDING_RE = re.compile(
     r"(?i)(?:\b(?:trace|trivial|mild|moderate|severe|mild-moderate|moderate-severe|mild-to-moderate|moderate-to-severe)|[0-4]\+)[ \t]+\Z"
 )
 # what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
-# ... or a verb of what the person does there ("sw grace following", "hha sterling comes tues")
+# ... or a verb of what the person does there ("sw grace following", "hha sterling comes tues"), the person's
+# being there ("AIDE AMBER ON SCENE", "rn hope in attendance"), the number a staff member or an interpreter goes
+# by ("INTERPRETER SUMMER #40218") or the person's office ("LEFT VM FOR NP STONE OFFICE")
 SURNAME_CLOSE_RE = re.compile(
-    r"[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9]|(?:following|follows|comes|came|visited|visits|aware|notified|updated|agrees|agreed"
-    r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+bedside|present[ \t]+for)\b)",
+    r"(?:[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9]|(?:following|follows|comes|came|visited|visits|aware|notified|updated|agrees|agreed"
+    r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+(?:the[ \t]+)?(?:bedside|scene)|on[ \t]+scene|in[ \t]+attendance|present[ \t]+for"
+    r"|office)\b|\#[ \t]*[0-9])|[ \t]*\#[ \t]*[0-9])",
     re.IGNORECASE,
 )
 # words of when, not who or where: parts of a day, which lists of given names hold too ("Per RN night, no acute
@@ -385,7 +392,8 @@ class NameCues:
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
         self.title_re = re.compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.[ \t]*(?=[" + LETTERS + r"])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
+            # (a title closing a line, with its dot or without, before the name on the next: "escorted by Cpl.\nBishop.")
+            r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.(?:[ \t]*\n)?[ \t]*(?=[" + LETTERS + r"])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
             re.IGNORECASE
         )
         role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
@@ -1165,6 +1173,19 @@ class NameFinder:
         """A month's name that is a listed given name ("June", "April")."""
         return fold(word) in MONTH_WORDS and self.lexicon.is_given(word)
 
+    def _plain_given(self, word: str) -> bool:
+        """A listed given name that is also a word ("Hope", "Joy"), though no clinical, cue, structure or function word."""
+        return self.lexicon.is_given(word) and self._plain_name_word(word, month=False) and fold(word) not in self.cues.suffix_folded
+
+    def _cue_surname_after_given(self, given: str, word: str, caseless: bool) -> bool:
+        """A listed surname that is also a cue's word or what a person does ("Read", "Said", "Ward"), no function word,
+        right after ``given``, a listed given name, no clinical or cue word ("Farida", "Oksana"): the person's surname
+        (where the name ends, as the callers check)."""
+        folded = fold(word)
+        return (len(given) > 1 and self.lexicon.is_given(given) and not self.lexicon.is_safe(given) and not self._blocked(given)
+                and (self._blocked(word) or folded in self.cues.actions_after_name) and folded not in FUNCTION_WORDS
+                and folded not in CALENDAR_WORDS and self.lexicon.is_surname(word) and (is_capitalised(word) or caseless))
+
     def _blocked_given(self, word: str) -> bool:
         """A listed given name that is also a month's name or an auxiliary verb ("June", "Will"), no cue's word."""
         folded = fold(word)
@@ -1211,9 +1232,12 @@ class NameFinder:
         if not nxt or nxt.group("comma") or nxt.group("gap") != " ":
             return False  # (a full stop after it ends the sentence and the name: "NP Two Hawks.")
         word = nxt.group("word")
+        possessive = word[-2:].lower() in {"'s", "’s"} and len(word) > 3
+        if possessive:
+            word = word[:-2]  # "CALLED NP FOUR WINDS'S OFFICE": the surname's possessive ends the name
         if fold(word) in NOT_AFTER_NUMBER_SURNAME or self.lexicon.is_safe(word) or self._blocked(word) or not (caseless or is_capitalised(word)):
             return False
-        return self._field_ends(text, nxt.end("word"))
+        return possessive or self._field_ends(text, nxt.end("word"))
 
     def _given_after_compound(self, text: str, match: re.Match[str]) -> bool:
         """After the number's word and the next word, a comma and a listed given name ("TWO BULLS, BLESSING")."""
@@ -1237,7 +1261,9 @@ class NameFinder:
                 return not caseless and surname.isupper() and nxt.group("dot") is not None  # "Patient: Will B. Church"
             # a listed surname that is no word, or one written as a name up to the field's end ("Sending RN: Will Fox, RN")
             written = not caseless and is_capitalised(surname) and self._field_ends(text, nxt.end("word"))
-            if not self.lexicon.is_name(surname) or (fold(surname) in self.lexicon.english and not written):
+            # (after a kin word, a surname no list knows too: "son will ostrevany", not "son will visit")
+            listed = self.lexicon.is_name(surname) or (mode == KIN and self._unknown(surname) and not self.lexicon.is_medical(surname))
+            if not listed or (fold(surname) in self.lexicon.english and not written):
                 return False  # "Patient: will need", "RN: Will Recheck BP", "PT: CAN WEIGHTBEAR": a verb after it
         return self._accept(surname, mode, False, caseless) and not self.lexicon.is_safe(surname)
 
@@ -1286,8 +1312,8 @@ class NameFinder:
     @staticmethod
     def _given_end(text: str, position: int) -> int:
         """The end of a given name's optional initial after ``position`` ("HAZEL B" ends after the B)."""
-        initial = re.match(r"[ \t]+[A-Za-z]\.?(?![A-Za-z])", text[position:position + 4])
-        return position + initial.end() if initial else position
+        initial = GIVEN_NAME_INITIAL_RE.match(text, position)  # (on the text itself: a slice would hide the word going on)
+        return initial.end() if initial else position
 
     def _particle_surname(self, text: str, position: int, caseless: bool) -> bool:
         """Whether the word ending at ``position`` is followed by ", GIVEN": a surname that is also a particle."""
@@ -1315,6 +1341,7 @@ class NameFinder:
         last_word = False  # the word read is the whole name
         surname_ends = False  # the last word read was a given name whose rare surname follows and ends the name
         previous_capital = False  # the word read before was written with a capital
+        opening = ""  # the first word read
         while words < 5:
             match = NAME_TOKEN_RE.match(text, cursor)
             if not match:
@@ -1337,11 +1364,13 @@ class NameFinder:
             after_number, compound_surname = compound_surname, False
             before_surname, surname_ends = surname_ends, False
             if match.group("comma") and (words != 1 or (mode == WEAK and not self.lexicon.is_given(word))) and not (
-                words == 2 and mode in {TITLE, SIGNATURE} and self._namelike(word, caseless, given=True)
+                words == 2 and mode in {TITLE, SIGNATURE}
+                and (self._namelike(word, caseless, given=True) or self._plain_given(word))
                 and self._field_ends(text, self._given_end(text, match.end("word")))
             ):
                 break  # "Smith, John" only directly after one surname (after a weak cue: a listed given name;
-                # after a title or a header two surnames: "MAJ LE BLANC, HAZEL B")
+                # after a title or a header two surnames, the given name a word too up to the field's end: "MAJ LE
+                # BLANC, HAZEL B", "Applicant: Ibarra Solis, Joy  DOB")
             if "\n" in text[cursor:match.start("word")]:
                 break
             if words and previous_capital and match.group("comma") and word[:1].islower() and fold(word) in self.lexicon.english:
@@ -1415,6 +1444,13 @@ class NameFinder:
                 last_word = not self._field_ends(text, match.end("word"))
             elif before_surname:
                 last_word = True  # the rare surname after the given name, where the name ends ("... PELLOWE PGR 1234")
+            elif (words == 1 and not match.group("comma") and len(match.group("gap")) == 1
+                  and self._cue_surname_after_given(opening, word, caseless) and (
+                      self._credentials_end_line(text, match.end("word")) if self._credential_follows(text, match.end("word"))
+                      else LINE_END_RE.match(text, match.end("word")) or (self._blocked(word) and self._field_ends(text, match.end("word"))))):
+                last_word = True  # "D/W RN Farida Read.", "SEEN BY NP OKSANA SAID, RN": a surname that is also a cue's
+                # word or a verb, right after a given name, where the name ends (before credentials that end the line, or
+                # at its end: "aide Bartholomew went thursday", "SON WILLIAM STATES PT WISHES" tell what the person did)
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
                 # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
@@ -1429,9 +1465,9 @@ class NameFinder:
                 # where capitals mean nothing, only after a given name or before ", GIVEN": "MOTHER TWO DVTS", "AIDE
                 # FIVE MORNINGS" count)
                 compound_surname = not after_number
-            elif words == 0 and mode in {SIGNATURE, ROLE} and self._given_word_before_surname(text, match, mode, caseless):
-                pass  # "Sonographer: April Moore, RDCS", "NAME: WILL HARTE": a month's name or an auxiliary verb that is a
-                # given name, before a surname
+            elif words == 0 and mode in {SIGNATURE, ROLE, KIN} and self._given_word_before_surname(text, match, mode, caseless):
+                pass  # "Sonographer: April Moore, RDCS", "NAME: WILL HARTE", "niece June Ebberly": a month's name or an
+                # auxiliary verb that is a given name, before a surname
             elif not self._accept(word, mode, first=words == 0, caseless=caseless):
                 break
             if start < 0:
@@ -1440,6 +1476,8 @@ class NameFinder:
             if len(word) == 1 and match.group("dot"):
                 end = match.end("dot")
             given_after_comma = bool(match.group("comma")) and words == 1 and len(word) > 1
+            if not words:
+                opening = word
             words += 1
             if last_word:
                 break
@@ -1498,6 +1536,14 @@ class NameFinder:
         for match in self.cues.kin_after_re.finditer(text):
             # "(Mabriyn, brother)", "Ines, his wife": a name, then who the person is
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
+            if span is None and text[match.end():match.end() + 1] == ")":
+                # in brackets of their own, a listed name that is also a word, one or two of them ("(Stone, sister)",
+                # "(ROSE BAKER, AUNT)"; not "(COPD, mother)", "(smoker, father)")
+                opened = BRACKETED_NAME_BEFORE_RE.search(text, max(0, match.start("sep") - 60), match.start("sep"))
+                words = opened.group("name").split() if opened else []
+                if words and all(self.lexicon.is_name(w) and not self.lexicon.is_safe(w) and not self._blocked(w)
+                                 and fold(w) not in self.cues.never_names for w in words):
+                    span = RuleSpan(opened.start("name"), opened.end("name"), "NAME", "name_before_kin", strong=True)
             if span:
                 spans.append(span)
         slashed = list(ROLE_SLASH_NAME_RE.finditer(text))
@@ -1641,8 +1687,14 @@ class NameFinder:
             else:
                 folded = fold(word)
                 calendar = folded in CALENDAR_WORDS
-                if self._blocked(word) and not (calendar and strong and not strict and lexicon.is_name(word) and (is_capitalised(word) or caseless)):
-                    break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential)
+                before = search_at_end(WORD_BEFORE_RE, text[max(0, window_start + word_match.start(1) - 40):window_start + word_match.start(1)],
+                                       WORD_BEFORE_CHARS) if count == 0 and strong and not strict and self._blocked(word) else None
+                cue_surname = (before is not None and not before.group(2) and not before.group(3)
+                               and self._cue_surname_after_given(before.group(1), word, caseless))
+                if self._blocked(word) and not cue_surname and not (
+                        calendar and strong and not strict and lexicon.is_name(word) and (is_capitalised(word) or caseless)):
+                    break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential; "Farida Read RN": a
+                    # cue's word that is a surname, after a given name that is no word)
                 given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"
                 surname_before_credential = count == 0 and strong and not strict and lexicon.is_name(word)  # "COOK, MD"
                 if (lexicon.is_safe(word) or self.allowed_word(word)) and not given_before_surname and not surname_before_credential and (
