@@ -1675,6 +1675,8 @@ NAMES_THAT_ARE_WORDS_BY_POSITION = [
     # a listed name that is a word, in brackets of its own before a kin word
     ("Household contact of a smear-positive case (Stone, sister). IGRA pending.", ["Stone"]),
     ("Contacts screened: (Okoro, father) and (Rose Baker, cousin).", ["Okoro", "Rose Baker"]),
+    # a surname's initial ending a sign-off line after a listed given name found alone
+    ("pls call me back, thank you\nTamsin K\n\n---- Reply 02/03/2020 ----", ["Tamsin K"]),
     # two surnames, then a given name that is a word up to the field's end
     ("Applicant: De la Vega Torres, Hope   Sex: F\nDOB: 01/02/1950", ["Vega Torres", "Hope"]),
 ]

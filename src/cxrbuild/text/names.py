@@ -265,6 +265,8 @@ DOSING_DOTTED_RE = re.compile(r"(?i)p\.o\.|p\.r\.|i\.v\.|i\.m\.|s\.c\.|s\.l\.|a\
 INITIALS_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<initials>(?:[A-Za-z]\.){2,3})[ \t]*/[ \t]*[A-Za-z]{2,5}(?:[ \t]*,[ \t]*[A-Za-z]{2,5})*[ \t]*$")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
 LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
+# a sign-off line's start before a name: the line's start, maybe a dash ("-Oriel", "-- Tamsin K")
+SIGN_OFF_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—]+[ \t]*)?\Z")
 # a middle initial after "LAST, FIRST", then no word ("KWON, KRZYSZTOF C`  DOB", "ROE, JO A (radiology)")
 MIDDLE_INITIAL_RE = re.compile(r"[ \t](?P<initial>[A-Za-z])(?!\.[A-Za-z])\.?(?![A-Za-z0-9'’\-])(?![ \t]?[A-Za-z])")
 # initials in brackets after a name
@@ -900,12 +902,17 @@ class NameFinder:
         """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
         (not a unit or a role: "Dr. Li (ICU)"); a surname's initial ending a sign-off line ("Elmer D")."""
         found = []
+        # where a closing leaves off and a name may follow ("thanks so much, ")
+        closed = {match.end() for match in self.cues.closing_inline_re.finditer(text)} if self.cues.closing_word_re.search(text) else set()
         for span in spans:
             middle = MIDDLE_INITIAL_RE.match(text, span.end) if span.strong and "," in text[span.start:span.end] else None
             if middle and (middle.group("initial").isupper() or caseless):
                 # "KWON, KRZYSZTOF C`", "stone, ottoline a (radiology)": the middle initial after "LAST, FIRST"
                 found.append(RuleSpan(middle.start("initial"), middle.end("initial"), "NAME", "name_initials", strong=True))
-            lone = LONE_INITIAL_RE.match(text, span.end) if span.strong else None
+            # (a listed given name found alone is a signer's where it opens its line or follows a closing: "Tamsin K",
+            # "thanks so much, roshni p")
+            signs = span.strong or (span.label == "NAME" and (span.start in closed or SIGN_OFF_LINE_START_RE.search(text, 0, span.start)))
+            lone = LONE_INITIAL_RE.match(text, span.end) if signs else None
             if lone and (lone.group("initial").isupper() or caseless or text[span.start:span.end].islower()):
                 found.append(RuleSpan(lone.start("initial"), lone.end("initial"), "NAME", "name_initials", strong=True))
             match = BRACKETED_INITIALS_RE.match(text, span.end)
