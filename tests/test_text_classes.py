@@ -611,6 +611,29 @@ PHI_CLASSES = [
     ("-- MS RN pager 2231", ["MS"]),
     ("Lives in Stone, Staffordshire with her husband.", ["Staffordshire"]),
     ("Lives in Quarrieton, Goa.", ["Quarrieton, Goa"]),
+    # a town no list knows after "from", closing its clause
+    ("PT FROM QUENDRISH, INS: MEDICAID", ["QUENDRISH"]),
+    ("pt from ostlebury, arrived by private car.", ["ostlebury"]),
+    ("Patient from Vardenholt, here with her son.", ["Vardenholt"]),
+    # a listed town that is also a word, after where someone lives
+    ("LIVES IN BATH WITH HER DAUGHTER.", ["BATH"]),
+    ("lives in mobile w/ his brother, retired welder", ["mobile"]),
+    ("PT LIVES ALONE IN READING, STILL DRIVES.", ["READING"]),
+    ("lives in normal alone, widowed.", ["normal"]),
+    ("lives in peace river with his wife.", ["peace river"]),
+    # a building's annex named for someone
+    ("Infusion given in the Quarrington Annex today.", ["Quarrington Annex"]),
+    # a ward or a team by a colour or a word and a number, in brackets after a unit or a ward's code
+    ("TRANSFERRED TO THE CVICU (YELLOW 3) POST-OP.", ["YELLOW 3"]),
+    ("admitted to the sicu (pink 5) overnight", ["pink 5"]),
+    ("Moved to 5W (Larkspur 4) after extubation.", ["Larkspur 4"]),
+    ("Now in the PACU (Heron 6), stable.", ["Heron 6"]),
+    # military installations by their abbreviation or "camp", in any case
+    ("Served two tours at Kessing AB, then retired.", ["Kessing AB"]),
+    ("Deployed to Varnhold Air Base in 2004.", ["Varnhold Air Base"]),
+    ("Father stationed at Camp Quillhaven.", ["Camp Quillhaven"]),
+    ("Lives on NAS Brisco Field with her husband.", ["NAS Brisco Field"]),
+    ("Husband at NAVSTA Quellport since May.", ["NAVSTA Quellport"]),
 ]
 
 
@@ -767,6 +790,36 @@ CLINICAL = [
     "i am happy. my sugars are better",
     "HPI: Donor kidney recipient is a 60 year old man.",
     "Genetics: sent karyotype, CMA pending. Brought by EMS, PTA had seizure.",
+    # "from" before a word of a vocabulary, a slip of one or an abbreviation
+    "PT FROM HOME, INS: MEDICARE. SOB FROM DYSPNEA, NOT FROM PNUEMONIA.",
+    "pt from the ed, came from nursing; pain from pleurisy, worse with cough.",
+    "pt from snf, pain from costochondritis, fluid from thoracentesis, 1 l.",
+    "covid booster from moderna, letter from medicare, rash from molnupiravir.",
+    # where someone lives that is a kind of home or a state of life, or a word a noun follows
+    "lives in a group home; lives in an apartment; lives in fear of falling.",
+    "LIVES IN ASSISTED LIVING. LIVES IN SQUALOR WITH HIS DOG. LIVES IN HOUSE WITH WIFE.",
+    "lives in peace, lives in comfort with family, lives in mobile home, lives in section 8 housing.",
+    "lives in denial about her smoking; comes from shelter.",
+    "lives in car with dog; lives in tent alone; raised in church.",
+    # "LOC" for a loss of consciousness
+    "HEAD INJURY. LOC: NONE. VOMITING.",
+    "Hit head, LOC: yes, ~2 minutes, GCS 15.",
+    "LOC: brief, < 1 min",
+    "fall with +loc x2 min; loc: about 5 min",
+    # a bed space, a score or a stage in brackets after a unit
+    "Admitted to the MICU (bay 3); CCU (Killip 2); SICU (class 3 HF).",
+    "TRANSFER TO ICU (GCS 14). MOVED TO 6N (FALL RISK 2). ADMITTED TO MICU (BED 4).",
+    "COPD admitted to the MICU (GOLD 3) for BiPAP.",
+    "admitted to the icu (grade 2) and the ccu (x2) this year",
+    # "upon", "of the" between plain words
+    "Moved from bed to chair upon arrival.",
+    "Lives in fear of the dark with her husband.",
+    "Patient with Transposition of the Great Arteries, seen in Clinic.",
+    # an antibody's "Ab", a score or a summer camp, not an installation
+    "Rubella Ab positive; varicella Ab negative; lyme ab pending.",
+    "infant with nas score 9; nas finnegan scoring; went to summer camp; camp counselor.",
+    "pain in lower ab and back; prior to ab surgery; hiv ab neg; hcv ab pending.",
+    "RECOMMEND SPUTUM AFB X3. AB NEGATIVE BLOOD TYPE.",
 ]
 
 
@@ -1703,3 +1756,32 @@ def test_names_that_are_words_are_removed_where_their_position_says_so(rules_onl
 )
 def test_words_beside_those_positions_that_name_no_one_are_kept(rules_only, sentence, kept):
     assert kept in rules_only.deidentify(sentence).text, rules_only.deidentify(sentence).text
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # a place's name of several words joined by "of the", "on the" or "upon", written with capitals: every word goes
+        ("Family lives in Bend of the River and visits on weekends. Plan: CT Chest.", ["Bend of the River"]),
+        ("He moved here from Norton on the Moor in May. Review: CXR stable.", ["Norton on the Moor"]),
+        ("Patient grew up in Hollow of the Pines, North Carolina.", ["Hollow of the Pines"]),
+        ("Originally from Crossing of the Quell, now in Tulsa. HPI: Cough.", ["Crossing of the Quell"]),
+    ],
+)
+def test_a_places_name_joined_by_little_words_is_removed_where_capitals_show_it(rules_only, text, phi):
+    assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        # a location's field holding a building or a ward; "LOC" of a loss of consciousness beside it
+        ("SEX: F   LOC: HALVERSTON PAVILION\nHEAD CT: LOC: NONE.", ["LOC: NONE."], ["HALVERSTON"]),
+        ("Sex: F   Location: Larkspur 4C\nFall, LOC: brief", ["LOC: brief"], ["Larkspur"]),
+        # a floor's number and a building named for someone; the word before an installation's abbreviation
+        ("CLINIC ON 3RD FLOOR OF TREMAYNE TOWER.", ["CLINIC ON 3RD FLOOR OF ___"], ["TREMAYNE"]),
+        ("WAS AT DYESS AFB UNTIL 2015.", ["WAS AT ___"], ["DYESS"]),
+    ],
+)
+def test_a_building_a_ward_or_a_base_goes_without_the_words_beside_it(rules_only, text, kept, removed):
+    assert_kept_and_removed(rules_only, text, kept, removed)

@@ -63,6 +63,8 @@ HOSPITAL_OPENING_WORDS = frozenset(
     {"university", "hospital", "hôpital", "hopital", "klinikum", "ospedale", "clinique", "clinica", "clínica", "universitario",
      "of", "de", "du", "des", "di", "for", "the"}
 )
+# installations found by words that also mean something else ("NAS", "camp", "AB"): their name is vetted
+VETTED_INSTALLATION_PATTERNS = frozenset({"military_base_named_lower_case", "military_air_base"})
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )
@@ -268,6 +270,8 @@ class PatternFinder:
                 if pattern.name in {"printed_by_user", "entered_by_user"} and (
                         self.lexicon.is_vocabulary(text[start:end]) or not LOGIN_SHAPE_RE.fullmatch(text, start, end)):
                     continue  # "Printed by Pharmacy", "(Cardiology)", "(self-reported)": a service or a word, no login
+                if pattern.name in VETTED_INSTALLATION_PATTERNS and not self._names_an_installation(pattern.name, words):
+                    continue  # "nas score 3", "camp counselor", "at onset ab": no installation's name
                 if pattern.name in PAIR_DATE_PATTERNS and self._duration(text, start, end):
                     continue  # "SOB for 3/52", "x 2/7", "over the last 3/12", "2/52 ago": weeks, days, months
                 if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):
@@ -278,6 +282,15 @@ class PatternFinder:
                     continue  # "THE RESULTS OF CT", "- the results at discharge - pending": a phrase's words, no home's name
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
+
+    def _names_an_installation(self, name: str, words: list[str]) -> bool:
+        """Whether an installation found by an ambiguous word holds its name (the word before "AB" or "air base", the
+        words after "nas" or "camp"): a word no vocabulary holds that names no sign or score ("kunsan ab", "camp
+        pendleton", "nas finnegan" is a score), or a listed place before a place's word ("nas whiting field")."""
+        named = words[:1] if name == "military_air_base" else words[1:]
+        if any(len(w) > 2 and not self.lexicon.is_vocabulary(w) and not self.lexicon.is_eponym(w) for w in named):
+            return True
+        return len(named) == 2 and self.lexicon.is_place(named[0]) and not self.lexicon.is_safe(named[0])
 
     def _duration(self, text: str, start: int, end: int) -> bool:
         """A pair that counts weeks, days or months the British way ("for 3/52", "x 2/7", "over the last 3/12", "2/52

@@ -11,6 +11,9 @@
   word of a multi-word place goes.
 - After an employer cue ("works at", "former welder at") the run of words is
   an organization.
+- Where capitals mean nothing, a word no list knows after someone and "from"
+  ("PT FROM TULLAMERE,") and a listed place that is also a word after "lives
+  in" ("LIVES IN READING WITH HIS WIFE") close their clause as places.
 
 Capitals are used only where the text has both cases (see
 :func:`cxrbuild.text.spans.capitals_mean_nothing`). The cues and words are
@@ -64,10 +67,10 @@ EMPLOYER_RE = CuedRegex(re.compile(
     r"and[ \t]+(?:lives?|is|was|has|had|quit|smokes?|drinks?|denies|his|her|their|the|a|an|now|then|still|reports?|does|did|"
     r"visits?|visited|helps?|helped|comes?|came|checks?|checked|calls?|called|stays?|stayed|brings?|brought|drives?|drove))\b)"
 ))
-# the clause's end after a cued place
+# the clause's end after a cued place (or how someone lives there: "LIVES IN SURPRISE ALONE")
 CUED_PLACE_END = (
     r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|[0-9]|(?:dated|dtd|on|in|at|to|from|for|with|after|before|since|until|and|where"
-    r"|who|which|via|by|while|x)\b))"
+    r"|who|which|via|by|while|x|alone|independently)\b))"
 )
 # a decade's word: a value's, no place's ("at low nineties")
 DECADE_RE = re.compile(r"(?:twen|thir|for|fif|six|seven|eigh|nine)ties")
@@ -92,6 +95,12 @@ CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,4
 SAINT_NO_PLACE_RE = re.compile(r"(?i)['’]s[ \t]+(?:day|eve|dance|fire|wort)\b")
 # a person's origin: "he is from", "family was from", "hails from"
 FROM_PLACE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|are|were|hails)[ \t]+from[ \t]+")
+# a word no list knows shorter than this is no town after "from" ("from rhb," is an abbreviation)
+MIN_UNLISTED_PLACE = 5
+# the clause's end after a cued place, as a regex of its own
+CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
+# ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing")
+DWELLING_END_RE = re.compile(r"(?![ \t]+[0-9])" + CUED_PLACE_END, re.IGNORECASE)
 # a doctor named, then "of" and where the doctor works ("DR. BANKS OF RIVERSIDE.", "dr. emre mehta of north shore")
 DOCTOR_OF_RE = re.compile(
     r"(?<![A-Za-z])(?:dr|doctor|prof)\.?[ \t]+(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?[ \t]+){0,2}[" + LETTERS + r"]["
@@ -222,13 +231,17 @@ WARD_AFTER_MOVE_RE = CuedRegex(guarded_compile(
 ))
 # what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
 WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
-# ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
-# (Cox 13B)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
-UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|step-?down|floor|unit"
+# ... or a unit's word and a comma, a colon, a slash or a dash before its name ("MICU: Cox 13B"), or "in" after an
+# appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
+UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|picu|nicu|pacu|hdu|step-?down|floor|unit"
 WARD_COMPASS_AFTER_RE = re.compile(r"[ \t]+(?:north|south|east|west)(?![A-Za-z])", re.IGNORECASE)
 WARD_UNIT_BEFORE_RE = re.compile(
-    r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
+    r"(?:(?:" + UNIT_WORDS + r")[ \t]*[,:/-]|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
 )
+# ... or in a bracket after a unit's word or a ward's code, the bracket closing after the number: "the MICU (Cox 13B)",
+# "admitted to the CCU (Blue 4)", "moved to 6N (Orchid 2)" (not "CCU (class 3 HF)")
+WARD_BRACKET_BEFORE_RE = re.compile(r"(?:(?:" + UNIT_WORDS + r")|(?<![0-9A-Za-z])[0-9]{1,2}[nsew])[ \t]*\([ \t]*$", re.IGNORECASE)
+WARD_BRACKET_CLOSE_RE = re.compile(r"[ \t]*[),;]")
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
@@ -274,6 +287,8 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# "LOC" heads a location's field, or a loss of consciousness's ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes")
+LOSS_OF_CONSCIOUSNESS_FIELD = "loc"
 EMPLOYER_FIELD_RE = re.compile(r"(?i)(?:employer|company|school|church|parish|employed|workplace|work)\Z")
 # a room's number after a facility's name ("Stonebridge Nursing Home, Rm 291")
 ROOM_AFTER_FACILITY_RE = re.compile(r"[ \t]*,?[ \t]*(?i:rm|room)\.?[ \t]*#?[ \t]*(?P<room>[0-9]{1,4}[A-Za-z]?)(?![0-9A-Za-z])")
@@ -328,10 +343,11 @@ STATE_CODES = frozenset(
      # Canadian provinces and territories ("Brampton, ON  L6T 4B3")
      "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"]
 )
-# "in Savannah", "near Kettering Falls", "from Redmarsh": a capitalised run after a locative word
+# "in Savannah", "near Kettering Falls", "from Redmarsh": a capitalised run after a locative word, its words maybe joined
+# by "of the", "on the" or "upon" ("from Norton on the Moor", "in Heart of the Valley")
 LOCATIVE_RE = re.compile(
     r"(?<![A-Za-z])(?:in|at|near|from|to|of|around|outside|towards?|via)[ \t]+"
-    r"(?P<run>[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+){0,2})"
+    r"(?P<run>[A-Z][a-zà-öø-ÿā-ſ'’\-]+(?:(?:[ \t](?:of[ \t]the|on[ \t]the|upon))?[ \t][A-Z][a-zà-öø-ÿā-ſ'’\-]+){0,2})"
 )
 AREA_WORDS = ("neighborhood", "neighbourhood", "district", "suburb", "section", "quarter", "barrio", "estate")
 # "the South End neighborhood", "the Centralville area": a name before a word for a part of a town
@@ -383,6 +399,9 @@ class PlaceCues:
         self.plain_places = frozenset(fold(w) for w in spec["plain_places"])
         self.plain_workplaces = frozenset(fold(w) for w in spec["plain_workplaces"])
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
+        self.living_conditions = frozenset(fold(w) for w in spec["living_conditions"])
+        self.ward_colours = frozenset(fold(w) for w in spec["ward_colours"])
+        self.ward_parts = frozenset(fold(w) for w in spec["ward_parts"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
         )
@@ -397,6 +416,14 @@ class PlaceCues:
         )
         self.place_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+        )
+        # who or what comes, then "from", right before where from ("PT FROM", "comes from", "72 yo from")
+        self.origin_re = guarded_compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["origin_leads"]) + r")[ \t]+from[ \t]+", re.IGNORECASE
+        )
+        # where someone lives, right before the place's word ("lives in", "lives alone in", "grew up in")
+        self.dwelling_cue_re = guarded_compile(
+            r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["dwelling_cues"]) + r")[ \t]+", re.IGNORECASE
         )
         self.organization_cue_re = re.compile(
             # the longer forms first: "worked for 12 years at", "worked as a welder at", "former bus driver at"
@@ -476,10 +503,12 @@ class PlaceFinder:
             spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_from",
                                                          residence=True)
                          if CLAUSE_END_RE.match(text, span.end) and all(
-                             (self.lexicon.is_place(w) or (self._rare(w) and len(w) >= 5)) and not self._stop(w)
+                             (self.lexicon.is_place(w) or (self._rare(w) and len(w) >= MIN_UNLISTED_PLACE)) and not self._stop(w)
                              and fold(w) not in self.cues.plain_places for w in WORD_RE.findall(text, span.start, span.end)))
         if caseless:
             spans.extend(self._cued_places(text))
+            spans.extend(self._unlisted_origins(text))
+            spans.extend(self._dwellings_that_are_words(text))
             for match in DOCTOR_OF_RE.finditer(text):
                 # where capitals mean nothing, a place closing the clause after a doctor's name and "of" (with capitals,
                 # the locatives read it)
@@ -500,6 +529,43 @@ class PlaceFinder:
         spans.extend(self._hollows(text) if caseless else ())
         return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span, caseless),
                                                                        caseless) for span in spans])
+
+    def _unlisted_origins(self, text: str) -> list[RuleSpan]:
+        """Where capitals mean nothing, a word no list knows after someone and "from", closing its clause: where they
+        come from ("PT FROM TULLAMERE, INS: ...", "comes from brackenvale with his wife"; not "booster from moderna,"); not
+        a word of any vocabulary or a listed name ("pt from dyspnea", "pt from nursing", "came from kessler,"), a word
+        one slip from a dictionary's ("pt from nrusing home"), or a short abbreviation."""
+        spans = []
+        for match in self.cues.origin_re.finditer(text):
+            word = WORD_RE.match(text, match.end())
+            if word is None:
+                continue
+            value = word.group(0)
+            if (len(value) < MIN_UNLISTED_PLACE or not self._rare(value) or self.lexicon.is_vocabulary(value)
+                    or self.lexicon.is_name(value) or self.name_cues.is_cue_word(fold(value))
+                    or self.lexicon.misspelling_of(value) or not CUED_PLACE_END_RE.match(text, word.end())):
+                continue
+            spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_from_unlisted", strong=True))
+        return spans
+
+    def _dwellings_that_are_words(self, text: str) -> list[RuleSpan]:
+        """Where capitals mean nothing, a listed place that is also an English or a clinical word right after a cue of
+        where someone lives, closing its clause or before who lives there ("LIVES IN READING WITH HIS WIFE", "lives in
+        mobile w/ daughter", "LIVES IN SURPRISE ALONE"); not a kind of home or a state of life ("LIVES IN HOUSE", "lives
+        in fear", "lives in peace."), nor a word a noun follows ("lives in mobile home")."""
+        spans = []
+        for match in self.cues.dwelling_cue_re.finditer(text):
+            word = WORD_RE.match(text, match.end())
+            if word is None:
+                continue
+            folded = fold(word.group(0))
+            if (not self.lexicon.is_place(folded) or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
+                    or folded in OPENING_PLACE_WORDS or folded in PART_WORDS  # "grew up in south,"
+                    or folded in self.cues.plain_places or folded in self.cues.living_conditions
+                    or not DWELLING_END_RE.match(text, word.end())):
+                continue
+            spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_dwelling", strong=True))
+        return spans
 
     def _hollows(self, text: str) -> list[RuleSpan]:
         """Where capitals mean nothing, one or two words and a place's generic word that is seldom a common noun,
@@ -649,6 +715,11 @@ class PlaceFinder:
             folded = [fold(w) for w in words]
             if folded[0] in FUNCTION_WORDS or folded[0] in FACILITY_LEAD_WORDS or folded[0] in self.cues.plain_places:
                 continue
+            if folded[0] in self.cues.living_conditions and (len(folded) == 1 or folded[1] in FUNCTION_WORDS):
+                continue  # "lives in fear of falling", "lives in denial about her smoking": how, not where (not "peace river")
+            if "upon" in folded[:-1] and not any(
+                    self._rare(w) or self.lexicon.is_place(w) for w in words[folded.index("upon") + 1:]):
+                continue  # "moved from bed to chair upon arrival": a plain word after "upon" ends no place's name
             if folded[0] in PERSON_ROLE_WORDS or any(f in self.name_cues.title_words for f in folded):
                 continue  # "sent to Dr. Caruso", "sent to NP Choi", "seen at the request of Dr. ...": a person (the names'
                 # rules read them)
@@ -802,7 +873,16 @@ class PlaceFinder:
             name = match.group("name")
             folded = fold(name)
             before = text[max(0, match.start() - 16):match.start()]
-            unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before)
+            compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
+            end = compass.end() if compass else match.end()
+            bracketed = WARD_BRACKET_BEFORE_RE.search(before) is not None and WARD_BRACKET_CLOSE_RE.match(text, end) is not None
+            if bracketed and (folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms):
+                continue  # "MICU (Bay 3)", "CCU (class 3)", "CCU (Killip 2)": a bed space or a score, no ward's name
+            if bracketed and folded in self.cues.ward_colours:
+                # "TRANSFER TO SICU (RED 7)": a ward or a team called by its colour, though the colour is a clinical word
+                spans.append(RuleSpan(match.start(), end, "LOCATION", "place_ward"))
+                continue
+            unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before) or bracketed
             service = not unit_word and WARD_SERVICE_BEFORE_RE.search(before)
             unit_after = unit_word or service
             # an eponym that names no score is a ward's name after a unit's word or a service ("Cardiology - Corrigan 6");
@@ -824,8 +904,7 @@ class PlaceFinder:
                 continue  # "VASc 4", "EPAP 5": a ward's name is written as a name
             if QUANTITY_RE.match(text, match.end()):
                 continue
-            compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
-            spans.append(RuleSpan(match.start(), compass.end() if compass else match.end(), "LOCATION", "place_ward"))
+            spans.append(RuleSpan(match.start(), end, "LOCATION", "place_ward"))
         for match in WARD_AFTER_MOVE_RE.finditer(text):
             if fold(match.group("name")) in FUNCTION_WORDS or QUANTITY_RE.match(text, match.end()):
                 continue  # "moved to the 4 ..."
@@ -869,13 +948,14 @@ class PlaceFinder:
             words = match.group("run").split()
             while words and (self._stop(words[-1]) or fold(words[-1]) in FUNCTION_WORDS):
                 words.pop()
-            if not words or any(self._stop(w) and fold(w) not in self.cues.place_words for w in words):
+            named = [w for w in words if is_capitalised(w)]  # (not the little words that join them)
+            if not named or any(self._stop(w) and fold(w) not in self.cues.place_words for w in named):
                 continue
-            if any(fold(w) in MONTH_WORDS or fold(w) in WEEKDAY_WORDS for w in words):
+            if any(fold(w) in MONTH_WORDS or fold(w) in WEEKDAY_WORDS for w in named):
                 continue
-            listed = lexicon.is_place(" ".join(words)) or any(lexicon.is_place(w) and not lexicon.is_safe(w) for w in words)
-            placeish = len(words) > 1 and fold(words[-1]) in self.cues.place_words
-            unknown = all(self._rare(w) and not lexicon.is_name(w) for w in words)
+            listed = lexicon.is_place(" ".join(words)) or any(lexicon.is_place(w) and not lexicon.is_safe(w) for w in named)
+            placeish = len(named) > 1 and fold(words[-1]) in self.cues.place_words
+            unknown = all(self._rare(w) and not lexicon.is_name(w) for w in named)
             if not (listed or placeish or unknown):
                 continue
             start = match.start("run")
@@ -1017,6 +1097,8 @@ class PlaceFinder:
             numbered = FIELD_WARD_RE.search(value) is not None
             if not named and not numbered:
                 continue  # "Unit: MICU", "Location: Emergency Department"
+            if fold(match.group("field")) == LOSS_OF_CONSCIOUSNESS_FIELD and not self._loc_names_a_place(value, words):
+                continue  # "HEAD INJURY. LOC: NONE. VOMITING.", "LOC: brief": a loss of consciousness, no location
             if any(fold(w) in self.name_cues.heading_words for w in words) and not numbered:
                 continue  # "From: CCU team"
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
@@ -1033,6 +1115,19 @@ class PlaceFinder:
                 state = text[start:end].upper() in STATE_CODES
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
+
+    def _loc_names_a_place(self, value: str, words: list[str]) -> bool:
+        """Whether a "LOC:" field's value is a location rather than an answer on a loss of consciousness: a ward's name
+        and number that is no duration ("LOC: Kessler 4B", not "LOC: about 5 min"), a listed name or place that is no
+        English word or a long word no vocabulary holds ("LOC: FARNSWORTH PAVILION"), or a word before a facility's
+        word ("LOC: Maple Annex"); not "LOC: brief", "LOC: yes, ~2 minutes"."""
+        if any(not QUANTITY_RE.match(value, ward.end()) for ward in FIELD_WARD_RE.finditer(value)):
+            return True
+        if any(self.lexicon.is_listed_proper(w) or (self._rare(w) and len(w) >= MIN_UNLISTED_PLACE and not self.lexicon.is_vocabulary(w))
+               for w in words):
+            return True
+        return (len(words) >= 2 and fold(words[-1]) in self.cues.facility_words and fold(words[-2]) not in FUNCTION_WORDS
+                and not self._clinical(words[-2]))
 
     def _names_place(self, word: str) -> bool:
         """A word of a place field's value that names the place: a name, a place, an eponym or a word no list
@@ -1447,6 +1542,8 @@ class PlaceFinder:
                 # a name does not begin with a joining or clinical word, nor a lead word ("the", "outside")
                 while start_index < index and (
                     folded[start_index] in FACILITY_JOINERS
+                    # the letters after a number's digits ("3RD FLOOR OF KESSLER PAVILION" is read "3R", "D", ...)
+                    or text[words[start_index].start() - 1:words[start_index].start()].isalnum()
                     or folded[start_index] in FACILITY_LEAD_WORDS
                     or (folded[start_index] in FACILITY_LEAD_VERBS and (
                         caseless or not is_capitalised(words[start_index].group(0)) or sentence_initial(text, words[start_index].start())))
@@ -1622,6 +1719,13 @@ class PlaceFinder:
             if fold(word) in {"of", "and", "&", "de", "la", "del", "on", "upon", "in"} and run:
                 # "Hospital of Saint Anne", "Stratford upon Avon": a joining word needs a name after it
                 nxt = WORD_RE.match(text, match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+                if not caseless and nxt is not None and nxt.group(0) == "the" and fold(word) in {"of", "on"}:
+                    # "Heart of the Valley", "Newton on the Moor": "of the", "on the" inside a name written with capitals
+                    after = WORD_RE.match(text, nxt.end() + 1) if text[nxt.end():nxt.end() + 1] == " " else None
+                    if after is not None and self._name_word(after.group(0), caseless):
+                        cursor = nxt.end() + 1
+                        continue
+                    break
                 joined = nxt is not None and self._name_word(nxt.group(0), caseless) and (
                     not caseless  # where capitals mean nothing, "marlow creek and refuses": a name word must follow
                     or self._rare(nxt.group(0)) or fold(nxt.group(0)) in self.cues.place_words
@@ -1671,6 +1775,8 @@ class PlaceFinder:
         if len(run) < min_words:
             return []
         words = [POSSESSIVE_END_RE.sub("", m.group(0)) or m.group(0) for m in run]
+        if not organization and all(fold(w) in self.cues.plain_places or fold(w) in self.cues.living_conditions for w in words):
+            return []  # "comes from shelter", "LIVES IN HOUSE WITH WIFE", "lives in peace,": a kind of place or of life, no name
         if not any(self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or (not caseless and is_capitalised(w)) for w in words):
             return []
         if caseless and organization and not any(self._rare(w) or fold(w) in self.cues.organization_words or self.lexicon.is_name(w) for w in words):
