@@ -85,6 +85,9 @@ REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinica
 TRADE_NAME_FILES = ("safe/drugs.txt", "safe/devices.txt")
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
+# an entry of the safe lists written as an abbreviation: two capitals or more and no three small letters together ("LVAD",
+# "CRT-D", "BiV", "HbA1c", "iNO"; not "McBurney", "PleurX")
+ABBREVIATION_ENTRY_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})(?![^ ]*[a-z]{3})[A-Za-z0-9][A-Za-z0-9\-/+]*")
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",
 # "Pancoast") is safe wherever it stands; one that is (safe/name_collisions.txt:
 # "Wilson", "Murphy") is safe before a clinical word ("Wilson disease") or inside
@@ -189,6 +192,12 @@ def _collisions() -> frozenset[str]:
     return frozenset(fold_entry(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
 
 
+def _abbreviations(files: tuple[str, ...]) -> frozenset[str]:
+    """The one-word entries of the files written as abbreviations ("LVAD", "CRT-D", "BiV")."""
+    return frozenset(fold_entry(entry) for name in files for entry in read_list(name)
+                     if " " not in entry and ABBREVIATION_ENTRY_RE.fullmatch(entry))
+
+
 def _clinical_words() -> frozenset[str]:
     return frozenset(fold_entry(word) for line in read_list(CLINICAL_WORDS_FILE) for word in line.split())
 
@@ -219,6 +228,8 @@ class Lexicon:
     trade_names: frozenset[str] = frozenset()
     # states, provinces, regions and counties of every country, one word or several (REGION_FILE)
     regions: frozenset[str] = frozenset()
+    # safe words that a clinical list writes as an abbreviation (ABBREVIATION_ENTRY_RE)
+    abbreviations: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -262,6 +273,11 @@ class Lexicon:
     def is_safe(self, word: str) -> bool:
         """Clinical vocabulary, a drug, a device, an eponym or an abbreviation: never PHI alone."""
         return fold(word) in self.safe
+
+    def is_abbreviation(self, word: str) -> bool:
+        """A safe word that a clinical list writes as an abbreviation ("LVAD", "CRT-D", "BiV"): a device's, a test's or a
+        condition's letters, which name no person, though the allow list holds some beside the eponyms."""
+        return fold(word) in self.abbreviations
 
     def is_unambiguous_name(self, word: str) -> bool:
         """A listed name that is no English or clinical word: PHI wherever it stands."""
@@ -528,5 +544,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
         - _clinical_words() - regional,
         regions=regions,
+        abbreviations=_abbreviations((*SAFE_FILES, *REGIONAL_SAFE_FILES)),
         digest=digest,
     )

@@ -278,6 +278,11 @@ SIGN_OFF_DATE_TIME_RE = re.compile(
 # a word glued to a number is a code or a suffix ("JL4", "81%ile", "3rd"), never a name; a digit that OCR reads
 # for a letter (0, 1, 5, 8 for O, l, S, B) may end a name's letters ("RAMO5")
 WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?(?![2-467-9" + LETTERS + r"])")
+# a vital sign's reading after a letter, which makes the letter no initial: a decimal ("pyrexia T 39.1", "t: 101.2"), or
+# two or three digits after the letter of a temperature, a pulse or a breathing rate ("rigors P 118", "R 24"); no date, no
+# pressure and no longer number going on ("Okafor J 12.03.19", "Hale P 4417")
+READING_AFTER_LETTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?P<decimal>[0-9]{1,3}\.[0-9]{1,2})|[0-9]{2,3})(?![0-9]|[./\-][0-9])")
+VITAL_SIGN_LETTERS = frozenset("tpr")
 # a number right before a word (and the word's first character)
 NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
 # a bed's, a room's or a bay's number before a word: a place in a list, not a count ("Bed 3 Coe")
@@ -381,6 +386,13 @@ def alternation(phrases: Iterable[str]) -> str:
     if len(firsts) < 2 or r"\s+" in firsts:
         return trie_regex(trie)
     return "(?=[" + "".join(sorted(firsts)) + "])" + trie_regex(trie)
+
+
+def reading_after_letter(text: str, letter: str, end: int) -> bool:
+    """Whether the letter ending at ``end`` has a vital sign's reading after it ("T 39.1", "P 118"): a measured value, so
+    the letter is the vital sign's, no one's initial."""
+    reading = READING_AFTER_LETTER_RE.match(text, end)
+    return reading is not None and (reading.group("decimal") is not None or fold(letter) in VITAL_SIGN_LETTERS)
 
 
 class NameCues:
@@ -1384,6 +1396,8 @@ class NameFinder:
                 break  # "Mr. Okafor, gentleman in his 90s", "resident Rosaria, see orders": after a name written with a
                 # capital and a comma, the given name would have one too ("Dr. Helen grant" may be a surname typed so)
             previous_capital = is_capitalised(word)
+            if len(word) == 1 and reading_after_letter(text, word, match.end()):
+                break  # "c/o fever T 39.1", "per RN Well P 118": a vital sign's letter before its reading, no initial
             if len(word) == 1:
                 # an initial: needs a dot or a following name word, and is not a credential ("M.D.")
                 lower_initial_after_title = mode == TITLE and match.group("dot") is not None

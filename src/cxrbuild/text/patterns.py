@@ -404,12 +404,15 @@ class PatternFinder:
         return start + words[max(keep, first_name_word + 1) - 1].end()
 
     def _department(self, value: str) -> bool:
-        """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic")."""
+        """Clinical words before the facility keyword and nothing else ("Oncology Clinic", "Pain Clinic"), an eponym
+        among them only as a clinical list's abbreviation ("LVAD Clinic", "CRT-D CLINIC": a device's service; not "Lahey
+        Clinic", named for a person)."""
         for index, match in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’&.\-]*", value)):
             if index and re.fullmatch(HOSPITAL_KEYWORDS, value[match.start():], re.IGNORECASE):
                 words = value[:match.start()].split()
                 return all(
-                    self.lexicon.is_safe(w.rstrip(".")) and not self.lexicon.is_name(w) and not self.lexicon.is_eponym(w)
+                    self.lexicon.is_safe(w.rstrip(".")) and not self.lexicon.is_name(w)
+                    and (not self.lexicon.is_eponym(w) or self.lexicon.is_abbreviation(w))
                     for w in words
                 )
         return False

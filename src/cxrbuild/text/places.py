@@ -1556,8 +1556,10 @@ class PlaceFinder:
                         and not (organization and not caseless and is_capitalised(words[start_index].group(0))
                                  and not words[start_index].group(0).isupper())
                         # ... or right after a facility's cue where capitals tell nothing ("via cataract fire & rescue"), as
-                        # a device's trade name may name a facility too ("at summit diagnostic imaging")
-                        and not ((organization or (caseless and self.lexicon.is_trade_name(words[start_index].group(0))))
+                        # a device's trade name may name a facility too ("at summit diagnostic imaging"; a device's letters do
+                        # not: "referred to biv clinic")
+                        and not ((organization or (caseless and self.lexicon.is_trade_name(words[start_index].group(0))
+                                                   and not self.lexicon.is_abbreviation(words[start_index].group(0))))
                                  and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words)
                         # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
                         and not self._opens_a_name(words, start_index, index, caseless))

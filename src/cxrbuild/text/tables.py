@@ -41,7 +41,8 @@ CELL_SHAPES = {
 }
 
 
-def _heading_key(cell: str) -> str:
+def heading_key(cell: str) -> str:
+    """A cell's text as the listed headings are matched: trimmed of ":" and "#", folded, one blank between words."""
     return " ".join(cell.strip().strip(":#").strip().casefold().split())
 
 
@@ -54,7 +55,7 @@ class TableColumns:
 @functools.lru_cache(maxsize=1)
 def load_table_columns() -> TableColumns:
     spec = data_yaml("table_columns.yaml")
-    labels = {_heading_key(heading): label for label, headings in spec["columns"].items() for heading in headings}
+    labels = {heading_key(heading): label for label, headings in spec["columns"].items() for heading in headings}
     return TableColumns(str(spec["version"]), labels)
 
 
@@ -114,7 +115,7 @@ class TableFinder:
             cell = text[start:end]
             if not cell or not HEADING_CELL_RE.fullmatch(cell) or len(cell.split()) > 4:
                 return None
-            labels.append(self.columns.labels.get(_heading_key(cell)))
+            labels.append(self.columns.labels.get(heading_key(cell)))
         return labels if any(labels) else None
 
     def find(self, text: str) -> list[RuleSpan]:

@@ -20,7 +20,7 @@ from cxrbuild.text.lexicon import (
     Lexicon,
     fold,
 )
-from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_PARTICLES, NameCues
+from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_FIELD_STOPS, NAME_PARTICLES, NameCues
 from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
@@ -33,6 +33,7 @@ from cxrbuild.text.spans import (
     sentence_initial,
     timestamp_label,
 )
+from cxrbuild.text.tables import heading_key, load_table_columns
 
 # the longest plausible written form of each kind of identifier
 MODEL_SPAN_MAX_CHARS = {
@@ -129,10 +130,21 @@ NUMERIC_DATE_RE = re.compile(r"([0-9]{1,4})[/.\-]([0-9]{1,4})(?:[/.\-]([0-9]{1,4
 DECIMAL_RE = re.compile(r"[0-9]+\.[0-9]+")
 RANGE_JOINERS = "-–/"
 RANGE_OR_RATIO_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})|[0-9]{1,3}/[0-9]{1,3}")
+# two numbers joined by one of those signs, somewhere in a number
+JOINED_NUMBERS_RE = re.compile(r"[0-9][-–/][0-9]")
 # what stands before a reference range or a pressure in a table or a list of values: a cell's bar, a bracket, a value
 VALUE_BEFORE_RANGE_RE = re.compile(r"(?:\||\(|[0-9](?:\.[0-9]+)?(?:[ \t]*[|,;]|[ ]{2,}|\t))[ \t]*\Z")
 # ... and a vessel's or a chamber's abbreviation, or the word itself, before a pressure ("AO 165/81", "PA pressure 42/18")
 ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z]{2,5}|(?i:\bpressures?))[ \t]+\Z")
+# ... and the word right before a setting's range ("VVIR 50-120", "rate: 55-110")
+WORD_BEFORE_RANGE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*)[ \t]*[:=]?[ \t]*\Z")
+# words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a range after one
+# is no setting, though the word is a clinical list's too
+NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
+    {"bed", "bay", "cubicle", "cell", "mobile", "fax", "pager", "sn", "serial", "pid", "lot", "batch", "case", "job", "no",
+     "number"})
+# characters around a number that the rules read for an identifier there
+PATTERN_WINDOW = 40
 
 
 # a telephone's cue right before its number: an extension or a pager may have three digits ("ext 242", "bleep 318")
@@ -148,6 +160,12 @@ PULSE_BEFORE_RE = re.compile(r"(?i)\b(?:p|pr|pulse|hr)[ \t]*[:=]?[ \t]*\Z")
 MEASURED_CELL_RE = re.compile(r"[0-9]\.[0-9]|[0-9]/[0-9]")
 # two numbers two blanks or a tab apart: a table's cells
 CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
+# a value of a measurement's size in a table's cell, its bar before it and a bar or the line's end after it ("| 96 |")
+CELL_VALUE_RE = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
+CELL_END_RE = re.compile(r"[ \t]*(?:\||\n|\Z)")
+# the cell that opens a table's row, from the line's start up to the next bar ("| trig | 96 |", "hdl | 91 | --")
+ROW_OPENING_CELL_RE = re.compile(r"[ \t]*\|?(?P<cell>[^|\n]*)\|")
+CELL_WORD_RE = re.compile(r"[" + LETTERS + r"0-9]{2,}")
 
 
 def _number_around(text: str, start: int, end: int, joiners: str = ".") -> tuple[int, int, str]:
@@ -210,6 +228,8 @@ class SpanVetter:
         self.allowed_word = allowed_word
         # the rules' reading of a value: a pattern's match with its guards, a measured value, a unit after a number
         self.patterns = patterns
+        # the rules that read an age over 89 ("aged 90-95", "Age/Sex: 96/F")
+        self.age_patterns = tuple(pattern.name for pattern in patterns.patterns if pattern.label == "AGE")
 
     def vet(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
         """The identifier inside a model span, or None when the span holds none."""
@@ -317,6 +337,14 @@ class SpanVetter:
             return None  # "heparin 1100 units/hr": a dose, as the time rules read it
         if label == "AGE" and PULSE_BEFORE_RE.search(text, max(0, kept[0].start() - 12), kept[0].start()):
             return None  # "Obs: P 104 irreg", "PR 96": a pulse, not an age over 89
+        if label == "AGE" and kept_text[:1].isdigit() and kept_text[-1:].isdigit():
+            joined = _number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)
+            if JOINED_NUMBERS_RE.search(joined[2]) and not any(
+                    self.patterns.pattern_matches(name, text, joined[0], joined[1]) for name in self.age_patterns):
+                return None  # "LV 148/92", "RV 150/91", "range 88-95": a number of a pressure, a ratio or a range, which no
+                # age rule reads as ages ("aged 90-95" is read so)
+        if label in {"AGE", "ID", "PHONE"} and self._measured_cell(text, kept[0].start(), kept[-1].end()):
+            return None  # "| trig | 96 |", "hdl | 91 | --": a value in the row of a lab, a measured value
         if label == "AGE":
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
@@ -343,8 +371,10 @@ class SpanVetter:
             number = _number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)
             before = text[max(0, number[0] - 24):number[0]]
             if _range_or_ratio(number[2]) and (self.patterns.is_measured_value(text, number[0]) or VALUE_BEFORE_RANGE_RE.search(before)
-                                               or ("/" in number[2] and ABBREVIATION_BEFORE_RE.search(before))):
-                return None  # "Na | 145 | 135-145", "AO 165/81 |": a reference range or a pressure, not an identifier
+                                               or ("/" in number[2] and ABBREVIATION_BEFORE_RE.search(before))
+                                               or ("/" not in number[2] and self._setting_range(text, number[0], number[1]))):
+                return None  # "Na | 145 | 135-145", "AO 165/81 |", "VVIR 50-120": a reference range, a pressure or a setting,
+                # not an identifier
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
             self.patterns.is_measured_value(text, kept[0].start())
             or (self.patterns.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
@@ -361,6 +391,7 @@ class SpanVetter:
                 return None  # "ONSC 1354  PTCT 1402": an abbreviation no list knows, alone
             proper = [m.group(0) for m in kept if m.group(0)[:1].isalpha() and len(m.group(0)) > 1 and not lexicon.is_safe(m.group(0))
                       and not self._written_word(text, m, caseless)
+                      and not (not caseless and self._unlisted_small_word(text, m))
                       and not (short_capitals(m.group(0), caseless) and not lexicon.is_place(m.group(0)))
                       and not self._unlisted_shorthand(m.group(0), place=True)
                       and not CLINICAL_CODE_RE.fullmatch(m.group(0))
@@ -380,6 +411,50 @@ class SpanVetter:
             if not proper and not coded and not self._named_facility(words):  # "7B", "02115" are still places
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
+
+    def _unlisted_small_word(self, text: str, match: re.Match[str]) -> bool:
+        """A word in small letters that no name or place list holds, nor opened by a particle or a saint's abbreviation:
+        no place's proper name where capitals mean something ("Place fiducial markers"; not "from st. wenceslas")."""
+        word = match.group(0)
+        if not word.islower() or self.lexicon.is_place(word) or self.lexicon.is_name(word):
+            return False
+        before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
+        return before is None or fold(before.group(1)) not in NAME_PARTICLES
+
+    def _measured_cell(self, text: str, start: int, end: int) -> bool:
+        """A number of up to four digits alone in a table's cell, in a row that opens with a cell of clinical words
+        ("| trig | 96 |", "| ferritin | 93 |", "hdl | 91 | --"; a lab's name the lists hold, whether or not the rules know
+        it for a lab's), none of them a word that labels an identifier's or a person's cell ("| Age | 94 |", "| MRN | 4471 |",
+        "| Mother | 92 |", "| Ext | 4417 |")."""
+        if not CELL_VALUE_RE.fullmatch(text, start, end) or not CELL_BEFORE_RE.search(text, max(0, start - 4), start):
+            return False
+        if not CELL_END_RE.match(text, end):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        opening = ROW_OPENING_CELL_RE.match(text, line_start, start)
+        if opening is None or opening.end() > start:
+            return False
+        cell = opening.group("cell")
+        words = CELL_WORD_RE.findall(cell)
+        if not words or heading_key(cell) in load_table_columns().labels:
+            return False  # ("| Accession | 4471 |": a column of identifiers, though its word is a clinical list's)
+        if PHONE_CUE_BEFORE_RE.search(cell.rstrip()):
+            return False
+        return all((self.lexicon.is_safe(w) or self.allowed_word(w)) and fold(w) not in NUMBER_LABEL_WORDS
+                   and not self.cues.is_cue_word(fold(w)) for w in words)
+
+    def _setting_range(self, text: str, start: int, end: int) -> bool:
+        """A range right after a clinical abbreviation or a clinical word ("programmed VVIR 50-120", "AAI 70-140",
+        "tracking 90-150"): a setting, unless the word labels a record's, a contact's or a place's number or a rule of the
+        patterns reads an identifier there ("MRN 412-778", "Rm 12-130", "bleep 22-130")."""
+        word = WORD_BEFORE_RANGE_RE.search(text, max(0, start - 24), start)
+        if word is None or fold(word.group(1)) in NUMBER_LABEL_WORDS:
+            return False
+        if not (self.lexicon.is_safe(word.group(1)) or self.allowed_word(word.group(1))):
+            return False
+        window_start = max(0, start - PATTERN_WINDOW)
+        found = self.patterns.find(text[window_start:min(len(text), end + PATTERN_WINDOW)])
+        return not any(span.start < end - window_start and span.end > start - window_start for span in found)
 
     def _dose_after(self, text: str, end: int) -> bool:
         """A number with a unit right after a word ("ino 20 ppm", "Kcentra 1500 units"): the word is what is dosed."""
