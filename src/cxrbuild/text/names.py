@@ -213,10 +213,10 @@ FIELD_VALUE_AFTER_RE = re.compile(r"[ \t]*[:#]?[ \t]*[0-9]")
 LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 # nothing more on the line
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+# a title's abbreviation that a name may follow on the next line has at most this many letters ("Capt.", "Dr.")
+MAX_WRAPPED_TITLE_LETTERS = 4
 # a given name's initial after it ("HAZEL B", "Joy R."), not the next field's first letter ("Joy   Sex: F")
 GIVEN_NAME_INITIAL_RE = re.compile(r"[ \t]{1,3}[A-Za-z]\.?(?![A-Za-z])")
-# one or two words right after an opening bracket, up to where a kin word's comma follows ("(Rose Baker" of "(Rose Baker, aunt)")
-BRACKETED_NAME_BEFORE_RE = re.compile(r"\([ \t]*(?P<name>" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)[ \t]*\Z")
 # the little words and a facility's words before a person or a saint named without a title ("updated by", "with",
 # "Hôpital Saint-Luc")
 PERSON_LEAD_WORDS = frozenset({"by", "with", "w", "per", "to", "from", "and", "cc", "hôpital", "hopital", "hospital", "clinique",
@@ -279,9 +279,16 @@ SIGN_OFF_DATE_TIME_RE = re.compile(
 # for a letter (0, 1, 5, 8 for O, l, S, B) may end a name's letters ("RAMO5")
 WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?(?![2-467-9" + LETTERS + r"])")
 # a vital sign's reading after a letter, which makes the letter no initial: a decimal ("pyrexia T 39.1", "t: 101.2"), or
-# two or three digits after the letter of a temperature, a pulse or a breathing rate ("rigors P 118", "R 24"); no date, no
-# pressure and no longer number going on ("Okafor J 12.03.19", "Hale P 4417")
-READING_AFTER_LETTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?P<decimal>[0-9]{1,3}\.[0-9]{1,2})|[0-9]{2,3})(?![0-9]|[./\-][0-9])")
+# two or three digits after the letter of a temperature, a pulse or a breathing rate ("rigors P 118", "R 24 and sats");
+# no date, no time, no pressure and no longer number going on ("Okafor J 12.03.19", "Hale P 4417", "Peter R 14:30"), and
+# no age, sex, date or street after it ("Mary R 92 F", "HAZEL P 93 Y/O", "Joan T 67 years", "Ana T 12 Nov", "Dr. John P
+# 240 Main St")
+READING_AFTER_LETTER_RE = re.compile(
+    r"[ \t]*[:=]?[ \t]*(?:(?P<decimal>[0-9]{1,3}\.[0-9]{1,2})|[0-9]{2,3}(?!" + r"[ \t]*(?:[mf]\b|male|female|y\.?o\b|y/o|yrs?\b|years?\b"
+    r"|mos?\b|months?\b|wks?\b|weeks?\b|days?\b|" + macro("MONTH") + r"|(?-i:[A-Z][a-z]+)[ \t]+" + macro("STREET_TYPE") + r"(?![A-Za-z]))))"
+    r"(?![0-9]|[./\-:][0-9])",
+    re.IGNORECASE,
+)
 VITAL_SIGN_LETTERS = frozenset("tpr")
 # a number right before a word (and the word's first character)
 NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
@@ -311,12 +318,12 @@ GRADED_FINDING_RE = re.compile(
 )
 # what may close a surname after a role, besides a field's end: "F/U PA BELL PRN", "CHARGE RN WOOD AT 2:41 PM"
 # ... or a verb of what the person does there ("sw grace following", "hha sterling comes tues"), the person's
-# being there ("AIDE AMBER ON SCENE", "rn hope in attendance"), the number a staff member or an interpreter goes
-# by ("INTERPRETER SUMMER #40218") or the person's office ("LEFT VM FOR NP STONE OFFICE")
+# being there ("AIDE AMBER ON SCENE", "rn hope in attendance") or the number of three digits or more a staff member or
+# an interpreter goes by ("INTERPRETER SUMMER #40218"; not "RN POOL #3")
 SURNAME_CLOSE_RE = re.compile(
     r"(?:[ \t]+(?:prn\b|(?:at|in|on|x)[ \t]*[0-9]|(?:following|follows|comes|came|visited|visits|aware|notified|updated|agrees|agreed"
-    r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+(?:the[ \t]+)?(?:bedside|scene)|on[ \t]+scene|in[ \t]+attendance|present[ \t]+for"
-    r"|office)\b|\#[ \t]*[0-9])|[ \t]*\#[ \t]*[0-9])",
+    r"|to[ \t]+follow|will[ \t]+follow|at[ \t]+(?:the[ \t]+)?(?:bedside|scene)|on[ \t]+scene|in[ \t]+attendance|present[ \t]+for)\b)"
+    r"|[ \t]*\#[ \t]*[0-9]{3})",
     re.IGNORECASE,
 )
 # words of when, not who or where: parts of a day, which lists of given names hold too ("Per RN night, no acute
@@ -691,6 +698,8 @@ class NameFinder:
         for match in cues.title_re.finditer(text):
             if GRADED_FINDING_RE.search(text, max(0, match.start() - 24), match.start()) and GRADED_TITLE_RE.match(match.group(0)):
                 continue  # "Mild MR. Doppler pattern", "moderate MS": a valve's lesion graded, not "Mr." or "Ms."
+            if "." in match.group(0) and "\n" in match.group(0) and not self._name_wrapped_after_title(text, match, caseless):
+                continue  # "discussed with the patient's nurse.\nMild cardiomegaly": the sentence ended with the title's word
             spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
         for match in cues.phrase_re.finditer(text):
             found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)
@@ -1192,6 +1201,22 @@ class NameFinder:
         """A month's name that is a listed given name ("June", "April")."""
         return fold(word) in MONTH_WORDS and self.lexicon.is_given(word)
 
+    def _name_wrapped_after_title(self, text: str, match: re.Match[str], caseless: bool) -> bool:
+        """A title's abbreviation with its dot closing a line ("Cpl.", "Dr."; no word such as "nurse." and no code such as
+        "A1C."), then a listed name on the next line that is no clinical word, and no word of the language unless written
+        with a capital among small letters ("escorted by Cpl.\nBishop.", "F/U WITH DR.\nMARTA KNIGHT"; not "Check
+        A1C.\nStable silhouette")."""
+        title = match.group(0).split(".")[0].strip()
+        if not title.isalpha() or len(title) > MAX_WRAPPED_TITLE_LETTERS or fold(title) in self.cues.ambiguous_roles:
+            return False
+        first = NAME_TOKEN_RE.match(text, match.end())
+        if first is None or first.group("gap") or first.group("comma"):
+            return False
+        word = first.group("word")
+        return (self.lexicon.is_name(word) and not self.lexicon.is_safe(word) and not self._blocked(word)
+                and fold(word) not in self.cues.never_names
+                and (fold(word) not in self.lexicon.english or (not caseless and is_capitalised(word))))
+
     def _plain_given(self, word: str) -> bool:
         """A listed given name that is also a word ("Hope", "Joy"), though no clinical, cue, structure or function word."""
         return self.lexicon.is_given(word) and self._plain_name_word(word, month=False) and fold(word) not in self.cues.suffix_folded
@@ -1280,8 +1305,10 @@ class NameFinder:
                 return not caseless and surname.isupper() and nxt.group("dot") is not None  # "Patient: Will B. Church"
             # a listed surname that is no word, or one written as a name up to the field's end ("Sending RN: Will Fox, RN")
             written = not caseless and is_capitalised(surname) and self._field_ends(text, nxt.end("word"))
-            # (after a kin word, a surname no list knows too: "son will ostrevany", not "son will visit")
-            listed = self.lexicon.is_name(surname) or (mode == KIN and self._unknown(surname) and not self.lexicon.is_medical(surname))
+            # (after a kin word, a surname no list knows too, both written as names among small letters: "son Will
+            # Ostrevany"; not "son will visit", "Son will acompany pt")
+            listed = self.lexicon.is_name(surname) or (
+                mode == KIN and not caseless and is_capitalised(word) and is_capitalised(surname) and self._unknown(surname))
             if not listed or (fold(surname) in self.lexicon.english and not written):
                 return False  # "Patient: will need", "RN: Will Recheck BP", "PT: CAN WEIGHTBEAR": a verb after it
         return self._accept(surname, mode, False, caseless) and not self.lexicon.is_safe(surname)
@@ -1468,10 +1495,12 @@ class NameFinder:
             elif (words == 1 and not match.group("comma") and len(match.group("gap")) == 1
                   and self._cue_surname_after_given(opening, word, caseless) and (
                       self._credentials_end_line(text, match.end("word")) if self._credential_follows(text, match.end("word"))
-                      else LINE_END_RE.match(text, match.end("word")) or (self._blocked(word) and self._field_ends(text, match.end("word"))))):
+                      else (not caseless and LINE_END_RE.match(text, match.end("word")))
+                      or (self._blocked(word) and self._field_ends(text, match.end("word"))))):
                 last_word = True  # "D/W RN Farida Read.", "SEEN BY NP OKSANA SAID, RN": a surname that is also a cue's
                 # word or a verb, right after a given name, where the name ends (before credentials that end the line, or
-                # at its end: "aide Bartholomew went thursday", "SON WILLIAM STATES PT WISHES" tell what the person did)
+                # at its end where capitals show it: "aide Bartholomew went thursday", "SON WILLIAM STATES PT WISHES",
+                # "DAUGHTER AMIRA CAME\nIN TODAY" tell what the person did)
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
                 # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
@@ -1557,14 +1586,6 @@ class NameFinder:
         for match in self.cues.kin_after_re.finditer(text):
             # "(Mabriyn, brother)", "Ines, his wife": a name, then who the person is
             span = self._name_before(text, match.start("sep"), strict=True, source="name_before_kin", strong=True, caseless=caseless)
-            if span is None and text[match.end():match.end() + 1] == ")":
-                # in brackets of their own, a listed name that is also a word, one or two of them ("(Stone, sister)",
-                # "(ROSE BAKER, AUNT)"; not "(COPD, mother)", "(smoker, father)")
-                opened = BRACKETED_NAME_BEFORE_RE.search(text, max(0, match.start("sep") - 60), match.start("sep"))
-                words = opened.group("name").split() if opened else []
-                if words and all(self.lexicon.is_name(w) and not self.lexicon.is_safe(w) and not self._blocked(w)
-                                 and fold(w) not in self.cues.never_names for w in words):
-                    span = RuleSpan(opened.start("name"), opened.end("name"), "NAME", "name_before_kin", strong=True)
             if span:
                 spans.append(span)
         slashed = list(ROLE_SLASH_NAME_RE.finditer(text))
