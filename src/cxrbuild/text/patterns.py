@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 
 from cxrbuild.text.categories import LABELS
-from cxrbuild.text.lexicon import FUNCTION_WORDS, Lexicon, fold
+from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
 from cxrbuild.text.regex_store import RegexStore, shared_store
 from cxrbuild.text.spans import (
     LETTERS,
     SCAN_END,
     UPPER_LETTERS,
     RuleSpan,
+    capitals_mean_nothing,
     case_partner_pool,
     data_yaml,
     first_character_guard,
@@ -65,6 +66,13 @@ HOSPITAL_OPENING_WORDS = frozenset(
 )
 # installations found by words that also mean something else ("NAS", "camp", "AB"): their name is vetted
 VETTED_INSTALLATION_PATTERNS = frozenset({"military_base_named_lower_case", "military_air_base"})
+# the word right before an air base's name; "on" and "in" before letters read as an antibody's ("Immune on HBs Ab.")
+WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+\Z")
+CODE_BEFORE_WORDS = frozenset({"on", "in"})
+# ... and the words that send someone somewhere, which make a word no vocabulary holds a base's name ("at Kunsan AB")
+POSTING_PREPOSITIONS = frozenset({"at", "to"})
+# the vowels of a word that is read, not spelt ("Kunsan"; not "TPO", "AChR", "dsDNA")
+VOWELS = frozenset("aeiouy")
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )
@@ -208,6 +216,10 @@ class PatternFinder:
         # a town line's postcode at its end, a state's or a province's code before it ("... Lisle, NL  A1B 2C3")
         self.postcode_tail_re = store.compile(_expand_macros(r"[ \t,]*(?:(?<![A-Za-z])[A-Za-z]{2,3}\.?[ \t]+)?{POSTCODE}[ \t]*\Z", macros), 0)
         self.lexicon = lexicon
+        # a verb of a posting before an installation's name, maybe with its preposition ("deployed to", "stationed in")
+        self.base_posting_before_re = store.compile(
+            _expand_macros(r"(?<![A-Za-z]){BASE_POSTING}(?:[ \t]+(?:at|to|in|on|near))?[ \t]+\Z", macros), re.IGNORECASE
+        )
         # every string some pattern requires, all looked for in one pass per text: at each position the longest
         # one there (a lookahead, so that every position is tried), then the needles that one begins with
         self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
@@ -270,8 +282,8 @@ class PatternFinder:
                 if pattern.name in {"printed_by_user", "entered_by_user"} and (
                         self.lexicon.is_vocabulary(text[start:end]) or not LOGIN_SHAPE_RE.fullmatch(text, start, end)):
                     continue  # "Printed by Pharmacy", "(Cardiology)", "(self-reported)": a service or a word, no login
-                if pattern.name in VETTED_INSTALLATION_PATTERNS and not self._names_an_installation(pattern.name, words):
-                    continue  # "nas score 3", "camp counselor", "at onset ab": no installation's name
+                if pattern.name in VETTED_INSTALLATION_PATTERNS and not self._names_an_installation(pattern.name, words, text, start):
+                    continue  # "nas score 3", "camp counselor", "at onset ab", "RISE IN TPO AB.": no installation's name
                 if pattern.name in PAIR_DATE_PATTERNS and self._duration(text, start, end):
                     continue  # "SOB for 3/52", "x 2/7", "over the last 3/12", "2/52 ago": weeks, days, months
                 if pattern.name in {"address_town_line", "address_towns_before_postcode"} and self._clinical_phrase(text[start:end]):
@@ -283,14 +295,54 @@ class PatternFinder:
                 spans.append(RuleSpan(start, end, pattern.label, pattern.name, strong=named_for))
         return spans
 
-    def _names_an_installation(self, name: str, words: list[str]) -> bool:
+    def _names_an_installation(self, name: str, words: list[str], text: str, start: int) -> bool:
         """Whether an installation found by an ambiguous word holds its name (the word before "AB" or "air base", the
         words after "nas" or "camp"): a word no vocabulary holds that names no sign or score ("kunsan ab", "camp
         pendleton", "nas finnegan" is a score), or a listed place before a place's word ("nas whiting field")."""
-        named = words[:1] if name == "military_air_base" else words[1:]
+        if name == "military_air_base":
+            return self._names_an_air_base(words, text, start)
+        named = words[1:]
         if any(len(w) > 2 and not self.lexicon.is_vocabulary(w) and not self.lexicon.is_eponym(w) for w in named):
             return True
         return len(named) == 2 and self.lexicon.is_place(named[0]) and not self.lexicon.is_safe(named[0])
+
+    def _names_an_air_base(self, words: list[str], text: str, start: int) -> bool:
+        """Whether the word before "AB" or "air base" names an air base, where a test's antibody ("Ab") may stand as
+        well: a word no vocabulary holds, and
+        - after a posting ("deployed to Isa AB", "STATIONED IN KUNSAN AB") or before "air base" spelt out, any such word;
+        - never an antibody's letters (see _letter_code) after "on" or "in" ("Immune on HBs Ab.", "RISE IN TPO AB.",
+          "positive on achr ab"), nor elsewhere without a posting ("seroconverted to anti-HBs Ab");
+        - in a text with both cases, only "AB" in capitals ("positive on Chagas Ab" is a test);
+        - after "at" or "to", a word ("at Kunsan AB"); after "from" or "near", a listed place or a word no list knows
+          ("from Incirlik AB"); after "on" or "in", where an antibody's rise or result is read, a listed place ("in
+          Ramstein AB"; not "RISE IN ZIKA AB")."""
+        name = words[0]
+        if len(name) <= 2 or self.lexicon.is_vocabulary(name) or self.lexicon.is_eponym(name):
+            return False  # "at onset ab", "in lower ab"
+        before = text[max(0, start - GUARD_WINDOW):start]
+        word_before = WORD_BEFORE_RE.search(before)
+        cue = fold(word_before.group(1)) if word_before else ""
+        code = self._letter_code(name)
+        if code and cue in CODE_BEFORE_WORDS:
+            return False
+        if self.base_posting_before_re.search(before) or fold(words[-1]) != "ab":
+            return True
+        if code or (words[-1] != "AB" and not capitals_mean_nothing(text)):
+            return False
+        if cue in POSTING_PREPOSITIONS:
+            return True
+        listed = self.lexicon.is_place(name) and not self.lexicon.is_safe(name)
+        return listed or (cue not in CODE_BEFORE_WORDS and not self.lexicon.is_listed_proper(name))
+
+    @staticmethod
+    def _letter_code(word: str) -> bool:
+        """Letters spelt, not a word read: three letters or fewer, or one vowel or none ("HBs", "TPO", "AChR", "dsDNA",
+        "NMDA"), or such letters after a prefix ("anti-HBs"); not "Kunsan", "Osan", "Al-Udeid"."""
+        parts = fold(word).split("-")
+        if len(parts) > 1 and parts[0] in WORD_PREFIXES:
+            return True
+        last = parts[-1]
+        return len(last) <= 3 or sum(letter in VOWELS for letter in last) <= 1
 
     def _duration(self, text: str, start: int, end: int) -> bool:
         """A pair that counts weeks, days or months the British way ("for 3/52", "x 2/7", "over the last 3/12", "2/52

@@ -52,6 +52,7 @@ from cxrbuild.text.spans import (
     sentence_initial,
     timestamp_label,
 )
+from cxrbuild.text.vetting import NUMBER_LABEL_WORDS
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
 # "the" right before a place's name ("the Philippines", "lives in the north end")
@@ -93,10 +94,10 @@ CUED_VALUE = r"(?P<value>(?:(?:st|mt|ft)\.[ \t]+)?[A-Za-z][A-Za-z'’&\- \t]{1,4
 # what a saint's name with its possessive names when no place: a day, a disease, a herb ("St. Patrick's Day", "St.
 # Vitus's dance", "St. John's wort")
 SAINT_NO_PLACE_RE = re.compile(r"(?i)['’]s[ \t]+(?:day|eve|dance|fire|wort)\b")
-# a person's origin: "he is from", "family was from", "hails from"
-FROM_PLACE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|are|were|hails)[ \t]+from[ \t]+")
 # a word no list knows shorter than this is no town after "from" ("from rhb," is an abbreviation)
 MIN_UNLISTED_PLACE = 5
+# the letters of each of two words written as one ("nursinghome"; not "a" + "bridge")
+MIN_GLUED_PART = 3
 # the clause's end after a cued place, as a regex of its own
 CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
 # ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing")
@@ -229,19 +230,26 @@ WARD_AFTER_MOVE_RE = CuedRegex(guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
     r"(?P<name>[A-Za-z][A-Za-z'’\-]{2,})[ \t]+[0-9]{1,2}[A-Za-z]?(?![0-9A-Za-z]|[.,:/\-][0-9])"
 ))
-# what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU"
-WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:step-?down|unit|ward|floor|icu|micu|sicu|ccu|cvicu|picu|nicu|north|south|east|west|pod)\b", re.IGNORECASE)
-# ... or a unit's word and a comma, a colon, a slash or a dash before its name ("MICU: Cox 13B"), or "in" after an
-# appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
+# a hospital's units, the one list the regexes beside a ward's name read ("MICU: Cox 13B", "Cabot 5 ICU"), and a wing's
+# side ("Ellison 8 North")
 UNIT_WORDS = r"icu|micu|sicu|ccu|cvicu|picu|nicu|pacu|hdu|step-?down|floor|unit"
-WARD_COMPASS_AFTER_RE = re.compile(r"[ \t]+(?:north|south|east|west)(?![A-Za-z])", re.IGNORECASE)
+COMPASS_WORDS = r"north|south|east|west"
+# what follows a ward's name and number: "the Thayer 10 step-down unit", "Cabot 5 ICU", "Baker 4 PACU"
+WARD_UNIT_AFTER_RE = re.compile(r"[ \t]+(?:" + UNIT_WORDS + "|ward|pod|" + COMPASS_WORDS + r")\b", re.IGNORECASE)
+WARD_COMPASS_AFTER_RE = re.compile(r"[ \t]+(?:" + COMPASS_WORDS + r")(?![A-Za-z])", re.IGNORECASE)
+# ... or a unit's word and a comma, a colon, a slash, a dash or a bracket before its name ("MICU: Cox 13B", "the MICU
+# (Blake 7 rm 12)"), or "in" after an appointment's time ("at 2:45 PM in Corrigan 2", "at noon in Baker 3")
 WARD_UNIT_BEFORE_RE = re.compile(
-    r"(?:(?:" + UNIT_WORDS + r")[ \t]*[,:/-]|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$", re.IGNORECASE
+    r"(?:(?:" + UNIT_WORDS + r")[ \t]*(?:[,:/-]|\()|(?:[ap]\.?m\.?|[0-9]:[0-5][0-9]|noon|midnight)[ \t]+in[ \t])[ \t]*$",
+    re.IGNORECASE,
 )
-# ... or in a bracket after a unit's word or a ward's code, the bracket closing after the number: "the MICU (Cox 13B)",
-# "admitted to the CCU (Blue 4)", "moved to 6N (Orchid 2)" (not "CCU (class 3 HF)")
+# a bracket opened right before a ward's name after a unit's word or a ward's code: a bed space or a score there is no
+# ward ("MICU (Bay 3)", "CCU (Killip 2)"); a colour, or a name after a ward's code, is one when the bracket closes
+# after the number or a bed's number follows ("admitted to the CCU (Blue 4)", "moved to 6N (Orchid 2)", "SICU (Red 7
+# bed 2)"; not "CCU (red 3 mm)")
 WARD_BRACKET_BEFORE_RE = re.compile(r"(?:(?:" + UNIT_WORDS + r")|(?<![0-9A-Za-z])[0-9]{1,2}[nsew])[ \t]*\([ \t]*$", re.IGNORECASE)
 WARD_BRACKET_CLOSE_RE = re.compile(r"[ \t]*[),;]")
+WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9]")
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
@@ -289,6 +297,8 @@ PLACE_FIELD_RE = re.compile(
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
 # "LOC" heads a location's field, or a loss of consciousness's ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes")
 LOSS_OF_CONSCIOUSNESS_FIELD = "loc"
+# the words, numbers and signs of a "LOC:" field's value ("< 1 min" is "<", "1", "min"; "x2" is "x", "2")
+ANSWER_TOKEN_RE = re.compile(r"[" + LETTERS + r"]+|[0-9]+(?:\.[0-9]+)?|[^\s0-9" + LETTERS + r"]")
 EMPLOYER_FIELD_RE = re.compile(r"(?i)(?:employer|company|school|church|parish|employed|workplace|work)\Z")
 # a room's number after a facility's name ("Stonebridge Nursing Home, Rm 291")
 ROOM_AFTER_FACILITY_RE = re.compile(r"[ \t]*,?[ \t]*(?i:rm|room)\.?[ \t]*#?[ \t]*(?P<room>[0-9]{1,4}[A-Za-z]?)(?![0-9A-Za-z])")
@@ -401,7 +411,9 @@ class PlaceCues:
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.living_conditions = frozenset(fold(w) for w in spec["living_conditions"])
         self.ward_colours = frozenset(fold(w) for w in spec["ward_colours"])
-        self.ward_parts = frozenset(fold(w) for w in spec["ward_parts"])
+        # a bed space's words: those that label a number ("bed", "bay", "room") and the ward's own parts ("pod")
+        self.ward_parts = NUMBER_LABEL_WORDS | frozenset(fold(w) for w in spec["ward_parts"])
+        self.loss_of_consciousness_answers = frozenset(fold(w) for w in spec["loss_of_consciousness_answers"])
         self.organization_words = frozenset(
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
         )
@@ -411,15 +423,21 @@ class PlaceCues:
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))[ \t]+(?:in|at)"
         )
+        # (where someone lives is a residence too: "lives in", "grew up in")
         self.residence_cue_re = guarded_compile(
-            r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["residence_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
+            r"(?<![A-Za-z])(?:" + living + "|" + alternation([*spec["dwelling_cues"], *spec["residence_cues"]])
+            + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
         self.place_cue_re = guarded_compile(
             r"(?<![A-Za-z])(?:" + living + "|" + alternation(spec["place_cues"]) + r")[ \t]*[:,]?[ \t]*(?:the[ \t]+)?", re.IGNORECASE
         )
-        # who or what comes, then "from", right before where from ("PT FROM", "comes from", "72 yo from")
+        # a person's origin: "he is from", "family was from", "hails from"
+        self.from_place_re = guarded_compile(
+            r"(?<![A-Za-z])(?:" + alternation(spec["origin_verbs"]) + r")[ \t]+from[ \t]+", re.IGNORECASE
+        )
+        # who or what comes, then "from", right before where from ("PT FROM", "comes from", "72 yo from", "is from")
         self.origin_re = guarded_compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["origin_leads"]) + r")[ \t]+from[ \t]+", re.IGNORECASE
+            r"(?<![A-Za-z])(?:" + alternation([*spec["origin_leads"], *spec["origin_verbs"]]) + r")[ \t]+from[ \t]+", re.IGNORECASE
         )
         # where someone lives, right before the place's word ("lives in", "lives alone in", "grew up in")
         self.dwelling_cue_re = guarded_compile(
@@ -497,7 +515,7 @@ class PlaceFinder:
         for match in self.name_cues.credential_at_re.finditer(text):
             spans.extend(self._workplace(text, match.end(), caseless))
         spans.extend(self._employers(text, caseless))
-        for match in FROM_PLACE_RE.finditer(text):
+        for match in self.cues.from_place_re.finditer(text):
             # "is from" names where someone comes from, or when and who a note is from: only a listed place or a long
             # word no list knows, closing the clause ("He is from Quellbury."; not "The note is from Cardiology.")
             spans.extend(span for span in self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_from",
@@ -534,7 +552,8 @@ class PlaceFinder:
         """Where capitals mean nothing, a word no list knows after someone and "from", closing its clause: where they
         come from ("PT FROM TULLAMERE, INS: ...", "comes from brackenvale with his wife"; not "booster from moderna,"); not
         a word of any vocabulary or a listed name ("pt from dyspnea", "pt from nursing", "came from kessler,"), a word
-        one slip from a dictionary's ("pt from nrusing home"), or a short abbreviation."""
+        one slip from a dictionary's ("pt from nrusing home"), two words written as one ("pt from nursinghome,"), or a
+        short abbreviation."""
         spans = []
         for match in self.cues.origin_re.finditer(text):
             word = WORD_RE.match(text, match.end())
@@ -543,10 +562,19 @@ class PlaceFinder:
             value = word.group(0)
             if (len(value) < MIN_UNLISTED_PLACE or not self._rare(value) or self.lexicon.is_vocabulary(value)
                     or self.lexicon.is_name(value) or self.name_cues.is_cue_word(fold(value))
-                    or self.lexicon.misspelling_of(value) or not CUED_PLACE_END_RE.match(text, word.end())):
+                    or self.lexicon.misspelling_of(value) or self._glued_words(value)
+                    or not CUED_PLACE_END_RE.match(text, word.end())):
                 continue
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_from_unlisted", strong=True))
         return spans
+
+    def _glued_words(self, word: str) -> bool:
+        """Two words of a vocabulary written as one, the second no place's word: a kind of home or of care ("nursinghome",
+        "grouphome", "homecare"), no town's name ("brackenvale" ends in a place's word)."""
+        folded = fold(word)
+        return any(self.lexicon.is_vocabulary(folded[:cut]) and self.lexicon.is_vocabulary(folded[cut:])
+                   and folded[cut:] not in self.cues.place_words
+                   for cut in range(MIN_GLUED_PART, len(folded) - MIN_GLUED_PART + 1))
 
     def _dwellings_that_are_words(self, text: str) -> list[RuleSpan]:
         """Where capitals mean nothing, a listed place that is also an English or a clinical word right after a cue of
@@ -875,13 +903,17 @@ class PlaceFinder:
             before = text[max(0, match.start() - 16):match.start()]
             compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
             end = compass.end() if compass else match.end()
-            bracketed = WARD_BRACKET_BEFORE_RE.search(before) is not None and WARD_BRACKET_CLOSE_RE.match(text, end) is not None
-            if bracketed and (folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms):
+            in_bracket = WARD_BRACKET_BEFORE_RE.search(before) is not None
+            if in_bracket and (folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms):
                 continue  # "MICU (Bay 3)", "CCU (class 3)", "CCU (Killip 2)": a bed space or a score, no ward's name
+            part_after = WARD_PART_AFTER_RE.match(text, end)
+            bracketed = in_bracket and (WARD_BRACKET_CLOSE_RE.match(text, end) is not None or (
+                part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts))
             if bracketed and folded in self.cues.ward_colours:
                 # "TRANSFER TO SICU (RED 7)": a ward or a team called by its colour, though the colour is a clinical word
                 spans.append(RuleSpan(match.start(), end, "LOCATION", "place_ward"))
                 continue
+            # (after a unit's bracket the ward's name goes whatever follows its number: "the MICU (Blake 7 rm 12)")
             unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before) or bracketed
             service = not unit_word and WARD_SERVICE_BEFORE_RE.search(before)
             unit_after = unit_word or service
@@ -1097,8 +1129,8 @@ class PlaceFinder:
             numbered = FIELD_WARD_RE.search(value) is not None
             if not named and not numbered:
                 continue  # "Unit: MICU", "Location: Emergency Department"
-            if fold(match.group("field")) == LOSS_OF_CONSCIOUSNESS_FIELD and not self._loc_names_a_place(value, words):
-                continue  # "HEAD INJURY. LOC: NONE. VOMITING.", "LOC: brief": a loss of consciousness, no location
+            if fold(match.group("field")) == LOSS_OF_CONSCIOUSNESS_FIELD and self._answers_loss_of_consciousness(first_clause):
+                continue  # "HEAD INJURY. LOC: NONE. VOMITING.", "LOC: brief, < 1 min": a loss of consciousness, no location
             if any(fold(w) in self.name_cues.heading_words for w in words) and not numbered:
                 continue  # "From: CCU team"
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
@@ -1116,18 +1148,13 @@ class PlaceFinder:
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
 
-    def _loc_names_a_place(self, value: str, words: list[str]) -> bool:
-        """Whether a "LOC:" field's value is a location rather than an answer on a loss of consciousness: a ward's name
-        and number that is no duration ("LOC: Kessler 4B", not "LOC: about 5 min"), a listed name or place that is no
-        English word or a long word no vocabulary holds ("LOC: FARNSWORTH PAVILION"), or a word before a facility's
-        word ("LOC: Maple Annex"); not "LOC: brief", "LOC: yes, ~2 minutes"."""
-        if any(not QUANTITY_RE.match(value, ward.end()) for ward in FIELD_WARD_RE.finditer(value)):
-            return True
-        if any(self.lexicon.is_listed_proper(w) or (self._rare(w) and len(w) >= MIN_UNLISTED_PLACE and not self.lexicon.is_vocabulary(w))
-               for w in words):
-            return True
-        return (len(words) >= 2 and fold(words[-1]) in self.cues.facility_words and fold(words[-2]) not in FUNCTION_WORDS
-                and not self._clinical(words[-2]))
+    def _answers_loss_of_consciousness(self, clause: str) -> bool:
+        """Whether a "LOC:" field's first clause answers on a loss of consciousness: only words of that answer, numbers
+        and signs ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes", "LOC: unwitnessed", "LOC: ?"); not a location ("LOC:
+        Oak Park", "LOC: PROVIDENCE", "LOC: Tisch 4")."""
+        tokens = ANSWER_TOKEN_RE.findall(clause)
+        return bool(tokens) and all(not token[:1].isalpha() or fold(token) in self.cues.loss_of_consciousness_answers
+                                    for token in tokens)
 
     def _names_place(self, word: str) -> bool:
         """A word of a place field's value that names the place: a name, a place, an eponym or a word no list

@@ -1,0 +1,131 @@
+"""Places read by the words around them: a location's field against a loss of consciousness, a ward in a unit's
+bracket, an air base against an antibody, an origin against a care setting written as one word, where someone lives
+against what they lie in.
+
+The examples are written here for these tests: none comes from a corpus the rules are measured on
+(benchmarks/report_blind.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cxrbuild.text.deid import ReportDeidentifier
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> ReportDeidentifier:
+    return ReportDeidentifier(settings={"use_model": False})
+
+
+def leaked(deidentifier: ReportDeidentifier, text: str, phi: list[str]) -> list[str]:
+    """The PHI values of ``phi`` with a letter or digit left in the output."""
+    result = deidentifier.deidentify(text)
+    covered = [False] * len(text)
+    for span in result.spans:
+        for index in range(span.start, span.end):
+            covered[index] = True
+    left = []
+    for value in phi:
+        start = text.index(value)
+        if not all(covered[i] for i in range(start, start + len(value)) if text[i].isalnum()):
+            left.append(value)
+    return left
+
+
+def renderings(sentence: str, phi: list[str]):
+    """The sentence as written, in capitals and in small letters, with its PHI values cased alike."""
+    yield sentence, phi
+    yield sentence.upper(), [p.upper() for p in phi]
+    yield sentence.lower(), [p.lower() for p in phi]
+
+
+PLACES = [
+    # a "LOC:" field naming a place, though its words are English words ("LOC: brief" answers a loss of consciousness)
+    ("LOC: Concord\nCT head: negative.", ["Concord"]),
+    ("Sex: M   LOC: Fair Oaks\nCXR: clear.", ["Fair Oaks"]),
+    ("Age: 71   LOC: Pleasant Hill\nIndication: cough.", ["Pleasant Hill"]),
+    # a ward's name and number in a unit's bracket with a bed's number after it
+    ("Transferred to the CCU (Pemberton 4 bed 2) overnight.", ["Pemberton 4"]),
+    ("Admitted to the MICU (Baker 7 bed 4) from the ED.", ["Baker 7"]),
+    # ... and a ward called by its colour there
+    ("Transfer to SICU (Red 7 bed 2) post-op.", ["Red 7"]),
+    # a ward before a unit's abbreviation that the other unit words name too
+    ("Recovered in Bishop 4 PACU after the lobectomy.", ["Bishop 4"]),
+    ("Seen in Baker 6 HDU overnight.", ["Baker 6"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phi"), PLACES)
+def test_places_are_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+CLINICAL = [
+    # "LOC:" answering a loss of consciousness
+    "Fall from ladder. LOC: unwitnessed. CT head ordered.",
+    # an antibody's letters after "on", "in" or "to"
+    "Immune on anti-HBs Ab, no booster needed.",
+    "Positive on MuSK Ab, negative on AChR Ab.",
+    "Positive on GluR Ab, repeat in 6 weeks.",
+    "Increase in dsDNA Ab, C3 low.",
+    "Seroconverted to HBs Ab after the third dose.",
+    # a care setting written as one word after "from"
+    "Pt from nursinghome, here for sob.",
+    "Pt from carehome. Chest pain.",
+    "Pt from fosterhome, brought by caseworker.",
+    "Pt from homecare. Cough x3 days.",
+    # what someone lies in all day
+    "Lives in bed. Sacral ulcer noted.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLINICAL)
+def test_clinical_words_read_as_places_are_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# guards beside those fixes, removed and kept before them too
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a town no list knows after "from", ending in a place's word, though its parts are words
+        ("Pt from brackenvale, arrived by private car.", ["brackenvale"]),
+        # a ward in a unit's bracket closing after its number or a comma
+        ("Moved to the MICU (Thackeray 6, bay 1) for BiPAP.", ["Thackeray 6"]),
+        ("Admitted to the SICU (Dunmore 9 rm 3) post-op.", ["Dunmore 9"]),
+        # an air base after a posting, though its name reads as letters; a listed place after "in"; a word after "at"
+        ("Husband deployed to Isa AB in the spring.", ["Isa AB"]),
+        ("Father was stationed in Osan AB for two years.", ["Osan AB"]),
+        ("Served two tours at Kessing AB, then retired.", ["Kessing AB"]),
+    ],
+)
+def test_places_beside_those_words_are_still_removed(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Head strike, LOC: ? brief, approx 30 sec, GCS 15.",
+        "MVC. LOC: + x 2 min. Neck pain.",
+        "Rise in GAD Ab since the last visit.",
+        "Treatment based on TPO Ab levels.",
+        "Lives in recliner since the fall. Orthopnea.",
+        "Lives in wheelchair, dense hemiplegia.",
+        # a bed space, a score or a post-operative day in a unit's bracket, whatever follows its number
+        "Admitted to the MICU (bay 3 by the window).",
+        "Transfer to SICU (POD 2 s/p Whipple).",
+        "Admitted to the CCU (Killip 2 on arrival).",
+    ],
+)
+def test_clinical_words_beside_those_places_are_still_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
