@@ -80,14 +80,18 @@ SAFE_FILES = (
 # word of it that is also a listed given name or surname is left out ("Telma"), unless it is
 # written as an acronym ("NEWS", "DOL")
 REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinical.txt")
+# the longest acronym of those lists that is kept though a listed name ("NEWS", "TRIG")
+REGIONAL_ACRONYM_MAX_LETTERS = 6
 # of the safe words, trade names: a drug's or a device's and no clinical term ("Summit", "Trilogy"), which may
 # name a practice too ("Summit Cardiology Associates"), unlike a department's words ("Pain Clinic")
 TRADE_NAME_FILES = ("safe/drugs.txt", "safe/devices.txt")
 # one line, many words: each is a clinical word
 CLINICAL_WORDS_FILE = "clinical_words.txt"
 # an entry of the safe lists written as an abbreviation: two capitals or more and no three small letters together ("LVAD",
-# "CRT-D", "BiV", "HbA1c", "iNO"; not "McBurney", "PleurX")
-ABBREVIATION_ENTRY_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})(?![^ ]*[a-z]{3})[A-Za-z0-9][A-Za-z0-9\-/+]*")
+# "CRT-D", "BiV", "HbA1c", "iNO", "Vit D"; not "McBurney", "PleurX", "Kerley B")
+ABBREVIATION_ENTRY_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})(?!.*[a-z]{3})[A-Za-z0-9][A-Za-z0-9\-/+ ]*")
+# the words before a device's or a therapy's setting written as a range ("VVIR 50-120", "lower rate 60-130")
+SETTING_WORDS_FILE = "safe/setting_words.txt"
 # Eponyms are surnames too: an eponym that is no common name ("Kerley",
 # "Pancoast") is safe wherever it stands; one that is (safe/name_collisions.txt:
 # "Wilson", "Murphy") is safe before a clinical word ("Wilson disease") or inside
@@ -192,10 +196,19 @@ def _collisions() -> frozenset[str]:
     return frozenset(fold_entry(line.split("\t")[0]) for line in read_list(NAME_COLLISIONS_FILE))
 
 
-def _abbreviations(files: tuple[str, ...]) -> frozenset[str]:
-    """The one-word entries of the files written as abbreviations ("LVAD", "CRT-D", "BiV")."""
-    return frozenset(fold_entry(entry) for name in files for entry in read_list(name)
-                     if " " not in entry and ABBREVIATION_ENTRY_RE.fullmatch(entry))
+def _abbreviations(listed: frozenset[str]) -> frozenset[str]:
+    """The entries of the safe lists written as abbreviations ("LVAD", "CRT-D", "BiV", "Vit D"), but those that are also
+    ``listed`` names or places ("LUCAS", "GRACE", "ROSA": a device's or a score's letters and a person's or a town's name,
+    which "referred to lucas clinic" means); of the lists that hold a name only as an acronym (REGIONAL_SAFE_FILES:
+    "NEWS", "TRIG"), the acronyms in capitals are kept, as the lists read them."""
+    found = set()
+    for name in (*SAFE_FILES, *REGIONAL_SAFE_FILES):
+        for entry in read_list(name):
+            folded = fold_entry(entry)
+            acronym = name in REGIONAL_SAFE_FILES and entry.isupper() and len(entry) <= REGIONAL_ACRONYM_MAX_LETTERS
+            if ABBREVIATION_ENTRY_RE.fullmatch(entry) and (folded not in listed or acronym):
+                found.add(folded)
+    return frozenset(found)
 
 
 def _clinical_words() -> frozenset[str]:
@@ -228,8 +241,11 @@ class Lexicon:
     trade_names: frozenset[str] = frozenset()
     # states, provinces, regions and counties of every country, one word or several (REGION_FILE)
     regions: frozenset[str] = frozenset()
-    # safe words that a clinical list writes as an abbreviation (ABBREVIATION_ENTRY_RE)
+    # words and phrases that a clinical list writes as an abbreviation and no name or place list holds, or an acronym-only
+    # list holds in capitals ("TRIG") (ABBREVIATION_ENTRY_RE, _abbreviations)
     abbreviations: frozenset[str] = frozenset()
+    # the words before a setting's range, one word or several (SETTING_WORDS_FILE)
+    setting_words: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -275,9 +291,9 @@ class Lexicon:
         return fold(word) in self.safe
 
     def is_abbreviation(self, word: str) -> bool:
-        """A safe word that a clinical list writes as an abbreviation ("LVAD", "CRT-D", "BiV"): a device's, a test's or a
-        condition's letters, which name no person, though the allow list holds some beside the eponyms."""
-        return fold(word) in self.abbreviations
+        """A word or phrase that a clinical list writes as an abbreviation ("LVAD", "CRT-D", "BiV", "Vit D"): a device's, a
+        test's or a condition's letters, which name no person (no listed name or place is one: "Lucas", "Rosa")."""
+        return " ".join(fold(part) for part in word.split()) in self.abbreviations
 
     def is_unambiguous_name(self, word: str) -> bool:
         """A listed name that is no English or clinical word: PHI wherever it stands."""
@@ -379,7 +395,7 @@ def country_short_forms(official: Iterable[str], english: frozenset[str]) -> set
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
     names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, REGION_FILE, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES,
-             *REGIONAL_SAFE_FILES,
+             *REGIONAL_SAFE_FILES, SETTING_WORDS_FILE,
              CLINICAL_WORDS_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
@@ -428,7 +444,7 @@ def _regional_words(names: frozenset[str]) -> tuple[frozenset[str], frozenset[st
             if " " in entry or len(entry) < 2:
                 continue
             folded = fold_entry(entry)
-            if folded not in names or (entry.isupper() and len(entry) <= 6):
+            if folded not in names or (entry.isupper() and len(entry) <= REGIONAL_ACRONYM_MAX_LETTERS):
                 words.add(folded)
             else:
                 left_out.add(folded)
@@ -544,6 +560,7 @@ def _build_lexicon(digest: str) -> Lexicon:
         trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))
         - _clinical_words() - regional,
         regions=regions,
-        abbreviations=_abbreviations((*SAFE_FILES, *REGIONAL_SAFE_FILES)),
+        abbreviations=_abbreviations(given | surnames | places | countries | place_phrase_names),
+        setting_words=frozenset(" ".join(entry.split()) for entry in _words((SETTING_WORDS_FILE,))),
         digest=digest,
     )

@@ -41,6 +41,19 @@ CELL_SHAPES = {
 }
 
 
+# headings of a column of ages: the table finder leaves its cells (an age under 90 is no identifier), but a number under
+# one is an age, no measured value ("| Relative | Age |" over "| Mother | 92 |")
+AGE_HEADINGS = frozenset({
+    "age", "ages", "aged", "age/sex", "age / sex", "age/gender", "age at death", "age died", "died aged", "age at onset",
+    "age of onset", "onset age", "age at diagnosis", "age at dx", "age at event", "age yrs", "age years", "years", "yrs",
+    "years old", "yo", "y/o",
+})
+# a unit or a note in brackets after a heading's words ("Age (yrs)", "Ext (4 digits)")
+HEADING_NOTE_RE = re.compile(r"[ \t]*\([^()\n]*\)[ \t]*\Z")
+# the lines above a cell read for its column's heading
+HEADING_LOOKBACK_LINES = 40
+
+
 def heading_key(cell: str) -> str:
     """A cell's text as the listed headings are matched: trimmed of ":" and "#", folded, one blank between words."""
     return " ".join(cell.strip().strip(":#").strip().casefold().split())
@@ -77,6 +90,50 @@ def _cells(line: str, offset: int) -> list[tuple[int, int]] | None:
     if separator == "|" and line.strip().endswith("|"):
         cells = cells[:-1]
     return cells if len(cells) >= 2 else None
+
+
+def heading_label(cell: str, columns: TableColumns | None = None) -> str | None:
+    """The label of what a column under the heading ``cell`` holds ("MRN": "ID", "Pager": "PHONE", "Age (yrs)": "AGE"),
+    or None for a heading of no identifier's or age's column ("Result", "Test")."""
+    key = heading_key(HEADING_NOTE_RE.sub("", cell))
+    label = (columns or load_table_columns()).labels.get(key)
+    return label if label is not None else "AGE" if key in AGE_HEADINGS else None
+
+
+def row_cells(text: str, position: int) -> tuple[list[tuple[int, int]], int] | None:
+    """The cells of the table line holding ``position`` and the index of the cell it is in (None: no table's cell)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    cells = _cells(text[line_start:line_end], line_start)
+    if cells is None:
+        return None
+    index = next((i for i, (start, end) in enumerate(cells) if start <= position <= end), None)
+    return None if index is None else (cells, index)
+
+
+def column_label(text: str, position: int, columns: TableColumns | None = None) -> str | None:
+    """The label of the column holding ``position`` as a heading above it in the same table names it: the first cell of
+    that column, going up the lines of the table's width, that is a listed heading or an age's ("| Condition | Relative |
+    Age |" over "| Stroke | Mother | 92 |": "AGE"); None when no heading names it. A row of another width or a line that
+    is no table's ends the search, so a heading of another table is never read."""
+    found = row_cells(text, position)
+    if found is None:
+        return None
+    cells, index = found
+    line_start = text.rfind("\n", 0, position) + 1
+    for _ in range(HEADING_LOOKBACK_LINES):
+        if line_start == 0:
+            return None
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        above = _cells(text[previous_start:line_start - 1], previous_start)
+        if above is None or len(above) != len(cells):
+            return None
+        label = heading_label(text[above[index][0]:above[index][1]], columns)
+        if label is not None:
+            return label
+        line_start = previous_start
+    return None
 
 
 # a flowsheet aligned by blanks: a heading that opens with "Time" and names two columns more, over rows that each open

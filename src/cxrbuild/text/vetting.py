@@ -33,7 +33,7 @@ from cxrbuild.text.spans import (
     sentence_initial,
     timestamp_label,
 )
-from cxrbuild.text.tables import heading_key, load_table_columns
+from cxrbuild.text.tables import EMPTY_CELL_RE, column_label, heading_label, row_cells
 
 # the longest plausible written form of each kind of identifier
 MODEL_SPAN_MAX_CHARS = {
@@ -87,6 +87,8 @@ BARE_ORDINAL_RE = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
 
 # what follows an age: its unit or the sex ("93 yo", "96/F", "101 M")
 AGE_AFTER_RE = re.compile(r"[ \t]*/?[ \t]*(?:m|f|male|female|man|woman|yo|y/o|y\.o\.|y|yr|yrs|years?)(?![A-Za-z])", re.IGNORECASE)
+# ... and a word of years alone after it, no sex's letter ("93-1/2 yo", "93-1/2-year-old", "94-1/2 yrs")
+AGE_WORD_AFTER_RE = re.compile(r"[ \t\-]*(?:yo|y/o|y\.o\.|yoa|yr|yrs|years?)(?![A-Za-z])", re.IGNORECASE)
 
 
 # a word joined by hyphens ("Solu-Medrol", "Poly-Vi-Sol"), read whole against the safe lists
@@ -99,6 +101,8 @@ WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9]
 # words before a name or a place that make a lone word one ("visited by Kwabo", "around Ketto")
 PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via", "by", "for", "with", "around", "of"})
 CONSONANT_RUN_RE = re.compile(r"[^aeiouy]{3}")
+# the ending of a procedure's word, which names no place ("quellotomy", "ureteroplasty")
+PROCEDURE_ENDING_RE = re.compile(r"(?:otomy|ectomy|ostomy|plasty|oscopy|ography|opexy|orrhaphy|otripsy|odesis)\Z")
 # a name of two or three letters is on a list ("Ng", "Lee"); shorthand is not ("tms", "nr")
 SHORT_UNLISTED_LETTERS = 3
 # the piece of a broken word before or after a word: a blank, a line's end (a hyphen before it), or one stray mark
@@ -136,15 +140,20 @@ JOINED_NUMBERS_RE = re.compile(r"[0-9][-–/][0-9]")
 VALUE_BEFORE_RANGE_RE = re.compile(r"(?:\||\(|[0-9](?:\.[0-9]+)?(?:[ \t]*[|,;]|[ ]{2,}|\t))[ \t]*\Z")
 # ... and a vessel's or a chamber's abbreviation, or the word itself, before a pressure ("AO 165/81", "PA pressure 42/18")
 ABBREVIATION_BEFORE_RE = re.compile(r"(?:\b[A-Z]{2,5}|(?i:\bpressures?))[ \t]+\Z")
-# ... and the word right before a setting's range ("VVIR 50-120", "rate: 55-110")
-WORD_BEFORE_RANGE_RE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]*)[ \t]*[:=]?[ \t]*\Z")
-# words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a range after one
-# is no setting, though the word is a clinical list's too
+# ... and a setting's range: its lower value less than its upper, which is no more than a rate's or a pressure's
+# ("VVIR 50-120"; not "Pod 12-130" after no setting's word, "DDD 123-456")
+SETTING_RANGE_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})")
+SETTING_MAX = 250
+# the characters before a setting's range read for its word ("Upper tracking: 90-150")
+SETTING_WORD_WINDOW = 32
+# a pacing mode by its code's shape (chamber paced, chamber sensed, response, rate modulation: "DDDR", "VVI", "AAI"): of
+# the setting's words, the only one a telephone's number after it cannot follow ("call ICU 22-130" may)
+PACING_MODE_RE = re.compile(r"(?i)[OAVD][OAVD][OTID]R?")
+# words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a cell after one
+# is no measured value, though the word is a clinical list's too
 NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
     {"bed", "bay", "cubicle", "cell", "mobile", "fax", "pager", "sn", "serial", "pid", "lot", "batch", "case", "job", "no",
      "number"})
-# characters around a number that the rules read for an identifier there
-PATTERN_WINDOW = 40
 
 
 # a telephone's cue right before its number: an extension or a pager may have three digits ("ext 242", "bleep 318")
@@ -162,6 +171,10 @@ MEASURED_CELL_RE = re.compile(r"[0-9]\.[0-9]|[0-9]/[0-9]")
 CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
 # a value of a measurement's size in a table's cell, its bar before it and a bar or the line's end after it ("| 96 |")
 CELL_VALUE_RE = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
+# a cell of a lab's row: a value of three digits or fewer or a decimal, a range, a bound or a flag ("150", "0.41",
+# "135-145", "<5", "7.9 H"; not "2019", a year)
+LAB_ROW_VALUE_RE = re.compile(
+    r"(?:[<>≤≥]=?[ \t]*)?(?:[0-9]{1,3}(?:\.[0-9]+)?|\.[0-9]+)(?:[ \t]*[-–][ \t]*[0-9]{1,3}(?:\.[0-9]+)?)?(?:[ \t]*[HLhl*!])?")
 CELL_END_RE = re.compile(r"[ \t]*(?:\||\n|\Z)")
 # the cell that opens a table's row, from the line's start up to the next bar ("| trig | 96 |", "hdl | 91 | --")
 ROW_OPENING_CELL_RE = re.compile(r"[ \t]*\|?(?P<cell>[^|\n]*)\|")
@@ -228,8 +241,16 @@ class SpanVetter:
         self.allowed_word = allowed_word
         # the rules' reading of a value: a pattern's match with its guards, a measured value, a unit after a number
         self.patterns = patterns
-        # the rules that read an age over 89 ("aged 90-95", "Age/Sex: 96/F")
+        # the rules that read an age over 89 ("aged 90-95", "Age/Sex: 96/F"), and those that read an identifier or a
+        # telephone's number ("MRN 412-778")
         self.age_patterns = tuple(pattern.name for pattern in patterns.patterns if pattern.label == "AGE")
+        self.identifier_patterns = {label: tuple(pattern.name for pattern in patterns.patterns if pattern.label == label)
+                                    for label in ("ID", "PHONE")}
+        # a setting's word right before a range, the last of several ("programmed VVIR 50-120", "Upper tracking: 90-150")
+        setting_words = "|".join(r"[ \t]+".join(re.escape(part) for part in entry.split())
+                                 for entry in sorted(lexicon.setting_words, key=len, reverse=True))
+        self.setting_before_re = re.compile(
+            r"(?<![A-Za-z0-9])(?P<word>" + (setting_words or "(?!)") + r")[ \t]*[:=]?[ \t]*\Z", re.IGNORECASE)
 
     def vet(self, text: str, start: int, end: int, label: str) -> RuleSpan | None:
         """The identifier inside a model span, or None when the span holds none."""
@@ -339,12 +360,13 @@ class SpanVetter:
             return None  # "Obs: P 104 irreg", "PR 96": a pulse, not an age over 89
         if label == "AGE" and kept_text[:1].isdigit() and kept_text[-1:].isdigit():
             joined = _number_around(text, kept[0].start(), kept[-1].end(), RANGE_JOINERS)
-            if JOINED_NUMBERS_RE.search(joined[2]) and not any(
+            if JOINED_NUMBERS_RE.search(joined[2]) and not AGE_WORD_AFTER_RE.match(text, joined[1]) and not any(
                     self.patterns.pattern_matches(name, text, joined[0], joined[1]) for name in self.age_patterns):
                 return None  # "LV 148/92", "RV 150/91", "range 88-95": a number of a pressure, a ratio or a range, which no
-                # age rule reads as ages ("aged 90-95" is read so)
-        if label in {"AGE", "ID", "PHONE"} and self._measured_cell(text, kept[0].start(), kept[-1].end()):
-            return None  # "| trig | 96 |", "hdl | 91 | --": a value in the row of a lab, a measured value
+                # age rule reads as ages ("aged 90-95" is read so, and a word of years after it makes an age: "93-1/2 yo")
+        if label in {"AGE", "ID"} and self._measured_cell(text, kept[0].start(), kept[-1].end()):
+            return None  # "| trig | 96 |", "hdl | 91 | --": a value in the row of a lab, a measured value (a telephone's
+            # number is never one: "| Cath lab | 4417 |" under "| Dept | Ext |")
         if label == "AGE":
             numbers = [int(w) for w in words if w.isdigit()]
             if not any(n >= 90 for n in numbers) and not any(fold(w) in {"ninety", "hundred", "nineties"} for w in words):
@@ -372,7 +394,7 @@ class SpanVetter:
             before = text[max(0, number[0] - 24):number[0]]
             if _range_or_ratio(number[2]) and (self.patterns.is_measured_value(text, number[0]) or VALUE_BEFORE_RANGE_RE.search(before)
                                                or ("/" in number[2] and ABBREVIATION_BEFORE_RE.search(before))
-                                               or ("/" not in number[2] and self._setting_range(text, number[0], number[1]))):
+                                               or ("/" not in number[2] and self._setting_range(text, number[0], number[1], label))):
                 return None  # "Na | 145 | 135-145", "AO 165/81 |", "VVIR 50-120": a reference range, a pressure or a setting,
                 # not an identifier
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
@@ -413,48 +435,74 @@ class SpanVetter:
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
 
     def _unlisted_small_word(self, text: str, match: re.Match[str]) -> bool:
-        """A word in small letters that no name or place list holds, nor opened by a particle or a saint's abbreviation:
-        no place's proper name where capitals mean something ("Place fiducial markers"; not "from st. wenceslas")."""
+        """A word in small letters that no name or place list holds, and a medical word: the medical dictionary's, one slip
+        from a word of the vocabulary, or of a procedure's ending ("Insert quellotomy drain"), after no little word of a
+        place, a name's particle or a saint's abbreviation: no place's proper name where capitals mean something. A place
+        typed in small letters is a word of no list ("lives in tullamere", "from southie"; "from st. wenceslas"), which the
+        model alone may find: kept."""
         word = match.group(0)
         if not word.islower() or self.lexicon.is_place(word) or self.lexicon.is_name(word):
             return False
+        if not (self.lexicon.is_medical(word) or self.lexicon.misspelling_of(word) or PROCEDURE_ENDING_RE.search(word)):
+            return False
         before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
-        return before is None or fold(before.group(1)) not in NAME_PARTICLES
+        return before is None or (fold(before.group(1)) not in NAME_PARTICLES and fold(before.group(1)) not in PLACE_PREPOSITIONS)
 
     def _measured_cell(self, text: str, start: int, end: int) -> bool:
-        """A number of up to four digits alone in a table's cell, in a row that opens with a cell of clinical words
-        ("| trig | 96 |", "| ferritin | 93 |", "hdl | 91 | --"; a lab's name the lists hold, whether or not the rules know
-        it for a lab's), none of them a word that labels an identifier's or a person's cell ("| Age | 94 |", "| MRN | 4471 |",
-        "| Mother | 92 |", "| Ext | 4417 |")."""
+        """A number of up to four digits alone in a table's cell under no heading of an identifier's or an age's column, in a
+        lab's row: one that opens with a lab's name ("| trig | 96 |", "hdl | 91 | --", "| Vit D | 94 |"), or with clinical
+        words and holds other values alone ("| Triglycerides | 196 | 150 |", "| urate | 0.41 | 95 |"). A condition's, a
+        place's or a specimen's row is none ("| Hip fracture | 93 |", "| Deceased | 92 |", "| Specimen | 4417 |"), nor a
+        row of an identifier, a person or a telephone ("| MRN | 4471 |", "| Mother | 92 |", "| Ext | 4417 |")."""
         if not CELL_VALUE_RE.fullmatch(text, start, end) or not CELL_BEFORE_RE.search(text, max(0, start - 4), start):
             return False
         if not CELL_END_RE.match(text, end):
             return False
+        if column_label(text, start) is not None:
+            return False  # "| Condition | Relative | Age |" over "| Stroke | Mother | 92 |": the column says what it holds
         line_start = text.rfind("\n", 0, start) + 1
         opening = ROW_OPENING_CELL_RE.match(text, line_start, start)
-        if opening is None or opening.end() > start:
+        found = row_cells(text, start)
+        if opening is None or opening.end() > start or found is None:
             return False
         cell = opening.group("cell")
         words = CELL_WORD_RE.findall(cell)
-        if not words or heading_key(cell) in load_table_columns().labels:
-            return False  # ("| Accession | 4471 |": a column of identifiers, though its word is a clinical list's)
-        if PHONE_CUE_BEFORE_RE.search(cell.rstrip()):
+        if not words or heading_label(cell) is not None or PHONE_CUE_BEFORE_RE.search(cell.rstrip()):
+            return False  # ("| Accession | 4471 |", "| Age | 94 |": an identifier's or an age's row, though its word is clinical)
+        if any(fold(w) in NUMBER_LABEL_WORDS or self.cues.is_cue_word(fold(w)) for w in words):
             return False
-        return all((self.lexicon.is_safe(w) or self.allowed_word(w)) and fold(w) not in NUMBER_LABEL_WORDS
-                   and not self.cues.is_cue_word(fold(w)) for w in words)
+        cells, index = found
+        between = [text[a:b] for a, b in cells[1:index]]
+        if not all(EMPTY_CELL_RE.fullmatch(value) or LAB_ROW_VALUE_RE.fullmatch(value) for value in between):
+            return False  # "| CVA | Mother | 92 |": a relative's word before the number, no lab's row
+        if self._lab_name(cell):
+            return True
+        values = [value for value in between + [text[a:b] for a, b in cells[index + 1:]] if not EMPTY_CELL_RE.fullmatch(value)]
+        return (all(self.lexicon.is_safe(w) or self.allowed_word(w) for w in words)
+                and LAB_ROW_VALUE_RE.fullmatch(text, start, end) is not None
+                and bool(values) and all(LAB_ROW_VALUE_RE.fullmatch(value) for value in values))
 
-    def _setting_range(self, text: str, start: int, end: int) -> bool:
-        """A range right after a clinical abbreviation or a clinical word ("programmed VVIR 50-120", "AAI 70-140",
-        "tracking 90-150"): a setting, unless the word labels a record's, a contact's or a place's number or a rule of the
-        patterns reads an identifier there ("MRN 412-778", "Rm 12-130", "bleep 22-130")."""
-        word = WORD_BEFORE_RANGE_RE.search(text, max(0, start - 24), start)
-        if word is None or fold(word.group(1)) in NUMBER_LABEL_WORDS:
+    def _lab_name(self, cell: str) -> bool:
+        """A lab's or a measurement's name: letters a clinical list writes as an abbreviation, the cell's whole or each of
+        its words ("LDL", "hdl", "TRIG", "Vit D"), or a name the rules read before a measured value ("ferritin", "glucose");
+        no condition's words nor an English word ("Stroke", "Hip fracture", "Pathology")."""
+        name = cell.strip()
+        words = CELL_WORD_RE.findall(name)
+        return (self.lexicon.is_abbreviation(name) or (bool(words) and all(self.lexicon.is_abbreviation(w) for w in words))
+                or self.patterns.measurement_before_re.fullmatch(name) is not None)
+
+    def _setting_range(self, text: str, start: int, end: int, label: str) -> bool:
+        """A range right after a setting's word (setting_words.txt: "programmed VVIR 50-120", "AAI 70-140", "Upper tracking
+        90-150"), its upper value a rate's or a pressure's: a setting, unless a rule reads an identifier there. A unit's, a
+        service's or a device's word is no setting's ("Pod 12-130", "Pathology 21-345", "Stent 123-456"), and a telephone's
+        number may follow any word but a pacing mode ("call ICU 22-130", "Cath lab 22-130"; "DDDR 60-130" is a setting)."""
+        numbers = SETTING_RANGE_RE.fullmatch(text, start, end)
+        if numbers is None or not int(numbers.group(1)) < int(numbers.group(2)) <= SETTING_MAX:
             return False
-        if not (self.lexicon.is_safe(word.group(1)) or self.allowed_word(word.group(1))):
+        word = self.setting_before_re.search(text, max(0, start - SETTING_WORD_WINDOW), start)
+        if word is None or (label == "PHONE" and not PACING_MODE_RE.fullmatch(word.group("word"))):
             return False
-        window_start = max(0, start - PATTERN_WINDOW)
-        found = self.patterns.find(text[window_start:min(len(text), end + PATTERN_WINDOW)])
-        return not any(span.start < end - window_start and span.end > start - window_start for span in found)
+        return not any(self.patterns.pattern_matches(name, text, start, end) for name in self.identifier_patterns[label])
 
     def _dose_after(self, text: str, end: int) -> bool:
         """A number with a unit right after a word ("ino 20 ppm", "Kcentra 1500 units"): the word is what is dosed."""

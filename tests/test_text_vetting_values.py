@@ -1,0 +1,213 @@
+"""The model's spans on values beside clinical words: a measured value, a setting or a place's name the vetter keeps or drops.
+
+Each fix is tested in the text as written, in ALL CAPS and in lower case. The examples are written here for these tests:
+none comes from a corpus the rules are measured on (benchmarks/report_blind.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cxrbuild.text.deid import ReportDeidentifier
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> ReportDeidentifier:
+    return ReportDeidentifier(settings={"use_model": False})
+
+
+def renderings(sentence: str, values: list[str]):
+    yield sentence, values
+    yield sentence.upper(), [v.upper() for v in values]
+    yield sentence.lower(), [v.lower() for v in values]
+
+
+def vet_in_any_case(rules_only: ReportDeidentifier, text: str, value: str, label: str):
+    """The model span on ``value`` vetted in the text as written, in ALL CAPS and in lower case: (rendering, kept text)."""
+    for rendered, span_text in renderings(text, [value]):
+        start = rendered.index(span_text[0])
+        span = rules_only.rules.vet_model_span(rendered, start, start + len(span_text[0]), label)
+        yield rendered, None if span is None else rendered[span.start:span.end]
+
+
+def removed_in_any_case(rules_only: ReportDeidentifier, text: str, values: list[str]) -> None:
+    for rendered, phi in renderings(text, values):
+        result = rules_only.deidentify(rendered).text
+        assert not any(value in result for value in phi), result
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label", "kept"),
+    [
+        # a table's column heading says what its cells hold: an age's, an identifier's or a telephone's
+        ("| Condition | Relative | Age |\n| Stroke | Mother | 92 |", "92", "AGE", "92"),
+        ("| Condition | Age (yrs) |\n|---|---|\n| Hip fracture | 93 |", "93", "AGE", "93"),
+        ("| Dept | Pager |\n| Cardiology | 4417 |", "4417", "ID", "4417"),
+        ("| Study | Accession |\n| Echo | 4417 |", "4417", "ID", "4417"),
+        # a telephone's number is never a measured value
+        ("| Dept | Ext |\n| Cath lab | 4417 |", "4417", "PHONE", "4417"),
+        ("| Dept | Pager |\n| Cardiology | 4417 |", "4417", "PHONE", "4417"),
+        ("| Cardiology | 4417 |", "4417", "PHONE", "4417"),
+        # with no heading, a row that opens with a condition's, a specimen's or a service's words holds no lab's value
+        ("| Hip fracture | 93 |", "93", "AGE", "93"),
+        ("| Deceased | 92 |", "92", "AGE", "92"),
+        ("| CVA | Mother | 92 |", "92", "AGE", "92"),
+        ("| Specimen | 4417 |", "4417", "ID", "4417"),
+        ("| Pathology | 4417 |", "4417", "ID", "4417"),
+    ],
+)
+def test_a_value_in_a_table_row_of_no_lab_is_kept(rules_only, text, value, label, kept):
+    for rendered, found in vet_in_any_case(rules_only, text, value, label):
+        assert found is not None and found.lower() == kept.lower(), (rendered, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # (guards, passing before the fixes too) a lab's row: its name an abbreviation of the lists or a lab's word the
+        # rules read, or values alone beside it
+        ("Lipids\n| trig | 96 |\n| ldl | 88 |", "96", "AGE"),
+        ("| LDL | 96 |", "96", "AGE"),
+        ("hdl | 91 | --", "91", "AGE"),
+        ("| Vit D | 94 |", "94", "AGE"),
+        ("| ferritin | 93 |", "93", "AGE"),
+        ("| Test | Result |\n| ferritin | 93 |", "93", "AGE"),
+        ("| Triglycerides | 196 | 150 |", "196", "ID"),
+        ("| urate | 0.41 | 95 |", "95", "AGE"),
+    ],
+)
+def test_a_value_in_a_labs_row_is_still_dropped(rules_only, text, value, label):
+    for rendered, found in vet_in_any_case(rules_only, text, value, label):
+        assert found is None, (rendered, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a range after a word of a unit, a service, a specimen or a device is an identifier or a telephone's number
+        ("Pathology 21-345 received.", "21-345", "ID"),
+        ("Biopsy 21-345 sent today.", "21-345", "ID"),
+        ("Specimen 21-345 labelled.", "21-345", "ID"),
+        ("Lab 12-345 pending.", "12-345", "ID"),
+        ("CT 123-456 compared.", "123-456", "ID"),
+        ("Echo 123-456 reviewed.", "123-456", "ID"),
+        ("Device 123-456 implanted.", "123-456", "ID"),
+        ("Stent 123-456 placed.", "123-456", "ID"),
+        ("Moved to Pod 12-130 overnight.", "12-130", "ID"),
+        ("Please call ICU 22-130 with results.", "22-130", "PHONE"),
+        ("Cath lab 22-130 aware.", "22-130", "PHONE"),
+        ("Radiology 555-789 notified.", "555-789", "PHONE"),
+    ],
+)
+def test_a_range_after_no_settings_word_is_kept(rules_only, text, value, label):
+    for rendered, found in vet_in_any_case(rules_only, text, value, label):
+        assert found is not None and found.lower() == value.lower(), (rendered, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # (guards) a setting's word before a range of rates or pressures
+        ("PPM programmed VVIR 50-120.", "50-120", "ID"),
+        ("Mode AAI 70-140 today.", "70-140", "ID"),
+        ("DDDR 60-130 unchanged.", "60-130", "PHONE"),
+        ("Upper tracking 90-150 set.", "90-150", "ID"),
+        ("Lower rate: 55-110 set.", "55-110", "ID"),
+        ("APAP 10-20 overnight.", "10-20", "ID"),
+    ],
+)
+def test_a_range_after_a_settings_word_is_still_dropped(rules_only, text, value, label):
+    for rendered, found in vet_in_any_case(rules_only, text, value, label):
+        assert found is None, (rendered, found)
+
+
+def test_a_range_whose_upper_value_is_no_rate_is_no_setting(rules_only):
+    for rendered, found in vet_in_any_case(rules_only, "Generator DDD 130-260 noted.", "130-260", "ID"):
+        assert found is not None, rendered
+
+
+def test_a_settings_range_is_read_by_the_identifier_rules_alone(rules_only, monkeypatch):
+    patterns = rules_only.rules.patterns
+
+    def every_pattern(text: str):
+        raise AssertionError("every pattern run over a window for one span")
+
+    monkeypatch.setattr(patterns, "find", every_pattern)
+    for rendered, found in vet_in_any_case(rules_only, "PPM programmed VVIR 50-120.", "50-120", "ID"):
+        assert found is None, (rendered, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the model's only catch of a place typed in small letters in a mixed-case note
+        ("Chest X-ray today. Patient lives in tullamere with wife.", "tullamere"),
+        ("Seen in Clinic today. Pt is from southie originally, Dr Hale aware.", "southie"),
+    ],
+)
+def test_a_place_in_small_letters_the_model_finds_is_kept(rules_only, text, value):
+    for rendered, found in vet_in_any_case(rules_only, text, value, "LOCATION"):
+        assert found is not None and found.lower() == value.lower(), (rendered, found)
+
+
+def test_a_procedures_word_in_small_letters_is_still_no_place(rules_only):
+    text = "Plan: Insert quellotomy drain under CT."  # an invented procedure's word, in no list
+    start = text.index("Insert quellotomy")
+    assert rules_only.rules.vet_model_span(text, start, start + len("Insert quellotomy"), "LOCATION") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        ("Referred to lucas clinic for follow up.", ["lucas"]),
+        ("Referred to pascal clinic for follow up.", ["pascal"]),
+        ("Referred to rosa clinic for follow up.", ["rosa"]),
+        ("Referred to savi clinic for follow up.", ["savi"]),
+    ],
+)
+def test_a_clinic_named_by_a_listed_name_that_is_also_a_devices_letters_is_removed(rules_only, text, phi):
+    removed_in_any_case(rules_only, text, phi)
+
+
+def test_abbreviations_hold_no_listed_name_or_place(rules_only):
+    lexicon = rules_only.rules.lexicon
+    for word in ("LUCAS", "PASCAL", "FRED", "ROSA", "SCOUT", "SAVI", "GRACE", "HEART", "lucas"):
+        assert not lexicon.is_abbreviation(word), word
+    for word in ("LVAD", "CRT-D", "BiV", "hdl", "LDL", "TRIG", "Vit D", "VIT D"):
+        assert lexicon.is_abbreviation(word), word
+
+
+def test_a_listed_name_is_no_safe_word_for_a_labs_shorthand(rules_only):
+    lexicon = rules_only.rules.lexicon
+    assert not lexicon.is_safe("vit") and not lexicon.is_safe("chol")
+    assert lexicon.is_safe("trig")  # an acronym of an acronym-only list ("TRIG"), an English word besides
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        ("Family: wife Vit Novak at bedside.", ["Vit", "Novak"]),
+        ("Vit Novak called about results.", ["Vit"]),
+    ],
+)
+def test_a_given_name_that_is_a_labs_shorthand_is_removed(rules_only, text, phi):
+    removed_in_any_case(rules_only, text, phi)
+
+
+@pytest.mark.parametrize("text", ["Start Vit D 1000 units daily.", "Vit K given at birth."])
+def test_a_vitamin_written_short_is_kept(rules_only, text):
+    for rendered in (text, text.upper(), text.lower()):
+        assert rules_only.deidentify(rendered).text == rendered
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Pt is a 93-1/2 yo F with cough.", "93-1/2"),
+        ("Pt is a 93-1/2 yo F with cough.", "93"),
+        ("A 94-1/2-year-old man, frail.", "94-1/2"),
+    ],
+)
+def test_an_age_with_a_half_and_a_word_of_years_is_kept(rules_only, text, value):
+    for rendered, found in vet_in_any_case(rules_only, text, value, "AGE"):
+        assert found is not None and found.lower().startswith(value.lower()[:2]), (rendered, found)
