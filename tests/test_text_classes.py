@@ -1757,6 +1757,9 @@ def test_names_that_are_words_are_removed_where_their_position_says_so(rules_onl
         # an auxiliary after a kin word before a verb misspelt; a verb wrapped to the line's end
         ("Son will acompany pt to appt.", "will acompany"),
         ("DAUGHTER AMIRA CAME\nIN THIS MORNING.", "CAME"),
+        # a street's "Dr." closing a line; a word of the language on the next line that the sentence goes on after
+        ("Pt lives at 12 Elm Dr.\nGrant application pending.", "Grant application"),
+        ("Escorted by Cpl.\nHunter safety course completed.", "Hunter safety"),
         # family history in brackets: the condition, then who had it
         ("FH: (Graves, mother), (Living, father).", "Graves, mother"),
     ],
@@ -1815,6 +1818,11 @@ def test_a_building_a_ward_or_a_base_goes_without_the_words_beside_it(rules_only
         # a real initial still goes: a dot, a name after it, a number that is no reading ("4417")
         ("Seen by Dr. Amy P. Quellbrook today.", [], ["Amy", "P.", "Quellbrook"]),
         ("Call Dr. Amy P 4417 for the read.", [], ["Amy P"]),
+        # ... and before an age and a sex, a time, a date or a street's number
+        ("Patient: Mary R 92 F, fall at home.", [], ["Mary R"]),
+        ("Surgeon: Peter R 14:30 start.", [], ["Peter R"]),
+        ("Seen by Ana T 12 Nov 2020.", [], ["Ana T"]),
+        ("Ref by Dr. John P 240 Main St.", [], ["John P"]),
     ],
 )
 def test_a_vital_signs_letter_before_its_reading_closes_no_name(rules_only, text, kept, removed):

@@ -94,8 +94,12 @@ def test_clinical_words_read_as_places_are_kept(rules_only, sentence):
 @pytest.mark.parametrize(
     ("sentence", "phi"),
     [
-        # a town no list knows after "from", ending in a place's word, though its parts are words
+        # a town no list knows after "from", ending in a place's word, though its parts are words; one whose parts
+        # are words, none of them a home or care
         ("Pt from brackenvale, arrived by private car.", ["brackenvale"]),
+        ("Pt from ashbarrow, arrived by private car.", ["ashbarrow"]),
+        # a place after a loss of consciousness's word in a location's field
+        ("LOC: none - Quillfield Manor\nCXR: clear.", ["Quillfield"]),
         # a ward in a unit's bracket closing after its number or a comma
         ("Moved to the MICU (Thackeray 6, bay 1) for BiPAP.", ["Thackeray 6"]),
         ("Admitted to the SICU (Dunmore 9 rm 3) post-op.", ["Dunmore 9"]),
@@ -123,6 +127,13 @@ def test_places_beside_those_words_are_still_removed(rules_only, sentence, phi):
         "Admitted to the MICU (bay 3 by the window).",
         "Transfer to SICU (POD 2 s/p Whipple).",
         "Admitted to the CCU (Killip 2 on arrival).",
+        # a loss of consciousness answered in words, who saw it or who reported none
+        "LOC: None reported by EMS. Neck pain.",
+        "LOC: did not lose consciousness per son.",
+        "LOC: witnessed by wife, approx 20 sec.",
+        # a score's eponym in a unit's bracket, the bracket going on after its number
+        "Sent to PACU (Aldrete 9 at discharge).",
+        "Sent to PACU (Bromage 0 on arrival).",
     ],
 )
 def test_clinical_words_beside_those_places_are_still_kept(rules_only, sentence):

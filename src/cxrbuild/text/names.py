@@ -215,6 +215,10 @@ LINE_START_RE = re.compile(r"(?:\A|\n)[ \t]*\S\Z")
 LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 # a title's abbreviation that a name may follow on the next line has at most this many letters ("Capt.", "Dr.")
 MAX_WRAPPED_TITLE_LETTERS = 4
+# a house's number and a street's name before "Dr." ("12 Elm Dr."): a drive, no doctor
+STREET_BEFORE_TITLE_RE = re.compile(r"[0-9][A-Za-z]?[ \t]+(?:[A-Za-z'’\-]+[ \t]+){1,3}\Z")
+# a sentence's end right after a word
+SENTENCE_END_AFTER_RE = re.compile(r"[.!?;:]?[ \t]*(?:\n|\Z)|[.!?;](?:[ \t]|\Z)")
 # a given name's initial after it ("HAZEL B", "Joy R."), not the next field's first letter ("Joy   Sex: F")
 GIVEN_NAME_INITIAL_RE = re.compile(r"[ \t]{1,3}[A-Za-z]\.?(?![A-Za-z])")
 # the little words and a facility's words before a person or a saint named without a title ("updated by", "with",
@@ -285,10 +289,12 @@ WORD_RE = re.compile(r"(?<![0-9%" + LETTERS + r"'’\-])[" + LETTERS + r"](?:[" 
 # 240 Main St")
 READING_AFTER_LETTER_RE = re.compile(
     r"[ \t]*[:=]?[ \t]*(?:(?P<decimal>[0-9]{1,3}\.[0-9]{1,2})|[0-9]{2,3}(?!" + r"[ \t]*(?:[mf]\b|male|female|y\.?o\b|y/o|yrs?\b|years?\b"
-    r"|mos?\b|months?\b|wks?\b|weeks?\b|days?\b|" + macro("MONTH") + r"|(?-i:[A-Z][a-z]+)[ \t]+" + macro("STREET_TYPE") + r"(?![A-Za-z]))))"
+    r"|mos?\b|months?\b|wks?\b|weeks?\b|days?\b|" + macro("MONTH") + r"|[A-Za-z]+[ \t]+" + macro("STREET_TYPE") + r"(?![A-Za-z]))))"
     r"(?![0-9]|[./\-:][0-9])",
     re.IGNORECASE,
 )
+# a temperature's reading and its scale after "T" ("T 101 F", "t 38 c", "T 99.1°F")
+TEMPERATURE_AFTER_LETTER_RE = re.compile(r"[ \t]*[:=]?[ \t]*(?:(?P<decimal>[0-9]{2,3}\.[0-9])|[0-9]{2,3})[ \t]*°?[ \t]*[cf]\b", re.IGNORECASE)
 VITAL_SIGN_LETTERS = frozenset("tpr")
 # a number right before a word (and the word's first character)
 NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*[A-Za-z]\Z")
@@ -399,6 +405,8 @@ def reading_after_letter(text: str, letter: str, end: int) -> bool:
     """Whether the letter ending at ``end`` has a vital sign's reading after it ("T 39.1", "P 118"): a measured value, so
     the letter is the vital sign's, no one's initial."""
     reading = READING_AFTER_LETTER_RE.match(text, end)
+    if reading is None and fold(letter) == "t":
+        reading = TEMPERATURE_AFTER_LETTER_RE.match(text, end)  # "T 101 F": Fahrenheit, no sex after an age
     return reading is not None and (reading.group("decimal") is not None or fold(letter) in VITAL_SIGN_LETTERS)
 
 
@@ -1209,13 +1217,23 @@ class NameFinder:
         title = match.group(0).split(".")[0].strip()
         if not title.isalpha() or len(title) > MAX_WRAPPED_TITLE_LETTERS or fold(title) in self.cues.ambiguous_roles:
             return False
+        if STREET_BEFORE_TITLE_RE.search(text, max(0, match.start() - 40), match.start()):
+            return False  # "Pt lives at 12 Elm Dr.\nGrant application pending": a street's "Dr." closing the line
         first = NAME_TOKEN_RE.match(text, match.end())
         if first is None or first.group("gap") or first.group("comma"):
             return False
         word = first.group("word")
-        return (self.lexicon.is_name(word) and not self.lexicon.is_safe(word) and not self._blocked(word)
-                and fold(word) not in self.cues.never_names
-                and (fold(word) not in self.lexicon.english or (not caseless and is_capitalised(word))))
+        if not (self.lexicon.is_name(word) and not self.lexicon.is_safe(word) and not self._blocked(word)
+                and fold(word) not in self.cues.never_names):
+            return False
+        if fold(word) not in self.lexicon.english:
+            return True
+        # a word of the language only written with a capital among small letters and ending the sentence or before
+        # another name ("by Cpl.\nHunter.", not "Dr.\nHunter safety course completed")
+        nxt = NAME_TOKEN_RE.match(text, first.end("word"))
+        return not caseless and is_capitalised(word) and (
+            SENTENCE_END_AFTER_RE.match(text, first.end("word")) is not None
+            or (nxt is not None and not nxt.group("comma") and is_capitalised(nxt.group("word")) and self.lexicon.is_name(nxt.group("word"))))
 
     def _plain_given(self, word: str) -> bool:
         """A listed given name that is also a word ("Hope", "Joy"), though no clinical, cue, structure or function word."""

@@ -18,6 +18,7 @@ from cxrbuild.text.spans import (
     LETTERS,
     SCAN_END,
     UPPER_LETTERS,
+    VOWELS,
     RuleSpan,
     capitals_mean_nothing,
     case_partner_pool,
@@ -67,12 +68,11 @@ HOSPITAL_OPENING_WORDS = frozenset(
 # installations found by words that also mean something else ("NAS", "camp", "AB"): their name is vetted
 VETTED_INSTALLATION_PATTERNS = frozenset({"military_base_named_lower_case", "military_air_base"})
 # the word right before an air base's name; "on" and "in" before letters read as an antibody's ("Immune on HBs Ab.")
-WORD_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+\Z")
+BASE_CUE_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+\Z")
 CODE_BEFORE_WORDS = frozenset({"on", "in"})
 # ... and the words that send someone somewhere, which make a word no vocabulary holds a base's name ("at Kunsan AB")
 POSTING_PREPOSITIONS = frozenset({"at", "to"})
 # the vowels of a word that is read, not spelt ("Kunsan"; not "TPO", "AChR", "dsDNA")
-VOWELS = frozenset("aeiouy")
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )
@@ -309,9 +309,10 @@ class PatternFinder:
     def _names_an_air_base(self, words: list[str], text: str, start: int) -> bool:
         """Whether the word before "AB" or "air base" names an air base, where a test's antibody ("Ab") may stand as
         well: a word no vocabulary holds, and
-        - after a posting ("deployed to Isa AB", "STATIONED IN KUNSAN AB") or before "air base" spelt out, any such word;
         - never an antibody's letters (see _letter_code) after "on" or "in" ("Immune on HBs Ab.", "RISE IN TPO AB.",
-          "positive on achr ab"), nor elsewhere without a posting ("seroconverted to anti-HBs Ab");
+          "positive on achr ab"), even after a posting, nor elsewhere without a posting ("seroconverted to anti-HBs Ab");
+        - after a posting ("deployed to Kunsan AB", "STATIONED AT OSAN AB") or before "air base" spelt out, any other such
+          word;
         - in a text with both cases, only "AB" in capitals ("positive on Chagas Ab" is a test);
         - after "at" or "to", a word ("at Kunsan AB"); after "from" or "near", a listed place or a word no list knows
           ("from Incirlik AB"); after "on" or "in", where an antibody's rise or result is read, a listed place ("in
@@ -320,7 +321,7 @@ class PatternFinder:
         if len(name) <= 2 or self.lexicon.is_vocabulary(name) or self.lexicon.is_eponym(name):
             return False  # "at onset ab", "in lower ab"
         before = text[max(0, start - GUARD_WINDOW):start]
-        word_before = WORD_BEFORE_RE.search(before)
+        word_before = BASE_CUE_BEFORE_RE.search(before)
         cue = fold(word_before.group(1)) if word_before else ""
         code = self._letter_code(name)
         if code and cue in CODE_BEFORE_WORDS:

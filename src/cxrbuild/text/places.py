@@ -569,11 +569,13 @@ class PlaceFinder:
         return spans
 
     def _glued_words(self, word: str) -> bool:
-        """Two words of a vocabulary written as one, the second no place's word: a kind of home or of care ("nursinghome",
-        "grouphome", "homecare"), no town's name ("brackenvale" ends in a place's word)."""
+        """Two words of a vocabulary written as one, one of them a kind of home, of shelter or of care: a setting
+        ("nursinghome", "grouphome", "homecare"), no town's name ("brackenvale" ends in a place's word; "oakheart",
+        "eastwater" are two words with no home in them)."""
         folded = fold(word)
+        settings = self.cues.plain_places | self.cues.living_conditions
         return any(self.lexicon.is_vocabulary(folded[:cut]) and self.lexicon.is_vocabulary(folded[cut:])
-                   and folded[cut:] not in self.cues.place_words
+                   and folded[cut:] not in self.cues.place_words and (folded[:cut] in settings or folded[cut:] in settings)
                    for cut in range(MIN_GLUED_PART, len(folded) - MIN_GLUED_PART + 1))
 
     def _dwellings_that_are_words(self, text: str) -> list[RuleSpan]:
@@ -925,7 +927,10 @@ class PlaceFinder:
             if (lexicon.is_clinical_eponym(name) and not ward_eponym) or (
                     folded in self.scoring_eponyms and not unit_after and not PLACE_PREPOSITION_BEFORE_RE.search(before)):
                 continue  # ("Hips stable. Tanner 1.": with no unit, service or "in" before it, a score's name and its value)
-            listed = lexicon.is_name(name) or lexicon.is_place(name) or (unit_word and self._rare(name))  # ("in Quillby 2")
+            # (a word no list knows after a unit's bracket only where the bracket holds the ward alone or with its bed:
+            # "CCU (Quillby 2)"; not "PACU (Aldrete 9 at discharge)", "SICU (Blakemore 3 lumens)")
+            rare_ward = unit_word and (not in_bracket or bracketed)
+            listed = lexicon.is_name(name) or lexicon.is_place(name) or (rare_ward and self._rare(name))  # ("in Quillby 2")
             if lexicon.is_common(name) and not listed:
                 continue
             if caseless and not (listed and (folded not in lexicon.english or unit_after)):
@@ -1153,8 +1158,15 @@ class PlaceFinder:
         and signs ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes", "LOC: unwitnessed", "LOC: ?"); not a location ("LOC:
         Oak Park", "LOC: PROVIDENCE", "LOC: Tisch 4")."""
         tokens = ANSWER_TOKEN_RE.findall(clause)
-        return bool(tokens) and all(not token[:1].isalpha() or fold(token) in self.cues.loss_of_consciousness_answers
-                                    for token in tokens)
+        answers = self.cues.loss_of_consciousness_answers
+        if tokens and all(not token[:1].isalpha() or fold(token) in answers for token in tokens):
+            return True
+        # an answer's word first, and no name of a place after it ("LOC: None reported by EMS", "LOC: witnessed by
+        # daughter"; not "LOC: none - Oak Park Manor")
+        words = [token for token in tokens if token[:1].isalpha()]
+        return bool(words) and fold(words[0]) in answers and not any(
+            fold(w) not in answers and not self.lexicon.is_safe(w)
+            and (self.lexicon.is_listed_proper(w) or (self._rare(w) and len(w) >= MIN_UNLISTED_PLACE)) for w in words[1:])
 
     def _names_place(self, word: str) -> bool:
         """A word of a place field's value that names the place: a name, a place, an eponym or a word no list

@@ -22,6 +22,8 @@ LETTER_CHARS = "".join(chr(code) for first, last in zip(LETTERS[::3], LETTERS[2:
                        for code in range(ord(first), ord(last) + 1))
 # the capitals among them, one by one, for a character class (Latin Extended-A alternates capitals and small letters)
 UPPER_LETTERS = "".join(char for char in LETTER_CHARS if char.isupper())
+# the vowels of English words (y counted), for telling letters spelt ("TPO", "dsDNA") from a word read
+VOWELS = "aeiouy"
 # letters and digits, never the underscore: existing "___" is never part of PHI
 WORD_CHARS = r"0-9" + LETTERS
 UPPER_RE = re.compile(f"[{UPPER_LETTERS}]")
