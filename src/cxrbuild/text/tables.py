@@ -41,13 +41,6 @@ CELL_SHAPES = {
 }
 
 
-# headings of a column of ages: the table finder leaves its cells (an age under 90 is no identifier), but a number under
-# one is an age, no measured value ("| Relative | Age |" over "| Mother | 92 |")
-AGE_HEADINGS = frozenset({
-    "age", "ages", "aged", "age/sex", "age / sex", "age/gender", "age at death", "age died", "died aged", "age at onset",
-    "age of onset", "onset age", "age at diagnosis", "age at dx", "age at event", "age yrs", "age years", "years", "yrs",
-    "years old", "yo", "y/o",
-})
 # a unit or a note in brackets after a heading's words ("Age (yrs)", "Ext (4 digits)")
 HEADING_NOTE_RE = re.compile(r"[ \t]*\([^()\n]*\)[ \t]*\Z")
 # the lines above a cell read for its column's heading
@@ -63,13 +56,16 @@ def heading_key(cell: str) -> str:
 class TableColumns:
     version: str
     labels: dict[str, str]  # heading (folded) -> label
+    # headings of a column of ages: the table finder leaves its cells (an age under 90 is no identifier), but a number
+    # under one is an age, no measured value ("| Relative | Age |" over "| Mother | 92 |")
+    ages: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
 def load_table_columns() -> TableColumns:
     spec = data_yaml("table_columns.yaml")
     labels = {heading_key(heading): label for label, headings in spec["columns"].items() for heading in headings}
-    return TableColumns(str(spec["version"]), labels)
+    return TableColumns(str(spec["version"]), labels, frozenset(heading_key(heading) for heading in spec["ages"]))
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]] | None:
@@ -96,8 +92,9 @@ def heading_label(cell: str, columns: TableColumns | None = None) -> str | None:
     """The label of what a column under the heading ``cell`` holds ("MRN": "ID", "Pager": "PHONE", "Age (yrs)": "AGE"),
     or None for a heading of no identifier's or age's column ("Result", "Test")."""
     key = heading_key(HEADING_NOTE_RE.sub("", cell))
-    label = (columns or load_table_columns()).labels.get(key)
-    return label if label is not None else "AGE" if key in AGE_HEADINGS else None
+    columns = columns or load_table_columns()
+    label = columns.labels.get(key)
+    return label if label is not None else "AGE" if key in columns.ages else None
 
 
 def row_cells(text: str, position: int) -> tuple[list[tuple[int, int]], int] | None:
@@ -112,28 +109,31 @@ def row_cells(text: str, position: int) -> tuple[list[tuple[int, int]], int] | N
     return None if index is None else (cells, index)
 
 
-def column_label(text: str, position: int, columns: TableColumns | None = None) -> str | None:
-    """The label of the column holding ``position`` as a heading above it in the same table names it: the first cell of
-    that column, going up the lines of the table's width, that is a listed heading or an age's ("| Condition | Relative |
-    Age |" over "| Stroke | Mother | 92 |": "AGE"); None when no heading names it. A row of another width or a line that
-    is no table's ends the search, so a heading of another table is never read."""
+def cells_above(text: str, position: int) -> Iterator[str]:
+    """The cells of the column holding ``position`` above it in the same table, nearest first: going up the lines of the
+    table's width, where its heading is. A row of another width or a line that is no table's ends them, so a heading of
+    another table is never read."""
     found = row_cells(text, position)
     if found is None:
-        return None
+        return
     cells, index = found
     line_start = text.rfind("\n", 0, position) + 1
     for _ in range(HEADING_LOOKBACK_LINES):
         if line_start == 0:
-            return None
+            return
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
         above = _cells(text[previous_start:line_start - 1], previous_start)
         if above is None or len(above) != len(cells):
-            return None
-        label = heading_label(text[above[index][0]:above[index][1]], columns)
-        if label is not None:
-            return label
+            return
+        yield text[above[index][0]:above[index][1]]
         line_start = previous_start
-    return None
+
+
+def column_label(text: str, position: int, columns: TableColumns | None = None) -> str | None:
+    """The label of the column holding ``position`` as a heading above it in the same table names it: the first cell of
+    that column, going up the lines of the table's width, that is a listed heading or an age's ("| Condition | Relative |
+    Age |" over "| Stroke | Mother | 92 |": "AGE"); None when no heading names it."""
+    return next((label for cell in cells_above(text, position) if (label := heading_label(cell, columns)) is not None), None)
 
 
 # a flowsheet aligned by blanks: a heading that opens with "Time" and names two columns more, over rows that each open

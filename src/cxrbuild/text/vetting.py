@@ -33,7 +33,14 @@ from cxrbuild.text.spans import (
     sentence_initial,
     timestamp_label,
 )
-from cxrbuild.text.tables import EMPTY_CELL_RE, column_label, heading_label, row_cells
+from cxrbuild.text.tables import (
+    EMPTY_CELL_RE,
+    HEADING_NOTE_RE,
+    cells_above,
+    column_label,
+    heading_label,
+    row_cells,
+)
 
 # the longest plausible written form of each kind of identifier
 MODEL_SPAN_MAX_CHARS = {
@@ -146,14 +153,14 @@ SETTING_RANGE_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})")
 SETTING_MAX = 250
 # the characters before a setting's range read for its word ("Upper tracking: 90-150")
 SETTING_WORD_WINDOW = 32
-# a pacing mode by its code's shape (chamber paced, chamber sensed, response, rate modulation: "DDDR", "VVI", "AAI"): of
-# the setting's words, the only one a telephone's number after it cannot follow ("call ICU 22-130" may)
-PACING_MODE_RE = re.compile(r"(?i)[OAVD][OAVD][OTID]R?")
 # words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a cell after one
 # is no measured value, though the word is a clinical list's too
 NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
     {"bed", "bay", "cubicle", "cell", "mobile", "fax", "pager", "sn", "serial", "pid", "lot", "batch", "case", "job", "no",
      "number"})
+# ... and the words of a table's heading over a column of identifiers, an item's or a specimen's ("| Acc. No. |", "| Lot
+# # |", "| Model |", "| Barcode |"): a number under one is no measured value
+ID_HEADING_WORDS = NUMBER_LABEL_WORDS | frozenset({"nr", "num", "code", "barcode", "model", "container"})
 
 
 # a telephone's cue right before its number: an extension or a pager may have three digits ("ext 242", "bleep 318")
@@ -169,15 +176,11 @@ PULSE_BEFORE_RE = re.compile(r"(?i)\b(?:p|pr|pulse|hr)[ \t]*[:=]?[ \t]*\Z")
 MEASURED_CELL_RE = re.compile(r"[0-9]\.[0-9]|[0-9]/[0-9]")
 # two numbers two blanks or a tab apart: a table's cells
 CELLS_APART_RE = re.compile(r"[0-9](?:[ ]{2,}|\t)[ \t]*[0-9]")
-# a value of a measurement's size in a table's cell, its bar before it and a bar or the line's end after it ("| 96 |")
-CELL_VALUE_RE = re.compile(r"[0-9]{1,4}(?:\.[0-9]+)?")
 # a cell of a lab's row: a value of three digits or fewer or a decimal, a range, a bound or a flag ("150", "0.41",
 # "135-145", "<5", "7.9 H"; not "2019", a year)
 LAB_ROW_VALUE_RE = re.compile(
     r"(?:[<>≤≥]=?[ \t]*)?(?:[0-9]{1,3}(?:\.[0-9]+)?|\.[0-9]+)(?:[ \t]*[-–][ \t]*[0-9]{1,3}(?:\.[0-9]+)?)?(?:[ \t]*[HLhl*!])?")
 CELL_END_RE = re.compile(r"[ \t]*(?:\||\n|\Z)")
-# the cell that opens a table's row, from the line's start up to the next bar ("| trig | 96 |", "hdl | 91 | --")
-ROW_OPENING_CELL_RE = re.compile(r"[ \t]*\|?(?P<cell>[^|\n]*)\|")
 CELL_WORD_RE = re.compile(r"[" + LETTERS + r"0-9]{2,}")
 
 
@@ -398,10 +401,12 @@ class SpanVetter:
                 return None  # "Na | 145 | 135-145", "AO 165/81 |", "VVIR 50-120": a reference range, a pressure or a setting,
                 # not an identifier
         if label in {"ID", "PHONE", "AGE"} and kept_text[:1].isdigit() and kept_text[-1:].isdigit() and (
-            self.patterns.is_measured_value(text, kept[0].start())
+            (self.patterns.is_measured_value(text, kept[0].start())
+             and not (label in {"ID", "PHONE"} and self._identifier_column(text, kept[0].start())))
             or (self.patterns.has_unit_after(text, kept[-1].end()) and not (label == "AGE" and AGE_AFTER_RE.match(text, kept[-1].end())))
         ):
-            return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it
+            return None  # "NIBP 136/92", "HR 126-152", "ambulating 92 ft": a measured value, as the rules read it (not a
+            # number under an identifier's heading: "| Test | Tube No. |" over "| TSH | 562 |")
         if label in {"LOCATION", "HOSPITAL", "ORGANIZATION"}:
             if cut_code and len(kept) == 1:
                 return None  # "1P0" of "G1P0", "2" of "M2", "H" of "H2O": a piece of a code, no ward's name
@@ -449,47 +454,54 @@ class SpanVetter:
         return before is None or (fold(before.group(1)) not in NAME_PARTICLES and fold(before.group(1)) not in PLACE_PREPOSITIONS)
 
     def _measured_cell(self, text: str, start: int, end: int) -> bool:
-        """A number of up to four digits alone in a table's cell under no heading of an identifier's or an age's column, in a
-        lab's row: one that opens with a lab's name ("| trig | 96 |", "hdl | 91 | --", "| Vit D | 94 |"), or with clinical
-        words and holds other values alone ("| Triglycerides | 196 | 150 |", "| urate | 0.41 | 95 |"). A condition's, a
-        place's or a specimen's row is none ("| Hip fracture | 93 |", "| Deceased | 92 |", "| Specimen | 4417 |"), nor a
-        row of an identifier, a person or a telephone ("| MRN | 4471 |", "| Mother | 92 |", "| Ext | 4417 |")."""
-        if not CELL_VALUE_RE.fullmatch(text, start, end) or not CELL_BEFORE_RE.search(text, max(0, start - 4), start):
-            return False
+        """A number of three digits or fewer alone in a table's cell under no heading of an identifier's or an age's column,
+        in a lab's row: one that opens with a lab's name ("| trig | 96 |", "hdl | 91 | --", "| Vit D | 94 |", "| ferritin |
+        93 |") and holds lab values alone ("| Triglycerides | 196 | 150 |"). A study's, a device's, a vaccine's, a blood
+        product's, a condition's or a specimen's row is none ("| CT | 4417 |", "| PRBC | 4417 |", "| COPD | 93 |", "| CHF |
+        94 | 2019 |", "| Specimen | 4417 |"), nor a row of an identifier, a person or a telephone ("| MRN | 4471 |", "| Mother
+        | 92 |", "| Ext | 4417 |")."""
+        if not LAB_ROW_VALUE_RE.fullmatch(text, start, end) or not CELL_BEFORE_RE.search(text, max(0, start - 4), start):
+            return False  # (four digits are no lab's value alone: "| LDL | 4417 |" may be a number of a tube)
         if not CELL_END_RE.match(text, end):
             return False
-        if column_label(text, start) is not None:
+        if column_label(text, start) is not None or self._identifier_heading(text, start):
             return False  # "| Condition | Relative | Age |" over "| Stroke | Mother | 92 |": the column says what it holds
-        line_start = text.rfind("\n", 0, start) + 1
-        opening = ROW_OPENING_CELL_RE.match(text, line_start, start)
         found = row_cells(text, start)
-        if opening is None or opening.end() > start or found is None:
+        if found is None or found[1] == 0:
             return False
-        cell = opening.group("cell")
+        cells, index = found
+        cell = text[cells[0][0]:cells[0][1]]
         words = CELL_WORD_RE.findall(cell)
         if not words or heading_label(cell) is not None or PHONE_CUE_BEFORE_RE.search(cell.rstrip()):
             return False  # ("| Accession | 4471 |", "| Age | 94 |": an identifier's or an age's row, though its word is clinical)
-        if any(fold(w) in NUMBER_LABEL_WORDS or self.cues.is_cue_word(fold(w)) for w in words):
+        if any(fold(w) in ID_HEADING_WORDS or self.cues.is_cue_word(fold(w)) for w in words):
             return False
-        cells, index = found
-        between = [text[a:b] for a, b in cells[1:index]]
-        if not all(EMPTY_CELL_RE.fullmatch(value) or LAB_ROW_VALUE_RE.fullmatch(value) for value in between):
-            return False  # "| CVA | Mother | 92 |": a relative's word before the number, no lab's row
-        if self._lab_name(cell):
-            return True
-        values = [value for value in between + [text[a:b] for a, b in cells[index + 1:]] if not EMPTY_CELL_RE.fullmatch(value)]
-        return (all(self.lexicon.is_safe(w) or self.allowed_word(w) for w in words)
-                and LAB_ROW_VALUE_RE.fullmatch(text, start, end) is not None
-                and bool(values) and all(LAB_ROW_VALUE_RE.fullmatch(value) for value in values))
+        values = [text[a:b] for a, b in cells[1:index] + cells[index + 1:]]
+        # "| CVA | Mother | 92 |", "| HTN | 92 | 2019 |": a relative's word or a year beside the number, no lab's row
+        return self._lab_name(cell) and all(EMPTY_CELL_RE.fullmatch(value) or LAB_ROW_VALUE_RE.fullmatch(value) for value in values)
+
+    @staticmethod
+    def _identifier_heading(text: str, position: int) -> bool:
+        """A table's cell under a heading with a word that labels a number, though no listed heading ("| Exam | Acc. No. |"
+        over "| CT | 4417 |", "| Implant | Serial |" over "| ICD | 4417 |", "| Lot # |", "| Tube Barcode |")."""
+        return any(fold(word) in ID_HEADING_WORDS for cell in cells_above(text, position) for word in CELL_WORD_RE.findall(cell))
+
+    def _identifier_column(self, text: str, position: int) -> bool:
+        """A table's cell under a heading of an identifier's column: a listed one ("MRN", "Pager") or one of its words."""
+        return column_label(text, position) in {"ID", "PHONE"} or self._identifier_heading(text, position)
 
     def _lab_name(self, cell: str) -> bool:
-        """A lab's or a measurement's name: letters a clinical list writes as an abbreviation, the cell's whole or each of
-        its words ("LDL", "hdl", "TRIG", "Vit D"), or a name the rules read before a measured value ("ferritin", "glucose");
-        no condition's words nor an English word ("Stroke", "Hip fracture", "Pathology")."""
-        name = cell.strip()
+        """A lab analyte's or a measurement's name, its unit in brackets left out ("LDL (mg/dL)"): one of the lab names'
+        list (lab_names.txt: "LDL", "TRIG", "Vit D", "uric acid") or one the rules read before a measured value
+        ("ferritin", "TSH"), the cell's whole or each of its words ("LDL cholesterol"). No study's, device's, vaccine's,
+        blood product's or condition's letters, though the clinical lists hold them ("CT", "ICD", "MMR", "PRBC", "COPD")."""
+        name = " ".join(HEADING_NOTE_RE.sub("", cell).split())
         words = CELL_WORD_RE.findall(name)
-        return (self.lexicon.is_abbreviation(name) or (bool(words) and all(self.lexicon.is_abbreviation(w) for w in words))
-                or self.patterns.measurement_before_re.fullmatch(name) is not None)
+
+        def lab(phrase: str) -> bool:
+            return self.lexicon.is_lab_name(phrase) or self.patterns.measurement_before_re.fullmatch(phrase) is not None
+
+        return bool(name) and (lab(name) or (bool(words) and all(lab(w) for w in words)))
 
     def _setting_range(self, text: str, start: int, end: int, label: str) -> bool:
         """A range right after a setting's word (setting_words.txt: "programmed VVIR 50-120", "AAI 70-140", "Upper tracking
@@ -500,7 +512,7 @@ class SpanVetter:
         if numbers is None or not int(numbers.group(1)) < int(numbers.group(2)) <= SETTING_MAX:
             return False
         word = self.setting_before_re.search(text, max(0, start - SETTING_WORD_WINDOW), start)
-        if word is None or (label == "PHONE" and not PACING_MODE_RE.fullmatch(word.group("word"))):
+        if word is None or (label == "PHONE" and fold(word.group("word")) not in self.lexicon.pacing_modes):
             return False
         return not any(self.patterns.pattern_matches(name, text, start, end) for name in self.identifier_patterns[label])
 
@@ -543,8 +555,9 @@ class SpanVetter:
         def part_of_name(match: re.Match[str]) -> bool:
             word = match.group(0)
             folded = fold(word)
-            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
-                return False  # "Oncologic history": a medical word, which no name list holds
+            if (any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word, caseless)
+                    or lexicon.is_medical(word)):
+                return False  # "Oncologic history": a medical word, which no name list holds ("TACE" only where capitals tell)
             if self._in_safe_compound(text, match.start()):
                 return False  # "Poly-Vi-Sol"
             value = VALUE_AFTER_RE.match(text, match.end())
@@ -663,7 +676,8 @@ class SpanVetter:
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
         lexicon = self.lexicon
-        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
+        if (len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word, caseless)
+                or lexicon.is_medical(word)):
             return False
         if not caseless and word.islower() and not lexicon.is_name(word):
             return False  # "NIOSH cert", "per tms": where capitals mean something, a name no list holds has one
