@@ -78,8 +78,7 @@ SAFE_FILES = (
 # regional and specialty clinical vocabulary (Commonwealth abbreviations, scores, spellings,
 # brands; neonatal, obstetric, paediatric, cardiology, pulmonary and oncology terms): a single
 # word of it that is also a listed given name or surname is left out ("Telma"), unless it is
-# written as an acronym ("NEWS", "DOL"), and then it is safe only where the text writes it so
-# (Lexicon.name_acronyms: "TACE of the liver lesion", not "Tace called about results")
+# written as an acronym ("NEWS", "DOL")
 REGIONAL_SAFE_FILES = ("safe/commonwealth_clinical.txt", "safe/specialty_clinical.txt")
 # the longest acronym of those lists that is kept though a listed name ("NEWS", "TRIG")
 REGIONAL_ACRONYM_MAX_LETTERS = 6
@@ -241,10 +240,6 @@ class Lexicon:
     # words of the regional clinical lists that are also names, so not safe alone ("Moro", "brady"):
     # the clinical word where a finding follows, or where it is written in lower case among capitals
     clinical_names: frozenset[str] = frozenset()
-    # acronyms of the regional lists that are also listed names and no other list's safe word ("TACE", "TRIG", "STAN"):
-    # safe only written in capitals ("TACE of the liver lesion"; "Tace called about results" is a name). They stay in
-    # ``safe``, which the model's features read as it was trained (model.py); is_safe and the like read them by case
-    name_acronyms: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     # words of the system's medical dictionary, no listed name or place (MEDICAL_DICTIONARIES)
     medical: frozenset[str] = frozenset()
@@ -279,7 +274,7 @@ class Lexicon:
         folded = fold(word)
         return (
             folded in self.english
-            or self._safe_as_written(word, folded)
+            or folded in self.safe
             or folded in FUNCTION_WORDS
             or (folded in self.eponyms and folded not in self.name_eponyms)
         )
@@ -301,23 +296,14 @@ class Lexicon:
         """A drug's or a device's name that no clinical term list holds ("Summit", "Trilogy")."""
         return fold(word) in self.trade_names
 
-    def _safe_as_written(self, word: str, folded: str, caseless: bool = False) -> bool:
-        """A safe word as ``word`` is written: a name's acronym only in capitals where capitals mean something ("TACE",
-        not "Tace", nor "TACE" in a text all in capitals)."""
-        return folded in self.safe and (folded not in self.name_acronyms or (word.isupper() and not caseless))
-
-    def is_safe(self, word: str, caseless: bool = False) -> bool:
-        """Clinical vocabulary, a drug, a device, an eponym or an abbreviation: never PHI alone. An acronym that is also a
-        listed name is one only in capitals ("TACE", "TRIG"; "Tace", "trig" are not), and never where capitals mean
-        nothing (``caseless``: "TACE CALLED ABOUT RESULTS")."""
-        return self._safe_as_written(word, fold(word), caseless)
+    def is_safe(self, word: str) -> bool:
+        """Clinical vocabulary, a drug, a device, an eponym or an abbreviation: never PHI alone."""
+        return fold(word) in self.safe
 
     def is_abbreviation(self, word: str) -> bool:
         """A word or phrase that a clinical list writes as an abbreviation ("LVAD", "CRT-D", "BiV", "Vit D"): a device's, a
-        test's or a condition's letters, which name no person (no listed name or place is one: "Lucas", "Rosa"; a name's
-        acronym is one only in capitals: "TRIG", not "Trig")."""
-        folded = " ".join(fold(part) for part in word.split())
-        return folded in self.abbreviations and (folded not in self.name_acronyms or word.isupper())
+        test's or a condition's letters, which name no person (no listed name or place is one: "Lucas", "Rosa")."""
+        return " ".join(fold(part) for part in word.split()) in self.abbreviations
 
     def is_lab_name(self, words: str) -> bool:
         """A lab analyte's name as a results table writes it, in any case ("LDL", "trig", "Vit D", "uric acid")."""
@@ -335,7 +321,7 @@ class Lexicon:
     def is_vocabulary(self, word: str) -> bool:
         """An English, clinical or medical dictionary's word: a word, whatever else it may be."""
         folded = fold(word)
-        return folded in self.english or self._safe_as_written(word, folded) or folded in self.medical
+        return folded in self.english or folded in self.safe or folded in self.medical
 
     def misspelling_of(self, word: str) -> str:
         """The dictionary word that ``word`` is one slip away from, if it is no listed name ("" if none): a digit
@@ -460,27 +446,23 @@ def _with_spellings(words: frozenset[str], names: frozenset[str], places: frozen
     return words | frozenset(v for v in variants if v not in names and v not in places)
 
 
-def _regional_words(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _regional_words(names: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The single words of the regional lists; one that is also a name is kept only as an acronym ("NEWS", not "Telma").
 
-    Also the acronyms kept that are names ("TACE", "NEWS"), and the words left out for being names ("Moro", "brady").
+    Also the words left out for being names ("Moro", "brady").
     """
     words = set()
-    acronyms = set()
     left_out = set()
     for name in REGIONAL_SAFE_FILES:
         for entry in read_list(name):
             if " " in entry or len(entry) < 2:
                 continue
             folded = fold_entry(entry)
-            if folded not in names:
+            if folded not in names or (entry.isupper() and len(entry) <= REGIONAL_ACRONYM_MAX_LETTERS):
                 words.add(folded)
-            elif entry.isupper() and len(entry) <= REGIONAL_ACRONYM_MAX_LETTERS:
-                words.add(folded)
-                acronyms.add(folded)
             else:
                 left_out.add(folded)
-    return frozenset(words), frozenset(acronyms), frozenset(left_out - words)
+    return frozenset(words), frozenset(left_out - words)
 
 
 def _entries(files: tuple[str, ...]) -> frozenset[str]:
@@ -570,7 +552,7 @@ def _build_lexicon(digest: str) -> Lexicon:
     """The lexicon, built from the data files."""
     given, surnames = _name_words(NAME_FILES["given"]), _name_words(NAME_FILES["surnames"])
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
-    regional, regional_acronyms, clinical_names = _regional_words(given | surnames)
+    regional, clinical_names = _regional_words(given | surnames)
     english = frozenset(_words((ENGLISH_FILE,)))
     official = _words((COUNTRY_FILE,))
     countries = frozenset(official | country_short_forms(official, english))
@@ -581,8 +563,6 @@ def _build_lexicon(digest: str) -> Lexicon:
     places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES, regions)
     medical = _medical_words(given | surnames | places | countries)
     safe = _with_spellings(safe, given | surnames, places)
-    # a name's acronym that another list holds in any case stays safe in any case ("ECHO": "echo" is a clinical term)
-    name_acronyms = regional_acronyms - safe
     pacing_modes = _entries((PACING_MODES_FILE,))
     return Lexicon(
         given=given,
@@ -596,7 +576,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         place_phrases=place_phrases,
         place_phrase_names=place_phrase_names,
         clinical_names=clinical_names,
-        name_acronyms=name_acronyms,
         countries=countries,
         medical=medical,
         trade_names=_single_words(TRADE_NAME_FILES) - _single_words(tuple(f for f in SAFE_FILES if f not in TRADE_NAME_FILES))

@@ -555,7 +555,7 @@ class SpanVetter:
         def part_of_name(match: re.Match[str]) -> bool:
             word = match.group(0)
             folded = fold(word)
-            if (any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word, caseless)
+            if (any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word)
                     or lexicon.is_medical(word)):
                 return False  # "Oncologic history": a medical word, which no name list holds ("TACE" only where capitals tell)
             if self._in_safe_compound(text, match.start()):
@@ -676,7 +676,7 @@ class SpanVetter:
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
         lexicon = self.lexicon
-        if (len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word, caseless)
+        if (len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word)
                 or lexicon.is_medical(word)):
             return False
         if not caseless and word.islower() and not lexicon.is_name(word):
