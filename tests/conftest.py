@@ -15,6 +15,14 @@ DATA_DIR = Path(__file__).parent / "data"
 EXTERNAL_DIR = DATA_DIR / "external"
 
 
+@pytest.fixture(scope="module")
+def rules_only():
+    """The report de-identifier with its rules alone (no model), once per test module."""
+    from cxrbuild.text.deid import ReportDeidentifier
+
+    return ReportDeidentifier(settings={"use_model": False})
+
+
 @pytest.fixture(scope="session")
 def external_dir() -> Path:
     """Real DICOM files from other projects with hand-made truth boxes (see PROVENANCE.md)."""

@@ -11,11 +11,6 @@ import pytest
 from cxrbuild.text.deid import ReportDeidentifier
 
 
-@pytest.fixture(scope="module")
-def rules_only() -> ReportDeidentifier:
-    return ReportDeidentifier(settings={"use_model": False})
-
-
 def leaked(deidentifier: ReportDeidentifier, text: str, phi: list[str]) -> list[str]:
     """The PHI values of ``phi`` with a letter or digit left in the output."""
     result = deidentifier.deidentify(text)

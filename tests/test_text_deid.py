@@ -25,11 +25,6 @@ REPORT = """                                 FINAL REPORT
 """
 
 
-@pytest.fixture(scope="module")
-def rules_only() -> ReportDeidentifier:
-    return ReportDeidentifier(settings={"use_model": False})
-
-
 def test_layout_is_kept_and_each_span_becomes_three_underscores(rules_only):
     result = rules_only.deidentify(REPORT)
     assert result.text.splitlines() == [

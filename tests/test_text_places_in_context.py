@@ -10,35 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxrbuild.text.deid import ReportDeidentifier
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> ReportDeidentifier:
-    return ReportDeidentifier(settings={"use_model": False})
-
-
-def leaked(deidentifier: ReportDeidentifier, text: str, phi: list[str]) -> list[str]:
-    """The PHI values of ``phi`` with a letter or digit left in the output."""
-    result = deidentifier.deidentify(text)
-    covered = [False] * len(text)
-    for span in result.spans:
-        for index in range(span.start, span.end):
-            covered[index] = True
-    left = []
-    for value in phi:
-        start = text.index(value)
-        if not all(covered[i] for i in range(start, start + len(value)) if text[i].isalnum()):
-            left.append(value)
-    return left
-
-
-def renderings(sentence: str, phi: list[str]):
-    """The sentence as written, in capitals and in small letters, with its PHI values cased alike."""
-    yield sentence, phi
-    yield sentence.upper(), [p.upper() for p in phi]
-    yield sentence.lower(), [p.lower() for p in phi]
-
+from tests.test_text_classes import leaked, renderings
 
 PLACES = [
     # a "LOC:" field naming a place, though its words are English words ("LOC: brief" answers a loss of consciousness)

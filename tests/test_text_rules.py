@@ -9,11 +9,6 @@ from cxrbuild.text.rules import default_rules
 from cxrbuild.text.spans import data_text as _data_text
 
 
-@pytest.fixture(scope="module")
-def rules_only() -> ReportDeidentifier:
-    return ReportDeidentifier(settings={"use_model": False})
-
-
 def removed(deidentifier: ReportDeidentifier, text: str, phi: str, deny=()) -> bool:
     """True when no letter or digit of ``phi`` survives in the output."""
     result = deidentifier.deidentify(text, deny=deny)

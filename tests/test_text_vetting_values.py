@@ -9,25 +9,7 @@ from __future__ import annotations
 import pytest
 
 from cxrbuild.text.deid import ReportDeidentifier
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> ReportDeidentifier:
-    return ReportDeidentifier(settings={"use_model": False})
-
-
-def renderings(sentence: str, values: list[str]):
-    yield sentence, values
-    yield sentence.upper(), [v.upper() for v in values]
-    yield sentence.lower(), [v.lower() for v in values]
-
-
-def vet_in_any_case(rules_only: ReportDeidentifier, text: str, value: str, label: str):
-    """The model span on ``value`` vetted in the text as written, in ALL CAPS and in lower case: (rendering, kept text)."""
-    for rendered, span_text in renderings(text, [value]):
-        start = rendered.index(span_text[0])
-        span = rules_only.rules.vet_model_span(rendered, start, start + len(span_text[0]), label)
-        yield rendered, None if span is None else rendered[span.start:span.end]
+from tests.test_text_classes import renderings, vet_in_any_case
 
 
 def removed_in_any_case(rules_only: ReportDeidentifier, text: str, values: list[str]) -> None:
