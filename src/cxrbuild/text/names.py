@@ -1754,7 +1754,7 @@ class NameFinder:
                 if self._blocked(word) and not cue_surname and not (
                         calendar and strong and not strict and lexicon.is_name(word) and (is_capitalised(word) or caseless)):
                     break  # ("Mulugeta Sun, MD": a day's name that is a surname, before a credential; "Farida Read RN": a
-                    # cue's word that is a surname, after a given name that is no word)
+                    # cue's word that is a surname, after a listed given name that is no clinical or cue word)
                 given_before_surname = count >= 1 and lexicon.is_given(word)  # "CRYSTAL R. SWIFT, MD"
                 surname_before_credential = count == 0 and strong and not strict and lexicon.is_name(word)  # "COOK, MD"
                 if (lexicon.is_safe(word) or self.allowed_word(word)) and not given_before_surname and not surname_before_credential and (
