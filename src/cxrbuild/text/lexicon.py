@@ -205,8 +205,7 @@ def _abbreviations(listed: frozenset[str]) -> frozenset[str]:
     """The entries of the safe lists written as abbreviations ("LVAD", "CRT-D", "BiV", "Vit D"), but those that are also
     ``listed`` names or places ("LUCAS", "GRACE", "ROSA": a device's or a score's letters and a person's or a town's name,
     which "referred to lucas clinic" means); of the lists that hold a name only as an acronym (REGIONAL_SAFE_FILES:
-    "NEWS", "TRIG"), the acronyms in capitals are kept, as the lists read them (Lexicon.is_abbreviation: only where the
-    text writes them in capitals)."""
+    "NEWS", "TRIG"), the acronyms in capitals are kept, as the lists read them."""
     found = set()
     for name in (*SAFE_FILES, *REGIONAL_SAFE_FILES):
         for entry in read_list(name):

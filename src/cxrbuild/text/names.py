@@ -80,6 +80,11 @@ NAME_FIELD_STOPS = NEXT_FIELD_WORDS | frozenset({
     "mr", "id", "acc", "accession", "date", "study", "exam", "room", "unit", "loc", "location", "ssn", "nhs", "hosp", "phone",
     "tel", "acct", "account", "ref", "visit",
 })
+# words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a number after one
+# is no measured value and no count, though the word is a clinical list's too
+NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
+    {"bed", "bay", "cubicle", "cell", "mobile", "fax", "pager", "sn", "serial", "pid", "lot", "batch", "case", "job", "no",
+     "number"})
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
     # (a tab before a field's label ends the name: "MILLER, VERA<tab>DATE/TIME:")

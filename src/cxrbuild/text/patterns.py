@@ -72,7 +72,6 @@ BASE_CUE_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+\Z")
 CODE_BEFORE_WORDS = frozenset({"on", "in"})
 # ... and the words that send someone somewhere, which make a word no vocabulary holds a base's name ("at Kunsan AB")
 POSTING_PREPOSITIONS = frozenset({"at", "to"})
-# the vowels of a word that is read, not spelt ("Kunsan"; not "TPO", "AChR", "dsDNA")
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )

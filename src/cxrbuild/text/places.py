@@ -29,6 +29,7 @@ from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
 from cxrbuild.text.names import (
     FIELD_LABEL,
+    NUMBER_LABEL_WORDS,
     NUMBER_WORDS,
     PERSON_ROLE_WORDS,
     WHEN_WORDS,
@@ -52,7 +53,6 @@ from cxrbuild.text.spans import (
     sentence_initial,
     timestamp_label,
 )
-from cxrbuild.text.vetting import NUMBER_LABEL_WORDS
 
 WORD_RE = re.compile(r"[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?|[0-9]+[A-Za-z]?")
 # "the" right before a place's name ("the Philippines", "lives in the north end")

@@ -129,13 +129,6 @@ def cells_above(text: str, position: int) -> Iterator[str]:
         line_start = previous_start
 
 
-def column_label(text: str, position: int, columns: TableColumns | None = None) -> str | None:
-    """The label of the column holding ``position`` as a heading above it in the same table names it: the first cell of
-    that column, going up the lines of the table's width, that is a listed heading or an age's ("| Condition | Relative |
-    Age |" over "| Stroke | Mother | 92 |": "AGE"); None when no heading names it."""
-    return next((label for cell in cells_above(text, position) if (label := heading_label(cell, columns)) is not None), None)
-
-
 # a flowsheet aligned by blanks: a heading that opens with "Time" and names two columns more, over rows that each open
 # with their clock time, four figures or with a colon, and go on with numbers ("Time   T     HR   BP\n1000   37.9  106
 # 107/51"; a continuation row's "250   500" of a fluid chart is no time)

@@ -20,13 +20,14 @@ from cxrbuild.text.lexicon import (
     Lexicon,
     fold,
 )
-from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_FIELD_STOPS, NAME_PARTICLES, NameCues
+from cxrbuild.text.names import CREDENTIAL_INITIALS_RE, NAME_PARTICLES, NUMBER_LABEL_WORDS, NameCues
 from cxrbuild.text.patterns import PatternFinder
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
     LETTERS,
     NUMBER_RE,
     TIME_OF_DAY_WORDS,
+    VOWELS,
     WEEKDAY_WORDS,
     RuleSpan,
     capitals_mean_nothing,
@@ -37,7 +38,6 @@ from cxrbuild.text.tables import (
     EMPTY_CELL_RE,
     HEADING_NOTE_RE,
     cells_above,
-    column_label,
     heading_label,
     row_cells,
 )
@@ -107,7 +107,7 @@ NUMBER_BEFORE_RE = re.compile(r"[0-9][ \t]*\Z")
 WEEKDAY_BEFORE_NUMBER_RE = re.compile(r"[ \t]+[0-9]{1,2}[/.\-][0-9]{1,2}(?![0-9])")
 # words before a name or a place that make a lone word one ("visited by Kwabo", "around Ketto")
 PLACE_PREPOSITIONS = frozenset({"at", "from", "in", "to", "near", "via", "by", "for", "with", "around", "of"})
-CONSONANT_RUN_RE = re.compile(r"[^aeiouy]{3}")
+CONSONANT_RUN_RE = re.compile(f"[^{VOWELS}]{{3}}")
 # the ending of a procedure's word, which names no place ("quellotomy", "ureteroplasty")
 PROCEDURE_ENDING_RE = re.compile(r"(?:otomy|ectomy|ostomy|plasty|oscopy|ography|opexy|orrhaphy|otripsy|odesis)\Z")
 # a name of two or three letters is on a list ("Ng", "Lee"); shorthand is not ("tms", "nr")
@@ -153,12 +153,7 @@ SETTING_RANGE_RE = re.compile(r"([0-9]{1,3})[-–]([0-9]{1,3})")
 SETTING_MAX = 250
 # the characters before a setting's range read for its word ("Upper tracking: 90-150")
 SETTING_WORD_WINDOW = 32
-# words that label the number of a record, a contact or a place ("MRN", "Room", "Bed", "SN", "Cell"): a cell after one
-# is no measured value, though the word is a clinical list's too
-NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
-    {"bed", "bay", "cubicle", "cell", "mobile", "fax", "pager", "sn", "serial", "pid", "lot", "batch", "case", "job", "no",
-     "number"})
-# ... and the words of a table's heading over a column of identifiers, an item's or a specimen's ("| Acc. No. |", "| Lot
+# the words of a table's heading, besides those that label a number (NUMBER_LABEL_WORDS), over a column of identifiers, an item's or a specimen's ("| Acc. No. |", "| Lot
 # # |", "| Model |", "| Barcode |"): a number under one is no measured value
 ID_HEADING_WORDS = NUMBER_LABEL_WORDS | frozenset({"nr", "num", "code", "barcode", "model", "container"})
 
@@ -464,7 +459,8 @@ class SpanVetter:
             return False  # (four digits are no lab's value alone: "| LDL | 4417 |" may be a number of a tube)
         if not CELL_END_RE.match(text, end):
             return False
-        if column_label(text, start) is not None or self._identifier_heading(text, start):
+        label, numbered = self._column_heading(text, start)
+        if label is not None or numbered:
             return False  # "| Condition | Relative | Age |" over "| Stroke | Mother | 92 |": the column says what it holds
         found = row_cells(text, start)
         if found is None or found[1] == 0:
@@ -481,14 +477,22 @@ class SpanVetter:
         return self._lab_name(cell) and all(EMPTY_CELL_RE.fullmatch(value) or LAB_ROW_VALUE_RE.fullmatch(value) for value in values)
 
     @staticmethod
-    def _identifier_heading(text: str, position: int) -> bool:
-        """A table's cell under a heading with a word that labels a number, though no listed heading ("| Exam | Acc. No. |"
-        over "| CT | 4417 |", "| Implant | Serial |" over "| ICD | 4417 |", "| Lot # |", "| Tube Barcode |")."""
-        return any(fold(word) in ID_HEADING_WORDS for cell in cells_above(text, position) for word in CELL_WORD_RE.findall(cell))
+    def _column_heading(text: str, position: int) -> tuple[str | None, bool]:
+        """What the headings above a table's cell say of its column, read in one walk up it: the label of the nearest
+        listed heading ("| Relative | Age |": "AGE"; None if none), and whether any cell above holds a word that labels
+        a number, though no listed heading ("| Exam | Acc. No. |" over "| CT | 4417 |", "| Implant | Serial |", "| Lot #
+        |", "| Tube Barcode |")."""
+        label, numbered = None, False
+        for cell in cells_above(text, position):
+            if label is None:
+                label = heading_label(cell)
+            numbered = numbered or any(fold(word) in ID_HEADING_WORDS for word in CELL_WORD_RE.findall(cell))
+        return label, numbered
 
     def _identifier_column(self, text: str, position: int) -> bool:
         """A table's cell under a heading of an identifier's column: a listed one ("MRN", "Pager") or one of its words."""
-        return column_label(text, position) in {"ID", "PHONE"} or self._identifier_heading(text, position)
+        label, numbered = self._column_heading(text, position)
+        return label in {"ID", "PHONE"} or numbered
 
     def _lab_name(self, cell: str) -> bool:
         """A lab analyte's or a measurement's name, its unit in brackets left out ("LDL (mg/dL)"): one of the lab names'
@@ -555,9 +559,8 @@ class SpanVetter:
         def part_of_name(match: re.Match[str]) -> bool:
             word = match.group(0)
             folded = fold(word)
-            if (any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word)
-                    or lexicon.is_medical(word)):
-                return False  # "Oncologic history": a medical word, which no name list holds ("TACE" only where capitals tell)
+            if any(c.isdigit() for c in word) or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
+                return False  # "Oncologic history": a medical word, which no name list holds
             if self._in_safe_compound(text, match.start()):
                 return False  # "Poly-Vi-Sol"
             value = VALUE_AFTER_RE.match(text, match.end())
@@ -658,7 +661,7 @@ class SpanVetter:
         if not (4 <= len(word) <= 5 and word.isalpha()) or self.lexicon.is_name(word):
             return False
         folded = fold(word)
-        if sum(c in "aeiouy" for c in folded) > 1 and not CONSONANT_RUN_RE.search(folded):
+        if sum(c in VOWELS for c in folded) > 1 and not CONSONANT_RUN_RE.search(folded):
             return False  # pronounceable: a name as likely as an abbreviation
         if text[match.end():match.end() + 1] in {"-", "'", "’"} or text[max(0, match.start() - 1):match.start()] in {"-", "'", "’"}:
             return False  # "MEDI-MART": a part of a name joined to another
@@ -676,8 +679,7 @@ class SpanVetter:
     def _name_like(self, text: str, word: str, caseless: bool, position: int | None = None) -> bool:
         """A word that reads as a name: listed, rare, or capitalised where capitals mean something."""
         lexicon = self.lexicon
-        if (len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word)
-                or lexicon.is_medical(word)):
+        if len(word) < 2 or not word.isalpha() or self.allowed_word(word) or lexicon.is_safe(word) or lexicon.is_medical(word):
             return False
         if not caseless and word.islower() and not lexicon.is_name(word):
             return False  # "NIOSH cert", "per tms": where capitals mean something, a name no list holds has one
