@@ -112,3 +112,66 @@ def test_clinical_words_beside_those_places_are_still_kept(rules_only, sentence)
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a hospital's building called by a name and a building's word: after a location's field, after "in" or "at" where an
+# appointment, a visit or a clock time comes first, in brackets after a service; the name may be written with an
+# apostrophe, and a heading's word after it ("floor") is no heading
+BUILDINGS = [
+    ("Loc: Hawthorne Hall, 2nd floor\nCXR: clear.", ["Hawthorne Hall"]),
+    ("Sex: F   Loc: Kettering Hall 3rd floor", ["Kettering Hall"]),
+    ("Location: O'Halloran Building\nIndication: cough.", ["O'Halloran Building"]),
+    ("LOC: D'Arcy Wing\nPortable AP chest.", ["D'Arcy Wing"]),
+    ("Your visit is on Monday at 2 PM at Wilson Hall.", ["Wilson Hall"]),
+    ("Neurology clinic appointment at 1:15 PM in O'Keeffe Wing.", ["O'Keeffe Wing"]),
+    ("Appointment at 11 AM in Baker Building, suite 4.", ["Baker Building"]),
+    ("Pulmonary clinic visit today at 10:00 in Hope Tower.", ["Hope Tower"]),
+    ("Infusion - Carver Hall, chair 6", ["Carver Hall"]),
+    ("Oncology (Rose Hall) for cycle 3.", ["Rose Hall"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phi"), BUILDINGS)
+def test_a_hospitals_building_called_by_a_name_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_service_before_its_buildings_bracket_is_kept(rules_only):
+    for text, _ in renderings("Location: Cardiology (Fenwick House)", []):
+        result = rules_only.deidentify(text).text
+        assert result.lower() == "location: cardiology (___)", result
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lives in a group house with four others.",
+        "Lives in the house with her husband.",
+        "LOC: chest wall tenderness after the fall.",
+        "Concern for mass in the building up of fluid.",
+        "Discharged to nursing home today.",
+        # a sign of the chest film, in brackets or not
+        "Pulmonary edema (bat wing) on today's film.",
+        "Perihilar opacities in a bat wing distribution.",
+    ],
+)
+def test_clinical_words_before_a_buildings_word_are_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a clock time before a building's word with no name (the time goes, the building's words stay)
+        ("Appointment at 3 pm in the treatment building.", "in the treatment building."),
+        ("Appointment at 2 pm in the main building, ground floor.", "in the main building, ground floor."),
+        ("Lunch at noon in the dining hall, then PT.", "in the dining hall, then PT."),
+    ],
+)
+def test_a_buildings_word_after_a_clock_time_with_no_name_keeps_its_words(rules_only, sentence, kept):
+    for text, (words,) in renderings(sentence, [kept]):
+        result = rules_only.deidentify(text).text
+        assert words in result, result

@@ -255,6 +255,20 @@ WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
                  r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
 WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+SERVICE_WORD_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
+OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
+# what opens the name of a hospital's building (place_cues.yaml's building_words): a location's field ("LOC: O'Donnelly
+# Building"), or "in" or "at" in a sentence of an appointment, a visit or a clock time ("your scan is at 2:30 PM in
+# Thornbury House", "clinic visit 5/3 at Sullivan Pavilion"); a service's bracket or dash is the other (above)
+BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:loc|location)[ \t]*[:#][ \t]*\Z")
+APPOINTMENT_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<![A-Za-z])(?:appointments?|appts?|visits?|follow[ \-]?up|f/u|scans?|scheduled|booked|clinic)(?![A-Za-z])"
+    r"|[0-9]:[0-5][0-9]|(?<![A-Za-z])(?:[ap]\.?m\.?|noon)(?![A-Za-z]))"
+    r"[^.!?;\n]{0,60}?(?<![A-Za-z])(?:in|at)[ \t]+(?:the[ \t]+)?\Z"
+)
+BUILDING_CONTEXT_CHARS = 100  # characters before a building's name searched for what opens it
+# a name written with an elided "O'", "D'" or "L'" ("O'Donnelly", "D'Arcy", "L'Esperance"; not "o'clock")
+ELIDED_NAME_RE = re.compile(r"(?i)(?:o|d|l)['’](?P<rest>[a-z]{2,})")
 # a word of how something went: a participle or an adverb ("pending", "declined", "technically")
 STATUS_WORD_RE = re.compile(r"(?i)[a-z]{3,}(?:ed|ing|ly)")
 # a table's cell naming a service, a dash and where it is, closing the cell: "| Echo Lab - Oak Knoll", "| ONC - TWIN RIVERS"
@@ -411,6 +425,13 @@ class PlaceCues:
         self.ward_types = frozenset(fold(w) for w in spec["ward_types"])
         self.living_conditions = frozenset(fold(w) for w in spec["living_conditions"])
         self.ward_colours = frozenset(fold(w) for w in spec["ward_colours"])
+        self.building_words = frozenset(fold(w) for w in spec["building_words"])
+        # one to three words, then a building's word: "Fenwick House", "O'DONNELLY BUILDING", "Whitford Bldg."
+        self.building_re = re.compile(
+            r"(?<![" + LETTERS + r"'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+[" + LETTERS + r"]["
+            + LETTERS + r"'’\-]*){0,2})[ \t]+(?P<kind>" + alternation(spec["building_words"]) + r")\.?(?![" + LETTERS + r"])",
+            re.IGNORECASE,
+        )
         # a bed space's words: those that label a number ("bed", "bay", "room") and the ward's own parts ("pod")
         self.ward_parts = NUMBER_LABEL_WORDS | frozenset(fold(w) for w in spec["ward_parts"])
         self.loss_of_consciousness_answers = frozenset(fold(w) for w in spec["loss_of_consciousness_answers"])
@@ -534,6 +555,7 @@ class PlaceFinder:
                                                              residence=True) if CLAUSE_END_RE.match(text, span.end))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
+        spans.extend(self._named_buildings(text, caseless))
         spans.extend(self._city_states(text, caseless))
         spans.extend(self._towns_before_regions(text, caseless))
         spans.extend(self._areas(text, caseless))
@@ -976,6 +998,46 @@ class PlaceFinder:
             spans.append(RuleSpan(start, end, "LOCATION", "place_named_ward"))
         return spans
 
+    def _named_buildings(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A hospital's building called by a name ("Fenwick House", "O'DONNELLY BUILDING", "kettering hall") after a
+        location's field, after "in" or "at" in a sentence of an appointment or a clock time, or in brackets or after a
+        dash following a service ("Cardiology (Fenwick House)"): the words right before the building's word that may
+        name it (see _building_name_word; not "LOC: chest wall", "at 2 pm in the treatment building", "appointment in
+        the main building")."""
+        spans = []
+        for match in self.cues.building_re.finditer(text):
+            named = []
+            for word in reversed(list(WORD_RE.finditer(text, match.start("name"), match.end("name")))):
+                if not self._building_name_word(word.group(0), caseless):
+                    break
+                named.append(word)
+            if not named:
+                continue
+            start = named[-1].start()
+            before = text[max(0, start - BUILDING_CONTEXT_CHARS):start]
+            if (BUILDING_FIELD_BEFORE_RE.search(before) or APPOINTMENT_BEFORE_RE.search(before)
+                    or WARD_SERVICE_BEFORE_RE.search(before)):
+                spans.append(RuleSpan(start, match.end("kind"), "LOCATION", "place_building"))
+        return spans
+
+    def _building_name_word(self, word: str, caseless: bool) -> bool:
+        """A word of a building's name: no little, number, clinical, generic or structural word ("the", "main", "east",
+        "chest", "group", "nursing"); where capitals mean something one written with a capital, and where they mean
+        nothing a name, a place no common word names, or a word no list knows ("BAKER", "o'donnelly", "fenwick"; not
+        "dining")."""
+        bare = POSSESSIVE_END_RE.sub("", word) or word
+        folded = fold(bare)
+        if (len(bare) < 3 or not bare[:1].isalpha() or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
+                or folded in OPENING_PLACE_WORDS or folded in PART_WORDS or folded in self.cues.building_words
+                or folded in self.cues.facility_words or folded in self.cues.place_words or folded in self.cues.plain_places
+                or folded in self.cues.living_conditions or folded in self.cues.ward_types
+                or folded in self.cues.organization_words or folded in self.name_cues.heading_words
+                or self.name_cues.is_cue_word(folded) or self._clinical(bare)):
+            return False
+        if not caseless:
+            return is_capitalised(word)
+        return self._rare(bare) or self.lexicon.is_name(bare) or (self.lexicon.is_place(bare) and not self.lexicon.is_common(bare))
+
     def _locatives(self, text: str) -> list[RuleSpan]:
         """A capitalised place after a locative word, in a mixed-case text: a listed place that is no
         clinical word, a run ending in a place word ("Kettering Falls"), or a word no list knows."""
@@ -1216,6 +1278,8 @@ class PlaceFinder:
                 return False  # "at work (Delmarva Packing)": a name in brackets keeps its words ("(proxy)" is a role)
             if word.upper() in STATE_CODES and not self.name_cues.is_cue_word(folded):
                 return False  # "Santa Fe, NM": a state, though "nm" is a unit too
+            if SERVICE_WORD_RE.fullmatch(word) and OPENING_BRACKET_RE.match(text, token.end()):
+                return True  # "Location: Cardiology (Fenwick House)": the service, then where it is in brackets
             if folded in DEPARTMENT_WORDS:
                 return True  # "St. Vincent's Hospital NICU": the facility's department, though "Nicu" is a name too
             if (folded in self.cues.facility_words or folded in self.cues.place_words or self.lexicon.is_place(word)
@@ -1386,6 +1450,11 @@ class PlaceFinder:
             return (all(part.isalpha() and len(part) >= 2 for part in parts) and not self.lexicon.is_common(word)
                     and not self.allowed_word(word) and not any(fold(part) in WORD_PREFIXES for part in parts[:-1])
                     and any(self._rare(part) for part in parts))
+        elided = ELIDED_NAME_RE.fullmatch(word)
+        if elided:
+            # "O'Donnelly", "D'Arcy": a name, unless the word after the apostrophe is a common one ("o'clock")
+            return not self.lexicon.is_common(word) and (
+                self.lexicon.is_name(word.replace("'", "").replace("’", "")) or not self.lexicon.is_common(elided.group("rest")))
         return word.isalpha() and len(word) >= 2 and not self.lexicon.is_common(word) and not self.allowed_word(word)
 
     def _name_word(self, word: str, caseless: bool) -> bool:
