@@ -175,3 +175,33 @@ def test_a_buildings_word_after_a_clock_time_with_no_name_keeps_its_words(rules_
     for text, (words,) in renderings(sentence, [kept]):
         result = rules_only.deidentify(text).text
         assert words in result, result
+
+
+# a street's name broken over two lines by a hyphen: the house's number and both halves of the name go
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Patient lives at 2290 Cotton-\nwood Drive, Apt 4.", ["2290 Cotton", "wood Drive"]),
+        ("6120 Brook-\nside Avenue, Dunmore, PA 18512", ["6120 Brook", "side Avenue", "Dunmore", "18512"]),
+        ("Mailing address is 31 Elm-\nhurst St, Fairview.", ["31 Elm", "hurst St"]),
+        ("Home: 418 Willow-\nbrook Lane\nKestrel Falls, OH 44012", ["418 Willow", "brook Lane", "Kestrel Falls"]),
+    ],
+)
+def test_a_street_broken_over_two_lines_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clinical word broken over two lines, with a number before it but no street's word after it
+        "Small left pneumo-\nthorax, unchanged.",
+        "Unchanged since 2 pneumo-\nthorax drains were placed.",
+        "Given 2 post-\nop doses of cefazolin.",
+    ],
+)
+def test_a_clinical_word_broken_over_two_lines_is_no_street(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
