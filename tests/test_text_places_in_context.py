@@ -205,3 +205,49 @@ def test_a_clinical_word_broken_over_two_lines_is_no_street(rules_only, sentence
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a US state's code that is also a clinical abbreviation or a word, right after a town the rules found, after a comma or
+# one blank, then a sentence's end, a comma, "with", a ZIP code or the text's end
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Discharged to Kestrelton, PA.", ["Kestrelton, PA"]),
+        ("Lives in Ostrander MS with her daughter.", ["Ostrander MS"]),
+        ("Lives in Shelbyville IN with wife.", ["Shelbyville IN"]),
+        ("Lives in Bend OR with spouse.", ["Bend OR"]),
+        ("Pt from Honolulu HI, here on vacation.", ["Honolulu HI"]),
+        ("Family in Augusta ME.", ["Augusta ME"]),
+        ("Lives in Kettleby, MD with his wife.", ["Kettleby, MD"]),
+        ("Staying in Dunmore, OR.", ["Dunmore, OR"]),
+        ("Moved from Pellsworth PA 18512 in June.", ["Pellsworth PA 18512"]),
+    ],
+)
+def test_a_states_code_that_is_also_an_abbreviation_after_a_town_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # no town before the abbreviation
+        ("MS flare, on steroids.", "MS flare, on steroids."),
+        ("CXR PA and lateral views obtained.", "CXR PA and lateral views obtained."),
+        ("Seen in clinic, MD aware.", "Seen in clinic, MD aware."),
+        ("Pt to OR in the morning, IN and OUT cath overnight.", "Pt to OR in the morning, IN and OUT cath overnight."),
+        # a credential after a person's given name and a surname that is also a town
+        ("Seen by Ellery Boston MD.", " MD."),
+        # a word that ends a wrapped line after a town
+        ("Flew to Paris on\nFriday for a conference.", " on\nFriday for a conference."),
+    ],
+)
+def test_an_abbreviation_no_town_makes_a_state_is_kept(rules_only, sentence, kept):
+    for text, (words,) in renderings(sentence, [kept]):
+        result = rules_only.deidentify(text).text
+        assert words in result, result
+
+
+def test_an_antibodys_letters_in_small_letters_after_a_listed_place_are_no_state(rules_only):
+    result = rules_only.deidentify("serologies: coxsackie ab, echo ab pending.").text
+    assert result.endswith(" ab, echo ab pending."), result

@@ -357,10 +357,24 @@ REGION_END_RE = re.compile(r"[ \t]*(?:[,.;:)(\n]|\Z|[-–][ \t]*[0-9]|[0-9]|(?:a
 MAX_REGION_WORDS = 4
 # how far before the comma a town's words are looked for (three words of a town's name)
 TOWN_BEFORE_REGION_CHARS = 80
-# state codes that are also credentials after a name
-CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP"})
-# a state's code in capitals after a place and one blank, then the end of the phrase
-STATE_AFTER_RE = re.compile(r"[ \t](?P<state>[A-Z]{2})(?=[ \t]*(?:[,.;:)\n]|$|with\b|and\b|since\b|for\b|where\b|until\b|[0-9]{5}))")
+# state codes that are also credentials after a name ("Jane Roe, MD", "Kim Vale, MS", "Ana Ruiz, MA")
+CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP", "MS", "MA"})
+# a state's code after a place, a comma or one blank between, then the end of the phrase: a clause's end, who or when
+# after it, a ZIP code, the line's end ("lives in Las Cruces NM with", "Millbrook, PA.", "OSTRANDER MS WITH")
+STATE_AFTER_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>[A-Za-z]{2})(?=[ \t]*[,.;:)]|[ \t]+(?i:with|and|since|for|where|until)\b"
+    r"|[ \t]*(?P<zip>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])|(?P<line_end>[ \t]*(?:\r?\n|\Z)))"
+)
+# ... a word's code at the line's end needs the text to end or a blank line after it: a wrapped line may end in it ("flew
+# to paris on\nfriday")
+BLANK_LINE_RE = re.compile(r"[ \t]*(?:\Z|\r?\n[ \t]*(?:\r?\n|\Z))")
+# what stands right before a town that makes it where someone is, not who ("in", "from", "to", "at", "near")
+TOWN_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|from|near|to|at)[ \t]+\Z")
+# the place rules that found a town by a cue of where someone is, lives, comes from or was sent
+CUED_PLACE_SOURCES = frozenset({"place_cue", "place_cued", "place_city_state", "place_dwelling", "place_from",
+                                "place_from_unlisted", "place_after_facility"})
+# a comma right before a town, after another place or a facility ("Larkhaven Rehab, Millbrook, PA")
+COMMA_BEFORE_RE = re.compile(r",[ \t]*\Z")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
 STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
@@ -564,8 +578,8 @@ class PlaceFinder:
         spans.extend(self._place_fields(text))
         spans.extend(self._addresses(text))
         spans.extend(self._letterheads(text))
-        spans.extend(self._states_after(text, spans))
         spans.extend(self._towns_after_facilities(text, spans, caseless))
+        spans.extend(self._states_after(text, spans, caseless))
         spans.extend(self._hollows(text) if caseless else ())
         return self._with_article(text, [self._with_opening_place_word(text, self._with_closing_place_word(text, span, caseless),
                                                                        caseless) for span in spans])
@@ -902,20 +916,65 @@ class PlaceFinder:
             spans.append(RuleSpan(match.start("value"), match.end("value"), "ORGANIZATION", "organization_employer", strong=True))
         return spans
 
-    def _states_after(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
-        """A US state's code right after a place, without a comma ("lives in Las Cruces NM with"):
-        part of the place. Codes that are also credentials ("MD", "PA") only after a place a cue named."""
+    def _states_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+        """A US state's code right after a place the rules found, after a comma or one blank, closing its phrase ("lives
+        in Las Cruces NM with", "staying in Dunmore, OR.", "LIVES IN OSTRANDER MS WITH"): part of the place, in capitals,
+        or in any case where capitals mean nothing. A code that is also a credential ("MD", "PA", "MS") or, where capitals
+        mean nothing, a word ("in", "or", "me") only after a town that a cue, a preposition of place or another place
+        before it makes where someone is (see _placed_town), and never after a person's given name or initial ("Ellery
+        Boston MD"), and so a code in small letters ("coxsackie ab,"); a word's code at a line's end only where a blank
+        line or the text's end follows."""
         found = []
         for span in spans:
             if span.label != "LOCATION":
                 continue
             match = STATE_AFTER_RE.match(text, span.end)
-            if not match or match.group("state") not in STATE_CODES:
+            if not match:
                 continue
-            if match.group("state") in CREDENTIAL_STATES and span.source not in {"place_cue", "place_city_state"}:
+            state = match.group("state")
+            code = state.upper()
+            if code not in STATE_CODES or not (state.isupper() or caseless):
                 continue
-            found.append(RuleSpan(match.start("state"), match.end("state"), "LOCATION", "place_state_after"))
+            word = caseless and fold(state) in FUNCTION_WORDS
+            if word and match.group("line_end") is not None and not BLANK_LINE_RE.match(text, match.end("state")):
+                continue  # "FLEW TO PARIS ON⏎FRIDAY": a wrapped line's last word
+            placed = self._placed_town(text, span, spans)
+            if (code in CREDENTIAL_STATES or word or state.islower()) and not placed:
+                continue  # "seen by Kettering, PA", "Boston MD": a credential after a person; "coxsackie ab,": a test
+            if code in CREDENTIAL_STATES and self._person_before_town(text, span.start, WORD_RE.findall(text, span.start, span.end)):
+                continue
+            # (strong where the town is where someone is: "OR" is on the allow-list as a room)
+            # (the ZIP code after it too, in any case: "moved from pellsworth pa 18512")
+            end = match.end("zip") if match.group("zip") else match.end("state")
+            found.append(RuleSpan(match.start("state"), end, "LOCATION", "place_state_after", strong=placed))
         return found
+
+    def _placed_town(self, text: str, span: RuleSpan, spans: list[RuleSpan]) -> bool:
+        """Whether a place the rules found is where someone is: found by a cue ("lives in", "discharged to"), or right after
+        a preposition of place ("in", "from", "to", "at", "near"), or after a comma that closes another place or a
+        facility ("Larkhaven Rehab, Millbrook")."""
+        if span.source in CUED_PLACE_SOURCES:
+            return True
+        before = text[max(0, span.start - 12):span.start]
+        if TOWN_PREPOSITION_BEFORE_RE.search(before):
+            return True
+        comma = COMMA_BEFORE_RE.search(before)
+        if comma is None:
+            return False
+        comma_at = span.start - len(before) + comma.start()
+        return any(other.end == comma_at and other.label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} for other in spans)
+
+    def _person_before_town(self, text: str, start: int, town_words: list[str]) -> bool:
+        """Whether the word before a town's last word reads as a person's: a given name, an initial, or a word no list
+        knows before a listed surname ("Jane Smith, MD", "J. Roe, PA", "Ysolde Carter, MD")."""
+        if len(town_words) > 1:
+            before = town_words[-2]
+        else:
+            previous = re.search(r"([A-Za-z]+\.?)[ \t]+\Z", text[max(0, start - 30):start])
+            before = previous.group(1) if previous else ""
+        return bool((self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
+                    or re.fullmatch(r"[A-Za-z]\.?", before)
+                    or (self._rare(before) and self.lexicon.is_surname(town_words[-1])))
 
     def _wards(self, text: str, caseless: bool) -> list[RuleSpan]:
         """A ward or building named by a proper name and a number ("Ellison 11", "yawkey 5")."""
@@ -1103,16 +1162,8 @@ class PlaceFinder:
             if re.match(r"[ \t]*(?:#|no\.?\b|num(?:ber)?\b|:)", text[match.end("state"):], re.IGNORECASE):
                 continue  # "Interpreter used, ID # 4471": an identifier's cue, not Idaho
             town_words = match.group("city").split()
-            if len(town_words) > 1:
-                before = town_words[-2]
-            else:
-                previous = re.search(r"([A-Za-z]+\.?)[ \t]+\Z", text[max(0, match.start("city") - 30):match.start("city")])
-                before = previous.group(1) if previous else ""
             if state.upper() in CREDENTIAL_STATES and (
-                not self.lexicon.is_place(town_words[-1])
-                or (self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
-                or re.fullmatch(r"[A-Za-z]\.?", before)
-                or (self._rare(before) and self.lexicon.is_surname(town_words[-1]))
+                not self.lexicon.is_place(town_words[-1]) or self._person_before_town(text, match.start("city"), town_words)
             ):
                 continue  # "Jane Smith, MD", "J. Roe, PA", "Ysolde Carter, MD": a credential, not Maryland
             words = list(WORD_RE.finditer(match.group("city")))
