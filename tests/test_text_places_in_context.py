@@ -251,3 +251,47 @@ def test_an_abbreviation_no_town_makes_a_state_is_kept(rules_only, sentence, kep
 def test_an_antibodys_letters_in_small_letters_after_a_listed_place_are_no_state(rules_only):
     result = rules_only.deidentify("serologies: coxsackie ab, echo ab pending.").text
     assert result.endswith(" ab, echo ab pending."), result
+
+
+# where someone stays or sleeps: a listed place that is also a word, after a lodging or who they stay with, or after the
+# stay alone where the sentence says someone has no home, and a listed place that names a lodging after "at"
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Currently staying at a shelter in Reading.", ["Reading"]),
+        ("Homeless, sleeping in Mobile most nights.", ["Mobile"]),
+        ("Housed at a motel in Eureka since discharge.", ["Eureka"]),
+        ("Sleeping in his car in Normal.", ["Normal"]),
+        ("Couch surfing in Independence with cousins.", ["Independence"]),
+        ("She is staying in Orange with her sister.", ["Orange"]),
+        ("Sleeping rough in Bath.", ["Bath"]),
+        ("Staying at the Lakeview Motel in Concord.", ["Concord"]),
+        ("Housed at the Temple Inn for now.", ["Temple"]),
+    ],
+)
+def test_a_town_that_is_a_word_where_someone_stays_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staying in bed most of the day.",
+        "Sleeping in chair due to orthopnea.",
+        "Staying in the ED overnight.",
+        "In no distress, staying in bed.",
+        "INR staying in range.",
+        "Sats staying at rest.",
+        "Sleeping in late, poor appetite.",
+        "Lives in mobile home with wife.",
+        "Staying at a shelter in town.",
+        "Sleeping in the car in the parking lot.",
+        "Staying in sinus rhythm.",
+        "Slept in the recliner in the living room.",
+    ],
+)
+def test_where_someone_stays_that_names_no_town_is_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

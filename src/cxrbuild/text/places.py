@@ -12,8 +12,9 @@
 - After an employer cue ("works at", "former welder at") the run of words is
   an organization.
 - Where capitals mean nothing, a word no list knows after someone and "from"
-  ("PT FROM TULLAMERE,") and a listed place that is also a word after "lives
-  in" ("LIVES IN READING WITH HIS WIFE") close their clause as places.
+  ("PT FROM TULLAMERE,") closes its clause as a place; in any case, so does a
+  listed place that is also a word after where someone lives, stays or sleeps
+  ("LIVES IN READING WITH HIS WIFE", "staying at a shelter in normal").
 
 Capitals are used only where the text has both cases (see
 :func:`cxrbuild.text.spans.capitals_mean_nothing`). The cues and words are
@@ -100,8 +101,21 @@ MIN_UNLISTED_PLACE = 5
 MIN_GLUED_PART = 3
 # the clause's end after a cued place, as a regex of its own
 CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
-# ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing")
-DWELLING_END_RE = re.compile(r"(?![ \t]+[0-9])" + CUED_PLACE_END, re.IGNORECASE)
+# ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing"), and before how
+# often or since when ("sleeping in mobile most nights", "staying in normal currently")
+DWELLING_END_RE = re.compile(
+    r"(?![ \t]+[0-9])(?:" + CUED_PLACE_END + r"|(?=[ \t]+(?:most|every|each|nightly|overnight|tonight|currently|now|temporarily"
+    r"|lately|recently)\b))", re.IGNORECASE)
+# the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
+STAY_VERBS = r"stays?|stayed|staying|sleeps?|slept|sleeping|housed|camping|camped"
+# a stay's cue and nothing else: a clinical word after it is a state as often as a town ("staying in range"; "sleeping
+# rough in", "couch surfing in" say someone has no home)
+BARE_STAY_CUE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:" + STAY_VERBS + r")[ \t]+(?:in|at)[ \t]+\Z")
+# what says someone has no home, earlier in the sentence ("homeless, sleeping in reading")
+HOMELESS_BEFORE_RE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:homeless|unhoused|undomiciled|no[ \t]+fixed[ \t]+(?:abode|address)|nfa)(?![A-Za-z])[^.;\n]{0,40}\Z")
+# "at" and a lodging's town before its kind ("housed at the eureka motel", "staying at concord shelter")
+TOWN_LODGING_RE = re.compile(r"(?i)(?<![A-Za-z])(?:" + STAY_VERBS + r")[ \t]+at[ \t]+(?:the[ \t]+)?(?P<town>[A-Za-z][A-Za-z'’\-]+)[ \t]+(?P<kind>[A-Za-z]+)(?![A-Za-z])")
 # a doctor named, then "of" and where the doctor works ("DR. BANKS OF RIVERSIDE.", "dr. emre mehta of north shore")
 DOCTOR_OF_RE = re.compile(
     r"(?<![A-Za-z])(?:dr|doctor|prof)\.?[ \t]+(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?[ \t]+){0,2}[" + LETTERS + r"]["
@@ -453,10 +467,16 @@ class PlaceCues:
             fold(w) for w in (*spec["organization_words"], *spec["organization_suffixes"]) if " " not in w
         )
         # "lives alone in", "lived with her daughter in", "lives with us in": who lives there may stand between
+        # ... or stays or sleeps, with a lodging between: "staying at a shelter in", "sleeping in his car in", "housed at the
+        # lakeview motel in"
+        self.lodgings = frozenset(fold(w) for w in spec["lodgings"])
+        lodging = alternation([*spec["lodgings"], *spec["plain_places"], *spec["living_conditions"]])
         living = (
-            r"(?:lives?|lived|living|resides?|resided|residing|stays?|stayed|staying)[ \t]+(?:alone|together|independently|"
+            r"(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
-            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))[ \t]+(?:in|at)"
+            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)"
+            r"|(?:at|in)[ \t]+(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?" + lodging
+            + r"(?![A-Za-z]))[ \t]+(?:in|at)"
         )
         # (where someone lives is a residence too: "lives in", "grew up in")
         self.residence_cue_re = guarded_compile(
@@ -561,7 +581,6 @@ class PlaceFinder:
         if caseless:
             spans.extend(self._cued_places(text))
             spans.extend(self._unlisted_origins(text))
-            spans.extend(self._dwellings_that_are_words(text))
             for match in DOCTOR_OF_RE.finditer(text):
                 # where capitals mean nothing, a place closing the clause after a doctor's name and "of" (with capitals,
                 # the locatives read it)
@@ -569,6 +588,7 @@ class PlaceFinder:
                                                              residence=True) if CLAUSE_END_RE.match(text, span.end))
         spans.extend(self._wards(text, caseless))
         spans.extend(self._named_wards(text, caseless))
+        spans.extend(self._dwellings_that_are_words(text, caseless))
         spans.extend(self._named_buildings(text, caseless))
         spans.extend(self._city_states(text, caseless))
         spans.extend(self._towns_before_regions(text, caseless))
@@ -614,11 +634,15 @@ class PlaceFinder:
                    and folded[cut:] not in self.cues.place_words and (folded[:cut] in settings or folded[cut:] in settings)
                    for cut in range(MIN_GLUED_PART, len(folded) - MIN_GLUED_PART + 1))
 
-    def _dwellings_that_are_words(self, text: str) -> list[RuleSpan]:
-        """Where capitals mean nothing, a listed place that is also an English or a clinical word right after a cue of
-        where someone lives, closing its clause or before who lives there ("LIVES IN READING WITH HIS WIFE", "lives in
-        mobile w/ daughter", "LIVES IN SURPRISE ALONE"); not a kind of home or a state of life ("LIVES IN HOUSE", "lives
-        in fear", "lives in peace."), nor a word a noun follows ("lives in mobile home")."""
+    def _dwellings_that_are_words(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A listed place that is also an English or a clinical word right after a cue of where someone lives, stays or
+        sleeps, closing its clause or before who lives there ("LIVES IN READING WITH HIS WIFE", "lives in mobile w/
+        daughter", "LIVES IN SURPRISE ALONE", "staying at a shelter in Reading.", "sleeping in his car in normal"),
+        written with a capital where capitals mean something; not a kind of home or a state of life ("LIVES IN HOUSE",
+        "lives in fear", "lives in peace.", "staying in bed"), nor a word a noun follows ("lives in mobile home"). After a
+        stay's cue alone a clinical word is a place only where the sentence says someone has no home ("homeless,
+        sleeping in reading"; not "INR staying in range."). After "at" and a stay, a listed place before a lodging's word
+        names it ("housed at the eureka motel")."""
         spans = []
         for match in self.cues.dwelling_cue_re.finditer(text):
             word = WORD_RE.match(text, match.end())
@@ -628,9 +652,18 @@ class PlaceFinder:
             if (not self.lexicon.is_place(folded) or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
                     or folded in OPENING_PLACE_WORDS or folded in PART_WORDS  # "grew up in south,"
                     or folded in self.cues.plain_places or folded in self.cues.living_conditions
+                    or (not caseless and not is_capitalised(word.group(0)))
                     or not DWELLING_END_RE.match(text, word.end())):
                 continue
+            if (self.lexicon.is_safe(folded) and BARE_STAY_CUE_RE.search(text, match.start(), match.end())
+                    and not HOMELESS_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
+                continue  # "INR staying in range.", "sats staying at rest."
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_dwelling", strong=True))
+        for match in TOWN_LODGING_RE.finditer(text):
+            town = match.group("town")
+            if (fold(match.group("kind")) in self.cues.lodgings and self.lexicon.is_place(town) and (caseless or is_capitalised(town))
+                    and fold(town) not in FUNCTION_WORDS | NUMBER_WORDS | self.cues.plain_places | self.cues.living_conditions):
+                spans.append(RuleSpan(match.start("town"), match.end("town"), "LOCATION", "place_dwelling", strong=True))
         return spans
 
     def _hollows(self, text: str) -> list[RuleSpan]:
