@@ -295,3 +295,47 @@ def test_where_someone_stays_that_names_no_town_is_kept(rules_only, sentence):
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# an air base or a naval air station beside a listed place, in lower case as in capitals: after a comma closing a
+# facility's name, after "via", a place of two words before the base's abbreviation, a place before "NAS"
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Treatment facility: Landstuhl Regional Medical Center, Aviano AB", ["Aviano AB"]),
+        ("Evacuated via Ramstein AB to the States.", ["Ramstein AB"]),
+        ("Stationed at Little Rock AFB for 3 years.", ["Little Rock AFB"]),
+        ("Wife is at Jacksonville NAS now.", ["Jacksonville NAS"]),
+        ("Transferred from Lackland AFB last week.", ["Lackland AFB"]),
+        ("Husband at NAS Oceana until June.", ["NAS Oceana"]),
+    ],
+)
+def test_an_air_base_beside_a_listed_place_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an antibody's letters before "Ab", after "via" too
+        "TPO Ab elevated.",
+        "anti-CCP Ab positive.",
+        "HBs Ab reactive.",
+        "Immune via HBs Ab.",
+        # "NAS" with no place beside it: a score, a diet, a syndrome
+        "NAS score 3.",
+        "Heart healthy NAS diet.",
+        "Monitor for NAS per protocol.",
+        # acid-fast bacilli in a specimen, or counted
+        "Send stool AFB and CSF AFB.",
+        "Wound AFB culture negative.",
+        "Three AFB samples sent.",
+        "Bone marrow AFB negative.",
+        "Early morning AFB x3.",
+    ],
+)
+def test_antibodies_and_lab_words_beside_a_bases_abbreviation_are_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

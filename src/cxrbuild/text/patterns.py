@@ -72,6 +72,16 @@ BASE_CUE_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[ \t]+\Z")
 CODE_BEFORE_WORDS = frozenset({"on", "in"})
 # ... and the words that send someone somewhere, which make a word no vocabulary holds a base's name ("at Kunsan AB")
 POSTING_PREPOSITIONS = frozenset({"at", "to"})
+# a comma right before an air base's name, and the word it closes: a facility's or a place's ("landstuhl regional
+# medical center, aviano ab"; not "coxsackie ab, lassa ab")
+COMMA_BEFORE_BASE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+),[ \t]*\Z")
+FACILITY_END_RE = re.compile(HOSPITAL_KEYWORDS + r"|cent(?:er|re)|facility|station|base", re.IGNORECASE)
+# the word right before "AFB", where acid-fast bacilli may be read too ("STOOL AFB", "csf afb")
+WORD_BEFORE_AFB_RE = re.compile(r"(?i)([A-Za-z][A-Za-z'’\-]*)[ \t]+afb\Z")
+# the patterns that read a word and "AFB" as an air force base
+AIR_FORCE_BASE_PATTERNS = frozenset({"military_base", "military_base_lower_case"})
+# the abbreviations and words of an air force base or a naval air station after a listed place ("little rock afb")
+BASE_WORDS_AFTER_RE = re.compile(r"(?i)[ \t]+(?:afb|nas|air[ \t]+force[ \t]+base|naval[ \t]+air[ \t]+station)\Z")
 ABBREVIATION_END_RE = re.compile(
     r"(?i)(?<![A-Za-z])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|ave|blvd|ln|rd|st|dr|ct|pl|ter|hwy|pkwy|ste|apt|inc|co|ltd)\.$"
 )
@@ -249,6 +259,12 @@ class PatternFinder:
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
+                if pattern.name in AIR_FORCE_BASE_PATTERNS and self._specimen_before_afb(text, start, end):
+                    continue  # "SEND STOOL AFB", "csf afb", "WOUND AFB CULTURE": acid-fast bacilli in a specimen
+                if pattern.name == "military_base_after_listed_place":
+                    start = self._listed_base_start(text, start, end)
+                    if start is None:
+                        continue  # "bal afb", "at nas": no listed place before the base's abbreviation
                 if pattern.name in {"hospital_prefix", "hospital_prefix_any_case"} and not self._names_after_keyword(text[start:end]):
                     continue  # "HOSPITAL VIA PRO EMS", "CLINIC FOR FEVER": the keyword, then the sentence going on
                 if pattern.name == "hospital_prefix_any_case":
@@ -313,6 +329,8 @@ class PatternFinder:
         - after a posting ("deployed to Kunsan AB", "STATIONED AT OSAN AB") or before "air base" spelt out, any other such
           word;
         - in a text with both cases, only "AB" in capitals ("positive on Chagas Ab" is a test);
+        - after a comma, a listed place, where the comma closes a facility's or a place's name ("landstuhl regional medical
+          center, aviano ab"; not "coxsackie ab, lassa ab");
         - after "at" or "to", a word ("at Kunsan AB"); after "from" or "near", a listed place or a word no list knows
           ("from Incirlik AB"); after "on" or "in", where an antibody's rise or result is read, a listed place ("in
           Ramstein AB"; not "RISE IN ZIKA AB")."""
@@ -320,6 +338,13 @@ class PatternFinder:
         if len(name) <= 2 or self.lexicon.is_vocabulary(name) or self.lexicon.is_eponym(name):
             return False  # "at onset ab", "in lower ab"
         before = text[max(0, start - GUARD_WINDOW):start]
+        comma = COMMA_BEFORE_BASE_RE.search(before)
+        if comma:
+            # after a comma, a listed place closing a facility's or a place's name ("... medical center, aviano ab")
+            closed = comma.group(1)
+            return (self.lexicon.is_place(name) and not self.lexicon.is_safe(name) and not self._letter_code(name)
+                    and (FACILITY_END_RE.fullmatch(closed) is not None
+                         or (self.lexicon.is_place(closed) and not self.lexicon.is_vocabulary(closed))))
         word_before = BASE_CUE_BEFORE_RE.search(before)
         cue = fold(word_before.group(1)) if word_before else ""
         code = self._letter_code(name)
@@ -333,6 +358,33 @@ class PatternFinder:
             return True
         listed = self.lexicon.is_place(name) and not self.lexicon.is_safe(name)
         return listed or (cue not in CODE_BEFORE_WORDS and not self.lexicon.is_listed_proper(name))
+
+    def _specimen_before_afb(self, text: str, start: int, end: int) -> bool:
+        """Whether the word before "AFB" is a clinical word that names no place: a specimen's, whose acid-fast bacilli
+        are read ("STOOL AFB", "csf afb", "LYMPH NODE AFB"; not "Edwards AFB", "Hill AFB")."""
+        before = WORD_BEFORE_AFB_RE.search(text, start, end)
+        return before is not None and self.lexicon.is_safe(before.group(1)) and not self.lexicon.is_place(before.group(1))
+
+    def _listed_base_start(self, text: str, start: int, end: int) -> int | None:
+        """Where an air force base or a naval air station named by a listed place begins, the base's words after it: the
+        two words before them when they are one listed place ("little rock afb", "grand forks afb"), else the one word
+        before them when it is a listed place ("jacksonville nas"); no clinical word, eponym or word of the language
+        before "nas" (the NAFLD activity score's letters, "no added salt"); None when no listed place is there."""
+        base = BASE_WORDS_AFTER_RE.search(text, start, end)
+        if base is None:
+            return None
+        words = list(re.finditer(r"[A-Za-z][A-Za-z'’\-]*", text[start:base.start()]))
+        lexicon = self.lexicon
+        if len(words) == 2:
+            phrase = " ".join(fold(w.group(0)) for w in words)
+            if phrase in lexicon.place_phrase_names and not any(lexicon.is_safe(w.group(0)) for w in words):
+                return start + words[0].start()
+        name = words[-1].group(0)
+        if not lexicon.is_place(name) or lexicon.is_safe(name) or lexicon.is_eponym(name) or fold(name) in FUNCTION_WORDS:
+            return None
+        if fold(text[base.start():base.end()].strip()) == "nas" and lexicon.is_vocabulary(name):
+            return None
+        return start + words[-1].start()
 
     @staticmethod
     def _letter_code(word: str) -> bool:
