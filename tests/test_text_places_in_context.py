@@ -1,6 +1,7 @@
 """Places read by the words around them: a location's field against a loss of consciousness, a ward in a unit's
-bracket, an air base against an antibody, an origin against a care setting written as one word, where someone lives
-against what they lie in.
+bracket, an air base against an antibody or a specimen, an origin against a care setting written as one word, where
+someone lives or stays against what they lie in, a hospital's building called by a name, a street broken over two
+lines, a state's code against a credential or an abbreviation.
 
 The examples are written here for these tests: none comes from a corpus the rules are measured on
 (benchmarks/report_blind.py).
@@ -236,8 +237,10 @@ def test_a_states_code_that_is_also_an_abbreviation_after_a_town_is_removed_in_a
         ("CXR PA and lateral views obtained.", "CXR PA and lateral views obtained."),
         ("Seen in clinic, MD aware.", "Seen in clinic, MD aware."),
         ("Pt to OR in the morning, IN and OUT cath overnight.", "Pt to OR in the morning, IN and OUT cath overnight."),
-        # a credential after a person's given name and a surname that is also a town
+        # a credential after a person's given name, a title or a role and a surname that is also a town
         ("Seen by Ellery Boston MD.", " MD."),
+        ("Discussed with Dr. Kettering, MD.", ", MD."),
+        ("Seen by NP Dover, MD aware.", ", MD aware."),
         # a word that ends a wrapped line after a town
         ("Flew to Paris on\nFriday for a conference.", " on\nFriday for a conference."),
     ],

@@ -998,8 +998,9 @@ class PlaceFinder:
         return any(other.end == comma_at and other.label in {"LOCATION", "HOSPITAL", "ORGANIZATION"} for other in spans)
 
     def _person_before_town(self, text: str, start: int, town_words: list[str]) -> bool:
-        """Whether the word before a town's last word reads as a person's: a given name, an initial, or a word no list
-        knows before a listed surname ("Jane Smith, MD", "J. Roe, PA", "Ysolde Carter, MD")."""
+        """Whether the word before a town's last word reads as a person's: a given name, an initial, a title or a role, or
+        a word no list knows before a listed surname ("Jane Smith, MD", "J. Roe, PA", "Dr. Kettering, MD", "Ysolde
+        Carter, MD")."""
         if len(town_words) > 1:
             before = town_words[-2]
         else:
@@ -1007,6 +1008,7 @@ class PlaceFinder:
             before = previous.group(1) if previous else ""
         return bool((self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
                     or re.fullmatch(r"[A-Za-z]\.?", before)
+                    or fold(before.rstrip(".")) in self.name_cues.title_words or fold(before) in self.name_cues.role_words
                     or (self._rare(before) and self.lexicon.is_surname(town_words[-1])))
 
     def _wards(self, text: str, caseless: bool) -> list[RuleSpan]:
