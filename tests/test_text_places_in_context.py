@@ -186,6 +186,8 @@ def test_a_buildings_word_after_a_clock_time_with_no_name_keeps_its_words(rules_
         ("6120 Brook-\nside Avenue, Dunmore, PA 18512", ["6120 Brook", "side Avenue", "Dunmore", "18512"]),
         ("Mailing address is 31 Elm-\nhurst St, Fairview.", ["31 Elm", "hurst St"]),
         ("Home: 418 Willow-\nbrook Lane\nKestrel Falls, OH 44012", ["418 Willow", "brook Lane", "Kestrel Falls"]),
+        # an en dash at the break
+        ("Lives at 14 Brook–\nside Ave. with her son.", ["14 Brook", "side Ave"]),
     ],
 )
 def test_a_street_broken_over_two_lines_is_removed_in_any_case(rules_only, sentence, phi):
@@ -200,12 +202,33 @@ def test_a_street_broken_over_two_lines_is_removed_in_any_case(rules_only, sente
         "Small left pneumo-\nthorax, unchanged.",
         "Unchanged since 2 pneumo-\nthorax drains were placed.",
         "Given 2 post-\nop doses of cefazolin.",
+        # ... though a street's word closes the line's sentence ("place", "ct", "st", "dr"), or a word of time or of a
+        # count the guards know ("days", "times") stands before it
+        "2 left-\nsided tubes in place.",
+        "3 follow-\nup ct scans.",
+        "1 non-\nspecific ST change.",
+        "2 peri-\npheral IVs in place.",
+        "Seen 2 times by cardio-\nlogy dr.",
     ],
 )
 def test_a_clinical_word_broken_over_two_lines_is_no_street(rules_only, sentence):
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a word of time or of a count after the number is no house's number, though the match runs over a line's break
+        ("Pt is 2 days post-\nop Dr. Jones aware.", "2 days post-\nop Dr. "),
+        ("Seen 2 times at Willow-\nbrook Park clinic.", "Seen 2 times at "),
+    ],
+)
+def test_a_streets_guards_read_across_a_line_break(rules_only, sentence, kept):
+    for text, (words,) in renderings(sentence, [kept]):
+        result = rules_only.deidentify(text).text
+        assert words in result, result
 
 
 # a US state's code that is also a clinical abbreviation or a word, right after a town the rules found, after a comma or

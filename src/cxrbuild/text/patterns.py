@@ -78,6 +78,10 @@ COMMA_BEFORE_BASE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+),[ \t]*\Z")
 FACILITY_END_RE = re.compile(HOSPITAL_KEYWORDS + r"|cent(?:er|re)|facility|station|base", re.IGNORECASE)
 # the word right before "AFB", where acid-fast bacilli may be read too ("STOOL AFB", "csf afb")
 WORD_BEFORE_AFB_RE = re.compile(r"(?i)([A-Za-z][A-Za-z'’\-]*)[ \t]+afb\Z")
+# a word broken over two lines by a hyphen or an en dash, its two halves ("Cotton-⏎wood Drive", "follow-⏎up ct")
+LINE_BROKEN_WORD_RE = re.compile(r"([A-Za-z][A-Za-z'’]*)[-–][ \t]*\r?\n[ \t]*([A-Za-z][A-Za-z'’]*)")
+# the patterns whose street's name may be so broken (patterns.yaml's LINE_BROKEN_TAIL)
+LINE_BROKEN_STREET_PATTERNS = frozenset({"street_address", "street_address_any_case"})
 # the patterns that read a word and "AFB" as an air force base
 AIR_FORCE_BASE_PATTERNS = frozenset({"military_base", "military_base_lower_case"})
 # the abbreviations and words of an air force base or a naval air station after a listed place ("little rock afb")
@@ -178,8 +182,10 @@ def _compile(spec: dict, macros: dict[str, str], store: RegexStore | None = None
                 anchor = {"unless_before": r"(?:{})\Z", "unless_after": r"^(?:{})", "unless": r"^(?:{})$"}[key].format(entry[key])
                 # (a guard searched in the text before a match is scanned at every position of it; the other two are anchored;
                 # the text before ends right at the match: "VITALS:\n0708" has no colon before 0708)
+                # (the whole match's guard reads it across a line's break, as the match may run over one: "2 days post-\nop")
                 compile_guard = guarded if key == "unless_before" else store.compile
-                guards[key] = compile_guard(_expand_macros(anchor, macros), re.IGNORECASE)
+                guard_flags = re.IGNORECASE | (re.DOTALL if key == "unless" else 0)
+                guards[key] = compile_guard(_expand_macros(anchor, macros), guard_flags)
         guards["scanner"] = scanner(expanded, flags)
         guards["triggers"] = store.derived("triggers", trigger_strings, expanded, flags)
         patterns.append(Pattern(entry["name"], label, compiled, int(entry.get("group", 0)), requires, **guards))
@@ -281,6 +287,8 @@ class PatternFinder:
                 if pattern.name == "study_site_in_brackets" and not (fold(words[0]).rstrip(".") in {"st", "saint", "mt", "mount"} or any(
                         self.lexicon.is_listed_proper(w) and not self.lexicon.is_safe(w) for w in words)):
                     continue  # "(chest clinic)", "(Teleradiology)", "(Stroke Protocol)": no place's or person's name
+                if pattern.name in LINE_BROKEN_STREET_PATTERNS and self._clinical_word_broken(text, start, end):
+                    continue  # "3 follow-⏎up ct scans", "1 non-⏎specific ST change": a clinical word wrapped, no street
                 if pattern.name == "street_court_after_direction" and any(self.lexicon.is_safe(w) for w in words[:-1]):
                     continue  # "off pressors after CT", "onto stretcher then CT": clinical words, no street's name
                 if pattern.name == "name_spelled_letters" and self.lexicon.is_vocabulary("".join(words)):
@@ -358,6 +366,17 @@ class PatternFinder:
             return True
         listed = self.lexicon.is_place(name) and not self.lexicon.is_safe(name)
         return listed or (cue not in CODE_BEFORE_WORDS and not self.lexicon.is_listed_proper(name))
+
+    def _clinical_word_broken(self, text: str, start: int, end: int) -> bool:
+        """Whether a word broken over two lines in a street's span is, joined, a clinical word, or opens with a clinical
+        or an English word's prefix ("follow-⏎up", "non-⏎specific", "peri-⏎pheral", "cardio-⏎logy"; not "Cotton-⏎wood",
+        "Brook-⏎side")."""
+        for broken in LINE_BROKEN_WORD_RE.finditer(text, start, end):
+            head, tail = broken.group(1), broken.group(2)
+            if (fold(head) in WORD_PREFIXES or self.lexicon.is_safe(head + tail) or self.lexicon.is_safe(f"{head}-{tail}")
+                    or self.lexicon.is_medical(head + tail)):
+                return True
+        return False
 
     def _specimen_before_afb(self, text: str, start: int, end: int) -> bool:
         """Whether the word before "AFB" is a clinical word that names no place: a specimen's, whose acid-fast bacilli

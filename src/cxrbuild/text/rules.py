@@ -41,6 +41,9 @@ RULE_DATA_FILES = ("patterns.yaml", "name_cues.yaml", "place_cues.yaml", "phi_ca
 
 # a word broken at a line's end by a hyphen, as typed or scanned letterheads break them ("HERONDALE HOS-\nPITAL")
 LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[" + LETTERS + r"])-[ \t]*\r?\n[ \t]*(?=[" + LETTERS + r"])")
+# ... and its two halves, whole words ("peri-\npheral", "Cotton-\nwood")
+BROKEN_WORD_RE = re.compile(
+    r"(?<![" + LETTERS + r"])([" + LETTERS + r"]+)-[ \t]*\r?\n[ \t]*([" + LETTERS + r"]+)(?![" + LETTERS + r"'’\-])")
 TERM_WORD_RE = re.compile(r"[0-9" + LETTERS + r"](?:[0-9" + LETTERS + r"'’\-/+]*[0-9" + LETTERS + r"+])?")
 
 
@@ -115,12 +118,23 @@ class RuleSet:
         """
         spans: list[RuleSpan] = []
         spans.extend(self.patterns.find(text))
-        spans.extend(self.names.find(text))
-        spans.extend(self.places.find(text))
+        spans.extend(self._without_halves_of_words(text, [*self.names.find(text), *self.places.find(text)]))
         spans.extend(self._across_line_breaks(text))
         spans.extend(self.tables.find(text))
         spans.extend(self.deny.find(text, deny, trim))
         return self.apply_allow_list(text, spans, allowed)
+
+    def _without_halves_of_words(self, text: str, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """The names' and places' spans but those of one half of a word of the language broken over two lines by a hyphen
+        ("2 peri-\npheral IVs": "Peri" is a name, "peripheral" no name; the words joined are read in _across_line_breaks)."""
+        halves = set()
+        for broken in BROKEN_WORD_RE.finditer(text):
+            joined = broken.group(1) + broken.group(2)
+            if self.lexicon.is_vocabulary(joined) and not self.lexicon.is_name(joined) and not self.lexicon.is_place(joined):
+                halves.update((broken.span(1), broken.span(2)))
+        if not halves:
+            return spans
+        return [span for span in spans if (span.start, span.end) not in halves]
 
     def _across_line_breaks(self, text: str) -> list[RuleSpan]:
         """Names and places with a word broken over two lines by a hyphen ("CEDAR RIDGE REGIO-\nNAL MEDICAL
