@@ -13,6 +13,14 @@ import pytest
 
 from tests.test_text_classes import leaked, renderings
 
+# a note's opening line in both cases: a short sentence alone, with one capital, is a text whose capitals mean nothing
+NOTE = "Chest radiograph reviewed today. Heart size is normal and the lungs are clear.\n"
+
+
+def in_a_note(sentence: str, words: list[str]):
+    """The three renderings of a sentence after a note's opening line, so that as written its capitals mean something."""
+    yield from renderings(NOTE + sentence, words)
+
 PLACES = [
     # a "LOC:" field naming a place, though its words are English words ("LOC: brief" answers a loss of consciousness)
     ("LOC: Concord\nCT head: negative.", ["Concord"]),
@@ -272,6 +280,80 @@ def test_an_abbreviation_no_town_makes_a_state_is_kept(rules_only, sentence, kep
     for text, (words,) in renderings(sentence, [kept]):
         result = rules_only.deidentify(text).text
         assert words in result, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a town of several words a cue, a preposition of place or a place's field places, though a word of it is a
+        # given name
+        ("Lives in Holly Springs, MS with husband.", ["Holly Springs, MS"]),
+        ("Lives in Olive Branch, MS with husband.", ["Olive Branch, MS"]),
+        ("Lives in Bay St. Louis, MS with husband.", ["Bay St. Louis, MS"]),
+        ("Lives in Great Barrington, MA with husband.", ["Great Barrington, MA"]),
+        ("Hometown: Holly Springs, MS", ["Holly Springs, MS"]),
+        ("Pt from Olive Branch MS.", ["Olive Branch MS"]),
+        # a code at a line's end, a field's label or a list's item on the next line
+        ("FROM PORTLAND ME\nSOCIAL: NO ETOH", ["PORTLAND ME"]),
+        ("LIVES IN GARY IN\nPMH: HTN, DM", ["GARY IN"]),
+        ("Lives in Gary, IN\n- HTN\n- DM", ["Gary, IN"]),
+        ("LIVES IN AUSTIN TX\nHTN, DM", ["AUSTIN TX"]),
+        # when after the code: "in" a year or a season, "since"
+        ("Moved from Portland ME in 2019.", ["Portland ME"]),
+        ("Moved from Portland ME since 2019.", ["Portland ME"]),
+        ("Moved from Portland, ME in the winter.", ["Portland, ME"]),
+        # "and" after where someone lives
+        ("Lives in Bend OR and works in Salem.", ["Bend OR"]),
+    ],
+)
+def test_a_states_code_after_a_placed_town_is_removed_in_a_note_in_any_case(rules_only, sentence, phi):
+    for text, values in in_a_note(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the operating room after a town, its clinical phrase going on ("for", "and", "today", a comma and a clinical
+        # word, the next line's "for")
+        ("Pt taken to Dover OR for I&D by Dr. Jones.", " OR for I&D by Dr. "),
+        ("Taken back to Bangor OR and re-explored.", " OR and re-explored."),
+        ("Taken to Dover OR, then to PACU.", " OR, then to PACU."),
+        ("Returned from Bangor OR, extubated.", " OR, extubated."),
+        ("Pt to Dover OR today.", " OR today."),
+        ("Transferred from Dover OR\nfor further care.", " OR\nfor further care."),
+        # the conjunction where another place follows in its clause
+        ("She lives alone in Dover or with her daughter in Salem.", " or with her daughter in "),
+        # a credential after a person who is spoken to or seen by, though a town's words name them
+        ("Seen by Olive Branch, MA today.", ", MA today."),
+        ("Spoke to Olive Branch, MA, social worker.", ", MA, social worker."),
+    ],
+)
+def test_a_states_code_that_goes_on_as_a_clinical_phrase_is_kept_in_a_note(rules_only, sentence, kept):
+    for text, (words,) in in_a_note(sentence, [kept]):
+        result = rules_only.deidentify(text).text
+        assert words in result, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Lives in Harrisburg, Pa. with wife.", ["Harrisburg, Pa"]),
+        ("Family in Annapolis, Md. and Baltimore.", ["Annapolis, Md"]),
+        ("Grew up in Bangor Me. and moved south.", ["Bangor Me"]),
+        ("Born in Jackson, Miss. in 1950.", ["Jackson, Miss"]),
+        ("Lives in Eugene, Ore.", ["Eugene, Ore"]),
+        ("Moved from Hammond, Ind. last year.", ["Hammond, Ind"]),
+    ],
+)
+def test_a_states_name_shortened_with_a_full_stop_after_a_placed_town_is_removed(rules_only, sentence, phi):
+    text = NOTE + sentence
+    assert not leaked(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+def test_a_credentials_shortening_after_a_persons_name_is_kept(rules_only):
+    result = rules_only.deidentify(NOTE + "Discussed with Dr. Jones, Md. today.").text
+    assert result.endswith(", Md. today."), result
 
 
 def test_an_antibodys_letters_in_small_letters_after_a_listed_place_are_no_state(rules_only):

@@ -295,7 +295,7 @@ SERVICE_CELL_PLACE_RE = re.compile(
 BIRTH_FIELDS = r"country\s+of\s+(?:birth|residence|origin|citizenship)|place\s+of\s+birth|birthplace"
 TRAVEL_FIELD = r"(?:recent\s+)?travel(?:\s+history)?"
 TRAVEL_SPAN = r"\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+[0-9]+\s+(?:months?|years?|weeks?)"
-GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|county|town|city|suburb|country|born|"
+GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|home\s*town|county|town|city|suburb|country|born|"
                     + BIRTH_FIELDS + "|" + TRAVEL_FIELD + "(?:" + TRAVEL_SPAN + ")?")
 # geography fields that name only places, whatever sentence they follow ("Home:", "Born:", "Travel:" may hold
 # equipment, a gestation or a kind of trip)
@@ -374,19 +374,51 @@ TOWN_BEFORE_REGION_CHARS = 80
 # state codes that are also credentials after a name ("Jane Roe, MD", "Kim Vale, MS", "Ana Ruiz, MA")
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP", "MS", "MA"})
 # a state's code after a place, a comma or one blank between, then the end of the phrase: a clause's end, who or when
-# after it, a ZIP code, the line's end ("lives in Las Cruces NM with", "Millbrook, PA.", "OSTRANDER MS WITH")
+# after it, a ZIP code, the line's end ("lives in Las Cruces NM with", "Millbrook, PA.", "OSTRANDER MS WITH", "Portland ME
+# in 2019"); which of them follows is read in _code_closes_address
 STATE_AFTER_RE = re.compile(
-    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>[A-Za-z]{2})(?=[ \t]*[,.;:)]|[ \t]+(?i:with|and|since|for|where|until)\b"
+    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>[A-Za-z]{2})(?=(?P<mark>[ \t]*[,.;:)])|[ \t]+(?P<follower>(?i:with|and|since|for|where|until))\b"
+    r"|[ \t]+(?P<when>(?i:in[ \t]+(?:(?:19|20)[0-9]{2}|(?:the[ \t]+)?(?:spring|summer|fall|autumn|winter)|"
+    + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")))(?![A-Za-z0-9])"
     r"|[ \t]*(?P<zip>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])|(?P<line_end>[ \t]*(?:\r?\n|\Z)))"
 )
-# ... a word's code at the line's end needs the text to end or a blank line after it: a wrapped line may end in it ("flew
-# to paris on\nfriday")
+# a state's name shortened with a full stop, in the old style or the post's, after a town in a text with both cases
+# ("Harrisburg, Pa.", "Bangor Me.", "Jackson, Miss.", "Eugene, Ore.", "Hammond, Ind.")
+DOTTED_STATES = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans", "Ky", "La",
+                 "Md", "Mass", "Me", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nebr", "Nev", "Okla", "Ore", "Oreg", "Pa",
+                 "Penn", "Penna", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wisc", "Wyo")
+DOTTED_STATE_AFTER_RE = re.compile(
+    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>(?:" + "|".join(sorted(DOTTED_STATES, key=len, reverse=True))
+    + r"|N\.[ \t]?[HJMYCD]|R\.[ \t]?I|S\.[ \t]?[CD]|W\.[ \t]?Va)\.)(?![A-Za-z0-9])"
+)
+# ... those that are a credential's too, after a person's name ("Jones, Md.", "Roe, Pa.")
+DOTTED_CREDENTIAL_STATES = frozenset({"Md.", "Pa.", "Ma."})
+# ... a word's code at the line's end needs the text to end or a blank line after it, or a new field or sentence on the
+# next line: a wrapped line may end in it ("flew to paris on\nfriday"; not "from portland me\nsocial: no etoh")
 BLANK_LINE_RE = re.compile(r"[ \t]*(?:\Z|\r?\n[ \t]*(?:\r?\n|\Z))")
+NEXT_LINE_FIELD_RE = re.compile(r"[ \t]*\r?\n[ \t]*(?:" + FIELD_LABEL + r"|(?:[-*•]|[0-9]{1,2}[.)])[ \t])")
+WORD_AFTER_MARK_RE = re.compile(r"[ \t]*(?P<word>[A-Za-z][A-Za-z'’\-/&]*)")
+NEXT_LINE_WORD_RE = re.compile(r"[ \t]*\r?\n[ \t]*(?P<word>[A-Za-z][A-Za-z'’\-/]*)")
+# the words that open a new sentence on a line, where capitals mean nothing ("lives in gary in\npt denies etoh")
+SENTENCE_OPENERS = frozenset({"pt", "pts", "patient", "he", "she", "they", "we", "i", "denies", "no", "hx", "history"})
+# the words after a state's code that is also a clinical abbreviation or a word, which make it the abbreviation going on
+# ("to Dover OR for I&D", "back to Bangor OR and re-explored", "OR today", "OR, then PACU")
+CODE_GOES_ON_WORDS = frozenset({"for", "and", "at", "to", "on", "today", "tonight", "tomorrow", "yesterday", "now", "then",
+                                "again", "emergently", "urgently", "stat", "later", "this", "next", "asap"})
+# the words after a code that say who or when: an address's, though the code abbreviates something too
+CODE_ADDRESS_FOLLOWERS = frozenset({"with", "since", "where", "until"})
+# a preposition of place later in the clause after a word's code and what follows it: the word is a conjunction there
+# ("lives alone in dover or with her daughter in salem")
+LATER_PLACE_RE = re.compile(r"(?i)[^.;\n]*?(?<![A-Za-z])(?:in|at|near|from)[ \t]+[A-Za-z]")
+# how far before a town a cue of where someone lives is looked for ("lives with her daughter and son-in-law in")
+DWELLING_CUE_CHARS = 60
 # what stands right before a town that makes it where someone is, not who ("in", "from", "to", "at", "near")
 TOWN_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|from|near|to|at)[ \t]+\Z")
 # the place rules that found a town by a cue of where someone is, lives, comes from or was sent
 CUED_PLACE_SOURCES = frozenset({"place_cue", "place_cued", "place_city_state", "place_dwelling", "place_from",
                                 "place_from_unlisted", "place_after_facility"})
+# ... "to", where a person is spoken or sent to as often as a place
+TO_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])to[ \t]+\Z")
 # a comma right before a town, after another place or a facility ("Larkhaven Rehab, Millbrook, PA")
 COMMA_BEFORE_RE = re.compile(r",[ \t]*\Z")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
@@ -955,11 +987,17 @@ class PlaceFinder:
         or in any case where capitals mean nothing. A code that is also a credential ("MD", "PA", "MS") or, where capitals
         mean nothing, a word ("in", "or", "me") only after a town that a cue, a preposition of place or another place
         before it makes where someone is (see _placed_town), and never after a person's given name or initial ("Ellery
-        Boston MD"), and so a code in small letters ("coxsackie ab,"); a word's code at a line's end only where a blank
-        line or the text's end follows."""
+        Boston MD"; a town of several words a cue places may hold one: "in Holly Springs, MS"), and so a code in small
+        letters ("coxsackie ab,"); a code that is also a clinical abbreviation or a word only where what follows closes
+        the address (see _code_closes_address: not "to Dover OR for I&D"). With both cases, a state's name shortened with a
+        full stop after a town a cue places is one too ("in Harrisburg, Pa.", "from Eugene, Ore.")."""
         found = []
         for span in spans:
             if span.label != "LOCATION":
+                continue
+            dotted = [] if caseless else self._dotted_state_after(text, span, spans)
+            if dotted:
+                found.extend(dotted)
                 continue
             match = STATE_AFTER_RE.match(text, span.end)
             if not match:
@@ -969,18 +1007,100 @@ class PlaceFinder:
             if code not in STATE_CODES or not (state.isupper() or caseless):
                 continue
             word = caseless and fold(state) in FUNCTION_WORDS
-            if word and match.group("line_end") is not None and not BLANK_LINE_RE.match(text, match.end("state")):
-                continue  # "FLEW TO PARIS ON⏎FRIDAY": a wrapped line's last word
             placed = self._placed_town(text, span, spans)
             if (code in CREDENTIAL_STATES or word or state.islower()) and not placed:
                 continue  # "seen by Kettering, PA", "Boston MD": a credential after a person; "coxsackie ab,": a test
-            if code in CREDENTIAL_STATES and self._person_before_town(text, span.start, WORD_RE.findall(text, span.start, span.end)):
+            if code in CREDENTIAL_STATES and self._person_before_town(text, span.start, WORD_RE.findall(text, span.start, span.end)) \
+                    and not self._placed_town_of_words(text, span):
                 continue
+            abbreviation = word or code in CREDENTIAL_STATES or self.lexicon.is_safe(code) or (caseless and self.lexicon.is_common(code))
+            if not self._code_closes_address(text, match, span, word, abbreviation):
+                continue  # "to Dover OR for I&D", "in dover or with her daughter in salem", "PARIS ON⏎FRIDAY"
             # (strong where the town is where someone is: "OR" is on the allow-list as a room)
             # (the ZIP code after it too, in any case: "moved from pellsworth pa 18512")
             end = match.end("zip") if match.group("zip") else match.end("state")
             found.append(RuleSpan(match.start("state"), end, "LOCATION", "place_state_after", strong=placed))
         return found
+
+    def _code_closes_address(self, text: str, match: re.Match[str], span: RuleSpan, word: bool, abbreviation: bool) -> bool:
+        """Whether what follows a state's code after a town shows the address closing there, where the code is also a
+        clinical abbreviation or a word ("OR", "MS", "PA", where capitals mean nothing "or", "in", "me"):
+        - a ZIP code, or when: "in" a year, a season or a month, "since" ("Portland ME in 2019");
+        - the sentence's end, or a comma and no word that goes on with the abbreviation ("Dunmore, OR.", "Bend, OR, with
+          wife"; not "Dover OR, then PACU", "Dover OR, wound washed out");
+        - who or when: "with", "since", "where", "until"; but a word's code is a conjunction where another place follows in
+          its clause ("in dover or with her daughter in salem");
+        - "and", "for" only after where someone lives ("lives in Bend OR and works", not "to Dover OR for I&D");
+        - the line's end where a blank line, a field's label, a list's item or a new sentence follows, or the next line's
+          first word would close it as above ("FROM PORTLAND ME⏎SOCIAL: NO ETOH"; not "PARIS ON⏎FRIDAY")."""
+        if match.group("zip") or match.group("when"):
+            return True
+        dwelling = self._dwelling_before(text, span)
+        if match.group("mark"):
+            if match.group("mark").strip() != ",":
+                return True
+            after = WORD_AFTER_MARK_RE.match(text, match.end("mark"))
+            return not abbreviation or after is None or not self._goes_on_after_code(after.group("word"), dwelling)
+        if match.group("follower"):
+            follower = fold(match.group("follower"))
+            if follower in CODE_ADDRESS_FOLLOWERS:
+                return not (word and LATER_PLACE_RE.match(text, match.end("follower")))
+            return not abbreviation or dwelling
+        # the line's end
+        if BLANK_LINE_RE.match(text, match.end("state")) or NEXT_LINE_FIELD_RE.match(text, match.end("state")):
+            return True
+        nxt = NEXT_LINE_WORD_RE.match(text, match.end("state"))
+        if nxt is None:
+            return not word
+        after = fold(nxt.group("word"))
+        if after in CODE_ADDRESS_FOLLOWERS or (word and after in SENTENCE_OPENERS):
+            return True
+        if word:
+            return after in self.name_cues.heading_words  # "lives in gary in⏎history: htn"
+        # (a clinical word opening the next line is a new item as often: "LIVES IN AUSTIN TX⏎HTN, DM")
+        return not abbreviation or dwelling or after not in CODE_GOES_ON_WORDS
+
+    def _goes_on_after_code(self, word: str, dwelling: bool) -> bool:
+        """Whether the word after a state's code that is also an abbreviation and a comma goes on with the abbreviation
+        ("OR, then", "OR, wound washed out"): a word of a clinical phrase's going on, or a clinical word that names no
+        place; never after where someone lives ("lives in Bend, OR, retired")."""
+        if dwelling:
+            return False
+        return fold(word) in CODE_GOES_ON_WORDS or (
+            self._clinical(word) and not self.lexicon.is_place(word) and not self.lexicon.is_country(word))
+
+    def _dwelling_before(self, text: str, span: RuleSpan) -> bool:
+        """Whether a cue of where someone lives stands right before a town ("lives in", "grew up in", "lives alone in")."""
+        if span.source == "place_dwelling":
+            return True
+        before = text[max(0, span.start - DWELLING_CUE_CHARS):span.start]
+        return any(cue.end() == len(before) for cue in self.cues.dwelling_cue_re.finditer(before))
+
+    def _placed_town_of_words(self, text: str, span: RuleSpan) -> bool:
+        """Whether a place the rules found is a listed place of several words that a cue, a preposition of place or a
+        place's field makes where someone is: its words are the town's, though one is a given name ("Lives in Holly
+        Springs, MS", "Pt from Olive Branch MS", "Hometown: Bay St. Louis, MS")."""
+        words = [fold(w) for w in WORD_RE.findall(text, span.start, span.end)]
+        if len(words) < 2 or " ".join(words) not in self.lexicon.place_phrase_names:
+            return False
+        if span.source in CUED_PLACE_SOURCES or span.source == "place_field":
+            return True
+        # (not after "to", where a person is spoken or sent to as often: "spoke to Holly Springs, MA")
+        before = text[max(0, span.start - 12):span.start]
+        return TOWN_PREPOSITION_BEFORE_RE.search(before) is not None and not TO_BEFORE_RE.search(before)
+
+    def _dotted_state_after(self, text: str, span: RuleSpan, spans: list[RuleSpan]) -> list[RuleSpan]:
+        """A state's name shortened with a full stop after a town that a cue or a preposition of place makes where
+        someone is ("lives in Harrisburg, Pa. with", "from Eugene, Ore."), in a text with both cases; a credential's
+        shortening ("Md.", "Pa.") never after a person's name ("Dr. Jones, Md.")."""
+        match = DOTTED_STATE_AFTER_RE.match(text, span.end)
+        if match is None or not self._placed_town(text, span, spans):
+            return []
+        if match.group("state") in DOTTED_CREDENTIAL_STATES and self._person_before_town(
+                text, span.start, WORD_RE.findall(text, span.start, span.end)) and not self._placed_town_of_words(text, span):
+            return []
+        # (the full stop is the state's; the sentence's end too, where one closes it)
+        return [RuleSpan(match.start("state"), match.end("state") - 1, "LOCATION", "place_state_after", strong=True)]
 
     def _placed_town(self, text: str, span: RuleSpan, spans: list[RuleSpan]) -> bool:
         """Whether a place the rules found is where someone is: found by a cue ("lives in", "discharged to"), or right after
