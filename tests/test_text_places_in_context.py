@@ -375,6 +375,12 @@ def test_an_antibodys_letters_in_small_letters_after_a_listed_place_are_no_state
         ("Sleeping rough in Bath.", ["Bath"]),
         ("Staying at the Lakeview Motel in Concord.", ["Concord"]),
         ("Housed at the Temple Inn for now.", ["Temple"]),
+        ("Staying on a friend's couch in Reading.", ["Reading"]),
+        # the stay alone: no home said in the sentence before, or a season after the town
+        ("Homeless. Staying in Reading.", ["Reading"]),
+        ("Homeless; stays in Mobile.", ["Mobile"]),
+        ("Stays in Bath during winter.", ["Bath"]),
+        ("Stays in Mobile for the summer.", ["Mobile"]),
     ],
 )
 def test_a_town_that_is_a_word_where_someone_stays_is_removed_in_any_case(rules_only, sentence, phi):
@@ -397,6 +403,13 @@ def test_a_town_that_is_a_word_where_someone_stays_is_removed_in_any_case(rules_
         "Sleeping in the car in the parking lot.",
         "Staying in sinus rhythm.",
         "Slept in the recliner in the living room.",
+        # a bed, a chair or a ward between the stay and a word that is a listed place: a state of rest, no lodging
+        "Sleeping in bed at rest.",
+        "Staying in bed at rest.",
+        "Slept in the recliner at rest.",
+        "Staying in the ICU at rest.",
+        # a season is no span of exercise
+        "Sats staying in range during exercise.",
     ],
 )
 def test_where_someone_stays_that_names_no_town_is_kept(rules_only, sentence):

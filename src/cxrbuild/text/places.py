@@ -105,7 +105,7 @@ CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
 # often or since when ("sleeping in mobile most nights", "staying in normal currently")
 DWELLING_END_RE = re.compile(
     r"(?![ \t]+[0-9])(?:" + CUED_PLACE_END + r"|(?=[ \t]+(?:most|every|each|nightly|overnight|tonight|currently|now|temporarily"
-    r"|lately|recently)\b))", re.IGNORECASE)
+    r"|lately|recently|during|over|through)\b))", re.IGNORECASE)
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
 STAY_VERBS = r"stays?|stayed|staying|sleeps?|slept|sleeping|housed|camping|camped"
 # a stay's cue and nothing else: a clinical word after it is a state as often as a town ("staying in range"; "sleeping
@@ -113,7 +113,15 @@ STAY_VERBS = r"stays?|stayed|staying|sleeps?|slept|sleeping|housed|camping|campe
 BARE_STAY_CUE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:" + STAY_VERBS + r")[ \t]+(?:in|at)[ \t]+\Z")
 # what says someone has no home, earlier in the sentence ("homeless, sleeping in reading")
 HOMELESS_BEFORE_RE = re.compile(
-    r"(?i)(?<![A-Za-z])(?:homeless|unhoused|undomiciled|no[ \t]+fixed[ \t]+(?:abode|address)|nfa)(?![A-Za-z])[^.;\n]{0,40}\Z")
+    r"(?i)(?<![A-Za-z])(?:homeless|unhoused|undomiciled|no[ \t]+fixed[ \t]+(?:abode|address)|nfa)(?![A-Za-z])"
+    r"(?:[^.;\n]{0,40}[.;:][ \t]*(?:\r?\n[ \t]*)?)?[^.;\n]{0,40}\Z")
+# ... or in the sentence before ("Homeless. Staying in Reading.", "homeless; stays in mobile"), as far back as this
+HOMELESS_BEFORE_CHARS = 100
+# a season after a stay's town, which makes it where someone stays, not how ("stays in bath during winter", "staying in
+# mobile for the summer", "sleeps in normal over the holidays"; not "staying in range during exercise")
+SEASON_AFTER_RE = re.compile(
+    r"(?i)[ \t]+(?:(?:during|for|over|through|in)[ \t]+(?:the[ \t]+)?|each[ \t]+|every[ \t]+)?"
+    r"(?:winters?|summers?|spring|autumn|fall|holidays|winter[ \t]+months|summer[ \t]+months)(?![A-Za-z])")
 # "at" and a lodging's town before its kind ("housed at the eureka motel", "staying at concord shelter")
 TOWN_LODGING_RE = re.compile(r"(?i)(?<![A-Za-z])(?:" + STAY_VERBS + r")[ \t]+at[ \t]+(?:the[ \t]+)?(?P<town>[A-Za-z][A-Za-z'’\-]+)[ \t]+(?P<kind>[A-Za-z]+)(?![A-Za-z])")
 # a doctor named, then "of" and where the doctor works ("DR. BANKS OF RIVERSIDE.", "dr. emre mehta of north shore")
@@ -501,14 +509,18 @@ class PlaceCues:
         # "lives alone in", "lived with her daughter in", "lives with us in": who lives there may stand between
         # ... or stays or sleeps, with a lodging between: "staying at a shelter in", "sleeping in his car in", "housed at the
         # lakeview motel in"
+        # (after a stay only a lodging or what someone with no home sleeps in, never where someone rests: "sleeping in his
+        # car in", "staying on a friend's couch in"; not "sleeping in bed at rest", "staying in the ICU at")
         self.lodgings = frozenset(fold(w) for w in spec["lodgings"])
-        lodging = alternation([*spec["lodgings"], *spec["plain_places"], *spec["living_conditions"]])
+        home = alternation([*spec["lodgings"], *spec["plain_places"], *spec["living_conditions"]])
+        stay_lodging = alternation([*spec["lodgings"], *spec["stay_lodgings"]])
+        lodging_words = r"(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?"
         living = (
-            r"(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
+            r"(?:(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
-            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?)"
-            r"|(?:at|in)[ \t]+(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?" + lodging
-            + r"(?![A-Za-z]))[ \t]+(?:in|at)"
+            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))"
+            r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
+            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z]))[ \t]+(?:in|at)"
         )
         # (where someone lives is a residence too: "lives in", "grew up in")
         self.residence_cue_re = guarded_compile(
@@ -672,9 +684,11 @@ class PlaceFinder:
         daughter", "LIVES IN SURPRISE ALONE", "staying at a shelter in Reading.", "sleeping in his car in normal"),
         written with a capital where capitals mean something; not a kind of home or a state of life ("LIVES IN HOUSE",
         "lives in fear", "lives in peace.", "staying in bed"), nor a word a noun follows ("lives in mobile home"). After a
-        stay's cue alone a clinical word is a place only where the sentence says someone has no home ("homeless,
-        sleeping in reading"; not "INR staying in range."). After "at" and a stay, a listed place before a lodging's word
-        names it ("housed at the eureka motel")."""
+        stay's cue alone a clinical word is a place only where the sentence or the one before says someone has no home
+        ("homeless, sleeping in reading", "Homeless. Staying in Reading.") or a season follows it ("stays in Bath during
+        winter"; not "INR staying in range."); a lodging between the stay and the town is one someone with no home sleeps
+        in, no bed nor ward ("sleeping in his car in normal"; not "sleeping in bed at rest"). After "at" and a stay, a
+        listed place before a lodging's word names it ("housed at the eureka motel")."""
         spans = []
         for match in self.cues.dwelling_cue_re.finditer(text):
             word = WORD_RE.match(text, match.end())
@@ -688,7 +702,8 @@ class PlaceFinder:
                     or not DWELLING_END_RE.match(text, word.end())):
                 continue
             if (self.lexicon.is_safe(folded) and BARE_STAY_CUE_RE.search(text, match.start(), match.end())
-                    and not HOMELESS_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())):
+                    and not HOMELESS_BEFORE_RE.search(text, max(0, match.start() - HOMELESS_BEFORE_CHARS), match.start())
+                    and not SEASON_AFTER_RE.match(text, word.end())):
                 continue  # "INR staying in range.", "sats staying at rest."
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_dwelling", strong=True))
         for match in TOWN_LODGING_RE.finditer(text):
