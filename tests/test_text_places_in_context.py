@@ -178,6 +178,14 @@ def test_clinical_words_before_a_buildings_word_are_kept(rules_only, sentence):
         ("Appointment at 3 pm in the treatment building.", "in the treatment building."),
         ("Appointment at 2 pm in the main building, ground floor.", "in the main building, ground floor."),
         ("Lunch at noon in the dining hall, then PT.", "in the dining hall, then PT."),
+        # ... or a word of the language, though some list holds it as a surname: a hall for what is done there
+        ("Fell at 9 am at bingo hall.", "at bingo hall."),
+        ("Fell at 9 am at music hall.", "at music hall."),
+        ("Fell at 7 pm at dance hall, hit head.", "at dance hall, hit head."),
+        ("Seen at 10 pm at pool hall by EMS.", "at pool hall by EMS."),
+        ("Lunch at noon in mess hall, then PT.", "in mess hall, then PT."),
+        ("Meeting at 2 pm at town hall.", "at town hall."),
+        ("Arrived at 4 pm at group house.", "at group house."),
     ],
 )
 def test_a_buildings_word_after_a_clock_time_with_no_name_keeps_its_words(rules_only, sentence, kept):

@@ -283,11 +283,12 @@ OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
 # Building"), or "in" or "at" in a sentence of an appointment, a visit or a clock time ("your scan is at 2:30 PM in
 # Thornbury House", "clinic visit 5/3 at Sullivan Pavilion"); a service's bracket or dash is the other (above)
 BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:loc|location)[ \t]*[:#][ \t]*\Z")
+APPOINTMENT_WORDS = r"(?<![A-Za-z])(?:appointments?|appts?|visits?|follow[ \-]?up|f/u|scans?|scheduled|booked|clinic)(?![A-Za-z])"
+BEFORE_BUILDING_NAME = r"[^.!?;\n]{0,60}?(?<![A-Za-z])(?:in|at)[ \t]+(?:the[ \t]+)?\Z"
 APPOINTMENT_BEFORE_RE = re.compile(
-    r"(?i)(?:(?<![A-Za-z])(?:appointments?|appts?|visits?|follow[ \-]?up|f/u|scans?|scheduled|booked|clinic)(?![A-Za-z])"
-    r"|[0-9]:[0-5][0-9]|(?<![A-Za-z])(?:[ap]\.?m\.?|noon)(?![A-Za-z]))"
-    r"[^.!?;\n]{0,60}?(?<![A-Za-z])(?:in|at)[ \t]+(?:the[ \t]+)?\Z"
-)
+    r"(?i)(?:" + APPOINTMENT_WORDS + r"|[0-9]:[0-5][0-9]|(?<![A-Za-z])(?:[ap]\.?m\.?|noon)(?![A-Za-z]))" + BEFORE_BUILDING_NAME)
+# ... an appointment's or a visit's word, not a clock time alone ("Fell at 9 am at bingo hall" names no building)
+APPOINTMENT_WORD_BEFORE_RE = re.compile(r"(?i)" + APPOINTMENT_WORDS + BEFORE_BUILDING_NAME)
 BUILDING_CONTEXT_CHARS = 100  # characters before a building's name searched for what opens it
 # a name written with an elided "O'", "D'" or "L'" ("O'Donnelly", "D'Arcy", "L'Esperance"; not "o'clock")
 ELIDED_NAME_RE = re.compile(r"(?i)(?:o|d|l)['’](?P<rest>[a-z]{2,})")
@@ -1244,8 +1245,17 @@ class PlaceFinder:
                 continue
             start = named[-1].start()
             before = text[max(0, start - BUILDING_CONTEXT_CHARS):start]
-            if (BUILDING_FIELD_BEFORE_RE.search(before) or APPOINTMENT_BEFORE_RE.search(before)
-                    or WARD_SERVICE_BEFORE_RE.search(before)):
+            if (BUILDING_FIELD_BEFORE_RE.search(before) or WARD_SERVICE_BEFORE_RE.search(before)
+                    or APPOINTMENT_WORD_BEFORE_RE.search(before)):
+                opened = True
+            elif APPOINTMENT_BEFORE_RE.search(before):
+                # after a clock time alone, where capitals mean nothing, no word of the language names a building, a
+                # person's name though it is ("FELL AT 9 AM AT BINGO HALL", "at 2 pm at music hall", "mess hall")
+                opened = not caseless or not any(self.lexicon.is_common(POSSESSIVE_END_RE.sub("", w.group(0)) or w.group(0))
+                                                 for w in named)
+            else:
+                opened = False
+            if opened:
                 spans.append(RuleSpan(start, match.end("kind"), "LOCATION", "place_building"))
         return spans
 
@@ -1253,7 +1263,8 @@ class PlaceFinder:
         """A word of a building's name: no little, number, clinical, generic or structural word ("the", "main", "east",
         "chest", "group", "nursing"); where capitals mean something one written with a capital, and where they mean
         nothing a name, a place no common word names, or a word no list knows ("BAKER", "o'donnelly", "fenwick"; not
-        "dining")."""
+        "dining"); a word of the language there only where it is a given name and a surname both ("HOPE TOWER"; not
+        "BINGO HALL", "dance hall"), and, after a clock time alone, never (see _named_buildings)."""
         bare = POSSESSIVE_END_RE.sub("", word) or word
         folded = fold(bare)
         if (len(bare) < 3 or not bare[:1].isalpha() or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
@@ -1265,7 +1276,11 @@ class PlaceFinder:
             return False
         if not caseless:
             return is_capitalised(word)
-        return self._rare(bare) or self.lexicon.is_name(bare) or (self.lexicon.is_place(bare) and not self.lexicon.is_common(bare))
+        if self.lexicon.is_common(bare):
+            # a word of the language names a building only where it is a person's given name and surname both ("BAKER",
+            # "hope", "ROSE"; not "bingo", "dance", "pool", "mess", "town", "guest", "group", "bat": surnames as rare)
+            return self.lexicon.is_given(bare) and self.lexicon.is_surname(bare)
+        return self._rare(bare) or self.lexicon.is_name(bare) or self.lexicon.is_place(bare)
 
     def _locatives(self, text: str) -> list[RuleSpan]:
         """A capitalised place after a locative word, in a mixed-case text: a listed place that is no
