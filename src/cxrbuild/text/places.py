@@ -400,6 +400,8 @@ DOTTED_STATE_AFTER_RE = re.compile(
     r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>(?:" + "|".join(sorted(DOTTED_STATES, key=len, reverse=True))
     + r"|N\.[ \t]?[HJMYCD]|R\.[ \t]?I|S\.[ \t]?[CD]|W\.[ \t]?Va)\.)(?![A-Za-z0-9])"
 )
+# ... a name after one that is also a title ("Miss. Jones")
+NAME_AFTER_TITLE_RE = re.compile(r"[ \t]+[A-Z][a-z]")
 # ... those that are a credential's too, after a person's name ("Jones, Md.", "Roe, Pa.")
 DOTTED_CREDENTIAL_STATES = frozenset({"Md.", "Pa.", "Ma."})
 # ... a word's code at the line's end needs the text to end or a blank line after it, or a new field or sentence on the
@@ -1112,6 +1114,8 @@ class PlaceFinder:
         match = DOTTED_STATE_AFTER_RE.match(text, span.end)
         if match is None or not self._placed_town(text, span, spans):
             return []
+        if fold(match.group("state").rstrip(".")) in self.name_cues.title_words and NAME_AFTER_TITLE_RE.match(text, match.end()):
+            return []  # "lives in Dover, Miss. Jones her aide": a title before a name
         if match.group("state") in DOTTED_CREDENTIAL_STATES and self._person_before_town(
                 text, span.start, WORD_RE.findall(text, span.start, span.end)) and not self._placed_town_of_words(text, span):
             return []
