@@ -323,3 +323,27 @@ def test_a_faint_letter_on_a_noisy_gradient_is_blacked_out_where_it_stands_off_t
     black = covered(near_strokes((10, 5, 215, 65), found, (0, 0), [display]), display.shape)
     assert black[found].all()
     assert black[faint].mean() >= 0.9
+
+
+def test_a_detection_box_off_the_read_line_with_no_strokes_is_ground() -> None:
+    """The detection's box reaching below a label onto the picture (anatomy beneath a panel), with no
+    stroke in it, is not a letter of the line read there: its pixels keep their values. A box the
+    detection found within the line's rows (a faint letter the cut missed) is still blacked out."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((120, 300), GROUND, dtype=np.uint8)
+    strokes = np.zeros(display.shape, dtype=bool)
+    for left in range(40, 120, 10):
+        strokes[20:36, left:left + 4] = True  # the letters of a word read as PHI, 16 px tall
+    display[strokes] = INK
+    display[20:36, 128:138] = GROUND - 3  # a faint letter on the line the cut cannot find
+    detected = np.zeros(display.shape, dtype=bool)
+    detected[20:36, 38:122] = True
+    detected[20:36, 127:139] = True
+    detected[54:84, 60:140] = True  # the detection's box on the ground below the line: no stroke there
+    run = (30, 14, 160, 90)  # the run grown to a line box that took in the ground below
+    boxes = glyph_boxes([display], run, 16, PixelPolicy.from_mapping(), detected=detected,
+                        words=[(38, 20, 139, 36)], detected_strokes=strokes)
+    black = covered(boxes, display.shape)
+    assert black[strokes].all() and black[20:36, 128:138].all(), boxes
+    assert not black[46:, :].any(), boxes

@@ -434,7 +434,9 @@ def glyph_boxes(
     and so is each of its ``words`` (the extents of the PHI words read in it)
     where ink stands in fewer than half of the word's columns (rows, for a
     word turned 90 degrees), padded by ``glyph_margin_px``. ``fields`` (stray rows of glyphs the run
-    took in) are held to that test too, but the ink inside them is not taken as a word's. Ink wholly
+    took in) are held to that test too, but the ink inside them is not taken as a word's. A piece known
+    by the detection's box alone (few strokes near it) is a letter only where most of its rows lie in a
+    word's or field's rows: the detection's box reaching onto the ground below a label is no text. Ink wholly
     inside one of ``spare`` (the boxes of words kept as markers that touch no PHI word) is left.
     """
     x0, y0, x1, y1 = box
@@ -476,6 +478,10 @@ def glyph_boxes(
         ink = known.copy() if ink is None else ink | known
     if ink is None or not ink.any():
         return [box]
+    # the neighbourhood of the strokes found: a piece of ink with little of it there is known by its box alone
+    near = None
+    if stroke_ink is not None and stroke_ink.any():
+        near = ndimage.binary_dilation(stroke_ink, structure=np.ones((2 * STROKE_REACH_PX + 1,) * 2, dtype=bool))
     margin = max(0, policy.glyph_margin_px)
     unsure: list[Box] = []
     for word in (*words, *fields):
@@ -502,6 +508,12 @@ def glyph_boxes(
     turned = y1 - y0 > x1 - x0
     across = max(MIN_DOT_REACH_PX, round(MARK_ACROSS_SHARE * glyph_height))
     kept = near_letters(pieces, glyph_height, across=across, turned=turned)
+    # a piece the detection marked where no stroke stands (its glyph box only) is text of the run's
+    # line only if most of it lies within the rows of a word read there: below or above them it is the
+    # ground the detection's box took in (anatomy beneath a label), not a letter
+    lines = [(w[0] - x0, w[2] - x0) if turned else (w[1] - y0, w[3] - y0) for w in (*words, *fields)]
+    if lines and near is not None:
+        kept = [piece for piece in kept if near[piece].mean() >= MIN_STROKE_COVER or _on_a_line(piece, lines, margin, turned)]
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
     # the punctuation between two PHI words of a field stands apart in wide monospace ("HERNANDEZ, GEORGE",
@@ -585,11 +597,9 @@ def glyph_boxes(
                 )
         joined = tight
     banded = [_within_band(glyph_box, band, margin + BAND_SLACK_PX, turned) if band else glyph_box for glyph_box in joined]
-    if stroke_ink is None or not stroke_ink.any():
+    if stroke_ink is None or near is None:
         return banded
     # letters known by their box only (the detection's glyph box, few strokes found in it) keep their box
-    reach = STROKE_REACH_PX
-    near = ndimage.binary_dilation(stroke_ink, structure=np.ones((2 * reach + 1, 2 * reach + 1), dtype=bool))
     known_by_box = [glyph for glyph, piece in zip(glyphs, kept, strict=True) if near[piece].mean() < MIN_STROKE_COVER]
     fail_safe = set(whole) | {box for boxes in shaped.values() for box in boxes}
     trimmed: list[Box] = [
@@ -917,6 +927,14 @@ def _gaps_between(words: Sequence[Box], glyph_height: int, turned: bool = False)
             below = max(word[3], nearest[3]) + glyph_height // 3
             gaps.append((word[2], min(word[1], nearest[1]), nearest[0], below))
     return gaps
+
+
+def _on_a_line(piece: tuple[slice, slice], lines: Sequence[tuple[int, int]], slack: int, turned: bool) -> bool:
+    """Whether at least half of a piece's rows (columns, ``turned``) lie within one of ``lines`` (row
+    spans, run coordinates) grown by ``slack``."""
+    across = piece[1] if turned else piece[0]
+    tall = across.stop - across.start
+    return any(2 * (min(across.stop, high + slack) - max(across.start, low - slack)) >= tall for low, high in lines)
 
 
 def _inside_any(piece: tuple[slice, slice], boxes: Sequence[Box]) -> bool:
