@@ -347,3 +347,22 @@ def test_a_detection_box_off_the_read_line_with_no_strokes_is_ground() -> None:
     black = covered(boxes, display.shape)
     assert black[strokes].all() and black[20:36, 128:138].all(), boxes
     assert not black[46:, :].any(), boxes
+
+
+def test_a_detection_box_off_the_read_line_as_tall_as_a_line_of_text_is_blacked_out() -> None:
+    """Fail safe: a box the detection marked below the line read, no stroke in it but as tall as a line of
+    the run's text, may be a faint line nothing read: it is blacked out as before."""
+    from cxrbuild.dicom.pixels import PixelPolicy, glyph_boxes
+
+    display = np.full((120, 300), GROUND, dtype=np.uint8)
+    strokes = np.zeros(display.shape, dtype=bool)
+    for left in range(40, 120, 10):
+        strokes[20:36, left:left + 4] = True
+    display[strokes] = INK
+    display[44:60, 40:140] = GROUND - 3  # a faint line below, the cut finds nothing in it
+    detected = np.zeros(display.shape, dtype=bool)
+    detected[20:36, 38:122] = True
+    detected[44:60, 38:142] = True
+    boxes = glyph_boxes([display], (30, 14, 160, 90), 16, PixelPolicy.from_mapping(), detected=detected,
+                        words=[(38, 20, 122, 36)], detected_strokes=strokes)
+    assert covered(boxes, display.shape)[44:60, 40:140].all(), boxes

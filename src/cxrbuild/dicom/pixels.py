@@ -124,6 +124,8 @@ GROUND_SHARE = 0.35
 MAX_JOIN_GAP = 12
 # a piece of ink this share of a glyph height tall or wide is a letter; smaller ones must stand beside one
 LETTER_SHARE = 0.45
+# a piece of the detection's boxes no taller than this many glyph heights may be a line of faint text of its own
+MAX_LINE_HEIGHTS = 1.4
 # what is blacked out reaches this far (px, beyond the glyph margin) above and below the glyphs' band
 BAND_SLACK_PX = 2
 # a speck of ink (under MIN_INK_PIXELS) this close (px) to a glyph is a dot of it
@@ -436,7 +438,8 @@ def glyph_boxes(
     word turned 90 degrees), padded by ``glyph_margin_px``. ``fields`` (stray rows of glyphs the run
     took in) are held to that test too, but the ink inside them is not taken as a word's. A piece known
     by the detection's box alone (few strokes near it) is a letter only where most of its rows lie in a
-    word's or field's rows: the detection's box reaching onto the ground below a label is no text. Ink wholly
+    word's or field's rows, or no taller than a line of faint text of its own (``MAX_LINE_HEIGHTS``): the
+    detection's box reaching onto the ground below a label is no text. Ink wholly
     inside one of ``spare`` (the boxes of words kept as markers that touch no PHI word) is left.
     """
     x0, y0, x1, y1 = box
@@ -513,7 +516,8 @@ def glyph_boxes(
     # ground the detection's box took in (anatomy beneath a label), not a letter
     lines = [(w[0] - x0, w[2] - x0) if turned else (w[1] - y0, w[3] - y0) for w in (*words, *fields)]
     if lines and near is not None:
-        kept = [piece for piece in kept if near[piece].mean() >= MIN_STROKE_COVER or _on_a_line(piece, lines, margin, turned)]
+        kept = [piece for piece in kept if near[piece].mean() >= MIN_STROKE_COVER or _on_a_line(piece, lines, margin, turned)
+                or _across(piece, turned) <= MAX_LINE_HEIGHTS * glyph_height]
     taken = {id(piece) for piece in kept}
     kept += [piece for piece in (*pieces, *specks) if id(piece) not in taken and _inside_any(piece, local_words)]
     # the punctuation between two PHI words of a field stands apart in wide monospace ("HERNANDEZ, GEORGE",
@@ -929,12 +933,17 @@ def _gaps_between(words: Sequence[Box], glyph_height: int, turned: bool = False)
     return gaps
 
 
+def _across(piece: tuple[slice, slice], turned: bool) -> int:
+    """How many rows (columns, ``turned``) a piece spans: its height across its line."""
+    span = piece[1] if turned else piece[0]
+    return span.stop - span.start
+
+
 def _on_a_line(piece: tuple[slice, slice], lines: Sequence[tuple[int, int]], slack: int, turned: bool) -> bool:
     """Whether at least half of a piece's rows (columns, ``turned``) lie within one of ``lines`` (row
     spans, run coordinates) grown by ``slack``."""
     across = piece[1] if turned else piece[0]
-    tall = across.stop - across.start
-    return any(2 * (min(across.stop, high + slack) - max(across.start, low - slack)) >= tall for low, high in lines)
+    return any(2 * (min(across.stop, high + slack) - max(across.start, low - slack)) >= _across(piece, turned) for low, high in lines)
 
 
 def _inside_any(piece: tuple[slice, slice], boxes: Sequence[Box]) -> bool:
