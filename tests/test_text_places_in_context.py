@@ -476,3 +476,46 @@ def test_antibodies_and_lab_words_beside_a_bases_abbreviation_are_kept(rules_onl
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a relative or someone who supports the patient, then "in" and a word no list knows closing the clause: where they live
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Other supports: grandmother in Tellwick.", ["Tellwick"]),
+        ("Uncle in Dorranceville, cousins nearby.", ["Dorranceville"]),
+        ("Has a sister-in-law in Quarrendon and a nephew in Bellhaven.", ["Quarrendon", "Bellhaven"]),
+        ("Support: two aunts in Ospringdale; friends in Calverhythe.", ["Ospringdale", "Calverhythe"]),
+        ("Grandparents in Whitmoorby with the older sibs.", ["Whitmoorby"]),
+    ],
+)
+def test_a_town_no_list_knows_where_a_relative_lives_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_town_no_list_knows_where_a_relative_lives_is_removed_in_a_note(rules_only):
+    for text, values in in_a_note("Lives alone. Her son in Tellwick, daughter in Brackendown; both visit weekly.",
+                                  ["Tellwick", "Brackendown"]):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mother in labor.",
+        "Aunt in hospital with pneumonia.",
+        "Sister in law at bedside.",
+        "Father in agreement with plan.",
+        "Grandmother in NICU with the baby.",
+        "Mom in room, dad in distress.",
+        "Aunt in denial about prognosis.",
+        "Mother in triage, father in parking.",
+        "Daughter in tears, son in recovery.",
+        "Husband in ICU after the same accident.",
+    ],
+)
+def test_a_relative_in_a_state_or_a_ward_is_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

@@ -101,6 +101,9 @@ MIN_UNLISTED_PLACE = 5
 MIN_GLUED_PART = 3
 # the clause's end after a cued place, as a regex of its own
 CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
+# ... after a relative and "in": the clause's own end, or who else or where else follows ("UNCLE IN DORRANCEVILLE,
+# COUSINS NEARBY", "aunt in tellwick and cousins nearby"); "in" is also a state's ("mother in labor at 38 weeks")
+KIN_PLACE_END_RE = re.compile(r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|and|with|who|where)\b)", re.IGNORECASE)
 # ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing"), and before how
 # often or since when ("sleeping in mobile most nights", "staying in normal currently")
 DWELLING_END_RE = re.compile(
@@ -539,7 +542,13 @@ class PlaceCues:
         )
         # who or what comes, then "from", right before where from ("PT FROM", "comes from", "72 yo from", "is from")
         self.origin_re = guarded_compile(
-            r"(?<![A-Za-z])(?:" + alternation([*spec["origin_leads"], *spec["origin_verbs"]]) + r")[ \t]+from[ \t]+", re.IGNORECASE
+            r"(?<![A-Za-z])(?:" + alternation([*spec["origin_leads"], *spec["origin_verbs"], *spec["kin_leads"]])
+            + r")[ \t]+from[ \t]+", re.IGNORECASE
+        )
+        # a relative or who supports someone, then "in", right before where they live ("grandmother in", "UNCLE IN",
+        # "sister-in-law in")
+        self.kin_in_re = guarded_compile(
+            r"(?<![A-Za-z\-])(?:" + alternation(spec["kin_leads"]) + r")(?:-in-law)?[ \t]+in[ \t]+", re.IGNORECASE
         )
         # where someone lives, right before the place's word ("lives in", "lives alone in", "grew up in")
         self.dwelling_cue_re = guarded_compile(
@@ -656,9 +665,13 @@ class PlaceFinder:
         come from ("PT FROM TULLAMERE, INS: ...", "comes from brackenvale with his wife"; not "booster from moderna,"); not
         a word of any vocabulary or a listed name ("pt from dyspnea", "pt from nursing", "came from kessler,"), a word
         one slip from a dictionary's ("pt from nrusing home"), two words written as one ("pt from nursinghome,"), or a
-        short abbreviation."""
+        short abbreviation. After a relative or who supports someone and "in", the same word is where they live, where it
+        closes the clause itself or before who else ("grandmother in tellwick.", "UNCLE IN DORRANCEVILLE, COUSINS NEARBY";
+        not "mother in labor.", "sister in law", "grandmother in NICU", "aunt in denial")."""
         spans = []
-        for match in self.cues.origin_re.finditer(text):
+        cued = [(match, CUED_PLACE_END_RE) for match in self.cues.origin_re.finditer(text)]
+        cued.extend((match, KIN_PLACE_END_RE) for match in self.cues.kin_in_re.finditer(text))
+        for match, end_re in cued:
             word = WORD_RE.match(text, match.end())
             if word is None:
                 continue
@@ -666,7 +679,7 @@ class PlaceFinder:
             if (len(value) < MIN_UNLISTED_PLACE or not self._rare(value) or self.lexicon.is_vocabulary(value)
                     or self.lexicon.is_name(value) or self.name_cues.is_cue_word(fold(value))
                     or self.lexicon.misspelling_of(value) or self._glued_words(value)
-                    or not CUED_PLACE_END_RE.match(text, word.end())):
+                    or not end_re.match(text, word.end())):
                 continue
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_from_unlisted", strong=True))
         return spans
