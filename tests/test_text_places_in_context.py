@@ -519,3 +519,46 @@ def test_a_relative_in_a_state_or_a_ward_is_kept(rules_only, sentence):
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a list of those someone lives with, counted or aged, between "lives with" and "in": the place after "in" meets the
+# rules of "lives in", a listed place that is also a word as much as a word no list knows
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Lives with mom, stepdad and 2 sibs in Pellburn.", ["Pellburn"]),
+        ("Lives with mother and eighty-year-old grandpa in Tarvistock.", ["Tarvistock"]),
+        ("Lives with mother, 2 cats and a dog in Tarvistock.", ["Tarvistock"]),
+        ("Lives with mom, stepdad and 2 sibs in Reading.", ["Reading"]),
+        ("Lives with wife, two dogs and a cat in Normal.", ["Normal"]),
+        ("Lives with his elderly mother, 2 adult sons and a 90 yo aunt in Mobile.", ["Mobile"]),
+        ("Living with husband & three young children in Orange with support nearby.", ["Orange"]),
+    ],
+)
+def test_a_town_after_a_list_of_those_someone_lives_with_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_town_after_a_list_of_those_someone_lives_with_is_removed_in_a_note(rules_only):
+    for text, values in in_a_note("Social: lives with wife, two dogs and a cat in Mobile; retired.", ["Mobile"]):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lives with her husband and two dogs in a house.",
+        "Lives with mother, father, and three siblings in apartment.",
+        "Lives with mom, dad and sister in section 8 housing.",
+        "Lives with parents and 3 younger siblings in a trailer.",
+        "Lives with wife and son in law.",
+        "Lives with son in law.",
+        "Lives with wife and son. In ED, reading poorly.",
+        "Lives with wife and daughter in senior housing.",
+    ],
+)
+def test_where_a_list_of_those_someone_lives_with_names_no_town_is_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

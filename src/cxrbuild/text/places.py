@@ -109,6 +109,12 @@ KIN_PLACE_END_RE = re.compile(r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|and|with|w
 DWELLING_END_RE = re.compile(
     r"(?![ \t]+[0-9])(?:" + CUED_PLACE_END + r"|(?=[ \t]+(?:most|every|each|nightly|overnight|tonight|currently|now|temporarily"
     r"|lately|recently|during|over|through)\b))", re.IGNORECASE)
+# a count in words, to ninety-nine ("two", "eleven", "eighty", "ninety-two"): how many live with someone, or how old
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+COUNT_WORDS = (r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:" + _UNITS + r"))?|ten|eleven|twelve"
+               r"|(?:thir|four|fif|six|seven|eigh|nine)teen|" + _UNITS + r")")
+# the words of a list of those someone lives with, between "with" and "in" ("mom, stepdad and 2 sibs")
+MAX_COMPANION_WORDS = 10
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
 STAY_VERBS = r"stays?|stayed|staying|sleeps?|slept|sleeping|housed|camping|camped"
 # a stay's cue and nothing else: a clinical word after it is a state as often as a town ("staying in range"; "sleeping
@@ -521,12 +527,24 @@ class PlaceCues:
         home = alternation([*spec["lodgings"], *spec["plain_places"], *spec["living_conditions"]])
         stay_lodging = alternation([*spec["lodgings"], *spec["stay_lodgings"]])
         lodging_words = r"(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?"
+        # ... or a list of those they live with, counted or aged, within the clause ("lives with mom, stepdad and 2 sibs
+        # in", "LIVES WITH MOTHER AND EIGHTY-YEAR-OLD GRANDPA IN", "living with wife, two dogs & a cat in")
+        companion = (
+            r"(?:(?:[0-9]{1,3}|" + COUNT_WORDS + r")(?:[ \t]*-?[ \t]*(?:years?|yrs?)[ \t]*-?[ \t]*old|[ \t]*(?:yo|y/o))?"
+            r"|(?:" + alternation([*spec["kin_leads"], *spec["companions"]]) + r")(?:-in-law|s-in-law)?)(?![A-Za-z0-9\-])"
+        )
+        companions = (
+            companion + r"(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&|plus|w/)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
+            + companion + r"){1," + str(MAX_COMPANION_WORDS - 1) + r"}"
+        )
         living = (
             r"(?:(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
-            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?))"
+            r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|" + companions + r"))"
             r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
             r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z]))[ \t]+(?:in|at)"
+            # (a relative's "in law" is no place: "lives with wife and son in law")
+            r"(?![ \t]+laws?(?![A-Za-z]))"
         )
         # (where someone lives is a residence too: "lives in", "grew up in")
         self.residence_cue_re = guarded_compile(
