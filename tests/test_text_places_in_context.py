@@ -607,3 +607,43 @@ def test_through_with_no_agencys_name_is_kept(rules_only, sentence):
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a hospital's compound suffix ("General Hospital", "Regional Medical Center") after one word and a preposition of place:
+# the word is the hospital's name, clinical though it is
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Born at Bursa General Hospital at 38 weeks.", ["Bursa General Hospital"]),
+        ("Transferred from Patella Regional Medical Center yesterday.", ["Patella Regional Medical Center"]),
+        ("Transferred to Lung Memorial Hospital for ECMO.", ["Lung Memorial Hospital"]),
+        ("Prior films from Fundus Community Hospital reviewed.", ["Fundus Community Hospital"]),
+        ("Sent via Colon County General Hospital.", ["Colon County General Hospital"]),
+    ],
+)
+def test_a_hospital_named_by_a_clinical_word_before_a_compound_suffix_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_hospital_named_by_a_clinical_word_is_removed_in_a_note(rules_only):
+    for text, values in in_a_note("Delivered at Bursa General Hospital; transferred to Patella Regional Medical Center on day 2.",
+                                  ["Bursa General Hospital", "Patella Regional Medical Center"]):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Followed in cardiology clinic.",
+        "Seen at cardiology general clinic.",
+        "Followed at lung regional center.",
+        "Oncology clinic note reviewed.",
+        "Seen at pain clinic, regional block planned.",
+        "Transferred from cardiology clinic to the ward.",
+    ],
+)
+def test_a_service_before_a_facilitys_word_is_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

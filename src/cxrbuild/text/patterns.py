@@ -48,6 +48,14 @@ FACILITY_LEAD_VERBS = frozenset(
      "await", "awaits", "awaiting", "request", "requests", "requested", "recommend", "recommends", "recommended"}
 )
 HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+# a hospital's compound suffix: a hospital's kind, then its keyword ("General Hospital", "Regional Medical Center",
+# "COMMUNITY HOSPITAL"); a service's "Clinic" or a bare "Center" is none ("Cardiology General Clinic")
+COMPOUND_HOSPITAL_SUFFIX = (r"(?:(?:general|memorial|community|regional|university|county|district|teaching)[ \t]+)+"
+                            r"(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr)")
+# one word, then that suffix: the word names the hospital, clinical though it is, where a preposition of place comes
+# before it ("born at Bursa General Hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER")
+NAMED_COMPOUND_HOSPITAL_RE = re.compile(r"(?i)[A-Za-z][A-Za-z'’\-]*[ \t]+" + COMPOUND_HOSPITAL_SUFFIX)
+PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:at|to|from|via)[ \t]+\Z")
 # a duration in the British way, over the week's, the day's or the month's count ("3/52", "2/7", "6/12"), and what says
 # it is one: "for", "x", "over the last", "within" before it, "ago" after it
 PAIR_DATE_PATTERNS = frozenset({"date_numeric_month_day", "date_month_two_digit_year_numeric", "date_partial_after_cue"})
@@ -261,7 +269,7 @@ class PatternFinder:
                 start, end = trim(text, span.start, span.end)
                 if pattern.name.startswith("hospital_suffix"):
                     start = self._skip_common_words(text, start, end)
-                    if self._department(text[start:end]):
+                    if self._department(text[start:end]) and not self._named_compound_hospital(text, start, end):
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
                 if end <= start:
                     continue
@@ -539,6 +547,13 @@ class PatternFinder:
                     for w in words
                 )
         return False
+
+    def _named_compound_hospital(self, text: str, start: int, end: int) -> bool:
+        """One word, then a hospital's compound suffix, right after a preposition of place: the word is the hospital's
+        name, though it is a clinical one ("born at Bursa General Hospital", "from PATELLA REGIONAL MEDICAL CENTER"; not
+        "Cardiology Clinic", "Lung Regional Center", "the Chest General Hospital service")."""
+        return (NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is not None
+                and PLACE_PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None)
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:
         """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""

@@ -37,7 +37,12 @@ from cxrbuild.text.names import (
     NameCues,
     alternation,
 )
-from cxrbuild.text.patterns import FACILITY_LEAD_VERBS, FACILITY_LEAD_WORDS, macro
+from cxrbuild.text.patterns import (
+    COMPOUND_HOSPITAL_SUFFIX,
+    FACILITY_LEAD_VERBS,
+    FACILITY_LEAD_WORDS,
+    macro,
+)
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
     LETTERS,
@@ -119,6 +124,8 @@ MAX_COMPANION_WORDS = 10
 # ("Harbor Light | Services", "Kindred Hearth | Adoption Agency")
 MAX_THROUGH_NAME = 3
 MAX_THROUGH_KIND = 3
+# a hospital's compound suffix, the whole of what follows a name's one word ("general hospital", "regional medical center")
+COMPOUND_HOSPITAL_RE = re.compile(COMPOUND_HOSPITAL_SUFFIX, re.IGNORECASE)
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
 STAY_VERBS = r"stays?|stayed|staying|sleeps?|slept|sleeping|housed|camping|camped"
 # a stay's cue and nothing else: a clinical word after it is a state as often as a town ("staying in range"; "sleeping
@@ -1988,7 +1995,10 @@ class PlaceFinder:
                                                    and not self.lexicon.is_abbreviation(words[start_index].group(0))))
                                  and start_index > 0 and folded[start_index - 1] in self.cues.facility_cue_words)
                         # a plain word that opens a name with a proper word after it ("Red Mesa", "Copper Beech Health")
-                        and not self._opens_a_name(words, start_index, index, caseless))
+                        and not self._opens_a_name(words, start_index, index, caseless)
+                        # one word between a preposition of place and a hospital's compound suffix is its name ("born
+                        # at bursa general hospital", "from patella regional medical center"; not "cardiology clinic")
+                        and not self._names_compound_hospital(text, words, folded, start_index, end_index))
                 ):
                     start_index += 1
                 if start_index == index:
@@ -2009,9 +2019,11 @@ class PlaceFinder:
                 following = words[end_index] if end_index < len(words) else None
                 # where case tells nothing, a name right after a preposition of place ("dropped at bayberry family
                 # practice lab", "sent to copper beech health") is taken whole, unless all of it is clinical
-                cue_anchored = caseless and start_index > 0 and (
+                # (or a clinical word alone before a hospital's compound suffix: "from patella regional medical center")
+                cue_anchored = (caseless and start_index > 0 and (
                     folded[start_index - 1] in self.cues.facility_cue_words or works_at) and not all(
-                    self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words)
+                    self.lexicon.is_safe(w) or fold(w) in FUNCTION_WORDS for w in name_words
+                )) or self._names_compound_hospital(text, words, folded, start_index, end_index)
                 # in a text with capitals, capitalised words that are no clinical words name the facility
                 # whatever follows it ("Golden Pond Associates PFT Lab", "Silver Birch Health Structural Heart")
                 named_in_capitals = not caseless and all(
@@ -2048,6 +2060,15 @@ class PlaceFinder:
                     end = tail.end()
                 spans.append(RuleSpan(words[start_index].start(), end, self.cues.suffix_label[phrase], "facility"))
         return spans
+
+    def _names_compound_hospital(self, text: str, words: list[re.Match[str]], folded: list[str], first: int, end_index: int) -> bool:
+        """The word at ``first`` right after a preposition of place ("at", "to", "from", "via"), with all that follows it
+        to the facility's phrase's end a hospital's compound suffix: the hospital's one-word name, clinical though it is
+        ("born at bursa general hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER"; not "at cardiology
+        clinic", "at lung regional center", "the general hospital")."""
+        return (0 < first < end_index - 1 and folded[first - 1] in self.cues.facility_cue_words
+                and folded[first - 1] not in FACILITY_LEAD_VERBS and text[words[first - 1].end():words[first].start()] == " "
+                and COMPOUND_HOSPITAL_RE.fullmatch(text, words[first + 1].start(), words[end_index - 1].end()) is not None)
 
     def _person_before_of(self, words: list[re.Match[str]], folded: list[str], of_index: int, caseless: bool) -> bool:
         """A title or a role, then one or two words that read as a person's name, right before "of" ("Dr. Vlachos of",
