@@ -1932,3 +1932,40 @@ def test_radiotherapy_and_interventional_words_are_clinical_and_no_listed_name(r
     for word in ("fiducial", "afterloader", "applicator", "brachytherapy", "radiosurgery", "isodose", "gantry", "collimator",
                  "transhepatic", "transarterial", "radioembolization", "microspheres", "tunnelled", "cholecystostomy"):
         assert lexicon.is_safe(word) and not lexicon.is_name(word) and not lexicon.is_place(word), word
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a role of two or three words, a given name and a surname that are both words, then a pager or an extension
+        ("Met with social worker Charity Banks pg 40912 about housing.", ["Charity Banks"]),
+        ("Updated by assigned worker Faith Rivers, x31177 regarding placement.", ["Faith Rivers"]),
+        ("Seen by child life specialist Bliss Crane pager 5512 before the procedure.", ["Bliss Crane"]),
+        ("Care coordinator Honor Lane ext. 4410 arranged transport home.", ["Honor Lane"]),
+        ("Visit with CM Patience Hill beeper 3319 today.", ["Patience Hill"]),
+    ],
+)
+def test_a_roles_given_name_and_surname_that_are_words_before_a_pager_are_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_roles_name_in_small_letters_before_a_pager_is_removed_in_a_mixed_case_note(rules_only):
+    text = "Housing plan reviewed with the family. Social worker charity banks pg 40912 visited this afternoon; transport booked."
+    assert not leaked(rules_only, text, ["charity banks"]), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # a role before a pager with no person's name between: what the role does, a service's line, the procedure
+        ("Case manager will page x4410 when the bed is ready.", "will page"),
+        ("Social worker said pager 40912 is best.", "said pager"),
+        ("Child life specialist present for the procedure, pager 5512.", "present for the procedure"),
+        ("RN float pool x2231 covering the unit.", "float pool"),
+        ("Social worker on call pager 40912 overnight.", "on call"),
+    ],
+)
+def test_a_roles_words_before_a_pager_that_name_no_one_are_kept_in_any_case(rules_only, sentence, kept):
+    for case in (str, str.upper, str.lower):
+        assert case(kept) in rules_only.deidentify(case(sentence)).text, rules_only.deidentify(case(sentence)).text

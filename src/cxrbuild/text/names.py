@@ -249,6 +249,11 @@ GIVEN_ALONE_RE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<word>[" + LETTERS +
 RARE_SURNAME_LETTERS = 6
 # a number sign after a word: a crew member's or a badge's number ("PARAMEDIC ROSE KAY #8014")
 NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
+# a way to reach a person right after their name, maybe after a comma: a pager's or an extension's number ("... pg 40912",
+# "..., X31177", "... beeper 5557", "... ext. 4410")
+REACH_NUMBER_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]*(?:pgr|pg|pager|beeper|bleep|p(?=[0-9]{3})|x(?=[ \t]?[0-9]{3})|ext\.?|extension)[ \t.:#]*[0-9]", re.IGNORECASE
+)
 # auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
 # surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
 GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
@@ -1353,6 +1358,23 @@ class NameFinder:
                 and (self._field_ends(text, nxt.end("word")) or NUMBER_SIGN_AFTER_RE.match(text, nxt.end("word")) is not None)
                 and (self.lexicon.is_unambiguous_name(surname) or (self._unknown(surname) and len(surname) >= RARE_SURNAME_LETTERS)))
 
+    def _given_before_reached_surname(self, text: str, match: re.Match[str]) -> bool:
+        """A listed given name, then one blank, a listed surname and a pager's or an extension's number, though both
+        names are words of the language ("charity banks pg 40912", "HOPE GRANT, X31177"): no cue's, function, structure or
+        medical word, no part of a day, and no clinical word for the surname ("night float pager", "main line x4410")."""
+        word = match.group("word")
+        if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
+                or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)):
+            return False
+        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
+        if not nxt or nxt.group("comma") or nxt.group("dot") or nxt.group("gap") != " ":
+            return False
+        surname = nxt.group("word")
+        return (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
+                and fold(surname) not in self.cues.label_words and fold(surname) not in WHEN_WORDS
+                and not self.lexicon.is_medical(surname) and word.isupper() == surname.isupper()
+                and REACH_NUMBER_AFTER_RE.match(text, nxt.end("word")) is not None)
+
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
         nxt = NAME_TOKEN_RE.match(text, position)
@@ -1524,6 +1546,11 @@ class NameFinder:
                 # word or a verb, right after a given name, where the name ends (before credentials that end the line, or
                 # at its end where capitals show it: "aide Bartholomew went thursday", "SON WILLIAM STATES PT WISHES",
                 # "DAUGHTER AMIRA CAME\nIN TODAY" tell what the person did)
+            elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0
+                  and self._given_before_reached_surname(text, match)):
+                # "social worker destiny marsh pg 40912", "ASSIGNED WORKER HOPE GRANT, X31177": a given name and a listed
+                # surname, both words of the language, then the person's pager or extension
+                surname_ends = True
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
                 # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
