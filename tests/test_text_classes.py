@@ -1969,3 +1969,34 @@ def test_a_roles_name_in_small_letters_before_a_pager_is_removed_in_a_mixed_case
 def test_a_roles_words_before_a_pager_that_name_no_one_are_kept_in_any_case(rules_only, sentence, kept):
     for case in (str, str.upper, str.lower):
         assert case(kept) in rules_only.deidentify(case(sentence)).text, rules_only.deidentify(case(sentence)).text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a support person's field: a given name that is also a word and a surname, up to the line's or the sentence's end
+        ("Family meeting held.\nSupport: Honor Whitley.\nPlan: home Friday.", ["Honor Whitley"]),
+        ("Family meeting held.\nSupport person: Mercy Oakes\nPlan: home Friday.", ["Mercy Oakes"]),
+        ("Labor progressing. Primary support: Joy Akande (aunt). Epidural in place.", ["Joy Akande"]),
+        ("Ready for discharge.\nSupport system: Charity Lund, neighbour\nFollow up in clinic.", ["Charity Lund"]),
+    ],
+)
+def test_a_support_persons_field_names_the_person_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what supports breathing or the circulation, no one, or the family as a whole
+        "Resp support: ventilator.\nSupport: none\nSupport: pressors.\nSupport: family at bedside.",
+        "Support: high flow nasal cannula.\nSupport: CPAP 5.",
+        "Ventilatory support: pressure support.\nSupport: husband, sister",
+        "Support: Church Friends.\nSupport: Good Neighbor.",
+    ],
+)
+def test_a_support_fields_clinical_or_common_words_are_kept_in_any_case(rules_only, text):
+    for rendered in (text, text.upper(), text.lower()):
+        result = rules_only.deidentify(rendered)
+        assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]

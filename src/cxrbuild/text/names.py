@@ -534,6 +534,14 @@ class NameCues:
             r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*[{\[]?(?:" + alternation(spec["name_only_headers"]) + r")[\]}]?[ \t]*:[ \t]*",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
+        # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
+        self.support_field_re = re.compile(
+            r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")[ \t]*:[ \t]*"
+            r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?P<initial>[A-Za-z])\.?)?[ \t]+(?P<surname>" + NAME_WORD + r")"
+            r"(?=[ \t]*(?:[.;,(]|$))",
+            re.IGNORECASE | re.MULTILINE,
+        )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
             # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
@@ -817,6 +825,7 @@ class NameFinder:
         for match in cues.dash_signer_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
         spans.extend(self._name_fields(text))
+        spans.extend(self._support_names(text, caseless))
         spans.extend(self._role_signoffs(text))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
@@ -890,6 +899,29 @@ class NameFinder:
             if all(self.lexicon.is_safe(w) and not self._blocked_given(w) for w in words if len(w) > 1):
                 continue
             spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
+        return spans
+
+    def _support_names(self, text: str, caseless: bool) -> list[RuleSpan]:
+        """A support person's field holding a listed given name and a listed surname or a word no list knows, up to the
+        line's or the sentence's end ("Support: Honor Whitley.", "support person present: faith landry"): no clinical,
+        medical, cue, function or structure word ("Support: ventilator.", "Support: none", "SUPPORT: FAMILY AT
+        BEDSIDE", "Support: high flow"), and one of the two no word of the language ("Support: Church Friends.")."""
+        spans = []
+        lexicon = self.lexicon
+        for match in self.cues.support_field_re.finditer(text):
+            given, surname = match.group("given"), match.group("surname")
+
+            def plain(word: str) -> bool:
+                folded = fold(word)
+                return not (lexicon.is_safe(word) or lexicon.is_medical(word) or self._blocked(word)
+                            or folded in self.cues.label_words or folded in NAME_FIELD_PLACEHOLDERS or folded in WHEN_WORDS)
+
+            if not (plain(given) and plain(surname) and lexicon.is_given(given)
+                    and (lexicon.is_surname(surname) or self._unknown(surname))):
+                continue
+            if fold(given) in lexicon.english and fold(surname) in lexicon.english:
+                continue  # ("Support: Church Friends.", "SUPPORT: GOOD NEIGHBOR": two words of the language)
+            spans.append(RuleSpan(match.start("given"), match.end("surname"), "NAME", "name_signature", strong=True))
         return spans
 
     def _role_signoffs(self, text: str) -> list[RuleSpan]:
