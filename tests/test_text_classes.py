@@ -2000,3 +2000,32 @@ def test_a_support_fields_clinical_or_common_words_are_kept_in_any_case(rules_on
     for rendered in (text, text.upper(), text.lower()):
         result = rules_only.deidentify(rendered)
         assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a name with particles after a credential or a role, its last word or its given name a word, then a pager or an
+        # extension: the whole name
+        ("Line placed.\nmd lukas van der berg beeper 5557", ["lukas van der berg"]),
+        ("Line placed.\nmd maria de la paz pager 7723", ["maria de la paz"]),
+        ("Dressing changed. RN maria dos santos x4410 aware.", ["maria dos santos"]),
+        ("Wound reviewed with Dr. anouk de la cour pager 7723 this morning.", ["anouk de la cour"]),
+    ],
+)
+def test_a_name_with_particles_before_a_pager_is_removed_whole_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_name_with_particles_in_small_letters_before_a_pager_is_removed_in_a_mixed_case_note(rules_only):
+    text = "Line placed without difficulty, tip at the cavoatrial junction on the film.\nmd lukas van der berg beeper 5557"
+    assert not leaked(rules_only, text, ["lukas van der berg"]), rules_only.deidentify(text).text
+
+
+def test_a_lines_service_and_role_before_a_pager_are_kept_in_any_case(rules_only):
+    text = "Drain flushed.\nrn float pool x2231\nrn charge nurse ext 4410\nmd night float pager 2345\nresident surgery pg 1234"
+    for rendered in (text, text.upper(), text.lower()):
+        result = rules_only.deidentify(rendered).text
+        for kept in ("float pool", "charge nurse", "night float", "resident surgery"):
+            assert (kept.upper() if rendered.isupper() else kept) in result, result

@@ -510,8 +510,10 @@ class NameCues:
         # pg 3-1760", "CNM Willow Knight pager 7-7822" (the words between are the clinician's name when they read as one)
         self.credential_pager_re = re.compile(
             r"^[ \t]*(?:" + alternation([*spec["suffixes"], *PERSON_ROLE_WORDS, "intern"]) + r")[ \t]+"
-            r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
-            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b)",
+            # (particles may stand before the surname: "md lukas van der berg beeper 5557")
+            r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+){0,3}["
+            + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
+            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9]+|x[0-9]+|ext)\b)",
             re.IGNORECASE | re.MULTILINE,
         )
         self.suffix_re = re.compile(
@@ -817,8 +819,13 @@ class NameFinder:
         for match in cues.credential_pager_re.finditer(text):
             words = [w.rstrip(".") for w in match.group("name").split()]
             # ("resident surgery pg 1234", "md night float pager 2345": a service, not a name)
-            if all((self.lexicon.is_name(w) or self._unknown(w)) and not self._blocked(w) and fold(w) not in self.cues.never_names
-                   and not (self.lexicon.is_safe(w) and not self.lexicon.is_name(w)) for w in words if len(w) > 1):
+            if all(fold(w) in NAME_PARTICLES or ((self.lexicon.is_name(w) or self._unknown(w)) and not self._blocked(w)
+                                                  and fold(w) not in self.cues.never_names
+                                                  and not (self.lexicon.is_safe(w) and not self.lexicon.is_name(w)))
+                   for w in words[:-1] if len(w) > 1) and (len(words[-1]) == 1 or (
+                    (self.lexicon.is_name(words[-1]) or self._unknown(words[-1])) and not self._blocked(words[-1])
+                    and fold(words[-1]) not in self.cues.never_names and fold(words[-1]) not in NAME_PARTICLES
+                    and not (self.lexicon.is_safe(words[-1]) and not self.lexicon.is_name(words[-1])))):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         for match in cues.closing_re.finditer(text) if has_closing else ():
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
@@ -1390,22 +1397,31 @@ class NameFinder:
                 and (self._field_ends(text, nxt.end("word")) or NUMBER_SIGN_AFTER_RE.match(text, nxt.end("word")) is not None)
                 and (self.lexicon.is_unambiguous_name(surname) or (self._unknown(surname) and len(surname) >= RARE_SURNAME_LETTERS)))
 
-    def _given_before_reached_surname(self, text: str, match: re.Match[str]) -> bool:
-        """A listed given name, then one blank, a listed surname and a pager's or an extension's number, though both
-        names are words of the language ("charity banks pg 40912", "HOPE GRANT, X31177"): no cue's, function, structure or
-        medical word, no part of a day, and no clinical word for the surname ("night float pager", "main line x4410")."""
+    def _reached_surname_end(self, text: str, match: re.Match[str]) -> int:
+        """Where a name ends that is a listed given name, one blank, maybe particles, and a listed surname, then a pager's or
+        an extension's number, though the names are words of the language ("charity banks pg 40912", "HOPE GRANT,
+        X31177", "maria dos santos x4410"): no cue's, function, structure or medical word, no part of a day, and no clinical
+        word for the surname ("night float pager", "main line x4410"); -1 if none."""
         word = match.group("word")
         if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
-                or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)):
-            return False
-        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
-        if not nxt or nxt.group("comma") or nxt.group("dot") or nxt.group("gap") != " ":
-            return False
-        surname = nxt.group("word")
-        return (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
+                or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)
+                or fold(word) in NAME_PARTICLES):
+            return -1
+        cursor = match.end("word")
+        while True:
+            nxt = NAME_TOKEN_RE.match(text, cursor)
+            if not nxt or nxt.group("comma") or nxt.group("dot") or nxt.group("gap") != " ":
+                return -1
+            surname = nxt.group("word")
+            if fold(surname) not in NAME_PARTICLES or fold(surname) in FUNCTION_WORDS:
+                break
+            cursor = nxt.end("word")  # "maria dos santos": the particles before the surname
+        if (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
                 and fold(surname) not in self.cues.label_words and fold(surname) not in WHEN_WORDS
                 and not self.lexicon.is_medical(surname) and word.isupper() == surname.isupper()
-                and REACH_NUMBER_AFTER_RE.match(text, nxt.end("word")) is not None)
+                and REACH_NUMBER_AFTER_RE.match(text, nxt.end("word")) is not None):
+            return nxt.end("word")
+        return -1
 
     def _credential_follows(self, text: str, position: int) -> bool:
         """A credential is the next word ("HD EMT-P", "KIM, JO P RN")."""
@@ -1579,10 +1595,12 @@ class NameFinder:
                 # at its end where capitals show it: "aide Bartholomew went thursday", "SON WILLIAM STATES PT WISHES",
                 # "DAUGHTER AMIRA CAME\nIN TODAY" tell what the person did)
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0
-                  and self._given_before_reached_surname(text, match)):
-                # "social worker destiny marsh pg 40912", "ASSIGNED WORKER HOPE GRANT, X31177": a given name and a listed
-                # surname, both words of the language, then the person's pager or extension
-                surname_ends = True
+                  and (reached := self._reached_surname_end(text, match)) > 0):
+                # "social worker destiny marsh pg 40912", "ASSIGNED WORKER HOPE GRANT, X31177", "rn maria dos santos x4410": a
+                # given name and a listed surname, both words of the language, maybe particles between, then the person's
+                # pager or extension
+                start, end = match.start("word"), reached
+                break
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
                 # "CREW: PARAMEDIC AMBER DRATHAARD", "rn grace okonjo": a given name that is also a word, then a
@@ -1958,6 +1976,12 @@ class NameFinder:
             if self._neighbour_is_name(word, caseless, after_given):
                 end = match.end("word")
                 continue
+            if (previous is not None and fold(previous.group(1)) in NAME_PARTICLES and self.lexicon.is_name(word)
+                    and self._plain_name_word(word, month=False) and fold(word) not in self.cues.label_words
+                    and REACH_NUMBER_AFTER_RE.match(text, match.end("word"))):
+                end = match.end("word")  # "lukas van der berg beeper 5557": after particles, a surname that is also a word,
+                # where the person's pager or extension closes the name as a capital would show it
+                break
             if (after_given and caseless and self._word_surname(word)
                     and not self.lexicon.is_place(previous.group(1)) and FIELD_START_RE.search(text, 0, start)
                     and self._field_ends(text, match.end("word"))):
