@@ -2029,3 +2029,32 @@ def test_a_lines_service_and_role_before_a_pager_are_kept_in_any_case(rules_only
         result = rules_only.deidentify(rendered).text
         for kept in ("float pool", "charge nurse", "night float", "resident surgery"):
             assert (kept.upper() if rendered.isupper() else kept) in result, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a newborn's family name that is also a clinical word, before a comma and "baby girl" or "baby boy" at a line's start
+        ("Daily note - NICU\nDay, Baby Girl B MRN 1234\nStable on room air.", ["Day"]),
+        ("Daily note - NICU\nPage, Baby Boy MRN 88123\nFeeding well.", ["Page"]),
+        ("Admission note\nHope, baby girl A\nBorn at 34 weeks.", ["Hope"]),
+    ],
+)
+def test_a_newborns_family_name_that_is_a_clinical_word_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the note says of the newborn before its label: its term, its being one of twins, how it is
+        "Term, baby girl, born via SVD.\nPreterm, baby boy A, on CPAP.\nTwin, baby girl B.",
+        "Late preterm, baby boy, feeding well.\nFull term, baby girl.",
+        "Stable, baby girl feeding.\nWell, baby boy A is feeding.",
+    ],
+)
+def test_a_newborns_descriptions_before_its_label_are_kept_in_any_case(rules_only, text):
+    for rendered in (text, text.upper(), text.lower()):
+        result = rules_only.deidentify(rendered)
+        assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]

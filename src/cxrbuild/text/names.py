@@ -571,6 +571,12 @@ class NameCues:
         self.newborn_words = frozenset(fold(w) for w in [*labels["heads"], *labels["sexes"]])
         newborn_label = r"(?:" + alternation(labels["heads"]) + r")(?:[ \t]+(?:" + alternation(labels["sexes"]) + r"))?(?:[ \t]+[A-C])?"
         self.newborn_label_re = re.compile(r"[ \t]*" + newborn_label + r"(?![A-Za-z])[ \t]*", re.IGNORECASE)
+        self.newborn_descriptors = frozenset(fold(w) for w in labels["descriptors"])
+        # a comma, a newborn's word and its sex after a family name ("Day, Baby Girl B", "PAGE, BABY BOY")
+        self.newborn_sex_after_re = re.compile(
+            r"[ \t]*,[ \t]*(?:" + alternation(labels["heads"]) + r")[ \t]+(?:" + alternation(labels["sexes"]) + r")(?![A-Za-z])",
+            re.IGNORECASE,
+        )
         # a newborn's family name on a nursery or NICU note: "Frost, Twin A", "Marsh Baby MRN ...", "Okoro, Baby Girl"
         self.newborn_re = re.compile(
             r"^[ \t]*(?:(?:pt|patient|name|infant)[ \t]*:[ \t]*)?(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]+(?:[ \t][" + LETTERS + r"][" + LETTERS + r"'’\-]+)?)"
@@ -809,7 +815,14 @@ class NameFinder:
                 spans.extend(found)
         for match in cues.newborn_re.finditer(text):
             words = match.group("name").split()
-            if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words):
+            if any(fold(w) in cues.newborn_descriptors for w in words):
+                continue  # "Term, baby girl", "Late preterm, baby boy A", "Stable, baby girl": what the newborn is
+            if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words) or (
+                    cues.newborn_sex_after_re.match(text, match.end("name"))
+                    and all(self.lexicon.is_surname(w) and not self._blocked(w) and fold(w) not in cues.label_words
+                            and not self.lexicon.is_medical(w) for w in words)):
+                # ("Day, Baby Girl B", "PAGE, BABY BOY": a family name that is also a clinical word, before the newborn's
+                # word and sex after a comma at the line's start)
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
