@@ -2058,3 +2058,35 @@ def test_a_newborns_descriptions_before_its_label_are_kept_in_any_case(rules_onl
     for rendered in (text, text.upper(), text.lower()):
         result = rules_only.deidentify(rendered)
         assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # the carer a child is discharged to or placed with, after the kind of care and the household
+        ("Infant discharged to pre-adoptive family, Mercy Lund through the agency.", ["Mercy Lund"]),
+        ("Placed with foster parent Hope Grant on Friday.", ["Hope Grant"]),
+        ("Discharged to pre-adoptive family, Honor Banks, with formula teaching done.", ["Honor Banks"]),
+        ("Infant discharged to foster mother Joy Akande with follow-up in clinic.", ["Joy Akande"]),
+    ],
+)
+def test_a_childs_carer_after_a_placement_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a placement and what the sentence goes on to say of it
+        "Discharged to foster family, county to follow.",
+        "Discharged to pre-adoptive family, doing well, follow up Monday.",
+        "Placed with foster parent, stable.",
+        "Discharged with foster parents who were taught CPR.\nDischarged to foster mother, will follow up.",
+        "Discharged with foster parents, good feeding.",
+    ],
+)
+def test_a_placements_words_that_name_no_one_are_kept_in_any_case(rules_only, text):
+    for rendered in (text, text.upper(), text.lower()):
+        result = rules_only.deidentify(rendered)
+        assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]

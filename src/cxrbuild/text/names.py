@@ -544,6 +544,14 @@ class NameCues:
             r"(?=[ \t]*(?:[.;,(]|$))",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a child's placement before the carer's name: "to pre-adoptive family, Mercy Lund", "with foster parent Hope Grant"
+        placements = spec["placements"]
+        self.placement_re = re.compile(
+            r"(?<![A-Za-z])(?:to|with)[ \t]+(?:(?:the|a|an|her|his|their|new)[ \t]+)?(?:" + alternation(placements["kinds"]) + r")[ \t]+(?:"
+            + alternation(placements["households"]) + r")[ \t]*,?[ \t]*(?P<given>" + NAME_WORD + r")(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
+            r"[ \t]+(?P<surname>" + NAME_WORD + r")(?![" + LETTERS + r"'’\-])",
+            re.IGNORECASE,
+        )
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
             # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
@@ -846,6 +854,7 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_dash_signer", caseless))
         spans.extend(self._name_fields(text))
         spans.extend(self._support_names(text, caseless))
+        spans.extend(self._placement_names(text))
         spans.extend(self._role_signoffs(text))
         spans.extend(self._suffix_names(text, caseless))
         spans.extend(self._comma_names(text, caseless))
@@ -942,6 +951,26 @@ class NameFinder:
             if fold(given) in lexicon.english and fold(surname) in lexicon.english:
                 continue  # ("Support: Church Friends.", "SUPPORT: GOOD NEIGHBOR": two words of the language)
             spans.append(RuleSpan(match.start("given"), match.end("surname"), "NAME", "name_signature", strong=True))
+        return spans
+
+    def _placement_names(self, text: str) -> list[RuleSpan]:
+        """The carer a child goes to or stays with, named after the kind of care and the household: a listed given name
+        and a listed surname or a word no list knows, whatever the case ("to pre-adoptive family, Mercy Lund through
+        the agency", "WITH FOSTER PARENT HOPE GRANT"); no cue's, function, structure or medical word, and no clinical word
+        for the surname ("to foster family, county to follow", "with foster parents, doing well")."""
+        spans = []
+        lexicon = self.lexicon
+        for match in self.cues.placement_re.finditer(text):
+            given, surname = match.group("given"), match.group("surname")
+
+            def plain(word: str) -> bool:
+                folded = fold(word)
+                return not (lexicon.is_medical(word) or self._blocked(word) or folded in self.cues.label_words
+                            or folded in WHEN_WORDS or folded in NAME_FIELD_PLACEHOLDERS)
+
+            if (plain(given) and plain(surname) and lexicon.is_given(given) and not lexicon.is_safe(surname)
+                    and (lexicon.is_surname(surname) or self._unknown(surname))):
+                spans.append(RuleSpan(match.start("given"), match.end("surname"), "NAME", "name_kin", strong=True))
         return spans
 
     def _role_signoffs(self, text: str) -> list[RuleSpan]:
