@@ -2090,3 +2090,53 @@ def test_a_placements_words_that_name_no_one_are_kept_in_any_case(rules_only, te
     for rendered in (text, text.upper(), text.lower()):
         result = rules_only.deidentify(rendered)
         assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]
+
+
+NIGHT_NOTE = "Night events: febrile to 38.4, cultures sent and reviewed with the team.\n{line}\nPlan: repeat labs in the morning."
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # a credential opening a line, what was done, then a count ("x1", "x2": times) or a bare "ext": no extension
+        ("RN gave dose x1 at 0200.", "gave dose x1"),
+        ("RN gave bolus x1", "gave bolus x1"),
+        ("Tech drew blood x2", "drew blood x2"),
+        ("MD saw baby x2", "saw baby x2"),
+        ("PA saw baby x1", "saw baby x1"),
+        ("RN rang bell x3", "rang bell x3"),
+        ("RN gave dose ext 2 hrs", "gave dose ext 2 hrs"),
+        ("RT held trial ext", "held trial ext"),
+        # a pager's or an extension's number after words of what was done: no name either
+        ("RN gave dose x4410", "gave dose"),
+        ("RT held trial x-4410", "held trial"),
+        ("Tech drew blood pager 4411", "drew blood"),
+        ("MD saw baby pg 4411", "saw baby"),
+    ],
+)
+def test_a_credentials_words_before_a_count_or_no_extension_are_kept_in_any_case(rules_only, line, kept):
+    for case in (str, str.upper, str.lower):
+        text = case(NIGHT_NOTE.format(line=line))
+        assert case(kept) in rules_only.deidentify(text).text, rules_only.deidentify(text).text
+
+
+def test_a_nurses_words_before_a_count_are_left_as_they_were(rules_only):
+    for case in (str, str.upper, str.lower):
+        text = case(NIGHT_NOTE.format(line="Nurse saw baby x2"))
+        assert case("baby x2") in rules_only.deidentify(text).text, rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # an extension of three digits or more, however written, after a clinician's name
+        ("RN Jane Roe x4410", ["Jane Roe"]),
+        ("RN Jane Roe x-4410", ["Jane Roe"]),
+        ("RN Jane Roe ext 4410", ["Jane Roe"]),
+        ("RN Jane Roe ext. 4410", ["Jane Roe"]),
+        ("MD Violet Day pg 3-1760", ["Violet Day"]),
+    ],
+)
+def test_a_clinicians_name_before_an_extension_is_removed_in_any_case(rules_only, line, phi):
+    for text, values in renderings(NIGHT_NOTE.format(line=line), phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

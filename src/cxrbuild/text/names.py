@@ -251,9 +251,14 @@ RARE_SURNAME_LETTERS = 6
 NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 # a way to reach a person right after their name, maybe after a comma: a pager's or an extension's number ("... pg 40912",
 # "..., X31177", "... beeper 5557", "... ext. 4410")
+# ("x1", "x2" are counts, times, and a bare "ext" reaches no one: an extension has three digits or more)
 REACH_NUMBER_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:pgr|pg|pager|beeper|bleep|p(?=[0-9]{3})|x(?=[ \t]?[0-9]{3})|ext\.?|extension)[ \t.:#]*[0-9]", re.IGNORECASE
+    r"[ \t]*,?[ \t]*(?:(?:pgr|pg|pager|beeper|bleep)[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3})",
+    re.IGNORECASE,
 )
+# a pager's word, or an extension's "x" or "ext" and its number, after a sign-off line's name ("md violet day pg 3-1760",
+# "RN Jane Roe x4410", "ext. 4410"); "RN gave bolus x1", "Tech drew blood x2": a count
+CREDENTIAL_REACH_AFTER = r"(?=[ \t]+(?:(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b|x-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}))"
 # auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
 # surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
 GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
@@ -513,7 +518,7 @@ class NameCues:
             # (particles may stand before the surname: "md lukas van der berg beeper 5557")
             r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+){0,3}["
             + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
-            r"(?=[ \t]+(?:pg|pgr|pager|beeper|bleep|p[0-9]+|x[0-9]+|ext)\b)",
+            + CREDENTIAL_REACH_AFTER,
             re.IGNORECASE | re.MULTILINE,
         )
         self.suffix_re = re.compile(
@@ -838,15 +843,7 @@ class NameFinder:
             if not DOSING_DOTTED_RE.fullmatch(match.group("initials")):  # ("p.o. / PR", "a.m. / PM": dosing, not initials)
                 spans.append(RuleSpan(match.start("initials"), match.end("initials"), "NAME", "name_initials", strong=True))
         for match in cues.credential_pager_re.finditer(text):
-            words = [w.rstrip(".") for w in match.group("name").split()]
-            # ("resident surgery pg 1234", "md night float pager 2345": a service, not a name)
-            if all(fold(w) in NAME_PARTICLES or ((self.lexicon.is_name(w) or self._unknown(w)) and not self._blocked(w)
-                                                  and fold(w) not in self.cues.never_names
-                                                  and not (self.lexicon.is_safe(w) and not self.lexicon.is_name(w)))
-                   for w in words[:-1] if len(w) > 1) and (len(words[-1]) == 1 or (
-                    (self.lexicon.is_name(words[-1]) or self._unknown(words[-1])) and not self._blocked(words[-1])
-                    and fold(words[-1]) not in self.cues.never_names and fold(words[-1]) not in NAME_PARTICLES
-                    and not (self.lexicon.is_safe(words[-1]) and not self.lexicon.is_name(words[-1])))):
+            if self._credential_pager_name(match.group("name"), caseless):
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_signature", strong=True))
         for match in cues.closing_re.finditer(text) if has_closing else ():
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_closing", caseless))
@@ -929,6 +926,37 @@ class NameFinder:
                 continue
             spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
         return spans
+
+    def _credential_pager_name(self, name: str, caseless: bool) -> bool:
+        """The words between a credential opening a line and a pager or an extension read as the clinician's name: each
+        an initial, a particle before a further word, or a listed name or a word no list knows, and no cue's or clinical
+        word that is no name ("resident surgery pg 1234", "md night float pager 2345": a service). Where no capital shows
+        the name (small letters, or a note whose capitals mean nothing), a word of the language must be a given name to
+        open it and the words must not tell what was done to whom ("RN gave dose x4410", "TECH DREW BLOOD PAGER 4411",
+        "md saw baby pg 4411": a verb, a clinical word, the newborn)."""
+        lexicon = self.lexicon
+        words = [w.rstrip(".") for w in name.split()]
+        if fold(words[-1]) in NAME_PARTICLES:
+            return False
+        written = not caseless and all(w[:1].isupper() for w in words if fold(w) not in NAME_PARTICLES)
+        first = next((i for i, w in enumerate(words) if len(w) > 1 and fold(w) not in NAME_PARTICLES), -1)
+        for index, word in enumerate(words):
+            folded = fold(word)
+            if len(word) == 1 or (folded in NAME_PARTICLES and index < len(words) - 1):
+                continue  # an initial; particles before the surname ("md lukas van der berg beeper 5557")
+            if not ((lexicon.is_name(word) or self._unknown(word)) and not self._blocked(word) and folded not in self.cues.never_names
+                    and not (lexicon.is_safe(word) and not lexicon.is_name(word))):
+                return False
+            if written:
+                continue
+            if folded in self.cues.newborn_words:
+                return False  # ("md saw baby pg 4411")
+            if index == first and folded in lexicon.english and not lexicon.is_given(word):
+                return False  # ("RN gave dose x4410", "rt held trial x-4410": a verb opens the words)
+            if (index > first >= 0 and fold(words[first]) in lexicon.english and lexicon.is_safe(word)
+                    and not lexicon.is_given(word) and folded not in NAME_PARTICLES):
+                return False  # ("tech drew blood pager 4411": a word of the language, then a clinical word)
+        return True
 
     def _support_names(self, text: str, caseless: bool) -> list[RuleSpan]:
         """A support person's field holding a listed given name and a listed surname or a word no list knows, up to the
