@@ -2140,3 +2140,20 @@ def test_a_nurses_words_before_a_count_are_left_as_they_were(rules_only):
 def test_a_clinicians_name_before_an_extension_is_removed_in_any_case(rules_only, line, phi):
     for text, values in renderings(NIGHT_NOTE.format(line=line), phi):
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a surname that is a particle elsewhere, the last word before the pager: no further name word follows it
+        ("MD Anh Le pager 4411", ["Anh Le"]),
+        ("MD Hope Le pg 4411", ["Hope Le"]),
+        ("RN Joy Le pg 4411", ["Joy Le"]),
+        ("NP Hoa Di pager 4411", ["Hoa Di"]),
+        ("Resident Omar El pager 5512", ["Omar El"]),
+        ("MD Paul Van pg 4411", ["Paul Van"]),
+    ],
+)
+def test_a_surname_that_is_a_particle_before_a_pager_is_removed_in_any_case(rules_only, line, phi):
+    for text, values in renderings(NIGHT_NOTE.format(line=line), phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

@@ -936,14 +936,15 @@ class NameFinder:
         "md saw baby pg 4411": a verb, a clinical word, the newborn)."""
         lexicon = self.lexicon
         words = [w.rstrip(".") for w in name.split()]
-        if fold(words[-1]) in NAME_PARTICLES:
-            return False
+        if all(fold(w) in NAME_PARTICLES or len(w) == 1 for w in words):
+            return False  # (a particle is a surname only after a name's word: "MD Anh Le pager 4411", "MD Paul Van pg 4411")
         written = not caseless and all(w[:1].isupper() for w in words if fold(w) not in NAME_PARTICLES)
         first = next((i for i, w in enumerate(words) if len(w) > 1 and fold(w) not in NAME_PARTICLES), -1)
         for index, word in enumerate(words):
             folded = fold(word)
             if len(word) == 1 or (folded in NAME_PARTICLES and index < len(words) - 1):
-                continue  # an initial; particles before the surname ("md lukas van der berg beeper 5557")
+                continue  # an initial; particles before the surname ("md lukas van der berg beeper 5557"); the last word
+                # before the pager is the surname, though it is a particle elsewhere ("NP Hoa Di pager 4411")
             if not ((lexicon.is_name(word) or self._unknown(word)) and not self._blocked(word) and folded not in self.cues.never_names
                     and not (lexicon.is_safe(word) and not lexicon.is_name(word))):
                 return False
