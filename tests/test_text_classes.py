@@ -2157,3 +2157,53 @@ def test_a_clinicians_name_before_an_extension_is_removed_in_any_case(rules_only
 def test_a_surname_that_is_a_particle_before_a_pager_is_removed_in_any_case(rules_only, line, phi):
     for text, values in renderings(NIGHT_NOTE.format(line=line), phi):
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+NURSERY_NOTE = "Nursery note, day of life 1. Mother's labs reviewed with the team.\n{line}\nPlan: routine newborn care."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # how the newborn is, before its label at a line's start, the line ending there or the sentence going on
+        "White, baby boy",
+        "Long, baby girl, 52 cm",
+        "Short, baby boy",
+        "Weak, baby boy crying weakly",
+        "Alert, baby girl active and feeding",
+        "Calm, baby boy",
+        "Warm, baby girl",
+        "Cold, baby boy, placed under warmer",
+        "Big, baby boy, LGA",
+        "Pale, baby boy",
+        "Thin, baby boy",
+        "Dusky, baby boy",
+        "Head, baby boy",
+        "Tone, baby girl",
+    ],
+)
+def test_how_a_newborn_is_before_its_label_is_kept_in_any_case(rules_only, line):
+    for case in (str, str.upper, str.lower):
+        text = case(NURSERY_NOTE.format(line=line))
+        result = rules_only.deidentify(text)
+        assert case(line) in result.text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a family name that is also a word, before the newborn's label: alone on its line, or a header's field after it
+        ("Good, Baby Girl", ["Good"]),
+        ("Well, Baby Girl MRN 12345", ["Well"]),
+        ("Healthy, baby girl", ["Healthy"]),
+        ("Active, Baby Boy", ["Active"]),
+        ("Sick, Baby Girl", ["Sick"]),
+        # a clinical word as the family name where a header's field, a date or a column's gap follows the label
+        ("White, Baby Boy  DOB 3/4/25", ["White"]),
+        ("Pale, Baby Girl | Bed 4", ["Pale"]),
+        ("Short, Baby Boy A 12/03/2024", ["Short"]),
+    ],
+)
+def test_a_newborns_family_name_that_is_a_word_is_removed_by_the_lines_shape_in_any_case(rules_only, line, phi):
+    for text, values in renderings(NURSERY_NOTE.format(line=line), phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

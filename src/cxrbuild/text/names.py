@@ -259,6 +259,15 @@ REACH_NUMBER_AFTER_RE = re.compile(
 # a pager's word, or an extension's "x" or "ext" and its number, after a sign-off line's name ("md violet day pg 3-1760",
 # "RN Jane Roe x4410", "ext. 4410"); "RN gave bolus x1", "Tech drew blood x2": a count
 CREDENTIAL_REACH_AFTER = r"(?=[ \t]+(?:(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b|x-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}))"
+# what follows a newborn's label at a line's start ("Day, Baby Girl B ..."): a header's field, a record's number, a date, a
+# bed or a column's gap; the line's end, maybe after a full stop, or a bracket; else a sentence going on
+NEWBORN_HEADER_AFTER_RE = re.compile(
+    r"(?:[ \t]*,)?[ \t]*(?:(?:mrn|mr|dob|d\.o\.b|id|dol|bed|bd|rm|room|acct|acc|csn|fin|hosp|unit|loc)\b|#|[0-9]{5,}"
+    r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?(?![0-9])|[0-9]{4}-[0-9]{2}-[0-9]{2})|[ \t]*\||\t|[ ]{2,}(?=\S)",
+    re.IGNORECASE,
+)
+NEWBORN_LINE_END_AFTER_RE = re.compile(r"[ \t]*(?:\.[ \t]*)?(?:\n|\Z)|[ \t]*\(")
+HEADER_GOES_ON, LINE_ENDS, SENTENCE_GOES_ON = "header", "line end", "sentence"
 # auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
 # surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
 GIVEN_NAME_AUXILIARIES = frozenset({"will", "can"})
@@ -829,13 +838,18 @@ class NameFinder:
         for match in cues.newborn_re.finditer(text):
             words = match.group("name").split()
             if any(fold(w) in cues.newborn_descriptors for w in words):
-                continue  # "Term, baby girl", "Late preterm, baby boy A", "Stable, baby girl": what the newborn is
+                continue  # "Term, baby girl", "Late preterm, baby boy A", "Twin, baby girl B": never a family's name
+            shape = self._newborn_label_shape(text, match)
+            if shape == SENTENCE_GOES_ON and any(fold(w) in self.lexicon.english for w in words):
+                continue  # "Well, baby boy A is feeding", "Weak, baby boy crying weakly", "Long, baby girl, 52 cm": what the
+                # note says of the newborn, the sentence going on after its label
             if not any(self._blocked(w) or self.lexicon.is_safe(w) or fold(w) in self.cues.never_names for w in words) or (
-                    cues.newborn_sex_after_re.match(text, match.end("name"))
+                    shape == HEADER_GOES_ON and cues.newborn_sex_after_re.match(text, match.end("name"))
                     and all(self.lexicon.is_surname(w) and not self._blocked(w) and fold(w) not in cues.label_words
                             and not self.lexicon.is_medical(w) for w in words)):
-                # ("Day, Baby Girl B", "PAGE, BABY BOY": a family name that is also a clinical word, before the newborn's
-                # word and sex after a comma at the line's start)
+                # ("Day, Baby Girl B MRN 1234", "PAGE, BABY BOY  DOB 3/4/25": a family name that is also a clinical word,
+                # before the newborn's word and sex after a comma at the line's start, a header's field after them;
+                # "White, baby boy", "Pale, baby boy" alone on their line say how the newborn is)
                 spans.append(RuleSpan(match.start("name"), match.end("name"), "NAME", "name_newborn", strong=True))
         for match in CREDENTIAL_FIRST_RE.finditer(text):
             spans.extend(self._take_name(text, match.end(), SIGNATURE, "name_signature", caseless))
@@ -926,6 +940,17 @@ class NameFinder:
                 continue
             spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
         return spans
+
+    def _newborn_label_shape(self, text: str, match: re.Match[str]) -> str:
+        """What follows a newborn's label at a line's start ("Day, Baby Girl B"): a header's field, a record's number, a
+        date, a bed or a column's gap (HEADER_GOES_ON: "MRN 1234", "  DOB 3/4/25", "| Bed 4"), the line's end or a
+        bracket (LINE_ENDS), or a sentence going on (SENTENCE_GOES_ON: "crying weakly", ", placed under warmer",
+        ", 52 cm"); a name's field before the name ("Infant: White, Baby Boy") is a header's."""
+        if ":" in text[match.start():match.start("name")] or NEWBORN_HEADER_AFTER_RE.match(text, match.end()):
+            return HEADER_GOES_ON
+        if NEWBORN_LINE_END_AFTER_RE.match(text, match.end()):
+            return LINE_ENDS
+        return SENTENCE_GOES_ON
 
     def _credential_pager_name(self, name: str, caseless: bool) -> bool:
         """The words between a credential opening a line and a pager or an extension read as the clinician's name: each
