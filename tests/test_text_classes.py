@@ -2207,3 +2207,34 @@ def test_how_a_newborn_is_before_its_label_is_kept_in_any_case(rules_only, line)
 def test_a_newborns_family_name_that_is_a_word_is_removed_by_the_lines_shape_in_any_case(rules_only, line, phi):
     for text, values in renderings(NURSERY_NOTE.format(line=line), phi):
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # the ways a person is reached after a role and a name: a hospital phone's or a pager's word, an extension, a number sign
+        ("Met with social worker Charity Banks vocera 40912 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks ascom 4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks spectra 4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks bleep 4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks pgr 4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks ext. 4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks x-4410 about housing.", ["Charity Banks"]),
+        ("Met with social worker Charity Banks #4410 about housing.", ["Charity Banks"]),
+        ("Night events reviewed.\nMD Violet Day vocera 4410", ["Violet Day"]),
+        ("Night events reviewed.\nRN Hope Grant ascom 4410", ["Hope Grant"]),
+        # a middle initial between the given name and the surname
+        ("Met with social worker Charity J Banks pg 40912 about housing.", ["Charity J Banks"]),
+        ("Met with social worker Faith R. Rivers pager 5512 today.", ["Faith R. Rivers"]),
+    ],
+)
+def test_a_name_before_a_phones_or_a_pagers_number_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_roles_words_before_a_hospital_phones_number_are_kept_in_any_case(rules_only):
+    for case in (str, str.upper, str.lower):
+        text = case("Social worker said vocera 40912 is best. Case manager will call ascom 4410 when the bed is ready.")
+        result = rules_only.deidentify(text).text
+        assert case("said vocera") in result and case("will call ascom") in result, result

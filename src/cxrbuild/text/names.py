@@ -253,12 +253,16 @@ NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 # "..., X31177", "... beeper 5557", "... ext. 4410")
 # ("x1", "x2" are counts, times, and a bare "ext" reaches no one: an extension has three digits or more)
 REACH_NUMBER_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:pgr|pg|pager|beeper|bleep)[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3})",
+    r"[ \t]*,?[ \t]*(?:(?:pgr|pg|pager|beeper|bleep|vocera|ascom|spectra|spectralink)[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}"
+    r"|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3})",
     re.IGNORECASE,
 )
+# a middle initial, maybe with a full stop, between a given name and a further word ("charity j banks", "Faith R. Rivers")
+MIDDLE_INITIAL_BEFORE_WORD_RE = re.compile(r" [A-Za-z]\.?(?= [" + LETTERS + r"]{2})")
 # a pager's word, or an extension's "x" or "ext" and its number, after a sign-off line's name ("md violet day pg 3-1760",
 # "RN Jane Roe x4410", "ext. 4410"); "RN gave bolus x1", "Tech drew blood x2": a count
-CREDENTIAL_REACH_AFTER = r"(?=[ \t]+(?:(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b|x-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}))"
+CREDENTIAL_REACH_AFTER = (r"(?=[ \t]+(?:(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b|(?:vocera|ascom|spectra|spectralink)[ \t.:#]*[0-9]"
+                          r"|x-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3}))")
 # what follows a newborn's label at a line's start ("Day, Baby Girl B ..."): a header's field, a record's number, a date, a
 # bed or a column's gap; the line's end, maybe after a full stop, or a bracket; else a sentence going on
 NEWBORN_HEADER_AFTER_RE = re.compile(
@@ -1504,6 +1508,9 @@ class NameFinder:
                 or fold(word) in NAME_PARTICLES):
             return -1
         cursor = match.end("word")
+        initial = MIDDLE_INITIAL_BEFORE_WORD_RE.match(text, cursor)
+        if initial:
+            cursor = initial.end()  # "charity j banks pg 40912": a middle initial between the given name and the surname
         while True:
             nxt = NAME_TOKEN_RE.match(text, cursor)
             if not nxt or nxt.group("comma") or nxt.group("dot") or nxt.group("gap") != " ":
