@@ -2238,3 +2238,26 @@ def test_a_roles_words_before_a_hospital_phones_number_are_kept_in_any_case(rule
         text = case("Social worker said vocera 40912 is best. Case manager will call ascom 4410 when the bed is ready.")
         result = rules_only.deidentify(text).text
         assert case("said vocera") in result and case("will call ascom") in result, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a support person's field where the name does not close it: the sentence goes on, two given names, particles,
+        # a second person
+        ("Family meeting held.\nSupport person: Faith Oakes at bedside\nPlan: home Friday.", ["Faith Oakes"]),
+        ("Family meeting held.\nSupport: Mary Ann Smith.\nPlan: home Friday.", ["Mary Ann Smith"]),
+        ("Family meeting held.\nSupport person: Mercy Oakes and Carlos Ruiz.\nPlan: home Friday.", ["Mercy Oakes", "Carlos Ruiz"]),
+        ("Family meeting held.\nSupport: Maria de la Cruz\nPlan: home Friday.", ["Maria de la Cruz"]),
+    ],
+)
+def test_a_support_persons_name_that_does_not_close_the_field_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+def test_a_support_fields_words_before_a_sentence_going_on_are_kept_in_any_case(rules_only):
+    text = "Support: mother at bedside.\nSupport: Church Friends at bedside.\nSupport: husband and sister.\nSupport: pressors and fluids."
+    for rendered in (text, text.upper(), text.lower()):
+        result = rules_only.deidentify(rendered)
+        assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]

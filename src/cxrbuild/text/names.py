@@ -556,10 +556,16 @@ class NameCues:
         )
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
+        particles = r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r")"
         self.support_field_re = re.compile(
             r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")[ \t]*:[ \t]*"
-            r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?P<initial>[A-Za-z])\.?)?[ \t]+(?P<surname>" + NAME_WORD + r")"
-            r"(?=[ \t]*(?:[.;,(]|$))",
+            # (a second given name, an initial, particles: "Support: Mary Ann Smith.", "Support: Maria de la Cruz")
+            r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?!" + particles + r"[ \t])(?P<middle>" + NAME_WORD + r"))?"
+            r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?(?:[ \t]+" + particles + r"){0,3}[ \t]+(?P<surname>" + NAME_WORD + r")"
+            # (a second person after "and": "Support person: Mercy Oakes and Carlos Ruiz.")
+            r"(?:[ \t]+(?:and|&)[ \t]+(?P<given2>" + NAME_WORD + r")[ \t]+(?P<surname2>" + NAME_WORD + r"))?"
+            # the field's or the sentence's end, or the sentence going on about the person ("Faith Oakes at bedside")
+            r"(?=[ \t]*(?:[.;,(]|$)|[ \t]+(?:at|and|&|in|is|was|were|present|by|with|here|who|will|has|have|aware|updated)\b)",
             re.IGNORECASE | re.MULTILINE,
         )
         # a child's placement before the carer's name: "to pre-adoptive family, Mercy Lund", "with foster parent Hope Grant"
@@ -996,19 +1002,26 @@ class NameFinder:
         spans = []
         lexicon = self.lexicon
         for match in self.cues.support_field_re.finditer(text):
-            given, surname = match.group("given"), match.group("surname")
-
             def plain(word: str) -> bool:
                 folded = fold(word)
                 return not (lexicon.is_safe(word) or lexicon.is_medical(word) or self._blocked(word)
                             or folded in self.cues.label_words or folded in NAME_FIELD_PLACEHOLDERS or folded in WHEN_WORDS)
 
-            if not (plain(given) and plain(surname) and lexicon.is_given(given)
-                    and (lexicon.is_surname(surname) or self._unknown(surname))):
+            def person(given: str, middle: str | None, surname: str) -> bool:
+                if not (plain(given) and plain(surname) and lexicon.is_given(given)
+                        and (lexicon.is_surname(surname) or self._unknown(surname))):
+                    return False
+                if middle is not None and not (plain(middle) and lexicon.is_given(middle)):
+                    return False  # ("Support: mother at bedside": no second given name)
+                # ("Support: Church Friends.", "SUPPORT: GOOD NEIGHBOR": two words of the language)
+                return not (fold(given) in lexicon.english and fold(surname) in lexicon.english
+                            and (middle is None or fold(middle) in lexicon.english))
+
+            if not person(match.group("given"), match.group("middle"), match.group("surname")):
                 continue
-            if fold(given) in lexicon.english and fold(surname) in lexicon.english:
-                continue  # ("Support: Church Friends.", "SUPPORT: GOOD NEIGHBOR": two words of the language)
             spans.append(RuleSpan(match.start("given"), match.end("surname"), "NAME", "name_signature", strong=True))
+            if match.group("given2") and person(match.group("given2"), None, match.group("surname2")):
+                spans.append(RuleSpan(match.start("given2"), match.end("surname2"), "NAME", "name_signature", strong=True))
         return spans
 
     def _placement_names(self, text: str) -> list[RuleSpan]:
