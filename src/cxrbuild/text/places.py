@@ -120,10 +120,6 @@ COUNT_WORDS = (r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:" + _UNITS
                r"|(?:thir|four|fif|six|seven|eigh|nine)teen|" + _UNITS + r")")
 # the words of a list of those someone lives with, between "with" and "in" ("mom, stepdad and 2 sibs")
 MAX_COMPANION_WORDS = 10
-# the words of an agency's name after "through", before its organization's word, and the organization's words after them
-# ("Harbor Light | Services", "Kindred Hearth | Adoption Agency")
-MAX_THROUGH_NAME = 3
-MAX_THROUGH_KIND = 3
 # a hospital's compound suffix, the whole of what follows a name's one word ("general hospital", "regional medical center")
 COMPOUND_HOSPITAL_RE = re.compile(COMPOUND_HOSPITAL_SUFFIX, re.IGNORECASE)
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
@@ -612,12 +608,6 @@ class PlaceCues:
             + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*[),]",
             re.IGNORECASE,
         )
-        # a placement, an adoption or a referral, then "through" in its clause: an agency's name may follow
-        self.through_re = guarded_compile(
-            r"(?<![A-Za-z])(?:" + alternation(spec["through_leads"]) + r")(?![A-Za-z])[^.;:\n]{0,60}?(?<![A-Za-z])through[ \t]+"
-            r"(?:the[ \t]+)?", re.IGNORECASE
-        )
-        self.service_kind_words = frozenset(fold(w) for w in spec["service_kind_words"])
         self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
 
@@ -661,7 +651,6 @@ class PlaceFinder:
         for match in self.name_cues.credential_at_re.finditer(text):
             spans.extend(self._workplace(text, match.end(), caseless))
         spans.extend(self._employers(text, caseless))
-        spans.extend(self._agencies_through(text, caseless))
         for match in self.cues.from_place_re.finditer(text):
             # "is from" names where someone comes from, or when and who a note is from: only a listed place or a long
             # word no list knows, closing the clause ("He is from Quellbury."; not "The note is from Cardiology.")
@@ -718,42 +707,6 @@ class PlaceFinder:
                     or not end_re.match(text, word.end())):
                 continue
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_from_unlisted", strong=True))
-        return spans
-
-    def _agencies_through(self, text: str, caseless: bool) -> list[RuleSpan]:
-        """After a placement, an adoption or a referral, "through" and one to three words closing with an organization's
-        word, on one line: the agency ("discharged to foster care through Kindred Hearth Adoption", "PLACEMENT THROUGH
-        BLUEWATER FAMILY PARTNERS", "referred through harbor light services"), its words written with capitals where
-        capitals mean something; not a little word or a number among them ("through his partners' help"), no word before
-        the organization's ("through adoption"), nor only words that say what an agency does or whom it serves, or
-        clinical ones ("through social services", "through DCF adoption services")."""
-        spans = []
-        for match in self.cues.through_re.finditer(text):
-            words: list[re.Match[str]] = []
-            cursor = match.end()
-            while len(words) < MAX_THROUGH_NAME + MAX_THROUGH_KIND:
-                word = WORD_RE.match(text, cursor)
-                if word is None:
-                    break
-                words.append(word)
-                gap = re.match(r"[ \t]+", text[word.end():])
-                if gap is None:
-                    break
-                cursor = word.end() + gap.end()
-            folded = [fold(POSSESSIVE_END_RE.sub("", word.group(0)) or word.group(0)) for word in words]
-            kind = next((i for i, value in enumerate(folded) if value in self.cues.organization_words), None)
-            if kind is None or not 1 <= kind <= MAX_THROUGH_NAME:
-                continue
-            end = kind  # "Harbor Light Family Services", "Kindred Hearth Adoption Agency": the kinds that follow it too
-            while end + 1 < len(words) and end + 1 - kind < MAX_THROUGH_KIND and folded[end + 1] in self.cues.organization_words:
-                end += 1
-            name, name_folded = words[:kind], folded[:kind]
-            if (any(value in FUNCTION_WORDS or value in NUMBER_WORDS or not value[:1].isalpha() for value in name_folded)
-                    or all(value in self.cues.service_kind_words or value in self.cues.organization_words
-                           or self.lexicon.is_safe(value) for value in name_folded)
-                    or (not caseless and not all(is_capitalised(word.group(0)) for word in name))):
-                continue
-            spans.append(RuleSpan(words[0].start(), words[end].end(), "ORGANIZATION", "organization_through", strong=True))
         return spans
 
     def _glued_words(self, word: str) -> bool:
