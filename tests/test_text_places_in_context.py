@@ -572,7 +572,7 @@ def test_where_a_list_of_those_someone_lives_with_names_no_town_is_kept(rules_on
         ("Born at Bursa General Hospital at 38 weeks.", ["Bursa General Hospital"]),
         ("Transferred from Patella Regional Medical Center yesterday.", ["Patella Regional Medical Center"]),
         ("Transferred to Lung Memorial Hospital for ECMO.", ["Lung Memorial Hospital"]),
-        ("Prior films from Fundus Community Hospital reviewed.", ["Fundus Community Hospital"]),
+        ("Born at Bursa General Med Ctr.", ["Bursa General Med Ctr"]),
         ("Sent via Colon County General Hospital.", ["Colon County General Hospital"]),
     ],
 )
@@ -600,6 +600,35 @@ def test_a_hospital_named_by_a_clinical_word_is_removed_in_a_note(rules_only):
 )
 def test_a_service_before_a_facilitys_word_is_kept(rules_only, sentence):
     for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# the one word before a hospital's compound suffix names the hospital only where it is a listed place or name: a word of
+# the hospital's kind, of whom or what it treats, or a service says what kind of hospital it is, though some of them are
+# listed names or places too ("Heart", "Base", "Cancer")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Transferred to adult general hospital.",
+        "Transferred to acute general hospital.",
+        "Born at term community hospital.",
+        "Transferred from nicu regional medical center.",
+        "Transferred to pediatric general hospital.",
+        "Transferred to psychiatric general hospital.",
+        "Transferred to trauma regional medical center.",
+        "Referred to cancer memorial hospital.",
+        "Transferred to heart general hospital.",
+        "Transferred to base general hospital.",
+        "Admitted to Medicine General Hospital service.",
+        "Consult from Cardiology General Hospital team.",
+    ],
+)
+def test_a_hospitals_kind_or_a_service_before_a_compound_suffix_is_kept(rules_only, sentence):
+    for text, _ in renderings(sentence, []):
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+    for text, _ in in_a_note(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
 

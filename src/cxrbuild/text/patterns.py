@@ -47,7 +47,7 @@ FACILITY_LEAD_VERBS = frozenset(
      "preferred", "refuse", "refuses", "refused", "decline", "declines", "declined", "consider", "considering",
      "await", "awaits", "awaiting", "request", "requests", "requested", "recommend", "recommends", "recommended"}
 )
-HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 # a hospital's compound suffix: a hospital's kind, then its keyword ("General Hospital", "Regional Medical Center",
 # "COMMUNITY HOSPITAL"); a service's "Clinic" or a bare "Center" is none ("Cardiology General Clinic")
 COMPOUND_HOSPITAL_SUFFIX = (r"(?:(?:general|memorial|community|regional|university|county|district|teaching)[ \t]+)+"
@@ -56,6 +56,25 @@ COMPOUND_HOSPITAL_SUFFIX = (r"(?:(?:general|memorial|community|regional|universi
 # before it ("born at Bursa General Hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER")
 NAMED_COMPOUND_HOSPITAL_RE = re.compile(r"(?i)[A-Za-z][A-Za-z'’\-]*[ \t]+" + COMPOUND_HOSPITAL_SUFFIX)
 PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:at|to|from|via)[ \t]+\Z")
+# a hospital's services, a ward's among them: "Service: Medicine (Hale 9)", "Cardiology General Hospital team"
+SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
+                 r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
+SERVICE_WORD_FULL_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
+
+
+@functools.cache
+def hospital_kind_words() -> frozenset[str]:
+    """Words of a hospital's kind, of whom or what it treats, and services (place_cues.yaml's hospital_kind_words)."""
+    return frozenset(fold(word) for word in data_yaml("place_cues.yaml")["hospital_kind_words"])
+
+
+def compound_hospital_name(lexicon: Lexicon, word: str) -> bool:
+    """The one word before a hospital's compound suffix names the hospital, clinical though it is, only where it is a
+    listed place or a listed given name or surname, and no word of a hospital's kind nor a service ("Bursa", "Lung",
+    "Colon"; not "adult", "acute", "term", "heart", "base", "cancer", "nicu", "medicine", "cardiology")."""
+    folded = fold(word)
+    return ((lexicon.is_place(folded) or lexicon.is_name(folded)) and folded not in hospital_kind_words()
+            and SERVICE_WORD_FULL_RE.fullmatch(folded) is None and not lexicon.is_abbreviation(folded))
 # a duration in the British way, over the week's, the day's or the month's count ("3/52", "2/7", "6/12"), and what says
 # it is one: "for", "x", "over the last", "within" before it, "ago" after it
 PAIR_DATE_PATTERNS = frozenset({"date_numeric_month_day", "date_month_two_digit_year_numeric", "date_partial_after_cue"})
@@ -271,6 +290,8 @@ class PatternFinder:
                     start = self._skip_common_words(text, start, end)
                     if self._department(text[start:end]) and not self._named_compound_hospital(text, start, end):
                         continue  # "Oncology Clinic Note", "CHEST CLINIC": a service of the hospital, no name
+                    if self._kind_before_compound(text, start, end):
+                        continue  # "TO HEART GENERAL HOSPITAL", "CANCER MEMORIAL HOSPITAL": what kind of hospital, no name
                 if end <= start:
                     continue
                 if pattern.name in AIR_FORCE_BASE_PATTERNS and self._specimen_before_afb(text, start, end):
@@ -550,10 +571,21 @@ class PatternFinder:
 
     def _named_compound_hospital(self, text: str, start: int, end: int) -> bool:
         """One word, then a hospital's compound suffix, right after a preposition of place: the word is the hospital's
-        name, though it is a clinical one ("born at Bursa General Hospital", "from PATELLA REGIONAL MEDICAL CENTER"; not
-        "Cardiology Clinic", "Lung Regional Center", "the Chest General Hospital service")."""
+        name, though it is a clinical one, where ``compound_hospital_name`` holds ("born at Bursa General Hospital", "from
+        PATELLA REGIONAL MEDICAL CENTER"; not "Cardiology Clinic", "Lung Regional Center", "to adult general hospital",
+        "from Cardiology General Hospital team")."""
         return (NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is not None
-                and PLACE_PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None)
+                and PLACE_PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
+                and compound_hospital_name(self.lexicon, re.match(r"[A-Za-z][A-Za-z'’\-]*", text[start:end]).group(0)))
+
+    def _kind_before_compound(self, text: str, start: int, end: int) -> bool:
+        """One word of a hospital's kind or a service, then a hospital's compound suffix: the kind of hospital, though the
+        word is a listed name or place too ("HEART GENERAL HOSPITAL", "BASE GENERAL HOSPITAL", "Cancer Memorial
+        Hospital"; not "Bursa General Hospital")."""
+        if NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is None:
+            return False
+        folded = fold(re.match(r"[A-Za-z][A-Za-z'’\-]*", text[start:end]).group(0))
+        return folded in hospital_kind_words() or SERVICE_WORD_FULL_RE.fullmatch(folded) is not None
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:
         """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""

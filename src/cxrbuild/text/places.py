@@ -41,6 +41,8 @@ from cxrbuild.text.patterns import (
     COMPOUND_HOSPITAL_SUFFIX,
     FACILITY_LEAD_VERBS,
     FACILITY_LEAD_WORDS,
+    SERVICE_WORDS,
+    compound_hospital_name,
     macro,
 )
 from cxrbuild.text.spans import (
@@ -290,8 +292,6 @@ WARD_BRACKET_CLOSE_RE = re.compile(r"[ \t]*[),;]")
 WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9]")
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
-SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
-                 r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
 WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
 SERVICE_WORD_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
 OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
@@ -608,6 +608,7 @@ class PlaceCues:
             + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*[),]",
             re.IGNORECASE,
         )
+        self.hospital_kind_words = frozenset(fold(w) for w in spec["hospital_kind_words"])
         self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
 
@@ -913,6 +914,9 @@ class PlaceFinder:
             if all(f in self.cues.plain_places or f in FUNCTION_WORDS or self._clinical(w)
                    or f in self.cues.facility_words for f, w in zip(folded, words, strict=True)):
                 continue  # ("sent out to Summit Health": a device's name is a facility's too)
+            if len(words) > 1 and folded[-1] in self.cues.facility_words and all(
+                    f in self.cues.hospital_kind_words or f in self.cues.facility_words for f in folded):
+                continue  # "born at term community hospital", "to adult general hospital": what kind of hospital, no name
             # one plain word where a patient stayed or was born is a place's name ("hospitalized at meadowlark in january")
             named_stay = match.groupdict().get("stay_at") and self._plain_name_word(words[0]) and (
                 folded[0] not in CALENDAR_WORDS and folded[0] not in TIME_OF_DAY_WORDS)
@@ -2016,12 +2020,15 @@ class PlaceFinder:
 
     def _names_compound_hospital(self, text: str, words: list[re.Match[str]], folded: list[str], first: int, end_index: int) -> bool:
         """The word at ``first`` right after a preposition of place ("at", "to", "from", "via"), with all that follows it
-        to the facility's phrase's end a hospital's compound suffix: the hospital's one-word name, clinical though it is
-        ("born at bursa general hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER"; not "at cardiology
-        clinic", "at lung regional center", "the general hospital")."""
+        to the facility's phrase's end a hospital's compound suffix: the hospital's one-word name, clinical though it is,
+        where it is a listed place or name and no word of a hospital's kind or a service (``compound_hospital_name``:
+        "born at bursa general hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER"; not "at cardiology
+        clinic", "at lung regional center", "the general hospital", "to adult general hospital", "to Medicine General
+        Hospital service")."""
         return (0 < first < end_index - 1 and folded[first - 1] in self.cues.facility_cue_words
                 and folded[first - 1] not in FACILITY_LEAD_VERBS and text[words[first - 1].end():words[first].start()] == " "
-                and COMPOUND_HOSPITAL_RE.fullmatch(text, words[first + 1].start(), words[end_index - 1].end()) is not None)
+                and COMPOUND_HOSPITAL_RE.fullmatch(text, words[first + 1].start(), words[end_index - 1].end()) is not None
+                and compound_hospital_name(self.lexicon, words[first].group(0)))
 
     def _person_before_of(self, words: list[re.Match[str]], folded: list[str], of_index: int, caseless: bool) -> bool:
         """A title or a role, then one or two words that read as a person's name, right before "of" ("Dr. Vlachos of",
