@@ -459,6 +459,25 @@ non-Latin script is dropped), de-duplicated, sorted by code point.
   no possessives; folded as above.  A name that is also such a word ("hope",
   "hall") needs context to be removed.
 
+## languages.txt
+
+- Built by `scripts/build_language_names.py` (not by this file's script;
+  it is kept when this file is regenerated), 345 names.
+- Source: the IANA Language Subtag Registry (BCP 47; its language subtags
+  are ISO 639's codes), File-Date 2021-08-06, as shipped in the PyPI package
+  `langcodes` 3.5.1 (`langcodes/data/language-subtag-registry.txt`, sha256
+  `c7b8078016e99de39bf5e758a376d54ac51bccb3c4e0d89502d2b11cb19070ce`).
+  Official: https://www.iana.org/assignments/language-subtag-registry
+- Licence: the registry is IANA's public registry, free to use; `langcodes`
+  itself is MIT.
+- Filtering: every `Description` of a language with a two-letter subtag
+  (ISO 639-1), of a macrolanguage, of a collection (" languages" dropped),
+  and of some languages with three-letter codes only that interpreters are
+  often called for (Cantonese, Chuukese, Dari, Mam, K'iche', ...: the
+  script's EXTRA_SUBTAGS); only names of one word, folded to lower case.
+  Used where a relative is "in" or "from" a word no other list knows: a
+  language there ("mom in tigrinya") is what is spoken, no town.
+
 ## Input checksums (sha256)
 
 {checksums}

@@ -650,3 +650,46 @@ def test_a_department_reached_through_after_a_referral_is_kept(rules_only, sente
     for text, _ in renderings(sentence, []):
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# after a relative and "in" or "from", a word no list knows is no town where it is a language, a medium or a programme,
+# a unit written as one word, or where a verb of speaking stands earlier in the clause
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spoke with father in portuguese.",
+        "Update given to mom in vietnamese.",
+        "Spoke with grandmother in Cantonese.",
+        "Dad in tigrinya, interpreter present.",
+        "Mom in pashto.",
+        "Talked to aunt in swahili.",
+        "Uncle in hmong.",
+        "Mother in marshallese.",
+        "Dad in msicu.",
+        "Messaged mom in mychart.",
+        "Mom in cathlab.",
+        "Dad in medicaid.",
+        "Messaged mom in whatsapp.",
+        "Called dad in facetime.",
+        "Spoke with father in kriolu.",
+        "Met a friend from reddit.",
+        "Dad from msicu.",
+    ],
+)
+def test_a_language_a_medium_or_a_unit_after_a_relative_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Grandmother in tellwick.", ["tellwick"]),
+        ("Uncle in dorranceville, cousins nearby.", ["dorranceville"]),
+        ("Visited by dad from quellbury.", ["quellbury"]),
+    ],
+)
+def test_a_town_after_a_relative_is_still_removed_where_capitals_mean_nothing(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

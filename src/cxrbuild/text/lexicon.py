@@ -58,6 +58,8 @@ MIN_REGION_LETTERS = 3
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
 ENGLISH_FILE = "lists/english_words.txt"
+# the English names of languages, one word each (IANA's subtag registry; scripts/build_language_names.py)
+LANGUAGE_FILE = "lists/languages.txt"
 # a misspelt word's length: shorter words are one slip from too many others ("Kenes", "Hall")
 MISSPELT_DIGIT_MIN_LETTERS = 5
 MISSPELT_MIN_LETTERS = 6
@@ -255,6 +257,8 @@ class Lexicon:
     pacing_modes: frozenset[str] = frozenset()
     # the names of lab analytes a results table's row opens with, one word or several (LAB_NAMES_FILE)
     lab_names: frozenset[str] = frozenset()
+    # the English names of languages, one word each (LANGUAGE_FILE)
+    languages: frozenset[str] = frozenset()
     digest: str = ""
 
     # -- names ---------------------------------------------------------------
@@ -343,6 +347,10 @@ class Lexicon:
                            for i in range(len(letters)) for other in LETTERS_OF_LIKE_SHAPE.get(letters[i], "")]
         return next((candidate for candidate in candidates if self.is_vocabulary(candidate)), "")
 
+    def is_language(self, word: str) -> bool:
+        """A language's English name ("Tigrinya", "Marshallese"): what someone speaks, though no list of words holds it."""
+        return fold(word) in self.languages
+
     # -- places --------------------------------------------------------------
     def is_place(self, word: str) -> bool:
         return fold(word) in self.places
@@ -409,7 +417,7 @@ def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
     names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, REGION_FILE, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES,
              *REGIONAL_SAFE_FILES, SETTING_WORDS_FILE, PACING_MODES_FILE, LAB_NAMES_FILE,
-             CLINICAL_WORDS_FILE,
+             CLINICAL_WORDS_FILE, LANGUAGE_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
     return tuple(n for n in names if resources.files(DATA_PACKAGE).joinpath(n).is_file())
 
@@ -584,5 +592,6 @@ def _build_lexicon(digest: str) -> Lexicon:
         setting_words=_entries((SETTING_WORDS_FILE,)) | pacing_modes,
         pacing_modes=pacing_modes,
         lab_names=_entries((LAB_NAMES_FILE,)),
+        languages=frozenset(_words((LANGUAGE_FILE,))),
         digest=digest,
     )

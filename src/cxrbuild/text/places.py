@@ -110,6 +110,17 @@ MIN_GLUED_PART = 3
 CUED_PLACE_END_RE = re.compile(CUED_PLACE_END, re.IGNORECASE)
 # ... after a relative and "in": the clause's own end, or who else or where else follows ("UNCLE IN DORRANCEVILLE,
 # COUSINS NEARBY", "aunt in tellwick and cousins nearby"); "in" is also a state's ("mother in labor at 38 weeks")
+# a verb of speaking, messaging or interpreting: after it in the clause, "in" and a word after a relative is a language or
+# a medium ("spoke with father in portuguese", "messaged mom in mychart", "called dad in facetime")
+SPEAKING_RE = re.compile(
+    r"(?<![A-Za-z])(?:spoke|speaks?|speaking|talk(?:s|ed|ing)?|messag(?:e|es|ed|ing)|text(?:s|ed|ing)?|call(?:s|ed|ing)?"
+    r"|interpret(?:s|ed|ing|er)?|explain(?:s|ed|ing)?|translat(?:e|es|ed|ing|or)|counsel(?:s|l?ed|l?ing)?|video|phone[ds]?"
+    r"|chatt?(?:s|ed|ing)?|communicat(?:e|es|ed|ing)|updated?)(?![A-Za-z])", re.IGNORECASE)
+# a clause's start before a relative: what a verb of speaking must stand after
+CLAUSE_START_RE = re.compile(r"[.;:\n!?]")
+# a unit's or a hospital place's word ending a word no list knows: a unit written as one word ("msicu", "cathlab",
+# "burnroom", "stepdownunit", "fasttrack"), no town
+GLUED_UNIT_END_RE = re.compile(r"[a-z]{2,}(?:icu|lab|room|unit|ward|track)", re.IGNORECASE)
 KIN_PLACE_END_RE = re.compile(r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|and|with|who|where)\b)", re.IGNORECASE)
 # ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing"), and before how
 # often or since when ("sleeping in mobile most nights", "staying in normal currently")
@@ -608,6 +619,7 @@ class PlaceCues:
             + r")[ \t]*\([ \t]*(?P<value>[A-Za-z][A-Za-z'’&.\- \t]{1,60}?)[ \t]*[),]",
             re.IGNORECASE,
         )
+        self.media_words = frozenset(fold(w) for w in spec["media_words"])
         self.hospital_kind_words = frozenset(fold(w) for w in spec["hospital_kind_words"])
         self.saint_re = guarded_compile(r"(?<![A-Za-z])(?:st\.|st(?=[ \t]+[A-Z])|saint|ste\.|sainte|san|santa|sao|são)[ \t]+", re.IGNORECASE)
 
@@ -693,7 +705,10 @@ class PlaceFinder:
         one slip from a dictionary's ("pt from nrusing home"), two words written as one ("pt from nursinghome,"), or a
         short abbreviation. After a relative or who supports someone and "in", the same word is where they live, where it
         closes the clause itself or before who else ("grandmother in tellwick.", "UNCLE IN DORRANCEVILLE, COUSINS NEARBY";
-        not "mother in labor.", "sister in law", "grandmother in NICU", "aunt in denial")."""
+        not "mother in labor.", "sister in law", "grandmother in NICU", "aunt in denial"). Neither after "in" nor after
+        "from" a language, a medium or a programme, a unit written as one word ("mom in tigrinya", "messaged mom in
+        mychart", "dad in medicaid", "dad from msicu"), nor a word after a verb of speaking earlier in the clause ("spoke
+        with father in kriolu")."""
         spans = []
         cued = [(match, CUED_PLACE_END_RE) for match in self.cues.origin_re.finditer(text)]
         cued.extend((match, KIN_PLACE_END_RE) for match in self.cues.kin_in_re.finditer(text))
@@ -707,8 +722,17 @@ class PlaceFinder:
                     or self.lexicon.misspelling_of(value) or self._glued_words(value)
                     or not end_re.match(text, word.end())):
                 continue
+            if (self.lexicon.is_language(value) or fold(value) in self.cues.media_words or GLUED_UNIT_END_RE.fullmatch(value)
+                    or self._spoken_before(text, match.start())):
+                continue  # "mom in tigrinya", "messaged mom in mychart", "dad in msicu", "spoke with father in kriolu"
             spans.append(RuleSpan(word.start(), word.end(), "LOCATION", "place_from_unlisted", strong=True))
         return spans
+
+    def _spoken_before(self, text: str, start: int) -> bool:
+        """A verb of speaking, messaging or interpreting earlier in the clause than ``start``: a word after a relative and
+        "in" there is the language or the medium ("spoke with father in portuguese", "texted mom in whatsapp")."""
+        clause = max((m.end() for m in CLAUSE_START_RE.finditer(text, max(0, start - 80), start)), default=max(0, start - 80))
+        return SPEAKING_RE.search(text, clause, start) is not None
 
     def _glued_words(self, word: str) -> bool:
         """Two words of a vocabulary written as one, one of them a kind of home, of shelter or of care: a setting
@@ -1330,7 +1354,7 @@ class PlaceFinder:
 
     def _locatives(self, text: str) -> list[RuleSpan]:
         """A capitalised place after a locative word, in a mixed-case text: a listed place that is no
-        clinical word, a run ending in a place word ("Kettering Falls"), or a word no list knows."""
+        clinical word, a run ending in a place word ("Kettering Falls"), or a word no list knows, no language's name."""
         spans = []
         lexicon = self.lexicon
         for match in LOCATIVE_RE.finditer(text):
@@ -1344,7 +1368,8 @@ class PlaceFinder:
                 continue
             listed = lexicon.is_place(" ".join(words)) or any(lexicon.is_place(w) and not lexicon.is_safe(w) for w in named)
             placeish = len(named) > 1 and fold(words[-1]) in self.cues.place_words
-            unknown = all(self._rare(w) and not lexicon.is_name(w) for w in named)
+            # (a language no list of words holds is what is spoken: "spoke with grandmother in Cantonese")
+            unknown = all(self._rare(w) and not lexicon.is_name(w) and not lexicon.is_language(w) for w in named)
             if not (listed or placeish or unknown):
                 continue
             start = match.start("run")
