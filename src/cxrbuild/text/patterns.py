@@ -47,14 +47,16 @@ FACILITY_LEAD_VERBS = frozenset(
      "preferred", "refuse", "refuses", "refused", "decline", "declines", "declined", "consider", "considering",
      "await", "awaits", "awaiting", "request", "requests", "requested", "recommend", "recommends", "recommended"}
 )
-HOSPITAL_KEYWORDS = r"(?:(?:general|memorial|community|regional|university|county|city|district|teaching)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
+# the words of a hospital's kind that stand before its keyword ("General", "Regional", "Teaching")
+HOSPITAL_KINDS = r"general|memorial|community|regional|university|county|district|teaching"
+HOSPITAL_KEYWORDS = r"(?:(?:" + HOSPITAL_KINDS + r"|city)[ \t]+)*(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr|clinic|infirmary|health[ \t]+cent(?:er|re)|healthcare)"
 # a hospital's compound suffix: a hospital's kind, then its keyword ("General Hospital", "Regional Medical Center",
 # "COMMUNITY HOSPITAL"); a service's "Clinic" or a bare "Center" is none ("Cardiology General Clinic")
-COMPOUND_HOSPITAL_SUFFIX = (r"(?:(?:general|memorial|community|regional|university|county|district|teaching)[ \t]+)+"
-                            r"(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr)")
+COMPOUND_HOSPITAL_SUFFIX = r"(?:(?:" + HOSPITAL_KINDS + r")[ \t]+)+(?:hospitals?|medical[ \t]+cent(?:er|re)|med[ \t]+ctr)"
 # one word, then that suffix: the word names the hospital, clinical though it is, where a preposition of place comes
 # before it ("born at Bursa General Hospital", "TRANSFERRED FROM PATELLA REGIONAL MEDICAL CENTER")
-NAMED_COMPOUND_HOSPITAL_RE = re.compile(r"(?i)[A-Za-z][A-Za-z'’\-]*[ \t]+" + COMPOUND_HOSPITAL_SUFFIX)
+FIRST_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+NAMED_COMPOUND_HOSPITAL_RE = re.compile(r"(?i)" + FIRST_WORD_RE.pattern + r"[ \t]+" + COMPOUND_HOSPITAL_SUFFIX)
 PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:at|to|from|via)[ \t]+\Z")
 # a hospital's services, a ward's among them: "Service: Medicine (Hale 9)", "Cardiology General Hospital team"
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
@@ -576,7 +578,7 @@ class PatternFinder:
         "from Cardiology General Hospital team")."""
         return (NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is not None
                 and PLACE_PREPOSITION_BEFORE_RE.search(text, max(0, start - 8), start) is not None
-                and compound_hospital_name(self.lexicon, re.match(r"[A-Za-z][A-Za-z'’\-]*", text[start:end]).group(0)))
+                and compound_hospital_name(self.lexicon, FIRST_WORD_RE.match(text, start, end).group(0)))
 
     def _kind_before_compound(self, text: str, start: int, end: int) -> bool:
         """One word of a hospital's kind or a service, then a hospital's compound suffix: the kind of hospital, though the
@@ -584,7 +586,7 @@ class PatternFinder:
         Hospital"; not "Bursa General Hospital")."""
         if NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is None:
             return False
-        folded = fold(re.match(r"[A-Za-z][A-Za-z'’\-]*", text[start:end]).group(0))
+        folded = fold(FIRST_WORD_RE.match(text, start, end).group(0))
         return folded in hospital_kind_words() or SERVICE_WORD_FULL_RE.fullmatch(folded) is not None
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:
