@@ -252,17 +252,21 @@ NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 # a way to reach a person right after their name, maybe after a comma: a pager's or an extension's number ("... pg 40912",
 # "..., X31177", "... beeper 5557", "... ext. 4410")
 # ("x1", "x2" are counts, times, and a bare "ext" reaches no one: an extension has three digits or more)
+# (the words of a pager and of a voice badge, and an extension's number, are this one list for both regexes below)
+PAGER_WORDS = r"pgr|pg|pager|beeper|bleep"
+VOICE_BADGE_WORDS = r"vocera|ascom|spectra|spectralink"
+EXTENSION_NUMBER = r"(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3}"
 REACH_NUMBER_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:pgr|pg|pager|beeper|bleep|vocera|ascom|spectra|spectralink)[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}"
-    r"|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3})",
+    r"[ \t]*,?[ \t]*(?:(?:" + PAGER_WORDS + "|" + VOICE_BADGE_WORDS + r")[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}|"
+    + EXTENSION_NUMBER + ")",
     re.IGNORECASE,
 )
 # a middle initial, maybe with a full stop, between a given name and a further word ("charity j banks", "Faith R. Rivers")
 MIDDLE_INITIAL_BEFORE_WORD_RE = re.compile(r" [A-Za-z]\.?(?= [" + LETTERS + r"]{2})")
 # a pager's word, or an extension's "x" or "ext" and its number, after a sign-off line's name ("md violet day pg 3-1760",
 # "RN Jane Roe x4410", "ext. 4410"); "RN gave bolus x1", "Tech drew blood x2": a count
-CREDENTIAL_REACH_AFTER = (r"(?=[ \t]+(?:(?:pg|pgr|pager|beeper|bleep|p[0-9]+)\b|(?:vocera|ascom|spectra|spectralink)[ \t.:#]*[0-9]"
-                          r"|x-?[0-9]{3}|(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3}))")
+CREDENTIAL_REACH_AFTER = (r"(?=[ \t]+(?:(?:" + PAGER_WORDS + r"|p[0-9]+)\b|(?:" + VOICE_BADGE_WORDS + r")[ \t.:#]*[0-9]"
+                          r"|x-?[0-9]{3}|" + EXTENSION_NUMBER + "))")
 # what follows a newborn's label at a line's start ("Day, Baby Girl B ..."): a header's field, a record's number, a date, a
 # bed or a column's gap; the line's end, maybe after a full stop, or a bracket; else a sentence going on
 NEWBORN_HEADER_AFTER_RE = re.compile(
@@ -345,6 +349,8 @@ NAME_PARTICLES = frozenset(
     {"van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "st", "bin", "al", "el", "ibn", "ter",
      "ten", "dos", "das", "mc", "mac", "abu", "ben", "bint", "ap", "y"}
 )
+# ... as a regex's alternation
+PARTICLES_RE = r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r")"
 # "MR", "MS" after a grade are a valve's regurgitation or stenosis (or multiple sclerosis), not titles
 GRADED_TITLE_RE = re.compile(r"(?i)m[rs]\b")
 GRADED_FINDING_RE = re.compile(
@@ -529,7 +535,7 @@ class NameCues:
         self.credential_pager_re = re.compile(
             r"^[ \t]*(?:" + alternation([*spec["suffixes"], *PERSON_ROLE_WORDS, "intern"]) + r")[ \t]+"
             # (particles may stand before the surname: "md lukas van der berg beeper 5557")
-            r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")[ \t]+){0,3}["
+            r"(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*\.?(?:[ \t]+(?:" + PARTICLES_RE + r"[ \t]+){0,3}["
             + LETTERS + r"][" + LETTERS + r"'’\-]*\.?){0,2})"
             + CREDENTIAL_REACH_AFTER,
             re.IGNORECASE | re.MULTILINE,
@@ -556,12 +562,11 @@ class NameCues:
         )
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
-        particles = r"(?:" + "|".join(sorted(NAME_PARTICLES)) + r")"
         self.support_field_re = re.compile(
             r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")[ \t]*:[ \t]*"
             # (a second given name, an initial, particles: "Support: Mary Ann Smith.", "Support: Maria de la Cruz")
-            r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?!" + particles + r"[ \t])(?P<middle>" + NAME_WORD + r"))?"
-            r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?(?:[ \t]+" + particles + r"){0,3}[ \t]+(?P<surname>" + NAME_WORD + r")"
+            r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?!" + PARTICLES_RE + r"[ \t])(?P<middle>" + NAME_WORD + r"))?"
+            r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?(?:[ \t]+" + PARTICLES_RE + r"){0,3}[ \t]+(?P<surname>" + NAME_WORD + r")"
             # (a second person after "and": "Support person: Mercy Oakes and Carlos Ruiz.")
             r"(?:[ \t]+(?:and|&)[ \t]+(?P<given2>" + NAME_WORD + r")[ \t]+(?P<surname2>" + NAME_WORD + r"))?"
             # the field's or the sentence's end, or the sentence going on about the person ("Faith Oakes at bedside")

@@ -61,7 +61,7 @@ PLACE_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:at|to|from|via)[ 
 # a hospital's services, a ward's among them: "Service: Medicine (Hale 9)", "Cardiology General Hospital team"
 SERVICE_WORDS = (r"(?:ward|medicine|surgery|cardiology|oncology|onc|neurology|nephrology|pulmonary|psychiatry|orthop(?:a)?edics"
                  r"|obstetrics|p(?:a)?ediatrics|gyn|hospitalist|infusion|dialysis|lab|echo|imaging|radiology|clinic)")
-SERVICE_WORD_FULL_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
+SERVICE_WORD_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
 
 
 @functools.cache
@@ -76,7 +76,7 @@ def compound_hospital_name(lexicon: Lexicon, word: str) -> bool:
     "Colon"; not "adult", "acute", "term", "heart", "base", "cancer", "nicu", "medicine", "cardiology")."""
     folded = fold(word)
     return ((lexicon.is_place(folded) or lexicon.is_name(folded)) and folded not in hospital_kind_words()
-            and SERVICE_WORD_FULL_RE.fullmatch(folded) is None and not lexicon.is_abbreviation(folded))
+            and SERVICE_WORD_RE.fullmatch(folded) is None and not lexicon.is_abbreviation(folded))
 # a duration in the British way, over the week's, the day's or the month's count ("3/52", "2/7", "6/12"), and what says
 # it is one: "for", "x", "over the last", "within" before it, "ago" after it
 PAIR_DATE_PATTERNS = frozenset({"date_numeric_month_day", "date_month_two_digit_year_numeric", "date_partial_after_cue"})
@@ -587,7 +587,7 @@ class PatternFinder:
         if NAMED_COMPOUND_HOSPITAL_RE.fullmatch(text, start, end) is None:
             return False
         folded = fold(FIRST_WORD_RE.match(text, start, end).group(0))
-        return folded in hospital_kind_words() or SERVICE_WORD_FULL_RE.fullmatch(folded) is not None
+        return folded in hospital_kind_words() or SERVICE_WORD_RE.fullmatch(folded) is not None
 
     def _skip_common_words(self, text: str, start: int, end: int) -> int:
         """Drop leading words such as "The" or "Outside" from a hospital name; keep the rest."""

@@ -41,6 +41,7 @@ from cxrbuild.text.patterns import (
     COMPOUND_HOSPITAL_SUFFIX,
     FACILITY_LEAD_VERBS,
     FACILITY_LEAD_WORDS,
+    SERVICE_WORD_RE,
     SERVICE_WORDS,
     compound_hospital_name,
     macro,
@@ -304,7 +305,6 @@ WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
-SERVICE_WORD_RE = re.compile(SERVICE_WORDS, re.IGNORECASE)
 OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
 # what opens the name of a hospital's building (place_cues.yaml's building_words): a location's field ("LOC: O'Donnelly
 # Building"), or "in" or "at" in a sentence of an appointment, a visit or a clock time ("your scan is at 2:30 PM in
@@ -455,8 +455,8 @@ TOWN_PREPOSITION_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|from|near|to|at
 # the place rules that found a town by a cue of where someone is, lives, comes from or was sent
 CUED_PLACE_SOURCES = frozenset({"place_cue", "place_cued", "place_city_state", "place_dwelling", "place_from",
                                 "place_from_unlisted", "place_after_facility"})
-# ... "to", where a person is spoken or sent to as often as a place
-TO_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])to[ \t]+\Z")
+# ... but "to", where a person is spoken or sent to as often as a place
+WHERE_SOMEONE_IS_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|from|near|at)[ \t]+\Z")
 # a comma right before a town, after another place or a facility ("Larkhaven Rehab, Millbrook, PA")
 COMMA_BEFORE_RE = re.compile(r",[ \t]*\Z")
 STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
@@ -1171,7 +1171,7 @@ class PlaceFinder:
             return True
         # (not after "to", where a person is spoken or sent to as often: "spoke to Holly Springs, MA")
         before = text[max(0, span.start - 12):span.start]
-        return TOWN_PREPOSITION_BEFORE_RE.search(before) is not None and not TO_BEFORE_RE.search(before)
+        return WHERE_SOMEONE_IS_BEFORE_RE.search(before) is not None
 
     def _dotted_state_after(self, text: str, span: RuleSpan, spans: list[RuleSpan]) -> list[RuleSpan]:
         """A state's name shortened with a full stop after a town that a cue or a preposition of place makes where
