@@ -129,9 +129,7 @@ DWELLING_END_RE = re.compile(
     r"(?![ \t]+[0-9])(?:" + CUED_PLACE_END + r"|(?=[ \t]+(?:most|every|each|nightly|overnight|tonight|currently|now|temporarily"
     r"|lately|recently|during|over|through)\b))", re.IGNORECASE)
 # a count in words, to ninety-nine ("two", "eleven", "eighty", "ninety-two"): how many live with someone, or how old
-_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
-COUNT_WORDS = (r"(?:(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-(?:" + _UNITS + r"))?|ten|eleven|twelve"
-               r"|(?:thir|four|fif|six|seven|eigh|nine)teen|" + _UNITS + r")")
+COUNT_WORDS = macro("NUM_W")
 # the words of a list of those someone lives with, between "with" and "in" ("mom, stepdad and 2 sibs")
 MAX_COMPANION_WORDS = 10
 # a hospital's compound suffix, the whole of what follows a name's one word ("general hospital", "regional medical center")
