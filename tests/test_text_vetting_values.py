@@ -287,3 +287,25 @@ def test_a_name_acronym_in_capitals_in_a_mixed_case_note_is_kept(rules_only, tex
         if word in text:
             start = text.index(word)
             assert rules_only.rules.vet_model_span(text, start, start + len(word), "NAME") is None, word
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "label"),
+    [
+        # a gestational age in weeks and days, or an obstetric history, is clinical shorthand, never an identifier
+        ("Delivered at 33w5d after PPROM.", "33w5d", "ID"),
+        ("GA at birth: 29w1d, BW 1210 g.", "29w1d", "ID"),
+        ("HPI: 38w6d male infant, born by repeat C/S.", "38w6d", "ID"),
+        ("Corrected GA 31w today.", "31w", "DATE"),
+        ("27 yo G5P3 admitted.", "G5P3", "ID"),
+    ],
+)
+def test_a_gestational_age_the_model_marks_is_no_identifier(rules_only, text, value, label):
+    for rendered, found in vet_in_any_case(rules_only, text, value, label):
+        assert found is None, (rendered, found)
+
+
+def test_an_identifier_beside_a_gestational_age_is_still_vetted_in(rules_only):
+    text = "Baby boy, 36w2d, MRN 66120947."
+    for rendered, found in vet_in_any_case(rules_only, text, "66120947", "ID"):
+        assert found is not None and "66120947" in found, (rendered, found)

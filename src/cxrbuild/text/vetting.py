@@ -67,8 +67,9 @@ DATE_SHAPE_RE = re.compile(
 # nothing, shorter still)
 SHORT_CAPITALS = 4
 SHORT_CAPITALS_CASELESS = 3
-# codes of clinical shorthand that mix letters and digits: gravida/para, heart sounds
-CLINICAL_CODE_RE = re.compile(r"(?i)g[0-9]{1,2}p[0-9]{1,5}|s[1-4](?:s[1-4])+")
+# codes of clinical shorthand that mix letters and digits: gravida/para, heart sounds, a gestational age in weeks and
+# days ("G3P2", "S1S2", "34w5d", "27W")
+CLINICAL_CODE_RE = re.compile(r"(?i)g[0-9]{1,2}p[0-9]{1,5}|s[1-4](?:s[1-4])+|[0-9]{1,2}w(?:[0-6]d?)?")
 
 
 def short_capitals(word: str, caseless: bool) -> bool:
@@ -375,6 +376,8 @@ class SpanVetter:
                 return None  # "sat ninety one percent", "one hundred milligrams": a spoken measurement, as the age rule reads it
         if label in {"ID", "PHONE"} and sum(c.isdigit() for c in kept_text) < 3:
             return None
+        if label in NUMERIC_LABELS and all(CLINICAL_CODE_RE.fullmatch(w) for w in words):
+            return None  # "at 33W4D, PPROM", "G4P2": a gestational age or an obstetric history, not an identifier
         first_digit = kept[0].start() + next((i for i, c in enumerate(kept_text) if c.isdigit()), 0)
         if label == "PHONE" and sum(c.isdigit() for c in kept_text) < 4 and not PHONE_CUE_BEFORE_RE.search(
                 text, max(0, first_digit - 16), first_digit):
