@@ -693,3 +693,54 @@ def test_a_language_a_medium_or_a_unit_after_a_relative_is_kept(rules_only, sent
 def test_a_town_after_a_relative_is_still_removed_where_capitals_mean_nothing(rules_only, sentence, phi):
     for text, values in renderings(sentence, phi):
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+# a ward or a building called by a word or a surname in a location's field, in any case, where the field follows another
+# field on its line after one blank: the value's shape, one or two words and a ward's number or a building's word, makes
+# it a ward though its words are English words
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Ordering: Dr. Pryce Location: Thistlewood 4", ["Thistlewood 4"]),
+        ("Sex: F Loc: Gray 2", ["Gray 2"]),
+        ("Age: 61 Loc: Ferris 11", ["Ferris 11"]),
+        ("MRN: 4471203 Location: O'Halloran 7", ["O'Halloran 7"]),
+        ("Sex: M Loc: Lantern Wing", ["Lantern"]),
+        ("Exam: CXR Location: Marchbank 3, bed 12", ["Marchbank 3"]),
+        ("Loc: Lantern Building\nPortable AP chest.", ["Lantern"]),
+        ("Location: Harbor Pavilion, 4th floor", ["Harbor"]),
+        ("Sex: F Location: Copper Tower", ["Copper"]),
+        ("Ward: Orchard Annex", ["Orchard"]),
+        ("Unit: Lantern House\nExam: CXR", ["Lantern"]),
+    ],
+)
+def test_a_ward_in_a_location_field_after_another_field_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "LOC" for a loss of consciousness, after another field on its line or in a sentence
+        "Head injury: yes LOC: none",
+        "Mechanism: fall LOC: brief, 1 min",
+        "GCS: 15 loc: denies",
+        "Fall: yes LOC: yes",
+        "Trauma: MVC loc: + x 2 min",
+        "Hit head, no LOC.",
+        "Struck head with +LOC x 2 min.",
+        "Fall from standing. LOC: unknown, unwitnessed.",
+        # a unit of the hospital, no name of a ward
+        "Sex: F Location: ICU",
+        "Sex: M Loc: PACU",
+        # a site on the body or a room's kind in a location's field
+        "Location: chest wall",
+        "Site: left arm Location: main building",
+        "Location: outpatient building",
+    ],
+)
+def test_a_loss_of_consciousness_or_a_unit_in_a_location_field_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

@@ -304,10 +304,11 @@ WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
 OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
-# what opens the name of a hospital's building (place_cues.yaml's building_words): a location's field ("LOC: O'Donnelly
-# Building"), or "in" or "at" in a sentence of an appointment, a visit or a clock time ("your scan is at 2:30 PM in
-# Thornbury House", "clinic visit 5/3 at Sullivan Pavilion"); a service's bracket or dash is the other (above)
-BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:loc|location)[ \t]*[:#][ \t]*\Z")
+# what opens the name of a hospital's building (place_cues.yaml's building_words): a location's, a ward's or a unit's
+# field ("LOC: O'Donnelly Building", "Unit: Emerson House"), or "in" or "at" in a sentence of an appointment, a visit or a
+# clock time ("your scan is at 2:30 PM in Thornbury House", "clinic visit 5/3 at Sullivan Pavilion"); a service's bracket
+# or dash is the other (above)
+BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:loc|location|ward|unit)[ \t]*[:#][ \t]*\Z")
 APPOINTMENT_WORDS = r"(?<![A-Za-z])(?:appointments?|appts?|visits?|follow[ \-]?up|f/u|scans?|scheduled|booked|clinic)(?![A-Za-z])"
 BEFORE_BUILDING_NAME = r"[^.!?;\n]{0,60}?(?<![A-Za-z])(?:in|at)[ \t]+(?:the[ \t]+)?\Z"
 APPOINTMENT_BEFORE_RE = re.compile(
@@ -315,6 +316,10 @@ APPOINTMENT_BEFORE_RE = re.compile(
 # ... an appointment's or a visit's word, not a clock time alone ("Fell at 9 am at bingo hall" names no building)
 APPOINTMENT_WORD_BEFORE_RE = re.compile(r"(?i)" + APPOINTMENT_WORDS + BEFORE_BUILDING_NAME)
 BUILDING_CONTEXT_CHARS = 100  # characters before a building's name searched for what opens it
+# a location field's value that is a building's name and its word alone: at most these words before the building's word,
+# then the value's end (a comma, a stop, a bracket, the line's end, or the next field after two blanks)
+MAX_FIELD_BUILDING_WORDS = 2
+FIELD_VALUE_END_RE = re.compile(r"[ \t]*(?:[,.;:()|]|\n|\Z)|[ \t]{2}|\t")
 # a name written with an elided "O'", "D'" or "L'" ("O'Donnelly", "D'Arcy", "L'Esperance"; not "o'clock")
 ELIDED_NAME_RE = re.compile(r"(?i)(?:o|d|l)['’](?P<rest>[a-z]{2,})")
 # a word of how something went: a participle or an adverb ("pending", "declined", "technically")
@@ -349,14 +354,19 @@ MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r"
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
     r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#])"
+    r"|(?<=[A-Za-z0-9.)])(?P<after_field>[ \t])(?=(?:ward|unit|location|loc)[ \t]*[:#])"
     r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + INLINE_GEOGRAPHY_FIELDS + r")[ \t]*:))"
     # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
-    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; its value must name a place; a field of where someone was born or has
-    # travelled in a span of time may follow a sentence's end: "Exposure at work. Travel in last 6 months: Chad, Peru.")
+    # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; in any case, where another field's label and value stand before it on its
+    # line (EARLIER_FIELD_RE): "ordering: dr. x location: pemberton 4", "sex: f loc: gray 2"; its value must name a place;
+    # a field of where someone was born or has travelled in a span of time may follow a sentence's end: "Exposure at
+    # work. Travel in last 6 months: Chad, Peru.")
     r"[ \t]*(?:(?:pt|patient)[ \t]+)?(?P<field>" + OTHER_PLACE_FIELDS + "|" + FACILITY_FIELDS + "|" + GEOGRAPHY_FIELDS + r")"
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# another field's label and its value, earlier on the line before a field that follows it after one blank ("Sex: F")
+EARLIER_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))" + FIELD_LABEL + r"[ \t]*[^ \t\n]", re.MULTILINE)
 # "LOC" heads a location's field, or a loss of consciousness's ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes")
 LOSS_OF_CONSCIOUSNESS_FIELD = "loc"
 # the words, numbers and signs of a "LOC:" field's value ("< 1 min" is "<", "1", "min"; "x2" is "x", "2")
@@ -1304,9 +1314,15 @@ class PlaceFinder:
         the main building")."""
         spans = []
         for match in self.cues.building_re.finditer(text):
+            words = list(WORD_RE.finditer(text, match.start("name"), match.end("name")))
+            # the whole value of a location's field, one or two words and the building's word: a building, though its
+            # words are words of the language ("LOC: LANTERN BUILDING", "loc: copper tower, 2nd floor")
+            whole_value = (len(words) <= MAX_FIELD_BUILDING_WORDS and FIELD_VALUE_END_RE.match(text, match.end()) is not None
+                           and BUILDING_FIELD_BEFORE_RE.search(text, max(0, words[0].start() - BUILDING_CONTEXT_CHARS),
+                                                               words[0].start()) is not None)
             named = []
-            for word in reversed(list(WORD_RE.finditer(text, match.start("name"), match.end("name")))):
-                if not self._building_name_word(word.group(0), caseless):
+            for word in reversed(words):
+                if not self._building_name_word(word.group(0), caseless, any_word=whole_value):
                     break
                 named.append(word)
             if not named:
@@ -1327,12 +1343,14 @@ class PlaceFinder:
                 spans.append(RuleSpan(start, match.end("kind"), "LOCATION", "place_building"))
         return spans
 
-    def _building_name_word(self, word: str, caseless: bool) -> bool:
+    def _building_name_word(self, word: str, caseless: bool, any_word: bool = False) -> bool:
         """A word of a building's name: no little, number, clinical, generic or structural word ("the", "main", "east",
         "chest", "group", "nursing"); where capitals mean something one written with a capital, and where they mean
         nothing a name, a place no common word names, or a word no list knows ("BAKER", "o'donnelly", "fenwick"; not
         "dining"); a word of the language there only where it is a given name and a surname both ("HOPE TOWER"; not
-        "BINGO HALL", "dance hall"), and, after a clock time alone, never (see _named_buildings)."""
+        "BINGO HALL", "dance hall"), and, after a clock time alone, never (see _named_buildings). ``any_word``: the name
+        is a location field's whole value, where a word of the language names the building too ("loc: lantern
+        building")."""
         bare = POSSESSIVE_END_RE.sub("", word) or word
         folded = fold(bare)
         if (len(bare) < 3 or not bare[:1].isalpha() or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
@@ -1342,6 +1360,8 @@ class PlaceFinder:
                 or folded in self.cues.organization_words or folded in self.name_cues.heading_words
                 or self.name_cues.is_cue_word(folded) or self._clinical(bare)):
             return False
+        if any_word:
+            return True
         if not caseless:
             return is_capitalised(word)
         if self.lexicon.is_common(bare):
@@ -1473,6 +1493,9 @@ class PlaceFinder:
         """The value of a place field, when it holds a proper name ("Ward: Lister Ward", "LOC: TISCH 4")."""
         spans = []
         for match in PLACE_FIELD_RE.finditer(text):
+            if match.group("after_field") and not EARLIER_FIELD_RE.search(
+                    text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+                continue  # "pt had loc: brief": no field before it on its line, so no field of a form
             value = match.group("value")
             next_field = NEXT_FIELD_RE.search(value)
             value_end = match.start("value") + (next_field.start() if next_field else len(value))
