@@ -744,3 +744,47 @@ def test_a_loss_of_consciousness_or_a_unit_in_a_location_field_is_kept(rules_onl
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a ward in brackets after a service: called by a surname, a place, a colour or a building, with its number
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("SERVICE: SURGERY (Quennell 5)", ["Quennell 5"]),
+        ("Service: Medicine (Gold 3)", ["Gold 3"]),
+        ("Service: Oncology (Amber 6)", ["Amber 6"]),
+        ("Service: Cardiology (Brannock Tower 8)", ["Brannock Tower"]),
+        ("Service: Medicine (Hope 4, bed 2)", ["Hope 4"]),
+        ("Admitted to Hospitalist service (Silver 2) overnight.", ["Silver 2"]),
+    ],
+)
+def test_a_ward_in_brackets_after_a_service_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a team, a grade, a stage, a class, a step or a zone with its number, a count, a bed space, a pager's number
+        "Service: Medicine (team 2)",
+        "Service: Oncology (grade 2)",
+        "Service: Surgery (x2)",
+        "Service: Oncology (stage 3)",
+        "Service: Surgery (level 4)",
+        "Service: Cardiology (class 3)",
+        "Service: Pulmonary (step 2)",
+        "Service: Trauma (zone 2)",
+        "Service: Trauma (tier 1)",
+        "Service: Medicine (pager 4)",
+        "Service: Medicine (pod 4)",
+        "Service: Oncology (cycle 2)",
+        # a colour with a measure after its number; a colour that grades a disease after it
+        "Service: Dermatology (red 3 mm)",
+        "COPD (GOLD 3), on tiotropium.",
+    ],
+)
+def test_a_count_or_a_grade_in_brackets_after_a_service_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

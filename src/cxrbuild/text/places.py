@@ -302,7 +302,11 @@ WARD_BRACKET_CLOSE_RE = re.compile(r"[ \t]*[),;]")
 WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9]")
 # a bracket or a dash after a service: "Service: Medicine (Hale 9)", "Infusion - Baker 4" (an eponym of a score there
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
-WARD_SERVICE_BEFORE_RE = re.compile(SERVICE_WORDS + r"[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+# (or the word "service" itself: "admitted to hospitalist service (Silver 2)")
+WARD_SERVICE_BEFORE_RE = re.compile(r"(?:" + SERVICE_WORDS + r"|service)[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+# a word that labels, counts or grades the number after it (patterns.yaml's NUMBERED_WORD): in a unit's or a service's
+# bracket no ward's name ("Medicine (step 2)", "Obstetrics (para 2)", "Medicine (pager 4)")
+NUMBERED_WORD_RE = re.compile(macro("NUMBERED_WORD"), re.IGNORECASE)
 OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
 # what opens the name of a hospital's building (place_cues.yaml's building_words): a location's, a ward's or a unit's
 # field ("LOC: O'Donnelly Building", "Unit: Emerson House"), or "in" or "at" in a sentence of an appointment, a visit or a
@@ -1236,14 +1240,20 @@ class PlaceFinder:
             compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
             end = compass.end() if compass else match.end()
             in_bracket = WARD_BRACKET_BEFORE_RE.search(before) is not None
-            if in_bracket and (folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms):
-                continue  # "MICU (Bay 3)", "CCU (class 3)", "CCU (Killip 2)": a bed space or a score, no ward's name
+            service_bracket = not in_bracket and WARD_SERVICE_BEFORE_RE.search(before) is not None and before.rstrip().endswith("(")
+            if (in_bracket or service_bracket) and (
+                    folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms
+                    or NUMBERED_WORD_RE.fullmatch(name)):
+                continue  # "MICU (Bay 3)", "CCU (class 3)", "CCU (Killip 2)", "Medicine (step 2)": a bed space, a score or a
+                # count, no ward's name
             part_after = WARD_PART_AFTER_RE.match(text, end)
-            bracketed = in_bracket and (WARD_BRACKET_CLOSE_RE.match(text, end) is not None or (
+            bracketed = (in_bracket or service_bracket) and (WARD_BRACKET_CLOSE_RE.match(text, end) is not None or (
                 part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts))
             if bracketed and folded in self.cues.ward_colours:
-                # "TRANSFER TO SICU (RED 7)": a ward or a team called by its colour, though the colour is a clinical word
-                spans.append(RuleSpan(match.start(), end, "LOCATION", "place_ward"))
+                # "TRANSFER TO SICU (RED 7)", "Service: Medicine (gold 3)": a ward or a team called by its colour, though
+                # the colour is a clinical word (strong after a service, whose bracket says which team or ward, though the
+                # colour is an eponym there: "GOLD" grades COPD after the disease, "COPD (GOLD 3)")
+                spans.append(RuleSpan(match.start(), end, "LOCATION", "place_ward", strong=service_bracket))
                 continue
             # (after a unit's bracket the ward's name goes whatever follows its number: "the MICU (Blake 7 rm 12)")
             unit_word = WARD_UNIT_AFTER_RE.match(text, match.end()) or WARD_UNIT_BEFORE_RE.search(before) or bracketed
