@@ -478,6 +478,26 @@ non-Latin script is dropped), de-duplicated, sorted by code point.
   Used where a relative is "in" or "from" a word no other list knows: a
   language there ("mom in tigrinya") is what is spoken, no town.
 
+## country_names.txt
+
+- Built by `scripts/build_country_names.py` (not by this file's script;
+  it is kept when this file is regenerated), 32 names.
+- Source: the IANA Language Subtag Registry (BCP 47; its region subtags
+  are ISO 3166-1's codes), File-Date 2021-08-06, as shipped in the PyPI
+  package `langcodes` 3.5.1 (the file languages.txt reads, same sha256).
+- Licence: as languages.txt.
+- Filtering: every `Description` of a `Type: region` record with a
+  two-letter subtag, deprecated ones too (former names: Burma, Zaire, East
+  Timor, Yugoslavia), but private use and the codes reserved for a union or
+  an organisation (EU, EZ, UN); a designator after a comma dropped, a
+  bracket dropped and, where it closes the name in capitalised words, kept
+  as another name ("Holy See (Vatican City State)"); a leading "The"
+  dropped; folded as above.  Left out: the names countries.txt holds, and
+  names of one or two words that are all English or clinical words
+  ("Neutral Zone", "Holy See", "Canary Islands", "Congo"): a country's name
+  of several words is a place in any case.  The lexicon reads these as
+  countries and as places, as it reads countries.txt's.
+
 ## Input checksums (sha256)
 
 {checksums}

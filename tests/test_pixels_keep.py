@@ -12,7 +12,7 @@ from cxrbuild.dicom.pixelpolicy import PixelPolicy
 from cxrbuild.dicom.upright import all_kept
 
 NAME_LISTS = ("given_names.txt", "given_names_intl.txt", "surnames.txt", "surnames_intl.txt", "places.txt",
-              "countries.txt")
+              "countries.txt", "country_names.txt")
 
 
 @pytest.fixture(scope="module")

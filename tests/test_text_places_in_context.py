@@ -788,3 +788,42 @@ def test_a_count_or_a_grade_in_brackets_after_a_service_is_kept(rules_only, sent
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a country's older or common English name (lists/country_names.txt, from IANA's subtag registry) after a cue of travel,
+# birth, captivity or migration, though its words are words of the language where capitals mean nothing
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Returned from Cape Verde two weeks ago with fever.", ["Cape Verde"]),
+        ("Traveled to Metropolitan France for a wedding.", ["Metropolitan France"]),
+        ("Father was a POW in Democratic Yemen.", ["Democratic Yemen"]),
+        ("Born in Union of Soviet Socialist Republics, here since 1994.", ["Union of Soviet Socialist Republics"]),
+        ("Immigrated from Lao People's Democratic Republic as a teen.", ["Lao People's Democratic Republic"]),
+        ("Returned from Cote d'Ivoire on Friday.", ["Cote d'Ivoire"]),
+        ("Born in Federated States of Micronesia.", ["Federated States of Micronesia"]),
+        ("Immigrated from State of Palestine with her aunt.", ["State of Palestine"]),
+        ("Traveled to United Republic of Tanzania on safari.", ["United Republic of Tanzania"]),
+        ("Born in Czech Republic; TB screening negative.", ["Czech Republic"]),
+        ("Returned from East Timor, malaria smear sent.", ["East Timor"]),
+        ("POW in Burma, later moved to Ohio.", ["Burma"]),
+    ],
+)
+def test_a_countrys_other_name_after_a_travel_cue_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the registry's names of English or clinical words only are left out of the list
+        "Spine held in the neutral zone on flexion views.",
+        "Congo red stain positive for amyloid.",
+        "Sputum canary yellow, islands of consolidation.",
+    ],
+)
+def test_a_countrys_name_of_plain_words_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

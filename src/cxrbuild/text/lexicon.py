@@ -10,7 +10,9 @@ comes from the library that writes the synthetic test names.
 - ``lists/places.txt``: countries, US states and counties, cities and towns
   (GeoNames, CC BY 4.0, and the US Census Gazetteer); ``lists/regions.txt``:
   every country's states, provinces, regions and counties (ISO 3166-2, Debian
-  iso-codes, LGPL-2.1+).
+  iso-codes, LGPL-2.1+); ``lists/country_names.txt``: countries' older and
+  common English names (IANA's language subtag registry, as ``langcodes``
+  ships it; ``scripts/build_country_names.py``).
 - ``lists/english_words.txt``: English dictionary words (SCOWL): a name that
   is also a word ("Hope", "Hall", "Young") is *ambiguous* and is removed only
   with context (a title, a role, a kin word, a credential, a signature line).
@@ -57,6 +59,9 @@ REGION_FILE = "lists/regions.txt"
 MIN_REGION_LETTERS = 3
 # the countries among the places: a place even where the name is also a word ("Turkey", "Chad")
 COUNTRY_FILE = "lists/countries.txt"
+# countries' other English names, older or common ("Burma", "Czech Republic", "Viet Nam"; IANA's subtag registry,
+# scripts/build_country_names.py): countries, and places as the official names are
+COUNTRY_NAMES_FILE = "lists/country_names.txt"
 ENGLISH_FILE = "lists/english_words.txt"
 # the English names of languages, one word each (IANA's subtag registry; scripts/build_language_names.py)
 LANGUAGE_FILE = "lists/languages.txt"
@@ -415,7 +420,8 @@ def country_short_forms(official: Iterable[str], english: frozenset[str]) -> set
 
 def lexicon_files() -> tuple[str, ...]:
     """Every data file the lexicon reads (those present), for digests."""
-    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, REGION_FILE, COUNTRY_FILE, ENGLISH_FILE, *SAFE_FILES,
+    names = [*NAME_FILES["given"], *NAME_FILES["surnames"], *PLACE_FILES, REGION_FILE, COUNTRY_FILE, COUNTRY_NAMES_FILE,
+             ENGLISH_FILE, *SAFE_FILES,
              *REGIONAL_SAFE_FILES, SETTING_WORDS_FILE, PACING_MODES_FILE, LAB_NAMES_FILE,
              CLINICAL_WORDS_FILE, LANGUAGE_FILE,
              *EPONYM_FILES, NAME_COLLISIONS_FILE]
@@ -561,13 +567,15 @@ def _build_lexicon(digest: str) -> Lexicon:
     safe = frozenset(w for w in _single_words(SAFE_FILES) | _clinical_words() if len(w) > 1)
     regional, clinical_names = _regional_words(given | surnames)
     english = frozenset(_words((ENGLISH_FILE,)))
-    official = _words((COUNTRY_FILE,))
+    other_names = _words((COUNTRY_NAMES_FILE,))
+    official = _words((COUNTRY_FILE,)) | other_names
     countries = frozenset(official | country_short_forms(official, english))
     # a region named by one word of the language or of medicine is left out ("Uvea", "Cuvette", "Central"); a region's
     # name is no medical word ("Staffordshire")
     regions = frozenset(region for region in _words((REGION_FILE,)) if len(region.replace(" ", "")) >= MIN_REGION_LETTERS
                         and not (" " not in region and (region in english or region in safe or region in regional)))
-    places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES, regions)
+    # (places.txt holds every official name; the other names are places too)
+    places, place_phrases, place_phrase_names = _place_lists(PLACE_FILES, regions | other_names)
     medical = _medical_words(given | surnames | places | countries)
     safe = _with_spellings(safe, given | surnames, places)
     pacing_modes = _entries((PACING_MODES_FILE,))
