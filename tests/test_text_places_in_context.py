@@ -827,3 +827,40 @@ def test_a_countrys_name_of_plain_words_is_kept(rules_only, sentence):
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a stay at a relative's or a friend's home, named by a possessive, then the town ("staying at her aunt's in ...",
+# "sleeping at grandma's house in ...")
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Family staying at her aunt's in Brackenfield while baby in NICU.", ["Brackenfield"]),
+        ("Mom staying at her sister's in Reading this week.", ["Reading"]),
+        ("Sleeping at grandma's in Mobile since the fire.", ["Mobile"]),
+        ("Staying at his uncle's house in Tellmarsh for now.", ["Tellmarsh"]),
+        ("Staying at a friend's place in Surprise.", ["Surprise"]),
+        ("Dad staying at his parents' in Quarrington during chemo.", ["Quarrington"]),
+        ("Staying at her mother-in-law's in Dunmore.", ["Dunmore"]),
+        ("Staying with his cousin in Wexmoor.", ["Wexmoor"]),
+    ],
+)
+def test_a_stay_at_a_relatives_home_names_the_town_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sleeping at grandma's in bed since the fall.",
+        "Staying at mom's in the evenings.",
+        "Staying at aunt's in good spirits.",
+        "Staying with mom in the ICU overnight.",
+        "Staying with dad in room 4.",
+        "Staying at her sister's in labor and delivery.",
+    ],
+)
+def test_a_stay_at_a_relatives_home_before_a_state_or_a_room_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

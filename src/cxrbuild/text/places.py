@@ -124,10 +124,10 @@ CLAUSE_START_RE = re.compile(r"[.;:\n!?]")
 GLUED_UNIT_END_RE = re.compile(r"[a-z]{2,}(?:icu|lab|room|unit|ward|track)", re.IGNORECASE)
 KIN_PLACE_END_RE = re.compile(r"(?=[ \t]*(?:[.;,:()\n]|$)|[ \t]+(?:w/|and|with|who|where)\b)", re.IGNORECASE)
 # ... after where someone lives, but for a number, which makes it a thing ("lives in section 8 housing"), and before how
-# often or since when ("sleeping in mobile most nights", "staying in normal currently")
+# often or since or till when ("sleeping in mobile most nights", "staying in normal currently", "in reading this week")
 DWELLING_END_RE = re.compile(
     r"(?![ \t]+[0-9])(?:" + CUED_PLACE_END + r"|(?=[ \t]+(?:most|every|each|nightly|overnight|tonight|currently|now|temporarily"
-    r"|lately|recently|during|over|through)\b))", re.IGNORECASE)
+    r"|lately|recently|during|over|through|this|these|last|next)\b))", re.IGNORECASE)
 # a count in words, to ninety-nine ("two", "eleven", "eighty", "ninety-two"): how many live with someone, or how old
 COUNT_WORDS = macro("NUM_W")
 # the words of a list of those someone lives with, between "with" and "in" ("mom, stepdad and 2 sibs")
@@ -567,12 +567,19 @@ class PlaceCues:
             companion + r"(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&|plus|w/)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
             + companion + r"){1," + str(MAX_COMPANION_WORDS - 1) + r"}"
         )
+        # ... or at a relative's or a friend's home, named by the possessive, maybe with the home's word ("staying at her
+        # aunt's in", "sleeping at grandma's house in", "staying at his parents' in", "at a friend's place in")
+        kin_home = (
+            r"(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:" + alternation(spec["kin_leads"]) + r")(?:-in-law)?"
+            r"(?:['’]s|(?<=s)['’])(?:[ \t]+(?:place|" + home + r"))?(?![A-Za-z])"
+        )
         living = (
             r"(?:(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
             r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|" + companions + r"))"
             r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
-            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z]))[ \t]+(?:in|at)"
+            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z])"
+            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in)[ \t]+" + kin_home + r")[ \t]+(?:in|at)"
             # (a relative's "in law" is no place: "lives with wife and son in law")
             r"(?![ \t]+laws?(?![A-Za-z]))"
         )
