@@ -864,3 +864,65 @@ def test_a_stay_at_a_relatives_home_before_a_state_or_a_room_is_kept(rules_only,
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# where someone lives after those they live with: named, aged in brackets or between commas, kin with a hyphenated
+# prefix, the town an English word or a street, "in" on the next line
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Lives with father and step-grandmother Olu (71 y/o) in Reading.", ["Olu", "Reading"]),
+        ("Lives with father and step-grandmother Ife (71 y/o) in Harwick.", ["Harwick"]),
+        ("Lives with aunt, in her 80s, in Bath.", ["Bath"]),
+        ("Lives with aunt, in her 80s, in harwick.", ["harwick"]),
+        ("Lives with her daughter Priya, 34, in Mobile.", ["Priya", "Mobile"]),
+        ("Lives with wife (62) and two sons in Orange.", ["Orange"]),
+        ("Lives with great-aunt Edwina and half-brother in Mobile.", ["Edwina", "Mobile"]),
+        ("Lives with mom, aged 44, in Bath.", ["Bath"]),
+        ("Lives with grandparents\nin Reading.", ["Reading"]),
+        ("Lives with grandparents\nin Copper Lane.", ["Copper Lane"]),
+        ("Lives with her mother in Birch Row.", ["Birch Row"]),
+    ],
+)
+def test_where_someone_lives_after_those_they_live_with_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lives with husband in good spirits.",
+        "Lives with wife in fear of falling.",
+        "Lives with daughter in law.",
+        "Lives with son (67) in assisted living.",
+        "Lives with her mother, 88, in a nursing home.",
+        "Lives with grandparents\nin good spirits.",
+        "Lives with grandparents\nin the same house.",
+        "Lives with wife, in bed most of the day.",
+        "Lives with step-dad in the ICU overnight.",
+    ],
+)
+def test_a_state_or_a_home_after_those_someone_lives_with_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a state of health or of care where someone lives, after those they live with or not
+        "Lives with husband, 70, in good health.",
+        "Lives with husband in good health and active.",
+        "Lives in poor health since the stroke.",
+        "Lives in foster care, caseworker aware.",
+        "Lives with wife in memory care.",
+        # a spot, no street, after where someone lives
+        "Lives with son in nice place.",
+    ],
+)
+def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

@@ -132,6 +132,16 @@ DWELLING_END_RE = re.compile(
 COUNT_WORDS = macro("NUM_W")
 # the words of a list of those someone lives with, between "with" and "in" ("mom, stepdad and 2 sibs")
 MAX_COMPANION_WORDS = 10
+# ... the prefixes of a relative's word written with a hyphen ("step-grandmother", "great-aunt", "half-brother")
+KIN_PREFIXES = r"(?:(?:step|half|great|foster|ex)-)*"
+# ... what a bracket after one of them may say ("wife (62)", "father (71 y/o)", "mom (recently widowed)"), at most
+MAX_COMPANION_BRACKET = 30
+# ... and an age between commas after one ("daughter, 34,", "mom, aged 44,", "aunt, in her 80s,", "in his late seventies")
+COMPANION_AGE = (r"(?:(?:aged?[ \t]+)?[0-9]{1,3}(?:[ \t]*(?:y/?o|yrs?|years?(?:[ \t]+old)?))?|in[ \t]+(?:her|his|their)[ \t]+"
+                 r"(?:(?:early|mid|late)[ \t\-]+)?(?:[0-9]0['’]?s|" + DECADE_RE.pattern + r"))")
+# the last word of what someone lives in that makes words of the language before it a state, no place ("lives in good
+# health", "lives in foster care")
+STATE_OF_CARE_WORDS = frozenset({"health", "care"})
 # a hospital's compound suffix, the whole of what follows a name's one word ("general hospital", "regional medical center")
 COMPOUND_HOSPITAL_RE = re.compile(COMPOUND_HOSPITAL_SUFFIX, re.IGNORECASE)
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
@@ -536,6 +546,11 @@ class PlaceCues:
         self.living_conditions = frozenset(fold(w) for w in spec["living_conditions"])
         self.ward_colours = frozenset(fold(w) for w in spec["ward_colours"])
         self.building_words = frozenset(fold(w) for w in spec["building_words"])
+        # one or two words and a street's word closing the clause right after where someone lives: a street though its
+        # words are words of the language ("lives with grandparents⏎in copper lane.", "lives in birch row, flat 2")
+        self.street_after_dwelling_re = re.compile(
+            r"(?P<name>[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*)?)[ \t]+(?:" + alternation(spec["street_words"])
+            + r")(?![A-Za-z])(?=\.?[ \t]*(?:[,.;:)]|\n|\Z))", re.IGNORECASE)
         # one to three words, then a building's word: "Fenwick House", "O'DONNELLY BUILDING", "Whitford Bldg."
         self.building_re = re.compile(
             r"(?<![" + LETTERS + r"'’\-])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+[" + LETTERS + r"]["
@@ -559,13 +574,19 @@ class PlaceCues:
         lodging_words = r"(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?"
         # ... or a list of those they live with, counted or aged, within the clause ("lives with mom, stepdad and 2 sibs
         # in", "LIVES WITH MOTHER AND EIGHTY-YEAR-OLD GRANDPA IN", "living with wife, two dogs & a cat in")
+        # (a relative's word with a hyphenated prefix, and the relative's name after it: "step-grandmother Olu", "great-aunt
+        # Edwina"; an age in brackets or between commas after either: "wife (62)", "daughter Priya, 34,", "aunt, in her
+        # 80s,"; one companion so described stands as a list does: "lives with her daughter Priya, 34, in")
+        who = alternation([*spec["kin_leads"], *spec["companions"]])
         companion = (
             r"(?:(?:[0-9]{1,3}|" + COUNT_WORDS + r")(?:[ \t]*-?[ \t]*(?:years?|yrs?)[ \t]*-?[ \t]*old|[ \t]*(?:yo|y/o))?"
-            r"|(?:" + alternation([*spec["kin_leads"], *spec["companions"]]) + r")(?:-in-law|s-in-law)?)(?![A-Za-z0-9\-])"
+            r"|" + KIN_PREFIXES + r"(?:" + who + r")(?:-in-law|s-in-law)?"
+            r"(?:[ \t]+(?!(?:" + who + r"|in|at|and|with|plus|w)(?![A-Za-z'’\-]))[A-Za-z][A-Za-z'’\-]*)?)(?![A-Za-z0-9\-])"
+            r"(?:[ \t]*\([^()\n]{1," + str(MAX_COMPANION_BRACKET) + r"}\)|[ \t]*,[ \t]*" + COMPANION_AGE + r"[ \t]*,)?"
         )
         companions = (
             companion + r"(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&|plus|w/)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
-            + companion + r"){1," + str(MAX_COMPANION_WORDS - 1) + r"}"
+            + companion + r"){0," + str(MAX_COMPANION_WORDS - 1) + r"}"
         )
         # ... or at a relative's or a friend's home, named by the possessive, maybe with the home's word ("staying at her
         # aunt's in", "sleeping at grandma's house in", "staying at his parents' in", "at a friend's place in")
@@ -579,7 +600,8 @@ class PlaceCues:
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|" + companions + r"))"
             r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
             r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z])"
-            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in)[ \t]+" + kin_home + r")[ \t]+(?:in|at)"
+            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in)[ \t]+" + kin_home + r")(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:in|at)"
+            # ("lives with grandparents⏎in Reading": a wrapped line may break before "in")
             # (a relative's "in law" is no place: "lives with wife and son in law")
             r"(?![ \t]+laws?(?![A-Za-z]))"
         )
@@ -779,6 +801,10 @@ class PlaceFinder:
             word = WORD_RE.match(text, match.end())
             if word is None:
                 continue
+            street = self.cues.street_after_dwelling_re.match(text, match.end())
+            if street and all(self._street_name_word(w, caseless) for w in street.group("name").split()):
+                spans.append(RuleSpan(street.start(), street.end(), "LOCATION", "place_dwelling", strong=True))
+                continue
             folded = fold(word.group(0))
             if (not self.lexicon.is_place(folded) or folded in FUNCTION_WORDS or folded in NUMBER_WORDS
                     or folded in OPENING_PLACE_WORDS or folded in PART_WORDS  # "grew up in south,"
@@ -797,6 +823,20 @@ class PlaceFinder:
                     and fold(town) not in FUNCTION_WORDS | NUMBER_WORDS | self.cues.plain_places | self.cues.living_conditions):
                 spans.append(RuleSpan(match.start("town"), match.end("town"), "LOCATION", "place_dwelling", strong=True))
         return spans
+
+    def _state_of_care(self, words: list[str]) -> bool:
+        """Words of the language that end in a word of health or of care: a state someone lives in, no place ("good
+        health", "poor health", "foster care", "hospice care"; not "Quillby Care")."""
+        return len(words) > 1 and fold(words[-1]) in STATE_OF_CARE_WORDS and all(self.lexicon.is_common(w) for w in words)
+
+    def _street_name_word(self, word: str, caseless: bool) -> bool:
+        """A word of a street's name right after where someone lives: no little, number or opening word, no kind of home or
+        state of life ("in the same lane", "in his own way", "in assisted living"), written with a capital where capitals
+        mean something."""
+        folded = fold(word)
+        return (folded not in FUNCTION_WORDS and folded not in NUMBER_WORDS and folded not in self.cues.plain_places
+                and folded not in self.cues.living_conditions and folded not in PART_WORDS
+                and (caseless or is_capitalised(word)))
 
     def _hollows(self, text: str) -> list[RuleSpan]:
         """Where capitals mean nothing, one or two words and a place's generic word that is seldom a common noun,
@@ -948,6 +988,8 @@ class PlaceFinder:
                 continue
             if folded[0] in self.cues.living_conditions and (len(folded) == 1 or folded[1] in FUNCTION_WORDS):
                 continue  # "lives in fear of falling", "lives in denial about her smoking": how, not where (not "peace river")
+            if not facility and self._state_of_care(words):
+                continue  # "lives in good health", "lives in foster care"
             if "upon" in folded[:-1] and not any(
                     self._rare(w) or self.lexicon.is_place(w) for w in words[folded.index("upon") + 1:]):
                 continue  # "moved from bed to chair upon arrival": a plain word after "upon" ends no place's name
@@ -2249,6 +2291,10 @@ class PlaceFinder:
         words = [POSSESSIVE_END_RE.sub("", m.group(0)) or m.group(0) for m in run]
         if not organization and all(fold(w) in self.cues.plain_places or fold(w) in self.cues.living_conditions for w in words):
             return []  # "comes from shelter", "LIVES IN HOUSE WITH WIFE", "lives in peace,": a kind of place or of life, no name
+        following = WORD_RE.match(text, run[-1].end() + 1) if text[run[-1].end():run[-1].end() + 1] == " " else None
+        if residence and not organization and (
+                self._state_of_care(words) or (following is not None and self._state_of_care([*words, following.group(0)]))):
+            return []  # "lives with husband in good health", "lives in foster care" (the run stops before "care")
         if not any(self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or (not caseless and is_capitalised(w)) for w in words):
             return []
         if caseless and organization and not any(self._rare(w) or fold(w) in self.cues.organization_words or self.lexicon.is_name(w) for w in words):
