@@ -926,3 +926,44 @@ def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sente
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a state's code after a town a cue placed, then a semicolon or another closing mark, where capitals mean nothing
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("At home in Brackenfield, PA; joined by video.", ["Brackenfield, PA"]),
+        ("At home in East Marlow, PA; joined by video.", ["East Marlow, PA"]),
+        ("Lives in Trentville, MD; works at the cannery.", ["Trentville, MD"]),
+        ("Staying with her sister in Harwick, ME; back Monday.", ["Harwick, ME"]),
+        ("Moved from Upper Quillby, MO; new to clinic.", ["Upper Quillby, MO"]),
+        ("Family in Dunmore, OR) joined by phone.", ["Dunmore, OR"]),
+    ],
+)
+def test_a_states_code_after_a_placed_town_before_a_semicolon_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a unit or a count after a number, then a comma and a clinical abbreviation or a word
+        "Delivered at 35 2/7 wks, mo/di twins.",
+        "Born at 33 wks, MO/MO twins, NICU stay.",
+        "Hold for 2 wks, or until seen.",
+        "Continue 3 days, or 4 if febrile.",
+        "Give 2 mg, in the am.",
+        "Take 5 mg, or 10 mg if needed.",
+        "Observed x 4 hrs, MD aware.",
+        "Weight down 3 lbs, PA notified.",
+        # the operating room, a physician assistant, a chest film's view, with no town before them
+        "CXR PA; lateral deferred.",
+        "Seen in clinic; PA aware.",
+        "To OR; consent signed.",
+    ],
+)
+def test_a_code_after_a_unit_or_no_town_is_no_state(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

@@ -481,7 +481,12 @@ CUED_PLACE_SOURCES = frozenset({"place_cue", "place_cued", "place_city_state", "
 WHERE_SOMEONE_IS_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:in|from|near|at)[ \t]+\Z")
 # a comma right before a town, after another place or a facility ("Larkhaven Rehab, Millbrook, PA")
 COMMA_BEFORE_RE = re.compile(r",[ \t]*\Z")
-STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9])")
+# (not one of two abbreviations with a slash: "mo/di twins", "di/di")
+STATE_CODE_RE = re.compile(r",[ \t]*(?P<state>[A-Za-z]{2})(?![A-Za-z0-9]|/[A-Za-z])")
+# a number and a unit, a count's or a time's word right before a comma: a quantity, no town before a state's code ("at
+# 35 2/7 wks, mo/di", "for 2 wks, or", "2 mg, in"; patterns.yaml's NOT_STREET_START: the words after a number that
+# make it no house's)
+QUANTITY_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z0-9])[0-9][0-9./]*[ \t]*(?:" + macro("NOT_STREET_START") + r")\Z")
 STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR",
      # Canadian provinces and territories ("Brampton, ON  L6T 4B3")
@@ -1252,11 +1257,16 @@ class PlaceFinder:
     def _placed_town(self, text: str, span: RuleSpan, spans: list[RuleSpan]) -> bool:
         """Whether a place the rules found is where someone is: found by a cue ("lives in", "discharged to"), or right after
         a preposition of place ("in", "from", "to", "at", "near"), or after a comma that closes another place or a
-        facility ("Larkhaven Rehab, Millbrook")."""
+        facility ("Larkhaven Rehab, Millbrook"); a word that opens a place's name may stand between ("at home in east
+        marlow, pa;": the state's code after it is the address's)."""
         if span.source in CUED_PLACE_SOURCES:
             return True
         before = text[max(0, span.start - 12):span.start]
         if TOWN_PREPOSITION_BEFORE_RE.search(before):
+            return True
+        opening = OPENING_PLACE_WORD_RE.search(text, max(0, span.start - 12), span.start)
+        if (opening and fold(opening.group("word")) in OPENING_PLACE_WORDS
+                and TOWN_PREPOSITION_BEFORE_RE.search(text, max(0, opening.start() - 12), opening.start())):
             return True
         comma = COMMA_BEFORE_RE.search(before)
         if comma is None:
@@ -1273,7 +1283,8 @@ class PlaceFinder:
         else:
             previous = re.search(r"([A-Za-z]+\.?)[ \t]+\Z", text[max(0, start - 30):start])
             before = previous.group(1) if previous else ""
-        return bool((self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS)
+        # (a word that opens a place's name is the town's, though a list holds it as a given name: "in East Marlow, PA")
+        return bool((self.lexicon.is_given(before) and fold(before) not in FUNCTION_WORDS and fold(before) not in OPENING_PLACE_WORDS)
                     or re.fullmatch(r"[A-Za-z]\.?", before)
                     or fold(before.rstrip(".")) in self.name_cues.title_words or fold(before) in self.name_cues.role_words
                     or (self._rare(before) and self.lexicon.is_surname(town_words[-1])))
@@ -1494,6 +1505,8 @@ class PlaceFinder:
                 continue
             if re.match(r"[ \t]*(?:#|no\.?\b|num(?:ber)?\b|:)", text[match.end("state"):], re.IGNORECASE):
                 continue  # "Interpreter used, ID # 4471": an identifier's cue, not Idaho
+            if QUANTITY_BEFORE_RE.search(text, max(window_start, match.start("city") - TOWN_BEFORE_REGION_CHARS), match.end("city")):
+                continue  # "at 35 2/7 wks, mo/di twins", "for 2 wks, or until seen": a quantity's unit, no town
             town_words = match.group("city").split()
             if state.upper() in CREDENTIAL_STATES and (
                 not self.lexicon.is_place(town_words[-1]) or self._person_before_town(text, match.start("city"), town_words)
