@@ -967,3 +967,35 @@ def test_a_code_after_a_unit_or_no_town_is_no_state(rules_only, sentence):
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# an address line a scan damaged: a comma doubled, or a stray mark beside it, between the town, the state and the ZIP code
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("401 Elm Court, Quarrington,, NJ 07781", ["401 Elm Court", "Quarrington,, NJ 07781"]),
+        ("88 Birch Row, Lakeport,^ WA 98411", ["88 Birch Row", "Lakeport,^ WA 98411"]),
+        ("Mailing address: 12 Fern Walk\nMARLOW ., PA 19001", ["12 Fern Walk", "MARLOW ., PA 19001"]),
+        ("Home: 7 Tarn Close, Brackenfield ;, OH 44012", ["7 Tarn Close", "Brackenfield ;, OH 44012"]),
+        ("Sent to 55 Mill Lane, Wexmoor, NY,, 12401.", ["55 Mill Lane", "Wexmoor, NY,, 12401"]),
+    ],
+)
+def test_a_damaged_address_line_is_removed_in_any_case(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a doubled comma before a view's letters, a word or a preposition and a number that is no ZIP code
+        "Lungs clear,, PA 2 views obtained.",
+        "Reviewed,, OK 4 times with family.",
+        "Sats stable,, in 3 L via NC.",
+        "Pain 8/10 ., in 20 min improved.",
+    ],
+)
+def test_a_doubled_comma_before_no_zip_code_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
