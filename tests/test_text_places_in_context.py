@@ -712,6 +712,9 @@ def test_a_town_after_a_relative_is_still_removed_where_capitals_mean_nothing(ru
         ("Sex: F Location: Copper Tower", ["Copper"]),
         ("Ward: Orchard Annex", ["Orchard"]),
         ("Unit: Lantern House\nExam: CXR", ["Lantern"]),
+        # a ward called by a colour or an eponym the allow-list holds, with its number, as the field's first clause
+        ("Location: Gold 3, bed 4", ["Gold 3"]),
+        ("Sex: M Loc: White 9", ["White 9"]),
     ],
 )
 def test_a_ward_in_a_location_field_after_another_field_is_removed_in_any_case(rules_only, sentence, phi):
@@ -738,6 +741,13 @@ def test_a_ward_in_a_location_field_after_another_field_is_removed_in_any_case(r
         "Location: chest wall",
         "Site: left arm Location: main building",
         "Location: outpatient building",
+        "Location: right upper lobe",
+        "Nodule location: right upper lobe, 4 mm",
+        "LESION LOCATION: LEFT LOWER LOBE",
+        # a score, a level or a unit's bed with its number
+        "Age: 40 LOC: GCS 15",
+        "Location: Level 2",
+        "Sex: F Loc: ICU 4",
     ],
 )
 def test_a_loss_of_consciousness_or_a_unit_in_a_location_field_is_kept(rules_only, sentence):

@@ -285,6 +285,8 @@ MIN_BARE_PLACE = 4
 WARD_NUMBER_RE = re.compile(r"(?<![A-Za-z0-9])(?P<name>[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,})[ \t]+(?P<number>[0-9]{1,2}[A-Za-z]?)(?![0-9A-Za-z]|[.,:/\-][0-9])")
 # in a place field, a word and a room's or a bed's number: "Bed: Gold 13-19", "Loc: Baker 12W"
 FIELD_WARD_RE = re.compile(r"(?<![A-Za-z0-9])[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,}[ \t]+[0-9]{1,3}[A-Za-z]?(?:-[0-9]{1,3}[A-Za-z]?)?(?![0-9A-Za-z]|[.,:/\-][0-9])")
+# ... the whole first clause of such a field, one or two words and the number ("Location: Gold 3, bed 4", "LOC: ROSE GARDEN 2")
+FIELD_WARD_VALUE_RE = re.compile(r"(?:[" + LETTERS + r"][" + LETTERS + r"'’\-]{2,}[ \t]+)?" + FIELD_WARD_RE.pattern)
 # "accepted to Blake 7", "transferred to WHITE 12": after a move, any word with a number is a ward
 WARD_AFTER_MOVE_RE = CuedRegex(guarded_compile(
     r"(?i:\b(?:accepted|admitted|transferred|transported|moved|returned|sent|brought|taken|wheeled|transfer|admit|bed\s+assigned)\s+(?:back\s+)?(?:up\s+)?(?:to|on)\s+(?:the\s+)?)"
@@ -362,6 +364,8 @@ OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|
                       r"incident\s+location")
 # a place field's first clause longer than this, with a quantity in it, is a sentence, not a place
 CLAUSE_BREAK_RE = re.compile(r"[,;]|\.(?:[ \t]|$)")
+# ... and its first part up to a comma or a semicolon
+FIELD_CLAUSE_RE = re.compile(r"[^,;]*")
 PLACE_FIELD_MAX_WORDS = 6
 # (a unit of two letters or more: "4 L" may be a ward's side)
 MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
@@ -1584,6 +1588,14 @@ class PlaceFinder:
                     and not FACILITY_FIELD_RE.match(match.group("field"))
                     and any(MEASURE_UNIT_RE.match(first_clause, n.end()) for n in NUMBER_RE.finditer(first_clause))):
                 continue  # "Delivery⏎room: intubated ... given Curosurf 2.5 mL/kg": a sentence with its doses, no place
+            # (up to a comma or a semicolon: "St." and "Dr." end no clause here)
+            clause_words = WORD_RE.findall(FIELD_CLAUSE_RE.match(value).group(0))
+            if (clause_words and not GEOGRAPHY_FIELD_RE.match(match.group("field")) and not FACILITY_FIELD_RE.match(match.group("field"))
+                    and all(w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS) for w in clause_words)):
+                continue  # "Location: right upper lobe, 4 mm", "LESION LOCATION: LEFT LOWER LOBE": where in the body, no place
+            if (not GEOGRAPHY_FIELD_RE.match(match.group("field")) and not FACILITY_FIELD_RE.match(match.group("field"))
+                    and self._counted_value(first_clause)):
+                continue  # "LOC: GCS 15", "Location: Level 2", "LOC: ICU 4": a score, a count or a unit's bed, no ward's name
             named = [w for w in words if self._names_place(w)]
             if not named and FACILITY_FIELD_RE.match(match.group("field")):
                 # the field names a facility or an employer: its value is a name, whatever words it uses
@@ -1603,9 +1615,10 @@ class PlaceFinder:
             # a field of where someone lives or comes from, or of a facility, names a place whatever the allow-list
             # says ("Residence: Glasgow", "Facility: Summit"); a ward's or a unit's field may hold a clinical unit ("LOC: PACU")
             field = match.group("field")
-            strong = (GEOGRAPHY_FIELD_RE.match(field) is not None or FACILITY_FIELD_RE.match(field) is not None) and any(
+            # (and a ward's name and number, whatever the allow-list says: "Location: Gold 3")
+            strong = ((GEOGRAPHY_FIELD_RE.match(field) is not None or FACILITY_FIELD_RE.match(field) is not None) and any(
                 self.lexicon.is_place(w) or not self.allowed_word(w) for w in named
-            )
+            )) or self._ward_value(first_clause)
             every_part = FACILITY_FIELD_RE.match(field) is not None or GEOGRAPHY_FIELD_RE.match(field) is not None
             # an employer's or a school's own name keeps its clinical words ("Employer: Delmarva Packing")
             employer = EMPLOYER_FIELD_RE.match(field) is not None
@@ -1614,6 +1627,28 @@ class PlaceFinder:
                 state = text[start:end].upper() in STATE_CODES
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
+
+    def _ward_value(self, clause: str) -> bool:
+        """Whether a place field's first clause is a ward's name and number alone: one or two words that are a ward's
+        colour, a name or no clinical word, and no word that labels a number ("Location: Gold 3", "Loc: White 9, bed
+        2", "LOC: BAKER 4": a ward, though the allow-list holds the word as an eponym; not "LOC: GCS 15", "Location:
+        Level 2")."""
+        if FIELD_WARD_VALUE_RE.fullmatch(clause.strip()) is None:
+            return False
+        return all(NUMBERED_WORD_RE.fullmatch(w) is None and (
+            fold(w) in self.cues.ward_colours or self.lexicon.is_name(w) or not self._clinical(w))
+            for w in WORD_RE.findall(clause) if w[:1].isalpha())
+
+    def _counted_value(self, clause: str) -> bool:
+        """Whether a place field's first clause is one word that labels a number, or a clinical abbreviation, and the
+        number: a score, a level or a unit's bed ("LOC: GCS 15", "Location: Level 2", "Loc: MICU 4"; not "Location:
+        Gold 3")."""
+        words = WORD_RE.findall(clause)
+        if len(words) != 2 or FIELD_WARD_VALUE_RE.fullmatch(clause.strip()) is None:
+            return False
+        word = words[0]
+        return NUMBERED_WORD_RE.fullmatch(word) is not None or (
+            self.lexicon.is_abbreviation(word) and fold(word) not in self.cues.ward_colours and not self.lexicon.is_name(word))
 
     def _answers_loss_of_consciousness(self, clause: str) -> bool:
         """Whether a "LOC:" field's first clause answers on a loss of consciousness: only words of that answer, numbers
