@@ -712,6 +712,7 @@ def test_a_town_after_a_relative_is_still_removed_where_capitals_mean_nothing(ru
         ("Sex: F Location: Copper Tower", ["Copper"]),
         ("Ward: Orchard Annex", ["Orchard"]),
         ("Unit: Lantern House\nExam: CXR", ["Lantern"]),
+        ("Sex: F Loc: Grace Pavilion", ["Grace"]),
         # a ward called by a colour or an eponym the allow-list holds, with its number, as the field's first clause
         ("Location: Gold 3, bed 4", ["Gold 3"]),
         ("Sex: M Loc: White 9", ["White 9"]),
@@ -892,6 +893,9 @@ def test_a_stay_at_a_relatives_home_before_a_state_or_a_room_is_kept(rules_only,
         ("Lives with grandparents\nin Reading.", ["Reading"]),
         ("Lives with grandparents\nin Copper Lane.", ["Copper Lane"]),
         ("Lives with her mother in Birch Row.", ["Birch Row"]),
+        ("Lives w/ mother and step-father in Mobile.", ["Mobile"]),
+        ("Lives with wife of 40 years in Orange.", ["Orange"]),
+        ("Lives with daughter's family in Mobile.", ["Mobile"]),
     ],
 )
 def test_where_someone_lives_after_those_they_live_with_is_removed_in_any_case(rules_only, sentence, phi):

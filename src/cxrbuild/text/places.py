@@ -583,15 +583,17 @@ class PlaceCues:
         lodging_words = r"(?:(?:a|an|the|his|her|their|my|our|your)[ \t]+)?(?:[A-Za-z'’\-]+[ \t]+){0,2}?"
         # ... or a list of those they live with, counted or aged, within the clause ("lives with mom, stepdad and 2 sibs
         # in", "LIVES WITH MOTHER AND EIGHTY-YEAR-OLD GRANDPA IN", "living with wife, two dogs & a cat in")
-        # (a relative's word with a hyphenated prefix, and the relative's name after it: "step-grandmother Olu", "great-aunt
-        # Edwina"; an age in brackets or between commas after either: "wife (62)", "daughter Priya, 34,", "aunt, in her
-        # 80s,"; one companion so described stands as a list does: "lives with her daughter Priya, 34, in")
+        # (a relative's word with a hyphenated prefix or a possessive, and the relative's name after it: "step-grandmother
+        # Olu", "great-aunt Edwina", "daughter's family"; an age in brackets or between commas after either, or how long
+        # together: "wife (62)", "daughter Priya, 34,", "aunt, in her 80s,", "wife of 40 years"; one companion so described
+        # stands as a list does: "lives with her daughter Priya, 34, in")
         who = alternation([*spec["kin_leads"], *spec["companions"]])
         companion = (
             r"(?:(?:[0-9]{1,3}|" + COUNT_WORDS + r")(?:[ \t]*-?[ \t]*(?:years?|yrs?)[ \t]*-?[ \t]*old|[ \t]*(?:yo|y/o))?"
-            r"|" + KIN_PREFIXES + r"(?:" + who + r")(?:-in-law|s-in-law)?"
-            r"(?:[ \t]+(?!(?:" + who + r"|in|at|and|with|plus|w)(?![A-Za-z'’\-]))[A-Za-z][A-Za-z'’\-]*)?)(?![A-Za-z0-9\-])"
-            r"(?:[ \t]*\([^()\n]{1," + str(MAX_COMPANION_BRACKET) + r"}\)|[ \t]*,[ \t]*" + COMPANION_AGE + r"[ \t]*,)?"
+            r"|" + KIN_PREFIXES + r"(?:" + who + r")(?:-in-law|s-in-law)?(?:['’]s)?"
+            r"(?:[ \t]+(?!(?:" + who + r"|in|at|and|with|plus|w|of)(?![A-Za-z'’\-]))[A-Za-z][A-Za-z'’\-]*)?)(?![A-Za-z0-9\-])"
+            r"(?:[ \t]*\([^()\n]{1," + str(MAX_COMPANION_BRACKET) + r"}\)|[ \t]*,[ \t]*" + COMPANION_AGE + r"[ \t]*,"
+            r"|[ \t]+of[ \t]+(?:[0-9]{1,2}|" + COUNT_WORDS + r")[ \t]*(?:years?|yrs?))?"
         )
         companions = (
             companion + r"(?:(?:[ \t]*,[ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&|plus|w/)[ \t]+|[ \t]*&[ \t]*|[ \t]+)"
@@ -605,7 +607,7 @@ class PlaceCues:
         )
         living = (
             r"(?:(?:lives?|lived|living|resides?|resided|residing|" + STAY_VERBS + r")[ \t]+(?:alone|together|independently|"
-            r"with[ \t]+(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
+            r"(?:with|w/)[ \t]*(?<=[ \t/])(?:us|them|family|friends|(?:her|his|their|our|a|the)[ \t]+[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|"
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|" + companions + r"))"
             r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
             r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z])"
@@ -1432,7 +1434,8 @@ class PlaceFinder:
                 or folded in self.cues.facility_words or folded in self.cues.place_words or folded in self.cues.plain_places
                 or folded in self.cues.living_conditions or folded in self.cues.ward_types
                 or folded in self.cues.organization_words or folded in self.name_cues.heading_words
-                or self.name_cues.is_cue_word(folded) or self._clinical(bare)):
+                or self.name_cues.is_cue_word(folded)
+                or (self._clinical(bare) and not (any_word and self.lexicon.is_name(bare)))):  # ("loc: grace pavilion")
             return False
         if any_word:
             return True
