@@ -992,6 +992,9 @@ def test_a_code_after_a_unit_or_no_town_is_no_state(rules_only, sentence):
         ("Mailing address: 12 Fern Walk\nMARLOW ., PA 19001", ["12 Fern Walk", "MARLOW ., PA 19001"]),
         ("Home: 7 Tarn Close, Brackenfield ;, OH 44012", ["7 Tarn Close", "Brackenfield ;, OH 44012"]),
         ("Sent to 55 Mill Lane, Wexmoor, NY,, 12401.", ["55 Mill Lane", "Wexmoor, NY,, 12401"]),
+        # a doubled comma read as a low quotation mark, an apostrophe beside the comma
+        ("9 Holm Road, Tarnby„ NJ 07781", ["9 Holm Road", "Tarnby„ NJ 07781"]),
+        ("9 Holm Road, Tarnby,' NJ 07781", ["9 Holm Road", "Tarnby,' NJ 07781"]),
     ],
 )
 def test_a_damaged_address_line_is_removed_in_any_case(rules_only, sentence, phi):
