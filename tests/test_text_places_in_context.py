@@ -952,6 +952,10 @@ def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sente
         ("Staying with her sister in Harwick, ME; back Monday.", ["Harwick, ME"]),
         ("Moved from Upper Quillby, MO; new to clinic.", ["Upper Quillby, MO"]),
         ("Family in Dunmore, OR) joined by phone.", ["Dunmore, OR"]),
+        # a code after one blank, then a dash between blanks or another closing mark
+        ("Lives in Quarrington OR - works nights.", ["Quarrington OR"]),
+        ("Lives in Quarrington MD! Works nights.", ["Quarrington MD"]),
+        ("Lives in Quarrington PA? Unclear.", ["Quarrington PA"]),
     ],
 )
 def test_a_states_code_after_a_placed_town_before_a_semicolon_is_removed_in_any_case(rules_only, sentence, phi):
@@ -1016,3 +1020,17 @@ def test_a_doubled_comma_before_no_zip_code_is_kept(rules_only, sentence):
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # the operating room after a town, its phrase going on after a dash
+        ("Taken to Dover OR - then to PACU.", " OR - then to PACU."),
+        ("Taken to Bangor OR - wound washed out.", " OR - wound washed out."),
+    ],
+)
+def test_an_abbreviation_going_on_after_a_dash_is_kept(rules_only, sentence, kept):
+    for text, (words,) in renderings(sentence, [kept]):
+        result = rules_only.deidentify(text).text
+        assert words in result, result

@@ -435,11 +435,12 @@ MAX_REGION_WORDS = 4
 TOWN_BEFORE_REGION_CHARS = 80
 # state codes that are also credentials after a name ("Jane Roe, MD", "Kim Vale, MS", "Ana Ruiz, MA")
 CREDENTIAL_STATES = frozenset({"MD", "PA", "DO", "NP", "MS", "MA"})
-# a state's code after a place, a comma or one blank between, then the end of the phrase: a clause's end, who or when
-# after it, a ZIP code, the line's end ("lives in Las Cruces NM with", "Millbrook, PA.", "OSTRANDER MS WITH", "Portland ME
-# in 2019"); which of them follows is read in _code_closes_address
+# a state's code after a place, a comma or one blank between, then the end of the phrase: a clause's end (a mark or a dash
+# between blanks), who or when after it, a ZIP code, the line's end ("lives in Las Cruces NM with", "Millbrook, PA.",
+# "OSTRANDER MS WITH", "Portland ME in 2019", "in bend or; works", "in bend or - works"); which of them follows is read in
+# _code_closes_address
 STATE_AFTER_RE = re.compile(
-    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>[A-Za-z]{2})(?=(?P<mark>[ \t]*[,.;:)])|[ \t]+(?P<follower>(?i:with|and|since|for|where|until))\b"
+    r"(?:[ \t]*,[ \t]*|[ \t])(?P<state>[A-Za-z]{2})(?=(?P<mark>[ \t]*[,.;:)\]!?]|[ \t]+[-–—](?=[ \t]))|[ \t]+(?P<follower>(?i:with|and|since|for|where|until))\b"
     r"|[ \t]+(?P<when>(?i:in[ \t]+(?:(?:19|20)[0-9]{2}|(?:the[ \t]+)?(?:spring|summer|fall|autumn|winter)|"
     + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")))(?![A-Za-z0-9])"
     r"|[ \t]*(?P<zip>[0-9]{5}(?:-[0-9]{4})?)(?![0-9])|(?P<line_end>[ \t]*(?:\r?\n|\Z)))"
@@ -469,6 +470,9 @@ SENTENCE_OPENERS = frozenset({"pt", "pts", "patient", "he", "she", "they", "we",
 # ("to Dover OR for I&D", "back to Bangor OR and re-explored", "OR today", "OR, then PACU")
 CODE_GOES_ON_WORDS = frozenset({"for", "and", "at", "to", "on", "today", "tonight", "tomorrow", "yesterday", "now", "then",
                                 "again", "emergently", "urgently", "stat", "later", "this", "next", "asap"})
+# the marks after a state's code that a clause may go on after, with the abbreviation the code is too ("Dover OR, then
+# PACU", "Dover OR - I&D"): the word after them decides
+GOING_ON_MARKS = frozenset({",", "-", "–", "—"})
 # the words after a code that say who or when: an address's, though the code abbreviates something too
 CODE_ADDRESS_FOLLOWERS = frozenset({"with", "since", "where", "until"})
 # a preposition of place later in the clause after a word's code and what follows it: the word is a conjunction there
@@ -1182,8 +1186,9 @@ class PlaceFinder:
         """Whether what follows a state's code after a town shows the address closing there, where the code is also a
         clinical abbreviation or a word ("OR", "MS", "PA", where capitals mean nothing "or", "in", "me"):
         - a ZIP code, or when: "in" a year, a season or a month, "since" ("Portland ME in 2019");
-        - the sentence's end, or a comma and no word that goes on with the abbreviation ("Dunmore, OR.", "Bend, OR, with
-          wife"; not "Dover OR, then PACU", "Dover OR, wound washed out");
+        - the sentence's end or a closing mark, or a comma or a dash and no word that goes on with the abbreviation
+          ("Dunmore, OR.", "in bend or; works", "Bend, OR, with wife", "in bend or - works"; not "Dover OR, then PACU",
+          "Dover OR, wound washed out", "Dover OR - then PACU");
         - who or when: "with", "since", "where", "until"; but a word's code is a conjunction where another place follows in
           its clause ("in dover or with her daughter in salem");
         - "and", "for" only after where someone lives ("lives in Bend OR and works", not "to Dover OR for I&D");
@@ -1193,7 +1198,7 @@ class PlaceFinder:
             return True
         dwelling = self._dwelling_before(text, span)
         if match.group("mark"):
-            if match.group("mark").strip() != ",":
+            if match.group("mark").strip() not in GOING_ON_MARKS:
                 return True
             after = WORD_AFTER_MARK_RE.match(text, match.end("mark"))
             return not abbreviation or after is None or not self._goes_on_after_code(after.group("word"), dwelling)
