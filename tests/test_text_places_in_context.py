@@ -1034,3 +1034,107 @@ def test_an_abbreviation_going_on_after_a_dash_is_kept(rules_only, sentence, kep
     for text, (words,) in renderings(sentence, [kept]):
         result = rules_only.deidentify(text).text
         assert words in result, result
+
+
+# a location's field whose first clause is clinical: each clause is judged on its own, and the place after it goes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Location: ED, Mercy West", ["Mercy West"]),
+        ("Location: Outpatient, Fenwick 12", ["Fenwick 12"]),
+        ("Location: ICU 4, Mercy West", ["Mercy West"]),
+        ("Location: Level 2, Summit Tower", ["Summit Tower"]),
+        ("Ward: ICU, Mercy West", ["Mercy West"]),
+        ("Housing: Delta Unit, bunk 4", ["Delta Unit"]),
+        # a unit named by a clinical word, a test's or a phonetic letter's
+        ("Housing: Cardio Unit, bunk 12", ["Cardio Unit"]),
+        ("Housing: Echo Unit, bunk 4", ["Echo Unit"]),
+        # a military company in a unit's field
+        ("Unit: B Co, 3/141st MP Co", ["3/141st MP Co"]),
+    ],
+)
+def test_a_place_after_a_clinical_first_clause_of_a_location_field_is_removed(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Location: right upper lobe, 4 mm",
+        "Nodule location: right upper lobe, 4 mm",
+        "Location: ICU 4, bed 2",
+    ],
+)
+def test_a_location_field_of_clinical_clauses_only_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# "X location:" inside a finding is the finding's attribute, no form's field; a loss of consciousness's answer after a
+# mechanism stays
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Impression: ETT in good position with tip location: 4 cm above the carina. No pneumothorax.",
+        "Findings: Nodule location: RUL 4 mm solid.",
+        "Tube location: 3 cm above carina",
+        "Biopsy location: station 7",
+        "Lesion location: hepatic segment 6",
+        "Mechanism: fall from ladder loc: amnestic",
+        "Mechanism: fall from ladder loc: per ems yes",
+        "Mechanism: fall from ladder loc: found down",
+    ],
+)
+def test_a_location_label_inside_a_finding_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Sex: F Loc: Gray 2", ["Gray 2"]),
+        ("MRN: 4471203 Location: O'Halloran 7", ["O'Halloran 7"]),
+        ("Ordering: Dr. Pryce Location: Thistlewood 4. CXR done.", ["Thistlewood 4"]),
+    ],
+)
+def test_a_location_field_after_another_field_is_still_removed(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+# an exam's code after a colon or a semicolon is no ZIP code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "EXAM: Chest, CT: 71250",
+        "Exam: Abdomen pelvis, CT; 74177",
+        "EXAM: Chest 2 views, PA: 71046",
+        "PAST HISTORY: CAD,, MI: 20190 units",
+    ],
+)
+def test_an_exams_code_after_a_state_like_abbreviation_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Address: dunmore,, nj 07781", ["dunmore,, nj 07781"]),
+        ("Address: Wexmoor, NY,, 12401", ["Wexmoor, NY,, 12401"]),
+    ],
+)
+def test_a_damaged_address_line_is_still_removed(rules_only, sentence, phi):
+    for text, values in renderings(sentence, phi):
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

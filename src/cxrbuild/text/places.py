@@ -320,11 +320,14 @@ WARD_SERVICE_BEFORE_RE = re.compile(r"(?:" + SERVICE_WORDS + r"|service)[ \t]*(?
 # bracket no ward's name ("Medicine (step 2)", "Obstetrics (para 2)", "Medicine (pager 4)")
 NUMBERED_WORD_RE = re.compile(macro("NUMBERED_WORD"), re.IGNORECASE)
 OPENING_BRACKET_RE = re.compile(r"[ \t]*\(")
+# the labels of a ward's or a location's field, the ones that may follow another field after
+# one blank (PLACE_FIELD_RE) and that open a building's name (BUILDING_FIELD_BEFORE_RE)
+WARD_FIELD_LABELS = r"ward|unit|location|loc"
 # what opens the name of a hospital's building (place_cues.yaml's building_words): a location's, a ward's or a unit's
 # field ("LOC: O'Donnelly Building", "Unit: Emerson House"), or "in" or "at" in a sentence of an appointment, a visit or a
 # clock time ("your scan is at 2:30 PM in Thornbury House", "clinic visit 5/3 at Sullivan Pavilion"); a service's bracket
 # or dash is the other (above)
-BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:loc|location|ward|unit)[ \t]*[:#][ \t]*\Z")
+BUILDING_FIELD_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:" + WARD_FIELD_LABELS + r")[ \t]*[:#][ \t]*\Z")
 APPOINTMENT_WORDS = r"(?<![A-Za-z])(?:appointments?|appts?|visits?|follow[ \-]?up|f/u|scans?|scheduled|booked|clinic)(?![A-Za-z])"
 BEFORE_BUILDING_NAME = r"[^.!?;\n]{0,60}?(?<![A-Za-z])(?:in|at)[ \t]+(?:the[ \t]+)?\Z"
 APPOINTMENT_BEFORE_RE = re.compile(
@@ -357,7 +360,7 @@ GEOGRAPHY_FIELDS = (r"residence|current\s+residence|lives|home|home\s*town|count
 INLINE_GEOGRAPHY_FIELDS = BIRTH_FIELDS + "|" + TRAVEL_FIELD + TRAVEL_SPAN
 FACILITY_FIELDS = (r"facility|institution|hospital|outside\s+hospital|referring\s+hospital|sending\s+facility|receiving\s+facility|"
                    r"practice|gp\s+practice|pharmacy|employer|company|school|church|parish")
-OTHER_PLACE_FIELDS = (r"ward|unit|location|loc|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
+OTHER_PLACE_FIELDS = (WARD_FIELD_LABELS + r"|patient\s+location|pt\s+location|bed|room|floor|site|from|to|clinic|centre|center|"
                       r"employed|workplace|work|"
                       # correctional, occupational, emergency-medical and migration forms
                       r"housing|housing\s+unit|cell|camp|location\s+of\s+care|job\s+site|work\s*site|pick-?up(?:\s+location)?|scene|"
@@ -371,8 +374,8 @@ PLACE_FIELD_MAX_WORDS = 6
 MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])[ \t](?=(?-i:WARD|UNIT|LOCATION|LOC)[ \t]*[:#])"
-    r"|(?<=[A-Za-z0-9.)])(?P<after_field>[ \t])(?=(?:ward|unit|location|loc)[ \t]*[:#])"
+    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])(?P<caps_after>[ \t])(?=(?-i:" + WARD_FIELD_LABELS.upper() + r")[ \t]*[:#])"
+    r"|(?<=[A-Za-z0-9.)])(?P<after_field>[ \t])(?=(?:" + WARD_FIELD_LABELS + r")[ \t]*[:#])"
     r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + INLINE_GEOGRAPHY_FIELDS + r")[ \t]*:))"
     # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
     # MCGREGOR 5", "SEX: M LOC: EDWARDS WING"; in any case, where another field's label and value stand before it on its
@@ -383,6 +386,21 @@ PLACE_FIELD_RE = re.compile(
     r"[ \t]*[:#][ \t]*(?P<value>[^\n\t|]+?)(?=[ \t]{2}|\t|\||[ \t]*$|[ \t]*\n)"
 )
 FACILITY_FIELD_RE = re.compile(r"(?i)(?:" + FACILITY_FIELDS + r")\Z")
+# a word of a finding's phrase right before a location's label, whose attribute the label is, no form's field ("tip
+# location: 4 cm above the carina", "Nodule location: RUL", "Tube location:", "Biopsy location: station 7")
+FINDING_ATTRIBUTE_HEADS = frozenset({
+    "tip", "tube", "nodule", "nodules", "lesion", "lesions", "biopsy", "mass", "tumor", "tumour", "cyst", "catheter", "line",
+    "lead", "leads", "port", "stent", "clip", "clips", "marker", "sample", "specimen", "pain", "injury", "fracture", "wound",
+    "incision", "drain", "needle", "electrode", "probe", "device", "implant", "seed", "coil", "filter", "pacemaker", "ett",
+    "ngt", "ogt", "picc", "cvc", "effusion", "opacity", "consolidation", "abnormality", "finding", "bleed", "hemorrhage",
+    "haemorrhage", "infarct", "stone", "calculus", "polyp", "ulcer", "abscess", "collection", "aneurysm", "thrombus", "clot",
+    "injection", "puncture", "target", "insertion", "entry", "rash", "swelling", "tenderness", "anatomic", "anatomical"})
+# the words of another field's value before a location's label after one blank, at most ("Ordering: Dr. Mary Pryce")
+MAX_EARLIER_FIELD_WORDS = 3
+# a housing unit's word after its name in a place field ("Housing: Echo Unit, bunk 4"), beside place_cues.yaml's building_words
+HOUSING_UNIT_WORDS = frozenset({"unit", "block", "dorm", "pod", "tier"})
+# ... and the words before such a word that make it no one building's name ("Location: outpatient building")
+GENERIC_BUILDING_WORDS = frozenset({"same", "other", "new", "old", "main", "body", "control", "outpatient", "inpatient"})
 # another field's label and its value, earlier on the line before a field that follows it after one blank ("Sex: F")
 EARLIER_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))" + FIELD_LABEL + r"[ \t]*[^ \t\n]", re.MULTILINE)
 # "LOC" heads a location's field, or a loss of consciousness's ("LOC: brief, < 1 min", "LOC: yes, ~2 minutes")
@@ -1577,17 +1595,28 @@ class PlaceFinder:
         """The value of a place field, when it holds a proper name ("Ward: Lister Ward", "LOC: TISCH 4")."""
         spans = []
         for match in PLACE_FIELD_RE.finditer(text):
-            if match.group("after_field") and not EARLIER_FIELD_RE.search(
-                    text, text.rfind("\n", 0, match.start()) + 1, match.start()):
-                continue  # "pt had loc: brief": no field before it on its line, so no field of a form
+            one_blank = bool(match.group("after_field") or match.group("caps_after"))
+            if one_blank and not self._opens_field(text, match.start("field"), need_earlier=bool(match.group("after_field"))):
+                continue  # "pt had loc: brief", "with tip location: 4 cm", "Nodule location: RUL": no field of a form
             value = match.group("value")
             next_field = NEXT_FIELD_RE.search(value)
             value_end = match.start("value") + (next_field.start() if next_field else len(value))
-            if match.group("inline"):
-                # a field inside a sentence's run ends with its own sentence
+            if match.group("inline") or one_blank:
+                # a field inside a sentence's run, or after another field on its line, ends with its own sentence
                 sentence_end = SENTENCE_END_RE.search(text, match.start("value"), value_end)
                 value_end = sentence_end.start() if sentence_end else value_end
-            value = text[match.start("value"):value_end]
+            value_start = match.start("value")
+            if not GEOGRAPHY_FIELD_RE.match(match.group("field")) and not FACILITY_FIELD_RE.match(match.group("field")):
+                # each clause judged on its own: a clinical first clause skips itself, not what follows ("Location: ED,
+                # Mercy West", "Loc: ICU 4, Mercy West")
+                value_start, building_end = self._first_place_clause(text, value_start, value_end)
+                if value_start is None:
+                    continue
+                if building_end:
+                    # a name and a building's or a unit's word: a place whatever its words ("Location: Level 2, Summit
+                    # Tower", "HOUSING: CARDIO UNIT, BUNK 12")
+                    spans.append(RuleSpan(value_start, building_end, "LOCATION", "place_field", strong=True))
+            value = text[value_start:value_end]
             words = WORD_RE.findall(value)
             if NO_VALUE_RE.fullmatch(value.strip()):
                 continue  # "Travel: none", "Country of birth: unknown" (not "unknown (possibly Quellbrook)")
@@ -1596,14 +1625,6 @@ class PlaceFinder:
                     and not FACILITY_FIELD_RE.match(match.group("field"))
                     and any(MEASURE_UNIT_RE.match(first_clause, n.end()) for n in NUMBER_RE.finditer(first_clause))):
                 continue  # "Delivery⏎room: intubated ... given Curosurf 2.5 mL/kg": a sentence with its doses, no place
-            # (up to a comma or a semicolon: "St." and "Dr." end no clause here)
-            clause_words = WORD_RE.findall(FIELD_CLAUSE_RE.match(value).group(0))
-            if (clause_words and not GEOGRAPHY_FIELD_RE.match(match.group("field")) and not FACILITY_FIELD_RE.match(match.group("field"))
-                    and all(w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS) for w in clause_words)):
-                continue  # "Location: right upper lobe, 4 mm", "LESION LOCATION: LEFT LOWER LOBE": where in the body, no place
-            if (not GEOGRAPHY_FIELD_RE.match(match.group("field")) and not FACILITY_FIELD_RE.match(match.group("field"))
-                    and self._counted_value(first_clause)):
-                continue  # "LOC: GCS 15", "Location: Level 2", "LOC: ICU 4": a score, a count or a unit's bed, no ward's name
             named = [w for w in words if self._names_place(w)]
             if not named and FACILITY_FIELD_RE.match(match.group("field")):
                 # the field names a facility or an employer: its value is a name, whatever words it uses
@@ -1630,11 +1651,54 @@ class PlaceFinder:
             every_part = FACILITY_FIELD_RE.match(field) is not None or GEOGRAPHY_FIELD_RE.match(field) is not None
             # an employer's or a school's own name keeps its clinical words ("Employer: Delmarva Packing")
             employer = EMPLOYER_FIELD_RE.match(field) is not None
-            for start, end in self._field_parts(text, match.start("value"), value_end, every_part, employer):
+            for start, end in self._field_parts(text, value_start, value_end, every_part, employer):
                 # a state's code after a town is the address's, whatever else it abbreviates ("PA")
                 state = text[start:end].upper() in STATE_CODES
                 spans.append(RuleSpan(start, end, "LOCATION", "place_field", strong=strong or state))
         return spans
+
+    def _opens_field(self, text: str, label_start: int, need_earlier: bool) -> bool:
+        """Whether a ward's or a location's label one blank after other words opens a field of a form: another field's
+        label and a short value before it on its line where ``need_earlier`` ("Sex: F Loc: Gray 2", "Ordering: Dr. Pryce
+        Location: Thistlewood 4"), and no word of a finding's phrase right before it, whose attribute the label is ("tip
+        location: 4 cm above the carina", "Nodule location: RUL", "Biopsy location: station 7")."""
+        line_start = text.rfind("\n", 0, label_start) + 1
+        before = WORD_RE.findall(text, line_start, label_start)
+        if before and fold(before[-1]) in FINDING_ATTRIBUTE_HEADS:
+            return False
+        earlier = None
+        for earlier in EARLIER_FIELD_RE.finditer(text, line_start, label_start):
+            pass
+        if earlier is None:
+            return not need_earlier
+        # (the earlier field's value: "fall from ladder" after "Mechanism:" is a sentence's words, no form's value)
+        colon = text.rfind(":", earlier.start(), label_start)
+        return len(WORD_RE.findall(text, colon + 1, label_start)) <= MAX_EARLIER_FIELD_WORDS
+
+    def _first_place_clause(self, text: str, start: int, end: int) -> tuple[int | None, int]:
+        """Where the first clause of a ward's or a location's field value that may name a place starts, past clauses
+        that are where in the body, a measurement, a score, a level or a unit's bed ("Location: ED, Mercy West", "LOC:
+        ICU 4, Mercy West", "Nodule location: RUL, 4 mm"), None when every clause is such; and where that clause ends when
+        it is a name and a building's or a unit's word, a place whatever its words ("Housing: Echo Unit"), else 0."""
+        cursor = start
+        while cursor < end:
+            clause_end = min(FIELD_CLAUSE_RE.match(text, cursor, end).end(), end)
+            clause = text[cursor:clause_end]
+            words = WORD_RE.findall(clause)
+            building = (len(words) >= 2 and (fold(words[-1]) in self.cues.building_words or fold(words[-1]) in HOUSING_UNIT_WORDS)
+                        and not any(fold(w) in FUNCTION_WORDS or fold(w) in GENERIC_BUILDING_WORDS or fold(w) in self.cues.ward_types
+                                    or fold(w) in self.cues.facility_words or NUMBERED_WORD_RE.fullmatch(w) for w in words[:-1]))
+            body = words and all((w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS)) or w.isdigit()
+                                 for w in words) and any(w[:1].isalpha() for w in words)
+            measured = any(MEASURE_UNIT_RE.match(clause, n.end()) for n in NUMBER_RE.finditer(clause))
+            if building:
+                return cursor, cursor + len(clause.rstrip())
+            if not ((body and not self._ward_value(clause)) or measured or self._counted_value(clause)):
+                return (cursor if words else None), 0
+            cursor = clause_end + 1
+            while cursor < end and text[cursor] in " \t":
+                cursor += 1
+        return None, 0
 
     def _ward_value(self, clause: str) -> bool:
         """Whether a place field's first clause is a ward's name and number alone: one or two words that are a ward's
