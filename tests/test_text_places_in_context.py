@@ -1138,3 +1138,28 @@ def test_an_exams_code_after_a_state_like_abbreviation_is_kept(rules_only, sente
 def test_a_damaged_address_line_is_still_removed(rules_only, sentence, phi):
     for text, values in renderings(sentence, phi):
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+# a hospital named by a colour and "Health" after "outside films from": a name where capitals mean something; "in good
+# health" and "in foster care" are states someone lives in
+
+
+@pytest.mark.parametrize("colour", ["Red", "White", "Gold", "Silver", "Pink"])
+def test_a_hospital_named_by_a_colour_and_health_is_removed_in_a_note(rules_only, colour):
+    text = NOTE + f"Compared with outside films from {colour} Health, no change."
+    assert not leaked(rules_only, text, [f"{colour} Health"]), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lives with husband in good health.",
+        "Lives alone in poor health, daughter visits.",
+        "Lives in foster care since age 9.",
+        "Lives with wife in fair spirits.",
+    ],
+)
+def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]

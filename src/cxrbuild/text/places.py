@@ -139,9 +139,18 @@ MAX_COMPANION_BRACKET = 30
 # ... and an age between commas after one ("daughter, 34,", "mom, aged 44,", "aunt, in her 80s,", "in his late seventies")
 COMPANION_AGE = (r"(?:(?:aged?[ \t]+)?[0-9]{1,3}(?:[ \t]*(?:y/?o|yrs?|years?(?:[ \t]+old)?))?|in[ \t]+(?:her|his|their)[ \t]+"
                  r"(?:(?:early|mid|late)[ \t\-]+)?(?:[0-9]0['’]?s|" + DECADE_RE.pattern + r"))")
-# the last word of what someone lives in that makes words of the language before it a state, no place ("lives in good
-# health", "lives in foster care")
-STATE_OF_CARE_WORDS = frozenset({"health", "care"})
+# the last word of what someone lives in that makes a word of how well before it a state, no place ("lives in good
+# health", "in poor condition", "in fair spirits"; not "films from Red Health")
+STATE_OF_HEALTH_WORDS = frozenset({"health", "condition", "spirits", "shape"})
+STATE_OF_HEALTH_ADJECTIVES = frozenset({
+    "good", "poor", "fair", "stable", "excellent", "reasonable", "great", "bad", "ill", "declining", "failing", "frail",
+    "general", "fine", "ok", "okay", "normal", "decent", "usual", "robust", "satisfactory", "guarded", "critical",
+    "serious", "high", "low", "better", "worse", "improving", "relatively", "generally", "overall", "reasonably", "very",
+    "quite", "pretty", "declining", "deteriorating", "fragile", "failing", "perfect"})
+# ... and the kinds of care someone lives in ("lives in foster care"; not "in Bath care home")
+CARE_WORD = "care"
+CARE_KINDS = frozenset({"foster", "kinship", "hospice", "respite", "residential", "nursing", "palliative", "supportive",
+                        "custodial", "group", "supported", "assisted", "shared", "long-term", "day", "state", "local"})
 # a hospital's compound suffix, the whole of what follows a name's one word ("general hospital", "regional medical center")
 COMPOUND_HOSPITAL_RE = re.compile(COMPOUND_HOSPITAL_SUFFIX, re.IGNORECASE)
 # the verbs of a stay, where someone sleeps or is put up ("staying", "slept", "housed")
@@ -857,10 +866,19 @@ class PlaceFinder:
                 spans.append(RuleSpan(match.start("town"), match.end("town"), "LOCATION", "place_dwelling", strong=True))
         return spans
 
-    def _state_of_care(self, words: list[str]) -> bool:
-        """Words of the language that end in a word of health or of care: a state someone lives in, no place ("good
-        health", "poor health", "foster care", "hospice care"; not "Quillby Care")."""
-        return len(words) > 1 and fold(words[-1]) in STATE_OF_CARE_WORDS and all(self.lexicon.is_common(w) for w in words)
+    def _state_of_care(self, words: list[str], after: str = "") -> bool:
+        """Words of how well and a word of health, or a kind of care and "care" (not before a home's or a facility's
+        word ``after``): a state someone lives in, no place ("good health", "poor condition", "foster care", "hospice
+        care"; not "Red Health", "Quillby Care", "Bath care home", "Reading care facility")."""
+        if len(words) < 2:
+            return False
+        last = fold(words[-1])
+        if last in STATE_OF_HEALTH_WORDS:
+            return all(fold(w) in STATE_OF_HEALTH_ADJECTIVES for w in words[:-1])
+        folded_after = fold(after)
+        return (last == CARE_WORD and len(words) == 2 and fold(words[0]) in CARE_KINDS
+                and folded_after not in self.cues.facility_words and folded_after not in self.cues.plain_places
+                and folded_after not in self.cues.building_words)
 
     def _street_name_word(self, word: str, caseless: bool) -> bool:
         """A word of a street's name right after where someone lives: no little, number or opening word, no kind of home or
@@ -2412,8 +2430,10 @@ class PlaceFinder:
         if not organization and all(fold(w) in self.cues.plain_places or fold(w) in self.cues.living_conditions for w in words):
             return []  # "comes from shelter", "LIVES IN HOUSE WITH WIFE", "lives in peace,": a kind of place or of life, no name
         following = WORD_RE.match(text, run[-1].end() + 1) if text[run[-1].end():run[-1].end() + 1] == " " else None
+        beyond = WORD_RE.match(text, following.end() + 1) if following is not None and text[following.end():following.end() + 1] == " " else None
         if residence and not organization and (
-                self._state_of_care(words) or (following is not None and self._state_of_care([*words, following.group(0)]))):
+                self._state_of_care(words, following.group(0) if following else "")
+                or (following is not None and self._state_of_care([*words, following.group(0)], beyond.group(0) if beyond else ""))):
             return []  # "lives with husband in good health", "lives in foster care" (the run stops before "care")
         if not any(self._rare(w) or self.lexicon.is_place(w) or self.lexicon.is_name(w) or (not caseless and is_capitalised(w)) for w in words):
             return []
