@@ -1163,3 +1163,28 @@ def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sente
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a line's opener after "lives with ..." on the line before is no wrapped "in"/"at"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SOCIAL HISTORY: Lives with wife\nAt Rest: SpO2 92% on RA.",
+        "SOCIAL HISTORY: Lives with wife\nIn Addition, she smokes.",
+        "SOCIAL HISTORY: Lives with wife\nIn Summary, stable.",
+        "SOCIAL HISTORY: Lives with wife\nAt Night uses CPAP",
+        "SOCIAL HISTORY: Lives with wife\nAt Times confused",
+    ],
+)
+def test_a_lines_opener_after_who_someone_lives_with_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+def test_a_wrapped_in_before_a_town_is_still_read(rules_only):
+    for text, values in [*renderings("Lives with grandparents\nin Reading", ["Reading"]),
+                         *in_a_note("Lives with grandparents\nin Reading", ["Reading"])]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

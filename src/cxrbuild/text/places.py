@@ -642,8 +642,9 @@ class PlaceCues:
             r"[A-Za-z\-]+(?:[ \t]+[A-Za-z\-]+)?|" + companions + r"))"
             r"|(?:lives?|lived|living|resides?|resided|residing)[ \t]+(?:at|in)[ \t]+" + lodging_words + home + r"(?![A-Za-z])"
             r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in|on)[ \t]+" + lodging_words + stay_lodging + r"(?![A-Za-z])"
-            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in)[ \t]+" + kin_home + r")(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:in|at)"
-            # ("lives with grandparents⏎in Reading": a wrapped line may break before "in")
+            r"|(?:" + STAY_VERBS + r")[ \t]+(?:at|in)[ \t]+" + kin_home + r")(?:[ \t]+(?:in|at)|[ \t]*\r?\n[ \t]*(?-i:in|at|IN|AT)(?![ \t]+[A-Za-z'’\-]+[ \t]*[:,]))"
+            # ("lives with grandparents⏎in Reading": a wrapped line may break before "in", written small or in
+            # capitals, not a line's opener: "⏎At Rest: SpO2 92%", "⏎In Addition,", "⏎At Night uses CPAP")
             # (a relative's "in law" is no place: "lives with wife and son in law")
             r"(?![ \t]+laws?(?![A-Za-z]))"
         )
