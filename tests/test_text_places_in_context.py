@@ -952,10 +952,11 @@ def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sente
         ("Staying with her sister in Harwick, ME; back Monday.", ["Harwick, ME"]),
         ("Moved from Upper Quillby, MO; new to clinic.", ["Upper Quillby, MO"]),
         ("Family in Dunmore, OR) joined by phone.", ["Dunmore, OR"]),
-        # a code after one blank, then a dash between blanks or another closing mark
-        ("Lives in Quarrington OR - works nights.", ["Quarrington OR"]),
-        ("Lives in Quarrington MD! Works nights.", ["Quarrington MD"]),
-        ("Lives in Quarrington PA? Unclear.", ["Quarrington PA"]),
+        # a code after one blank, then a dash between blanks or another closing mark: the town goes; a code that is also
+        # a word or an abbreviation ("OR", "MD", "PA") is no state's before such a mark (see below)
+        ("Lives in Quarrington OR - works nights.", ["Quarrington"]),
+        ("Lives in Quarrington MD! Works nights.", ["Quarrington"]),
+        ("Lives in Quarrington PA? Unclear.", ["Quarrington"]),
     ],
 )
 def test_a_states_code_after_a_placed_town_before_a_semicolon_is_removed_in_any_case(rules_only, sentence, phi):
@@ -1188,3 +1189,21 @@ def test_a_wrapped_in_before_a_town_is_still_read(rules_only):
     for text, values in [*renderings("Lives with grandparents\nin Reading", ["Reading"]),
                          *in_a_note("Lives with grandparents\nin Reading", ["Reading"])]:
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+# "OR" (the operating room) after a town before a dash, "?", "!" or "]" is the room, no state's code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Back to Bangor OR - found bleeding.", "OR - found bleeding"),
+        ("Taken back to Bangor OR ? abscess.", "OR ? abscess"),
+        ("Returned to Dover OR! Washout done.", "OR! Washout"),
+        ("Seen today [returned from Bangor OR] stable.", "OR]"),
+    ],
+)
+def test_the_operating_room_after_a_town_before_a_loose_mark_is_kept(rules_only, sentence, kept):
+    for text, words in [*renderings(sentence, [kept]), *in_a_note(sentence, [kept])]:
+        result = rules_only.deidentify(text).text
+        assert words[0] in result, (text, result)

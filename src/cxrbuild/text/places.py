@@ -500,6 +500,9 @@ CODE_GOES_ON_WORDS = frozenset({"for", "and", "at", "to", "on", "today", "tonigh
 # the marks after a state's code that a clause may go on after, with the abbreviation the code is too ("Dover OR, then
 # PACU", "Dover OR - I&D"): the word after them decides
 GOING_ON_MARKS = frozenset({",", "-", "–", "—"})
+# the marks after a state's code that close an address only where the code is no word and no abbreviation ("in
+# tarnby nj! works"; not "Bangor OR - found bleeding", "Dover OR! Washout", "[from Bangor OR]", "in bend or ?")
+LOOSE_CLOSING_MARKS = frozenset({"!", "?", "]", "-", "–", "—"})
 # the words after a code that say who or when: an address's, though the code abbreviates something too
 CODE_ADDRESS_FOLLOWERS = frozenset({"with", "since", "where", "until"})
 # a preposition of place later in the clause after a word's code and what follows it: the word is a conjunction there
@@ -1235,6 +1238,8 @@ class PlaceFinder:
             return True
         dwelling = self._dwelling_before(text, span)
         if match.group("mark"):
+            if match.group("mark").strip() in LOOSE_CLOSING_MARKS and (word or abbreviation):
+                return False  # "Back to Bangor OR - found bleeding", "Bangor OR ? abscess", "[from Bangor OR]": the room
             if match.group("mark").strip() not in GOING_ON_MARKS:
                 return True
             after = WORD_AFTER_MARK_RE.match(text, match.end("mark"))
