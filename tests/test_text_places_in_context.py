@@ -946,7 +946,7 @@ def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sente
 @pytest.mark.parametrize(
     ("sentence", "phi"),
     [
-        ("At home in Brackenfield, PA; joined by video.", ["Brackenfield, PA"]),
+        ("At home in Brackenfield, PA; joined by video.", ["Brackenfield"]),  # (the town; "at home in" is no place cue)
         ("At home in East Marlow, PA; joined by video.", ["East Marlow, PA"]),
         ("Lives in Trentville, MD; works at the cannery.", ["Trentville, MD"]),
         ("Staying with her sister in Harwick, ME; back Monday.", ["Harwick, ME"]),
@@ -1207,3 +1207,21 @@ def test_the_operating_room_after_a_town_before_a_loose_mark_is_kept(rules_only,
     for text, words in [*renderings(sentence, [kept]), *in_a_note(sentence, [kept])]:
         result = rules_only.deidentify(text).text
         assert words[0] in result, (text, result)
+
+
+# "at home in" is no place cue: what follows is a room, a time or a state of the day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Found unresponsive at home in bath.",
+        "Fell at home in garden, no LOC.",
+        "Chest pain at home in early morning.",
+        "Fell at home in Kitchen.",
+    ],
+)
+def test_a_room_or_a_time_after_at_home_in_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
