@@ -1225,3 +1225,38 @@ def test_a_room_or_a_time_after_at_home_in_is_kept(rules_only, sentence):
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+# a colour and a number in brackets is a team only after a service's field label, shut after its number or its bed; a
+# COPD grade, a tube's colour or a clinic's bracket stays
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Service: Pulmonary (GOLD 4, on home O2)",
+        "Followed in Pulmonary clinic (GOLD 4) for COPD.",
+        "Labs drawn (gold 2, lavender 1) this morning.",
+    ],
+)
+def test_a_colour_and_a_number_in_a_clinical_bracket_is_kept(rules_only, sentence):
+    for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
+        result = rules_only.deidentify(text)
+        assert result.text == text, [text[s.start:s.end] for s in result.spans]
+
+
+def test_gold_in_capitals_after_a_service_in_a_mixed_case_note_is_the_copd_grade(rules_only):
+    text = NOTE + "Service: Pulmonary (GOLD 4)"
+    assert rules_only.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        ("Service: Medicine (gold 3)", ["gold 3"]),
+        ("Service: Medicine (Gold 3, bed 4)", ["Gold 3"]),
+    ],
+)
+def test_a_colour_team_after_a_service_field_is_still_removed(rules_only, sentence, phi):
+    for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
+        assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)

@@ -325,6 +325,13 @@ WARD_PART_AFTER_RE = re.compile(r"[ \t]+(?P<part>[A-Za-z]+)\.?[ \t]*#?[ \t]*[0-9
 # is the score: "Pediatrics (Tanner 3)", "Imaging - BIRADS 4")
 # (or the word "service" itself: "admitted to hospitalist service (Silver 2)")
 WARD_SERVICE_BEFORE_RE = re.compile(r"(?:" + SERVICE_WORDS + r"|service)[ \t]*(?:\(|[-–][ \t])[ \t]*$", re.IGNORECASE)
+# a service's field label before the bracket on its line ("Service: Medicine (")
+SERVICE_FIELD_BRACKET_RE = re.compile(r"(?i)(?<![A-Za-z])service[ \t]*:[^\n:()]{0,40}\([ \t]*\Z")
+# ... the bracket shut right after the ward's number, or its bed after it ("(gold 3)", "(Gold 3, bed 4)"; not "(GOLD 4,
+# on home O2)")
+WARD_BRACKET_SHUT_RE = re.compile(r"(?i)[ \t]*(?:\)|[,;][ \t]*(?:bed|bay|rm|room|pod)(?![A-Za-z]))")
+# a colour in capitals in a mixed-case note that grades COPD ("GOLD 4")
+COPD_GRADE_WORDS = frozenset({"gold"})
 # a word that labels, counts or grades the number after it (patterns.yaml's NUMBERED_WORD): in a unit's or a service's
 # bracket no ward's name ("Medicine (step 2)", "Obstetrics (para 2)", "Medicine (pager 4)")
 NUMBERED_WORD_RE = re.compile(macro("NUMBERED_WORD"), re.IGNORECASE)
@@ -1353,7 +1360,10 @@ class PlaceFinder:
             compass = WARD_COMPASS_AFTER_RE.match(text, match.end())  # "Ellison 8 North": the wing is the ward's name too
             end = compass.end() if compass else match.end()
             in_bracket = WARD_BRACKET_BEFORE_RE.search(before) is not None
-            service_bracket = not in_bracket and WARD_SERVICE_BEFORE_RE.search(before) is not None and before.rstrip().endswith("(")
+            # (a service's bracket only after a service's field label: "Service: Medicine (gold 3)"; not "Pulmonary clinic
+            # (GOLD 4)", "Labs drawn (gold 2, lavender 1)")
+            service_bracket = (not in_bracket and WARD_SERVICE_BEFORE_RE.search(before) is not None and before.rstrip().endswith("(")
+                               and SERVICE_FIELD_BRACKET_RE.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()) is not None)
             if (in_bracket or service_bracket) and (
                     folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms
                     or NUMBERED_WORD_RE.fullmatch(name)):
@@ -1362,6 +1372,11 @@ class PlaceFinder:
             part_after = WARD_PART_AFTER_RE.match(text, end)
             bracketed = (in_bracket or service_bracket) and (WARD_BRACKET_CLOSE_RE.match(text, end) is not None or (
                 part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts))
+            if service_bracket and folded in self.cues.ward_colours and (
+                    WARD_BRACKET_SHUT_RE.match(text, end) is None and not (
+                        part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts)
+                    or (not caseless and name.isupper() and folded in COPD_GRADE_WORDS)):
+                continue  # "Service: Pulmonary (GOLD 4, on home O2)": a grade or a clinical phrase in the bracket, no team
             if bracketed and folded in self.cues.ward_colours:
                 # "TRANSFER TO SICU (RED 7)", "Service: Medicine (gold 3)": a ward or a team called by its colour, though
                 # the colour is a clinical word (strong after a service, whose bracket says which team or ward, though the
