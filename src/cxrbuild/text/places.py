@@ -1727,8 +1727,7 @@ class PlaceFinder:
             building = (len(words) >= 2 and (fold(words[-1]) in self.cues.building_words or fold(words[-1]) in HOUSING_UNIT_WORDS)
                         and not any(fold(w) in FUNCTION_WORDS or fold(w) in GENERIC_BUILDING_WORDS or fold(w) in self.cues.ward_types
                                     or fold(w) in self.cues.facility_words or NUMBERED_WORD_RE.fullmatch(w) for w in words[:-1]))
-            body = words and all((w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS)) or w.isdigit()
-                                 for w in words) and any(w[:1].isalpha() for w in words)
+            body = bool(words) and all(w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS) for w in words)
             measured = any(MEASURE_UNIT_RE.match(clause, n.end()) for n in NUMBER_RE.finditer(clause))
             if building:
                 return cursor, cursor + len(clause.rstrip())
