@@ -1160,7 +1160,7 @@ def test_a_hospital_named_by_a_colour_and_health_is_removed_in_a_note(rules_only
         "Lives with wife in fair spirits.",
     ],
 )
-def test_a_state_of_health_or_care_where_someone_lives_is_kept(rules_only, sentence):
+def test_a_state_of_health_or_care_after_who_someone_lives_with_is_kept(rules_only, sentence):
     for text, _ in [*renderings(sentence, []), *in_a_note(sentence, [])]:
         result = rules_only.deidentify(text)
         assert result.text == text, [text[s.start:s.end] for s in result.spans]

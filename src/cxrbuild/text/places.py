@@ -146,7 +146,7 @@ STATE_OF_HEALTH_ADJECTIVES = frozenset({
     "good", "poor", "fair", "stable", "excellent", "reasonable", "great", "bad", "ill", "declining", "failing", "frail",
     "general", "fine", "ok", "okay", "normal", "decent", "usual", "robust", "satisfactory", "guarded", "critical",
     "serious", "high", "low", "better", "worse", "improving", "relatively", "generally", "overall", "reasonably", "very",
-    "quite", "pretty", "declining", "deteriorating", "fragile", "failing", "perfect"})
+    "quite", "pretty", "deteriorating", "fragile", "perfect"})
 # ... and the kinds of care someone lives in ("lives in foster care"; not "in Bath care home")
 CARE_WORD = "care"
 CARE_KINDS = frozenset({"foster", "kinship", "hospice", "respite", "residential", "nursing", "palliative", "supportive",
@@ -1373,8 +1373,8 @@ class PlaceFinder:
             bracketed = (in_bracket or service_bracket) and (WARD_BRACKET_CLOSE_RE.match(text, end) is not None or (
                 part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts))
             if service_bracket and folded in self.cues.ward_colours and (
-                    WARD_BRACKET_SHUT_RE.match(text, end) is None and not (
-                        part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts)
+                    (WARD_BRACKET_SHUT_RE.match(text, end) is None and not (
+                        part_after is not None and fold(part_after.group("part")) in self.cues.ward_parts))
                     or (not caseless and name.isupper() and folded in COPD_GRADE_WORDS)):
                 continue  # "Service: Pulmonary (GOLD 4, on home O2)": a grade or a clinical phrase in the bracket, no team
             if bracketed and folded in self.cues.ward_colours:
@@ -1706,8 +1706,8 @@ class PlaceFinder:
         if before and fold(before[-1]) in FINDING_ATTRIBUTE_HEADS:
             return False
         earlier = None
-        for earlier in EARLIER_FIELD_RE.finditer(text, line_start, label_start):
-            pass
+        for earlier in EARLIER_FIELD_RE.finditer(text, line_start, label_start):  # noqa: B007 (the last one)
+            continue
         if earlier is None:
             return not need_earlier
         # (the earlier field's value: "fall from ladder" after "Mechanism:" is a sentence's words, no form's value)
