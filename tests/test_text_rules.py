@@ -201,3 +201,71 @@ def test_phi_in_hand_written_report_sentences_is_removed(rules_only, sentence, p
     text = rules_only.deidentify(sentence).text
     for value in phi:
         assert value not in text, (value, text)
+
+
+# -- names that are words or abbreviations, told by a field, a rank, a role, a cue or a line's shape --------------------
+# (every name here is invented; each class is tried as written, in ALL CAPS and in lower case where capitals cannot help)
+
+
+def left_of(deidentifier: ReportDeidentifier, text: str, phi: list[str]) -> list[str]:
+    """The values of ``phi`` with a letter or digit left in the output."""
+    return [value for value in phi if not removed(deidentifier, text, value)]
+
+
+def three_renderings(text: str, phi: list[str], kept: list[str] = ()):
+    """The text as written, in ALL CAPS and in lower case, with its PHI and its kept words in the same case."""
+    for case in (str, str.upper, str.lower):
+        yield case(text), [case(p) for p in phi], [case(k) for k in kept]
+
+
+def assert_names_go_and_labels_stay(rules_only, text: str, phi: list[str], kept: list[str] = ()) -> None:
+    for rendered, values, words in three_renderings(text, phi, kept):
+        result = rules_only.deidentify(rendered)
+        assert not left_of(rules_only, rendered, values), (rendered, result.text)
+        for word in words:
+            assert word in result.text, (word, rendered, result.text)
+
+
+def assert_kept_in_any_case(rules_only, text: str) -> None:
+    for case in (str, str.upper, str.lower):
+        rendered = case(text)
+        result = rules_only.deidentify(rendered)
+        assert result.text == rendered, [rendered[s.start:s.end] for s in result.spans]
+
+
+# a header's line inside a note whose narrative is in both cases
+VISTA_NOTE = "LOCAL TITLE: Chest Film Review\n{line}\nThe chest film shows clear lungs and a normal heart size."
+
+
+@pytest.mark.parametrize(
+    ("line", "phi", "kept"),
+    [
+        # a given name that is also a clinical abbreviation, after "SURNAME," in a person's field
+        ("COSIGNER: BRANDVOLD,ANA J", ["BRANDVOLD", "ANA J"], ["COSIGNER:"]),
+        ("EXP COSIGNER: TEMBO-ASANTE, AMA K", ["TEMBO-ASANTE", "AMA K"], ["EXP COSIGNER:"]),
+        ("CHILD: NWOSU-BELL, AMA K SEX: F", ["NWOSU-BELL", "AMA K"], ["SEX: F"]),
+        ("PATIENT: HALVORSEN, ED M  MRN 4418207", ["HALVORSEN", "ED M", "4418207"], ["MRN"]),
+        ("re: lindqvist-moe, bo t  dob: 3/4/19", ["lindqvist-moe", "bo t", "3/4/19"], ["dob:"]),
+        ("NAME: SOLBERG, AMA", ["SOLBERG", "AMA"], []),
+        # the middle initial after any "SURNAME, GIVEN", the next field's label left alone
+        ("AUTHOR: ROSALES PINEDA,MARTA Q EXP COSIGNER: IWU,CHIKA", ["ROSALES PINEDA", "MARTA Q", "IWU,CHIKA"], ["EXP COSIGNER:"]),
+        ("Re: Tran,, Ewan R  DOB 1/2/03", ["Tran", "Ewan R", "1/2/03"], ["DOB"]),
+    ],
+)
+def test_a_given_name_that_is_an_abbreviation_and_the_initial_after_a_comma_name_go_in_a_persons_field(rules_only, line, phi, kept):
+    assert_names_go_and_labels_stay(rules_only, VISTA_NOTE.format(line=line), phi, kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labs sent: CRP, ANA, RF and ESR.",
+        "HX: SLE, ANA POSITIVE.",
+        "Disposition: home, ED return precautions given.",
+        "Dx: COPD, AMA discharge last year.",
+        "PMH: GERD, CAD s/p CABG.",
+    ],
+)
+def test_a_list_of_abbreviations_after_a_field_is_no_comma_name(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)
+

@@ -88,11 +88,14 @@ NUMBER_LABEL_WORDS = NAME_FIELD_STOPS | frozenset(
 # "LAST, FIRST M" as a field value: at the start of a line or after "Field:"
 COMMA_NAME_RE = re.compile(
     # (a tab before a field's label ends the name: "MILLER, VERA<tab>DATE/TIME:")
-    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:(?: |\t(?!" + FIELD_LABEL + r"))" + NAME_WORD + r"){0,2})[ \t]*,[ \t]*"
+    # (a comma typed twice: "Re: Tan,, Ewan R")
+    r"(?:^|[:\-–][ \t]|\t|\(|\|)[ \t]*(?P<last>" + NAME_WORD + r"(?:(?: |\t(?!" + FIELD_LABEL + r"))" + NAME_WORD + r"){0,2})[ \t]*,,?[ \t]*"
     r"(?P<first>" + NAME_WORD + r"(?:(?: |\t(?!" + FIELD_LABEL + r"))(?!" + FIELD_WORDS + r"\b)" + NAME_WORD + r")?)"
     r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
-    r"(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
-    r"|[ \t]+" + FIELD_WORDS + r"\b))",
+    # (a slash and a letter right after go on with an abbreviation, no name: "GERD, CAD s/p CABG")
+    r"(?!/[A-Za-z])(?=[ \t]*(?:$|[,;()/|]|[ \t]{2}|\t|[ \t]+[0-9]|[ \t]+[A-Z][A-Za-z\-]{1,5}(?![A-Za-z])[ \t]*$"
+    # (after an initial, the next field's label: "ROSALES PINEDA,MARTA Q EXP COSIGNER: ...")
+    r"|[ \t]+" + FIELD_WORDS + r"\b)|(?<=[ \t][A-Za-z])\.?[ \t]+" + FIELD_LABEL + r")",
     re.MULTILINE,
 )
 # words that open a phrase, never a given name after "LAST," ("MMM, no mucositis", "clear, with ...")
@@ -560,6 +563,12 @@ class NameCues:
             r"(?:^|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*[{\[]?(?:" + alternation(spec["name_only_headers"]) + r")[\]}]?[ \t]*:[ \t]*",
             re.IGNORECASE | re.MULTILINE,
         )
+        # a person's field and its colon right before a position: a signature's or a name's header, a kin word or a
+        # record's person field ("COSIGNER: ", "CHILD: ", "re: ")
+        self.person_field_before_re = re.compile(
+            r"(?<![A-Za-z])(?:" + alternation([*spec["signature_headers"], *spec["kin"], *spec["person_fields"]]) + r")[ \t]*:[ \t]*\Z",
+            re.IGNORECASE,
+        )
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
         self.support_field_re = re.compile(
@@ -685,6 +694,8 @@ class NameCues:
             re.IGNORECASE,
         ))
         self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
+        # the roles and grades a person holds, not the words between a cue and a name ("SHO", "RN"; not "ED", "the")
+        self.person_role_words = frozenset(fold(r) for r in spec["name_roles"] if " " not in r)
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
         # the words of a note's structure ("Physician Note"), which name no one and no place
@@ -1133,13 +1144,17 @@ class NameFinder:
             def abbreviation(word: str) -> bool:
                 return self.lexicon.is_safe(word) and word.isupper() and len(word) <= 4
 
-            if any(abbreviation(w) for w in first_words) or (
+            # after a person's field, a listed given name though it is also a clinical abbreviation or a cue's word: the field
+            # and the comma say a person's name is written ("CHILD: MENSAH, AMA K", "PATIENT: ROE, ED M", "re: moe, bo t")
+            field_given = (self._record_given(first_words[0])
+                           and self.cues.person_field_before_re.search(text, max(0, match.start("last") - 40), match.start("last")) is not None)
+            if (not field_given and any(abbreviation(w) for w in first_words)) or (
                 any(abbreviation(w) for w in last_words) and not all(self._unknown(w) or len(w) == 1 for w in first_words)
             ):
                 continue  # "GERD, CAD s/p CABG": abbreviations in a list (not "LE, XIAOMING W": a given name no list knows)
             if fold(first_words[0]) in SENTENCE_WORDS:
                 continue  # "HEENT: MMM, no thrush": a finding and its negation, not "LAST, FIRST"
-            if not self._namelike(first_words[0], caseless, given=True) or not all(
+            if not (field_given or self._namelike(first_words[0], caseless, given=True)) or not all(
                 self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
             ):
                 continue
@@ -1148,6 +1163,16 @@ class NameFinder:
                 end += 1
             spans.append(RuleSpan(match.start("last"), end, "NAME", "name_comma", strong=True))
         return spans
+
+    def _record_given(self, word: str) -> bool:
+        """A listed given name that no credential, title, role, kin, label, function or sentence word is: after "SURNAME,"
+        in a person's field, the given name though it is also a clinical abbreviation ("AMA", "ANA", "ED", "BO"; not "ROE,
+        MD", "SMITH, MOTHER", "KIDD, NO", "Team: Reg moreau, SHO rossi")."""
+        folded = fold(word)
+        return (self.lexicon.is_given(word) and folded not in FUNCTION_WORDS and folded not in SENTENCE_WORDS
+                and folded not in self.cues.suffix_folded and folded not in self.cues.title_words
+                and folded not in self.cues.person_role_words
+                and folded not in self.cues.kin_words and folded not in self.cues.label_words)
 
     def _namelike(self, word: str, caseless: bool, given: bool = False) -> bool:
         """A word that may be a name in a field: listed, or no common word; never a cue or clinical word."""
