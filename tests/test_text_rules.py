@@ -269,3 +269,54 @@ def test_a_given_name_that_is_an_abbreviation_and_the_initial_after_a_comma_name
 def test_a_list_of_abbreviations_after_a_field_is_no_comma_name(rules_only, text):
     assert_kept_in_any_case(rules_only, text)
 
+
+# ranks before a surname in a note whose narrative is in both cases
+WARD_NOTE = "Chest film reviewed with the team.\n{line}\nLungs are clear and the heart size is normal."
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # ranks that are also abbreviations, before a surname that is also a word, where the name ends
+        ("REVIEWED: MAJ Price 12-MAR-98", ["Price", "12-MAR-98"]),
+        ("Consent witnessed by MSG Stone at bedside.", ["Stone"]),
+        ("Result called to GEN Marsh, aware.", ["Marsh"]),
+        ("GEN Marsh at bedside for the transfer.", ["Marsh"]),
+        ("Escort: MSG Hale", ["Hale"]),
+        ("MAJ Price aware of the result.", ["Price"]),
+        ("Escort: CDR Frost", ["Frost"]),
+        ("COL Banks notified of the result.", ["Banks"]),
+        ("CPT Rivers at bedside for the move.", ["Rivers"]),
+        # ranks already read as titles, before such a surname
+        ("Escorted by SGT Mason.", ["Mason"]),
+        ("REVIEWED: LTC Hunter 12-MAR-98", ["Hunter", "12-MAR-98"]),
+        ("1LT Green notified.", ["Green"]),
+        ("SSG Wood at bedside.", ["Wood"]),
+        ("CAPT. Rivers notified.", ["Rivers"]),
+    ],
+)
+def test_a_surname_that_is_a_word_after_a_rank_is_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, WARD_NOTE.format(line=line), phi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the ranks' letters also are: a billing code, general medicine or appearance, a message, a column, a rating
+        "CPT code 71046 billed.",
+        "Billing: CPT code 71046.",
+        "Gen Med consult for hyponatremia.",
+        "Unit: Gen Med    Bed: 4",
+        "Gen Surg ward round.",
+        "Gen well, NAD.",
+        "Msg left for PCP.",
+        "Msg given to mom.",
+        "Msg sent to the covering team.",
+        "Col 3 of the flowsheet.",
+        "Maj fissure thickened.",
+        "Clinical Dementia Rating: CDR sum of boxes 4.5, global CDR 1.",
+        "No LTC beds available.",
+    ],
+)
+def test_the_letters_of_a_rank_that_are_an_abbreviation_keep_the_words_after_them(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)

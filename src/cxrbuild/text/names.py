@@ -398,7 +398,7 @@ WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
 LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
 # a rank or a rate right after a header, before a surname and its comma
 HEADER_RANK_RE = re.compile(
-    r"[ \t]*(?:CPT|MAJ|COL|LT|GEN|ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?)"
+    r"[ \t]*(?:CPT|MAJ|COL|LT|GEN|CDR|MSG|ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?)"
     r"(?=[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*[ \t]*,)",
     re.IGNORECASE,  # "patient: cpt van houten, mariska j": the comma after the surname decides
 )
@@ -452,8 +452,10 @@ class NameCues:
 
     def __init__(self, spec: dict) -> None:
         self.version = str(spec["version"])
+        # the roles a person's field or a signer's line may name (no rank that is also an abbreviation: "GEN: NAD")
+        person_roles = [*spec["name_roles"], *spec["grade_roles"]]
         spec = {**spec, "signature_headers": [*spec["signature_headers"], *spec["name_only_headers"]],
-                "name_roles": [*spec["name_roles"], *spec["grade_roles"]]}
+                "name_roles": [*person_roles, *spec["word_ranks"]], "ambiguous_roles": [*spec["ambiguous_roles"], *spec["word_ranks"]]}
         self.grade_roles = frozenset(" ".join(fold(r).split()) for r in spec["grade_roles"])
         roles = alternation(spec["roles"])
         # a title may be glued to the name ("Dr.Pham") or followed by blanks
@@ -474,7 +476,7 @@ class NameCues:
         )
         # the roles, grades and grades' letters a signer writes on a line of their own (name_roles holds grade_roles; the
         # letters are patterns, "PGY-2", "R3", "IMT2", which a prefix tree of phrases would read as literal text)
-        signer_grades = "(?:" + alternation(spec["name_roles"]) + "|" + GRADE_LETTERS_RE.pattern + ")"
+        signer_grades = "(?:" + alternation(person_roles) + "|" + GRADE_LETTERS_RE.pattern + ")"
         # a name alone on its line, then a line of its grade or role, maybe its service before it and a pager after it
         self.name_above_role_re = re.compile(
             r"^[ \t]*(?P<name>(?:[A-Za-z]\.[ \t]*){0,3}[" + LETTERS + r"][" + LETTERS + r"'’\-]*(?:[ \t]+(?:[A-Za-z]\.|["
@@ -512,7 +514,7 @@ class NameCues:
             re.IGNORECASE,
         )
         # a role as a header's field: "PA: Dorvik X. Hardy", "RT: D. ROBINSON"
-        self.role_field_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(spec["name_roles"]) + r")[ \t]*:[ \t]*(?=[A-Za-z])",
+        self.role_field_re = re.compile(r"(?<![A-Za-z])(?:" + alternation(person_roles) + r")[ \t]*:[ \t]*(?=[A-Za-z])",
                                         re.IGNORECASE)
         # kin words: "her son marcus", "WIFE LORRAINE", "daughter (Ana)"
         self.kin_re = re.compile(
