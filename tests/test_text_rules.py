@@ -320,3 +320,52 @@ def test_a_surname_that_is_a_word_after_a_rank_is_removed_in_any_case(rules_only
 )
 def test_the_letters_of_a_rank_that_are_an_abbreviation_keep_the_words_after_them(rules_only, text):
     assert_kept_in_any_case(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a role, a given name and a surname, both words of the language, then a telephone number
+        ("Assigned caseworker Hope Frost, (617) 555-0143, will call.", ["Hope Frost", "(617) 555-0143"]),
+        ("School nurse Holly Bright, 555-201-7788, reports naps in class.", ["Holly Bright", "555-201-7788"]),
+        ("Coordinator Autumn Stone at 617-555-0143 arranges rides.", ["Autumn Stone", "617-555-0143"]),
+        ("Social worker Faith Rivers 617-555-0143 following.", ["Faith Rivers", "617-555-0143"]),
+        # a role that only ever names a person, then a given name and a surname, then the clause's end or what they say
+        ("Teacher Hope Rivers reports he is sleepy in class.", ["Hope Rivers"]),
+        ("Labour went well (midwife Faith Young).", ["Faith Young"]),
+        ("Doula Joy Lake present for the birth.", ["Joy Lake"]),
+        ("Chaplain Dawn Marsh, visited and prayed with family.", ["Dawn Marsh"]),
+    ],
+)
+def test_a_given_name_and_a_surname_that_are_words_after_a_role_are_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, WARD_NOTE.format(line=line), phi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teacher conference held at school.",
+        "Midwife led care planned.",
+        "Teacher reports he naps in class.",
+        "Doula support present for the birth.",
+        "Chaplain services offered, declined.",
+    ],
+)
+def test_words_after_a_role_that_name_no_one_are_kept(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Call the school nurse at 555-201-7788.", "Call the school nurse at"),
+        ("Caseworker will call 617-555-0143 tomorrow.", "Caseworker will call"),
+        ("Social worker called family at 555-201-7788.", "Social worker called family at"),
+        ("Teacher phone number 555-201-7788 on file.", "Teacher phone number"),
+        ("Case manager faxed the forms to 617-555-0143.", "Case manager faxed the forms to"),
+        ("RN gave report to oncoming shift at 555-201-7788.", "RN gave report to oncoming shift at"),
+    ],
+)
+def test_words_after_a_role_before_a_telephone_that_name_no_one_are_kept(rules_only, text, kept):
+    for case in (str, str.upper, str.lower):
+        assert case(kept) in rules_only.deidentify(case(text)).text, rules_only.deidentify(case(text)).text

@@ -253,15 +253,24 @@ RARE_SURNAME_LETTERS = 6
 # a number sign after a word: a crew member's or a badge's number ("PARAMEDIC ROSE KAY #8014")
 NUMBER_SIGN_AFTER_RE = re.compile(r"[ \t]*#[ \t]*[0-9]")
 # a way to reach a person right after their name, maybe after a comma: a pager's or an extension's number ("... pg 40912",
-# "..., X31177", "... beeper 5557", "... ext. 4410")
+# "..., X31177", "... beeper 5557", "... ext. 4410"), or a telephone's, maybe after "at" or its word ("..., (617)
+# 555-0143", "... at 617-555-0143", "... cell 617 555 0143")
 # ("x1", "x2" are counts, times, and a bare "ext" reaches no one: an extension has three digits or more)
 # (the words of a pager and of a voice badge, and an extension's number, are this one list for both regexes below)
 PAGER_WORDS = r"pgr|pg|pager|beeper|bleep"
 VOICE_BADGE_WORDS = r"vocera|ascom|spectra|spectralink"
 EXTENSION_NUMBER = r"(?:ext\.?|extension)[ \t.:#]*[0-9]{3}|#[ \t]?[0-9]{3}"
+TELEPHONE_AFTER = r"(?:(?:at|@|ph|phone|tel|cell|mobile|office)\.?[ \t:#]*)?" + macro("NANP_NUMBER") + r"(?![0-9])"
 REACH_NUMBER_AFTER_RE = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:" + PAGER_WORDS + "|" + VOICE_BADGE_WORDS + r")[ \t.:#]*[0-9]|p[0-9]{3}|x[ \t]?-?[0-9]{3}|"
-    + EXTENSION_NUMBER + ")",
+    + EXTENSION_NUMBER + "|" + TELEPHONE_AFTER + ")",
+    re.IGNORECASE,
+)
+# where a name after a role that only a person holds ends, where capitals cannot show it: the clause's end, a bracket,
+# or what the person says, does or is ("teacher hope rivers reports", "(midwife faith young)", "doula joy lake present")
+ROLE_NAME_CLOSE_RE = re.compile(
+    r"[ \t]*(?:[.,;:()]|\n|\Z)|[ \t]+(?:reports?|reported|states?|stated|says|said|notes?|noted|feels|felt|is|was|will|has|had"
+    r"|called|calls|present|visited|visits|aware|agrees|agreed|following|updated|notified)\b",
     re.IGNORECASE,
 )
 # a middle initial, maybe with a full stop, between a given name and a further word ("charity j banks", "Faith R. Rivers")
@@ -1542,11 +1551,12 @@ class NameFinder:
                 and (self._field_ends(text, nxt.end("word")) or NUMBER_SIGN_AFTER_RE.match(text, nxt.end("word")) is not None)
                 and (self.lexicon.is_unambiguous_name(surname) or (self._unknown(surname) and len(surname) >= RARE_SURNAME_LETTERS)))
 
-    def _reached_surname_end(self, text: str, match: re.Match[str]) -> int:
-        """Where a name ends that is a listed given name, one blank, maybe particles, and a listed surname, then a pager's or
-        an extension's number, though the names are words of the language ("charity banks pg 40912", "HOPE GRANT,
-        X31177", "maria dos santos x4410"): no cue's, function, structure or medical word, no part of a day, and no clinical
-        word for the surname ("night float pager", "main line x4410"); -1 if none."""
+    def _reached_surname_end(self, text: str, match: re.Match[str], closing: re.Pattern[str] = REACH_NUMBER_AFTER_RE) -> int:
+        """Where a name ends that is a listed given name, one blank, maybe particles, and a listed surname, then a pager's,
+        an extension's or a telephone's number (or what ``closing`` matches), though the names are words of the language
+        ("charity banks pg 40912", "HOPE GRANT, X31177", "maria dos santos x4410", "hope frost, (617) 555-0143"): no
+        cue's, function, structure or medical word, no part of a day, and no clinical word for the surname ("night float
+        pager", "main line x4410"); -1 if none."""
         word = match.group("word")
         if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
                 or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)
@@ -1567,7 +1577,8 @@ class NameFinder:
         if (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
                 and fold(surname) not in self.cues.label_words and fold(surname) not in WHEN_WORDS
                 and not self.lexicon.is_medical(surname) and word.isupper() == surname.isupper()
-                and REACH_NUMBER_AFTER_RE.match(text, nxt.end("word")) is not None):
+                and fold(surname) not in self.cues.actions_after_name
+                and closing.match(text, nxt.end("word")) is not None):
             return nxt.end("word")
         return -1
 
@@ -1748,6 +1759,13 @@ class NameFinder:
                 # given name and a listed surname, both words of the language, maybe particles between, then the person's
                 # pager or extension
                 start, end = match.start("word"), reached
+                break
+            elif (mode == ROLE and words == 0 and caseless
+                  and (closed := self._reached_surname_end(text, match, ROLE_NAME_CLOSE_RE)) > 0):
+                # "teacher hope rivers reports", "(MIDWIFE FAITH YOUNG)", "doula joy lake present": after a role that only a
+                # person holds (no abbreviation of something else), a listed given name and a listed surname, both words of
+                # the language, where the clause ends or the person speaks or acts, and capitals cannot show the name
+                start, end = match.start("word"), closed
                 break
             elif ((mode == ROLE or (mode == WEAK and after_role)) and words == 0 and caseless
                   and self._given_before_rare_surname(text, match)):
