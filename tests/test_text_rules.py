@@ -369,3 +369,55 @@ def test_words_after_a_role_that_name_no_one_are_kept(rules_only, text):
 def test_words_after_a_role_before_a_telephone_that_name_no_one_are_kept(rules_only, text, kept):
     for case in (str, str.upper, str.lower):
         assert case(kept) in rules_only.deidentify(case(text)).text, rules_only.deidentify(case(text)).text
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # an appointment's, an update's or a discussion's cue, then a surname alone that is also a word
+        ("Appt booked 3/2 at 10:00 am with Frost.", ["Frost"]),
+        ("Follow-up scheduled with Price on 4/5.", ["Price", "4/5"]),
+        ("Parents updated at bedside by Frost; questions answered.", ["Frost"]),
+        ("Family updated by Sterling at 1400.", ["Sterling"]),
+        ("Plan reviewed with Bishop.", ["Bishop"]),
+        ("D/w RT(R) Gentry about the portable film.", ["Gentry"]),
+        ("D/w PGY-3 Sterling re: vent settings.", ["Sterling"]),
+        ("D/w PA Gentry re: discharge.", ["Gentry"]),
+        ("D/w SW Marsh re: discharge.", ["Marsh"]),
+    ],
+)
+def test_a_surname_that_is_a_word_after_an_appointment_update_or_discussion_is_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, WARD_NOTE.format(line=line), phi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow-up scheduled with cardiology next week.",
+        "Appt booked with pulmonary clinic.",
+        "Appt scheduled with mom present.",
+        "Discharged with Lasix.",
+        "Follow up with oxygen as needed.",
+        "Parents updated by phone.",
+        "Parents updated at bedside by RN.",
+        "Taking fluids by mouth.",
+        "Family updated by report.",
+        "D/w pt and family.",
+        "D/w team.",
+        "D/w attending.",
+        "D/w radiology.",
+        "Bishop score 8, favorable cervix.",
+        "Plan reviewed with Bishop score in mind.",
+        "Induction plan reviewed with bishop score of 8.",
+        "Parents updated by night team.",
+        "Parents updated by bedside nurse.",
+        "Follow-up scheduled with repeat imaging in 6 weeks.",
+        "Appt scheduled with GI next week.",
+        "Consented by surgical team.",
+        "Educated by pharmacy.",
+        "Appt arranged with social work.",
+        "Booked with interpreter.",
+    ],
+)
+def test_words_after_an_appointment_update_or_discussion_that_name_no_one_are_kept(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)

@@ -266,6 +266,12 @@ REACH_NUMBER_AFTER_RE = re.compile(
     + EXTENSION_NUMBER + "|" + TELEPHONE_AFTER + ")",
     re.IGNORECASE,
 )
+# where a surname after an appointment's or an update's cue ends: the clause's end, or a date, a time, what the
+# appointment is for or about ("with frost.", "WITH PRICE ON 4/5", "by sterling at 1400", "with marsh re: discharge")
+SURNAME_CUE_CLOSE_RE = re.compile(
+    r"[ \t]*(?:[.,;:()]|\n|\Z)|[ \t]+(?:on|at|for|re|regarding|about|next|tomorrow|today|tonight|this|in[ \t]+[0-9]|[0-9])",
+    re.IGNORECASE,
+)
 # where a name after a role that only a person holds ends, where capitals cannot show it: the clause's end, a bracket,
 # or what the person says, does or is ("teacher hope rivers reports", "(midwife faith young)", "doula joy lake present")
 ROLE_NAME_CLOSE_RE = re.compile(
@@ -473,7 +479,8 @@ class NameCues:
             r"(?<![A-Za-z])(?:" + alternation(spec["titles"]) + r")(?:\.(?:[ \t]*\n)?[ \t]*(?=[" + LETTERS + r"])|[ \t]+|[ \t]*\n[ \t]*(?=[A-Za-z]))",
             re.IGNORECASE
         )
-        role_prefix = r"(?:[ \t]+(?:" + roles + r")\.?){0,3}"
+        # (a trainee's grade by its letters, and a credential's bracket after a role: "d/w PGY-3 Sterling", "d/w RT(R) Gentry")
+        role_prefix = r"(?:[ \t]+(?:" + roles + "|" + GRADE_LETTERS_RE.pattern + r")(?:\.|\([A-Za-z]{1,3}\))?){0,3}"
         # a sign-off line: a name, a comma and the writer's role (a word or two before it) or an interpreter's
         # certification, maybe a credential and a telephone's extension, to the line's end ("-- c. pemberton, case
         # manager  x31527", "Hope Kaminski, transport coordinator ext 4602", "QKT, certified medical interpreter", "WH, CHI")
@@ -578,6 +585,15 @@ class NameCues:
         # record's person field ("COSIGNER: ", "CHILD: ", "re: ")
         self.person_field_before_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation([*spec["signature_headers"], *spec["kin"], *spec["person_fields"]]) + r")[ \t]*:[ \t]*\Z",
+            re.IGNORECASE,
+        )
+        # an appointment's or an update's cue, maybe a date, a time, where or how, then "with" or "by" (see
+        # surname_cues): the clause's words between, no sentence's end ("appt booked 3/2 at 10:00 am with ", "parents
+        # updated at bedside by ")
+        cue_words = spec["surname_cues"]
+        self.surname_cue_re = re.compile(
+            r"(?<![A-Za-z/])(?:(?:" + alternation(cue_words["bookings"]) + r")(?![A-Za-z])[^.;\n]{0,40}?[ \t]with"
+            r"|(?:" + alternation(cue_words["updates"]) + r")(?![A-Za-z])[^.;\n]{0,30}?[ \t]by)[ \t]+(?=[" + LETTERS + r"])",
             re.IGNORECASE,
         )
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
@@ -796,11 +812,16 @@ class NameFinder:
             spans.extend(self._take_name(text, match.end(), TITLE, "name_title", caseless))
         for match in cues.phrase_re.finditer(text):
             found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)
-            if PERSON_ROLE_WORDS.intersection(fold(w).rstrip(".") for w in match.group("role").split()):
-                # "d/w PA Johansson": a person's role between the phrase and the word makes it a person,
-                # even when the word is also an eponym ("Sinding-Larsen-Johansson")
+            role_words = [fold(w).rstrip(".") for w in match.group("role").split()]
+            if PERSON_ROLE_WORDS.intersection(role_words) or any(GRADE_LETTERS_RE.fullmatch(w) for w in role_words):
+                # "d/w PA Johansson", "d/w pgy-3 sterling": a person's role or grade between the phrase and the word makes it
+                # a person, even when the word is also an eponym ("Sinding-Larsen-Johansson")
                 found = [dataclasses.replace(span, strong=True) for span in found]
+            elif found and self.cues.clinical_use(self.lexicon, text, found[0].start, found[0].start + len(text[found[0].start:found[0].end].split()[0]), caseless):
+                continue  # "plan reviewed with bishop score": an eponym before clinical vocabulary, no person
             spans.extend(found)
+        for match in cues.surname_cue_re.finditer(text):
+            spans.extend(self._surname_after_cue(text, match.end(), caseless))
         for match in cues.weak_re.finditer(text):
             spans.extend(self._take_name(text, match.end(), WEAK, "name_weak_phrase", caseless))
         for match in cues.role_re.finditer(text):
@@ -1020,6 +1041,30 @@ class NameFinder:
                     and not lexicon.is_given(word) and folded not in NAME_PARTICLES):
                 return False  # ("tech drew blood pager 4411": a word of the language, then a clinical word)
         return True
+
+    def _surname_after_cue(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
+        """After an appointment's or an update's cue and "with" or "by", a surname alone, or a given name and a surname, up to
+        the clause's end, a date, a time or what the appointment is for, though the words are also words of the language
+        ("appt booked 3/2 at 10:00 am with frost.", "SCHEDULED WITH PRICE ON 4/5", "updated at bedside by frost;",
+        "scheduled with hope rivers on 4/5"), where capitals cannot show it or show it: no clinical, kin, cue, function or
+        structure word, no part of a day, and no eponym before clinical vocabulary ("scheduled with cardiology", "with mom",
+        "updated by phone", "by RN", "by night team", "with bishop score")."""
+        match = NAME_TOKEN_RE.match(text, position)
+        if match is None or match.group("gap") or match.group("comma"):
+            return []
+        word = match.group("word")
+        if not (caseless or is_capitalised(word)):
+            return []  # ("appt booked with hope for the best" in a note written in both cases: a word)
+        pair = self._reached_surname_end(text, match, SURNAME_CUE_CLOSE_RE)
+        if pair > 0:
+            return [RuleSpan(match.start("word"), pair, "NAME", "name_phrase", strong=True)]
+        if not ((self._word_surname(word) or self.lexicon.is_unambiguous_name(word) or self._unknown(word))
+                and not self._blocked(word) and fold(word) not in self.cues.label_words and fold(word) not in WHEN_WORDS
+                and not self.lexicon.is_medical(word) and not self.lexicon.is_safe(word) and not self.allowed_word(word)
+                and SURNAME_CUE_CLOSE_RE.match(text, match.end("word")) is not None
+                and not self.cues.clinical_use(self.lexicon, text, match.start("word"), match.end("word"), caseless)):
+            return []
+        return [RuleSpan(match.start("word"), match.end("word"), "NAME", "name_phrase", strong=True)]
 
     def _support_names(self, text: str, caseless: bool) -> list[RuleSpan]:
         """A support person's field holding a listed given name and a listed surname or a word no list knows, up to the
