@@ -421,3 +421,36 @@ def test_a_surname_that_is_a_word_after_an_appointment_update_or_discussion_is_r
 )
 def test_words_after_an_appointment_update_or_discussion_that_name_no_one_are_kept(rules_only, text):
     assert_kept_in_any_case(rules_only, text)
+
+
+FAMILY_MEETING = "Family meeting held in the conference room.\n{line}\nPlan: home on Friday."
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a support person's field holding a given name and a surname, both words of the language
+        ("Support: Hope Rivers.", ["Hope Rivers"]),
+        ("Support person: Joy Lake", ["Joy Lake"]),
+        ("Support: Faith Young at bedside.", ["Faith Young"]),
+    ],
+)
+def test_a_support_persons_name_of_two_words_is_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, FAMILY_MEETING.format(line=line), phi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support: Church Friends.",
+        "Support: Church Group.",
+        "Support: Good Neighbor.",
+        "Support: Strong Family.",
+        "Support: Church Members at bedside.",
+        "Support: Faith Community.",
+        "Support: Good Neighbors.",
+        "Support: Close Friends.",
+    ],
+)
+def test_a_support_fields_words_that_name_a_group_are_kept(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)

@@ -731,6 +731,7 @@ class NameCues:
         # never a word of a name outside a title's reach: a note's structure or a newborn's label
         self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
+        self.support_groups = frozenset(fold(w) for w in spec["support_groups"])
         self.actions_after_name = frozenset(fold(w) for w in spec["actions_after_name"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
@@ -1085,9 +1086,11 @@ class NameFinder:
                     return False
                 if middle is not None and not (plain(middle) and lexicon.is_given(middle)):
                     return False  # ("Support: mother at bedside": no second given name)
-                # ("Support: Church Friends.", "SUPPORT: GOOD NEIGHBOR": two words of the language)
-                return not (fold(given) in lexicon.english and fold(surname) in lexicon.english
-                            and (middle is None or fold(middle) in lexicon.english))
+                # two words of the language are a name too ("Support: Hope Rivers.", "SUPPORT PERSON: JOY LAKE"), but for a
+                # congregation, a group, kin or carers ("Support: Church Friends.", "SUPPORT: CHURCH GROUP", "Support: Good
+                # Neighbors": no given name opens it)
+                return not any(fold(w) in self.cues.support_groups or self._kin_or_carer(w) or self._kin_or_carer(w.rstrip("sS"))
+                               for w in (given, middle, surname) if w is not None)
 
             if not person(match.group("given"), match.group("middle"), match.group("surname")):
                 continue
