@@ -454,3 +454,35 @@ def test_a_support_persons_name_of_two_words_is_removed_in_any_case(rules_only, 
 )
 def test_a_support_fields_words_that_name_a_group_are_kept(rules_only, text):
     assert_kept_in_any_case(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phi"),
+    [
+        # a newborn's label alone on its line after a note's title, or above a record's field: the family name, though a word
+        ("NICU Progress Note\nPink, Baby Girl\nDOL 3, on room air.", ["Pink"]),
+        ("Newborn Admission Note\nWhite, Baby Boy A\nBorn at 38 weeks by SVD.", ["White"]),
+        ("Nursery Discharge Summary\nStone, Baby Boy\nFeeding well.", ["Stone"]),
+        ("Long, Baby Girl\nMRN: 4418207\nDOL 2, feeding well.", ["Long", "4418207"]),
+    ],
+)
+def test_a_newborns_family_name_alone_on_a_header_line_is_removed_in_any_case(rules_only, text, phi):
+    assert_names_go_and_labels_stay(rules_only, text, phi, ["Baby"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nursery Note\nWell, baby girl feeding well.",
+        "Nursery Note\nCold, baby boy placed under warmer.",
+        "Nursery Note\nWeak, baby boy crying weakly.",
+        "NICU Progress Note\nTerm, baby girl, born via SVD.",
+    ],
+)
+def test_how_a_newborn_is_on_the_line_after_a_title_is_kept(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)
+
+
+def test_a_newborns_label_in_small_letters_below_a_title_says_how_the_newborn_is_where_capitals_mean_something(rules_only):
+    text = "Nursery Note\nPale, baby boy\nFeeding well, voiding and stooling."
+    assert rules_only.deidentify(text).text == text

@@ -287,12 +287,18 @@ CREDENTIAL_REACH_AFTER = (r"(?=[ \t]+(?:(?:" + PAGER_WORDS + r"|p[0-9]+)\b|(?:" 
                           r"|x-?[0-9]{3}|" + EXTENSION_NUMBER + "))")
 # what follows a newborn's label at a line's start ("Day, Baby Girl B ..."): a header's field, a record's number, a date, a
 # bed or a column's gap; the line's end, maybe after a full stop, or a bracket; else a sentence going on
+NEWBORN_RECORD_FIELDS = r"(?:mrn|mr|dob|d\.o\.b|id|dol|bed|bd|rm|room|acct|acc|csn|fin|hosp|unit|loc)\b"
 NEWBORN_HEADER_AFTER_RE = re.compile(
-    r"(?:[ \t]*,)?[ \t]*(?:(?:mrn|mr|dob|d\.o\.b|id|dol|bed|bd|rm|room|acct|acc|csn|fin|hosp|unit|loc)\b|#|[0-9]{5,}"
+    r"(?:[ \t]*,)?[ \t]*(?:" + NEWBORN_RECORD_FIELDS + r"|#|[0-9]{5,}"
     r"|[0-9]{1,2}/[0-9]{1,2}(?:/[0-9]{2,4})?(?![0-9])|[0-9]{4}-[0-9]{2}-[0-9]{2})|[ \t]*\||\t|[ ]{2,}(?=\S)",
     re.IGNORECASE,
 )
 NEWBORN_LINE_END_AFTER_RE = re.compile(r"[ \t]*(?:\.[ \t]*)?(?:\n|\Z)|[ \t]*\(")
+# ... a label alone on its line is a header's too below a note's title (a few words, no sentence's punctuation: "NICU
+# Progress Note", "Daily note - NICU") or above a line that opens with a record's field ("MRN: 4418207")
+TITLE_LINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*(?P<title>[A-Za-z][A-Za-z0-9&/'’ \t\-]{0,60}?)[ \t]*:?[ \t]*\n[ \t]*\Z")
+MAX_TITLE_WORDS = 8
+RECORD_FIELD_LINE_AFTER_RE = re.compile(r"[ \t]*(?:\.[ \t]*)?\n[ \t]*" + NEWBORN_RECORD_FIELDS, re.IGNORECASE)
 HEADER_GOES_ON, LINE_ENDS, SENTENCE_GOES_ON = "header", "line end", "sentence"
 # auxiliary verbs that are also common given names ("Will Harte", "Can Aydin"): a name only where a name's field or a
 # surname says so (the lists of given names hold many more function words, most of them noise: "The", "Her")
@@ -898,7 +904,7 @@ class NameFinder:
             words = match.group("name").split()
             if any(fold(w) in cues.newborn_descriptors for w in words):
                 continue  # "Term, baby girl", "Late preterm, baby boy A", "Twin, baby girl B": never a family's name
-            shape = self._newborn_label_shape(text, match)
+            shape = self._newborn_label_shape(text, match, caseless)
             if shape == SENTENCE_GOES_ON and any(fold(w) in self.lexicon.english for w in words):
                 continue  # "Well, baby boy A is feeding", "Weak, baby boy crying weakly", "Long, baby girl, 52 cm": what the
                 # note says of the newborn, the sentence going on after its label
@@ -1000,7 +1006,7 @@ class NameFinder:
             spans.append(RuleSpan(value.start(), end, "NAME", "name_signature", strong=True))
         return spans
 
-    def _newborn_label_shape(self, text: str, match: re.Match[str]) -> str:
+    def _newborn_label_shape(self, text: str, match: re.Match[str], caseless: bool) -> str:
         """What follows a newborn's label at a line's start ("Day, Baby Girl B"): a header's field, a record's number, a
         date, a bed or a column's gap (HEADER_GOES_ON: "MRN 1234", "  DOB 3/4/25", "| Bed 4"), the line's end or a
         bracket (LINE_ENDS), or a sentence going on (SENTENCE_GOES_ON: "crying weakly", ", placed under warmer",
@@ -1008,8 +1014,24 @@ class NameFinder:
         if ":" in text[match.start():match.start("name")] or NEWBORN_HEADER_AFTER_RE.match(text, match.end()):
             return HEADER_GOES_ON
         if NEWBORN_LINE_END_AFTER_RE.match(text, match.end()):
-            return LINE_ENDS
+            # alone on its line below a note's title or above a record's field, the label written as a header writes it
+            # where capitals mean something ("NICU Progress Note\nPink, Baby Girl\nDOL 3"; not "Nursery Note\nPale, baby
+            # boy", which says how the newborn is)
+            label = text[match.end("name"):match.end()]
+            headed = (caseless or all(is_capitalised(w) for w in NAME_WORD_RE.findall(label) if len(w) > 1)) and (
+                self._note_title_before(text, match.start("name")) or RECORD_FIELD_LINE_AFTER_RE.match(text, match.end()) is not None)
+            return HEADER_GOES_ON if headed else LINE_ENDS
         return SENTENCE_GOES_ON
+
+    def _note_title_before(self, text: str, position: int) -> bool:
+        """The line above ``position``'s is a note's title: a few words, one of them a heading's ("NICU Progress Note",
+        "Newborn Discharge Summary", "Daily note - NICU"), and no sentence's punctuation."""
+        line_start = text.rfind("\n", 0, position) + 1
+        title = TITLE_LINE_BEFORE_RE.search(text, max(0, line_start - 80), line_start)
+        if title is None:
+            return False
+        words = NAME_WORD_RE.findall(title.group("title"))
+        return 0 < len(words) <= MAX_TITLE_WORDS and any(fold(w) in self.cues.heading_words for w in words)
 
     def _credential_pager_name(self, name: str, caseless: bool) -> bool:
         """The words between a credential opening a line and a pager or an extension read as the clinician's name: each
