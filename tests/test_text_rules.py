@@ -486,3 +486,23 @@ def test_how_a_newborn_is_on_the_line_after_a_title_is_kept(rules_only, text):
 def test_a_newborns_label_in_small_letters_below_a_title_says_how_the_newborn_is_where_capitals_mean_something(rules_only):
     text = "Nursery Note\nPale, baby boy\nFeeding well, voiding and stooling."
     assert rules_only.deidentify(text).text == text
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a fax header's sender, a given name and a surname that is a word, then the department
+        ("FROM: Kenji Hart, Medical Records", ["Kenji Hart"]),
+        ("From: Ines Field, HIM Dept", ["Ines Field"]),
+        ("From: Hope Field, Release of Information", ["Hope Field"]),
+        ("Date: 3/4/19  From: Joy Hart, Medical Records  Pages: 3", ["Joy Hart", "3/4/19"]),
+    ],
+)
+def test_a_fax_senders_name_before_the_department_is_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, "Fax cover sheet\n" + line + "\nPlease find the requested films enclosed.", phi,
+                                    ["Medical Records" if "Medical" in line else "From"])
+
+
+@pytest.mark.parametrize("text", ["From: Radiology, Medical Records", "From: the front desk, medical records"])
+def test_a_fax_header_from_a_department_names_no_one(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)
