@@ -264,6 +264,7 @@ def test_a_given_name_that_is_an_abbreviation_and_the_initial_after_a_comma_name
         "Disposition: home, ED return precautions given.",
         "Dx: COPD, AMA discharge last year.",
         "PMH: GERD, CAD s/p CABG.",
+        "Mother: lupus, ANA",
     ],
 )
 def test_a_list_of_abbreviations_after_a_field_is_no_comma_name(rules_only, text):
@@ -349,6 +350,7 @@ def test_a_given_name_and_a_surname_that_are_words_after_a_role_are_removed_in_a
         "Teacher reports he naps in class.",
         "Doula support present for the birth.",
         "Chaplain services offered, declined.",
+        "Counselor joy group, weekly.",
     ],
 )
 def test_words_after_a_role_that_name_no_one_are_kept(rules_only, text):

@@ -1226,8 +1226,9 @@ class NameFinder:
                 return self.lexicon.is_safe(word) and word.isupper() and len(word) <= 4
 
             # after a person's field, a listed given name though it is also a clinical abbreviation or a cue's word: the field
-            # and the comma say a person's name is written ("CHILD: MENSAH, AMA K", "PATIENT: ROE, ED M", "re: moe, bo t")
-            field_given = (self._record_given(first_words[0])
+            # and the comma say a person's name is written ("CHILD: MENSAH, AMA K", "PATIENT: ROE, ED M", "re: moe, bo t"),
+            # after a surname no clinical word ("MOTHER: LUPUS, ANA": a history)
+            field_given = (self._record_given(first_words[0]) and not any(self.lexicon.is_safe(w) for w in last_words)
                            and self.cues.person_field_before_re.search(text, max(0, match.start("last") - 40), match.start("last")) is not None)
             if (not field_given and any(abbreviation(w) for w in first_words)) or (
                 any(abbreviation(w) for w in last_words) and not all(self._unknown(w) or len(w) == 1 for w in first_words)
@@ -1625,8 +1626,8 @@ class NameFinder:
         """Where a name ends that is a listed given name, one blank, maybe particles, and a listed surname, then a pager's,
         an extension's or a telephone's number (or what ``closing`` matches), though the names are words of the language
         ("charity banks pg 40912", "HOPE GRANT, X31177", "maria dos santos x4410", "hope frost, (617) 555-0143"): no
-        cue's, function, structure or medical word, no part of a day, and no clinical word for the surname ("night float
-        pager", "main line x4410"); -1 if none."""
+        cue's, function, structure or medical word, no part of a day, no clinical word, what someone did or a group's word
+        for the surname ("night float pager", "main line x4410", "counselor joy group,"); -1 if none."""
         word = match.group("word")
         if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
                 or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)
@@ -1647,7 +1648,7 @@ class NameFinder:
         if (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
                 and fold(surname) not in self.cues.label_words and fold(surname) not in WHEN_WORDS
                 and not self.lexicon.is_medical(surname) and word.isupper() == surname.isupper()
-                and fold(surname) not in self.cues.actions_after_name
+                and fold(surname) not in self.cues.actions_after_name and fold(surname) not in self.cues.support_groups
                 and closing.match(text, nxt.end("word")) is not None):
             return nxt.end("word")
         return -1
