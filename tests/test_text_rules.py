@@ -508,3 +508,78 @@ def test_a_fax_senders_name_before_the_department_is_removed_in_any_case(rules_o
 @pytest.mark.parametrize("text", ["From: Radiology, Medical Records", "From: the front desk, medical records"])
 def test_a_fax_header_from_a_department_names_no_one(rules_only, text):
     assert_kept_in_any_case(rules_only, text)
+
+
+# -- a review's faults: each class tried as written, in ALL CAPS and in lower case, alone and inside a note in both cases --
+
+
+def assert_line_kept_in_any_case(rules_only, line: str) -> None:
+    """The line is kept alone (where a short line's capitals tell nothing) and inside a note written in both cases."""
+    assert_kept_in_any_case(rules_only, line)
+    for case in (str, str.upper, str.lower):
+        rendered = case(WARD_NOTE.format(line=line))
+        result = rules_only.deidentify(rendered)
+        assert case(line) in result.text, (rendered, result.text)
+
+
+def assert_name_goes_alone_and_in_a_note(rules_only, line: str, phi: list[str]) -> None:
+    assert_names_go_and_labels_stay(rules_only, line, phi)
+    assert_names_go_and_labels_stay(rules_only, WARD_NOTE.format(line=line), phi)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # an eponym's word after a discussion's cue, before clinical vocabulary that makes no eponymous term with it
+        ("Findings discussed with Bell ED attending.", ["Bell"]),
+        ("Findings discussed with Bishop ICU fellow.", ["Bishop"]),
+        ("Discussed with Graves bedside nurse.", ["Graves"]),
+        ("Discussed with Hunter surgery resident.", ["Hunter"]),
+        ("Case reviewed with Wilson radiology fellow.", ["Wilson"]),
+        ("Findings discussed with Bell ED attending at 14:00.", ["Bell", "14:00"]),
+    ],
+)
+def test_an_eponyms_word_before_clinical_words_it_makes_no_term_with_is_a_surname_after_a_discussion(rules_only, line, phi):
+    assert_name_goes_alone_and_in_a_note(rules_only, line, phi)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Plan reviewed with Bishop score 8.",
+        "Plan discussed with Hunter syndrome team.",
+        "Induction plan reviewed with Bishop score of 6.",
+    ],
+)
+def test_an_eponymous_term_after_a_discussion_is_kept(rules_only, line):
+    assert_line_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "D/w R3 Sickle cell team.",
+        "D/w R2 Stroke team",
+        "D/w FY1 Ward sister",
+        "D/W R3 NIGHT TEAM",
+        "D/w PGY-2 Bishop score 8.",
+        "D/w FY2 Pain team.",
+        "D/w R2 Stroke team about thrombolysis.",
+        "D/w R3 Sickle cell service.",
+        "D/w ST3 Renal reg.",
+    ],
+)
+def test_a_team_or_a_clinical_word_after_a_discussion_and_a_grade_is_kept(rules_only, line):
+    assert_line_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        ("D/w R1 Frost about the film.", ["Frost"]),
+        ("D/w PGY-1 Bell re: plan.", ["Bell"]),
+        ("D/w PGY-3 Sterling re: the portable film.", ["Sterling"]),
+    ],
+)
+def test_a_surname_after_a_discussion_and_a_grade_is_removed_in_any_case(rules_only, line, phi):
+    assert_name_goes_alone_and_in_a_note(rules_only, line, phi)

@@ -417,6 +417,15 @@ LAST_WORD_RE = re.compile(r"([" + LETTERS + r"'’\-]+)\.?$")
 # every character those matches can hold ("$" may also stand before a final line break)
 WORD_BEFORE_CHARS = LETTER_CHARS + "'’-.,\t "
 LAST_WORD_CHARS = LETTER_CHARS + "'’-.\n"
+# a word and up to four more on its line, each maybe hyphenated or possessive ("Bishop score 8", "Bell's palsy clinic")
+PHRASE_WORDS_RE = re.compile(r"([A-Za-z][A-Za-z'’\-]*)(?:[ \t]+[A-Za-z0-9][A-Za-z0-9'’\-]*){0,4}")
+# words after a word that make it a team's, a service's, a plan's or a score's name, no surname ("Sickle cell team", "Stroke
+# team", "Pain service", "Bishop score")
+UNIT_AFTER_GRADE_WORDS = frozenset({
+    "team", "teams", "service", "services", "plan", "plans", "score", "scores", "scale", "cell", "cells", "clinic", "unit",
+    "ward", "round", "rounds", "list", "protocol", "pathway", "sister", "charge", "lead", "consult", "consults", "dept",
+    "department", "on-call", "oncall",
+})
 # a rank or a rate right after a header, before a surname and its comma
 HEADER_RANK_RE = re.compile(
     r"[ \t]*(?:CPT|MAJ|COL|LT|GEN|CDR|MSG|ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?)"
@@ -820,12 +829,16 @@ class NameFinder:
         for match in cues.phrase_re.finditer(text):
             found = self._take_name(text, match.end(), STRONG, "name_phrase", caseless)
             role_words = [fold(w).rstrip(".") for w in match.group("role").split()]
-            if PERSON_ROLE_WORDS.intersection(role_words) or any(GRADE_LETTERS_RE.fullmatch(w) for w in role_words):
+            graded = any(GRADE_LETTERS_RE.fullmatch(w) for w in role_words)
+            if found and graded and self._unit_after_grade(text, found[0].start):
+                continue  # "D/w R3 Sickle cell team", "D/w FY1 Ward sister", "D/w PGY-2 Bishop score 8": a team, a service or
+                # a clinical word after the grade, no surname
+            if PERSON_ROLE_WORDS.intersection(role_words) or graded:
                 # "d/w PA Johansson", "d/w pgy-3 sterling": a person's role or grade between the phrase and the word makes it
                 # a person, even when the word is also an eponym ("Sinding-Larsen-Johansson")
                 found = [dataclasses.replace(span, strong=True) for span in found]
-            elif found and self.cues.clinical_use(self.lexicon, text, found[0].start, found[0].start + len(text[found[0].start:found[0].end].split()[0]), caseless):
-                continue  # "plan reviewed with bishop score": an eponym before clinical vocabulary, no person
+            elif found and self._eponym_phrase_at(text, found[0].start):
+                continue  # "plan reviewed with bishop score": an eponymous phrase, no person (not "d/w Bell ED attending")
             spans.extend(found)
         for match in cues.surname_cue_re.finditer(text):
             spans.extend(self._surname_after_cue(text, match.end(), caseless))
@@ -1064,6 +1077,27 @@ class NameFinder:
                     and not lexicon.is_given(word) and folded not in NAME_PARTICLES):
                 return False  # ("tech drew blood pager 4411": a word of the language, then a clinical word)
         return True
+
+    def _eponym_phrase_at(self, text: str, position: int) -> bool:
+        """The words from ``position`` open an eponymous term the lists hold whole ("Bishop score", "Bell palsy", "Graves
+        disease"), not an eponym's word before any clinical word ("Bell ED attending", "Graves bedside nurse")."""
+        match = PHRASE_WORDS_RE.match(text, position)
+        if match is None or not self.lexicon.is_eponym(match.group(1)):
+            return False
+        words = [fold(w) for w in match.group(0).split()]
+        return any(" ".join(words[:n]) in self.lexicon.safe_phrases for n in range(2, len(words) + 1))
+
+    def _unit_after_grade(self, text: str, position: int) -> bool:
+        """After a discussion's cue and a trainee's grade, the word at ``position`` names a team, a service or a clinical
+        thing, no surname: a clinical word, an eponymous term, or a word before a team's or a score's word ("D/w R3 Sickle
+        cell team", "D/w R2 Stroke team", "D/W R3 NIGHT TEAM", "D/w FY1 Ward sister", "D/w PGY-2 Bishop score 8")."""
+        match = PHRASE_WORDS_RE.match(text, position)
+        if match is None:
+            return False
+        words = match.group(0).split()
+        return (self.lexicon.is_safe(words[0]) or self.lexicon.is_medical(words[0]) or fold(words[0]) in WHEN_WORDS
+                or self._eponym_phrase_at(text, position)
+                or (len(words) > 1 and fold(words[1]) in UNIT_AFTER_GRADE_WORDS))
 
     def _surname_after_cue(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
         """After an appointment's or an update's cue and "with" or "by", a surname alone, or a given name and a surname, up to
