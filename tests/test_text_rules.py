@@ -583,3 +583,57 @@ def test_a_team_or_a_clinical_word_after_a_discussion_and_a_grade_is_kept(rules_
 )
 def test_a_surname_after_a_discussion_and_a_grade_is_removed_in_any_case(rules_only, line, phi):
     assert_name_goes_alone_and_in_a_note(rules_only, line, phi)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # after a booking's or an update's cue, a word no list of names holds, a hyphenated service or short capitals
+        "Follow-up scheduled with Heme-Onc next week.",
+        "Follow-up scheduled with Ob-Gyn on Tuesday.",
+        "Follow-up scheduled with NSGY in 2 weeks.",
+        "Mom updated by VM.",
+        "Mom updated by MyChart.",
+        "Mom updated by FaceTime.",
+        "Parents educated by teach-back.",
+        "Feeds scheduled q3h with Similac 24 kcal.",
+        "Ride arranged with Lyft.",
+        "Labs scheduled with LabCorp.",
+        "Ride arranged with Lyft online today.",
+        "Dad updated by Zoom this evening.",
+        "Visit scheduled with Peds-Cards next week.",
+    ],
+)
+def test_a_service_or_a_way_after_an_appointment_or_an_update_is_kept(rules_only, line):
+    assert_line_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # "with" or "by" governed by another phrase than the cue's verb
+        "Appt rescheduled due to conflict with work.",
+        "Appointment missed due to problems with Medicaid.",
+        "Scheduled in accordance with policy.",
+        "Patient consented as required by law.",
+        "Mom counseled on illness caused by mold.",
+        "Appt booked but clashes with work.",
+        "Parents updated and reassured by progress.",
+    ],
+)
+def test_with_or_by_that_the_cue_does_not_govern_is_kept(rules_only, line):
+    assert_line_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        ("Appt booked with Frost on 4/5.", ["Frost", "4/5"]),
+        ("Appt booked with Frost-Young on 4/5.", ["Frost-Young", "4/5"]),
+        ("Appt scheduled for Monday with Price.", ["Price"]),
+        ("Parents updated at the bedside by Frost.", ["Frost"]),
+        ("Appt booked 3/2 at 10:00 am with Frost.", ["Frost", "3/2"]),
+    ],
+)
+def test_a_listed_surname_the_cue_governs_is_removed_in_any_case(rules_only, line, phi):
+    assert_name_goes_alone_and_in_a_note(rules_only, line, phi)

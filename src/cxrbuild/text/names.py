@@ -269,8 +269,16 @@ REACH_NUMBER_AFTER_RE = re.compile(
 # where a surname after an appointment's or an update's cue ends: the clause's end, or a date, a time, what the
 # appointment is for or about ("with frost.", "WITH PRICE ON 4/5", "by sterling at 1400", "with marsh re: discharge")
 SURNAME_CUE_CLOSE_RE = re.compile(
-    r"[ \t]*(?:[.,;:()]|\n|\Z)|[ \t]+(?:on|at|for|re|regarding|about|next|tomorrow|today|tonight|this|in[ \t]+[0-9]|[0-9])",
+    r"[ \t]*(?:[.,;:()]|\n|\Z)|[ \t]+(?:(?:on|at|for|re|regarding|about|next|tomorrow|today|tonight|this)\b|in[ \t]+[0-9]|[0-9])",
     re.IGNORECASE,
+)
+# what may stand between an appointment's or an update's cue and its "with" or "by": a date, a time, a day, where or how
+# it was done ("booked 3/2 at 10:00 am with", "updated at the bedside by", "scheduled for Monday with")
+SURNAME_CUE_BETWEEN = (
+    r"(?:[ \t]+(?:[0-9]{1,4}(?:[/\-.:][0-9]{1,4}){0,2}(?:[ \t]*(?:am|pm|a\.m\.|p\.m\.|hrs?|h)(?![A-Za-z]))?"
+    r"|(?:on|at|for|in|over|via|the|this|next|today|tomorrow|tonight|yesterday|morning|afternoon|evening|bedside|clinic"
+    r"|phone|telephone|person|" + "|".join(sorted(MONTH_WORDS | WEEKDAY_WORDS, key=len, reverse=True)) + r")(?![A-Za-z])"
+    r")){0,6}"
 )
 # where a name after a role that only a person holds ends, where capitals cannot show it: the clause's end, a bracket,
 # or what the person says, does or is ("teacher hope rivers reports", "(midwife faith young)", "doula joy lake present")
@@ -605,10 +613,12 @@ class NameCues:
         # an appointment's or an update's cue, maybe a date, a time, where or how, then "with" or "by" (see
         # surname_cues): the clause's words between, no sentence's end ("appt booked 3/2 at 10:00 am with ", "parents
         # updated at bedside by ")
+        # (the cue governs "with" or "by" itself: no other phrase between, "rescheduled due to conflict with work",
+        # "consented as required by law")
         cue_words = spec["surname_cues"]
         self.surname_cue_re = re.compile(
-            r"(?<![A-Za-z/])(?:(?:" + alternation(cue_words["bookings"]) + r")(?![A-Za-z])[^.;\n]{0,40}?[ \t]with"
-            r"|(?:" + alternation(cue_words["updates"]) + r")(?![A-Za-z])[^.;\n]{0,30}?[ \t]by)[ \t]+(?=[" + LETTERS + r"])",
+            r"(?<![A-Za-z/])(?:(?:" + alternation(cue_words["bookings"]) + r")(?![A-Za-z])" + SURNAME_CUE_BETWEEN + r"[ \t]+with"
+            r"|(?:" + alternation(cue_words["updates"]) + r")(?![A-Za-z])" + SURNAME_CUE_BETWEEN + r"[ \t]+by)[ \t]+(?=[" + LETTERS + r"])",
             re.IGNORECASE,
         )
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
@@ -1100,12 +1110,13 @@ class NameFinder:
                 or (len(words) > 1 and fold(words[1]) in UNIT_AFTER_GRADE_WORDS))
 
     def _surname_after_cue(self, text: str, position: int, caseless: bool) -> list[RuleSpan]:
-        """After an appointment's or an update's cue and "with" or "by", a surname alone, or a given name and a surname, up to
-        the clause's end, a date, a time or what the appointment is for, though the words are also words of the language
-        ("appt booked 3/2 at 10:00 am with frost.", "SCHEDULED WITH PRICE ON 4/5", "updated at bedside by frost;",
-        "scheduled with hope rivers on 4/5"), where capitals cannot show it or show it: no clinical, kin, cue, function or
-        structure word, no part of a day, and no eponym before clinical vocabulary ("scheduled with cardiology", "with mom",
-        "updated by phone", "by RN", "by night team", "with bishop score")."""
+        """After an appointment's or an update's cue and "with" or "by", a listed surname alone, or a listed given name and
+        a listed surname, up to the clause's end, a date, a time or what the appointment is for, though the words are also
+        words of the language ("appt booked 3/2 at 10:00 am with frost.", "SCHEDULED WITH PRICE ON 4/5", "updated at
+        bedside by frost;", "scheduled with hope rivers on 4/5"); in a note written in both cases, only a word written with
+        a capital. Never a clinical, kin, cue, function or structure word, a part of a day, an eponym before clinical
+        vocabulary, a word no list knows, a hyphenated service or short capitals ("scheduled with cardiology", "with mom",
+        "updated by phone", "by RN", "by night team", "with bishop score", "with Lyft", "with Heme-Onc", "by VM")."""
         match = NAME_TOKEN_RE.match(text, position)
         if match is None or match.group("gap") or match.group("comma"):
             return []
@@ -1115,7 +1126,13 @@ class NameFinder:
         pair = self._reached_surname_end(text, match, SURNAME_CUE_CLOSE_RE)
         if pair > 0:
             return [RuleSpan(match.start("word"), pair, "NAME", "name_phrase", strong=True)]
-        if not ((self._word_surname(word) or self.lexicon.is_unambiguous_name(word) or self._unknown(word))
+        if not caseless and word.isupper() and len(word) <= 4:
+            return []  # ("scheduled with NSGY", "updated by VM": a service's or a way's letters)
+        # a listed surname, or a double one of listed surnames ("with Frost-Young"); no word no list knows ("with Lyft",
+        # "by MyChart", "with Similac") and no other hyphenated word ("with Heme-Onc", "by teach-back")
+        if not all(self._word_surname(part) or self.lexicon.is_unambiguous_name(part) for part in word.split("-")):
+            return []
+        if not ((self._word_surname(word) or self.lexicon.is_unambiguous_name(word) or "-" in word)
                 and not self._blocked(word) and fold(word) not in self.cues.label_words and fold(word) not in WHEN_WORDS
                 and not self.lexicon.is_medical(word) and not self.lexicon.is_safe(word) and not self.allowed_word(word)
                 and SURNAME_CUE_CLOSE_RE.match(text, match.end("word")) is not None
