@@ -637,3 +637,105 @@ def test_with_or_by_that_the_cue_does_not_govern_is_kept(rules_only, line):
 )
 def test_a_listed_surname_the_cue_governs_is_removed_in_any_case(rules_only, line, phi):
     assert_name_goes_alone_and_in_a_note(rules_only, line, phi)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a commander's letters are a title again, a clinical dementia rating told by what follows them
+        ("Per CDR Smith the film is unchanged.", ["Smith"]),
+        ("CDR Smith reviewed the film.", ["Smith"]),
+        ("Escort: CDR Frost-Young", ["Frost-Young"]),
+        ("Results given to CDR Adeyemi by phone.", ["Adeyemi"]),
+        ("Cmdr Frost at bedside.", ["Frost"]),
+        # ward shorthand that is a surname, written as a name after a rank
+        ("Consent witnessed by MAJ Well.", ["Well"]),
+        ("Transported by LT Code.", ["Code"]),
+        ("Escort: CPT Code", ["Code"]),
+    ],
+)
+def test_a_surname_after_a_commanders_letters_or_shorthand_after_a_rank_is_removed_in_any_case(rules_only, line, phi):
+    assert_name_goes_alone_and_in_a_note(rules_only, line, phi)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a listed surname written as a name after a rank's capitals, where the note's capitals show it
+        ("Per MAJ Smith the film is unchanged.", ["Smith"]),
+        ("Per COL Smith the film is unchanged.", ["Smith"]),
+        ("Per GEN Smith the film is unchanged.", ["Smith"]),
+        ("Per MSG Smith the film is unchanged.", ["Smith"]),
+        ("Called MAJ Smith with results.", ["Smith"]),
+        ("CPT Price-Young at bedside.", ["Price-Young"]),
+        ("MAJ Rivers-Hale at bedside.", ["Rivers-Hale"]),
+        # a given name and ward shorthand that is a surname
+        ("Anna Well notified.", ["Anna", "Well"]),
+        ("Sam Code notified.", ["Sam", "Code"]),
+        ("Anna Med notified.", ["Anna", "Med"]),
+    ],
+)
+def test_a_listed_surname_after_a_rank_or_a_given_name_is_removed_where_capitals_show_it(rules_only, line, phi):
+    text = WARD_NOTE.format(line=line)
+    assert not left_of(rules_only, text, phi), rules_only.deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a clinical dementia rating
+        "CDR sum of boxes 4.5.",
+        "CDR global 1.",
+        "CDR Global score 1.",
+        "CDR 0.5, MMSE 24.",
+        "CDR-SB 3.5",
+        # a general exam's heading before how the patient looks
+        "GEN Pleasant, NAD",
+        "gen quiet, cooperative",
+        "GEN Young, healthy appearing",
+        "GEN Good color",
+        "MSG Bright and alert",
+        "GEN Well",
+        "Gen Happy, playful toddler.",
+        "GEN Frail elderly man.",
+        # the letters of a rank before a word of medicine or billing
+        "CPT code 71046",
+        "CPT codes reviewed.",
+        "LT Foot drop noted.",
+        "LT Big toe swollen.",
+        "CPT Modifier 26 applied.",
+        # ward shorthand before a team's word, or how a problem goes
+        "Family debriefed by Code team.",
+        "Seen by Med team today.",
+        "IMP: ADHF, DIURESING WELL",
+        "A/P: CHF, tolerating meds",
+    ],
+)
+def test_a_rating_an_exam_heading_or_shorthand_after_a_ranks_letters_is_kept(rules_only, line):
+    assert_line_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["PE:\nGEN Frail, NAD\nHEENT: MMM", "PHYSICAL EXAM:\nGEN Pleasant, NAD\nHEENT NCAT\nCV RRR",
+     "Newborn Exam\nWell, Baby Girl\nNo dysmorphic features.", "Newborn Exam\nWell Appearing, Baby Girl\nNo distress."],
+)
+def test_an_exams_lines_are_kept(rules_only, text):
+    assert_kept_in_any_case(rules_only, text)
+
+
+def test_a_newborns_family_name_that_is_shorthand_goes_above_a_record_field(rules_only):
+    assert_names_go_and_labels_stay(rules_only, "Impression\nWell, Baby Boy\nMRN: 4418207", ["Well", "4418207"], ["Baby Boy"])
+
+
+@pytest.mark.parametrize(
+    ("line", "phi", "kept"),
+    [
+        # a rank's letters that are a given name after "SURNAME," in a person's field (no rank there: "GEN: NAD" is none)
+        ("child: tanaka, gen k", ["tanaka", "gen k"], ["child:"]),
+        ("CHILD: TANAKA, GEN K  SEX: M", ["TANAKA", "GEN K"], ["SEX: M"]),
+        ("PATIENT: CO VAN HOUTEN, MARISKA J", ["VAN HOUTEN", "MARISKA J"], ["PATIENT:"]),
+    ],
+)
+def test_a_persons_field_reads_a_ranks_letters_as_a_given_name_and_a_header_rank_from_the_list(rules_only, line, phi, kept):
+    assert_names_go_and_labels_stay(rules_only, VISTA_NOTE.format(line=line), phi, kept)

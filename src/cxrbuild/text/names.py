@@ -17,6 +17,7 @@ The cues are data (``text/data/name_cues.yaml``), the lists come from
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterable
 
 from cxrbuild.text import stored_re as re
@@ -434,11 +435,19 @@ UNIT_AFTER_GRADE_WORDS = frozenset({
     "ward", "round", "rounds", "list", "protocol", "pathway", "sister", "charge", "lead", "consult", "consults", "dept",
     "department", "on-call", "oncall",
 })
-# a rank or a rate right after a header, before a surname and its comma
-HEADER_RANK_RE = re.compile(
-    r"[ \t]*(?:CPT|MAJ|COL|LT|GEN|CDR|MSG|ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?)"
-    r"(?=[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*[ \t]*,)",
-    re.IGNORECASE,  # "patient: cpt van houten, mariska j": the comma after the surname decides
+# a rank or a rate right after a header, before a surname and its comma, besides name_cues.yaml's word_ranks (NameCues
+# reads them into its header_rank_re)
+HEADER_RANKS = r"ADM|BG|MG|LTG|CWO|MCPO|SCPO|CPO|PO[1-3]|SN|SA|SR|FN|AN|HN|[A-Z]{2,3}[1-3]|[A-Z]{2,3}C[SM]?"
+# ... the surname and its comma after it
+HEADER_RANK_SURNAME = r"(?=[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+)*[ \t]*,)"
+# a comma, a semicolon or a slash right after a word: the next item of a list ("GEN Frail, NAD")
+LIST_MARK_AFTER_RE = re.compile(r"[ \t]*[,;/]")
+# what makes a commander's letters a clinical dementia rating: its parts, its total, a score ("CDR sum of boxes 4.5", "CDR
+# global 1", "CDR 0.5", "CDR-SB 3", "CDR = 2")
+RATING_AFTER_RE = re.compile(
+    r"[ \t]*(?:[-=:(/<>≥≤]|[0-9]|(?:sum|sb|sob|global|score|scores|scored|rating|ratings|box|boxes|total|stage|staging|memory"
+    r"|orientation|judg(?:e)?ment|community|home|hobbies|personal|care|domain|domains|of|was|is|=)(?![A-Za-z]))",
+    re.IGNORECASE,
 )
 # a record field right after a name: its date of birth or record number ("Walker, Ben (DOB 4/8/21)")
 RECORD_AFTER_NAME_RE = re.compile(
@@ -747,7 +756,7 @@ class NameCues:
         ))
         self.role_words = frozenset(fold(r) for r in [*spec["roles"], *spec["name_roles"]] if " " not in r)
         # the roles and grades a person holds, not the words between a cue and a name ("SHO", "RN"; not "ED", "the")
-        self.person_role_words = frozenset(fold(r) for r in spec["name_roles"] if " " not in r)
+        self.person_role_words = frozenset(fold(r) for r in person_roles if " " not in r)
         self.kin_words = frozenset(fold(k) for k in spec["kin"] if " " not in k)
         self.ambiguous_roles = frozenset(fold(r) for r in spec["ambiguous_roles"])
         # the words of a note's structure ("Physician Note"), which name no one and no place
@@ -757,6 +766,15 @@ class NameCues:
         self.label_words = self.never_names | self.newborn_words
         self.finding_words = frozenset(fold(w) for w in spec["finding_words"])
         self.support_groups = frozenset(fold(w) for w in spec["support_groups"])
+        self.word_ranks = frozenset(fold(r) for r in spec["word_ranks"])
+        self.exam_heading_ranks = frozenset(fold(r) for r in spec["exam_heading_ranks"])
+        self.general_exam_words = frozenset(fold(w) for w in spec["general_exam_words"])
+        self.shorthand_after_rank = frozenset(fold(w) for w in spec["shorthand_after_rank"])
+        # a rank or a rate right after a header, before a surname and its comma ("PATIENT: CPT VAN HOUTEN, MARISKA J")
+        self.header_rank_re = re.compile(
+            r"[ \t]*(?:" + alternation(spec["word_ranks"]) + "|" + HEADER_RANKS + r")" + HEADER_RANK_SURNAME,
+            re.IGNORECASE,  # "patient: cpt van houten, mariska j": the comma after the surname decides
+        )
         self.actions_after_name = frozenset(fold(w) for w in spec["actions_after_name"])
         self.title_words = frozenset(fold(t) for t in spec["titles"])
         # words of the cues themselves ("Notified Jane Roe, MD"): never part of a name
@@ -831,6 +849,8 @@ class NameFinder:
         cues = self.cues
         caseless = capitals_mean_nothing(text)
         for match in cues.title_re.finditer(text):
+            if fold(match.group(0).strip()) == "cdr" and RATING_AFTER_RE.match(text, match.end()):
+                continue  # "CDR sum of boxes 4.5", "CDR global 1", "CDR 0.5": a clinical dementia rating, no commander
             if GRADED_FINDING_RE.search(text, max(0, match.start() - 24), match.start()) and GRADED_TITLE_RE.match(match.group(0)):
                 continue  # "Mild MR. Doppler pattern", "moderate MS": a valve's lesion graded, not "Mr." or "Ms."
             if "." in match.group(0) and "\n" in match.group(0) and not self._name_wrapped_after_title(text, match, caseless):
@@ -847,20 +867,29 @@ class NameFinder:
                 # "d/w PA Johansson", "d/w pgy-3 sterling": a person's role or grade between the phrase and the word makes it
                 # a person, even when the word is also an eponym ("Sinding-Larsen-Johansson")
                 found = [dataclasses.replace(span, strong=True) for span in found]
-            elif found and self._eponym_phrase_at(text, found[0].start):
+            elif found and (self._eponym_phrase_at(text, found[0].start) or self._shorthand_team(text, found[0].start)):
                 continue  # "plan reviewed with bishop score": an eponymous phrase, no person (not "d/w Bell ED attending")
             spans.extend(found)
         for match in cues.surname_cue_re.finditer(text):
             spans.extend(self._surname_after_cue(text, match.end(), caseless))
         for match in cues.weak_re.finditer(text):
-            spans.extend(self._take_name(text, match.end(), WEAK, "name_weak_phrase", caseless))
+            found = self._take_name(text, match.end(), WEAK, "name_weak_phrase", caseless)
+            if found and self._shorthand_team(text, found[0].start):
+                continue  # "debriefed by Code team": ward shorthand before a team's word
+            spans.extend(found)
         for match in cues.role_re.finditer(text):
             # "PT", "CM", "RT" are units and abbreviations too: after them only a listed name counts
             role = fold(match.group(0).strip().rstrip("."))
             if role in cues.ambiguous_roles and NUMBER_BEFORE_RE.search(text, max(0, match.start() - 12), match.start() + 1):
                 continue  # "HC 34 cm. Good tone": a unit after its number, not a case manager
+            if role in cues.exam_heading_ranks and self._exam_heading(text, match.end()):
+                continue  # "GEN Frail, NAD", "gen quiet, cooperative", "MSG Bright and alert": a general exam's heading
+            if role in cues.word_ranks and self._shorthand_after_rank(text, match.end(), caseless):
+                continue  # "CPT code 71046", "CPT CODES 71045-71048": a billing code, no surname
             mode = WEAK if role in cues.ambiguous_roles else ROLE
             found = self._take_name(text, match.end(), mode, "name_role", caseless, after_role=True)
+            if not found and role in cues.word_ranks and not caseless:
+                found = self._surname_after_rank(text, match)
             if " ".join(role.split()) in cues.grade_roles and found and self.lexicon.is_vocabulary(text[found[0].start:found[0].end].split()[0]):
                 continue  # "FY1 Ward Round:", "SHO Check K", "ST4 Gastro reviewed": after a grade, a word of the language or
                 # of medicine heads a list of jobs or names a specialty as often as it is a surname
@@ -928,6 +957,10 @@ class NameFinder:
             if any(fold(w) in cues.newborn_descriptors for w in words):
                 continue  # "Term, baby girl", "Late preterm, baby boy A", "Twin, baby girl B": never a family's name
             shape = self._newborn_label_shape(text, match, caseless)
+            if any(fold(w) in cues.shorthand_after_rank for w in words) and not (
+                    NEWBORN_HEADER_AFTER_RE.match(text, match.end()) or RECORD_FIELD_LINE_AFTER_RE.match(text, match.end())):
+                continue  # "Newborn Exam\nWell, Baby Girl\nNo distress": how the newborn is, but where a record's field
+                # follows ("Well, Baby Boy\nMRN: 4418207")
             if shape == SENTENCE_GOES_ON and any(fold(w) in self.lexicon.english for w in words):
                 continue  # "Well, baby boy A is feeding", "Weak, baby boy crying weakly", "Long, baby girl, 52 cm": what the
                 # note says of the newborn, the sentence going on after its label
@@ -1088,6 +1121,57 @@ class NameFinder:
                 return False  # ("tech drew blood pager 4411": a word of the language, then a clinical word)
         return True
 
+    def _exam_heading(self, text: str, position: int) -> bool:
+        """The word at ``position`` says how a patient looks at a general examination, and a comma, "and", a clinical word
+        or another such word follows: the rank's letters head the exam ("GEN Frail, NAD", "GEN Good color", "MSG Bright and
+        alert"; not "GEN Marsh, aware", "GEN Young at bedside")."""
+        match = NAME_TOKEN_RE.match(text, position)
+        if (match is None or match.group("comma") or len(match.group("gap")) > 1 or match.group("dot")
+                or fold(match.group("word")) not in self.cues.general_exam_words):
+            return False
+        if LIST_MARK_AFTER_RE.match(text, match.end("word")):
+            return True
+        if LINE_END_RE.match(text, match.end("word")):
+            return fold(match.group("word")) in self.cues.shorthand_after_rank  # "GEN Well" (not "ESCORT: GEN YOUNG")
+        if SURNAME_CLOSE_RE.match(text, match.end("word")) or ROLE_NAME_CLOSE_RE.match(text, match.end("word")):
+            return False  # ("gen young aware", "GEN YOUNG AT BEDSIDE": what the person does or where)
+        nxt = NAME_TOKEN_RE.match(text, match.end("word"))
+        if nxt is None or len(nxt.group("gap")) > 1 or nxt.group("comma"):
+            return False
+        following = nxt.group("word")
+        return (fold(following) in {"and", "but", "appearing", "looking", "nad", "wnl"} or fold(following) in self.cues.general_exam_words
+                or self.lexicon.is_safe(following) or self.lexicon.is_medical(following))
+
+    def _shorthand_after_rank(self, text: str, position: int, caseless: bool) -> bool:
+        """Ward shorthand after a rank's letters ("CPT code 71046", "CPT codes reviewed", "CPT CODES 71045-71048"): written
+        in small letters where capitals mean something, or before a number; not "MAJ Well." nor "LT Code.", a name."""
+        match = NAME_TOKEN_RE.match(text, position)
+        if match is None or fold(match.group("word")) not in self.cues.shorthand_after_rank:
+            return False
+        return (not caseless and match.group("word").islower()) or NUMBER_AFTER_RE.match(text, match.end("word")) is not None
+
+    def _surname_after_rank(self, text: str, match: re.Match[str]) -> list[RuleSpan]:
+        """After a rank's letters written in capitals, a listed surname written as a name is written, where capitals mean
+        something ("Per MAJ Smith the film is unchanged", "CPT Price-Young at bedside"): no clinical, function, cue or
+        structure word ("LT Foot drop", "CPT Modifier 26"), and no exam's word after an exam's heading."""
+        rank = match.group(0).strip().rstrip(".")
+        token = NAME_TOKEN_RE.match(text, match.end())
+        if not rank.isupper() or token is None or len(token.group("gap")) > 1:
+            return []
+        word = token.group("word")
+        if token.group("comma"):
+            return []
+        parts = word.split("-")
+        if not all(len(p) > 1 and p[0].isupper() and p[1:].islower() and self._word_surname(p) and not self.lexicon.is_medical(p)
+                   and fold(p) not in WHEN_WORDS and fold(p) not in self.cues.label_words for p in parts):
+            return []
+        if fold(rank) in self.cues.exam_heading_ranks and fold(word) in self.cues.general_exam_words:
+            return []  # ("GEN Young" may be how the patient looks)
+        if self.cues.clinical_use(self.lexicon, text, token.start("word"), token.end("word"), caseless=False) or self._eponym_phrase_at(
+                text, token.start("word")):
+            return []
+        return [RuleSpan(token.start("word"), token.end("word"), "NAME", "name_role", strong=True)]
+
     def _eponym_phrase_at(self, text: str, position: int) -> bool:
         """The words from ``position`` open an eponymous term the lists hold whole ("Bishop score", "Bell palsy", "Graves
         disease"), not an eponym's word before any clinical word ("Bell ED attending", "Graves bedside nurse")."""
@@ -1096,6 +1180,13 @@ class NameFinder:
             return False
         words = [fold(w) for w in match.group(0).split()]
         return any(" ".join(words[:n]) in self.lexicon.safe_phrases for n in range(2, len(words) + 1))
+
+    def _shorthand_team(self, text: str, position: int) -> bool:
+        """Ward shorthand before a team's or a service's word at ``position`` ("Code team", "Med team", "Meds list"): no
+        surname, though lists hold the word as one."""
+        match = PHRASE_WORDS_RE.match(text, position)
+        words = match.group(0).split() if match else []
+        return len(words) > 1 and fold(words[0]) in self.cues.shorthand_after_rank and fold(words[1]) in UNIT_AFTER_GRADE_WORDS
 
     def _unit_after_grade(self, text: str, position: int) -> bool:
         """After a discussion's cue and a trainee's grade, the word at ``position`` names a team, a service or a clinical
@@ -1287,6 +1378,9 @@ class NameFinder:
                 continue  # "GERD, CAD s/p CABG": abbreviations in a list (not "LE, XIAOMING W": a given name no list knows)
             if fold(first_words[0]) in SENTENCE_WORDS:
                 continue  # "HEENT: MMM, no thrush": a finding and its negation, not "LAST, FIRST"
+            if any(fold(w) in self.cues.shorthand_after_rank and fold(before).endswith("ing") and not self.lexicon.is_given(before)
+                   for before, w in itertools.pairwise(first_words)):
+                continue  # "IMP: ADHF, DIURESING WELL", "CHF, tolerating meds": how a problem goes, no given name
             if not (field_given or self._namelike(first_words[0], caseless, given=True)) or not all(
                 self._namelike(w, caseless) or len(w) == 1 for w in first_words[1:]
             ):
@@ -1722,11 +1816,10 @@ class NameFinder:
                 continue
             return cursor if self._accept(word, mode, False, caseless) or (is_capitalised(word) and not self._blocked(word)) else -1
 
-    @staticmethod
-    def _after_rank(text: str, position: int) -> int:
+    def _after_rank(self, text: str, position: int) -> int:
         """Past a military rank or rate that opens a header's name ("PATIENT: CPT VAN HOUTEN, ...",
         "PATIENT: BM3 DIAZ, ..."): ranks that are also clinical abbreviations are titles only here."""
-        rank = HEADER_RANK_RE.match(text, position)
+        rank = self.cues.header_rank_re.match(text, position)
         return rank.end() if rank else position
 
     @staticmethod
