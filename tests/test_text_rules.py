@@ -739,3 +739,17 @@ def test_a_newborns_family_name_that_is_shorthand_goes_above_a_record_field(rule
 )
 def test_a_persons_field_reads_a_ranks_letters_as_a_given_name_and_a_header_rank_from_the_list(rules_only, line, phi, kept):
     assert_names_go_and_labels_stay(rules_only, VISTA_NOTE.format(line=line), phi, kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        # a given name and a surname that is a group's word after a role, then a pager, an extension or a telephone
+        ("social worker faith church pg 40912", ["faith church", "40912"]),
+        ("SOCIAL WORKER HOPE HOUSE X31177", ["HOPE HOUSE", "X31177"]),
+        ("caseworker joy parish ext. 4410", ["joy parish", "4410"]),
+        ("Caseworker Hope Chapel, (617) 555-0143, will call.", ["Hope Chapel", "(617) 555-0143"]),
+    ],
+)
+def test_a_surname_that_is_a_groups_word_before_a_way_to_reach_the_person_is_removed_in_any_case(rules_only, line, phi):
+    assert_names_go_and_labels_stay(rules_only, line, phi)

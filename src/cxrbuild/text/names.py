@@ -1771,8 +1771,9 @@ class NameFinder:
         """Where a name ends that is a listed given name, one blank, maybe particles, and a listed surname, then a pager's,
         an extension's or a telephone's number (or what ``closing`` matches), though the names are words of the language
         ("charity banks pg 40912", "HOPE GRANT, X31177", "maria dos santos x4410", "hope frost, (617) 555-0143"): no
-        cue's, function, structure or medical word, no part of a day, no clinical word, what someone did or a group's word
-        for the surname ("night float pager", "main line x4410", "counselor joy group,"); -1 if none."""
+        cue's, function, structure or medical word, no part of a day, no clinical word or what someone did for the surname,
+        and no group's word but before a number ("night float pager", "main line x4410", "counselor joy group,"; not
+        "caseworker joy parish ext. 4410"); -1 if none."""
         word = match.group("word")
         if (match.group("dot") or match.group("comma") or not self.lexicon.is_given(word) or self._blocked(word)
                 or fold(word) in self.cues.label_words or fold(word) in WHEN_WORDS or self.lexicon.is_medical(word)
@@ -1793,7 +1794,10 @@ class NameFinder:
         if (len(surname) > 1 and self.lexicon.is_surname(surname) and self._plain_name_word(surname, month=False)
                 and fold(surname) not in self.cues.label_words and fold(surname) not in WHEN_WORDS
                 and not self.lexicon.is_medical(surname) and word.isupper() == surname.isupper()
-                and fold(surname) not in self.cues.actions_after_name and fold(surname) not in self.cues.support_groups
+                and fold(surname) not in self.cues.actions_after_name
+                # (a group's word is no surname where only the clause's end or a verb closes the pair; a pager's or a
+                # telephone's number after it is evidence enough: "social worker faith church pg 40912")
+                and (closing is REACH_NUMBER_AFTER_RE or fold(surname) not in self.cues.support_groups)
                 and closing.match(text, nxt.end("word")) is not None):
             return nxt.end("word")
         return -1
