@@ -753,3 +753,34 @@ def test_a_persons_field_reads_a_ranks_letters_as_a_given_name_and_a_header_rank
 )
 def test_a_surname_that_is_a_groups_word_before_a_way_to_reach_the_person_is_removed_in_any_case(rules_only, line, phi):
     assert_names_go_and_labels_stay(rules_only, line, phi)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a camp, a garden, a mentoring or a youth program after a role or in a support field; a field's placeholder
+        "TEACHER SUMMER CAMP",
+        "CHAPLAIN ROSE GARDEN VISITED",
+        "Support: Peer Mentor.",
+        "Support: Young Life.",
+        "Support: Peer Mentors at bedside.",
+        "Expected cosigner: Unknown",
+        "Attending: Unknown",
+        "Support - Church Group.",
+        "Support - ventilator.",
+    ],
+)
+def test_a_program_a_place_or_a_placeholder_after_a_role_or_a_field_is_kept(rules_only, line):
+    assert_kept_in_any_case(rules_only, line)
+
+
+@pytest.mark.parametrize(
+    ("line", "phi"),
+    [
+        ("Support: Hope Rivers 617-555-0143.", ["Hope Rivers", "617-555-0143"]),
+        ("Support - Hope Rivers.", ["Hope Rivers"]),
+        ("Support person - Joy Lake at bedside.", ["Joy Lake"]),
+    ],
+)
+def test_a_support_persons_name_before_a_telephone_or_after_a_dash_is_removed_in_any_case(rules_only, line, phi):
+    assert_name_goes_alone_and_in_a_note(rules_only, line, phi)

@@ -633,14 +633,17 @@ class NameCues:
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
         self.support_field_re = re.compile(
-            r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")[ \t]*:[ \t]*"
+            # (the field's colon, or a dash set off by blanks: "Support - Hope Rivers.")
+            r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")(?:[ \t]*:|[ \t]+[-–])[ \t]*"
             # (a second given name, an initial, particles: "Support: Mary Ann Smith.", "Support: Maria de la Cruz")
             r"(?P<given>" + NAME_WORD + r")(?:[ \t]+(?!" + PARTICLES_RE + r"[ \t])(?P<middle>" + NAME_WORD + r"))?"
             r"(?:[ \t]+(?P<initial>[A-Za-z])\.?)?(?:[ \t]+" + PARTICLES_RE + r"){0,3}[ \t]+(?P<surname>" + NAME_WORD + r")"
             # (a second person after "and": "Support person: Mercy Oakes and Carlos Ruiz.")
             r"(?:[ \t]+(?:and|&)[ \t]+(?P<given2>" + NAME_WORD + r")[ \t]+(?P<surname2>" + NAME_WORD + r"))?"
             # the field's or the sentence's end, or the sentence going on about the person ("Faith Oakes at bedside")
-            r"(?=[ \t]*(?:[.;,(]|$)|[ \t]+(?:at|and|&|in|is|was|were|present|by|with|here|who|will|has|have|aware|updated)\b)",
+            # (or the person's telephone number: "Support: Hope Rivers 617-555-0143.")
+            r"(?=[ \t]*(?:[.;,(]|$)|[ \t]+(?:at|and|&|in|is|was|were|present|by|with|here|who|will|has|have|aware|updated)\b"
+            r"|[ \t]+" + macro("NANP_NUMBER") + r"(?![0-9]))",
             re.IGNORECASE | re.MULTILINE,
         )
         # a child's placement before the carer's name: "to pre-adoptive family, Mercy Lund", "with foster parent Hope Grant"
@@ -1507,6 +1510,8 @@ class NameFinder:
     def _accept(self, word: str, mode: str, first: bool, caseless: bool) -> bool:
         """Whether ``word`` continues a name read in a name position of the given mode."""
         lexicon = self.lexicon
+        if mode != TITLE and fold(word) in NAME_FIELD_PLACEHOLDERS and not self.lexicon.is_unambiguous_name(word):
+            return False  # "Expected cosigner: Unknown", "Attending: TBD": what fills a field when no one is named
         if (mode == KIN or not first) and fold(word) in self.cues.actions_after_name:
             return False  # "sibling born at term", "brother deceased", "HUSBAND CIARAN BEGAY WORKS AT": what the person did
         if mode == KIN and lexicon.is_given(word) and not self.cues.is_cue_word(fold(word)) and fold(word) not in FUNCTION_WORDS:
