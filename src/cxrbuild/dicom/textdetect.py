@@ -22,6 +22,11 @@ consoles), at
    top-hat) than a grey-level opening/closing of the display image, i.e.
    structures narrower than a pen stroke, whatever the grey behind them.
 
+A block of small letters with a halo (an outline, a drop shadow) is one solid
+shape in the stroke planes, whose opening or closing takes the halo for the
+ground; searched at full resolution, such a shape is cut again from its own
+ground (the median around it) and its glyphs searched as a plane of their own.
+
 Large frames are searched at a reduced scale (block maximum of the masks,
 block mean of the display) and each candidate line is then re-binarized at
 full resolution inside its box. In each plane, connected components shaped
@@ -47,6 +52,7 @@ EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 STROKE_PLANES = frozenset({"bright", "dark"})
 LEARNED = "learned"  # the plane of lines the learned detector found
 HOLES = " holes"  # suffix of the plane of the holes in a value plane
+GROUND = " off its ground"  # suffix of the plane of a block's glyphs cut from the block's own ground (see _block_plane)
 # one stroke-plane piece this many times as wide as tall may be a word of touching small glyphs
 TOUCHING_WORD_ASPECT = 2.5
 # one lone stroke-plane piece at least this tall (px, full resolution) may be one large letter ("L", "R")
@@ -55,6 +61,14 @@ LARGE_LETTER_PX = 12
 MARK_SHARE = 0.6
 # glyphs at most this tall (px, at the plane's scale) run together densely when they touch
 SMALL_GLYPH_PX = 12
+# a shape of a stroke plane searched at full resolution that is too tall or too solid for a glyph, at most this many
+# lines of the smallest glyphs tall, at most this many of that height wide and this much filled, may be a block of
+# small letters with a halo, cut again from its own ground (see _block_plane)
+BLOCK_LINES = 4
+BLOCK_WIDTH_HEIGHTS = 8
+BLOCK_MIN_FILL = 0.25
+# ... the ground being the median of a ring this many px wide around it (a quarter of its height at least)
+BLOCK_RING_PX = 4
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
 PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
@@ -62,7 +76,7 @@ PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 def is_loose_plane(name: str) -> bool:
     """Planes that catch non-text too (thin strokes, holes, the learned detector on anatomy):
     their lines must look printed or read."""
-    return name in STROKE_PLANES or name == LEARNED or name.endswith(HOLES)
+    return name in STROKE_PLANES or name == LEARNED or name.endswith((HOLES, GROUND))
 
 
 @dataclass(frozen=True)
@@ -369,6 +383,8 @@ def _glyph_components(
     settings: DetectionSettings,
     dense: bool = False,
     full_fill: Callable[[Box], float] | None = None,
+    blocks: list[Box] | None = None,
+    block_height: int = 0,
 ) -> list[Box]:
     """The boxes of the glyph-like components of ``plane`` (eight-connected), in the raster
     order of their first pixel; components too large to be text (background, anatomy) and
@@ -379,6 +395,9 @@ def _glyph_components(
     ``full_fill``: the fill of a box (search-scale coordinates) at full
     resolution; a shape solid at the search scale is a glyph when it is not
     solid there (a bold "B" whose counters the reduction closed).
+    ``blocks``: where given, the boxes of the shapes left out as too tall or too solid for a glyph that
+    could be a block of small text run together (at most ``block_height`` tall and ``BLOCK_WIDTH_HEIGHTS``
+    of it wide, at least half as wide as tall, ``BLOCK_MIN_FILL`` filled) are appended to it (see :func:`_block_plane`).
     """
     cv2 = opencv()  # one pass for labels, boxes and areas: a noisy plane holds tens of thousands of components
 
@@ -402,6 +421,17 @@ def _glyph_components(
     min_area = max(3, settings.min_glyph_area * min_height // max(settings.min_glyph_height, 1))
     fill = area / (height * width)
     candidate = ~too_large & (height >= min_height) & (area >= min_area) & (width <= ratio * height) & (fill >= 0.08)
+    if blocks is not None and block_height > 0:
+        # a block of small letters with a halo (an outline, a drop shadow) is one solid shape in a stroke plane:
+        # the ground between the halo's strokes stands out as much as the letters do
+        block = (
+            (height >= min_height) & (height <= block_height) & (2 * width >= height)
+            & (width <= BLOCK_WIDTH_HEIGHTS * block_height) & (fill >= BLOCK_MIN_FILL)
+        )
+        blocks.extend(
+            (ox + int(left[i]), oy + int(top[i]), ox + int(left[i] + width[i]), oy + int(top[i] + height[i]))
+            for i in np.flatnonzero(block & ~candidate)
+        )
     found: list[tuple[tuple[int, int], Box]] = []
     for index in np.flatnonzero(candidate):
         x0, y0, w, h = int(left[index]), int(top[index]), int(width[index]), int(height[index])
@@ -414,6 +444,8 @@ def _glyph_components(
         share, aspect = float(fill[index]), w / h
         solid = not dense and ((share > solid_fill and aspect > 0.45) or (aspect > 3.0 and share > wide_fill))
         if solid and (full_fill is None or full_fill(box) > 0.7):
+            if blocks is not None and block_height > 0 and h <= block_height and 2 * w >= h and share >= BLOCK_MIN_FILL:
+                blocks.append(box)
             continue
         # the raster order of the first pixel (the crop keeps it): the first of its pixels in its top row
         first = x0 + int(np.argmax(labels[y0, x0 : x0 + w] == index + 1))
@@ -563,18 +595,33 @@ def _lines_of_planes(
     heights: tuple[int, int],
     found: list[TextLine],
     strays: list[tuple[Box, int]] | None,
+    block_height: int = 0,
 ) -> None:
     """Group each plane's glyph-shaped components (search scale ``factor``, heights in
     ``heights`` there) into lines, refine them at full resolution and add the new ones to
-    ``found`` (in place: a line seen in an earlier plane is read once)."""
+    ``found`` (in place: a line seen in an earlier plane is read once).
+
+    ``block_height`` (full resolution only): the stroke planes' shapes too tall or solid for a glyph, up to
+    this tall, are cut again from their own ground (:func:`_block_plane`) and searched as planes of their own."""
     min_height, max_height_small = heights
     for plane_name, plane, (offset_x, offset_y) in planes:
         full_fill = None
         if factor > 1 and plane_name in value_planes:
             full_fill = _full_resolution_fill(value_planes[plane_name], stored, display, factor)
+        blocks: list[Box] | None = [] if factor == 1 and block_height > 0 and plane_name in STROKE_PLANES else None
         boxes = _glyph_components(
-            plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES), full_fill=full_fill
+            plane, min_height, max_height_small, settings, dense=plane_name.endswith(HOLES), full_fill=full_fill,
+            blocks=blocks, block_height=block_height,
         )
+        for block in blocks or ():
+            block = (block[0] + offset_x, block[1] + offset_y, block[2] + offset_x, block[3] + offset_y)
+            cut = _block_plane(plane_name, block, display, settings)
+            if cut is not None:
+                name, value_plane, block_mask, origin = cut
+                _lines_of_planes(
+                    [(name, block_mask, origin)], stored, display, {name: value_plane}, settings, 1,
+                    {name: value_plane.threshold}, heights, found, strays,
+                )
         if is_loose_plane(plane_name):
             # the opening/closing is unreliable at the frame's edge (collimator edges, padding),
             # and a hole never touches it
@@ -615,6 +662,43 @@ def _lines_of_planes(
                 _add_line(_untransposed(line, factor), found, strays)
         if len(found) > settings.max_lines:
             break
+
+
+def _block_plane(
+    plane_name: str, block: Box, display: np.ndarray, settings: DetectionSettings
+) -> tuple[str, ValuePlane, np.ndarray, tuple[int, int]] | None:
+    """A stroke plane's block (see :func:`_glyph_components`) cut again from its own ground, or None.
+
+    Small letters with a halo (a dark outline or drop shadow around light letters, or the reverse) defeat
+    the stroke planes: the opening (closing) of the display takes the halo's value for the ground, so the
+    ground between the halo's strokes stands out as much as the letters and a block of lines is one solid
+    shape, taller than a glyph. The block's true ground is the median of a ring of ``BLOCK_RING_PX`` px
+    (a quarter of the block's height at least) around it; its letters stand off that ground in the plane's
+    direction by more than the Otsu cut of how far the block's pixels stand off it (never less than the
+    least stroke contrast). Returns the plane's name, a value plane testing that (a crop's pixels off the
+    ground), its mask over the block and its ring, and that area's origin."""
+    rows, cols = display.shape
+    x0, y0, x1, y1 = block
+    pad = max(BLOCK_RING_PX, (y1 - y0) // 4)
+    px0, py0, px1, py1 = max(0, x0 - pad), max(0, y0 - pad), min(cols, x1 + pad), min(rows, y1 + pad)
+    area = display[py0:py1, px0:px1]
+    ring = np.ones(area.shape, dtype=bool)
+    ring[y0 - py0 : y1 - py0, x0 - px0 : x1 - px0] = False
+    if not ring.any():
+        return None
+    ground = _median(area[ring])
+    bright = plane_name == "bright"
+    off = (area.astype(np.float32) - ground) if bright else (ground - area.astype(np.float32))
+    cut = max(settings.min_stroke_threshold, otsu_threshold(np.clip(off, 0, None)))
+
+    def test(_stored: np.ndarray, shown: np.ndarray) -> np.ndarray:
+        return (shown.astype(np.float32) - ground >= cut) if bright else (ground - shown.astype(np.float32) >= cut)
+
+    mask = test(area, area)
+    if not mask.any():
+        return None
+    name = plane_name + GROUND
+    return name, ValuePlane(name, test, threshold=cut), mask, (px0, py0)
 
 
 def _add_line(
@@ -730,7 +814,8 @@ def _fine_search(
                 thresholds[name] = stroke_threshold(strokes, settings)
                 planes.append((name, strokes >= thresholds[name], (x0, y0)))
         _lines_of_planes(
-            planes, stored, display, value_planes, settings, 1, thresholds, (min_height, top_height), found, strays
+            planes, stored, display, value_planes, settings, 1, thresholds, (min_height, top_height), found, strays,
+            block_height=BLOCK_LINES * top_height,
         )
         if len(found) > settings.max_lines:
             return
@@ -1093,7 +1178,11 @@ def _refine_line(
                 mask = mask & ~np.concatenate(([False], dropped))[labels]
     if not mask.any() or mask.all():
         return None
-    minimum = min(settings.min_line_contrast, threshold) if plane_name in STROKE_PLANES else settings.min_line_contrast
+    minimum = (
+        min(settings.min_line_contrast, threshold)
+        if plane_name in STROKE_PLANES or plane_name.endswith(GROUND)
+        else settings.min_line_contrast
+    )
     faint = False
     if not _contrasts(crop, mask, minimum):
         # glyphs at a device or histogram-spike value are text even when faint on screen,
