@@ -5,7 +5,10 @@ scale, where it is a few pixels tall), lines turned 90 degrees either way
 (side bands), and a column of glyph-like shapes in the anatomy that is not text;
 a turned line no reader makes out (a flipped film) is still text when the learned
 detector sees it upright, but not a column cut through upright labels; a line of a
-stacked label block is a band for the detector though lines lie just above and below.
+stacked label block is a band for the detector though lines lie just above and below;
+7 px letters on a full-size frame, which the learned detector cannot see there: a block
+of haloed lines the stroke planes see as one solid shape, and a word run together that
+no reader makes out, which the detector sees up close.
 The names and numbers are invented for these tests.
 """
 
@@ -497,3 +500,37 @@ def test_a_block_of_small_haloed_lines_in_a_corner_of_a_full_size_frame_is_remov
     near = np.zeros(shape, dtype=bool)
     near[y - 8 : y + h + 8, x - 8 : x + w + 8] = True
     assert np.array_equal(after[~near], pixels[~near])  # glyph-tight: nothing else changes
+
+
+def test_a_small_word_no_reader_makes_out_is_removed_when_the_detector_sees_it_up_close() -> None:
+    """Narrow bold italic digits 6-7 px tall, set tight so they run together into one piece, a little brighter
+    than the anatomy they are drawn over on a full-size frame: they stand at no text value and on no panel, so
+    only the stroke planes find them, OCR makes nothing of them and the frame-wide detector cannot see glyphs
+    this small. Shown the line up close, the detector sees text: the piece is text, removed unread (fail safe),
+    and nothing else changes."""
+    try:
+        font = ImageFont.truetype("LiberationSansNarrow-BoldItalic.ttf", 9)
+    except OSError:
+        pytest.skip("needs the Liberation Sans Narrow font")
+    shape = (2400, 2200)
+    rng = np.random.default_rng(3)
+    levels = phantom(shape, seed=4) * 0.4 + 0.3
+    layer = Image.new("L", (shape[1], shape[0]), 0)
+    draw = ImageDraw.Draw(layer)
+    x, y = 520, 90
+    for digit in "00514904641":
+        draw.text((x, y), digit, font=font, fill=255)
+        x += int(font.getlength(digit)) - 1
+    alpha = np.asarray(layer, dtype=np.float32) / 255.0
+    inked = np.flatnonzero(alpha.max(axis=1) > 0.5)
+    assert inked[-1] - inked[0] < 8
+    levels = levels * (1 - alpha) + (levels + 0.2) * alpha + rng.normal(0, 0.008, shape)
+    pixels = stored(levels)
+    ds = make_dataset(pixels.copy(), bits_stored=BITS)
+    clean_pixels(ds, [], PixelPolicy.from_mapping())
+    after = roundtrip(ds).pixel_array
+    glyphs = alpha > 0.5
+    assert float((after[glyphs] == pixels.min()).mean()) >= 0.99
+    near = np.zeros(shape, dtype=bool)
+    near[y - 10 : y + 20, 510 : x + 10] = True
+    assert np.array_equal(after[~near], pixels[~near])

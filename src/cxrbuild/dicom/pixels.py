@@ -62,6 +62,7 @@ from cxrbuild.dicom.reading import (
     crosses_rows,
     holds_marker,
     inside_kept_marker,
+    is_text,
     mask_box,
     read_across_turned,
     read_around_box,
@@ -227,11 +228,24 @@ def find_text(
             for line, reading in zip(lines, readings, strict=True)
         ]
         # a line of three glyphs or more that does not read, turned or off one baseline, is text when
-        # the detector sees it (upright, or as one of its own lines over it)
+        # the detector sees it (upright, or as one of its own lines over it); small text it cannot see
+        # frame-wide, of any number of glyphs, when it sees it up close
         for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
-            if line.n_glyphs < MIN_WITNESSED_GLYPHS or reads_well(
-                reading.words, policy.single_stroke_glyph_min_confidence
+            if reads_well(reading.words, policy.single_stroke_glyph_min_confidence):
+                continue
+            if (
+                not line.transposed
+                and line.loose
+                and learned is not None
+                and not learned.sees(line.glyph_height)
+                and not is_text(line, reading, policy)
             ):
+                # small letters the frame-wide pass cannot see (7-9 px on a full-size frame) and no reader makes out
+                # (run together, a word or two of them, off one baseline): text when the detector sees them up close
+                line.witnessed = line.witnessed or asked(
+                    scenetext.sees_up_close, line, image.display[frame], policy.detection
+                )
+            if line.n_glyphs < MIN_WITNESSED_GLYPHS:
                 continue
             if line.transposed and not crosses_rows(index, lines, readings):
                 line.witnessed = line.witnessed or asked(

@@ -110,6 +110,8 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
     or stand on one edge and be seen by the learned detector, shown the
     column upright, as a line of text (``line.witnessed``; the caller asks
     the detector only about lines of several glyphs, see pixels.find_text).
+    A loose line of one or two pieces that does not read is text when the detector saw it
+    (``line.witnessed``: small letters it could see only up close, see pixels.find_text).
     """
     strict = policy.single_stroke_glyph_min_confidence
     if line.transposed:
@@ -129,13 +131,17 @@ def is_text(line: TextLine, reading: LineReading, policy: PixelPolicy) -> bool:
                 for text, conf, box in reading.words
                 if sum(ch in _ALNUM for ch in text) >= 3 or not any(ch.islower() for ch in text)
             ]
-            return _readable(plausible, strict) or word_at_text_value(line)
+            return _readable(plausible, strict) or word_at_text_value(line) or line.witnessed
         if reads_well(reading.words, strict):
             return True
         if line.aligned < policy.min_glyph_alignment and not line.witnessed:
             return False
         if line.n_glyphs < 3:
-            return _readable(reading.words, policy.single_glyph_min_confidence) or word_at_text_value(line)
+            return (
+                _readable(reading.words, policy.single_glyph_min_confidence)
+                or word_at_text_value(line)
+                or line.witnessed
+            )
         return True
     if line.n_glyphs == 1:
         # at a text value, one piece as wide as a word is a word of touching small letters
