@@ -534,3 +534,35 @@ def test_a_small_word_no_reader_makes_out_is_removed_when_the_detector_sees_it_u
     near = np.zeros(shape, dtype=bool)
     near[y - 10 : y + 20, 510 : x + 10] = True
     assert np.array_equal(after[~near], pixels[~near])
+
+
+def test_a_solid_stroke_shape_cut_from_its_ground_gives_letters_but_not_a_row_of_dots() -> None:
+    """A stroke plane's solid shape searched at full resolution is cut again from its own ground: small letters
+    part into glyphs of a line, but the round dots of a dotted lead marker, which fill most of their boxes as no
+    letter does, are no line of text."""
+    from cxrbuild.dicom import textdetect
+
+    def lines_from_solid_shape(display: np.ndarray, box: tuple[int, int, int, int]) -> list[TextLine]:
+        plane = np.zeros(display.shape, dtype=bool)
+        x0, y0, x1, y1 = box
+        plane[y0:y1, x0:x1] = True  # the stroke plane's one solid shape over the row, ground and all
+        found: list[TextLine] = []
+        textdetect._lines_of_planes(
+            [("dark", plane, (0, 0))], display.astype(np.uint16), display, {}, DetectionSettings(), 1,
+            {"dark": 12.0}, (4, 16), found, None, block_height=64,
+        )
+        return found
+
+    rng = np.random.default_rng(2)
+    ground = np.clip(rng.normal(130, 3, (400, 400)), 0, 255).astype(np.uint8)
+    rows, cols = np.mgrid[0:400, 0:400]
+    dots = ground.copy()
+    for k in range(6):
+        dots[(cols - (100 + 9 * k)) ** 2 + (rows - 200) ** 2 <= 3.6**2] = 30
+    assert lines_from_solid_shape(dots, (94, 193, 152, 208)) == []
+    letters = ground.copy()
+    alpha = rendered("OKAFOR 1951", 9)
+    h, w = alpha.shape
+    letters[195 : 195 + h, 100 : 100 + w] = np.round(letters[195 : 195 + h, 100 : 100 + w] * (1 - alpha) + 30 * alpha).astype(np.uint8)
+    found = lines_from_solid_shape(letters, (96, 193, 104 + w, 197 + h))
+    assert any(line.plane == "dark" + textdetect.GROUND and line.n_glyphs >= 6 for line in found)

@@ -67,8 +67,11 @@ SMALL_GLYPH_PX = 12
 BLOCK_LINES = 4
 BLOCK_WIDTH_HEIGHTS = 8
 BLOCK_MIN_FILL = 0.25
-# ... the ground being the median of a ring this many px wide around it (a quarter of its height at least)
+# ... the ground being the median of a ring this many px wide around it (a quarter of its height at least); cut
+# from it, a row of pieces filling more of their boxes than this (the median of them) is a row of dots or blobs (a
+# dotted lead marker's), not letters: a letter's strokes leave much of its box to the ground
 BLOCK_RING_PX = 4
+BLOCK_GLYPH_MAX_FILL = 0.72
 ALL_PAIRS_MAX = 300  # glyphs of one plane grouped by comparing all pairs at once (~1 MB arrays); more: pairs within reach
 PAIRS_PER_CHUNK = 1_000_000  # pairs within reach compared at a time
 
@@ -634,6 +637,9 @@ def _lines_of_planes(
         # tall runs (see _glyph_components) only ever stand in a column
         upright = [i for i, b in enumerate(boxes) if b[3] - b[1] <= max_height_small]
         groups = [[upright[i] for i in group] for group in _group_lines([boxes[i] for i in upright], settings)]
+        if plane_name.endswith(GROUND):
+            origin = (offset_x, offset_y)
+            groups = [group for group in groups if _median_fill(plane, [boxes[i] for i in group], origin) <= BLOCK_GLYPH_MAX_FILL]
         for group in groups:
             if is_loose_plane(plane_name) and not _plausible_stroke_group(
                 [boxes[i] for i in group], min_height, large_letter=-(-LARGE_LETTER_PX // factor)
@@ -662,6 +668,12 @@ def _lines_of_planes(
                 _add_line(_untransposed(line, factor), found, strays)
         if len(found) > settings.max_lines:
             break
+
+
+def _median_fill(plane: np.ndarray, boxes: Sequence[Box], origin: tuple[int, int]) -> float:
+    """The median share of their boxes (frame coordinates) that a plane (whose top left is ``origin``) fills."""
+    ox, oy = origin
+    return float(np.median([plane[y0 - oy : y1 - oy, x0 - ox : x1 - ox].mean() for x0, y0, x1, y1 in boxes]))
 
 
 def _block_plane(
