@@ -1260,3 +1260,16 @@ def test_gold_in_capitals_after_a_service_in_a_mixed_case_note_is_the_copd_grade
 def test_a_colour_team_after_a_service_field_is_still_removed(rules_only, sentence, phi):
     for text, values in [*renderings(sentence, phi), *in_a_note(sentence, phi)]:
         assert not leaked(rules_only, text, values), (text, rules_only.deidentify(text).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # in a service field's bracket shut right after its number, a surname that also names a score names the ward
+        ("Service: Surgery (Tanner 4)\n\nHistory of present illness: fall.", ["Tanner 4"]),
+        ("SERVICE: NEUROLOGY (GLEASON 5)\nTRANSFERRED FROM ED.", ["GLEASON 5"]),
+    ],
+)
+def test_a_scores_eponym_in_a_service_fields_bracket_is_a_ward(rules_only, sentence, phi):
+    for rendered, values in renderings(sentence, phi):
+        assert not leaked(rules_only, rendered, values), (rendered, rules_only.deidentify(rendered).text)

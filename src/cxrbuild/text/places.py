@@ -1364,9 +1364,12 @@ class PlaceFinder:
             # (GOLD 4)", "Labs drawn (gold 2, lavender 1)")
             service_bracket = (not in_bracket and WARD_SERVICE_BEFORE_RE.search(before) is not None and before.rstrip().endswith("(")
                                and SERVICE_FIELD_BRACKET_RE.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()) is not None)
+            # (in a service field's bracket that shuts right after the number, a score's eponym is a ward's name too:
+            # "Service: Surgery (Tanner 4)" names the team's ward, a score has no place there)
+            ward_shut = service_bracket and WARD_BRACKET_SHUT_RE.match(text, end) is not None
             if (in_bracket or service_bracket) and (
-                    folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS or folded in self.scoring_eponyms
-                    or NUMBERED_WORD_RE.fullmatch(name)):
+                    folded in self.cues.ward_parts or folded in SCORE_HEAD_WORDS
+                    or (folded in self.scoring_eponyms and not ward_shut) or NUMBERED_WORD_RE.fullmatch(name)):
                 continue  # "MICU (Bay 3)", "CCU (class 3)", "CCU (Killip 2)", "Medicine (step 2)": a bed space, a score or a
                 # count, no ward's name
             part_after = WARD_PART_AFTER_RE.match(text, end)
