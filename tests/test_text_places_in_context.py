@@ -1273,3 +1273,16 @@ def test_a_colour_team_after_a_service_field_is_still_removed(rules_only, senten
 def test_a_scores_eponym_in_a_service_fields_bracket_is_a_ward(rules_only, sentence, phi):
     for rendered, values in renderings(sentence, phi):
         assert not leaked(rules_only, rendered, values), (rendered, rules_only.deidentify(rendered).text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phi"),
+    [
+        # a company, a wing or a block named by its letter opens a unit's or a location's field: no body's words
+        ("SVC NO: 55120\nUNIT: A CO, 4/27TH SIG BN, FORT WEXLER\n\nS: 31 YO", ["A CO", "FORT WEXLER"]),
+        ("Sex: F\nUnit: D Block, Harlow Annex\nS: 50 yo", ["Harlow"]),
+    ],
+)
+def test_a_lettered_company_or_block_opens_a_units_value(rules_only, sentence, phi):
+    for rendered, values in renderings(sentence, phi):
+        assert not leaked(rules_only, rendered, values), (rendered, rules_only.deidentify(rendered).text)

@@ -1732,8 +1732,13 @@ class PlaceFinder:
                                     or fold(w) in self.cues.facility_words or NUMBERED_WORD_RE.fullmatch(w) for w in words[:-1]))
             body = bool(words) and all(w[:1].isalpha() and (self._clinical(w) or fold(w) in FUNCTION_WORDS) for w in words)
             measured = any(MEASURE_UNIT_RE.match(clause, n.end()) for n in NUMBER_RE.finditer(clause))
+            # a letter before a word names a company, a wing or a block by its letter ("UNIT: B CO, 3/118TH MP BN", "C
+            # Wing"), not where in the body: the letter alone is no clinical word, though "a" is a word of the language
+            lettered = len(words) >= 2 and len(words[0]) == 1 and words[0].isalpha()
             if building:
                 return cursor, cursor + len(clause.rstrip())
+            if lettered:
+                return cursor, 0
             if not ((body and not self._ward_value(clause)) or measured or self._counted_value(clause)):
                 return (cursor if words else None), 0
             cursor = clause_end + 1
