@@ -25,11 +25,11 @@ File-Date is written in the file's header).
 from __future__ import annotations
 
 import re
-import unicodedata
 from importlib import metadata, resources
 from pathlib import Path
 
 import langcodes
+from build_language_names import fold, records  # the registry's one reader
 
 from cxrbuild.text.lexicon import default_lexicon
 
@@ -46,26 +46,6 @@ BRACKET_RE = re.compile(r"[ \t]*\([^()]*\)")
 # what a list's entry may hold (as lists/PROVENANCE.md says of every list)
 ENTRY_RE = re.compile(r"[a-z0-9' .&-]+")
 CAPITALISED_RE = re.compile(r"[A-Z][^ ]*(?: [A-Z][^ ]*)*")
-
-
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
-
-
-def records(text: str):
-    """The registry's records: each field's values (a value continued on an indented line is joined to it)."""
-    for block in text.split("%%"):
-        fields: dict[str, list[str]] = {}
-        key = ""
-        for line in block.strip().splitlines():
-            if line.startswith(" ") and key:
-                fields[key][-1] += " " + line.strip()
-                continue
-            key, _, value = line.partition(":")
-            key = key.strip()
-            fields.setdefault(key, []).append(value.strip())
-        yield fields
 
 
 def names_of(description: str) -> list[str]:

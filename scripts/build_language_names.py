@@ -32,15 +32,21 @@ ONE_WORD_RE = re.compile(r"[a-z][a-z'\-]*[a-z']")
 
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 
 def records(text: str):
+    """The registry's records: each field's values (a value continued on an indented line is joined to it)."""
     for block in text.split("%%"):
         fields: dict[str, list[str]] = {}
+        key = ""
         for line in block.strip().splitlines():
+            if line.startswith(" ") and key:
+                fields[key][-1] += " " + line.strip()
+                continue
             key, _, value = line.partition(":")
-            fields.setdefault(key.strip(), []).append(value.strip())
+            key = key.strip()
+            fields.setdefault(key, []).append(value.strip())
         yield fields
 
 
