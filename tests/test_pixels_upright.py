@@ -179,3 +179,142 @@ def test_a_marker_word_is_read_upright_beside_marks_off_its_row(mirror: bool, po
     result = clean_pixels(ds, ["SMITH^JOHN"], policy)
     after = roundtrip(ds).pixel_array
     assert untouched(stored, after, box), [(r.text, r.decision, r.reason) for r in result.regions]
+
+
+def test_a_short_column_beside_long_ones_is_a_turned_line(policy: PixelPolicy) -> None:
+    # glyph boxes of five turned lines side by side (7 px tall glyphs, 5 px along the column, 4 px between columns):
+    # across the block each glyph stands in a row of five, and the short columns (8 glyphs) were no line
+    from cxrbuild.dicom.textdetect import _group_lines, _vertical_groups
+
+    lengths = [24, 8, 20, 8, 13]
+    boxes = [(x0, 10 + 6 * k, x0 + 7, 15 + 6 * k) for x0, n in zip(range(10, 60, 11), lengths) for k in range(n)]
+    rows = _group_lines(boxes, policy.detection)
+    assert max(len(row) for row in rows) >= 4  # the block's glyphs line up across it
+    found = sorted(len(group) for group in _vertical_groups(boxes, rows, policy.detection))
+    assert found == sorted(lengths)
+    # the first letters of a stack of upright lines stand in a column too, each in a long row: no turned line
+    stack = [(10 + 6 * k, 10 + 11 * line, 15 + 6 * k, 17 + 11 * line) for line in range(4) for k in range(9)]
+    assert _vertical_groups(stack, _group_lines(stack, policy.detection), policy.detection) == []
+
+
+# a block of burned-in lines turned 90 degrees along an image's edge, short lines beside long ones
+TURNED_BLOCK = ["FITZGERALD^JENNIFER ANDREW DAVIS", "10.10.2011", "GREENVILLE HEALTH SYSTEM", "05:13 Dr. Green",
+                "6243510 27.07.1934"]
+
+
+def turned_block(lines: list[str], size: int, pitch: int, angle: float) -> np.ndarray:
+    """Coverage of ``lines`` drawn one under the other ``pitch`` px apart (monospaced, ``size`` px), then turned."""
+    font = ImageFont.truetype(str(FONT.parent / "DejaVuSansMono.ttf"), size)
+    width = max(int(font.getlength(text)) for text in lines) + 8
+    canvas = Image.new("L", (width, pitch * len(lines) + 8), 0)
+    for index, text in enumerate(lines):
+        ImageDraw.Draw(canvas).text((4, 4 + index * pitch), text, font=font, fill=255)
+    return np.asarray(canvas.rotate(angle, expand=True), dtype=np.float32) / 255.0
+
+
+def burn_on_panel(alpha: np.ndarray, x: int, y: int, shape: tuple[int, int] = (500, 420)) -> np.ndarray:
+    """Light text on a dark panel at (x, y) of a phantom (12-bit stored values)."""
+    levels = phantom(shape)
+    h, w = alpha.shape
+    levels[y - 6 : y + h + 6, x - 6 : x + w + 6] = 0.12
+    levels[y : y + h, x : x + w] = levels[y : y + h, x : x + w] * (1 - alpha) + 0.85 * alpha
+    return np.round(levels * 4095).astype(np.uint16)
+
+
+def column_runs(alpha: np.ndarray) -> list[tuple[int, int]]:
+    """The column spans (of the coverage) of each turned line's ink."""
+    cols = np.flatnonzero((alpha > 0.5).any(axis=0))
+    return [(int(run[0]), int(run[-1]) + 1) for run in np.split(cols, np.flatnonzero(np.diff(cols) > 1) + 1)]
+
+
+@pytest.mark.parametrize("angle", [90.0, 270.0])
+def test_every_column_of_a_turned_block_is_a_turned_line(angle: float, policy: PixelPolicy) -> None:
+    # the glyphs of neighbouring columns line up across the block as rows as long as the block is wide: a short
+    # column ("10.10.2011" beside a long name) stood in rows as long as itself and was not taken as a turned line
+    from cxrbuild.dicom.pixels import decode
+    from cxrbuild.dicom.textdetect import find_text_lines
+
+    block = turned_block(TURNED_BLOCK, 9, 11, angle)
+    x, y = 12, 40
+    image = decode(make_dataset(burn_on_panel(block, x, y)))
+    lines = find_text_lines(image.stored[0], image.display[0], policy.detection)
+    turned = [line.box for line in lines if line.transposed]
+    for c0, c1 in column_runs(block):
+        assert any(box[0] <= x + c0 and x + c1 <= box[2] and box[2] - box[0] <= 2 * (c1 - c0) for box in turned), (
+            (x + c0, x + c1), turned)
+
+
+@pytest.mark.parametrize("angle", [90.0, 270.0])
+def test_a_turned_block_is_removed_column_by_column(angle: float, policy: PixelPolicy) -> None:
+    # a short turned line beside a long one: the rows its glyphs form with the block's other columns are no upright
+    # text it is cut through, and it is read (or seen by the detector and removed unread), not set aside
+    block = turned_block(TURNED_BLOCK, 9, 11, angle)
+    marker = glyphs("R", 40, 0.0, False)
+    x, y = 12, 40
+    stored = burn_on_panel(block, x, y)
+    levels = stored.astype(np.float64) / 4095
+    mh, mw = marker.shape
+    levels[300 : 300 + mh, 300 : 300 + mw] = levels[300 : 300 + mh, 300 : 300 + mw] * (1 - marker) + marker
+    stored = np.round(levels * 4095).astype(np.uint16)
+    ys, xs = np.nonzero(marker > 0.05)
+    marker_box = (300 + int(xs.min()), 300 + int(ys.min()), 300 + int(xs.max()) + 1, 300 + int(ys.max()) + 1)
+    ds = make_dataset(stored, PatientName="FITZGERALD^JENNIFER")
+    result = clean_pixels(ds, ["FITZGERALD^JENNIFER"], policy)
+    after = roundtrip(ds).pixel_array
+    ink = block > 0.5
+    h, w = block.shape
+    for c0, c1 in column_runs(block):
+        column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
+        assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])
+    assert untouched(stored, after, marker_box)
+
+
+
+def test_a_word_split_off_a_turned_line_at_a_word_gap_is_of_it(policy: PixelPolicy) -> None:
+    # "31 May 2002" turned: the two digits stand a word gap (twice their width along the column) before the rest and
+    # were too few to be a turned line of their own, released readable beside the blacked-out "May 2002"
+    from cxrbuild.dicom.textdetect import _group_lines, _vertical_groups
+
+    day = [(100, 10, 107, 15), (100, 17, 107, 22)]
+    rest = [(100, 33 + 7 * k, 107, 38 + 7 * k) for k in range(7)]
+    # a big lead marker's letter in line with the column's end, and a glyph of a column beside it, stay apart
+    marker = [(96, 110, 114, 128)]
+    beside = [(112, 12, 119, 17)]
+    boxes = day + rest + marker + beside
+    found = _vertical_groups(boxes, _group_lines(boxes, policy.detection), policy.detection)
+    assert [sorted(group) for group in found] == [list(range(len(day) + len(rest)))]
+
+
+def test_an_unread_turned_line_beside_a_turned_phi_line_is_removed(
+    policy: PixelPolicy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the short columns of a turned block read badly in the plane that found them; with no word from the detector
+    # (it cannot see them, or is not asked), a column of printed glyphs beside the turned name judged PHI is a line of
+    # its field block and is removed unread (fail safe), not set aside readable
+    from cxrbuild.dicom import scenetext
+
+    monkeypatch.setattr(scenetext, "sees_turned_line", lambda *args, **kwargs: False)
+    block = turned_block(TURNED_BLOCK, 9, 11, 90.0)
+    x, y = 12, 40
+    stored = burn_on_panel(block, x, y)
+    ds = make_dataset(stored, PatientName="FITZGERALD^JENNIFER")
+    result = clean_pixels(ds, ["FITZGERALD^JENNIFER"], policy)
+    after = roundtrip(ds).pixel_array
+    ink = block > 0.5
+    h, _w = block.shape
+    for c0, c1 in column_runs(block):
+        column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
+        assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])
+
+
+def test_a_stack_of_short_labels_beside_touching_letters_is_no_turned_line(policy: PixelPolicy) -> None:
+    # "kVp / 110 / mAs / 2.5" one word a line: the touching letters of the lines' middles stand in a column taken as a
+    # turned line; the first letters' column beside it, two glyph boxes (a run of touching letters counting as more),
+    # in rows of three, is no turned line once those rows are discounted
+    from cxrbuild.dicom.textdetect import _group_lines, _vertical_groups
+
+    # per label line: a first glyph, then a tall touching run standing in one column with the others' runs
+    boxes = [(9, 165, 15, 176), (9, 179, 15, 189), (16, 165, 33, 177), (16, 180, 28, 190), (16, 195, 33, 205),
+             (16, 210, 26, 220), (28, 162, 36, 174)]
+    found = _vertical_groups(boxes, _group_lines(boxes, policy.detection), policy.detection)
+    assert not any(0 in group or 1 in group for group in found)

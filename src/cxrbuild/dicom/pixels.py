@@ -259,6 +259,7 @@ def find_text(
         ]
         readings = recover_orientation(lines, readings, counted, policy, deny_list, upright_cache)
         judged: list[tuple[TextLine, list[TextRegion]]] = []
+        unjudged: list[int] = []
         for index, (line, reading) in enumerate(zip(lines, readings, strict=True)):
             if not counts_as_text(index, lines, readings, read_well, policy, deny_list) or (
                 not read_well[index]
@@ -271,9 +272,30 @@ def find_text(
                     and asked(scenetext.sees_up_close, line, image.display[frame], policy.detection)
                 )
             ):
-                set_aside.append((line.box, line.glyph_height))
+                unjudged.append(index)
                 continue
             judged.append((line, [region for region, _ in word_regions(line, reading, policy, deny_list, frame)]))
+        # a turned line of printed glyphs beside a turned line judged PHI is a line of its field block, as a line
+        # stacked on a PHI line is: one no reader makes out and the detector did not confirm is removed unread
+        block = [
+            (line.box, line.glyph_height)
+            for line, line_regions in judged
+            if line.transposed and any(region.decision == "phi" for region in line_regions)
+        ]
+        while block and (added := [
+            index for index in unjudged
+            if beside_turned_block(lines[index], block, policy)
+            and not read_well[index]
+            and not crosses_rows(index, lines, readings)
+        ]):
+            for index in added:
+                line = lines[index]
+                unjudged.remove(index)
+                judged.append(
+                    (line, [TextRegion(transpose_box(line.box), "", "phi", "unread turned line beside PHI", frame)])
+                )
+                block.append((line.box, line.glyph_height))
+        set_aside.extend((lines[index].box, lines[index].glyph_height) for index in unjudged)
         return judged, set_aside, readings
 
     try:
@@ -630,6 +652,32 @@ def glyph_boxes(
 
 # a line of a field block stands at most this many glyph heights above or below the centre of a line of it
 STACK_REACH_HEIGHTS = 2.0
+
+
+# a turned line beside a turned PHI line is of its block when its glyphs are as tall as the PHI line's, to this ratio
+TURNED_BLOCK_HEIGHT_RATIO = 1.5
+# ... and its column (with the line's margin) at most this many of its glyph heights wide
+TURNED_LINE_MAX_ACROSS = 2.0
+
+
+def beside_turned_block(line: TextLine, block: Sequence[tuple[Box, int]], policy: PixelPolicy) -> bool:
+    """Whether ``line``, turned 90 degrees, of :data:`MIN_WITNESSED_GLYPHS` glyphs or more standing on one edge,
+    stands in the column right beside a turned line of ``block`` (``(box, glyph height)``), along it (see
+    :func:`stacked`, seen transposed), over none of them, its glyphs as tall to :data:`TURNED_BLOCK_HEIGHT_RATIO`
+    and its column no wider than :data:`TURNED_LINE_MAX_ACROSS` of its glyph heights."""
+    if not line.transposed or line.n_glyphs < MIN_WITNESSED_GLYPHS or line.aligned < policy.min_glyph_alignment:
+        return False
+    height = max(1, line.glyph_height)
+    x0, _y0, x1, _y1 = line.box
+    # one column wide (a looser view of two columns at once is no line of them), and over none of the block's lines
+    # (a looser view of one of them, which is judged already)
+    if x1 - x0 > TURNED_LINE_MAX_ACROSS * height or any(intersects(line.box, box) for box, _ in block):
+        return False
+    return any(
+        max(height, other_height) <= TURNED_BLOCK_HEIGHT_RATIO * max(1, min(height, other_height))
+        and stacked(transpose_box(line.box), transpose_box(box), other_height)
+        for box, other_height in block
+    )
 
 
 def stacked(box: Box, other: Box, glyph_height: int) -> bool:

@@ -233,14 +233,28 @@ def crosses_rows(index: int, lines: Sequence[TextLine], readings: Sequence[LineR
     """True when turned line ``index`` is a column cut through upright text rather than a line
     turned 90 degrees: two or more candidate lines of three glyphs or more, at least half again as
     wide as the column, run across it (the first letters of stacked label lines stand in a column
-    too), or the upright lines of two glyphs or more lying within it read better than it does
+    too; a row that also runs across another turned line reading better than it is no such line), or the upright lines of two glyphs or more lying within it read better than it does
     turned (a stack of short labels, "kV / 90 / mAs", one word a line: text reads best the right
     way up)."""
     box = lines[index].box
     width = box[2] - box[0]
     upright = [k for k, other in enumerate(lines) if k != index and not other.transposed and intersects(other.box, box)]
+
+    def across_turned(k: int) -> bool:
+        """An upright line running across another turned line that reads better than it does is a row of a block of
+        turned lines set side by side (their glyphs line up across the block), not upright text."""
+        score = _reading_score(readings[k].words)
+        return any(
+            j != index and other.transposed and intersects(other.box, lines[k].box)
+            and _reading_score(readings[j].words) > score
+            for j, other in enumerate(lines)
+        )
+
     # (lines of three glyphs or more: two glyphs side by side are as likely two turned columns' glyphs)
-    if sum(1 for k in upright if lines[k].n_glyphs >= 3 and lines[k].box[2] - lines[k].box[0] >= 1.5 * width) >= 2:
+    if sum(
+        1 for k in upright
+        if lines[k].n_glyphs >= 3 and lines[k].box[2] - lines[k].box[0] >= 1.5 * width and not across_turned(k)
+    ) >= 2:
         return True
     # the upright lines of two glyphs or more within the column (a lone glyph of a turned line reads as some
     # letter upright too), each row counted once (the best reading of lines that overlap)

@@ -744,18 +744,97 @@ def _vertical_groups(
     form a vertical line when there are at least three of them and at least
     twice as many as the rows each stands in (the first letters of a stack of
     horizontal lines also stand in a column, but each in a long row).
+
+    A row counts only its glyphs that stand in no turned line yet: in a block of
+    turned lines set side by side, the glyphs of neighbouring columns line up
+    across as rows as long as the block is wide, and a short column of the block
+    ("05:13 Dr. Green" beside longer names) would stand in rows as long as it is
+    and be lost. Columns are taken until no more qualify.
     """
-    row_size = np.zeros(len(boxes), dtype=np.int64)
-    for group in rows_of:
-        row_size[group] = len(group)
     # a run of touching glyphs counts as the glyphs it holds (about as long as wide each)
     glyphs = np.array([max(1, round((b[3] - b[1]) / max(b[2] - b[0], 1))) for b in boxes], dtype=np.int64)
     columns = _group_lines([transpose_box(box) for box in boxes], settings)
-    return [
-        group
-        for group in columns
-        if (count := int(glyphs[group].sum())) >= 3 and count >= 2 * float(np.median(row_size[group]))
-    ]
+    counts = [int(glyphs[group].sum()) for group in columns]
+    in_line = np.zeros(len(boxes), dtype=bool)
+    taken = [False] * len(columns)
+    full_rows = np.zeros(len(boxes), dtype=np.int64)
+    for group in rows_of:
+        full_rows[group] = len(group)
+    first = True
+    while True:
+        row_size = np.zeros(len(boxes), dtype=np.int64)
+        for group in rows_of:
+            row_size[group] = int(np.count_nonzero(~in_line[group]))
+        # (a column taken only once its rows are discounted holds three glyphs or more, and is at least as long as
+        # its whole rows: in a stack of short upright labels, "kVp / 110 / mAs", a first letter beside a column
+        # taken of the others' touching letters is no turned line)
+        new = [
+            index
+            for index, (group, count) in enumerate(zip(columns, counts, strict=True))
+            if not taken[index] and count >= 3 and count >= 2 * float(np.median(row_size[group]))
+            and (first or (len(group) >= 3 and count >= float(np.median(full_rows[group]))))
+        ]
+        first = False
+        if not new:
+            break
+        for index in new:
+            taken[index] = True
+            in_line[columns[index]] = True
+    lines = [list(group) for group, took in zip(columns, taken, strict=True) if took]
+    pieces = [group for group, took, count in zip(columns, taken, counts, strict=True) if not took and count < 3]
+    if not pieces:
+        return lines
+    array = np.asarray(boxes, dtype=np.int64)
+    # each piece's extent and how wide across its glyphs are (the median of their widths): fixed, whatever joins a line
+    sizes = np.array([len(piece) for piece in pieces])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    held = array[np.concatenate(pieces)]
+    extents = np.stack([
+        np.minimum.reduceat(held[:, 0], starts), np.minimum.reduceat(held[:, 1], starts),
+        np.maximum.reduceat(held[:, 2], starts), np.maximum.reduceat(held[:, 3], starts),
+    ], axis=1)
+    widths = held[:, 2] - held[:, 0]
+    across = np.add.reduceat(widths, starts) / sizes  # the median of one or two widths
+    for index in np.flatnonzero(sizes > 2):
+        across[index] = float(np.median(widths[starts[index]:starts[index] + sizes[index]]))
+    return [_with_split_words(line, pieces, array, extents, across) for line in lines]
+
+
+# a turned line's word of one or two glyphs (the "31" of "31 May 2002") is split off it at a word gap and is too short
+# to be a line of its own: one standing in the line's column this many glyph heights or nearer is a word of it
+SPLIT_WORD_HEIGHTS = 2.5
+# ... its glyphs as tall (across the column) as the line's to this ratio
+SPLIT_WORD_HEIGHT_RATIO = 1.5
+
+
+def _with_split_words(
+    line: list[int], pieces: list[list[int]], array: np.ndarray, extents: np.ndarray, across: np.ndarray
+) -> list[int]:
+    """A turned line's glyphs (indices into ``boxes``) with the pieces of one or two glyphs that continue it along
+    its column: standing across it (their columns overlap by half the narrower), as wide across as its glyphs
+    (to :data:`SPLIT_WORD_HEIGHT_RATIO`) and at most :data:`SPLIT_WORD_HEIGHTS` glyph heights beyond either end.
+    ``array`` holds the glyph boxes, ``extents`` each piece's box and ``across`` the median width of its glyphs."""
+    line = list(line)
+    free = np.ones(len(pieces), dtype=bool)
+    while True:
+        # (the line's extent and glyph height as it stands at the start of each pass over the pieces)
+        glyphs = array[line]
+        x0, y0 = int(glyphs[:, 0].min()), int(glyphs[:, 1].min())
+        x1, y1 = int(glyphs[:, 2].max()), int(glyphs[:, 3].max())
+        height = float(np.median(glyphs[:, 2] - glyphs[:, 0]))
+        overlap = np.minimum(x1, extents[:, 2]) - np.maximum(x0, extents[:, 0])
+        gap = np.maximum(extents[:, 1] - y1, y0 - extents[:, 3])
+        joins = (
+            free
+            & (overlap >= 0.5 * np.minimum(x1 - x0, extents[:, 2] - extents[:, 0]))
+            & (np.maximum(across, height) <= SPLIT_WORD_HEIGHT_RATIO * np.maximum(1.0, np.minimum(across, height)))
+            & (gap <= SPLIT_WORD_HEIGHTS * height)
+        )
+        if not joins.any():
+            return line
+        for index in np.flatnonzero(joins):
+            line.extend(pieces[index])
+        free &= ~joins
 
 
 def _untransposed(line: TextLine, factor: int) -> TextLine:
