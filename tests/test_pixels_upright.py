@@ -187,7 +187,7 @@ def test_a_short_column_beside_long_ones_is_a_turned_line(policy: PixelPolicy) -
     from cxrbuild.dicom.textdetect import _group_lines, _vertical_groups
 
     lengths = [24, 8, 20, 8, 13]
-    boxes = [(x0, 10 + 6 * k, x0 + 7, 15 + 6 * k) for x0, n in zip(range(10, 60, 11), lengths) for k in range(n)]
+    boxes = [(x0, 10 + 6 * k, x0 + 7, 15 + 6 * k) for x0, n in zip(range(10, 60, 11), lengths, strict=True) for k in range(n)]
     rows = _group_lines(boxes, policy.detection)
     assert max(len(row) for row in rows) >= 4  # the block's glyphs line up across it
     found = sorted(len(group) for group in _vertical_groups(boxes, rows, policy.detection))
@@ -262,7 +262,7 @@ def test_a_turned_block_is_removed_column_by_column(angle: float, policy: PixelP
     result = clean_pixels(ds, ["FITZGERALD^JENNIFER"], policy)
     after = roundtrip(ds).pixel_array
     ink = block > 0.5
-    h, w = block.shape
+    h, _w = block.shape
     for c0, c1 in column_runs(block):
         column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
         assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])

@@ -70,6 +70,7 @@ from cxrbuild.dicom.reading import (
     readable_phi,
     reads_as_phi,
     reads_well,
+    settle_lone_glyphs,
     settle_stacks,
     settle_views,
     word_at_text_value,
@@ -397,6 +398,7 @@ def find_text(
     except scenetext.SceneTextUnavailableError as err:
         raise PixelDeidError(f"text detector unavailable: {err}; needs onnxruntime and rapidocr-onnxruntime") from err
     settle_stacks(regions, heights, policy, deny_list)
+    settle_lone_glyphs(regions)
     if turned_runs:
         # joined with what continues them along their column, as rows are (seen transposed)
         kept = [transpose_box(region.box) for region in (*regions, *turned_regions) if region.decision == "keep"]

@@ -522,6 +522,45 @@ def settle_views(judged: Sequence[tuple[TextLine, Sequence[TextRegion]]]) -> Non
                     break
 
 
+# a kept word one glyph wide (at most this many of its heights) standing between PHI words of its row
+LONE_GLYPH_ASPECT = 1.2
+# ...each at most this many glyph heights from it
+LONE_GLYPH_REACH = 2.0
+
+
+def settle_lone_glyphs(regions: Sequence[TextRegion]) -> None:
+    """Judge PHI a kept word one glyph wide that stands between PHI words of its row.
+
+    OCR reads an odd glyph of a PHI line alone now and then (a letter drawn in dots, a letter across
+    a panel's edge), and a lone letter it makes of it may be on the keep-list ("E", "S"): kept, it
+    splits the line's run, and its glyph stays readable between the blacked-out words. A word no
+    wider than :data:`LONE_GLYPH_ASPECT` of its height, with a PHI word on each side in its rows
+    (of the same frame, overlapping half the lower one's rows) at most :data:`LONE_GLYPH_REACH`
+    heights away, is part of their line (fail closed: a marker between two PHI words is removed
+    with them). The regions are changed in place.
+    """
+    removed = [region for region in regions if region.decision == "phi"]
+    for region in regions:
+        x0, y0, x1, y1 = region.box
+        height = y1 - y0
+        if region.decision != "keep" or height <= 0 or x1 - x0 > LONE_GLYPH_ASPECT * height:
+            continue
+        sides = set()
+        for other in removed:
+            if other.frame != region.frame:
+                continue
+            overlap = min(y1, other.box[3]) - max(y0, other.box[1])
+            if overlap < 0.5 * min(height, other.box[3] - other.box[1]):
+                continue
+            reach = LONE_GLYPH_REACH * max(height, other.box[3] - other.box[1])
+            if other.box[2] <= x0 + 1 and x0 - other.box[2] <= reach:
+                sides.add("left")
+            elif other.box[0] >= x1 - 1 and other.box[0] - x1 <= reach:
+                sides.add("right")
+        if sides == {"left", "right"}:
+            region.decision, region.reason = "phi", "lone glyph between PHI words"
+
+
 # an upright line this much inside turned lines that read well is their glyphs read across
 ACROSS_TURNED_FRACTION = 0.9
 
