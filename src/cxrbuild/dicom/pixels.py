@@ -426,6 +426,8 @@ def find_text(
             and not inside_label(region)
         ]
 
+        kept_boxes = [region.box for region in (*regions, *turned_regions) if region.decision == "keep"]
+
         def tighten(box: Box, height: int) -> list[Box]:
             inside = [word for word in words if covered_fraction(word, box) > 0.5]
             # a stray row of glyphs a run took in (a field no reader made sense of) is held to the same
@@ -440,7 +442,9 @@ def find_text(
             ]
             spare = [marker for marker in markers if intersects(marker, box)]
             apart = [marker for marker in spare if not _beside_any(marker, words)]
-            return spare_markers(glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare), apart)
+            return spare_markers(
+                glyph_boxes(searched, box, height, policy, ink, inside, strokes, fields, spare, stops=kept_boxes), apart
+            )
 
     boxes = boxes_from_regions(
         regions, heights, line_boxes, policy, rows, cols, strays, turned_runs, turned_regions, tighten
@@ -458,6 +462,8 @@ def glyph_boxes(
     detected_strokes: np.ndarray | None = None,
     fields: Sequence[Box] = (),
     spare: Sequence[Box] = (),
+    stops: Sequence[Box] | None = None,
+    letters: Sequence[Box] = (),
 ) -> list[Box]:
     """The boxes of the glyphs inside a padded PHI run ``box``: what is blacked out instead of the run.
 
@@ -479,10 +485,16 @@ def glyph_boxes(
     word's or field's rows, or no taller than a line of faint text of its own (``MAX_LINE_HEIGHTS``): the
     detection's box reaching onto the ground below a label is no text. Ink wholly
     inside one of ``spare`` (the boxes of words kept as markers that touch no PHI word) is left.
+    With ``stops`` given (the boxes of the words kept), a run whose ground changes at its end is first grown
+    along its row over the letters of its text's value that continue it (:func:`grown_along_row`), never past
+    a kept word.
     """
     x0, y0, x1, y1 = box
     width = max(5, glyph_height // 2 + 1)
     ink: np.ndarray | None = None
+    line_value: tuple[float, float] | None = None  # the text's value and its contrast with the run's ground
+    line_crop: np.ndarray | None = None  # ...and the run's display where they were measured
+    one_line = is_one_line(box, glyph_height, words)
     for display in displays:
         rows, cols = display.shape
         px0, py0, px1, py1 = max(0, x0 - width), max(0, y0 - width), min(cols, x1 + width), min(rows, y1 + width)
@@ -491,9 +503,11 @@ def glyph_boxes(
         ring = np.ones(area.shape, dtype=bool)
         ring[inner] = False
         polarities = []
+        responses = []
         for bright in (True, False):
             around = stroke_map(area, width, bright=bright)
             strokes = around[inner]
+            responses.append(strokes)
             # ink stands out from the ground's own texture around the run (a line crossing a
             # bright label onto dark anatomy has strong and weak parts: one cut for the run
             # would lose the weak ones)
@@ -506,8 +520,27 @@ def glyph_boxes(
             polarities.append(glyph_sized(strokes >= cut, glyph_height, turned=y1 - y0 > x1 - x0))
         ground = float(np.median(area[inner]))  # glyphs are the fewer pixels of their run: the median is their ground
         known = detected[y0:y1, x0:x1] if detected is not None else None
-        for found in one_polarity(polarities, area[inner], ground, known):
+        chosen = one_polarity(polarities, area[inner], ground, known)
+        if len(chosen) == 1 and all(found.any() for found in polarities):
+            # the line's ground may change along it (a border's black, then bright anatomy): where the
+            # text stands on a ground on its other side, its letters are ink of the other polarity,
+            # as near the text's own value as the letters found and far from the ground beside them
+            side = 0 if chosen[0] is polarities[0] else 1
+            value = text_value(polarities[side], responses[side], area[inner], bright=side == 0)
+            turned = y1 - y0 > x1 - x0
+            if letters or (one_line and crosses_value(area[inner], value, abs(value - ground), glyph_height, turned)):
+                other = same_value_ink(polarities[1 - side], responses[1 - side], area[inner], value, bright=side == 1)
+                chosen = [chosen[0] | other]
+                if line_crop is None:
+                    line_crop = area[inner]
+            line_value = line_value or (value, abs(value - ground))
+        for found in chosen:
             ink = found if ink is None else ink | found
+    if stops is not None and line_value is not None and one_line and x1 - x0 >= y1 - y0:
+        grown, taken = grown_along_row(displays[0], box, glyph_height, line_value, policy, stops)
+        if grown != box:
+            return glyph_boxes(displays, grown, glyph_height, policy, detected, words, detected_strokes, fields, spare,
+                               letters=taken)
     band = _glyph_band(ink, y1 - y0 > x1 - x0, (x0, y0))
     # the strokes themselves (the cut's ink and the detection's glyph pixels, not its glyph boxes)
     stroke_ink = None if ink is None else ink.copy()
@@ -517,14 +550,30 @@ def glyph_boxes(
     if detected is not None:
         known = detected[y0:y1, x0:x1]
         ink = known.copy() if ink is None else ink | known
+    for lx0, ly0, lx1, ly1 in letters:  # the letters a run grew over, known by their boxes
+        if ink is None:
+            ink = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+        ink[max(0, ly0 - y0) : ly1 - y0, max(0, lx0 - x0) : lx1 - x0] = True
     if ink is None or not ink.any():
         return [box]
+    # stretches of the run along its row where the ground is at the text's value
+    hidden = [] if line_value is None or line_crop is None else hidden_stretches(
+        line_crop, ink, line_value[0], line_value[1], glyph_height, y1 - y0 > x1 - x0)
     # the neighbourhood of the strokes found: a piece of ink with little of it there is known by its box alone
     near = None
     if stroke_ink is not None and stroke_ink.any():
         near = ndimage.binary_dilation(stroke_ink, structure=np.ones((2 * STROKE_REACH_PX + 1,) * 2, dtype=bool))
     margin = max(0, policy.glyph_margin_px)
+    turned_run = y1 - y0 > x1 - x0
     unsure: list[Box] = []
+    if band is not None:
+        # where the ground crosses the text's value its letters stand out of it by nothing the cut can find: the
+        # stretch is blacked out over the glyphs' rows (fail closed, as a word whose ink is not found)
+        for start, stop in hidden:
+            if turned_run:
+                unsure.append((max(x0, band[0] - margin), max(y0, y0 + start - margin), min(x1, band[1] + margin), min(y1, y0 + stop + margin)))
+            else:
+                unsure.append((max(x0, x0 + start - margin), max(y0, band[0] - margin), min(x1, x0 + stop + margin), min(y1, band[1] + margin)))
     for word in (*words, *fields):
         wx0, wy0 = max(word[0], x0) - x0, max(word[1], y0) - y0
         wx1, wy1 = min(word[2], x1) - x0, min(word[3], y1) - y0
@@ -1105,6 +1154,227 @@ def one_polarity(
     if min(distances) <= GROUND_SHARE * max(distances):
         return [present[farthest]]
     return present
+
+
+# the core of a run's ink, whose value is the text's: its pixels standing out this share of its strong strokes at least
+CORE_SHARE = 0.5
+# ...the text's value is this percentile of the core's values from the text's side (small letters are mostly their
+# antialiased edge, of values between the text's and the ground's); a piece's value is that percentile of its own
+VALUE_PERCENTILE = 20.0
+
+
+def _from_text_side(values: np.ndarray, bright: bool) -> float:
+    return float(np.percentile(values, 100.0 - VALUE_PERCENTILE if bright else VALUE_PERCENTILE))
+
+
+def text_value(found: np.ndarray, strokes: np.ndarray, crop: np.ndarray, bright: bool) -> float:
+    """The value the text of a run is drawn in (``bright`` or dark ink): the ``VALUE_PERCENTILE`` from the text's
+    side of its ink's core (``found``'s pixels standing out of ``strokes`` by ``CORE_SHARE`` of its 95th percentile
+    at least). Pieces of the ground between letters on a ground of another value (the same polarity's "ink" where
+    the text stands on the other side of it) stand out less than the letters do, and are left out of the core."""
+    response = strokes[found]
+    core = found & (strokes >= CORE_SHARE * float(np.percentile(response, 95)))
+    return _from_text_side(crop[core] if core.any() else crop[found], bright)
+
+
+def _label_percentiles(values: np.ndarray, labels: np.ndarray, count: int, percentile: float) -> np.ndarray:
+    """The ``percentile`` (nearest rank) of ``values`` over each label 1..count of ``labels``."""
+    flat, where = values.ravel(), labels.ravel()
+    inside = where > 0
+    flat, where = flat[inside], where[inside]
+    order = np.lexsort((flat, where))
+    sizes = np.bincount(where, minlength=count + 1)[1:]
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    ranks = starts + np.round((sizes - 1) * percentile / 100.0).astype(np.int64)
+    return flat[order][ranks].astype(np.float64)
+
+
+def same_value_ink(found: np.ndarray, strokes: np.ndarray, crop: np.ndarray, value: float, bright: bool) -> np.ndarray:
+    """The pieces of ``found`` (ink of one polarity, ``bright`` or dark, standing out of ``strokes``) nearer the
+    text's ``value`` than the ground right around them, on the side of it the polarity stands on: letters of a
+    line whose ground crosses the text's value (mid-grey text from a black border onto bright anatomy). The other
+    pieces of that polarity are the ground between the letters found (as near their own ground as the cut lets
+    them stand) or texture of another value."""
+    labels, count = ndimage.label(found, structure=np.ones((3, 3), dtype=bool))
+    if count == 0:
+        return found
+    values = crop.astype(np.float32)
+    # the ground right around each pixel: the opening (bright) or closing (dark) the stroke map stands out of
+    around = values - strokes if bright else values + strokes
+    piece = _label_percentiles(values, labels, count, 100.0 - VALUE_PERCENTILE if bright else VALUE_PERCENTILE)
+    ground = _label_percentiles(around, labels, count, 50.0)
+    keep = (np.abs(piece - value) < np.abs(ground - piece)) & ((value > ground) if bright else (value < ground))
+    return np.concatenate(([False], keep))[labels]
+
+
+# a run grows along its row where its ground changes at its end by this share of the text's contrast (and
+# GROW_MIN_STEP at least) within GROW_EDGE_HEIGHTS glyph heights of the end; over letters of the text's value,
+# each at most GROW_GAP_HEIGHTS glyph heights from the last, up to GROW_REACH_HEIGHTS glyph heights
+GROW_EDGE_SHARE = 0.25
+GROW_MIN_STEP = 16.0
+GROW_EDGE_HEIGHTS = 2.0
+GROW_GAP_HEIGHTS = 1.5
+GROW_REACH_HEIGHTS = 16.0
+# ... letters as tall as this many glyph heights at most (and LETTER_SHARE of one at least)
+GROW_TALL_HEIGHTS = 1.3
+# ... standing out of their ground by this many grey levels at least, where its own texture lets them
+GROW_MIN_CUT = 3.0
+
+
+def grown_along_row(
+    display: np.ndarray, box: Box, glyph_height: int, line_value: tuple[float, float], policy: PixelPolicy,
+    stops: Sequence[Box] = (),
+) -> tuple[Box, list[Box]]:
+    """A PHI run (``box``, a row) grown at either end over the letters that continue its line onto another ground.
+
+    A line of mid-grey text drawn from a black border onto bright anatomy is found, read and joined only over
+    one of its grounds: its letters over the other stand out of their ground the other way, or hardly at all,
+    and the run stops at the edge. Where the ground changes near the run's end (by ``GROW_EDGE_SHARE`` of the
+    text's contrast, ``line_value`` being the text's value and that contrast), the run grows over the pieces
+    of ink of either polarity, in its rows, as tall as letters, nearer the text's value than their own ground
+    (:func:`same_value_ink`), each within ``GROW_GAP_HEIGHTS`` glyph heights of the run or of the last one
+    taken: glyphs that continue a PHI line are PHI (fail closed). It never grows past a kept word (``stops``).
+    Returns the box and the boxes of the letters it grew over (frame coordinates)."""
+    value, contrast = line_value
+    rows, cols = display.shape
+    x0, y0, x1, y1 = box
+    height = max(1, glyph_height)
+    width = max(5, glyph_height // 2 + 1)
+    edge_window = int(GROW_EDGE_HEIGHTS * height)
+    step = max(GROW_MIN_STEP, GROW_EDGE_SHARE * contrast)
+    reach = int(GROW_REACH_HEIGHTS * height)
+    gap = GROW_GAP_HEIGHTS * height
+    pad = max(policy.padding_px, round(policy.padding_fraction * height))
+    row_stops = [stop for stop in stops if min(stop[3], y1) - max(stop[1], y0) > 0.5 * min(stop[3] - stop[1], y1 - y0)]
+    grown = [x0, x1]
+    taken: list[Box] = []
+    for left in (True, False):
+        end = x0 if left else x1
+        lo, hi = (end - edge_window, end + edge_window + height) if left else (end - edge_window - height, end + edge_window)
+        lo, hi = max(0, lo), min(cols, hi)
+        if hi - lo < 3:
+            continue
+        profile = ndimage.median_filter(
+            np.median(display[y0:y1, lo:hi], axis=0).astype(np.float64), size=max(3, glyph_height // 2 | 1), mode="nearest"
+        )
+        if float(np.ptp(profile)) < step:
+            continue  # one ground across the end: the run ends where its line does
+        if left:
+            wx0, wx1 = max(0, end - reach), min(x1, end + height)
+            wx0 = max([wx0, *(stop[2] for stop in row_stops if stop[2] <= end)])
+        else:
+            wx0, wx1 = max(x0, end - height), min(cols, end + reach)
+            wx1 = min([wx1, *(stop[0] for stop in row_stops if stop[0] >= end)])
+        if wx1 - wx0 < 3 or any(stop[0] < wx1 and stop[2] > wx0 for stop in row_stops):
+            continue
+        px0, py0, px1, py1 = max(0, wx0 - width), max(0, y0 - width), min(cols, wx1 + width), min(rows, y1 + width)
+        area = display[py0:py1, px0:px1]
+        inner = (slice(y0 - py0, y1 - py0), slice(wx0 - px0, wx1 - px0))
+        # the ground's texture above and below the letters beyond the run's end (the run's own ground differs)
+        ring = np.zeros(area.shape, dtype=bool)
+        beyond = slice(0, end - px0) if left else slice(end - px0, px1 - px0)
+        ring[:, beyond] = True
+        ring[inner[0], :] = False
+        letters = np.zeros((y1 - y0, wx1 - wx0), dtype=bool)
+        for bright in (True, False):
+            around = stroke_map(area, width, bright=bright)
+            noise = float(np.percentile(around[ring], 95)) if ring.any() else 0.0
+            # (on a flat ground, as a black border is, faint letters of a value near it stand out of it enough)
+            cut = float(np.clip(policy.detection.stroke_noise_factor * noise, GROW_MIN_CUT, policy.detection.stroke_threshold))
+            strokes = around[inner]
+            found = glyph_sized(strokes >= cut, glyph_height)
+            if found.any():
+                letters |= same_value_ink(found, strokes, area[inner], value, bright)
+        labels, _count = ndimage.label(letters, structure=np.ones((3, 3), dtype=bool))
+        inside = [
+            (wx0 + piece[1].start, wx0 + piece[1].stop, y0 + piece[0].start, y0 + piece[0].stop)
+            for piece in ndimage.find_objects(labels)
+            if piece is not None and piece[0].start > 0 and piece[0].stop < y1 - y0
+        ]
+        pieces = [piece for piece in inside if LETTER_SHARE * height <= piece[3] - piece[2] <= GROW_TALL_HEIGHTS * height + 2]
+        frontier = end
+        changed = True
+        while changed:
+            changed = False
+            for start, stop, top, bottom in pieces:
+                if (left and start < frontier and stop >= frontier - gap) or (
+                    not left and stop > frontier and start <= frontier + gap
+                ):
+                    frontier, changed = (start if left else stop), True
+                    taken.append((start, top, stop, bottom))
+        if frontier != end:
+            # and the marks between the letters it grew over (a comma, the dots of a colon)
+            low, high = (frontier, end) if left else (end, frontier)
+            taken += [(start, top, stop, bottom) for start, stop, top, bottom in inside
+                      if low <= start and stop <= high and bottom - top < LETTER_SHARE * height]
+            grown[0 if left else 1] = max(0, frontier - pad) if left else min(cols, frontier + pad)
+    return (min(x0, grown[0]), y0, max(x1, grown[1]), y1), taken
+
+
+# a stretch of a run whose ground lies this share of the text's contrast (and HIDDEN_MIN_PX at least) or nearer
+# the text's value hides its letters from the cut; only within this many glyph heights of the ink found
+HIDDEN_SHARE = 0.15
+HIDDEN_MIN_PX = 12.0
+HIDDEN_REACH_HEIGHTS = 0.5
+
+
+# a run is one line of its glyph height when no taller than this many of them, and its words (read) are this share
+# of it tall at least
+ONE_LINE_HEIGHTS = 3.0
+ONE_LINE_SLACK_PX = 8  # (a small line's run is padded by a few px at least above and below)
+WORD_HEIGHT_SHARE = 0.6
+
+
+def is_one_line(box: Box, glyph_height: int, words: Sequence[Box] = ()) -> bool:
+    """Whether a run is one line of text of its glyph height: no more than ``ONE_LINE_HEIGHTS`` of it (and
+    ``ONE_LINE_SLACK_PX``) across, and
+    the words read in it (their median) at least ``WORD_HEIGHT_SHARE`` of it tall. A run of a line seen far taller
+    than its words (a detector's box over small text and the anatomy around it) takes the anatomy's structures
+    for strokes: its ground is no line's ground."""
+    across = min(box[2] - box[0], box[3] - box[1])
+    if across > ONE_LINE_HEIGHTS * max(1, glyph_height) + ONE_LINE_SLACK_PX:
+        return False
+    if words:
+        tall = float(np.median([min(word[2] - word[0], word[3] - word[1]) for word in words]))
+        return tall >= WORD_HEIGHT_SHARE * glyph_height
+    return True
+
+
+def _ground_profile(crop: np.ndarray, glyph_height: int, turned: bool) -> np.ndarray:
+    """A run's ground along its row (column, ``turned``): each column's median, smoothed over half a glyph height."""
+    profile = np.median(crop.T if turned else crop, axis=0).astype(np.float64)
+    return ndimage.median_filter(profile, size=max(3, glyph_height // 2 | 1), mode="nearest")
+
+
+def crosses_value(crop: np.ndarray, value: float, contrast: float, glyph_height: int, turned: bool = False) -> bool:
+    """Whether a run's ground lies on both sides of its text's ``value`` (by more than ``HIDDEN_SHARE`` of the
+    text's ``contrast``, ``HIDDEN_MIN_PX`` at least) somewhere along it: its letters stand out of the ground one
+    way over part of it and the other way over the rest."""
+    profile = _ground_profile(crop, glyph_height, turned)
+    tolerance = max(HIDDEN_MIN_PX, HIDDEN_SHARE * contrast)
+    return bool((profile > value + tolerance).any() and (profile < value - tolerance).any())
+
+
+def hidden_stretches(
+    crop: np.ndarray, ink: np.ndarray, value: float, contrast: float, glyph_height: int, turned: bool = False
+) -> list[tuple[int, int]]:
+    """The stretches (start, stop: columns of the run, rows when ``turned``) where the run's ground, the median of
+    each column smoothed along the row over half a glyph height, lies within ``HIDDEN_SHARE`` of the text's
+    ``contrast`` of its ``value``: text drawn there (mid-grey letters crossing from a dark border onto anatomy of
+    their own grey) stands out of nothing, and no cut finds it. Only stretches within ``HIDDEN_REACH_HEIGHTS``
+    of the ink found (``ink``) count: a line's letters stand on both sides of them, or on one."""
+    if turned:
+        crop, ink = crop.T, ink.T
+    along = np.flatnonzero(ink.any(axis=0))
+    if along.size == 0:
+        return []
+    profile = _ground_profile(crop, glyph_height, False)
+    near = np.abs(profile - value) <= max(HIDDEN_MIN_PX, HIDDEN_SHARE * contrast)
+    reach = int(HIDDEN_REACH_HEIGHTS * glyph_height)
+    near[: max(0, int(along[0]) - reach)] = False
+    near[int(along[-1]) + 1 + reach :] = False
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], near.astype(np.int8), [0]))))
+    return [(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def glyph_sized(found: np.ndarray, glyph_height: int, turned: bool = False) -> np.ndarray:
