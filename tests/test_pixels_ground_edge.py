@@ -158,3 +158,20 @@ def test_a_run_grows_over_letters_beyond_an_edge_but_not_past_a_kept_word() -> N
     flat = np.full(display.shape, 215, dtype=np.uint8)
     flat[ink] = 150
     assert grown_along_row(flat, run, height, (150.0, 65.0), policy)[0] == run  # one ground: no growth
+
+
+def test_the_ground_between_two_words_at_the_texts_grey_is_no_hidden_text() -> None:
+    """Ground of the text's own grey counts as hidden letters only within half a glyph height of the ink found:
+    the gap between two words of a run keeps its pixels."""
+    from cxrbuild.dicom.pixels import hidden_stretches
+
+    crop = np.full((20, 400), 150.0)
+    ink = np.zeros(crop.shape, dtype=bool)
+    ink[4:16, 10:50] = True
+    ink[4:16, 350:390] = True
+    crop[:, :50] = 10.0  # the dark border under the first word, anatomy of the text's grey from its end on
+    crop[:, 350:] = 10.0
+    stretches = hidden_stretches(crop, ink, 150.0, 140.0, 12)
+    reach = 6  # half a glyph height
+    beside = {column for column in range(400) if 10 - reach <= column < 50 + reach or 350 - reach <= column < 390 + reach}
+    assert stretches and all(set(range(start, stop)) <= beside for start, stop in stretches), stretches

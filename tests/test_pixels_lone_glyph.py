@@ -39,3 +39,18 @@ def test_a_kept_word_or_a_far_letter_is_not_a_lone_glyph() -> None:
     other_frame = region((130, 20, 150, 44), "E", "keep", frame=1)
     settle_lone_glyphs([region((10, 20, 120, 44), "A", "phi"), other_frame, region((160, 20, 260, 44), "B", "phi")])
     assert other_frame.decision == "keep"
+
+
+def test_a_tall_marker_beside_small_phi_lines_is_kept() -> None:
+    """A lead marker three times as tall as the lines beside it stands in no row of theirs, and a glyph is
+    measured by the smaller of the two: nine of the words' heights away is no glyph of their line."""
+    upper = region((10, 20, 100, 32), "OKONJO", "phi")
+    marker = region((120, 20, 170, 80), "R", "keep")
+    lower = region((190, 60, 300, 72), "MERIDIAN", "phi")
+    settle_lone_glyphs([upper, marker, lower])
+    assert marker.decision == "keep"
+    left = region((10, 40, 100, 52), "OKONJO", "phi")
+    small = region((210, 40, 222, 52), "E", "keep")
+    right = region((330, 40, 420, 52), "MERIDIAN", "phi")
+    settle_lone_glyphs([left, small, right])
+    assert small.decision == "keep"

@@ -1371,8 +1371,9 @@ def hidden_stretches(
     profile = _ground_profile(crop, glyph_height, False)
     near = np.abs(profile - value) <= max(HIDDEN_MIN_PX, HIDDEN_SHARE * contrast)
     reach = int(HIDDEN_REACH_HEIGHTS * glyph_height)
-    near[: max(0, int(along[0]) - reach)] = False
-    near[int(along[-1]) + 1 + reach :] = False
+    # (between two words as well as beyond the line's ends: the ground of the gap between them is no text)
+    inked = ink.any(axis=0)
+    near &= ndimage.binary_dilation(inked, structure=np.ones(2 * reach + 1, dtype=bool)) if reach > 0 else inked
     edges = np.flatnonzero(np.diff(np.concatenate(([0], near.astype(np.int8), [0]))))
     return [(int(start), int(stop)) for start, stop in zip(edges[::2], edges[1::2], strict=True)]
 

@@ -535,8 +535,8 @@ def settle_lone_glyphs(regions: Sequence[TextRegion]) -> None:
     a panel's edge), and a lone letter it makes of it may be on the keep-list ("E", "S"): kept, it
     splits the line's run, and its glyph stays readable between the blacked-out words. A word no
     wider than :data:`LONE_GLYPH_ASPECT` of its height, with a PHI word on each side in its rows
-    (of the same frame, overlapping half the lower one's rows) at most :data:`LONE_GLYPH_REACH`
-    heights away, is part of their line (fail closed: a marker between two PHI words is removed
+    (of the same frame, sharing half the taller one's rows) at most :data:`LONE_GLYPH_REACH`
+    of the smaller one's heights away, is part of their line (fail closed: a marker between two PHI words is removed
     with them). The regions are changed in place.
     """
     removed = [region for region in regions if region.decision == "phi"]
@@ -549,10 +549,12 @@ def settle_lone_glyphs(regions: Sequence[TextRegion]) -> None:
         for other in removed:
             if other.frame != region.frame:
                 continue
+            # in its row: sharing half the rows of the taller of the two (a tall marker beside a small line is no
+            # glyph of it), within reach of the smaller's height
             overlap = min(y1, other.box[3]) - max(y0, other.box[1])
-            if overlap < 0.5 * min(height, other.box[3] - other.box[1]):
+            if overlap < 0.5 * max(height, other.box[3] - other.box[1]):
                 continue
-            reach = LONE_GLYPH_REACH * max(height, other.box[3] - other.box[1])
+            reach = LONE_GLYPH_REACH * min(height, other.box[3] - other.box[1])
             if other.box[2] <= x0 + 1 and x0 - other.box[2] <= reach:
                 sides.add("left")
             elif other.box[0] >= x1 - 1 and other.box[0] - x1 <= reach:
