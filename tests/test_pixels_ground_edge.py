@@ -175,3 +175,18 @@ def test_the_ground_between_two_words_at_the_texts_grey_is_no_hidden_text() -> N
     reach = 6  # half a glyph height
     beside = {column for column in range(400) if 10 - reach <= column < 50 + reach or 350 - reach <= column < 390 + reach}
     assert stretches and all(set(range(start, stop)) <= beside for start, stop in stretches), stretches
+
+
+def test_a_grown_run_is_padded_no_further_than_the_kept_word_it_stops_at() -> None:
+    """The padding of the last letter a run grew over ends at a kept word standing right after that letter."""
+    display, alpha = _run_display("AB CD EF GH", 18, 120, dark_left=False, soft=2.0)
+    ink = alpha > 0.05
+    ys, xs = np.nonzero(ink)
+    run = (int(xs.min()) - 4, int(ys.min()) - 4, 124, int(ys.max()) + 5)
+    height = int(ys.max() - ys.min() + 1)
+    inked = np.flatnonzero(ink.any(axis=0))
+    beyond = inked[inked >= 124]
+    ends = beyond[:-1][np.diff(beyond) > 1] + 1  # where each letter (or word) beyond the edge ends
+    kept = (int(ends[0]) + 1, run[1], int(ends[0]) + 40, run[3])  # a kept word right after the first of them
+    stopped, taken = grown_along_row(display, run, height, (150.0, 70.0), PixelPolicy.from_mapping(), stops=[kept])
+    assert taken and stopped[2] <= kept[0]

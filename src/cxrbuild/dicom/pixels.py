@@ -1259,12 +1259,13 @@ def grown_along_row(
         )
         if float(np.ptp(profile)) < step:
             continue  # one ground across the end: the run ends where its line does
+        # (the nearest kept word beyond the end bounds the growth, its padding too)
+        bound = (max([0, *(stop[2] for stop in row_stops if stop[2] <= end)]) if left
+                 else min([cols, *(stop[0] for stop in row_stops if stop[0] >= end)]))
         if left:
-            wx0, wx1 = max(0, end - reach), min(x1, end + height)
-            wx0 = max([wx0, *(stop[2] for stop in row_stops if stop[2] <= end)])
+            wx0, wx1 = max(bound, end - reach), min(x1, end + height)
         else:
-            wx0, wx1 = max(x0, end - height), min(cols, end + reach)
-            wx1 = min([wx1, *(stop[0] for stop in row_stops if stop[0] >= end)])
+            wx0, wx1 = max(x0, end - height), min(bound, end + reach)
         if wx1 - wx0 < 3 or any(stop[0] < wx1 and stop[2] > wx0 for stop in row_stops):
             continue
         px0, py0, px1, py1 = max(0, wx0 - width), max(0, y0 - width), min(cols, wx1 + width), min(rows, y1 + width)
@@ -1307,7 +1308,7 @@ def grown_along_row(
             low, high = (frontier, end) if left else (end, frontier)
             taken += [(start, top, stop, bottom) for start, stop, top, bottom in inside
                       if low <= start and stop <= high and bottom - top < LETTER_SHARE * height]
-            grown[0 if left else 1] = max(0, frontier - pad) if left else min(cols, frontier + pad)
+            grown[0 if left else 1] = max(bound, frontier - pad) if left else min(bound, frontier + pad)
     return (min(x0, grown[0]), y0, max(x1, grown[1]), y1), taken
 
 
