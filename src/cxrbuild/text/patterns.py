@@ -264,22 +264,27 @@ class PatternFinder:
         self.base_posting_before_re = store.compile(
             _expand_macros(r"(?<![A-Za-z]){BASE_POSTING}(?:[ \t]+(?:at|to|in|on|near))?[ \t]+\Z", macros), re.IGNORECASE
         )
-        # every string some pattern requires, all looked for in one pass per text: at each position the longest
-        # one there (a lookahead, so that every position is tried), then the needles that one begins with
-        self.needles = tuple(sorted({needle for pattern in self.patterns for needle in pattern.requires}))
+        # every string some pattern requires or is triggered by, all looked for in one pass per text: at each position
+        # the longest one there (a lookahead, so that every position is tried), then the strings that one begins with
+        self.needles = tuple(sorted({string for pattern in self.patterns for string in (*pattern.requires, *pattern.triggers)}))
         self.needle_re = store.compile("(?=(" + literal_trie(self.needles) + "))")
         self.needles_opening = {needle: frozenset(n for n in self.needles if needle.startswith(n)) for needle in self.needles}
+
+    def _needles_in(self, lowered: str) -> set[str]:
+        """The needles (see ``__init__``) that ``lowered`` holds."""
+        return set().union(*(self.needles_opening[needle] for needle in set(self.needle_re.findall(lowered))))
 
     def find(self, text: str) -> list[RuleSpan]:
         spans = []
         lowered = text.lower()
-        present = set().union(*(self.needles_opening[needle] for needle in set(self.needle_re.findall(lowered))))
+        present = self._needles_in(lowered)
+        # a pattern's triggers are looked for in the folded text (literal_fold), which is the lowered one in an ASCII text
+        triggered = present if text.isascii() else self._needles_in(literal_fold(text))
         found: dict[re.Pattern[str], bool] = {}
-        folded = literal_fold(text)
         for pattern in self.patterns:
             if pattern.requires and present.isdisjoint(pattern.requires):
                 continue
-            if pattern.triggers and not any(trigger in folded for trigger in pattern.triggers):
+            if pattern.triggers and triggered.isdisjoint(pattern.triggers):
                 continue
             if pattern.requires_regex is not None:
                 if pattern.requires_regex not in found:
