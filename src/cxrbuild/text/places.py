@@ -390,7 +390,8 @@ PLACE_FIELD_MAX_WORDS = 6
 MEASURE_UNIT_RE = re.compile(r"[ \t]*(?=[A-Za-zµ/]{2})(?:" + macro("UNIT") + r")(?![A-Za-z])", re.IGNORECASE)
 # the value of a field that holds a place: "Ward: Lister Ward", "LOC: TISCH 4", "Location:\tHodgkin Unit"
 PLACE_FIELD_RE = re.compile(
-    r"(?im)(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])(?P<caps_after>[ \t])(?=(?-i:" + WARD_FIELD_LABELS.upper() + r")[ \t]*[:#])"
+    # (a line's start or a blank or a bar opens every match: tested first, it rejects most positions at once)
+    r"(?im)(?:^|(?=[ \t|]))(?:^|[ \t]{2}|\t|\||(?<=[A-Za-z0-9.)])(?P<caps_after>[ \t])(?=(?-i:" + WARD_FIELD_LABELS.upper() + r")[ \t]*[:#])"
     r"|(?<=[A-Za-z0-9.)])(?P<after_field>[ \t])(?=(?:" + WARD_FIELD_LABELS + r")[ \t]*[:#])"
     r"|(?<=[.!?)])(?P<inline>[ \t])(?=(?:" + INLINE_GEOGRAPHY_FIELDS + r")[ \t]*:))"
     # (a ward's or a location's field in capitals may follow the last field after one blank: "EZE, NP LOCATION:
@@ -746,8 +747,10 @@ class PlaceFinder:
             spans.extend(span for span in self._run_after(text, match.start(), match.end(), caseless, "HOSPITAL", "place_saint",
                                                          min_words=1)
                          if not SAINT_NO_PLACE_RE.search(text, span.start, min(len(text), span.end + 8)))
-        residence_ends = {match.end() for match in self.cues.residence_cue_re.finditer(text)}
+        residence_ends: set[int] | None = None  # read only when a place's cue is found: most reports have none
         for match in self.cues.place_cue_re.finditer(text):
+            if residence_ends is None:
+                residence_ends = {cue.end() for cue in self.cues.residence_cue_re.finditer(text)}
             spans.extend(self._run_after(text, match.end(), match.end(), caseless, "LOCATION", "place_cue",
                                          residence=match.end() in residence_ends))
         spans.extend(self._service_cells(text))

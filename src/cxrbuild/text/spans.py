@@ -335,8 +335,9 @@ def literal_trie(strings: Iterable[str]) -> str:
 
 
 def guarded_compile(regex: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile`` of ``regex`` with its first-character guard (the same matches, found sooner)."""
-    return re.compile(first_character_guard(regex, flags), flags)
+    """``re.compile`` of ``regex`` with its first-character guard (the same matches, found sooner), from the rules'
+    regex store, whose compiling also groups the branches of its alternations (the cues' long word lists)."""
+    return shared_store().compile(first_character_guard(regex, flags), flags)
 
 
 # a first character that nearly every position has (a blank, a range of letters, a class other than digits)
