@@ -368,8 +368,19 @@ class Lexicon:
     def is_country(self, word: str) -> bool:
         return fold(word) in self.countries
 
+    @functools.cached_property
+    def place_phrase_pairs(self) -> frozenset[str]:
+        """The first two words of every multi-word place, joined by one blank."""
+        return frozenset(" ".join(name.split(" ", 2)[:2]) for name in self.place_phrase_names)
+
     def place_phrase_at(self, folded_words: list[str], index: int) -> int:
-        """Number of words of the longest multi-word place name starting at ``index`` (0: none)."""
+        """Number of words of the longest multi-word place name starting at ``index`` (0: none).
+
+        (Folded words hold no blank: where the word and the next make no place's first two words, as at most words
+        that open one, no longer run of words is looked up.)
+        """
+        if index + 1 >= len(folded_words) or folded_words[index] + " " + folded_words[index + 1] not in self.place_phrase_pairs:
+            return 0
         for size in self.place_phrases.get(folded_words[index], ()):
             if index + size <= len(folded_words) and " ".join(folded_words[index:index + size]) in self.place_phrase_names:
                 return size
