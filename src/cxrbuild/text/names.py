@@ -838,6 +838,13 @@ def load_cues() -> NameCues:
     return NameCues(data_yaml("name_cues.yaml"))
 
 
+# what a word says by itself in NameFinder._list_names: no listed name's opening; a listed name; a double-barrelled
+# surname, a name only where a person is named
+LIST_NEVER, LIST_NAME, LIST_IF_PLACED = 0, 1, 2
+# distinct words whose readings are remembered (the table starts again past this)
+MAX_CACHED_WORDS = 200_000
+
+
 class NameFinder:
     """Every NAME span the cues and lists show in a report."""
 
@@ -845,6 +852,8 @@ class NameFinder:
         self.lexicon = lexicon
         self.cues = cues
         self.allowed_word = allowed_word  # a word the allow-list keeps (eponyms, devices)
+        # what each distinct word says by itself in _list_names (see _list_word): reports repeat their words
+        self._list_words: dict[str, tuple[int, bool]] = {}
 
     # -- public ------------------------------------------------------------
     def find(self, text: str) -> list[RuleSpan]:
@@ -2264,21 +2273,15 @@ class NameFinder:
         """A listed name that is no English or clinical word, grown over its neighbours."""
         spans = []
         lexicon = self.lexicon
-        given, surnames = lexicon.given, lexicon.surnames
         covered_to = -1
         for match in WORD_RE.finditer(text):
             word = match.group(0)
-            folded = fold(word)
-            if folded not in given and folded not in surnames and not (
-                    "-" in word and self._double_barrelled(word) and self._person_position(text, match)):
+            listed, camel = self._list_words.get(word) or self._list_word(word)
+            if listed == LIST_NEVER or (listed == LIST_IF_PLACED and not self._person_position(text, match)):
                 continue  # most words: no listed name (the first test of an unambiguous one)
             if match.start() < covered_to:
                 continue
-            if len(word) < 3 or not (lexicon.is_unambiguous_name(word) or "-" in word) or self.allowed_word(word) or self._blocked(word):
-                continue
-            if fold(word) in self.cues.label_words:
-                continue
-            if not caseless and word[:1].islower() and any(c.isupper() for c in word[1:]):
+            if not caseless and camel:
                 continue  # "iNO 20 ppm", "mAb": an abbreviation's own capitals
             if self.cues.clinical_use(lexicon, text, match.start(), match.end(), caseless):
                 continue  # "Wilson disease", "Moro present", "0 brady events": the clinical word, not a person
@@ -2292,6 +2295,24 @@ class NameFinder:
             covered_to = end
             spans.append(RuleSpan(start, end, "NAME", "name_list"))
         return spans
+
+    def _list_word(self, word: str) -> tuple[int, bool]:
+        """What ``word`` says by itself of whether it opens a listed name (LIST_NEVER, LIST_NAME, or LIST_IF_PLACED:
+        a double-barrelled surname, a name where a person is named), and whether it opens in lower case with a capital
+        after ("iNO"); remembered in ``_list_words``."""
+        lexicon = self.lexicon
+        folded = fold(word)
+        listed = LIST_NAME if folded in lexicon.given or folded in lexicon.surnames else (
+            LIST_IF_PLACED if "-" in word and self._double_barrelled(word) else LIST_NEVER)
+        if listed != LIST_NEVER and (
+                len(word) < 3 or not (lexicon.is_unambiguous_name(word) or "-" in word) or self.allowed_word(word)
+                or self._blocked(word) or folded in self.cues.label_words):
+            listed = LIST_NEVER
+        found = (listed, word[:1].islower() and any(c.isupper() for c in word[1:]))
+        if len(self._list_words) >= MAX_CACHED_WORDS:
+            self._list_words.clear()
+        self._list_words[word] = found
+        return found
 
     def _person_position(self, text: str, match: re.Match[str]) -> bool:
         """Where a person is named: opening a line or after no word, after an initial, a title, a role, a kin word, a
