@@ -334,8 +334,9 @@ DOSING_DOTTED_RE = re.compile(r"(?i)p\.o\.|p\.r\.|i\.v\.|i\.m\.|s\.c\.|s\.l\.|a\
 INITIALS_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<initials>(?:[A-Za-z]\.){2,3})[ \t]*/[ \t]*[A-Za-z]{2,5}(?:[ \t]*,[ \t]*[A-Za-z]{2,5})*[ \t]*$")
 # a lone letter ending a sign-off line after a name: the surname's initial ("Elmer D", "joris m")
 LONE_INITIAL_RE = re.compile(r"[ \t]+(?P<initial>[A-Za-z])\.?[ \t]*(?=\n|\Z)")
-# a sign-off line's start before a name: the line's start, maybe a dash ("-Oriel", "-- Tamsin K")
-SIGN_OFF_LINE_START_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-–—]+[ \t]*)?\Z")
+# a sign-off line's start before a name: the line's start, maybe a dash ("-Oriel", "-- Tamsin K"); matched from the
+# line's start (see _opens_sign_off_line)
+SIGN_OFF_LINE_START_RE = re.compile(r"[ \t]*(?:[-–—]+[ \t]*)?")
 # a middle initial after "LAST, FIRST", then no word ("KWON, KRZYSZTOF C`  DOB", "ROE, JO A (radiology)")
 MIDDLE_INITIAL_RE = re.compile(r"[ \t](?P<initial>[A-Za-z])(?!\.[A-Za-z])\.?(?![A-Za-z0-9'’\-])(?![ \t]?[A-Za-z])")
 # initials in brackets after a name
@@ -838,6 +839,12 @@ def load_cues() -> NameCues:
     return NameCues(data_yaml("name_cues.yaml"))
 
 
+def _opens_sign_off_line(text: str, position: int) -> bool:
+    """Whether only blanks and maybe a dash stand between ``position`` and the start of its line (matched from the
+    line's start, not searched for over the text before it)."""
+    return SIGN_OFF_LINE_START_RE.fullmatch(text, text.rfind("\n", 0, position) + 1, position) is not None
+
+
 # what a word says by itself in NameFinder._list_names: no listed name's opening; a listed name; a double-barrelled
 # surname, a name only where a person is named
 LIST_NEVER, LIST_NAME, LIST_IF_PLACED = 0, 1, 2
@@ -918,6 +925,8 @@ class NameFinder:
         # cues searched only where the text holds what each of their matches holds ("is a", a closing)
         states_an_age = cues.is_an_re.search(text) is not None
         has_closing = cues.closing_word_re.search(text) is not None
+        # (read once: _initials_after reads where they end)
+        closings = list(cues.closing_inline_re.finditer(text)) if has_closing else []
         # positions where the writer's, the reader's or the patient's name follows
         for cue_re, source, names_someone in (
             (cues.signature_re, "name_signature", self._signs),
@@ -929,7 +938,7 @@ class NameFinder:
         ):
             if cue_re is None:
                 continue
-            for match in cue_re.finditer(text):
+            for match in closings if cue_re is cues.closing_inline_re else cue_re.finditer(text):
                 found = []
                 if names_someone is None or names_someone(text, match, caseless):
                     found = self._take_name(text, self._after_rank(text, match.end()), SIGNATURE, source, caseless)
@@ -1004,7 +1013,7 @@ class NameFinder:
         spans.extend(self._comma_names(text, caseless))
         spans.extend(self._initials(text))
         spans.extend(self._list_names(text, caseless))
-        spans.extend(self._initials_after(text, spans, caseless))
+        spans.extend(self._initials_after(text, spans, caseless, {match.end() for match in closings}))
         spans.extend(self._leading_given(text, spans, caseless))
         return spans
 
@@ -1340,12 +1349,13 @@ class NameFinder:
             spans.extend(found)
         return spans
 
-    def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool) -> list[RuleSpan]:
+    def _initials_after(self, text: str, spans: list[RuleSpan], caseless: bool, closed: set[int]) -> list[RuleSpan]:
         """Initials in brackets right after a name: "Booked by Kevin (KR)", "Gale Andrews (GA)"
-        (not a unit or a role: "Dr. Li (ICU)"); a surname's initial ending a sign-off line ("Elmer D")."""
+        (not a unit or a role: "Dr. Li (ICU)"); a surname's initial ending a sign-off line ("Elmer D").
+
+        ``closed``: where a closing on a name's line leaves off and a name may follow ("thanks so much, ").
+        """
         found = []
-        # where a closing leaves off and a name may follow ("thanks so much, ")
-        closed = {match.end() for match in self.cues.closing_inline_re.finditer(text)} if self.cues.closing_word_re.search(text) else set()
         for span in spans:
             middle = MIDDLE_INITIAL_RE.match(text, span.end) if span.strong and "," in text[span.start:span.end] else None
             if middle and (middle.group("initial").isupper() or caseless):
@@ -1353,7 +1363,7 @@ class NameFinder:
                 found.append(RuleSpan(middle.start("initial"), middle.end("initial"), "NAME", "name_initials", strong=True))
             # (a listed given name found alone is a signer's where it opens its line or follows a closing: "Tamsin K",
             # "thanks so much, roshni p")
-            signs = span.strong or (span.label == "NAME" and (span.start in closed or SIGN_OFF_LINE_START_RE.search(text, 0, span.start)))
+            signs = span.strong or (span.label == "NAME" and (span.start in closed or _opens_sign_off_line(text, span.start)))
             lone = LONE_INITIAL_RE.match(text, span.end) if signs else None
             if lone and (lone.group("initial").isupper() or caseless or text[span.start:span.end].islower()):
                 found.append(RuleSpan(lone.start("initial"), lone.end("initial"), "NAME", "name_initials", strong=True))
