@@ -155,7 +155,12 @@ def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]
     """Union of spans, widened to whole tokens, split at line breaks, overlaps merged."""
     pieces: list[tuple[int, int, str]] = []
     length = len(text)
+    seen: set[tuple[int, int, str]] = set()
     for span in spans:
+        key = (span.start, span.end, span.label)
+        if key in seen:
+            continue  # a span found again (by another cue) makes the same pieces again, which merge into the first ones
+        seen.add(key)
         start, end = max(0, span.start), min(length, span.end)
         # widen to whole words: a span never leaves half a word behind ("Johnson"), but a
         # number stops at letters and letters at a number ("95F": the age, not the sex)
@@ -175,7 +180,8 @@ def merge_spans(text: str, spans: Sequence[RuleSpan | PhiSpan]) -> list[PhiSpan]
             last = merged[-1]
             overlaps = start < last[1]
             joinable = (
-                label == last[2]
+                not overlaps
+                and label == last[2]
                 and JOINABLE_GAP_RE.fullmatch(text[last[1]:start]) is not None
                 and "\n" not in text[last[1]:start]
             )
