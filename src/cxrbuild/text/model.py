@@ -80,11 +80,20 @@ def tokens(text: str) -> list[re.Match[str]]:
     return list(TOKEN_RE.finditer(text))
 
 
+def _letters(first: str, last: str) -> list[str]:
+    return [chr(code) for code in range(ord(first), ord(last) + 1)]
+
+
+# a token's characters as its shape writes them: capitals (A-Z, À-Þ) "X", small letters (a-z, ß-ÿ) "x", digits "9"
+SHAPE_TABLE = str.maketrans({**dict.fromkeys([*_letters("A", "Z"), *_letters("À", "Þ")], "X"),
+                             **dict.fromkeys([*_letters("a", "z"), *_letters("ß", "ÿ")], "x"),
+                             **dict.fromkeys("0123456789", "9")})
+# a character repeated three times or more: written twice in a shape
+SHAPE_RUN_RE = re.compile(r"(.)\1{2,}")
+
+
 def _shape(token: str) -> str:
-    shape = re.sub(r"[A-ZÀ-Þ]+", "X", token[:1]) + re.sub(r"[A-ZÀ-Þ]", "X", token[1:])
-    shape = re.sub(r"[a-zß-ÿ]", "x", shape)
-    shape = re.sub(r"[0-9]", "9", shape)
-    return re.sub(r"(.)\1{2,}", r"\1\1", shape)[:6]
+    return SHAPE_RUN_RE.sub(r"\1\1", token.translate(SHAPE_TABLE))[:6]
 
 
 DENSE_FEATURES = (
@@ -157,12 +166,12 @@ class Featurizer:
         if len(self._rows) > MAX_CACHED_TOKENS:
             self._rows.clear()
         rows = self._rows
-        index = [rows[token] if token in rows else self._row(token) for token in (match.group(0) for match in found)]
+        index = [rows[token] if token in rows else self._row(token) for token in map(re.Match.group, found)]
         ids = self._ids[index]
         dense = self._dense[index]
         dense[:, 16] = float(capitals_mean_nothing(text))
         # a token starts a line when a line break lies between it and the token before
-        starts = np.array([match.start() for match in found])
+        starts = np.fromiter(map(re.Match.start, found), dtype=np.int64, count=len(found))
         breaks = np.array([match.start() for match in LINE_BREAK_RE.finditer(text)] or [-1])
         line_of = np.searchsorted(breaks, starts)
         dense[:, 17] = np.concatenate(([True], line_of[1:] != line_of[:-1]))
@@ -430,10 +439,9 @@ class PhiTagger:
 def _spans(text: str, found: list[re.Match[str]], tags: np.ndarray) -> list[tuple[int, int, str]]:
     """Adjacent tokens of one label, on one line, make one span."""
     spans: list[tuple[int, int, str]] = []
-    for match, tag in zip(found, tags, strict=True):
-        if tag == 0:
-            continue
-        label = TAGS[tag]
+    for index in np.flatnonzero(tags).tolist():  # the tokens tagged other than "O", in order
+        match = found[index]
+        label = TAGS[tags[index]]
         if spans and spans[-1][2] == label and "\n" not in text[spans[-1][1]:match.start()] and match.start() - spans[-1][1] <= 2:
             spans[-1] = (spans[-1][0], match.end(), label)
         else:
