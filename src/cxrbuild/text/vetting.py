@@ -9,6 +9,7 @@ date forms). A span is trimmed to the identifier it holds.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from cxrbuild.printed_forms import MONTHS
@@ -236,8 +237,12 @@ class SpanVetter:
     ) -> None:
         self.facility_words = frozenset(facility_words)  # "nursing home", "lodge": the end of a facility's name
         self.lexicon = lexicon
+        # the dictionary word one slip away, found by trying every slip: remembered per distinct word
+        self.misspelling_of = functools.lru_cache(maxsize=1 << 16)(lexicon.misspelling_of)
         self.cues = cues
         self.allowed_word = allowed_word
+        # (remembered per distinct word: the edges of most spans are a few common words)
+        self.generic_word = functools.lru_cache(maxsize=1 << 16)(self._generic_word)
         # the rules' reading of a value: a pattern's match with its guards, a measured value, a unit after a number
         self.patterns = patterns
         # the rules that read an age over 89 ("aged 90-95", "Age/Sex: 96/F"), and those that read an identifier or a
@@ -286,12 +291,7 @@ class SpanVetter:
             if label in NUMERIC_LABELS and word.isalpha():
                 # numbers carry these identifiers: a word at the edge ("MRN", "accession") is context
                 return folded not in NUMERIC_LABEL_WORDS
-            return (
-                (word.isalpha() and len(word) > 1 and lexicon.is_common(word) and not lexicon.is_place(word) and not lexicon.is_name(word))
-                or lexicon.is_safe(word)
-                or self.allowed_word(word)
-                or self.cues.is_cue_word(folded)
-            )
+            return self.generic_word(word)
 
         def leading(index: int) -> bool:
             """A word before the identifier: generic, or a month's or a weekday's name before a word ("may return
@@ -437,6 +437,17 @@ class SpanVetter:
                 return None
         return RuleSpan(kept[0].start(), kept[-1].end(), label, "model")
 
+    def _generic_word(self, word: str) -> bool:
+        """A word that is no identifier wherever it stands: a common word that no list of places or names holds, a
+        clinical word, an allowed word or a cue's word."""
+        lexicon = self.lexicon
+        return (
+            (word.isalpha() and len(word) > 1 and lexicon.is_common(word) and not lexicon.is_place(word) and not lexicon.is_name(word))
+            or lexicon.is_safe(word)
+            or self.allowed_word(word)
+            or self.cues.is_cue_word(fold(word))
+        )
+
     def _unlisted_small_word(self, text: str, match: re.Match[str]) -> bool:
         """A word in small letters that no name or place list holds, and a medical word: the medical dictionary's, one slip
         from a word of the vocabulary, or of a procedure's ending ("Insert quellotomy drain"), after no little word of a
@@ -446,7 +457,7 @@ class SpanVetter:
         word = match.group(0)
         if not word.islower() or self.lexicon.is_place(word) or self.lexicon.is_name(word):
             return False
-        if not (self.lexicon.is_medical(word) or self.lexicon.misspelling_of(word) or PROCEDURE_ENDING_RE.search(word)):
+        if not (self.lexicon.is_medical(word) or self.misspelling_of(word) or PROCEDURE_ENDING_RE.search(word)):
             return False
         before = LAST_WORD_BEFORE_RE.search(text, max(0, match.start() - 30), match.start())
         return before is None or (fold(before.group(1)) not in NAME_PARTICLES and fold(before.group(1)) not in PLACE_PREPOSITIONS)
@@ -635,7 +646,7 @@ class SpanVetter:
         if (word[:1].islower() and any(c.isupper() for c in word[1:]) and word.isalnum() and len(word) <= CAMEL_ABBREVIATION_LETTERS
                 and not any(fold(word).startswith(particle) for particle in CAMEL_NAME_PREFIXES)):
             return True
-        corrected = self.lexicon.misspelling_of(word)
+        corrected = self.misspelling_of(word)
         if corrected and not (self.lexicon.is_name(corrected) and corrected not in self.lexicon.english) and (
                 (not caseless and word.islower()) or self.lexicon.is_safe(corrected) or self.lexicon.is_medical(corrected)):
             return True  # (one slip from a listed name is a name misspelt: "Hamliton")
