@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from cxrbuild.text import stored_re as re
 from cxrbuild.text.lexicon import FUNCTION_WORDS, WORD_PREFIXES, Lexicon, fold
 from cxrbuild.text.patterns import macro
+from cxrbuild.text.regex_store import shared_store
 from cxrbuild.text.spans import (
     CALENDAR_WORDS,
     LETTER_CHARS,
@@ -34,11 +35,48 @@ from cxrbuild.text.spans import (
     capitals_mean_nothing,
     data_yaml,
     is_capitalised,
+    prefix_scanner_source,
+    scan,
     search_at_end,
     sentence_initial,
     timestamp_label,
     trie_regex,
 )
+
+
+class ScannedRegex:
+    """A regex whose ``finditer`` skips ahead to the characters its matches can begin with.
+
+    For a regex that opens with a lookbehind, a word boundary or a
+    case-insensitive word list, Python's engine tries a full match at every
+    position; its :func:`~cxrbuild.text.spans.prefix_scanner` finds the same
+    matches by skipping to their first characters. Each is then read again
+    with the regex itself at the position where it begins (a match there is
+    the same one ``finditer`` gives): the same Match objects, found sooner.
+    Everything else (``match``, ``search``, ``pattern``) is the regex's own.
+    """
+
+    __slots__ = ("regex", "scanner")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        store = shared_store()
+        # (derived once and remembered with the compiled regexes for the next process)
+        source = store.derived("name_scanner_source", prefix_scanner_source, regex.pattern, regex.flags)
+        try:
+            self.scanner = store.compile(source, regex.flags) if source is not None else None
+        except re.error:
+            self.scanner = None  # a rewrite that does not compile: the regex alone
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.scanner is None:
+            return self.regex.finditer(text)
+        match = self.regex.match
+        return (match(text, found.start()) for found in scan(self.scanner, text))
+
+    def __getattr__(self, name: str):
+        return getattr(self.regex, name)
+
 
 NAME_TOKEN_RE = re.compile(
     r"(?P<gap>[ \t]*)(?P<comma>,[ \t]?)?(?P<word>[" + LETTERS + r"](?:[" + LETTERS + r"'’\-]*[" + LETTERS + r"])?)(?![2-467-9" + LETTERS + r"])(?P<dot>\.)?"
@@ -146,15 +184,15 @@ DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
 # a transcription's or a dictation's stamp with its date or time, then "by" and initials closing the line
-STAMP_BY_INITIALS_RE = re.compile(
+STAMP_BY_INITIALS_RE = ScannedRegex(re.compile(
     r"(?im)\b(?:transcribed|typed|dictated|dictation)\b[ \t:]*\n?[ \t]*[0-9][^\n]{0,30}?[ \t]by[ \t]+(?P<initials>" + INITIALS + r")[ \t]*$"
-)
+))
 # a ward round's team written grade, slash, person: "Consultant/Marlu; Reg/Ferraro; Intern/R.W.", "smo/ap / ho/gosling"
-ROLE_SLASH_NAME_RE = re.compile(
+ROLE_SLASH_NAME_RE = ScannedRegex(re.compile(
     r"(?i)(?<![A-Za-z/])(?P<role>cons|consultant|reg|registrar|smo|rmo|hmo|ho|sho|intern|spr|str|fy1|fy2|jmo|acnm|cnm|fellow"
     r"|resident|attending|at|imt[0-9]?|ct[0-9]|st[0-9])[ \t]*/[ \t]*(?P<name>(?:[A-Za-z]\.){1,3}|" + NAME_WORD + r"(?:[ \t]+"
     + NAME_WORD + r"){0,2})(?=[ \t]*(?:[;,/|\n]|$))"
-)
+))
 # of those grades, the letters that are also words or abbreviations: a grade there only on a line with another grade
 AMBIGUOUS_SLASH_ROLES = frozenset({"reg", "at", "ho", "cons", "fellow", "resident"})
 # a line that signs a note: "signed", one or two name words and a credential, maybe a trainee's year, then the line's
@@ -165,10 +203,10 @@ SIGNED_NAME_CREDENTIAL_RE = re.compile(
     r"[ \t]*(?=$|[ \t]*(?:pager|pg|p[0-9]|beeper|bleep|x[0-9]|ext))"
 )
 # a study's or a record's number, then a name of two to four words in brackets
-ACCESSION_THEN_NAME_RE = re.compile(
+ACCESSION_THEN_NAME_RE = ScannedRegex(re.compile(
     r"(?i)\b(?:acc(?:ession)?|exam|study|mrn|ur|hosp(?:ital)?)[ \t.#:]*(?:no\.?|number|#)?[ \t:]*[A-Z0-9][A-Z0-9\-/]{4,}[ \t]*"
     r"\((?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,3})\)"
-)
+))
 # the last word before a possessive "'s" ("carer" of "carer's daughter")
 POSSESSOR_WORD_RE = re.compile(r"[" + LETTERS + r"][" + LETTERS + r"'’\-]*\Z")
 # what opens a kin word: "step-", "ex-", "half-", "great-", "grand-"
@@ -540,11 +578,11 @@ class NameCues:
             r"(?P<reach>" + REACH_AFTER + r")?[ \t]*$",
             re.IGNORECASE | re.MULTILINE,
         )
-        self.introduction_re = re.compile(
+        self.introduction_re = ScannedRegex(re.compile(
             # (the name may open the next line: "this is\nRuby, im writing")
             r"(?:^|(?<=[^A-Za-z'’]))(?:" + alternation(spec["introductions"]) + r")(?:[ \t]+|[ \t]*\n[ \t]*)(?=[" + LETTERS + r"])",
             re.IGNORECASE | re.MULTILINE,
-        )
+        ))
         self.phrase_re = re.compile(
             r"(?<![A-Za-z])(?:" + alternation(spec["phrases"]) + r")(?P<role>" + role_prefix + r")(?=[ \t]|$)",
             re.IGNORECASE | re.MULTILINE,
@@ -581,9 +619,9 @@ class NameCues:
         self.weak_suffixes = frozenset({"pa", "do", "ms", "rt", "mph", "msc", "bsn", "pt", "ot", "sw", "cm"})
         # a clinician's credential after a comma, then "at": where the clinician works follows ("Ona Pell, NP at
         # Bluefork", "KIM, PA-C AT QUILLON HEALTH"), or after "by" or "with" ("SEEN BY PA-C AT RED BUTTE")
-        self.credential_at_re = re.compile(
+        self.credential_at_re = ScannedRegex(re.compile(
             r"(?:,[ \t]*|(?<![A-Za-z])(?:by|with|w/|per)[ \t]+(?:(?:the|an?|her|his|their)[ \t]+)?)(?:"
-            + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+            + alternation(spec["suffixes"]) + r")[ \t]+at[ \t]+(?:the[ \t]+)?", re.IGNORECASE))
         # a clinician's credential or role opening a sign-off line, one to three words and a pager: "md violet day
         # pg 3-1760", "CNM Willow Knight pager 7-7822" (the words between are the clinician's name when they read as one)
         self.credential_pager_re = re.compile(
@@ -626,11 +664,11 @@ class NameCues:
         # (the cue governs "with" or "by" itself: no other phrase between, "rescheduled due to conflict with work",
         # "consented as required by law")
         cue_words = spec["surname_cues"]
-        self.surname_cue_re = re.compile(
+        self.surname_cue_re = ScannedRegex(re.compile(
             r"(?<![A-Za-z/])(?:(?:" + alternation(cue_words["bookings"]) + r")(?![A-Za-z])" + SURNAME_CUE_BETWEEN + r"[ \t]+with"
             r"|(?:" + alternation(cue_words["updates"]) + r")(?![A-Za-z])" + SURNAME_CUE_BETWEEN + r"[ \t]+by)[ \t]+(?=[" + LETTERS + r"])",
             re.IGNORECASE,
-        )
+        ))
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
         self.support_field_re = re.compile(
@@ -649,12 +687,12 @@ class NameCues:
         )
         # a child's placement before the carer's name: "to pre-adoptive family, Mercy Lund", "with foster parent Hope Grant"
         placements = spec["placements"]
-        self.placement_re = re.compile(
+        self.placement_re = ScannedRegex(re.compile(
             r"(?<![A-Za-z])(?:to|with)[ \t]+(?:(?:the|a|an|her|his|their|new)[ \t]+)?(?:" + alternation(placements["kinds"]) + r")[ \t]+(?:"
             + alternation(placements["households"]) + r")[ \t]*,?[ \t]*(?P<given>" + NAME_WORD + r")(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
             r"[ \t]+(?P<surname>" + NAME_WORD + r")(?![" + LETTERS + r"'’\-])",
             re.IGNORECASE,
-        )
+        ))
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
             # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
@@ -697,11 +735,11 @@ class NameCues:
         )
         # a name between "patient" (or a dictation's "on") and a record cue: "patient mei moody m r n ...",
         # "discharge summary on rocky goodman medical record number", "Patient Jo Amos DOB 3/4/51"
-        self.before_record_re = re.compile(
+        self.before_record_re = ScannedRegex(re.compile(
             r"(?<![A-Za-z])(?:patient|pt|on)[ \t]+(?=[" + LETTERS + r"][" + LETTERS + r"'’.\-]*(?:[ \t]+[" + LETTERS + r"][" + LETTERS + r"'’.\-]*){0,2}"
             r"[ \t,]+(?:m[ \t]?r[ \t]?n\b|medical[ \t]+record|date[ \t]+of[ \t]+birth|d[ \t.]?o[ \t.]?b\b|last[ \t]+name[ \t]+spelled))",
             re.IGNORECASE,
-        )
+        ))
         # the subject of a sentence that gives an age: "hpi colon moody is a ninety three year-old lady"
         is_an = r"[ \t]+is[ \t]+an?[ \t]+"
         self.age_subject_re = re.compile(
@@ -730,7 +768,7 @@ class NameCues:
             re.IGNORECASE | re.MULTILINE,
         )
         # an electronic signature mark before the signer's name: "/es/ Jane Roe" (VistA), "/s/ J. Roe"
-        self.esig_re = re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE)
+        self.esig_re = ScannedRegex(re.compile(r"(?:^|(?<=[ \t]))/(?:es|s)/[ \t]*(?=[" + LETTERS + r"])", re.IGNORECASE | re.MULTILINE))
         # the line after a closing line ("Thank you,", "Kind regards") holds the writer's name
         self.closing_re = re.compile(
             closing
@@ -749,10 +787,10 @@ class NameCues:
             re.IGNORECASE | re.MULTILINE,
         )
         # a name whose kin speaks or is spoken of: "(Liesel's son)", "theresa brown's daughter-in-law"
-        self.possessor_of_kin_re = re.compile(
+        self.possessor_of_kin_re = ScannedRegex(re.compile(
             r"(?<=[" + LETTERS + r"])(?P<sep>['’]s)[ \t]+(?:great[ \t\-]+)?(?:" + alternation(spec["kin"]) + r")(?:-in-law)?(?![A-Za-z])",
             re.IGNORECASE,
-        )
+        ))
         # verbs after a name: "Smith was notified", "J. Roe paged"
         self.after_name_re = CuedRegex(re.compile(
             r"(?<=[A-Za-z.])(?P<sep>,?[ \t]+)(?:(?:was|were|has been|have been|is|had been)[ \t]+)?(?:" + alternation(spec["after_name"]) + r")(?![A-Za-z])",
