@@ -64,12 +64,17 @@ class AllowList:
                 self.phrases.setdefault(words[0], []).append(words)
         for group in self.phrases.values():
             group.sort(key=len, reverse=True)
+        # the words that open an occurrence: most words of a report open none and are passed over at once
+        self.openings = frozenset(self.phrases) | single_words
 
     def occurrences(self, text: str) -> list[tuple[int, int]]:
         words = list(TERM_WORD_RE.finditer(text))
-        folded = [fold(m.group(0)) for m in words]
+        folded = list(map(fold, map(re.Match.group, words)))
+        openings = self.openings
         found = []
         for index, word in enumerate(folded):
+            if word not in openings:
+                continue
             for phrase in self.phrases.get(word, ()):
                 if tuple(folded[index:index + len(phrase)]) == phrase:
                     found.append((words[index].start(), words[index + len(phrase) - 1].end()))
