@@ -184,9 +184,9 @@ DICTATION_LINE_BEFORE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?:d|t|dd|dt|dictated|transcribed|job)[ \t]*[:#][^\n]*\n[ \t]*\Z", re.IGNORECASE
 )
 # a transcription's or a dictation's stamp with its date or time, then "by" and initials closing the line
-STAMP_BY_INITIALS_RE = ScannedRegex(re.compile(
+STAMP_BY_INITIALS_RE = CuedRegex(ScannedRegex(re.compile(
     r"(?im)\b(?:transcribed|typed|dictated|dictation)\b[ \t:]*\n?[ \t]*[0-9][^\n]{0,30}?[ \t]by[ \t]+(?P<initials>" + INITIALS + r")[ \t]*$"
-))
+)))
 # a ward round's team written grade, slash, person: "Consultant/Marlu; Reg/Ferraro; Intern/R.W.", "smo/ap / ho/gosling"
 ROLE_SLASH_NAME_RE = ScannedRegex(re.compile(
     r"(?i)(?<![A-Za-z/])(?P<role>cons|consultant|reg|registrar|smo|rmo|hmo|ho|sho|intern|spr|str|fy1|fy2|jmo|acnm|cnm|fellow"
@@ -197,11 +197,11 @@ ROLE_SLASH_NAME_RE = ScannedRegex(re.compile(
 AMBIGUOUS_SLASH_ROLES = frozenset({"reg", "at", "ho", "cons", "fellow", "resident"})
 # a line that signs a note: "signed", one or two name words and a credential, maybe a trainee's year, then the line's
 # end or a way to reach the signer
-SIGNED_NAME_CREDENTIAL_RE = re.compile(
+SIGNED_NAME_CREDENTIAL_RE = CuedRegex(re.compile(
     r"(?im)^[ \t]*(?:electronically[ \t]+)?signed(?:[ \t]+by)?[ \t:]+(?P<name>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)"
     r"[ \t,]+(?:md|do|rn|rrt|np|pa|pa-c|lpn|crnp|cnm|msw|licsw|lcsw|pharmd|rph|pt|ot|slp|rd)\.?(?:[ \t,]+pgy-?[0-9])?"
     r"[ \t]*(?=$|[ \t]*(?:pager|pg|p[0-9]|beeper|bleep|x[0-9]|ext))"
-)
+))
 # a study's or a record's number, then a name of two to four words in brackets
 ACCESSION_THEN_NAME_RE = ScannedRegex(re.compile(
     r"(?i)\b(?:acc(?:ession)?|exam|study|mrn|ur|hosp(?:ital)?)[ \t.#:]*(?:no\.?|number|#)?[ \t:]*[A-Z0-9][A-Z0-9\-/]{4,}[ \t]*"
@@ -671,7 +671,7 @@ class NameCues:
         ))
         # a support person's field opening a line, a sentence or a field, its value a given name, maybe an initial, and a
         # surname closing the line or the sentence ("Support: Honor Whitley.", "SUPPORT PERSON: MERCY OAKES (SISTER)")
-        self.support_field_re = re.compile(
+        self.support_field_re = CuedRegex(re.compile(
             # (the field's colon, or a dash set off by blanks: "Support - Hope Rivers.")
             r"(?:^|(?<=[.;!?] )|(?<=[ \t]{2})|(?<=[\t|]))[ \t]*(?:" + alternation(spec["support_fields"]) + r")(?:[ \t]*:|[ \t]+[-–])[ \t]*"
             # (a second given name, an initial, particles: "Support: Mary Ann Smith.", "Support: Maria de la Cruz")
@@ -684,15 +684,15 @@ class NameCues:
             r"(?=[ \t]*(?:[.;,(]|$)|[ \t]+(?:at|and|&|in|is|was|were|present|by|with|here|who|will|has|have|aware|updated)\b"
             r"|[ \t]+" + macro("NANP_NUMBER") + r"(?![0-9]))",
             re.IGNORECASE | re.MULTILINE,
-        )
+        ))
         # a child's placement before the carer's name: "to pre-adoptive family, Mercy Lund", "with foster parent Hope Grant"
         placements = spec["placements"]
-        self.placement_re = ScannedRegex(re.compile(
+        self.placement_re = CuedRegex(ScannedRegex(re.compile(
             r"(?<![A-Za-z])(?:to|with)[ \t]+(?:(?:the|a|an|her|his|their|new)[ \t]+)?(?:" + alternation(placements["kinds"]) + r")[ \t]+(?:"
             + alternation(placements["households"]) + r")[ \t]*,?[ \t]*(?P<given>" + NAME_WORD + r")(?:[ \t]+(?P<initial>[A-Za-z])\.?)?"
             r"[ \t]+(?P<surname>" + NAME_WORD + r")(?![" + LETTERS + r"'’\-])",
             re.IGNORECASE,
-        ))
+        )))
         # a name alone after a dash on one of a message's last lines: "- Marguerite", "-- T. Oyelaran"
         self.dash_signer_re = re.compile(
             # near the end of the note, or a line of its own before a blank line ("- Ama\n\nUpcoming appointments")
