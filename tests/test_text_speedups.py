@@ -240,3 +240,16 @@ def test_grouped_alternations_beyond_the_basic_plane() -> None:
     ]:
         ours, theirs = store.compile(regex, flags), re.compile(regex, flags)
         assert [m.span() for m in ours.finditer(text)] == [m.span() for m in theirs.finditer(text)]
+
+
+def test_a_scanned_regex_survives_pickling_and_copying() -> None:
+    import copy
+    import pickle
+
+    from cxrbuild.text.names import ScannedRegex
+
+    scanned = ScannedRegex(re.compile(r"(?<![A-Za-z])(?:ward|bay) \d+", re.IGNORECASE))
+    text = "moved to Ward 7 then BAY 12"
+    for twin in (pickle.loads(pickle.dumps(scanned)), copy.deepcopy(scanned), copy.copy(scanned)):
+        assert isinstance(twin, ScannedRegex)
+        assert [m.span() for m in twin.finditer(text)] == [m.span() for m in scanned.finditer(text)] == [(9, 15), (21, 27)]

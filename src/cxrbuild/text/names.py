@@ -75,7 +75,12 @@ class ScannedRegex:
         return (match(text, found.start()) for found in scan(self.scanner, text))
 
     def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)  # (copy and pickle ask before the slots are filled: never the regex's)
         return getattr(self.regex, name)
+
+    def __reduce__(self) -> tuple:
+        return (ScannedRegex, (self.regex,))
 
 
 NAME_TOKEN_RE = re.compile(
