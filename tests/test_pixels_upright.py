@@ -244,6 +244,15 @@ def test_every_column_of_a_turned_block_is_a_turned_line(angle: float, policy: P
             (x + c0, x + c1), turned)
 
 
+def assert_columns_black(block: np.ndarray, x: int, y: int, stored: np.ndarray, after: np.ndarray, result) -> None:
+    """Each turned column of ``block`` burned at (x, y) has 95% or more of its glyph pixels displayed black."""
+    ink = block > 0.5
+    h = block.shape[0]
+    for c0, c1 in column_runs(block):
+        column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
+        assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])
+
+
 @pytest.mark.parametrize("angle", [90.0, 270.0])
 def test_a_turned_block_is_removed_column_by_column(angle: float, policy: PixelPolicy) -> None:
     # a short turned line beside a long one: the rows its glyphs form with the block's other columns are no upright
@@ -261,11 +270,7 @@ def test_a_turned_block_is_removed_column_by_column(angle: float, policy: PixelP
     ds = make_dataset(stored, PatientName="FITZGERALD^JENNIFER")
     result = clean_pixels(ds, ["FITZGERALD^JENNIFER"], policy)
     after = roundtrip(ds).pixel_array
-    ink = block > 0.5
-    h, _w = block.shape
-    for c0, c1 in column_runs(block):
-        column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
-        assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])
+    assert_columns_black(block, x, y, stored, after, result)
     assert untouched(stored, after, marker_box)
 
 
@@ -300,11 +305,7 @@ def test_an_unread_turned_line_beside_a_turned_phi_line_is_removed(
     ds = make_dataset(stored, PatientName="FITZGERALD^JENNIFER")
     result = clean_pixels(ds, ["FITZGERALD^JENNIFER"], policy)
     after = roundtrip(ds).pixel_array
-    ink = block > 0.5
-    h, _w = block.shape
-    for c0, c1 in column_runs(block):
-        column = after[y : y + h, x + c0 : x + c1][ink[:, c0:c1]]
-        assert (column == stored.min()).mean() >= 0.95, ((c0, c1), [(r.text, r.decision, r.reason) for r in result.regions])
+    assert_columns_black(block, x, y, stored, after, result)
 
 
 def test_a_stack_of_short_labels_beside_touching_letters_is_no_turned_line(policy: PixelPolicy) -> None:
